@@ -1,0 +1,175 @@
+//! The adjoint program: the reverse sweep as data, built by `reverse.rs` and printed by
+//! `emit/`. It mirrors the block structure of the forward code.
+
+use crate::ir::{BlockId, Operand, VarId};
+use proc_macro2::TokenStream;
+
+/// The reverse sweep of one block.
+#[derive(Default)]
+pub struct AdjBlock {
+    /// The forward block this is the reverse of.
+    pub block: BlockId,
+    /// Adjoints declared as zero when the block's reverse starts (they receive
+    /// contributions from nested code or element by element).
+    pub zero_init: Vec<VarId>,
+    /// Statements in execution order (the forward block's statements, last first).
+    pub stmts: Vec<AdjStmt>,
+}
+
+/// One statement of the reverse sweep.
+pub enum AdjStmt {
+    /// `let mut __d_v = expr;` — the first contribution declares the adjoint.
+    Init { var: VarId, expr: AExpr },
+    /// `__d_v = expr;` — the adjoint was known to be zero.
+    Set { var: VarId, expr: AExpr },
+    /// `target += expr;` (or `accumulate(&mut target, expr)` for non-scalars).
+    Add { target: Target, expr: AExpr },
+    /// `target -= expr;`
+    Sub { target: Target, expr: AExpr },
+    /// `__d_v = 0.0;` (or a zero of `v`'s shape).
+    Zero { var: VarId },
+    /// `add_to_each(&mut target, expr)`: reverse of a sum over a buffer.
+    AddEach { target: Target, expr: AExpr },
+    /// `let _ = expr;`: evaluated for its effect on an adjoint (popping a pushed element).
+    Discard(AExpr),
+    /// `let (__g{call}_0, …) = split(markers, pullback(seed));`
+    Pullback { call: usize, pullback: VarId, markers: VarId, seed: AExpr, args: usize },
+    /// Reverse of an `if`: dispatch on the record of which arm ran.
+    If { id: usize, record: VarId, then_block: AdjBlock, else_block: AdjBlock },
+    /// Reverse of a loop: its iterations, last first.
+    Loop { id: usize, body: AdjBlock },
+}
+
+/// Where a contribution goes: an adjoint, or an element or field of one.
+#[derive(Clone)]
+pub struct Target {
+    /// The variable whose adjoint this is.
+    pub base: VarId,
+    /// Fields and indices into the adjoint.
+    pub steps: Vec<TargetStep>,
+    /// Whether the target holds a float (`+=`) rather than a collection or struct.
+    pub scalar: bool,
+}
+
+/// A step into an adjoint.
+#[derive(Clone)]
+pub enum TargetStep {
+    /// `.field`
+    Field(TokenStream),
+    /// `[index]`
+    Index(Operand),
+}
+
+/// An expression of the reverse sweep.
+#[derive(Clone)]
+pub enum AExpr {
+    /// The adjoint of a variable, `__d_v`.
+    Adj(VarId),
+    /// An element or field of an adjoint, copied: `__d_y[i]`.
+    Elem(Target),
+    /// An element of an adjoint, taken (left zero): `::core::mem::take(&mut __d_y[i])`.
+    TakeElem(Target),
+    /// The last element of an adjoint buffer, removed: reverse of `push`.
+    PopElem(Target),
+    /// `expr.field` (a tuple index or a named field of an adjoint).
+    Field(Box<AExpr>, TokenStream),
+    /// `expr[k]` for a constant index, copied.
+    Index(Box<AExpr>, usize),
+    /// The primal value of a variable (as it was where the forward statement ran).
+    Primal(VarId),
+    /// A constant from the user's code or a literal.
+    Const(TokenStream),
+    /// `-e`
+    Neg(Box<AExpr>),
+    /// `a op b`
+    Bin(BinOp, Box<AExpr>, Box<AExpr>),
+    /// `recv.name(args)`, a float method.
+    Method(Box<AExpr>, &'static str, Vec<AExpr>),
+    /// `::backprop::__private::rules::name(args)`.
+    Rule(&'static str, Vec<AExpr>),
+    /// `::backprop::__private::name(args)`.
+    Private(&'static str, Vec<AExpr>),
+    /// `&e`
+    Ref(Box<AExpr>),
+    /// The output adjoint passed to the pullback.
+    Seed,
+    /// The gradient a callee returned for argument `arg` of call `call`.
+    Grad { call: usize, arg: usize },
+}
+
+/// Arithmetic in adjoint expressions.
+#[derive(Clone, Copy)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}
+
+impl AExpr {
+    /// A literal such as `1.0`.
+    pub fn lit(tokens: TokenStream) -> AExpr {
+        AExpr::Const(tokens)
+    }
+
+    /// The operand as an expression of the reverse sweep.
+    pub fn operand(o: &Operand) -> AExpr {
+        match o {
+            Operand::Var(v) => AExpr::Primal(*v),
+            Operand::Const(t) => AExpr::Const(t.clone()),
+        }
+    }
+
+    /// Every primal variable the expression reads.
+    pub fn primals(&self, out: &mut Vec<VarId>) {
+        match self {
+            AExpr::Primal(v) => out.push(*v),
+            AExpr::Elem(t) | AExpr::TakeElem(t) | AExpr::PopElem(t) => t.primals(out),
+            AExpr::Field(e, _) | AExpr::Index(e, _) | AExpr::Neg(e) | AExpr::Ref(e) => e.primals(out),
+            AExpr::Bin(_, a, b) => {
+                a.primals(out);
+                b.primals(out);
+            }
+            AExpr::Method(r, _, args) => {
+                r.primals(out);
+                args.iter().for_each(|a| a.primals(out));
+            }
+            AExpr::Rule(_, args) | AExpr::Private(_, args) => args.iter().for_each(|a| a.primals(out)),
+            AExpr::Adj(_) | AExpr::Const(_) | AExpr::Seed | AExpr::Grad { .. } => {}
+        }
+    }
+}
+
+impl Target {
+    /// Primal variables used as indices.
+    pub fn primals(&self, out: &mut Vec<VarId>) {
+        for step in &self.steps {
+            if let TargetStep::Index(Operand::Var(v)) = step {
+                out.push(*v);
+            }
+        }
+    }
+}
+
+macro_rules! bin {
+    ($name:ident, $op:ident) => {
+        /// Builds the binary expression.
+        pub fn $name(a: AExpr, b: AExpr) -> AExpr {
+            AExpr::Bin(BinOp::$op, Box::new(a), Box::new(b))
+        }
+    };
+}
+bin!(add, Add);
+bin!(sub, Sub);
+bin!(mul, Mul);
+bin!(div, Div);
+
+/// `-e`
+pub fn neg(e: AExpr) -> AExpr {
+    AExpr::Neg(Box::new(e))
+}
+
+/// `recv.name(args)`
+pub fn method(recv: AExpr, name: &'static str, args: Vec<AExpr>) -> AExpr {
+    AExpr::Method(Box::new(recv), name, args)
+}

@@ -1,0 +1,142 @@
+//! Activity: which values carry a gradient.
+//!
+//! A value is *active* when it depends on a differentiated parameter (it is *varied*) and
+//! it reaches the output through differentiable operations (it is *useful*). Only active
+//! values get adjoints; everything else is emitted as plain code and costs nothing in the
+//! reverse sweep. Both properties are computed per variable, to a fixed point, which covers
+//! loops and mutable variables.
+
+use crate::error::Errors;
+use crate::ir::{Function, Kind, Operand, StmtKind, Value, VarId};
+use crate::walk::{each_stmt, inputs};
+
+/// A dependency: `target` takes a value computed from `sources`.
+struct Edge {
+    target: VarId,
+    sources: Vec<VarId>,
+}
+
+/// Marks active variables; reports code that cannot be differentiated but must be.
+pub fn analyse(function: &mut Function, errors: &mut Errors) {
+    refine_kinds(function);
+    let (edges, outputs) = edges(function);
+    let n = function.vars.len();
+    let carries: Vec<bool> = function.vars.iter().map(|v| v.kind != Kind::Int).collect();
+    let can_carry = |v: VarId| carries[v];
+    let mut varied = vec![false; n];
+    for param in &function.params {
+        varied[param.var] = param.differentiated;
+    }
+    propagate(&edges, &mut varied, |e, set| {
+        if can_carry(e.target) && !set[e.target] && e.sources.iter().any(|s| set[*s]) {
+            Some(vec![e.target])
+        } else {
+            None
+        }
+    });
+    let mut useful = vec![false; n];
+    for v in outputs {
+        useful[v] = true;
+    }
+    propagate(&edges, &mut useful, |e, set| {
+        let fresh: Vec<VarId> = e.sources.iter().copied().filter(|s| can_carry(*s) && !set[*s]).collect();
+        (set[e.target] && !fresh.is_empty()).then_some(fresh)
+    });
+    for v in 0..n {
+        function.vars[v].active = varied[v] && useful[v] && can_carry(v);
+    }
+    report_unsupported(function, &varied, &useful, errors);
+}
+
+/// Runs `step` over the edges until nothing changes.
+fn propagate(edges: &[Edge], set: &mut [bool], step: impl Fn(&Edge, &[bool]) -> Option<Vec<VarId>>) {
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for edge in edges {
+            if let Some(fresh) = step(edge, set) {
+                for v in fresh {
+                    if !set[v] {
+                        set[v] = true;
+                        changed = true;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Every dependency in the function, and the variables returned.
+fn edges(function: &Function) -> (Vec<Edge>, Vec<VarId>) {
+    let mut edges = Vec::new();
+    let mut outputs = Vec::new();
+    let operand = |o: &Operand| o.var().into_iter().collect::<Vec<_>>();
+    each_stmt(&function.body, &mut |stmt| match &stmt.kind {
+        StmtKind::Let { var, value } => edges.push(Edge { target: *var, sources: inputs(value) }),
+        StmtKind::Assign { var, value } | StmtKind::Update { var, value, .. } => {
+            edges.push(Edge { target: *var, sources: operand(value) })
+        }
+        StmtKind::Store { place, value, .. } | StmtKind::Push { place, value } => {
+            edges.push(Edge { target: place.base, sources: operand(value) })
+        }
+        StmtKind::Return(value) => outputs.extend(value.var()),
+        _ => {}
+    });
+    (edges, outputs)
+}
+
+/// Unknown kinds made precise by how values are used: an operand of float arithmetic is a
+/// float; a copy has the kind of what it copies.
+fn refine_kinds(function: &mut Function) {
+    let mut changed = true;
+    while changed {
+        changed = false;
+        let mut updates = Vec::new();
+        each_stmt(&function.body, &mut |stmt| {
+            if let StmtKind::Let { var, value } = &stmt.kind {
+                match value {
+                    Value::Op(op, args) => {
+                        for (i, a) in args.iter().enumerate() {
+                            if let Some(v) = a.var() {
+                                if crate::walk::differentiable_position(*op, i) {
+                                    updates.push((v, Kind::Scalar));
+                                }
+                            }
+                        }
+                    }
+                    Value::Copy(Operand::Var(src)) => {
+                        updates.push((*var, function.vars[*src].kind));
+                        updates.push((*src, function.vars[*var].kind));
+                    }
+                    _ => {}
+                }
+            }
+            if let StmtKind::Assign { var, value: Operand::Var(src) } = &stmt.kind {
+                updates.push((*var, function.vars[*src].kind));
+            }
+        });
+        for (v, kind) in updates {
+            if function.vars[v].kind == Kind::Unknown && kind != Kind::Unknown && function.vars[v].alias_of.is_none() {
+                function.vars[v].kind = kind;
+                changed = true;
+            }
+        }
+    }
+}
+
+/// Code the macro keeps verbatim is fine while inactive; an error if a gradient must pass.
+fn report_unsupported(function: &Function, varied: &[bool], useful: &[bool], errors: &mut Errors) {
+    each_stmt(&function.body, &mut |stmt| match &stmt.kind {
+        StmtKind::Let { var, value: Value::Unsupported(inactive, why) } => {
+            if useful[*var] && inactive.uses.iter().any(|u| varied[*u]) {
+                errors.push(why.span, &why.message);
+            }
+        }
+        StmtKind::Unsupported(inactive, why) => {
+            if inactive.uses.iter().any(|u| varied[*u] && useful[*u]) {
+                errors.push(why.span, &why.message);
+            }
+        }
+        _ => {}
+    });
+}

@@ -1,0 +1,5 @@
+//! Analyses over the lowered function.
+
+pub mod activity;
+pub mod record;
+pub mod scopes;

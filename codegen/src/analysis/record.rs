@@ -1,0 +1,173 @@
+//! What the reverse sweep needs from the forward sweep, and how it gets it.
+//!
+//! Every primal value the adjoint code reads must exist where that code runs:
+//! * values of the function body stay in scope (the pullback closure captures them);
+//! * the index of a `for` loop over a range is produced again by walking the range backwards;
+//! * cheap pure values (an index computation, a read of a collection that does not change
+//!   afterwards) are computed again at the start of their block's reverse;
+//! * everything else is *recorded*: a loop body pushes its values onto the loop's tape at
+//!   the end of each iteration, an `if` arm hands them back in its record.
+//!
+//! So a loop that only reads its inputs (a dot product, a matrix-vector product) records
+//! nothing and allocates nothing.
+
+use super::scopes::Scopes;
+use crate::adjoint::{AdjBlock, AdjStmt};
+use crate::ir::{BlockId, Function, LoopHead, Loop, Operand, StmtKind, Value, VarId};
+use crate::walk::each_stmt;
+use std::collections::{HashMap, HashSet};
+
+/// How the reverse sweep obtains the values it needs.
+#[derive(Default)]
+pub struct Availability {
+    /// Per block: values recorded at the end of the block, bound where its reverse starts.
+    pub record: Vec<Vec<VarId>>,
+    /// Per block: values computed again where its reverse starts, in forward order.
+    pub recompute: Vec<Vec<VarId>>,
+    /// `if` statements with a reverse sweep (the others need no record).
+    pub reverse_ifs: HashSet<usize>,
+    /// Loops with a reverse sweep.
+    pub reverse_loops: HashSet<usize>,
+}
+
+/// Decides, for every value the adjoint program reads, how it is made available.
+pub fn analyse(function: &Function, scopes: &Scopes, blocks: usize, adjoint: &AdjBlock) -> Availability {
+    let mut defs = HashMap::new();
+    let mut loops = HashMap::new();
+    each_stmt(&function.body, &mut |stmt| match &stmt.kind {
+        StmtKind::Let { var, value } => {
+            defs.insert(*var, value);
+        }
+        StmtKind::Loop(l) => {
+            loops.insert(l.id, l);
+        }
+        _ => {}
+    });
+    let mut cx = Planner {
+        f: function,
+        scopes,
+        defs,
+        loops,
+        done: HashSet::new(),
+        out: Availability { record: vec![Vec::new(); blocks], recompute: vec![Vec::new(); blocks], ..Default::default() },
+    };
+    cx.block(adjoint);
+    for list in &mut cx.out.record {
+        list.sort_unstable();
+    }
+    for list in &mut cx.out.recompute {
+        list.sort_by_key(|v| scopes.def_seq[*v]);
+    }
+    cx.out
+}
+
+struct Planner<'a> {
+    f: &'a Function,
+    scopes: &'a Scopes,
+    defs: HashMap<VarId, &'a Value>,
+    loops: HashMap<usize, &'a Loop>,
+    done: HashSet<VarId>,
+    out: Availability,
+}
+
+impl Planner<'_> {
+    fn block(&mut self, block: &AdjBlock) {
+        for &v in &block.zero_init {
+            if !self.f.vars[v].kind.is_scalar() {
+                self.require(v);
+            }
+        }
+        for stmt in &block.stmts {
+            self.stmt(stmt);
+        }
+    }
+
+    fn stmt(&mut self, stmt: &AdjStmt) {
+        let mut needed = Vec::new();
+        match stmt {
+            AdjStmt::Init { expr, .. } | AdjStmt::Set { expr, .. } | AdjStmt::Discard(expr) => expr.primals(&mut needed),
+            AdjStmt::Add { target, expr } | AdjStmt::Sub { target, expr } | AdjStmt::AddEach { target, expr } => {
+                target.primals(&mut needed);
+                expr.primals(&mut needed);
+            }
+            AdjStmt::Zero { var } => {
+                if !self.f.vars[*var].kind.is_scalar() {
+                    needed.push(*var);
+                }
+            }
+            AdjStmt::Pullback { pullback, markers, seed, .. } => {
+                needed.extend([*pullback, *markers]);
+                seed.primals(&mut needed);
+            }
+            AdjStmt::If { id, record, then_block, else_block } => {
+                self.out.reverse_ifs.insert(*id);
+                needed.push(*record);
+                self.block(then_block);
+                self.block(else_block);
+            }
+            AdjStmt::Loop { id, body } => {
+                self.out.reverse_loops.insert(*id);
+                if let Some(l) = self.loops.get(id).copied() {
+                    needed.extend(loop_needs(l));
+                }
+                self.block(body);
+            }
+        }
+        for v in needed {
+            self.require(v);
+        }
+    }
+
+    /// Makes `v` available to the reverse code of every block it is visible in.
+    fn require(&mut self, v: VarId) {
+        if !self.done.insert(v) {
+            return;
+        }
+        let block = self.scopes.def_block[v];
+        if block == 0 || self.is_replayed_index(v, block) {
+            return;
+        }
+        match self.recompute_inputs(v) {
+            Some(inputs) => {
+                self.out.recompute[block].push(v);
+                for u in inputs {
+                    self.require(u);
+                }
+            }
+            None => self.out.record[block].push(v),
+        }
+    }
+
+    fn is_replayed_index(&self, v: VarId, block: BlockId) -> bool {
+        let Some(loop_id) = self.scopes.loop_body[block] else { return false };
+        let Some(l) = self.loops.get(&loop_id) else { return false };
+        matches!(&l.head, LoopHead::Range(r) if r.index == Some(v)) && l.replayable()
+    }
+
+    /// The inputs of `v`'s definition if computing it again is cheap and gives the same value.
+    fn recompute_inputs(&self, v: VarId) -> Option<Vec<VarId>> {
+        let immutable = |u: &VarId| !self.f.vars[*u].mutable;
+        match self.defs.get(&v)? {
+            Value::Inactive(inactive) if inactive.pure && inactive.uses.iter().all(immutable) => Some(inactive.uses.clone()),
+            Value::Copy(Operand::Const(_)) => Some(Vec::new()),
+            Value::Copy(Operand::Var(u)) if immutable(u) && self.f.vars[*u].kind.is_scalar() => Some(vec![*u]),
+            Value::Read(place) | Value::Alias(place) if self.scopes.read_is_final(place, self.scopes.def_seq[v]) => {
+                let mut inputs = vec![place.base];
+                inputs.extend(crate::lower::place_indices(place).filter_map(Operand::var));
+                inputs.iter().skip(1).all(immutable).then_some(inputs)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// What the reverse of a loop reads: its range bounds, or its iteration count.
+fn loop_needs(l: &Loop) -> Vec<VarId> {
+    if !l.replayable() {
+        return l.count.into_iter().collect();
+    }
+    match &l.head {
+        LoopHead::Range(r) => [&r.start, &r.end].into_iter().filter_map(Operand::var).collect(),
+        _ => Vec::new(),
+    }
+}

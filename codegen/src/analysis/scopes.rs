@@ -1,0 +1,158 @@
+//! Where each variable is defined, and which reads of a collection see its final value.
+
+use crate::ir::{Arg, Block, BlockId, Build, Function, Kind, Operand, Place, StmtKind, Value, VarId};
+
+/// Scoping and ordering facts about a function.
+pub struct Scopes {
+    /// The block that defines each variable (parameters: the body, 0).
+    pub def_block: Vec<BlockId>,
+    /// The enclosing block of each block (`None` for the body).
+    pub parent: Vec<Option<BlockId>>,
+    /// Whether each block is a loop body.
+    pub loop_body: Vec<Option<usize>>,
+    /// Position of each variable's definition in the function (statements numbered in order).
+    pub def_seq: Vec<usize>,
+    /// For each variable: positions of statements that change or move it.
+    writes: Vec<Vec<usize>>,
+    /// For each statement position: the positions spanned by its outermost enclosing loop.
+    outer_loop: Vec<Option<(usize, usize)>>,
+}
+
+impl Scopes {
+    /// Computes the facts for `function` (after `ir::number_blocks`).
+    pub fn of(function: &Function, blocks: usize) -> Scopes {
+        let n = function.vars.len();
+        let mut scopes = Scopes {
+            def_block: vec![0; n],
+            parent: vec![None; blocks],
+            loop_body: vec![None; blocks],
+            def_seq: vec![0; n],
+            writes: vec![Vec::new(); n],
+            outer_loop: Vec::new(),
+        };
+        let mut seq = 0;
+        scopes.walk(function, &function.body, None, &mut seq);
+        scopes
+    }
+
+    fn walk(&mut self, f: &Function, block: &Block, outer: Option<usize>, seq: &mut usize) {
+        for stmt in &block.stmts {
+            let here = *seq;
+            *seq += 1;
+            self.outer_loop.push(None);
+            match &stmt.kind {
+                StmtKind::Let { var, value } => {
+                    self.define(*var, block.id, here);
+                    self.note_moves(f, value, here);
+                    if let Value::Call(call) = value {
+                        self.define(call.pullback, block.id, here);
+                        self.define(call.markers, block.id, here);
+                    }
+                }
+                StmtKind::Declare { var } => self.define(*var, block.id, here),
+                StmtKind::Assign { var, value } | StmtKind::Update { var, value, .. } => {
+                    self.writes[*var].push(here);
+                    self.note_move(f, value, here);
+                }
+                StmtKind::Store { place, value, .. } | StmtKind::Push { place, value } => {
+                    self.writes[place.base].push(here);
+                    self.note_move(f, value, here);
+                }
+                StmtKind::Return(value) => self.note_move(f, value, here),
+                StmtKind::If(if_stmt) => {
+                    self.define(if_stmt.record, block.id, here);
+                    for arm in [&if_stmt.then_block, &if_stmt.else_block] {
+                        self.parent[arm.id] = Some(block.id);
+                        self.walk(f, arm, outer, seq);
+                    }
+                }
+                StmtKind::Loop(loop_stmt) => {
+                    if let Some(count) = loop_stmt.count {
+                        self.define(count, block.id, here);
+                    }
+                    let body = &loop_stmt.body;
+                    self.parent[body.id] = Some(block.id);
+                    self.loop_body[body.id] = Some(loop_stmt.id);
+                    if let crate::ir::LoopHead::Range(range) = &loop_stmt.head {
+                        if let Some(index) = range.index {
+                            self.define(index, body.id, here);
+                        }
+                    }
+                    self.walk(f, body, outer.or(Some(here)), seq);
+                    let end = *seq;
+                    let start = outer.unwrap_or(here);
+                    if outer.is_none() {
+                        for s in here..end {
+                            self.outer_loop[s] = Some((start, end));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn define(&mut self, v: VarId, block: BlockId, seq: usize) {
+        self.def_block[v] = block;
+        self.def_seq[v] = seq;
+    }
+
+    /// Passing a collection or struct by value moves it: it is gone in the reverse sweep.
+    fn note_move(&mut self, f: &Function, operand: &Operand, seq: usize) {
+        if let Operand::Var(v) = operand {
+            if !matches!(f.vars[*v].kind, Kind::Scalar | Kind::ScalarRef | Kind::Int) && f.vars[*v].alias_of.is_none() {
+                self.writes[*v].push(seq);
+            }
+        }
+    }
+
+    fn note_moves(&mut self, f: &Function, value: &Value, seq: usize) {
+        match value {
+            Value::Copy(o) => self.note_move(f, o, seq),
+            Value::Call(call) => {
+                for arg in &call.args {
+                    if let Arg::Value(o) = arg {
+                        self.note_move(f, o, seq);
+                    }
+                }
+            }
+            Value::Build(Build::Tuple(items) | Build::VecList(items) | Build::ArrayList(items)) => {
+                for o in items {
+                    self.note_move(f, o, seq);
+                }
+            }
+            Value::Build(Build::Struct { fields, .. }) => {
+                for (_, o) in fields {
+                    self.note_move(f, o, seq);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether a read of `place` by the statement at `seq` sees the value the collection
+    /// still holds when the forward sweep ends: nothing changes or moves it afterwards, not
+    /// even in a later iteration of an enclosing loop. Such a read is repeated in the
+    /// reverse sweep instead of being recorded.
+    pub fn read_is_final(&self, place: &Place, seq: usize) -> bool {
+        let outer = self.outer_loop.get(seq).copied().flatten();
+        self.writes[place.base].iter().all(|&w| w < seq && !outer.is_some_and(|(s, e)| (s..e).contains(&w)))
+    }
+
+    /// Whether `inner` is `outer` or nested inside it.
+    pub fn within(&self, inner: BlockId, outer: BlockId) -> bool {
+        let mut b = Some(inner);
+        while let Some(block) = b {
+            if block == outer {
+                return true;
+            }
+            b = self.parent[block];
+        }
+        false
+    }
+
+    /// Whether the variable is ever changed or moved after its definition.
+    pub fn is_written(&self, v: VarId) -> bool {
+        !self.writes[v].is_empty()
+    }
+}

@@ -1,0 +1,116 @@
+//! The reverse sweep: printing the adjoint program.
+
+use super::Emitter;
+use super::tokens::grad_name;
+use crate::adjoint::{AdjBlock, AdjStmt};
+use crate::ir::{LoopHead, VarId};
+use crate::names;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+impl Emitter<'_> {
+    /// A block's reverse: values computed again, zero adjoints, then the adjoint statements.
+    pub(super) fn reverse_block(&self, block: &AdjBlock) -> TokenStream {
+        let recompute = self.avail.recompute[block.block].iter().map(|v| match self.defs.get(v) {
+            Some(value) => self.let_stmt(*v, value),
+            None => TokenStream::new(),
+        });
+        let zeros = block.zero_init.iter().map(|v| {
+            let (name, zero) = (self.adjoint_name(*v), self.zero(*v));
+            quote!(let mut #name = #zero;)
+        });
+        let stmts = block.stmts.iter().map(|s| self.reverse_stmt(s));
+        quote!(#(#recompute)* #(#zeros)* #(#stmts)*)
+    }
+
+    /// A zero adjoint shaped like `v`.
+    pub(super) fn zero(&self, v: VarId) -> TokenStream {
+        if self.f.vars[v].kind.is_scalar() {
+            quote!(0.0)
+        } else {
+            let name = self.name(v);
+            quote!(::backprop::__private::zero_like(&#name))
+        }
+    }
+
+    fn reverse_stmt(&self, stmt: &AdjStmt) -> TokenStream {
+        let accumulate = quote!(::backprop::__private::accumulate);
+        match stmt {
+            AdjStmt::Init { var, expr } => {
+                let (name, expr) = (self.adjoint_name(*var), self.aexpr(expr));
+                quote!(let mut #name = #expr;)
+            }
+            AdjStmt::Set { var, expr } => {
+                let (name, expr) = (self.adjoint_name(*var), self.aexpr(expr));
+                quote!(#name = #expr;)
+            }
+            AdjStmt::Add { target, expr } => {
+                let (t, e) = (self.target(target), self.aexpr(expr));
+                if target.scalar { quote!(#t += #e;) } else { quote!(#accumulate(&mut #t, #e);) }
+            }
+            AdjStmt::Sub { target, expr } => {
+                let (t, e) = (self.target(target), self.aexpr(expr));
+                quote!(#t -= #e;)
+            }
+            AdjStmt::Zero { var } => {
+                let (name, zero) = (self.adjoint_name(*var), self.zero(*var));
+                quote!(#name = #zero;)
+            }
+            AdjStmt::AddEach { target, expr } => {
+                let (t, e) = (self.target(target), self.aexpr(expr));
+                quote!(::backprop::__private::add_to_each(&mut #t, #e);)
+            }
+            AdjStmt::Discard(expr) => {
+                let e = self.aexpr(expr);
+                quote!(let _ = #e;)
+            }
+            AdjStmt::Pullback { call, pullback, markers, seed, args } => {
+                let grads = (0..*args).map(|i| grad_name(*call, i));
+                let (pullback, markers, seed) = (self.name(*pullback), self.name(*markers), self.aexpr(seed));
+                quote!(let (#(#grads,)*) = ::backprop::__private::split(#markers, #pullback(#seed));)
+            }
+            AdjStmt::If { id: _, record, then_block, else_block } => {
+                let record_name = self.name(*record);
+                let then_rec = &self.avail.record[then_block.block];
+                let else_rec = &self.avail.record[else_block.block];
+                let (then_code, else_code) = (self.reverse_block(then_block), self.reverse_block(else_block));
+                if then_rec.is_empty() && else_rec.is_empty() {
+                    quote!(if #record_name { #then_code } else { #else_code })
+                } else {
+                    let (t, e) = (self.tuple(then_rec), self.tuple(else_rec));
+                    quote! {
+                        match #record_name {
+                            ::backprop::__private::Arm::Then(#t) => { #then_code }
+                            ::backprop::__private::Arm::Else(#e) => { #else_code }
+                        }
+                    }
+                }
+            }
+            AdjStmt::Loop { id, body } => self.reverse_loop(*id, body),
+        }
+    }
+
+    fn reverse_loop(&self, id: usize, body: &AdjBlock) -> TokenStream {
+        let Some(l) = self.loops.get(&id) else { return TokenStream::new() };
+        let record = &self.avail.record[body.block];
+        let pop = (!record.is_empty()).then(|| {
+            let tape = names::bookkeeping("tape", id);
+            let tuple = self.tuple(record);
+            quote!(let #tuple = ::backprop::__private::pop(&mut #tape);)
+        });
+        let code = self.reverse_block(body);
+        let head = match (&l.head, l.replayable(), l.count) {
+            (LoopHead::Range(range), true, _) => {
+                let index = range.index.map(|v| self.name(v)).unwrap_or_else(|| quote!(_));
+                let iter = self.range(range, true);
+                quote!(for #index in #iter)
+            }
+            (_, _, Some(count)) => {
+                let count = self.name(count);
+                quote!(for _ in 0..#count)
+            }
+            _ => quote!(for _ in 0..0),
+        };
+        quote!(#head { #pop #code })
+    }
+}

@@ -1,0 +1,336 @@
+//! The forward sweep: the user's computation, statement by statement, plus the records the
+//! reverse sweep needs (loop tapes, `if` records, pullbacks of calls).
+
+use super::Emitter;
+use super::tokens::atom;
+use crate::ir::{
+    Arg, Block, Build, Call, CallTarget, Cond, If, Inactive, Loop, LoopHead, Op, RangeAdaptor, RangeLoop, Stmt,
+    StmtKind, StoreHow, Value, VarId,
+};
+use crate::names;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+
+impl Emitter<'_> {
+    /// The statements of a block.
+    pub(super) fn forward_block(&self, block: &Block) -> TokenStream {
+        let stmts = block.stmts.iter().map(|s| self.forward_stmt(s));
+        quote!(#(#stmts)*)
+    }
+
+    fn forward_stmt(&self, stmt: &Stmt) -> TokenStream {
+        match &stmt.kind {
+            StmtKind::Let { var, value } => self.let_stmt(*var, value),
+            StmtKind::Declare { var } => {
+                let name = self.name(*var);
+                match &self.f.vars[*var].ty {
+                    Some(ty) => quote!(let #name: #ty;),
+                    None => quote!(let #name;),
+                }
+            }
+            StmtKind::Assign { var, value } => {
+                let (name, value) = (self.name(*var), self.operand(value));
+                quote!(#name = #value;)
+            }
+            StmtKind::Update { var, subtract, value } => {
+                let (name, value) = (self.name(*var), self.operand(value));
+                if *subtract { quote!(#name -= #value;) } else { quote!(#name += #value;) }
+            }
+            StmtKind::Store { place, how, value } => {
+                let (place, value) = (self.place(place), self.operand(value));
+                match how {
+                    StoreHow::Set => quote!(#place = #value;),
+                    StoreHow::Add => quote!(#place += #value;),
+                    StoreHow::Sub => quote!(#place -= #value;),
+                }
+            }
+            StmtKind::Push { place, value } => {
+                let (place, value) = (self.place(place), self.operand(value));
+                quote!(#place.push(#value);)
+            }
+            StmtKind::If(if_stmt) => self.if_stmt(if_stmt),
+            StmtKind::Loop(loop_stmt) => self.loop_stmt(loop_stmt),
+            StmtKind::Return(value) => {
+                let value = self.operand(value);
+                if self.direct_return {
+                    quote!(let __value = #value;)
+                } else if self.f.returns_in_loop {
+                    quote!(__result = ::core::option::Option::Some(#value);)
+                } else {
+                    quote!(__result = #value;)
+                }
+            }
+            StmtKind::SetFlag(flag) => {
+                let flag = self.name(*flag);
+                quote!(#flag = true;)
+            }
+            StmtKind::Break | StmtKind::Continue => TokenStream::new(),
+            StmtKind::Inactive(inactive) | StmtKind::Unsupported(inactive, _) => {
+                let tokens = &inactive.tokens;
+                quote!(#tokens;)
+            }
+        }
+    }
+
+    /// `let name = value;` (also used to compute a value again in the reverse sweep).
+    pub(super) fn let_stmt(&self, var: VarId, value: &Value) -> TokenStream {
+        let v = &self.f.vars[var];
+        let name = self.name(var);
+        let mutability = v.mutable.then(|| quote!(mut));
+        let ty = v.ty.as_ref().map(|ty| quote!(: #ty));
+        if let Value::Call(call) = value {
+            if v.active {
+                return self.active_call(var, call);
+            }
+        }
+        let value = self.value(value);
+        quote!(let #mutability #name #ty = #value;)
+    }
+
+    fn value(&self, value: &Value) -> TokenStream {
+        match value {
+            Value::Op(op, args) => self.op(*op, args),
+            Value::Copy(o) => self.operand(o),
+            Value::Read(place) => self.place(place),
+            Value::Alias(place) => {
+                let place = self.place(place);
+                quote!(&#place)
+            }
+            Value::Cast(o, ty) => {
+                let o = self.operand(o);
+                quote!(#o as #ty)
+            }
+            Value::Call(call) => self.plain_call(call),
+            Value::Build(build) => self.build(build),
+            Value::Inactive(Inactive { tokens, .. }) | Value::Unsupported(Inactive { tokens, .. }, _) => tokens.clone(),
+        }
+    }
+
+    fn op(&self, op: Op, args: &[crate::ir::Operand]) -> TokenStream {
+        let a: Vec<TokenStream> = args.iter().map(|o| self.operand(o)).collect();
+        let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
+        match op {
+            Op::Add => binary(arg(0), quote!(+), arg(1)),
+            Op::Sub => binary(arg(0), quote!(-), arg(1)),
+            Op::Mul => binary(arg(0), quote!(*), arg(1)),
+            Op::Div => binary(arg(0), quote!(/), arg(1)),
+            Op::Rem => binary(arg(0), quote!(%), arg(1)),
+            Op::Neg => {
+                let x = arg(0);
+                quote!(-#x)
+            }
+            _ => {
+                let name = format_ident!("{}", crate::rules::name(op));
+                let recv = arg(0);
+                let rest = &a[1.min(a.len())..];
+                quote!(#recv.#name(#(#rest),*))
+            }
+        }
+    }
+
+    fn build(&self, build: &Build) -> TokenStream {
+        match build {
+            Build::VecRepeat { elem, len } => {
+                let (elem, len) = (self.operand(elem), self.operand(len));
+                quote!(::std::vec![#elem; #len])
+            }
+            Build::ArrayRepeat { elem, len } => {
+                let elem = self.operand(elem);
+                quote!([#elem; #len])
+            }
+            Build::VecList(items) => {
+                let items = items.iter().map(|o| self.operand(o));
+                quote!(::std::vec![#(#items),*])
+            }
+            Build::ArrayList(items) => {
+                let items = items.iter().map(|o| self.operand(o));
+                quote!([#(#items),*])
+            }
+            Build::Tuple(items) => {
+                let items = items.iter().map(|o| self.operand(o));
+                quote!((#(#items,)*))
+            }
+            Build::Struct { path, fields } => {
+                let fields = fields.iter().map(|(member, o)| {
+                    let o = self.operand(o);
+                    quote!(#member: #o)
+                });
+                quote!(#path { #(#fields),* })
+            }
+            Build::Clone(place) => {
+                let place = self.place(place);
+                quote!(::core::clone::Clone::clone(&#place))
+            }
+            Build::Sum(place) => {
+                let place = self.place(place);
+                quote!(::backprop::__private::sum_of(&#place))
+            }
+        }
+    }
+
+    /// The call itself, for a call whose result carries no gradient.
+    fn plain_call(&self, call: &Call) -> TokenStream {
+        let (callee, args) = self.callee(call, None);
+        quote!(#callee(#(#args),*))
+    }
+
+    /// `let __argsK = (markers…); let (y, __pbK) = g_vjp(args…);`
+    fn active_call(&self, var: VarId, call: &Call) -> TokenStream {
+        let name = self.name(var);
+        let pullback = self.name(call.pullback);
+        let markers_name = self.name(call.markers);
+        let markers = call.args.iter().map(|arg| {
+            let value = match arg {
+                Arg::Value(o) => self.operand(o),
+                Arg::Ref(place) => {
+                    let place = self.place(place);
+                    quote!(&#place)
+                }
+                Arg::Receiver(place) => self.place(place),
+            };
+            quote!(::backprop::__private::marker(&#value))
+        });
+        let (callee, args) = self.callee(call, Some("vjp"));
+        let span = call.span;
+        let call_tokens = quote_spanned!(span=> #callee(#(#args),*));
+        quote! {
+            let #markers_name = (#(#markers,)*);
+            let (#name, #pullback) = #call_tokens;
+        }
+    }
+
+    /// The function called (with `_vjp` appended when `suffix` is given) and its arguments.
+    fn callee(&self, call: &Call, suffix: Option<&str>) -> (TokenStream, Vec<TokenStream>) {
+        let rename = |name: &proc_macro2::Ident| match suffix {
+            Some(s) => names::derived_fn(name, s),
+            None => name.clone(),
+        };
+        let arg = |a: &Arg| match a {
+            Arg::Value(o) => self.operand(o),
+            Arg::Ref(place) => {
+                let place = self.place(place);
+                quote!(&#place)
+            }
+            Arg::Receiver(place) => self.place(place),
+        };
+        match &call.target {
+            CallTarget::Path { prefix, name } => {
+                let name = rename(name);
+                (quote!(#prefix #name), call.args.iter().map(arg).collect())
+            }
+            CallTarget::Method { name } => {
+                let name = rename(name);
+                let receiver = call.args.first().map(arg).unwrap_or_default();
+                let receiver = atom(receiver);
+                (quote!(#receiver.#name), call.args.iter().skip(1).map(arg).collect())
+            }
+        }
+    }
+
+    fn if_stmt(&self, if_stmt: &If) -> TokenStream {
+        let cond = match &if_stmt.cond {
+            Cond::Expr(inactive) => inactive.tokens.clone(),
+            Cond::NotFlag(flag) => {
+                let flag = self.name(*flag);
+                quote!(!#flag)
+            }
+        };
+        let then_block = self.forward_block(&if_stmt.then_block);
+        let else_block = self.forward_block(&if_stmt.else_block);
+        if !self.avail.reverse_ifs.contains(&if_stmt.id) {
+            if if_stmt.else_block.stmts.is_empty() {
+                return quote!(if #cond { #then_block });
+            }
+            return quote!(if #cond { #then_block } else { #else_block });
+        }
+        let record = self.name(if_stmt.record);
+        let then_record = &self.avail.record[if_stmt.then_block.id];
+        let else_record = &self.avail.record[if_stmt.else_block.id];
+        let (then_value, else_value) = if then_record.is_empty() && else_record.is_empty() {
+            (quote!(true), quote!(false))
+        } else {
+            let (t, e) = (self.tuple(then_record), self.tuple(else_record));
+            (quote!(::backprop::__private::Arm::Then(#t)), quote!(::backprop::__private::Arm::Else(#e)))
+        };
+        quote! {
+            let #record = if #cond { #then_block #then_value } else { #else_block #else_value };
+        }
+    }
+
+    /// `(a, b,)` of recorded values.
+    pub(super) fn tuple(&self, vars: &[VarId]) -> TokenStream {
+        let names = vars.iter().map(|v| self.name(*v));
+        quote!((#(#names,)*))
+    }
+
+    fn loop_stmt(&self, l: &Loop) -> TokenStream {
+        let reversed = self.avail.reverse_loops.contains(&l.id);
+        let body = self.forward_block(&l.body);
+        let record = &self.avail.record[l.body.id];
+        let push = (reversed && !record.is_empty()).then(|| {
+            let tape = names::bookkeeping("tape", l.id);
+            let tuple = self.tuple(record);
+            quote!(#tape.push(#tuple);)
+        });
+        let count = l.count.filter(|_| reversed && !l.replayable()).map(|c| self.name(c));
+        let (declare_count, increment) = match &count {
+            Some(c) => (quote!(let mut #c: usize = 0;), quote!(#c += 1;)),
+            None => (TokenStream::new(), TokenStream::new()),
+        };
+        let exit = l.exit.map(|flag| {
+            let flag = self.name(flag);
+            quote!(if #flag { break; })
+        });
+        let head = self.loop_head(&l.head);
+        quote! {
+            #declare_count
+            #head {
+                #body
+                #push
+                #increment
+                #exit
+            }
+        }
+    }
+
+    fn loop_head(&self, head: &LoopHead) -> TokenStream {
+        match head {
+            LoopHead::Range(range) => {
+                let index = range.index.map(|v| self.name(v)).unwrap_or_else(|| quote!(_));
+                let iter = self.range(range, false);
+                quote!(for #index in #iter)
+            }
+            LoopHead::While(cond) => {
+                let cond = &cond.tokens;
+                quote!(while #cond)
+            }
+            LoopHead::Forever => quote!(loop),
+        }
+    }
+
+    /// The range of a `for` loop, walked forwards (as written) or backwards.
+    pub(super) fn range(&self, range: &RangeLoop, backwards: bool) -> TokenStream {
+        let (start, end) = (self.operand(&range.start), self.operand(&range.end));
+        let bare = range.adaptors.is_empty() && !backwards;
+        let mut iter = match (range.inclusive, bare) {
+            (false, true) => return quote!(#start..#end),
+            (true, true) => return quote!(#start..=#end),
+            (false, false) => quote!((#start..#end)),
+            (true, false) => quote!((#start..=#end)),
+        };
+        for adaptor in &range.adaptors {
+            iter = match adaptor {
+                RangeAdaptor::Rev => quote!(#iter.rev()),
+                RangeAdaptor::StepBy(step) => {
+                    let step = self.operand(step);
+                    quote!(#iter.step_by(#step))
+                }
+            };
+        }
+        if backwards { quote!(#iter.rev()) } else { iter }
+    }
+}
+
+fn binary(a: TokenStream, op: TokenStream, b: TokenStream) -> TokenStream {
+    quote!(#a #op #b)
+}

@@ -1,0 +1,73 @@
+//! Signatures of the generated functions.
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::visit_mut::VisitMut;
+
+/// The user's attributes that also apply to the generated functions (not the docs).
+pub(super) fn kept_attributes(item: &syn::ItemFn) -> Vec<&syn::Attribute> {
+    item.attrs.iter().filter(|a| !a.path().is_ident("doc")).collect()
+}
+
+/// `fn f_vjp<'__l0, …>(params) -> (Ret, impl FnOnce(Ret) -> Grads + use<'__l0, …>)`.
+///
+/// The pullback borrows every reference parameter, so each elided lifetime gets a name and
+/// the closure's type captures all of them (the same in every edition).
+pub(super) fn vjp(sig: &syn::Signature, ret: &TokenStream, grads: &TokenStream) -> TokenStream {
+    let mut sig = sig.clone();
+    let mut namer = LifetimeNamer { next: 0, named: Vec::new() };
+    for input in sig.inputs.iter_mut() {
+        namer.visit_fn_arg_mut(input);
+    }
+    let mut lifetimes: Vec<syn::Lifetime> = sig.generics.lifetimes().map(|l| l.lifetime.clone()).collect();
+    for lifetime in &namer.named {
+        sig.generics.params.push(syn::GenericParam::Lifetime(syn::LifetimeParam::new(lifetime.clone())));
+    }
+    lifetimes.extend(namer.named);
+    let name = crate::names::derived_fn(&sig.ident, "vjp");
+    let generics = &sig.generics;
+    let inputs = &sig.inputs;
+    quote! {
+        fn #name #generics (#inputs) -> (#ret, impl ::core::ops::FnOnce(#ret) -> #grads + use<#(#lifetimes),*>)
+    }
+}
+
+/// Gives every elided lifetime in the parameters a name.
+struct LifetimeNamer {
+    next: usize,
+    named: Vec<syn::Lifetime>,
+}
+
+impl LifetimeNamer {
+    fn fresh(&mut self) -> syn::Lifetime {
+        let lifetime = syn::Lifetime::new(&format!("'__l{}", self.next), Span::call_site());
+        self.next += 1;
+        self.named.push(lifetime.clone());
+        lifetime
+    }
+}
+
+impl VisitMut for LifetimeNamer {
+    fn visit_type_reference_mut(&mut self, reference: &mut syn::TypeReference) {
+        if reference.lifetime.is_none() {
+            reference.lifetime = Some(self.fresh());
+        }
+        syn::visit_mut::visit_type_reference_mut(self, reference);
+    }
+
+    fn visit_lifetime_mut(&mut self, lifetime: &mut syn::Lifetime) {
+        if lifetime.ident == "_" {
+            *lifetime = self.fresh();
+        }
+    }
+
+    fn visit_receiver_mut(&mut self, receiver: &mut syn::Receiver) {
+        if let syn::ReceiverKind::Reference(_, lifetime @ None, _) = &mut receiver.kind {
+            *lifetime = Some(self.fresh());
+        }
+        syn::visit_mut::visit_receiver_mut(self, receiver);
+    }
+
+    fn visit_block_mut(&mut self, _: &mut syn::Block) {}
+}
+

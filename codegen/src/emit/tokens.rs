@@ -1,0 +1,181 @@
+//! Printing operands, places and adjoint expressions as Rust tokens.
+
+use super::Emitter;
+use crate::adjoint::{AExpr, BinOp, Target, TargetStep};
+use crate::ir::{Kind, Operand, Place, Step, VarId};
+use proc_macro2::{TokenStream, TokenTree};
+use quote::{format_ident, quote};
+
+/// Binding strength of an expression, to decide where parentheses are needed.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Prec {
+    Sum,
+    Product,
+    Prefix,
+    Atom,
+}
+
+impl Emitter<'_> {
+    /// A variable's value.
+    pub(super) fn name(&self, v: VarId) -> TokenStream {
+        let name = &self.f.vars[v].name;
+        quote!(#name)
+    }
+
+    /// A variable's adjoint.
+    pub(super) fn adjoint_name(&self, v: VarId) -> TokenStream {
+        let name = &self.f.vars[v].adjoint;
+        quote!(#name)
+    }
+
+    /// An operand as the forward code writes it.
+    pub(super) fn operand(&self, o: &Operand) -> TokenStream {
+        match o {
+            Operand::Var(v) => self.name(*v),
+            Operand::Const(tokens) => atom(tokens.clone()),
+        }
+    }
+
+    /// A primal place: `x[i]`, `m.w[k]`, `*x`.
+    pub(super) fn place(&self, place: &Place) -> TokenStream {
+        let mut out = self.name(place.base);
+        for step in &place.steps {
+            out = match step {
+                Step::Field(member) => quote!(#out.#member),
+                Step::Index(i) => {
+                    let i = self.operand(i);
+                    quote!(#out[#i])
+                }
+                Step::Deref => quote!((*#out)),
+            };
+        }
+        out
+    }
+
+    /// An adjoint place: `__d_x[i]`, `__d_m.w[k]`.
+    pub(super) fn target(&self, target: &Target) -> TokenStream {
+        let mut out = self.adjoint_name(target.base);
+        for step in &target.steps {
+            out = match step {
+                TargetStep::Field(member) => quote!(#out.#member),
+                TargetStep::Index(i) => {
+                    let i = self.operand(i);
+                    quote!(#out[#i])
+                }
+            };
+        }
+        out
+    }
+
+    /// An adjoint expression.
+    pub(super) fn aexpr(&self, e: &AExpr) -> TokenStream {
+        self.aexpr_prec(e).0
+    }
+
+    fn aexpr_at(&self, e: &AExpr, min: Prec) -> TokenStream {
+        let (tokens, prec) = self.aexpr_prec(e);
+        if prec < min { quote!((#tokens)) } else { tokens }
+    }
+
+    fn aexpr_prec(&self, e: &AExpr) -> (TokenStream, Prec) {
+        let private = quote!(::backprop::__private);
+        match e {
+            AExpr::Adj(v) => (self.adjoint_name(*v), Prec::Atom),
+            AExpr::Elem(t) => (self.target(t), Prec::Atom),
+            AExpr::TakeElem(t) => {
+                let t = self.target(t);
+                (quote!(::core::mem::take(&mut #t)), Prec::Atom)
+            }
+            AExpr::PopElem(t) => {
+                let t = self.target(t);
+                (quote!(#private::pop_adjoint(&mut #t)), Prec::Atom)
+            }
+            AExpr::Field(inner, member) => {
+                let inner = self.aexpr_at(inner, Prec::Atom);
+                (quote!(#inner.#member), Prec::Atom)
+            }
+            AExpr::Index(inner, k) => {
+                let inner = self.aexpr_at(inner, Prec::Atom);
+                let k = proc_macro2::Literal::usize_unsuffixed(*k);
+                (quote!(#inner[#k]), Prec::Atom)
+            }
+            AExpr::Primal(v) => {
+                let name = self.name(*v);
+                if self.f.vars[*v].kind == Kind::ScalarRef { (quote!((*#name)), Prec::Atom) } else { (name, Prec::Atom) }
+            }
+            AExpr::Const(tokens) => (atom(tokens.clone()), Prec::Atom),
+            AExpr::Neg(inner) => {
+                let inner = self.aexpr_at(inner, Prec::Prefix);
+                (quote!(-#inner), Prec::Prefix)
+            }
+            AExpr::Bin(op, a, b) => {
+                let prec = match op {
+                    BinOp::Add | BinOp::Sub => Prec::Sum,
+                    BinOp::Mul | BinOp::Div => Prec::Product,
+                };
+                let a = self.aexpr_at(a, prec);
+                let b = self.aexpr_at(b, next(prec));
+                let tokens = match op {
+                    BinOp::Add => quote!(#a + #b),
+                    BinOp::Sub => quote!(#a - #b),
+                    BinOp::Mul => quote!(#a * #b),
+                    BinOp::Div => quote!(#a / #b),
+                };
+                (tokens, prec)
+            }
+            AExpr::Method(recv, name, args) => {
+                let recv = self.aexpr_at(recv, Prec::Atom);
+                let name = format_ident!("{}", name);
+                let args = args.iter().map(|a| self.aexpr(a));
+                (quote!(#recv.#name(#(#args),*)), Prec::Atom)
+            }
+            AExpr::Rule(name, args) => {
+                let name = format_ident!("{}", name);
+                let args = args.iter().map(|a| self.aexpr(a));
+                (quote!(#private::rules::#name(#(#args),*)), Prec::Atom)
+            }
+            AExpr::Private(name, args) => {
+                let name = format_ident!("{}", name);
+                let args = args.iter().map(|a| self.aexpr(a));
+                (quote!(#private::#name(#(#args),*)), Prec::Atom)
+            }
+            AExpr::Ref(inner) => {
+                let inner = self.aexpr_at(inner, Prec::Prefix);
+                (quote!(&#inner), Prec::Prefix)
+            }
+            AExpr::Seed => {
+                if self.f.returns_in_loop {
+                    (quote!(#private::take_seed(&mut __seed)), Prec::Atom)
+                } else {
+                    (quote!(__seed), Prec::Atom)
+                }
+            }
+            AExpr::Grad { call, arg } => (grad_name(*call, *arg), Prec::Atom),
+        }
+    }
+}
+
+/// Name of the gradient a call returned for one argument: `__g{call}_{arg}`.
+pub(super) fn grad_name(call: usize, arg: usize) -> TokenStream {
+    let name = format_ident!("__g{}_{}", call, arg);
+    quote!(#name)
+}
+
+fn next(prec: Prec) -> Prec {
+    match prec {
+        Prec::Sum => Prec::Product,
+        Prec::Product => Prec::Prefix,
+        Prec::Prefix | Prec::Atom => Prec::Atom,
+    }
+}
+
+/// Wraps tokens in parentheses unless they are a single token (a name or a literal) or a path.
+pub(super) fn atom(tokens: TokenStream) -> TokenStream {
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let is_path = trees.iter().all(|t| match t {
+        TokenTree::Ident(_) => true,
+        TokenTree::Punct(p) => p.as_char() == ':',
+        _ => false,
+    });
+    if trees.len() <= 1 || is_path { tokens } else { quote!((#tokens)) }
+}

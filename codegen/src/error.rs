@@ -1,0 +1,40 @@
+//! Collecting errors so that one expansion reports every problem at once.
+
+use proc_macro2::Span;
+
+/// Gathers `syn::Error`s; `finish` merges them into one (rustc shows each separately).
+#[derive(Default)]
+pub struct Errors {
+    errors: Vec<syn::Error>,
+}
+
+impl Errors {
+    /// Records an error at `span`.
+    pub fn push(&mut self, span: Span, message: impl std::fmt::Display) {
+        self.errors.push(syn::Error::new(span, message));
+    }
+
+    /// Records an existing error.
+    pub fn push_error(&mut self, error: syn::Error) {
+        self.errors.push(error);
+    }
+
+    /// Whether nothing went wrong so far.
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// `Ok(value)` if no error was recorded, else all errors combined.
+    pub fn finish<T>(self, value: T) -> syn::Result<T> {
+        let mut errors = self.errors.into_iter();
+        match errors.next() {
+            None => Ok(value),
+            Some(mut first) => {
+                for e in errors {
+                    first.combine(e);
+                }
+                Err(first)
+            }
+        }
+    }
+}

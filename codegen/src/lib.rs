@@ -1,0 +1,101 @@
+//! The source transform behind `backprop`'s `#[differentiable]`.
+//!
+//! An ordinary library over `proc_macro2` tokens, so that tests, benchmarks and fuzzers can
+//! run it without rustc; the proc-macro crate `backprop-macros` only forwards to it.
+//!
+//! The pipeline, one phase per module:
+//!
+//! ```text
+//! tokens ─ args / lower ─▶ IR ─ structure ─▶ IR without early exits ─ activity ─▶ active values
+//!        ─ reverse ─▶ adjoint program ─ record ─▶ what to record or recompute ─ emit ─▶ tokens
+//! ```
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod adjoint;
+mod analysis;
+mod args;
+mod derive;
+mod emit;
+mod error;
+mod ir;
+mod lower;
+mod names;
+mod reverse;
+mod rules;
+mod structure;
+mod walk;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// Expands `#[differentiable(args)] item`: the item unchanged, followed by its `_vjp` (and,
+/// for a scalar output, `_grad`). On error: the item unchanged and every error found.
+pub fn differentiable(args: TokenStream, item: TokenStream) -> TokenStream {
+    match expand(args, item.clone()) {
+        Ok(tokens) => tokens,
+        Err(error) => {
+            let errors = error.to_compile_error();
+            quote!(#item #errors)
+        }
+    }
+}
+
+/// Expands `#[derive(Differentiable)]`.
+pub fn derive_differentiable(input: TokenStream) -> TokenStream {
+    derive::expand(input).unwrap_or_else(|error| error.to_compile_error())
+}
+
+fn expand(args: TokenStream, item_tokens: TokenStream) -> syn::Result<TokenStream> {
+    let item = parse_function(item_tokens)?;
+    let args = args::Args::parse(args)?;
+    let (mut function, output) = lower::function(&item, &args)?;
+    let mut errors = error::Errors::default();
+    structure::structure(&mut function, &mut errors, item.block.brace_token.span.close());
+    analysis::activity::analyse(&mut function, &mut errors);
+    errors.finish(())?;
+    let blocks = ir::number_blocks(&mut function.body);
+    let scopes = analysis::scopes::Scopes::of(&function, blocks);
+    let (adjoint, final_adjoints) = reverse::differentiate(&function, &scopes.def_block);
+    let avail = analysis::record::analyse(&function, &scopes, blocks, &adjoint);
+    let generated = emit::gradient_fns(&item, &function, &output, &adjoint, &avail, &final_adjoints);
+    Ok(quote!(#item #generated))
+}
+
+/// The function the attribute is on; anything else is an error naming what was found.
+fn parse_function(tokens: TokenStream) -> syn::Result<syn::ItemFn> {
+    match syn::parse2::<syn::Item>(tokens.clone()) {
+        Ok(syn::Item::Fn(item)) => Ok(item),
+        Ok(other) => Err(syn::Error::new_spanned(
+            item_keyword(&other),
+            format!("`#[differentiable]` applies to functions and methods, not to {}", describe_item(&other)),
+        )),
+        Err(_) => syn::parse2::<syn::ItemFn>(tokens),
+    }
+}
+
+fn item_keyword(item: &syn::Item) -> TokenStream {
+    use quote::ToTokens;
+    match item {
+        syn::Item::Struct(s) => s.struct_token.to_token_stream(),
+        syn::Item::Enum(e) => e.enum_token.to_token_stream(),
+        syn::Item::Impl(i) => i.impl_token.to_token_stream(),
+        syn::Item::Trait(t) => t.trait_token.to_token_stream(),
+        syn::Item::Const(c) => c.const_token.to_token_stream(),
+        syn::Item::Static(s) => s.static_token.to_token_stream(),
+        syn::Item::Mod(m) => m.mod_token.to_token_stream(),
+        other => other.to_token_stream(),
+    }
+}
+
+fn describe_item(item: &syn::Item) -> &'static str {
+    match item {
+        syn::Item::Struct(_) => "a struct (to give a struct a gradient, use `#[derive(Differentiable)]`)",
+        syn::Item::Enum(_) => "an enum",
+        syn::Item::Impl(_) => "an `impl` block (put it on each method instead)",
+        syn::Item::Trait(_) => "a trait",
+        syn::Item::Const(_) => "a constant",
+        syn::Item::Static(_) => "a static",
+        syn::Item::Mod(_) => "a module",
+        _ => "this item",
+    }
+}

@@ -1,0 +1,551 @@
+//! Expressions → three-address statements.
+//!
+//! ```text
+//! let y = (x * x).sin() + c;        let __t0 = x * x;
+//!                            ==>    let __t1 = __t0.sin();
+//!                                   let y = __t1 + c;
+//! ```
+//!
+//! An expression that reads no variable able to carry a gradient is kept whole
+//! (`n as f64 * 0.5`, `i < n`), so inactive code comes out as the user wrote it.
+
+use super::Lowerer;
+use super::inactive::{is_assignment, is_constant_method};
+use crate::ir::{Arg, Build, Call, CallTarget, Kind, Op, Operand, Role, Stmt, StmtKind, Unsupported, Value};
+use proc_macro2::Span;
+use quote::{ToTokens, quote};
+use syn::spanned::Spanned;
+use syn::{BinOp, Expr, UnOp};
+
+/// Float methods with a derivative rule, and the op each one lowers to.
+const FLOAT_METHODS: &[(&str, Op)] = &[
+    ("sin", Op::Sin),
+    ("cos", Op::Cos),
+    ("tan", Op::Tan),
+    ("asin", Op::Asin),
+    ("acos", Op::Acos),
+    ("atan", Op::Atan),
+    ("atan2", Op::Atan2),
+    ("sinh", Op::Sinh),
+    ("cosh", Op::Cosh),
+    ("tanh", Op::Tanh),
+    ("asinh", Op::Asinh),
+    ("acosh", Op::Acosh),
+    ("atanh", Op::Atanh),
+    ("exp", Op::Exp),
+    ("exp2", Op::Exp2),
+    ("exp_m1", Op::ExpM1),
+    ("ln", Op::Ln),
+    ("ln_1p", Op::Ln1p),
+    ("log", Op::Log),
+    ("log2", Op::Log2),
+    ("log10", Op::Log10),
+    ("sqrt", Op::Sqrt),
+    ("cbrt", Op::Cbrt),
+    ("powi", Op::Powi),
+    ("powf", Op::Powf),
+    ("recip", Op::Recip),
+    ("abs", Op::Abs),
+    ("hypot", Op::Hypot),
+    ("max", Op::Max),
+    ("min", Op::Min),
+    ("mul_add", Op::MulAdd),
+    ("clamp", Op::Clamp),
+];
+
+/// The op of a float method with a derivative rule.
+pub(super) fn float_method(name: &str) -> Option<Op> {
+    FLOAT_METHODS.iter().find(|(n, _)| *n == name).map(|(_, op)| *op)
+}
+
+/// Number of arguments each float method takes besides its receiver.
+pub fn float_method_arity(op: Op) -> usize {
+    match op {
+        Op::Atan2 | Op::Log | Op::Powi | Op::Powf | Op::Hypot | Op::Max | Op::Min => 1,
+        Op::MulAdd | Op::Clamp => 2,
+        _ => 0,
+    }
+}
+
+/// Methods that change a collection in place, which the macro cannot differentiate.
+const MUTATING_METHODS: &[&str] = &[
+    "fill", "swap", "sort", "sort_by", "sort_unstable", "clear", "extend", "extend_from_slice", "insert", "remove",
+    "truncate", "resize", "iter_mut", "reverse", "rotate_left", "rotate_right", "pop", "drain", "retain", "dedup",
+    "copy_from_slice", "clone_from_slice", "as_mut_slice", "get_mut", "last_mut", "first_mut",
+];
+
+impl Lowerer {
+    /// Lowers `expr`, appending its statements to `out`, and returns its value.
+    pub(super) fn expr(&mut self, expr: &Expr, out: &mut Vec<Stmt>) -> Operand {
+        if !self.may_be_active(expr) && !contains_control_flow(expr) {
+            return self.constant(expr, out);
+        }
+        match expr {
+            Expr::Paren(e) => self.expr(&e.expr, out),
+            Expr::Group(e) => self.expr(&e.expr, out),
+            Expr::Lit(_) => Operand::Const(expr.to_token_stream()),
+            Expr::Path(path) => self.path(path, out),
+            Expr::Binary(bin) => self.binary(bin, out),
+            Expr::Unary(unary) => self.unary(unary, out),
+            Expr::Cast(cast) => self.cast(cast, out),
+            Expr::MethodCall(call) => self.method_call(call, out),
+            Expr::Call(call) => self.call(call, out),
+            Expr::Field(_) | Expr::Index(_) => self.read(expr, out),
+            Expr::Reference(reference) => self.reference(reference, out),
+            Expr::Macro(mac) => self.macro_expr(mac, out),
+            Expr::Array(array) => {
+                let elems = array.elems.iter().map(|e| self.expr(e, out)).collect();
+                self.define(Value::Build(Build::ArrayList(elems)), Kind::Buffer(1), expr.span(), out)
+            }
+            Expr::Repeat(repeat) => {
+                let elem = self.expr(&repeat.expr, out);
+                let kind = buffer_of(self.kind_of(&elem));
+                let len = repeat.len.to_token_stream();
+                self.define(Value::Build(Build::ArrayRepeat { elem, len }), kind, expr.span(), out)
+            }
+            Expr::Tuple(tuple) => {
+                let elems = tuple.elems.iter().map(|e| self.expr(e, out)).collect();
+                self.define(Value::Build(Build::Tuple(elems)), Kind::Composite, expr.span(), out)
+            }
+            Expr::Struct(lit) => self.struct_literal(lit, out),
+            Expr::If(if_expr) => self.if_value(if_expr, out),
+            Expr::Block(block) if block.label.is_none() => self.scoped(|cx| {
+                cx.block_stmts(&block.block.stmts, out).unwrap_or_else(|| Operand::Const(quote!(())))
+            }),
+            Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => {
+                self.control_flow(expr, out);
+                Operand::Const(quote!(::core::unreachable!()))
+            }
+            Expr::Closure(closure) => {
+                self.error(
+                    closure.span(),
+                    "closures are not supported in a differentiable function; write a `for` loop (inside `.map(...)` feeding `.sum()`, `.fold(...)` or `.collect()`, a closure is fine)",
+                );
+                Operand::Const(quote!(()))
+            }
+            Expr::Unsafe(block) => {
+                self.error(
+                    block.unsafe_token.span,
+                    "`unsafe` blocks are not supported in a differentiable function; move the unsafe code into a function with a hand-written `_vjp`",
+                );
+                Operand::Const(quote!(()))
+            }
+            other => self.unsupported(other, describe(other), out),
+        }
+    }
+
+    /// A verbatim constant expression, bound to a temporary unless it is a literal or name.
+    fn constant(&mut self, expr: &Expr, out: &mut Vec<Stmt>) -> Operand {
+        if let Expr::Path(path) = expr {
+            if let Some(v) = path.path.get_ident().and_then(|i| self.lookup(&i.to_string())) {
+                return self.read_var(v, path.span(), out);
+            }
+        }
+        if is_literal_like(expr) {
+            return Operand::Const(expr.to_token_stream());
+        }
+        if let Expr::Paren(inner) = expr {
+            return self.constant(&inner.expr, out);
+        }
+        if let Expr::Closure(_) | Expr::Unsafe(_) = expr {
+            // Rejected even when inactive; see `expr`.
+            return self.expr_unchecked(expr, out);
+        }
+        let kind = self.kind_of_inactive(expr);
+        let inactive = self.inactive(expr);
+        self.define(Value::Inactive(inactive), kind, expr.span(), out)
+    }
+
+    fn expr_unchecked(&mut self, expr: &Expr, out: &mut Vec<Stmt>) -> Operand {
+        match expr {
+            Expr::Closure(c) => {
+                self.error(c.span(), "closures are not supported in a differentiable function; write a `for` loop (inside `.map(...)` feeding `.sum()`, `.fold(...)` or `.collect()`, a closure is fine)");
+            }
+            Expr::Unsafe(b) => {
+                self.error(b.unsafe_token.span, "`unsafe` blocks are not supported in a differentiable function; move the unsafe code into a function with a hand-written `_vjp`");
+            }
+            _ => {}
+        }
+        let _ = out;
+        Operand::Const(quote!(()))
+    }
+
+    /// Code the macro cannot differentiate: kept verbatim, an error if it turns out active.
+    pub(super) fn unsupported(&mut self, expr: &Expr, what: String, out: &mut Vec<Stmt>) -> Operand {
+        let inactive = self.inactive(expr);
+        let why = Unsupported { span: expr.span(), message: what };
+        self.define(Value::Unsupported(inactive, why), Kind::Unknown, expr.span(), out)
+    }
+
+    fn path(&mut self, path: &syn::ExprPath, out: &mut Vec<Stmt>) -> Operand {
+        let Some(v) = path.path.get_ident().and_then(|i| self.lookup(&i.to_string())) else {
+            return Operand::Const(path.to_token_stream());
+        };
+        self.read_var(v, path.span(), out)
+    }
+
+    /// The current value of a variable. A mutable variable is copied into a temporary, so
+    /// the value used here stays available after the variable changes.
+    pub(super) fn read_var(&mut self, v: usize, span: Span, out: &mut Vec<Stmt>) -> Operand {
+        if let Some(place) = self.vars[v].alias_of.clone() {
+            if self.vars[v].kind.is_scalar() || place.steps.is_empty() {
+                return Operand::Var(v);
+            }
+        }
+        if !self.vars[v].mutable {
+            return Operand::Var(v);
+        }
+        if let Some(&(_, snapshot)) = self.snapshots.iter().find(|(var, _)| *var == v) {
+            return Operand::Var(snapshot);
+        }
+        let kind = self.vars[v].kind;
+        let snapshot = self.define(Value::Copy(Operand::Var(v)), kind, span, out);
+        if let Operand::Var(s) = snapshot {
+            self.snapshots.push((v, s));
+        }
+        snapshot
+    }
+
+    fn binary(&mut self, bin: &syn::ExprBinary, out: &mut Vec<Stmt>) -> Operand {
+        let op = match bin.op {
+            BinOp::Add(_) => Op::Add,
+            BinOp::Sub(_) => Op::Sub,
+            BinOp::Mul(_) => Op::Mul,
+            BinOp::Div(_) => Op::Div,
+            BinOp::Rem(_) => Op::Rem,
+            op if is_assignment(&op) => {
+                let e = Expr::Binary(bin.clone());
+                return self.unsupported(&e, "an assignment inside an expression is not supported; make it a statement of its own".into(), out);
+            }
+            _ => {
+                // Comparisons and boolean logic: a constant whatever the operands are.
+                let e = Expr::Binary(bin.clone());
+                let inactive = self.inactive(&e);
+                return self.define(Value::Inactive(inactive), Kind::Int, bin.span(), out);
+            }
+        };
+        let left = self.expr(&bin.left, out);
+        let right = self.expr(&bin.right, out);
+        self.op(op, vec![left, right], bin.op.span(), out)
+    }
+
+    fn unary(&mut self, unary: &syn::ExprUnary, out: &mut Vec<Stmt>) -> Operand {
+        match unary.op {
+            UnOp::Neg(_) => {
+                let arg = self.expr(&unary.expr, out);
+                self.op(Op::Neg, vec![arg], unary.span(), out)
+            }
+            UnOp::Deref(_) => self.read(&Expr::Unary(unary.clone()), out),
+            _ => {
+                let e = Expr::Unary(unary.clone());
+                let inactive = self.inactive(&e);
+                self.define(Value::Inactive(inactive), Kind::Int, unary.span(), out)
+            }
+        }
+    }
+
+    fn cast(&mut self, cast: &syn::ExprCast, out: &mut Vec<Stmt>) -> Operand {
+        let target = super::signature::kind_of_type(&cast.ty);
+        if target != Kind::Scalar {
+            // `x as usize`: the result carries no gradient.
+            let e = Expr::Cast(cast.clone());
+            let inactive = self.inactive(&e);
+            return self.define(Value::Inactive(inactive), target, cast.span(), out);
+        }
+        let arg = self.expr(&cast.expr, out);
+        let ty = cast.ty.to_token_stream();
+        self.define(Value::Cast(arg, ty), Kind::Scalar, cast.span(), out)
+    }
+
+    fn method_call(&mut self, call: &syn::ExprMethodCall, out: &mut Vec<Stmt>) -> Operand {
+        let name = call.method.to_string();
+        if let Some(op) = float_method(&name) {
+            return self.float_method_call(call, op, out);
+        }
+        if is_constant_method(&name) {
+            let e = Expr::MethodCall(call.clone());
+            let kind = self.kind_of_inactive(&e);
+            let inactive = self.inactive(&e);
+            return self.define(Value::Inactive(inactive), kind, call.span(), out);
+        }
+        if let Some(value) = self.iterator_chain(call, out) {
+            return value;
+        }
+        if name == "clone" && call.args.is_empty() {
+            return self.clone_call(call, out);
+        }
+        if MUTATING_METHODS.contains(&name.as_str()) {
+            let e = Expr::MethodCall(call.clone());
+            return self.unsupported(
+                &e,
+                format!("`{name}` changes a collection in place, which cannot be differentiated here; write the loop that changes the elements"),
+                out,
+            );
+        }
+        let receiver = self.receiver_place(&call.receiver, out);
+        if self.vars[receiver.base].kind.is_scalar() && receiver.steps.is_empty() {
+            self.error(
+                call.method.span(),
+                format!("`{name}` is not a float method with a known derivative; use one of {}, or call a function that has a `_vjp`", float_method_list()),
+            );
+            return Operand::Const(quote!(0.0));
+        }
+        if call.turbofish.is_some() {
+            let e = Expr::MethodCall(call.clone());
+            return self.unsupported(&e, "a method call with explicit generic arguments cannot be differentiated".into(), out);
+        }
+        let mut args = vec![Arg::Receiver(receiver)];
+        for arg in &call.args {
+            args.push(self.argument(arg, out));
+        }
+        let target = CallTarget::Method { name: call.method.clone() };
+        self.active_call(target, args, call.span(), out)
+    }
+
+    fn float_method_call(&mut self, call: &syn::ExprMethodCall, op: Op, out: &mut Vec<Stmt>) -> Operand {
+        if call.args.len() != float_method_arity(op) {
+            let e = Expr::MethodCall(call.clone());
+            return self.constant(&e, out);
+        }
+        let mut args = vec![self.expr(&call.receiver, out)];
+        for arg in &call.args {
+            args.push(self.expr(arg, out));
+        }
+        self.op(op, args, call.method.span(), out)
+    }
+
+    fn clone_call(&mut self, call: &syn::ExprMethodCall, out: &mut Vec<Stmt>) -> Operand {
+        let place = self.receiver_place(&call.receiver, out);
+        let kind = self.place_kind(&place);
+        if kind.is_scalar() {
+            let value = self.expr(&call.receiver, out);
+            return self.define(Value::Copy(value), Kind::Scalar, call.span(), out);
+        }
+        self.define(Value::Build(Build::Clone(place)), kind, call.span(), out)
+    }
+
+    fn call(&mut self, call: &syn::ExprCall, out: &mut Vec<Stmt>) -> Operand {
+        let Expr::Path(func) = &*call.func else {
+            let e = Expr::Call(call.clone());
+            return self.unsupported(&e, "only calls of named functions can be differentiated".into(), out);
+        };
+        if let Some(op) = float_function(&func.path) {
+            if call.args.len() == float_method_arity(op) + 1 {
+                let args = call.args.iter().map(|a| self.expr(a, out)).collect();
+                return self.op(op, args, call.span(), out);
+            }
+        }
+        if float_type_function(&func.path).is_some_and(|n| is_constant_method(&n)) {
+            let e = Expr::Call(call.clone());
+            let inactive = self.inactive(&e);
+            return self.define(Value::Inactive(inactive), Kind::Scalar, call.span(), out);
+        }
+        let Some(last) = func.path.segments.last() else {
+            return Operand::Const(quote!(()));
+        };
+        let mut prefix = func.path.clone();
+        prefix.segments.pop();
+        let prefix = prefix.to_token_stream();
+        if !matches!(last.arguments, syn::PathArguments::None) {
+            let e = Expr::Call(call.clone());
+            return self.unsupported(&e, "a call with explicit generic arguments cannot be differentiated".into(), out);
+        }
+        let args = call.args.iter().map(|a| self.argument(a, out)).collect();
+        let target = CallTarget::Path { prefix, name: last.ident.clone() };
+        self.active_call(target, args, call.span(), out)
+    }
+
+    /// A call that chains through `_vjp` if analysis finds it active (else it is emitted as
+    /// the plain call).
+    fn active_call(&mut self, target: CallTarget, args: Vec<Arg>, span: Span, out: &mut Vec<Stmt>) -> Operand {
+        let id = self.counts.calls;
+        self.counts.calls += 1;
+        let pullback = self.new_bookkeeping("pb", id, Role::Pullback, span);
+        let markers = self.new_bookkeeping("args", id, Role::Markers, span);
+        let call = Call { id, target, args, span, pullback, markers };
+        self.define(Value::Call(call), Kind::Unknown, span, out)
+    }
+
+    /// An argument: `&place` is passed by reference, anything else by value.
+    fn argument(&mut self, arg: &Expr, out: &mut Vec<Stmt>) -> Arg {
+        if let Expr::Reference(reference) = arg {
+            if reference.mutability.is_some() {
+                if self.may_be_active(&reference.expr) {
+                    self.error(reference.span(), "passing `&mut` to a call is not supported in a differentiable function: the gradient of a mutation is not defined; pass `&` and return the new value");
+                }
+                return Arg::Value(self.constant(arg, out));
+            }
+            if let Some(place) = self.place(&reference.expr, out) {
+                return Arg::Ref(place);
+            }
+            let value = self.expr(&reference.expr, out);
+            return match value {
+                Operand::Var(v) => Arg::Ref(crate::ir::Place { base: v, steps: Vec::new() }),
+                other => Arg::Value(other),
+            };
+        }
+        Arg::Value(self.expr(arg, out))
+    }
+
+    fn reference(&mut self, reference: &syn::ExprReference, out: &mut Vec<Stmt>) -> Operand {
+        if reference.mutability.is_some() {
+            let e = Expr::Reference(reference.clone());
+            return self.unsupported(&e, "a `&mut` borrow of a value that carries a gradient is not supported; assign through the place itself (`y[i] = …`)".into(), out);
+        }
+        let place = match self.place(&reference.expr, out) {
+            Some(place) => place,
+            None => {
+                let value = self.expr(&reference.expr, out);
+                match value {
+                    Operand::Var(v) => crate::ir::Place { base: v, steps: Vec::new() },
+                    other => return other,
+                }
+            }
+        };
+        let kind = self.place_kind(&place);
+        self.define(Value::Alias(place), kind, reference.span(), out)
+    }
+
+    fn macro_expr(&mut self, mac: &syn::ExprMacro, out: &mut Vec<Stmt>) -> Operand {
+        if mac.mac.path.is_ident("vec") {
+            if let Some(value) = self.vec_macro(&mac.mac, out) {
+                return value;
+            }
+        }
+        let name = mac.mac.path.to_token_stream().to_string();
+        let e = Expr::Macro(mac.clone());
+        self.unsupported(&e, format!("the macro `{name}!` cannot be differentiated; compute the value with plain expressions"), out)
+    }
+
+    fn vec_macro(&mut self, mac: &syn::Macro, out: &mut Vec<Stmt>) -> Option<Operand> {
+        let span = mac.span();
+        if let Ok(repeat) = mac.parse_body::<VecRepeat>() {
+            let elem = self.expr(&repeat.elem, out);
+            let len = self.expr(&repeat.len, out);
+            let kind = buffer_of(self.kind_of(&elem));
+            return Some(self.define(Value::Build(Build::VecRepeat { elem, len }), kind, span, out));
+        }
+        let list = mac.parse_body_with(syn::punctuated::Punctuated::<Expr, syn::Token![,]>::parse_terminated).ok()?;
+        let elems: Vec<Operand> = list.iter().map(|e| self.expr(e, out)).collect();
+        let kind = elems.first().map(|e| buffer_of(self.kind_of(e))).unwrap_or(Kind::Buffer(1));
+        Some(self.define(Value::Build(Build::VecList(elems)), kind, span, out))
+    }
+
+    fn struct_literal(&mut self, lit: &syn::ExprStruct, out: &mut Vec<Stmt>) -> Operand {
+        if lit.rest.is_some() || lit.qself.is_some() {
+            let e = Expr::Struct(lit.clone());
+            return self.unsupported(&e, "struct update syntax (`..base`) is not supported; list every field".into(), out);
+        }
+        let mut fields = Vec::new();
+        for field in &lit.fields {
+            let value = self.expr(&field.expr, out);
+            fields.push((field.member.to_token_stream(), value));
+        }
+        let path = lit.path.to_token_stream();
+        self.define(Value::Build(Build::Struct { path, fields }), Kind::Composite, lit.span(), out)
+    }
+
+    /// `if` used as a value: `let y = if c { a } else { b };`.
+    fn if_value(&mut self, if_expr: &syn::ExprIf, out: &mut Vec<Stmt>) -> Operand {
+        let result = self.new_temp(Kind::Unknown, if_expr.span());
+        self.vars[result].mutable = false;
+        out.push(Stmt { kind: StmtKind::Declare { var: result }, span: if_expr.span() });
+        self.if_stmt(if_expr, Some(result), out);
+        Operand::Var(result)
+    }
+}
+
+/// `vec![elem; len]`.
+struct VecRepeat {
+    elem: Expr,
+    len: Expr,
+}
+
+impl syn::parse::Parse for VecRepeat {
+    fn parse(input: syn::parse::ParseStream) -> syn::Result<Self> {
+        let elem = input.parse()?;
+        input.parse::<syn::Token![;]>()?;
+        let len = input.parse()?;
+        Ok(VecRepeat { elem, len })
+    }
+}
+
+/// `f64::sin` and friends called as functions.
+fn float_function(path: &syn::Path) -> Option<Op> {
+    float_type_function(path).and_then(|name| float_method(&name))
+}
+
+/// `name` in `f32::name` / `f64::name` (also `std::f64::name`).
+fn float_type_function(path: &syn::Path) -> Option<String> {
+    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    match segments.as_slice() {
+        [ty, name] if ty == "f32" || ty == "f64" => Some(name.clone()),
+        [root, ty, name] if (root == "std" || root == "core") && (ty == "f32" || ty == "f64") => Some(name.clone()),
+        _ => None,
+    }
+}
+
+/// The kind of a collection whose elements have kind `elem`.
+fn buffer_of(elem: Kind) -> Kind {
+    match elem {
+        Kind::Scalar | Kind::ScalarRef => Kind::Buffer(1),
+        Kind::Buffer(d) => Kind::Buffer(d + 1),
+        Kind::Int => Kind::Int,
+        _ => Kind::Unknown,
+    }
+}
+
+fn is_literal_like(expr: &Expr) -> bool {
+    match expr {
+        Expr::Lit(_) | Expr::Path(_) => true,
+        Expr::Unary(u) if matches!(u.op, UnOp::Neg(_)) => matches!(&*u.expr, Expr::Lit(_)),
+        Expr::Paren(p) => is_literal_like(&p.expr),
+        _ => false,
+    }
+}
+
+/// Whether lowering must look inside even an inactive expression (it may leave the function).
+pub(super) fn contains_control_flow(expr: &Expr) -> bool {
+    use syn::visit::Visit;
+    struct Finder(bool);
+    impl<'ast> Visit<'ast> for Finder {
+        fn visit_expr(&mut self, e: &'ast Expr) {
+            match e {
+                Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) | Expr::Closure(_) | Expr::Unsafe(_) => self.0 = true,
+                _ => syn::visit::visit_expr(self, e),
+            }
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut finder = Finder(false);
+    finder.visit_expr(expr);
+    finder.0
+}
+
+/// What to call a construct in an error message, and what to do instead.
+fn describe(expr: &Expr) -> String {
+    match expr {
+        Expr::Match(_) => "`match` is not supported in a differentiable function; use `if` / `else if`".into(),
+        Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
+            "a loop used as a value is not supported; assign to a variable inside the loop".into()
+        }
+        Expr::Try(_) => "the `?` operator is not supported in a differentiable function; handle the error before calling it".into(),
+        Expr::Async(_) | Expr::Await(_) => "`async` code is not supported in a differentiable function".into(),
+        Expr::Let(_) => "`let` in a condition is not supported in a differentiable function; bind the value first".into(),
+        Expr::Range(_) => "a range is only supported as the iterator of a `for` loop".into(),
+        Expr::Assign(_) => "an assignment inside an expression is not supported; make it a statement of its own".into(),
+        Expr::Block(_) => "labeled blocks are not supported in a differentiable function".into(),
+        other => format!("this expression (`{}`) cannot be differentiated", short(other)),
+    }
+}
+
+fn short(expr: &Expr) -> String {
+    let text = expr.to_token_stream().to_string();
+    if text.chars().count() > 40 { format!("{}…", text.chars().take(40).collect::<String>()) } else { text }
+}
+
+/// The float methods with a derivative, for error messages.
+fn float_method_list() -> String {
+    let names: Vec<String> = FLOAT_METHODS.iter().map(|(n, _)| format!("`{n}`")).collect();
+    names.join(", ")
+}

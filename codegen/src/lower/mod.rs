@@ -1,0 +1,172 @@
+//! Lowering: `syn::ItemFn` → [`ir::Function`](crate::ir::Function).
+//!
+//! Active-looking expressions are split into three-address statements; code that cannot
+//! carry a gradient is kept as verbatim tokens. Local checks (a construct the macro cannot
+//! differentiate, an unsupported parameter type) are reported here, all at once; checks that
+//! need the whole function live in `check.rs`.
+
+mod expr;
+mod inactive;
+mod iter;
+mod place;
+mod signature;
+mod stmt;
+
+use crate::args::Args;
+use crate::error::Errors;
+use crate::ir::{Block, Counts, Function, Kind, Op, Operand, Role, Stmt, StmtKind, Value, Var, VarId};
+use crate::names::{self, Names};
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
+
+pub use place::indices as place_indices;
+pub use signature::{Output, OutputShape};
+
+/// Lowers the function; returns every local error at once.
+pub fn function(item: &syn::ItemFn, args: &Args) -> syn::Result<(Function, Output)> {
+    let mut cx = Lowerer::new(item.to_token_stream());
+    let params = cx.params(&item.sig, args);
+    let output = cx.output(&item.sig);
+    let mut body = Vec::new();
+    cx.push_scope();
+    let tail = cx.block_stmts(&item.block.stmts, &mut body);
+    if let Some(value) = tail {
+        body.push(Stmt { kind: StmtKind::Return(value), span: item.block.brace_token.span.close() });
+    }
+    cx.pop_scope();
+    let Lowerer { vars, errors, counts, .. } = cx;
+    let function = Function { vars, params, body: Block { stmts: body, id: 0 }, counts, returns_in_loop: false };
+    errors.finish((function, output))
+}
+
+/// State of the lowering of one function.
+pub(crate) struct Lowerer {
+    vars: Vec<Var>,
+    /// Visible bindings, innermost scope last.
+    scopes: Vec<Vec<(String, VarId)>>,
+    errors: Errors,
+    names: Names,
+    counts: Counts,
+    /// How many loops enclose the code being lowered.
+    loop_depth: usize,
+    /// Snapshots of mutable variables taken in the current statement, reused until the
+    /// variable is written (`x * x.sin()` reads `x` once).
+    snapshots: Vec<(VarId, VarId)>,
+}
+
+impl Lowerer {
+    fn new(tokens: TokenStream) -> Lowerer {
+        Lowerer {
+            vars: Vec::new(),
+            scopes: Vec::new(),
+            errors: Errors::default(),
+            names: Names::avoiding(&tokens),
+            counts: Counts::default(),
+            loop_depth: 0,
+            snapshots: Vec::new(),
+        }
+    }
+
+    fn push_scope(&mut self) {
+        self.scopes.push(Vec::new());
+    }
+
+    fn pop_scope(&mut self) {
+        self.scopes.pop();
+    }
+
+    /// Runs `f` in a new scope.
+    fn scoped<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.push_scope();
+        let out = f(self);
+        self.pop_scope();
+        out
+    }
+
+    /// The variable a name refers to, if it is a local binding.
+    fn lookup(&self, name: &str) -> Option<VarId> {
+        self.scopes.iter().rev().flat_map(|s| s.iter().rev()).find(|(n, _)| n == name).map(|(_, v)| *v)
+    }
+
+    /// A new variable named after a user binding, made visible in the current scope.
+    fn bind_user(&mut self, ident: &syn::Ident, kind: Kind, mutable: bool, role: Role) -> VarId {
+        let user_name = ident.to_string();
+        let base = self.names.user(&user_name);
+        let id = self.vars.len();
+        self.vars.push(Var {
+            name: names::user_value(&base, ident.span()),
+            adjoint: names::adjoint(&base),
+            kind,
+            mutable,
+            role,
+            span: ident.span(),
+            ty: None,
+            alias_of: None,
+            active: false,
+        });
+        if let Some(scope) = self.scopes.last_mut() {
+            scope.push((user_name, id));
+        }
+        id
+    }
+
+    /// A new temporary.
+    fn new_temp(&mut self, kind: Kind, span: Span) -> VarId {
+        let base = self.names.temp();
+        let id = self.vars.len();
+        self.vars.push(Var {
+            name: names::temp_value(&base),
+            adjoint: names::adjoint(&base),
+            kind,
+            mutable: false,
+            role: Role::Temp,
+            span,
+            ty: None,
+            alias_of: None,
+            active: false,
+        });
+        id
+    }
+
+    /// A new bookkeeping variable (`__b3`, `__pb2`, …).
+    fn new_bookkeeping(&mut self, what: &str, id: usize, role: Role, span: Span) -> VarId {
+        let var = self.vars.len();
+        let name = names::bookkeeping(what, id);
+        self.vars.push(Var {
+            adjoint: name.clone(),
+            name,
+            kind: Kind::Int,
+            mutable: matches!(role, Role::Flag | Role::Count),
+            role,
+            span,
+            ty: None,
+            alias_of: None,
+            active: false,
+        });
+        var
+    }
+
+    /// Defines a temporary holding `value` and returns it as an operand.
+    fn define(&mut self, value: Value, kind: Kind, span: Span, out: &mut Vec<Stmt>) -> Operand {
+        let var = self.new_temp(kind, span);
+        out.push(Stmt { kind: StmtKind::Let { var, value }, span });
+        Operand::Var(var)
+    }
+
+    /// Applies a primitive operation.
+    fn op(&mut self, op: Op, args: Vec<Operand>, span: Span, out: &mut Vec<Stmt>) -> Operand {
+        self.define(Value::Op(op, args), Kind::Scalar, span, out)
+    }
+
+    /// The kind of an operand.
+    fn kind_of(&self, operand: &Operand) -> Kind {
+        match operand {
+            Operand::Var(v) => self.vars[*v].kind,
+            Operand::Const(_) => Kind::Unknown,
+        }
+    }
+
+    fn error(&mut self, span: Span, message: impl std::fmt::Display) {
+        self.errors.push(span, message);
+    }
+}

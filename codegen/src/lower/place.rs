@@ -1,0 +1,104 @@
+//! Places: `x`, `x[i]`, `x[i][j]`, `m.w[k]`, `*r` — what can be read, written and borrowed.
+
+use super::Lowerer;
+use crate::ir::{Kind, Operand, Place, Step, Stmt, Value};
+use quote::ToTokens;
+use syn::spanned::Spanned;
+use syn::{Expr, UnOp};
+
+impl Lowerer {
+    /// The place `expr` names, with its indices lowered; `None` if it is not a place.
+    pub(super) fn place(&mut self, expr: &Expr, out: &mut Vec<Stmt>) -> Option<Place> {
+        match expr {
+            Expr::Paren(e) => self.place(&e.expr, out),
+            Expr::Group(e) => self.place(&e.expr, out),
+            Expr::Path(path) => {
+                let v = self.lookup(&path.path.get_ident()?.to_string())?;
+                Some(match &self.vars[v].alias_of {
+                    Some(place) => place.clone(),
+                    None => Place { base: v, steps: Vec::new() },
+                })
+            }
+            Expr::Field(field) => {
+                let mut place = self.place(&field.base, out)?;
+                place.steps.push(Step::Field(field.member.to_token_stream()));
+                Some(place)
+            }
+            Expr::Index(index) => {
+                let mut place = self.place(&index.expr, out)?;
+                let i = self.expr(&index.index, out);
+                place.steps.push(Step::Index(i));
+                Some(place)
+            }
+            Expr::Unary(unary) if matches!(unary.op, UnOp::Deref(_)) => {
+                let inner = match &*unary.expr {
+                    Expr::Path(path) => path.path.get_ident().and_then(|i| self.lookup(&i.to_string())),
+                    _ => None,
+                }?;
+                if let Some(place) = &self.vars[inner].alias_of {
+                    return Some(place.clone());
+                }
+                (self.vars[inner].kind == Kind::ScalarRef).then(|| Place { base: inner, steps: vec![Step::Deref] })
+            }
+            _ => None,
+        }
+    }
+
+    /// The receiver of a method call as a place; a computed receiver gets a temporary.
+    pub(super) fn receiver_place(&mut self, expr: &Expr, out: &mut Vec<Stmt>) -> Place {
+        if let Some(place) = self.place(expr, out) {
+            return place;
+        }
+        match self.expr(expr, out) {
+            Operand::Var(base) => Place { base, steps: Vec::new() },
+            Operand::Const(tokens) => {
+                let inactive = crate::ir::Inactive { tokens, uses: Vec::new(), pure: true };
+                let base = self.new_temp(Kind::Unknown, expr.span());
+                out.push(Stmt { kind: crate::ir::StmtKind::Let { var: base, value: Value::Inactive(inactive) }, span: expr.span() });
+                Place { base, steps: Vec::new() }
+            }
+        }
+    }
+
+    /// Reads the element or field `expr` names.
+    pub(super) fn read(&mut self, expr: &Expr, out: &mut Vec<Stmt>) -> Operand {
+        match self.place(expr, out) {
+            Some(place) => {
+                let kind = self.place_kind(&place);
+                self.define(Value::Read(place), kind, expr.span(), out)
+            }
+            None => {
+                let what = "only elements and fields of named variables can be read here; bind the value to a variable first".to_string();
+                self.unsupported(expr, what, out)
+            }
+        }
+    }
+
+    /// What a place holds, as far as the syntax tells.
+    pub(super) fn place_kind(&self, place: &Place) -> Kind {
+        let mut kind = self.vars[place.base].kind;
+        for step in &place.steps {
+            kind = match (kind, step) {
+                (Kind::Buffer(1), Step::Index(_)) => Kind::Scalar,
+                (Kind::Buffer(d), Step::Index(_)) => Kind::Buffer(d - 1),
+                (Kind::ScalarRef, Step::Deref) => Kind::Scalar,
+                (Kind::Int, _) => Kind::Int,
+                _ => Kind::Unknown,
+            };
+        }
+        kind
+    }
+}
+
+/// Whether `place` reads the whole variable.
+pub fn is_whole(place: &Place) -> bool {
+    place.steps.is_empty()
+}
+
+/// The index operands of a place.
+pub fn indices(place: &Place) -> impl Iterator<Item = &Operand> {
+    place.steps.iter().filter_map(|s| match s {
+        Step::Index(i) => Some(i),
+        _ => None,
+    })
+}

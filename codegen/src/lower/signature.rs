@@ -1,0 +1,340 @@
+//! Parameters and the return type: which parameters are differentiated, what their
+//! gradients' types are, and what the output's adjoint (the seed) looks like.
+
+use super::Lowerer;
+use crate::args::Args;
+use crate::ir::{Kind, Param, Role};
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote};
+use syn::spanned::Spanned;
+use syn::{FnArg, GenericArgument, PathArguments, ReturnType, Type};
+
+/// The function's output.
+pub struct Output {
+    /// The return type as written.
+    pub ty: TokenStream,
+    /// Whether `_grad` exists (scalar float output) or only `_vjp`.
+    pub shape: OutputShape,
+}
+
+/// What kind of value the function returns.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum OutputShape {
+    /// `f32` or `f64`: both `_grad` and `_vjp`.
+    Scalar,
+    /// A collection, tuple or struct: only `_vjp`.
+    Other,
+}
+
+/// What the signature says about one type.
+struct TypeInfo {
+    kind: Kind,
+    /// The gradient's type; `None` for constants.
+    tangent: Option<TokenStream>,
+}
+
+impl Lowerer {
+    /// Lowers the parameters, binding each one in the outermost scope.
+    pub(super) fn params(&mut self, sig: &syn::Signature, args: &Args) -> Vec<Param> {
+        self.reject_signature_features(sig);
+        self.push_scope();
+        let mut params = Vec::new();
+        let mut bound = Vec::new();
+        for (index, input) in sig.inputs.iter().enumerate() {
+            if let Some((param, name)) = self.param(input, index, args) {
+                params.push(param);
+                bound.push(name);
+            }
+        }
+        self.check_wrt(args, &params, &bound);
+        params
+    }
+
+    fn reject_signature_features(&mut self, sig: &syn::Signature) {
+        if let Some(token) = &sig.asyncness {
+            self.error(token.span, "`async fn` cannot be differentiable; differentiate a synchronous function and call it from the async one");
+        }
+        if let Some(token) = &sig.constness {
+            self.error(token.span, "`const fn` cannot be differentiable; remove `const`");
+        }
+        if let Some(abi) = &sig.abi {
+            self.error(abi.span(), "an `extern` function cannot be differentiable; differentiate a Rust function and wrap it");
+        }
+        if let Some(variadic) = &sig.variadic {
+            self.error(variadic.span(), "variadic functions cannot be differentiable");
+        }
+        if let syn::Safety::Unsafe(token) = &sig.safety {
+            self.error(token.span, "`unsafe fn` cannot be differentiable; keep the unsafe code in a separate function with a hand-written `_vjp`");
+        }
+        for param in sig.generics.params.iter() {
+            if !matches!(param, syn::GenericParam::Lifetime(_)) {
+                self.error(
+                    param.span(),
+                    "generic parameters are not supported yet; write the function for `f32` or `f64` (or one copy of each)",
+                );
+            }
+        }
+        if let Some(clause) = &sig.generics.where_clause {
+            self.error(clause.span(), "`where` clauses are not supported yet; write the function for concrete types");
+        }
+    }
+
+    fn param(&mut self, input: &FnArg, index: usize, args: &Args) -> Option<(Param, syn::Ident)> {
+        let (ident, mutable, info) = match input {
+            FnArg::Receiver(receiver) => self.receiver(receiver)?,
+            FnArg::Typed(typed) => {
+                let syn::Pat::Ident(pat) = &*typed.pat else {
+                    self.error(typed.pat.span(), "parameter patterns are not supported; bind the parameter to a name and destructure it in the body");
+                    return None;
+                };
+                if pat.by_ref.is_some() || pat.subpat.is_some() {
+                    self.error(pat.span(), "parameter patterns are not supported; bind the parameter to a plain name");
+                    return None;
+                }
+                let info = self.type_info(&typed.ty)?;
+                (pat.ident.clone(), pat.mutability.is_some(), info)
+            }
+        };
+        let listed = args.wrt.as_ref().map(|names| names.iter().any(|n| *n == ident));
+        let differentiated = info.tangent.is_some() && listed.unwrap_or(true);
+        let var = self.bind_user(&ident, info.kind, mutable, Role::Param(index));
+        let tangent_ty = info.tangent.unwrap_or_default();
+        Some((Param { var, differentiated, tangent_ty }, ident))
+    }
+
+    fn receiver(&mut self, receiver: &syn::Receiver) -> Option<(syn::Ident, bool, TypeInfo)> {
+        let self_ident = syn::Ident::new("self", receiver.self_token.span);
+        match &receiver.kind {
+            syn::ReceiverKind::Reference(_, _, Some(mutability)) => {
+                self.error(mutability.span, "`&mut self` cannot be differentiable: the gradient of a mutation is not defined; take `&self` and return the new value");
+                None
+            }
+            syn::ReceiverKind::Reference(..) | syn::ReceiverKind::Value => {
+                let info = TypeInfo { kind: Kind::Composite, tangent: Some(quote!(Self)) };
+                Some((self_ident, receiver.mutability.is_some(), info))
+            }
+            _ => {
+                self.error(receiver.span(), "this receiver is not supported; use `self` or `&self`");
+                None
+            }
+        }
+    }
+
+    /// Classifies a parameter type (see DESIGN.md, "Which parameters are differentiated").
+    fn type_info(&mut self, ty: &Type) -> Option<TypeInfo> {
+        match classify(ty) {
+            Ok(info) => Some(info),
+            Err((span, message)) => {
+                self.error(span, message);
+                None
+            }
+        }
+    }
+
+    fn check_wrt(&mut self, args: &Args, params: &[Param], names: &[syn::Ident]) {
+        let Some(wrt) = &args.wrt else { return };
+        for name in wrt {
+            match names.iter().position(|n| n == name) {
+                None => self.error(
+                    name.span(),
+                    format!("`wrt` names `{name}`, which is not a parameter of this function"),
+                ),
+                Some(i) if params[i].tangent_ty.is_empty() => self.error(
+                    name.span(),
+                    format!("`wrt` names `{name}`, but its type has no gradient (integers, `bool` and strings are constants)"),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+
+    /// The return type.
+    pub(super) fn output(&mut self, sig: &syn::Signature) -> Output {
+        let ty = match &sig.output {
+            ReturnType::Default => {
+                self.error(
+                    sig.paren_token.span.close(),
+                    "a differentiable function must return a value that has a gradient (`f32`, `f64`, a float collection, a tuple of these or a struct deriving `Differentiable`); this one returns nothing",
+                );
+                return Output { ty: quote!(()), shape: OutputShape::Other };
+            }
+            ReturnType::Type(_, ty) => ty,
+        };
+        let shape = match classify(ty) {
+            Ok(TypeInfo { kind: Kind::Scalar, .. }) => OutputShape::Scalar,
+            Ok(TypeInfo { kind: Kind::ScalarRef, .. }) | Err(_) | Ok(TypeInfo { tangent: None, .. }) => {
+                self.error(
+                    ty.span(),
+                    format!(
+                        "the return type `{}` has no gradient; return `f32`, `f64`, a float collection, a tuple of these or a struct deriving `Differentiable`",
+                        ty.to_token_stream()
+                    ),
+                );
+                OutputShape::Other
+            }
+            Ok(_) if is_reference(ty) => {
+                self.error(ty.span(), "a differentiable function must return an owned value, not a reference");
+                OutputShape::Other
+            }
+            Ok(_) => OutputShape::Other,
+        };
+        Output { ty: ty.to_token_stream(), shape }
+    }
+}
+
+fn is_reference(ty: &Type) -> bool {
+    matches!(ty, Type::Reference(_))
+}
+
+/// Kind and gradient type of a parameter or return type.
+fn classify(ty: &Type) -> Result<TypeInfo, (Span, String)> {
+    match ty {
+        Type::Paren(inner) => classify(&inner.elem),
+        Type::Group(inner) => classify(&inner.elem),
+        Type::Reference(reference) => {
+            if reference.mutability.is_some() {
+                return Err((
+                    reference.span(),
+                    "`&mut` parameters cannot be differentiable: the gradient of a mutation is not defined; take `&` and return the new value".into(),
+                ));
+            }
+            let inner = classify(&reference.elem)?;
+            let kind = if inner.kind == Kind::Scalar { Kind::ScalarRef } else { inner.kind };
+            Ok(TypeInfo { kind, tangent: inner.tangent })
+        }
+        Type::Slice(slice) => collection(&slice.elem, |t| quote!(::std::vec::Vec<#t>)),
+        Type::Array(array) => {
+            let len = &array.len;
+            collection(&array.elem, |t| quote!([#t; #len]))
+        }
+        Type::Tuple(tuple) if tuple.elems.is_empty() => Ok(TypeInfo { kind: Kind::Int, tangent: None }),
+        Type::Tuple(tuple) => {
+            let mut tangents = Vec::new();
+            for elem in &tuple.elems {
+                match classify(elem)?.tangent {
+                    Some(t) => tangents.push(t),
+                    None => return Err((elem.span(), "every element of a tuple type must have a gradient".into())),
+                }
+            }
+            Ok(TypeInfo { kind: Kind::Composite, tangent: Some(quote!((#(#tangents,)*))) })
+        }
+        Type::Path(path) if path.qself.is_none() => classify_path(path),
+        other => Err((
+            other.span(),
+            format!("the type `{}` is not supported here; use floats, float slices, `Vec`s, arrays or a struct deriving `Differentiable`", other.to_token_stream()),
+        )),
+    }
+}
+
+fn classify_path(path: &syn::TypePath) -> Result<TypeInfo, (Span, String)> {
+    let Some(last) = path.path.segments.last() else {
+        return Err((path.span(), "empty type path".into()));
+    };
+    let name = last.ident.to_string();
+    if path.path.segments.len() == 1 || is_std_path(&path.path) {
+        match name.as_str() {
+            "f32" | "f64" => return Ok(TypeInfo { kind: Kind::Scalar, tangent: Some(path.to_token_stream()) }),
+            "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128" | "isize"
+            | "bool" | "char" | "str" | "String" => return Ok(TypeInfo { kind: Kind::Int, tangent: None }),
+            "Vec" | "Box" => {
+                if let Some(elem) = single_type_argument(last) {
+                    return if name == "Vec" {
+                        collection(elem, |t| quote!(::std::vec::Vec<#t>))
+                    } else {
+                        classify(elem)
+                    };
+                }
+            }
+            "Option" | "Result" | "HashMap" | "BTreeMap" | "Rc" | "Arc" | "Cell" | "RefCell" => {
+                return Err((
+                    path.span(),
+                    format!("`{name}` parameters are not supported; pass the values inside it, or a struct deriving `Differentiable`"),
+                ));
+            }
+            _ => {}
+        }
+    }
+    if let PathArguments::AngleBracketed(generic) = &last.arguments {
+        if generic.args.iter().any(|a| !matches!(a, GenericArgument::Lifetime(_))) {
+            return Err((path.span(), format!("generic type `{}` is not supported here", path.to_token_stream())));
+        }
+    }
+    // Any other named type is taken to derive `Differentiable`; its gradient is itself.
+    // A type that does not gets a trait error naming the derive.
+    Ok(TypeInfo { kind: Kind::Composite, tangent: Some(strip_lifetimes(path)) })
+}
+
+fn is_std_path(path: &syn::Path) -> bool {
+    path.segments.first().is_some_and(|s| s.ident == "std" || s.ident == "core" || s.ident == "alloc")
+}
+
+fn single_type_argument(segment: &syn::PathSegment) -> Option<&Type> {
+    let PathArguments::AngleBracketed(generic) = &segment.arguments else { return None };
+    let mut types = generic.args.iter().filter_map(|a| match a {
+        GenericArgument::Type(t) => Some(t),
+        _ => None,
+    });
+    let first = types.next()?;
+    types.next().is_none().then_some(first)
+}
+
+/// A slice, `Vec` or array whose elements have type `elem`.
+fn collection(elem: &Type, wrap: impl Fn(&TokenStream) -> TokenStream) -> Result<TypeInfo, (Span, String)> {
+    let inner = classify(elem)?;
+    let kind = match inner.kind {
+        Kind::Scalar => Kind::Buffer(1),
+        Kind::Buffer(depth) => Kind::Buffer(depth + 1),
+        Kind::Int => Kind::Int,
+        Kind::ScalarRef => {
+            return Err((elem.span(), "collections of references are not supported; use a collection of floats".into()));
+        }
+        Kind::Composite | Kind::Unknown => Kind::Composite,
+    };
+    Ok(TypeInfo { kind, tangent: inner.tangent.as_ref().map(wrap) })
+}
+
+/// `Model<'a>` → `Model`: the gradient owns its data.
+fn strip_lifetimes(path: &syn::TypePath) -> TokenStream {
+    let mut path = path.clone();
+    for segment in path.path.segments.iter_mut() {
+        if let PathArguments::AngleBracketed(generic) = &segment.arguments {
+            if generic.args.iter().all(|a| matches!(a, GenericArgument::Lifetime(_))) {
+                segment.arguments = PathArguments::None;
+            }
+        }
+    }
+    path.to_token_stream()
+}
+
+/// Kind of a value whose type the user wrote (`let x: f32 = …`).
+pub(super) fn kind_of_type(ty: &Type) -> Kind {
+    classify(ty).map(|info| info.kind).unwrap_or(Kind::Unknown)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use syn::parse_quote;
+
+    fn tangent(ty: Type) -> String {
+        classify(&ty).ok().and_then(|i| i.tangent).map(|t| t.to_string()).unwrap_or_else(|| "constant".into())
+    }
+
+    #[test]
+    fn tangent_types_follow_the_contract() {
+        assert_eq!(tangent(parse_quote!(f64)), "f64");
+        assert_eq!(tangent(parse_quote!(&f32)), "f32");
+        assert_eq!(tangent(parse_quote!(&[f64])), ":: std :: vec :: Vec < f64 >");
+        assert_eq!(tangent(parse_quote!(&Vec<Vec<f64>>)), ":: std :: vec :: Vec < :: std :: vec :: Vec < f64 > >");
+        assert_eq!(tangent(parse_quote!([f32; 3])), "[f32 ; 3]");
+        assert_eq!(tangent(parse_quote!(&Mlp)), "Mlp");
+        assert_eq!(tangent(parse_quote!(usize)), "constant");
+        assert_eq!(tangent(parse_quote!(&[usize])), "constant");
+    }
+
+    #[test]
+    fn kinds_of_nested_collections_count_depth() {
+        assert_eq!(classify(&parse_quote!(&[f64])).map(|i| i.kind).ok(), Some(Kind::Buffer(1)));
+        assert_eq!(classify(&parse_quote!(Vec<[f32; 2]>)).map(|i| i.kind).ok(), Some(Kind::Buffer(2)));
+    }
+}

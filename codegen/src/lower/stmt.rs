@@ -1,0 +1,477 @@
+//! Statements and blocks: `let`, assignments, `if`, loops, `return`, `break`, `continue`.
+
+use super::Lowerer;
+use super::inactive::is_assignment;
+use crate::ir::{
+    Block, Cond, If, Kind, Loop, LoopHead, Op, Operand, Place, Role, Step, Stmt, StmtKind, StoreHow, Unsupported,
+    Value,
+};
+use proc_macro2::Span;
+use quote::ToTokens;
+use syn::spanned::Spanned;
+use syn::{BinOp, Expr, Pat};
+
+impl Lowerer {
+    /// Lowers statements in the current scope; returns the tail expression's value.
+    pub(super) fn block_stmts(&mut self, stmts: &[syn::Stmt], out: &mut Vec<Stmt>) -> Option<Operand> {
+        let mut tail = None;
+        for (i, stmt) in stmts.iter().enumerate() {
+            let last = i + 1 == stmts.len();
+            tail = self.stmt(stmt, out, last);
+        }
+        tail
+    }
+
+    /// Lowers a block in a new scope into its own statement list.
+    pub(super) fn sub_block(&mut self, block: &syn::Block) -> (Block, Option<Operand>) {
+        let mut stmts = Vec::new();
+        let tail = self.scoped(|cx| cx.block_stmts(&block.stmts, &mut stmts));
+        (Block { stmts, id: 0 }, tail)
+    }
+
+    fn stmt(&mut self, stmt: &syn::Stmt, out: &mut Vec<Stmt>, last: bool) -> Option<Operand> {
+        // A snapshot is reused only within one statement, and not across a nested block
+        // (which may write the variable, and whose temporaries end with it).
+        self.snapshots.clear();
+        let value = self.stmt_inner(stmt, out, last);
+        self.snapshots.clear();
+        value
+    }
+
+    fn stmt_inner(&mut self, stmt: &syn::Stmt, out: &mut Vec<Stmt>, last: bool) -> Option<Operand> {
+        match stmt {
+            syn::Stmt::Local(local) => {
+                self.local(local, out);
+                None
+            }
+            syn::Stmt::Item(_) => {
+                let inactive = self.inactive_stmt(stmt);
+                out.push(Stmt { kind: StmtKind::Inactive(inactive), span: stmt.span() });
+                None
+            }
+            syn::Stmt::Macro(_) => {
+                // `println!`, `assert!`…: side effects only, no gradient.
+                let inactive = self.inactive_stmt(stmt);
+                out.push(Stmt { kind: StmtKind::Inactive(inactive), span: stmt.span() });
+                None
+            }
+            syn::Stmt::Expr(expr, None) if last => self.tail_expr(expr, out),
+            syn::Stmt::Expr(expr, _) => {
+                self.expr_stmt(expr, out);
+                None
+            }
+        }
+    }
+
+    /// The last expression of a block: its value, unless it is a statement-like `if`,
+    /// loop, block or exit.
+    fn tail_expr(&mut self, expr: &Expr, out: &mut Vec<Stmt>) -> Option<Operand> {
+        let has_value = match expr {
+            Expr::If(if_expr) => if_has_value(if_expr),
+            Expr::Block(block) => block_has_value(&block.block),
+            Expr::ForLoop(_) | Expr::While(_) | Expr::Loop(_) => false,
+            Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => false,
+            _ => true,
+        };
+        if has_value {
+            return Some(self.expr(expr, out));
+        }
+        self.expr_stmt(expr, out);
+        None
+    }
+
+    fn expr_stmt(&mut self, expr: &Expr, out: &mut Vec<Stmt>) {
+        let span = expr.span();
+        match expr {
+            Expr::Assign(assign) => self.assign(&assign.left, &assign.right, None, span, out),
+            Expr::Binary(bin) if is_assignment(&bin.op) => {
+                self.assign(&bin.left, &bin.right, Some(&bin.op), span, out)
+            }
+            Expr::If(if_expr) => self.if_stmt(if_expr, None, out),
+            Expr::ForLoop(for_loop) => self.for_loop(for_loop, out),
+            Expr::While(while_loop) => self.while_loop(while_loop, out),
+            Expr::Loop(loop_expr) => self.forever_loop(loop_expr, out),
+            Expr::Block(block) if block.label.is_none() => {
+                self.scoped(|cx| cx.block_stmts(&block.block.stmts, out));
+            }
+            Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => self.control_flow(expr, out),
+            Expr::MethodCall(call) if call.method == "push" && call.args.len() == 1 => self.push(call, out),
+            Expr::Macro(_) => {
+                let inactive = self.inactive(expr);
+                out.push(Stmt { kind: StmtKind::Inactive(inactive), span });
+            }
+            _ if !self.may_be_active(expr) && !super::expr::contains_control_flow(expr) => {
+                let inactive = self.inactive(expr);
+                out.push(Stmt { kind: StmtKind::Inactive(inactive), span });
+            }
+            _ => {
+                self.expr(expr, out);
+            }
+        }
+    }
+
+    fn local(&mut self, local: &syn::Local, out: &mut Vec<Stmt>) {
+        let span = local.span();
+        if let Some(init) = &local.init {
+            if let Some((_, diverge)) = &init.diverge {
+                self.error(diverge.span(), "`let … else` is not supported in a differentiable function; use `if`");
+                return;
+            }
+        }
+        let (pat, ty) = match &local.pat {
+            Pat::Type(typed) => (&*typed.pat, Some(&*typed.ty)),
+            other => (other, None),
+        };
+        match pat {
+            Pat::Ident(ident) if ident.by_ref.is_none() && ident.subpat.is_none() => {
+                let mutable = ident.mutability.is_some();
+                match &local.init {
+                    None => {
+                        let kind = ty.map(super::signature::kind_of_type).unwrap_or(Kind::Unknown);
+                        let var = self.bind_user(&ident.ident, kind, mutable, Role::User);
+                        self.vars[var].ty = ty.map(ToTokens::to_token_stream);
+                        out.push(Stmt { kind: StmtKind::Declare { var }, span });
+                    }
+                    Some(init) => self.let_binding(&ident.ident, mutable, ty, &init.expr, span, out),
+                }
+            }
+            Pat::Wild(_) => {
+                if let Some(init) = &local.init {
+                    self.expr_stmt(&init.expr, out);
+                }
+            }
+            Pat::Tuple(tuple) if ty.is_none() && local.init.is_some() => {
+                let Some(init) = &local.init else { return };
+                self.let_tuple(tuple, &init.expr, out);
+            }
+            _ => {
+                let stmt = syn::Stmt::Local(local.clone());
+                if self.may_be_active(&stmt) {
+                    self.error(pat.span(), "this pattern is not supported in a differentiable function; bind a plain name (or a tuple of names)");
+                }
+                let inactive = self.inactive_stmt(&stmt);
+                out.push(Stmt { kind: StmtKind::Inactive(inactive), span });
+            }
+        }
+    }
+
+    /// `let [mut] name[: ty] = init;`
+    fn let_binding(
+        &mut self,
+        name: &syn::Ident,
+        mutable: bool,
+        ty: Option<&syn::Type>,
+        init: &Expr,
+        span: Span,
+        out: &mut Vec<Stmt>,
+    ) {
+        let value = self.expr(init, out);
+        let declared = ty.map(super::signature::kind_of_type);
+        // The value is computed before the new name comes into scope (`let x = x + 1.0;`).
+        let kind = declared.filter(|k| *k != Kind::Unknown).unwrap_or_else(|| self.kind_of(&value));
+        let var = self.bind_user(name, kind, mutable, Role::User);
+        self.vars[var].ty = ty.map(ToTokens::to_token_stream);
+        if let Some(alias) = self.alias_target(&value, out) {
+            if !mutable {
+                self.vars[var].alias_of = Some(alias);
+            }
+        }
+        // Rename the temporary that holds the value instead of copying it.
+        if let (Operand::Var(t), Some(last)) = (&value, out.last_mut()) {
+            if let StmtKind::Let { var: defined, .. } = &mut last.kind {
+                if *defined == *t && self.vars[*t].role == Role::Temp {
+                    *defined = var;
+                    return;
+                }
+            }
+        }
+        out.push(Stmt { kind: StmtKind::Let { var, value: Value::Copy(value) }, span });
+    }
+
+    /// The place a freshly lowered `&place` value borrows.
+    fn alias_target(&self, value: &Operand, out: &[Stmt]) -> Option<Place> {
+        let Operand::Var(t) = value else { return None };
+        match out.last().map(|s| &s.kind) {
+            Some(StmtKind::Let { var, value: Value::Alias(place) }) if var == t => Some(place.clone()),
+            _ => None,
+        }
+    }
+
+    /// `let (a, b) = init;` → a temporary and one field read per name.
+    fn let_tuple(&mut self, tuple: &syn::PatTuple, init: &Expr, out: &mut Vec<Stmt>) {
+        let value = self.expr(init, out);
+        let base = match value {
+            Operand::Var(v) => v,
+            Operand::Const(_) => {
+                let stmt = Expr::Verbatim(init.to_token_stream());
+                let inactive = self.inactive(&stmt);
+                out.push(Stmt { kind: StmtKind::Inactive(inactive), span: init.span() });
+                return;
+            }
+        };
+        for (index, elem) in tuple.elems.iter().enumerate() {
+            let member = syn::Member::Unnamed(syn::Index { index: index as u32, span: elem.span() });
+            let place = Place { base, steps: vec![Step::Field(member.to_token_stream())] };
+            match elem {
+                Pat::Ident(ident) if ident.by_ref.is_none() && ident.subpat.is_none() => {
+                    let var = self.bind_user(&ident.ident, Kind::Unknown, ident.mutability.is_some(), Role::User);
+                    out.push(Stmt { kind: StmtKind::Let { var, value: Value::Read(place) }, span: elem.span() });
+                }
+                Pat::Wild(_) => {}
+                other => self.error(other.span(), "only names and `_` are supported inside a tuple pattern"),
+            }
+        }
+    }
+
+    /// `left = right`, or `left op= right`.
+    fn assign(&mut self, left: &Expr, right: &Expr, op: Option<&BinOp>, span: Span, out: &mut Vec<Stmt>) {
+        let whole = Expr::Verbatim(quote::quote!(#left #op #right));
+        if !self.may_be_active(left) && !self.may_be_active(right) {
+            let inactive = self.inactive(&whole);
+            out.push(Stmt { kind: StmtKind::Inactive(inactive), span });
+            return;
+        }
+        let Some(place) = self.place(left, out) else {
+            self.error(left.span(), "only a variable, an element or a field can be assigned in a differentiable function");
+            return;
+        };
+        if self.written_param(&place, left.span()) {
+            return;
+        }
+        let value = self.expr(right, out);
+        let combined = match op {
+            None => StoreHow::Set,
+            Some(BinOp::AddAssign(_)) => StoreHow::Add,
+            Some(BinOp::SubAssign(_)) => StoreHow::Sub,
+            Some(other) => {
+                let op = match other {
+                    BinOp::MulAssign(_) => Op::Mul,
+                    BinOp::DivAssign(_) => Op::Div,
+                    BinOp::RemAssign(_) => Op::Rem,
+                    _ => {
+                        self.error(other.span(), "this compound assignment is not supported on values that carry a gradient");
+                        return;
+                    }
+                };
+                let old = self.load(&place, span, out);
+                let new = self.op(op, vec![old, value], span, out);
+                return self.store(place, StoreHow::Set, new, span, out);
+            }
+        };
+        self.store(place, combined, value, span, out);
+    }
+
+    /// Reads the current value of a place.
+    fn load(&mut self, place: &Place, span: Span, out: &mut Vec<Stmt>) -> Operand {
+        if place.steps.is_empty() {
+            return self.read_var(place.base, span, out);
+        }
+        let kind = self.place_kind(place);
+        self.define(Value::Read(place.clone()), kind, span, out)
+    }
+
+    fn store(&mut self, place: Place, how: StoreHow, value: Operand, span: Span, out: &mut Vec<Stmt>) {
+        let kind = if place.steps.is_empty() {
+            let var = place.base;
+            match how {
+                StoreHow::Set => StmtKind::Assign { var, value },
+                StoreHow::Add => StmtKind::Update { var, subtract: false, value },
+                StoreHow::Sub => StmtKind::Update { var, subtract: true, value },
+            }
+        } else {
+            StmtKind::Store { place, how, value }
+        };
+        out.push(Stmt { kind, span });
+    }
+
+    /// Reports a write into a parameter that is not `mut` (its gradient is defined at entry).
+    fn written_param(&mut self, place: &Place, span: Span) -> bool {
+        let var = &self.vars[place.base];
+        let is_param = matches!(var.role, Role::Param(_));
+        if is_param && (!var.mutable || !place.steps.is_empty()) {
+            let name = var.name.to_string();
+            self.error(
+                span,
+                format!("cannot write into the parameter `{name}`; copy it into a local buffer first (`let mut y = {name}.to_vec();`)"),
+            );
+            return true;
+        }
+        false
+    }
+
+    fn push(&mut self, call: &syn::ExprMethodCall, out: &mut Vec<Stmt>) {
+        let Some(arg) = call.args.first() else { return };
+        if !self.may_be_active(&Expr::MethodCall(call.clone())) {
+            let inactive = self.inactive(&Expr::MethodCall(call.clone()));
+            out.push(Stmt { kind: StmtKind::Inactive(inactive), span: call.span() });
+            return;
+        }
+        let Some(place) = self.place(&call.receiver, out) else {
+            self.error(call.receiver.span(), "`push` is supported on a local `Vec` variable only");
+            return;
+        };
+        if self.written_param(&place, call.receiver.span()) {
+            return;
+        }
+        let value = self.expr(arg, out);
+        if let (Kind::Unknown, Kind::Scalar) = (self.vars[place.base].kind, self.kind_of(&value)) {
+            if place.steps.is_empty() {
+                self.vars[place.base].kind = Kind::Buffer(1);
+            }
+        }
+        out.push(Stmt { kind: StmtKind::Push { place, value }, span: call.span() });
+    }
+
+    /// An `if` statement; `result`, if given, is assigned each arm's value.
+    pub(super) fn if_stmt(&mut self, if_expr: &syn::ExprIf, result: Option<usize>, out: &mut Vec<Stmt>) {
+        let span = if_expr.span();
+        if let Expr::Let(let_expr) = &*if_expr.cond {
+            self.error(let_expr.span(), "`if let` is not supported in a differentiable function; test the value with a plain condition");
+            return;
+        }
+        // The condition is evaluated once, in the forward sweep; the record says which arm ran.
+        let cond = Cond::Expr(self.inactive(&if_expr.cond));
+        let then_block = self.arm(&if_expr.then_branch, result);
+        let else_block = match &if_expr.else_branch {
+            None => {
+                if result.is_some() {
+                    self.error(span, "an `if` used as a value needs an `else`");
+                }
+                Block::default()
+            }
+            Some((_, else_expr)) => match &**else_expr {
+                Expr::If(nested) => {
+                    let mut stmts = Vec::new();
+                    self.scoped(|cx| cx.if_stmt(nested, result, &mut stmts));
+                    Block { stmts, id: 0 }
+                }
+                Expr::Block(block) => self.arm(&block.block, result),
+                other => {
+                    self.error(other.span(), "unexpected `else` branch");
+                    Block::default()
+                }
+            },
+        };
+        let id = self.counts.ifs;
+        self.counts.ifs += 1;
+        let record = self.new_bookkeeping("b", id, Role::BranchRecord, span);
+        out.push(Stmt { kind: StmtKind::If(If { id, cond, then_block, else_block, record }), span });
+    }
+
+    /// One arm of an `if`; its value, if any, is assigned to `result`.
+    fn arm(&mut self, block: &syn::Block, result: Option<usize>) -> Block {
+        let (mut arm, tail) = self.sub_block(block);
+        if let (Some(r), Some(value)) = (result, tail) {
+            if self.vars[r].kind == Kind::Unknown {
+                self.vars[r].kind = self.kind_of(&value);
+            }
+            arm.stmts.push(Stmt { kind: StmtKind::Assign { var: r, value }, span: block.span() });
+        }
+        arm
+    }
+
+    fn while_loop(&mut self, w: &syn::ExprWhile, out: &mut Vec<Stmt>) {
+        if self.reject_label(w.label.as_ref()) {
+            return;
+        }
+        if let Expr::Let(let_expr) = &*w.cond {
+            self.error(let_expr.span(), "`while let` is not supported in a differentiable function; use `while` with a plain condition");
+            return;
+        }
+        let cond = self.inactive(&w.cond);
+        let body = self.loop_body(&w.body);
+        self.push_loop(LoopHead::While(cond), body, w.span(), out);
+    }
+
+    fn forever_loop(&mut self, l: &syn::ExprLoop, out: &mut Vec<Stmt>) {
+        if self.reject_label(l.label.as_ref()) {
+            return;
+        }
+        let body = self.loop_body(&l.body);
+        self.push_loop(LoopHead::Forever, body, l.span(), out);
+    }
+
+    /// Lowers a loop body, one level deeper.
+    pub(super) fn loop_body(&mut self, body: &syn::Block) -> Block {
+        self.loop_depth += 1;
+        let (block, _) = self.sub_block(body);
+        self.loop_depth -= 1;
+        block
+    }
+
+    pub(super) fn push_loop(&mut self, head: LoopHead, body: Block, span: Span, out: &mut Vec<Stmt>) {
+        let id = self.counts.loops;
+        self.counts.loops += 1;
+        out.push(Stmt { kind: StmtKind::Loop(Loop { id, head, body, exit: None, count: None }), span });
+    }
+
+    pub(super) fn reject_label(&mut self, label: Option<&syn::Label>) -> bool {
+        if let Some(label) = label {
+            self.error(label.span(), "labeled loops are not supported in a differentiable function; use a flag variable");
+            return true;
+        }
+        false
+    }
+
+    /// `return`, `break`, `continue`.
+    pub(super) fn control_flow(&mut self, expr: &Expr, out: &mut Vec<Stmt>) {
+        let span = expr.span();
+        match expr {
+            Expr::Return(ret) => match &ret.expr {
+                Some(value) => {
+                    let value = self.expr(value, out);
+                    out.push(Stmt { kind: StmtKind::Return(value), span });
+                }
+                None => self.error(span, "`return` without a value: a differentiable function returns a value with a gradient"),
+            },
+            Expr::Break(brk) => {
+                if brk.label.is_some() || brk.expr.is_some() {
+                    self.error(span, "`break` with a label or a value is not supported in a differentiable function; use a flag variable");
+                } else if self.loop_depth == 0 {
+                    self.error(span, "`break` outside of a loop");
+                } else {
+                    out.push(Stmt { kind: StmtKind::Break, span });
+                }
+            }
+            Expr::Continue(cont) => {
+                if cont.label.is_some() {
+                    self.error(span, "`continue` with a label is not supported in a differentiable function");
+                } else {
+                    out.push(Stmt { kind: StmtKind::Continue, span });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Records code that cannot be differentiated, as a statement.
+    pub(super) fn unsupported_stmt(&mut self, expr: &Expr, message: String, out: &mut Vec<Stmt>) {
+        let inactive = self.inactive(expr);
+        let why = Unsupported { span: expr.span(), message };
+        out.push(Stmt { kind: StmtKind::Unsupported(inactive, why), span: expr.span() });
+    }
+}
+
+/// Whether an `if` has a value: one of its arms ends in an expression that has one.
+fn if_has_value(if_expr: &syn::ExprIf) -> bool {
+    let else_has_value = match if_expr.else_branch.as_ref().map(|(_, e)| &**e) {
+        Some(Expr::If(nested)) => if_has_value(nested),
+        Some(Expr::Block(block)) => block_has_value(&block.block),
+        _ => false,
+    };
+    block_has_value(&if_expr.then_branch) || else_has_value
+}
+
+/// Whether a block ends in an expression with a value.
+fn block_has_value(block: &syn::Block) -> bool {
+    match block.stmts.last() {
+        Some(syn::Stmt::Expr(expr, None)) => match expr {
+            Expr::If(if_expr) => if_has_value(if_expr),
+            Expr::Block(inner) => block_has_value(&inner.block),
+            Expr::ForLoop(_) | Expr::While(_) | Expr::Loop(_) => false,
+            Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => false,
+            _ => true,
+        },
+        _ => false,
+    }
+}

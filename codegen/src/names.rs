@@ -1,0 +1,132 @@
+//! Names of generated identifiers, chosen in one place.
+//!
+//! Every variable gets a *base* name unique in the function: a user binding keeps its own
+//! name the first time (`x`), a shadowing binding gets `x_1`, a temporary gets `t0`. The
+//! primal is emitted as the base name (temporaries as `__t0`) and the adjoint as `__d_` plus
+//! the base (`__d_x`, `__d_t0`). Bookkeeping values (`__tape0`, `__b0`, `__pb0`) start with
+//! `__`, which user code does not use, so nothing can collide.
+
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use quote::format_ident;
+use std::collections::HashSet;
+
+/// Hands out unique base names, avoiding every identifier in the user's function.
+pub struct Names {
+    /// Identifiers in the user's tokens.
+    taken: HashSet<String>,
+    /// Base names already given to a variable.
+    given: HashSet<String>,
+    next_temp: usize,
+}
+
+impl Names {
+    /// Starts with every identifier that occurs in `tokens`.
+    pub fn avoiding(tokens: &TokenStream) -> Names {
+        let mut taken = HashSet::new();
+        collect_idents(tokens, &mut taken);
+        Names { taken, given: HashSet::new(), next_temp: 0 }
+    }
+
+    /// Base name for a user binding of `name`.
+    pub fn user(&mut self, name: &str) -> String {
+        if self.given.insert(name.to_owned()) {
+            return name.to_owned();
+        }
+        let name = name.trim_start_matches("r#");
+        (1..)
+            .map(|k| format!("{name}_{k}"))
+            .find(|candidate| self.is_free(candidate))
+            .map(|free| self.give(free))
+            .unwrap_or_default()
+    }
+
+    /// Base name for a temporary.
+    pub fn temp(&mut self) -> String {
+        loop {
+            let candidate = format!("t{}", self.next_temp);
+            self.next_temp += 1;
+            if self.is_free(&candidate) {
+                return self.give(candidate);
+            }
+        }
+    }
+
+    fn is_free(&self, candidate: &str) -> bool {
+        !self.taken.contains(candidate) && !self.given.contains(candidate)
+    }
+
+    fn give(&mut self, name: String) -> String {
+        self.given.insert(name.clone());
+        name
+    }
+}
+
+fn collect_idents(tokens: &TokenStream, out: &mut HashSet<String>) {
+    for tt in tokens.clone() {
+        match tt {
+            TokenTree::Ident(i) => {
+                out.insert(i.to_string());
+            }
+            TokenTree::Group(g) => collect_idents(&g.stream(), out),
+            _ => {}
+        }
+    }
+}
+
+/// Identifier of a user variable's value.
+pub fn user_value(base: &str, span: Span) -> Ident {
+    if base == "self" {
+        return Ident::new("self", span);
+    }
+    ident_from(base, span)
+}
+
+/// Identifier of a temporary's value.
+pub fn temp_value(base: &str) -> Ident {
+    format_ident!("__{}", base)
+}
+
+/// Identifier of a variable's adjoint.
+pub fn adjoint(base: &str) -> Ident {
+    format_ident!("__d_{}", base.trim_start_matches("r#"))
+}
+
+/// Identifier of a bookkeeping value: `__{what}{id}`, e.g. `__tape3`.
+pub fn bookkeeping(what: &str, id: usize) -> Ident {
+    format_ident!("__{}{}", what, id)
+}
+
+/// Identifier of a function derived from `name`, e.g. `f_vjp`.
+pub fn derived_fn(name: &Ident, suffix: &str) -> Ident {
+    let base = name.to_string();
+    let base = base.trim_start_matches("r#");
+    Ident::new(&format!("{base}_{suffix}"), name.span())
+}
+
+fn ident_from(name: &str, span: Span) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, span),
+        None => Ident::new(name, span),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::quote;
+
+    #[test]
+    fn shadowing_and_temporaries_avoid_user_names() {
+        let mut names = Names::avoiding(&quote!(fn f(x: f64, t0: f64, x_1: f64) {}));
+        assert_eq!(names.user("x"), "x");
+        assert_eq!(names.user("x"), "x_2");
+        assert_eq!(names.temp(), "t1");
+        assert_eq!(names.temp(), "t2");
+    }
+
+    #[test]
+    fn adjoints_prefix_the_base_name() {
+        assert_eq!(adjoint("x").to_string(), "__d_x");
+        assert_eq!(adjoint("t3").to_string(), "__d_t3");
+    }
+}

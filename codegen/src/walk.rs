@@ -1,0 +1,62 @@
+//! Walking the IR: every statement, and the variables a value depends on.
+
+use crate::ir::{Arg, Block, Build, Op, Operand, Stmt, StmtKind, Value, VarId};
+
+/// Calls `f` on every statement, outer before inner.
+pub fn each_stmt<'a>(block: &'a Block, f: &mut impl FnMut(&'a Stmt)) {
+    for stmt in &block.stmts {
+        f(stmt);
+        match &stmt.kind {
+            StmtKind::If(if_stmt) => {
+                each_stmt(&if_stmt.then_block, f);
+                each_stmt(&if_stmt.else_block, f);
+            }
+            StmtKind::Loop(loop_stmt) => each_stmt(&loop_stmt.body, f),
+            _ => {}
+        }
+    }
+}
+
+/// The variables whose gradient flows into `value` (not indices, not exponents).
+pub fn inputs(value: &Value) -> Vec<VarId> {
+    let mut out = Vec::new();
+    let operand = |o: &Operand, out: &mut Vec<VarId>| {
+        if let Some(v) = o.var() {
+            out.push(v);
+        }
+    };
+    match value {
+        Value::Op(op, args) => {
+            for (i, a) in args.iter().enumerate() {
+                if differentiable_position(*op, i) {
+                    operand(a, &mut out);
+                }
+            }
+        }
+        Value::Copy(o) | Value::Cast(o, _) => operand(o, &mut out),
+        Value::Read(place) | Value::Alias(place) => out.push(place.base),
+        Value::Call(call) => {
+            for arg in &call.args {
+                match arg {
+                    Arg::Value(o) => operand(o, &mut out),
+                    Arg::Ref(place) | Arg::Receiver(place) => out.push(place.base),
+                }
+            }
+        }
+        Value::Build(build) => match build {
+            Build::VecRepeat { elem, .. } | Build::ArrayRepeat { elem, .. } => operand(elem, &mut out),
+            Build::VecList(items) | Build::ArrayList(items) | Build::Tuple(items) => {
+                items.iter().for_each(|o| operand(o, &mut out))
+            }
+            Build::Struct { fields, .. } => fields.iter().for_each(|(_, o)| operand(o, &mut out)),
+            Build::Clone(place) | Build::Sum(place) => out.push(place.base),
+        },
+        Value::Inactive(_) | Value::Unsupported(..) => {}
+    }
+    out
+}
+
+/// Whether argument `i` of `op` can carry a gradient (`powi`'s exponent cannot).
+pub fn differentiable_position(op: Op, i: usize) -> bool {
+    !(op == Op::Powi && i == 1)
+}

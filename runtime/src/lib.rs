@@ -1,0 +1,16 @@
+//! Runtime of `backprop`: tangent types, derivative helpers, kernels and network layers.
+//!
+//! Users depend on the facade crate `backprop`, which re-exports everything here.
+#![warn(missing_docs)]
+
+extern crate self as backprop;
+
+mod float;
+mod tangent;
+
+#[doc(hidden)]
+#[path = "private/mod.rs"]
+pub mod __private;
+
+pub use float::Float;
+pub use tangent::{Accumulate, Differentiable};

@@ -1,0 +1,279 @@
+//! Routing a callee's gradient back to the caller's arguments.
+//!
+//! A call `g(a, k, b)` inside a differentiable function becomes `g_vjp(a, k, b)`, whose
+//! pullback returns one gradient per *differentiated* parameter of `g` (a bare value when
+//! there is one, a tuple otherwise). The caller cannot see `g`'s signature, but rustc can:
+//! before the call the generated code takes a zero-sized [`Marker`] of each argument's type,
+//! and [`split`] uses those types to hand every argument its gradient, or `()` for an
+//! argument whose type carries none (an integer, a `bool`, a slice of `usize`).
+//!
+//! A count mismatch (the callee returns fewer or more gradients than the arguments' types
+//! call for, as happens with a callee restricted by `wrt(...)`) is a compile error.
+
+use core::marker::PhantomData;
+
+/// Zero-sized witness of an argument's type, taken before the argument is moved.
+pub struct Marker<T: ?Sized>(PhantomData<fn() -> *const T>);
+
+impl<T: ?Sized> Clone for Marker<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: ?Sized> Copy for Marker<T> {}
+
+/// The marker of `value`'s type.
+#[inline(always)]
+pub fn marker<T: ?Sized>(_value: &T) -> Marker<T> {
+    Marker(PhantomData)
+}
+
+/// The argument type carries a gradient.
+pub struct Active;
+/// The argument type is a constant (integers, `bool`, strings and collections of them).
+pub struct Constant;
+
+/// Whether a parameter of this type is differentiated (see the contract in DESIGN.md).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is neither a float type nor a type that derives `Differentiable`",
+    label = "this argument's gradient cannot be routed",
+    note = "add `#[derive(Differentiable)]` to the type, or mark it constant with `backprop::constant!({Self})`"
+)]
+pub trait Activity {
+    /// [`Active`] or [`Constant`].
+    type Flag;
+}
+
+macro_rules! activity {
+    ($flag:ident: $($t:ty),*) => {$(impl Activity for $t { type Flag = $flag; })*};
+}
+activity!(Active: f32, f64);
+activity!(Constant: u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, bool, char, str, String);
+
+impl<T: Activity> Activity for [T] {
+    type Flag = T::Flag;
+}
+impl<T: Activity> Activity for Vec<T> {
+    type Flag = T::Flag;
+}
+impl<T: Activity, const N: usize> Activity for [T; N] {
+    type Flag = T::Flag;
+}
+impl<T: Activity + ?Sized> Activity for &T {
+    type Flag = T::Flag;
+}
+impl<T: Activity + ?Sized> Activity for Box<T> {
+    type Flag = T::Flag;
+}
+
+/// A gradient as returned by a pullback, turned into a cons list `(g0, (g1, ()))`.
+pub trait GradList {
+    /// The cons list.
+    type Cons;
+    /// Converts.
+    fn into_cons(self) -> Self::Cons;
+}
+
+/// Implements [`GradList`] for a type that is a single gradient (not a tuple of them).
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __single_grad {
+    ([$($gen:tt)*] $t:ty) => {
+        impl<$($gen)*> $crate::__private::GradList for $t {
+            type Cons = ($t, ());
+            #[inline(always)]
+            fn into_cons(self) -> Self::Cons {
+                (self, ())
+            }
+        }
+    };
+}
+__single_grad!([] f32);
+__single_grad!([] f64);
+__single_grad!([T] Vec<T>);
+__single_grad!([T, const N: usize] [T; N]);
+
+impl GradList for () {
+    type Cons = ();
+    fn into_cons(self) {}
+}
+
+macro_rules! tuple_grad_list {
+    ($($name:ident)+) => {
+        impl<$($name),+> GradList for ($($name,)+) {
+            type Cons = tuple_grad_list!(@cons $($name)+);
+            #[inline(always)]
+            #[allow(non_snake_case)]
+            fn into_cons(self) -> Self::Cons {
+                let ($($name,)+) = self;
+                tuple_grad_list!(@build $($name)+)
+            }
+        }
+    };
+    (@cons) => { () };
+    (@cons $head:ident $($tail:ident)*) => { ($head, tuple_grad_list!(@cons $($tail)*)) };
+    (@build) => { () };
+    (@build $head:ident $($tail:ident)*) => { ($head, tuple_grad_list!(@build $($tail)*)) };
+}
+tuple_grad_list!(A B);
+tuple_grad_list!(A B C);
+tuple_grad_list!(A B C D);
+tuple_grad_list!(A B C D E);
+tuple_grad_list!(A B C D E F);
+tuple_grad_list!(A B C D E F G);
+tuple_grad_list!(A B C D E F G H);
+tuple_grad_list!(A B C D E F G H I);
+tuple_grad_list!(A B C D E F G H I J);
+tuple_grad_list!(A B C D E F G H I J K);
+tuple_grad_list!(A B C D E F G H I J K L);
+
+/// Takes one argument's gradient off the front of the list.
+#[diagnostic::on_unimplemented(
+    message = "the called function's `_vjp` returned fewer gradients than its float arguments need",
+    note = "a function restricted with `#[differentiable(wrt(...))]` can only be called from differentiable code when every argument it does not differentiate is a constant there; call a version without `wrt` instead"
+)]
+pub trait Take<L> {
+    /// This argument's gradient, `()` for a constant.
+    type Grad;
+    /// The rest of the list.
+    type Rest;
+    /// Splits.
+    fn take(list: L) -> (Self::Grad, Self::Rest);
+}
+
+impl<H, T> Take<(H, T)> for Active {
+    type Grad = H;
+    type Rest = T;
+    #[inline(always)]
+    fn take(list: (H, T)) -> (H, T) {
+        list
+    }
+}
+
+impl<L> Take<L> for Constant {
+    type Grad = ();
+    type Rest = L;
+    #[inline(always)]
+    fn take(list: L) -> ((), L) {
+        ((), list)
+    }
+}
+
+/// Hands each marker in a cons list its gradient.
+#[diagnostic::on_unimplemented(
+    message = "the called function's `_vjp` returned more gradients than its arguments can carry",
+    note = "every float-typed argument receives one gradient, in order; check the callee's hand-written `_vjp`"
+)]
+pub trait TakeAll<L> {
+    /// The gradients, as a cons list.
+    type Grads;
+    /// Splits.
+    fn take_all(list: L) -> Self::Grads;
+}
+
+impl TakeAll<()> for () {
+    type Grads = ();
+    #[inline(always)]
+    fn take_all(_list: ()) {}
+}
+
+impl<A, R, L> TakeAll<L> for (Marker<A>, R)
+where
+    A: Activity + ?Sized,
+    A::Flag: Take<L>,
+    R: TakeAll<<A::Flag as Take<L>>::Rest>,
+{
+    type Grads = (<A::Flag as Take<L>>::Grad, R::Grads);
+    #[inline(always)]
+    fn take_all(list: L) -> Self::Grads {
+        let (head, rest) = <A::Flag as Take<L>>::take(list);
+        (head, R::take_all(rest))
+    }
+}
+
+/// A flat tuple of markers, as the generated code writes it.
+pub trait MarkerTuple {
+    /// The same markers as a cons list.
+    type Cons;
+}
+
+/// A cons list of gradients turned back into a flat tuple.
+pub trait Flatten {
+    /// The flat tuple.
+    type Flat;
+    /// Converts.
+    fn flatten(self) -> Self::Flat;
+}
+
+macro_rules! marker_tuple {
+    ($($name:ident)*) => {
+        impl<$($name: ?Sized),*> MarkerTuple for ($(Marker<$name>,)*) {
+            type Cons = marker_tuple!(@cons $($name)*);
+        }
+        impl<$($name),*> Flatten for marker_tuple!(@plain $($name)*) {
+            type Flat = ($($name,)*);
+            #[inline(always)]
+            #[allow(non_snake_case, clippy::unused_unit)]
+            fn flatten(self) -> Self::Flat {
+                let marker_tuple!(@plain $($name)*) = self;
+                ($($name,)*)
+            }
+        }
+    };
+    (@cons) => { () };
+    (@cons $head:ident $($tail:ident)*) => { (Marker<$head>, marker_tuple!(@cons $($tail)*)) };
+    (@plain) => { () };
+    (@plain $head:ident $($tail:ident)*) => { ($head, marker_tuple!(@plain $($tail)*)) };
+}
+marker_tuple!();
+marker_tuple!(A);
+marker_tuple!(A B);
+marker_tuple!(A B C);
+marker_tuple!(A B C D);
+marker_tuple!(A B C D E);
+marker_tuple!(A B C D E F);
+marker_tuple!(A B C D E F G);
+marker_tuple!(A B C D E F G H);
+marker_tuple!(A B C D E F G H I);
+marker_tuple!(A B C D E F G H I J);
+marker_tuple!(A B C D E F G H I J K);
+marker_tuple!(A B C D E F G H I J K L);
+
+/// Splits a pullback's gradient into one entry per argument (`()` for constants).
+#[inline(always)]
+pub fn split<M, G>(_markers: M, grads: G) -> <<M::Cons as TakeAll<G::Cons>>::Grads as Flatten>::Flat
+where
+    M: MarkerTuple,
+    G: GradList,
+    M::Cons: TakeAll<G::Cons>,
+    <M::Cons as TakeAll<G::Cons>>::Grads: Flatten,
+{
+    <M::Cons as TakeAll<G::Cons>>::take_all(grads.into_cons()).flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn constants_get_unit_and_floats_get_their_gradient_in_order() {
+        let (a, k, b) = split((marker(&1.0f64), marker(&3usize), marker(&2.0f64)), (10.0, 20.0));
+        assert_eq!((a, k, b), (10.0, (), 20.0));
+    }
+
+    #[test]
+    fn a_single_gradient_is_bare() {
+        let (k, x) = split((marker(&3usize), marker(&[1.0f32, 2.0][..])), vec![0.5f32, 0.25]);
+        assert_eq!(k, ());
+        assert_eq!(x, vec![0.5, 0.25]);
+    }
+
+    #[test]
+    fn references_and_nested_vectors_route_by_element_type() {
+        let idx: Vec<usize> = vec![1, 2];
+        let w: Vec<Vec<f64>> = vec![vec![1.0]];
+        let (i, g) = split((marker(&&idx), marker(&&w)), vec![vec![3.0]]);
+        assert_eq!(i, ());
+        assert_eq!(g, vec![vec![3.0]]);
+    }
+}

@@ -1,0 +1,104 @@
+//! Items that generated code names by absolute path (`::backprop::__private::…`).
+//! Not part of the public API: they change whenever the generator changes.
+
+mod chain;
+pub mod rules;
+
+pub use crate::float::Float;
+pub use crate::tangent::{Accumulate, Differentiable};
+pub use chain::{
+    Active, Activity, Constant, Flatten, GradList, Marker, MarkerTuple, Take, TakeAll, marker, split,
+};
+
+/// Which arm of an `if` ran, and the values its reverse sweep needs from that arm.
+pub enum Arm<T, E> {
+    /// The `if` arm ran.
+    Then(T),
+    /// The `else` arm ran (or the missing `else`).
+    Else(E),
+}
+
+/// Takes the last record off a loop's tape.
+///
+/// # Panics
+/// Never for generated code: the reverse sweep pops exactly what the forward sweep pushed.
+#[inline(always)]
+pub fn pop<T>(tape: &mut Vec<T>) -> T {
+    match tape.pop() {
+        Some(record) => record,
+        None => tape_underflow(),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn tape_underflow() -> ! {
+    panic!("backprop: tape underflow (a bug in the generated code; please report it)")
+}
+
+/// A zero gradient shaped like `value`.
+#[inline(always)]
+pub fn zero_like<T: Differentiable + ?Sized>(value: &T) -> T::Tangent {
+    value.zero_tangent()
+}
+
+/// Adds a gradient returned by a callee into the caller's adjoint; a constant argument's
+/// gradient is `()` and adds nothing.
+pub trait AddGrad<G> {
+    /// `self += grad`.
+    fn add_grad(&mut self, grad: G);
+}
+
+impl<T> AddGrad<()> for T {
+    #[inline(always)]
+    fn add_grad(&mut self, _grad: ()) {}
+}
+
+impl<T: Accumulate> AddGrad<T> for T {
+    #[inline(always)]
+    fn add_grad(&mut self, grad: T) {
+        self.accumulate(grad);
+    }
+}
+
+/// `*adjoint += grad` for any gradient shape.
+#[inline(always)]
+pub fn accumulate<A: AddGrad<G> + ?Sized, G>(adjoint: &mut A, grad: G) {
+    adjoint.add_grad(grad);
+}
+
+/// Reverse of `buf.push(v)`: removes the last element of the buffer's adjoint and returns it.
+#[inline(always)]
+pub fn pop_adjoint<T>(adjoint: &mut Vec<T>) -> T {
+    match adjoint.pop() {
+        Some(d) => d,
+        None => tape_underflow(),
+    }
+}
+
+/// Reverse of `s = x.iter().sum()`: adds `d` to every element of `x`'s adjoint.
+#[inline(always)]
+pub fn add_to_each<T: Float>(adjoint: &mut [T], d: T) {
+    for a in adjoint {
+        *a += d;
+    }
+}
+
+/// Sum of a buffer's adjoint: reverse of `vec![v; n]` and `[v; N]` for scalar `v`.
+#[inline(always)]
+pub fn sum_of<T: Float>(adjoint: &[T]) -> T {
+    let mut s = T::ZERO;
+    for &a in adjoint {
+        s += a;
+    }
+    s
+}
+
+/// Takes the output adjoint once, for a function whose `return` sits inside a loop.
+#[inline(always)]
+pub fn take_seed<T>(seed: &mut Option<T>) -> T {
+    match seed.take() {
+        Some(s) => s,
+        None => tape_underflow(),
+    }
+}
