@@ -24,8 +24,6 @@ pub enum AdjStmt {
     Set { var: VarId, expr: AExpr },
     /// `target += expr;` (or `accumulate(&mut target, expr)` for non-scalars).
     Add { target: Target, expr: AExpr },
-    /// `target -= expr;`
-    Sub { target: Target, expr: AExpr },
     /// `__d_v = 0.0;` (or a zero of `v`'s shape).
     Zero { var: VarId },
     /// `add_to_each(&mut target, expr)`: reverse of a sum over a buffer.
@@ -73,8 +71,6 @@ pub enum AExpr {
     PopElem(Target),
     /// `expr.field` (a tuple index or a named field of an adjoint).
     Field(Box<AExpr>, TokenStream),
-    /// `expr[k]` for a constant index, copied.
-    Index(Box<AExpr>, usize),
     /// The primal value of a variable (as it was where the forward statement ran).
     Primal(VarId),
     /// A constant from the user's code or a literal.
@@ -125,7 +121,7 @@ impl AExpr {
         match self {
             AExpr::Primal(v) => out.push(*v),
             AExpr::Elem(t) | AExpr::TakeElem(t) | AExpr::PopElem(t) => t.primals(out),
-            AExpr::Field(e, _) | AExpr::Index(e, _) | AExpr::Neg(e) | AExpr::Ref(e) => e.primals(out),
+            AExpr::Field(e, _) | AExpr::Neg(e) | AExpr::Ref(e) => e.primals(out),
             AExpr::Bin(_, a, b) => {
                 a.primals(out);
                 b.primals(out);

@@ -14,16 +14,6 @@ impl Errors {
         self.errors.push(syn::Error::new(span, message));
     }
 
-    /// Records an existing error.
-    pub fn push_error(&mut self, error: syn::Error) {
-        self.errors.push(error);
-    }
-
-    /// Whether nothing went wrong so far.
-    pub fn is_empty(&self) -> bool {
-        self.errors.is_empty()
-    }
-
     /// `Ok(value)` if no error was recorded, else all errors combined.
     pub fn finish<T>(self, value: T) -> syn::Result<T> {
         let mut errors = self.errors.into_iter();

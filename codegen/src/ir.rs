@@ -60,7 +60,8 @@ pub struct Var {
     pub mutable: bool,
     /// Where it came from.
     pub role: Role,
-    /// The user's tokens that introduced it.
+    /// The user's tokens that introduced it; generated code that computes it carries this
+    /// span, so that a type error points at the user's expression.
     pub span: Span,
     /// A type written by the user (`let x: f32 = …`), kept in the generated `let`.
     pub ty: Option<TokenStream>,
@@ -381,8 +382,6 @@ pub enum StmtKind {
     SetFlag(VarId),
     /// A statement that takes no part in differentiation, copied verbatim.
     Inactive(Inactive),
-    /// A statement the macro cannot differentiate, reported if it touches active values.
-    Unsupported(Inactive, Unsupported),
 }
 
 /// How a [`StmtKind::Store`] combines with the old value.
@@ -470,11 +469,6 @@ impl RangeLoop {
     pub fn replayable(&self) -> bool {
         self.adaptors.iter().all(|a| matches!(a, RangeAdaptor::Rev))
     }
-
-    /// Whether the range is walked downwards.
-    pub fn descending(&self) -> bool {
-        self.adaptors.iter().filter(|a| matches!(a, RangeAdaptor::Rev)).count() % 2 == 1
-    }
 }
 
 impl Loop {
@@ -482,12 +476,5 @@ impl Loop {
     /// a plain range (or its `.rev()`) that no `break` or `return` cuts short.
     pub fn replayable(&self) -> bool {
         matches!(&self.head, LoopHead::Range(r) if r.replayable()) && self.exit.is_none()
-    }
-}
-
-impl Function {
-    /// The variable with this id.
-    pub fn var(&self, id: VarId) -> &Var {
-        &self.vars[id]
     }
 }

@@ -139,8 +139,7 @@ impl Reverser<'_> {
             | StmtKind::Break
             | StmtKind::Continue
             | StmtKind::SetFlag(_)
-            | StmtKind::Inactive(_)
-            | StmtKind::Unsupported(..) => {}
+            | StmtKind::Inactive(_) => {}
         }
     }
 

@@ -52,10 +52,16 @@ pub fn gmm_gradient(input: &GmmInput) -> (f64, Vec<f64>) {
             let sqnorm = forward_component(input, &qdiag, &mut s, point, c);
             s.main_term[c] = input.alpha[c] + sum_qs[c] - 0.5 * sqnorm;
         }
-        let lse = log_sum_exp(&s.main_term, k);
-        slse += lse;
+        // LSE and its softmax adjoint share the K exponentials.
+        let max = s.main_term.iter().fold(f64::NEG_INFINITY, |a, &b| a.max(b));
+        let mut sum = 0.0;
+        for term in &mut s.main_term {
+            *term = (*term - max).exp();
+            sum += *term;
+        }
+        slse += max + sum.ln();
         for c in 0..k {
-            let weight = (s.main_term[c] - lse).exp();
+            let weight = s.main_term[c] / sum;
             g_alpha[c] += weight;
             reverse_component(input, &qdiag, &s, c, weight, g_means, g_icf);
         }
@@ -92,13 +98,16 @@ fn forward_component(
         xc[j] = point[j] - mean[j];
         z[j] = qdiag[c * d + j] * xc[j];
     }
-    // The triangle is packed column by column, so walking columns reads it sequentially.
-    let mut index = 0;
+    // The triangle is packed column by column, so walking columns reads it sequentially and
+    // each column is an axpy into z[col+1..].
+    let mut start = 0;
     for col in 0..d {
-        for row in col + 1..d {
-            z[row] += l[index] * xc[col];
-            index += 1;
+        let len = d - col - 1;
+        let x_col = xc[col];
+        for (zr, &lv) in z[col + 1..].iter_mut().zip(&l[start..start + len]) {
+            *zr += lv * x_col;
         }
+        start += len;
     }
     z.iter().map(|v| v * v).sum()
 }
@@ -127,16 +136,18 @@ fn reverse_component(
         // d/dμ = −d/dxc = +Qᵀz; this is its diagonal part.
         g_mean[j] += weight * qd[j] * z[j];
     }
-    let mut index = 0;
+    let mut start = 0;
     for col in 0..d {
-        let mut qt_z = 0.0;
+        let len = d - col - 1;
         let weighted_xc = weight * xc[col];
-        for row in col + 1..d {
-            g_l[index] -= weighted_xc * z[row];
-            qt_z += l[index] * z[row];
-            index += 1;
+        let mut qt_z = 0.0;
+        let column = g_l[start..start + len].iter_mut().zip(&l[start..start + len]);
+        for ((g, &lv), &zr) in column.zip(&z[col + 1..]) {
+            *g -= weighted_xc * zr;
+            qt_z += lv * zr;
         }
         g_mean[col] += weight * qt_z;
+        start += len;
     }
 }
 

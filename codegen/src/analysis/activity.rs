@@ -132,11 +132,6 @@ fn report_unsupported(function: &Function, varied: &[bool], useful: &[bool], err
                 errors.push(why.span, &why.message);
             }
         }
-        StmtKind::Unsupported(inactive, why) => {
-            if inactive.uses.iter().any(|u| varied[*u] && useful[*u]) {
-                errors.push(why.span, &why.message);
-            }
-        }
         _ => {}
     });
 }

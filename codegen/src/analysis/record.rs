@@ -86,7 +86,7 @@ impl Planner<'_> {
         let mut needed = Vec::new();
         match stmt {
             AdjStmt::Init { expr, .. } | AdjStmt::Set { expr, .. } | AdjStmt::Discard(expr) => expr.primals(&mut needed),
-            AdjStmt::Add { target, expr } | AdjStmt::Sub { target, expr } | AdjStmt::AddEach { target, expr } => {
+            AdjStmt::Add { target, expr } | AdjStmt::AddEach { target, expr } => {
                 target.primals(&mut needed);
                 expr.primals(&mut needed);
             }

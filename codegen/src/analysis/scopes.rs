@@ -138,21 +138,4 @@ impl Scopes {
         let outer = self.outer_loop.get(seq).copied().flatten();
         self.writes[place.base].iter().all(|&w| w < seq && !outer.is_some_and(|(s, e)| (s..e).contains(&w)))
     }
-
-    /// Whether `inner` is `outer` or nested inside it.
-    pub fn within(&self, inner: BlockId, outer: BlockId) -> bool {
-        let mut b = Some(inner);
-        while let Some(block) = b {
-            if block == outer {
-                return true;
-            }
-            b = self.parent[block];
-        }
-        false
-    }
-
-    /// Whether the variable is ever changed or moved after its definition.
-    pub fn is_written(&self, v: VarId) -> bool {
-        !self.writes[v].is_empty()
-    }
 }

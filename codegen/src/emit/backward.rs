@@ -48,10 +48,6 @@ impl Emitter<'_> {
                 let (t, e) = (self.target(target), self.aexpr(expr));
                 if target.scalar { quote!(#t += #e;) } else { quote!(#accumulate(&mut #t, #e);) }
             }
-            AdjStmt::Sub { target, expr } => {
-                let (t, e) = (self.target(target), self.aexpr(expr));
-                quote!(#t -= #e;)
-            }
             AdjStmt::Zero { var } => {
                 let (name, zero) = (self.adjoint_name(*var), self.zero(*var));
                 quote!(#name = #zero;)

@@ -65,7 +65,7 @@ impl Emitter<'_> {
                 quote!(#flag = true;)
             }
             StmtKind::Break | StmtKind::Continue => TokenStream::new(),
-            StmtKind::Inactive(inactive) | StmtKind::Unsupported(inactive, _) => {
+            StmtKind::Inactive(inactive) => {
                 let tokens = &inactive.tokens;
                 quote!(#tokens;)
             }
@@ -84,7 +84,8 @@ impl Emitter<'_> {
             }
         }
         let value = self.value(value);
-        quote!(let #mutability #name #ty = #value;)
+        let span = v.span;
+        quote_spanned!(span=> let #mutability #name #ty = #value;)
     }
 
     fn value(&self, value: &Value) -> TokenStream {
@@ -188,7 +189,7 @@ impl Emitter<'_> {
                 }
                 Arg::Receiver(place) => self.place(place),
             };
-            quote!(::backprop::__private::marker(&#value))
+            quote!(::backprop::__private::arg_flag!(::backprop::__private::marker(&#value)))
         });
         let (callee, args) = self.callee(call, Some("vjp"));
         let span = call.span;

@@ -94,11 +94,6 @@ impl Emitter<'_> {
                 let inner = self.aexpr_at(inner, Prec::Atom);
                 (quote!(#inner.#member), Prec::Atom)
             }
-            AExpr::Index(inner, k) => {
-                let inner = self.aexpr_at(inner, Prec::Atom);
-                let k = proc_macro2::Literal::usize_unsuffixed(*k);
-                (quote!(#inner[#k]), Prec::Atom)
-            }
             AExpr::Primal(v) => {
                 let name = self.name(*v);
                 if self.f.vars[*v].kind == Kind::ScalarRef { (quote!((*#name)), Prec::Atom) } else { (name, Prec::Atom) }

@@ -90,11 +90,6 @@ impl Lowerer {
     }
 }
 
-/// Whether `place` reads the whole variable.
-pub fn is_whole(place: &Place) -> bool {
-    place.steps.is_empty()
-}
-
 /// The index operands of a place.
 pub fn indices(place: &Place) -> impl Iterator<Item = &Operand> {
     place.steps.iter().filter_map(|s| match s {

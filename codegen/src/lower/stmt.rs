@@ -3,8 +3,7 @@
 use super::Lowerer;
 use super::inactive::is_assignment;
 use crate::ir::{
-    Block, Cond, If, Kind, Loop, LoopHead, Op, Operand, Place, Role, Step, Stmt, StmtKind, StoreHow, Unsupported,
-    Value,
+    Block, Cond, If, Kind, Loop, LoopHead, Op, Operand, Place, Role, Step, Stmt, StmtKind, StoreHow, Value,
 };
 use proc_macro2::Span;
 use quote::ToTokens;
@@ -444,12 +443,6 @@ impl Lowerer {
         }
     }
 
-    /// Records code that cannot be differentiated, as a statement.
-    pub(super) fn unsupported_stmt(&mut self, expr: &Expr, message: String, out: &mut Vec<Stmt>) {
-        let inactive = self.inactive(expr);
-        let why = Unsupported { span: expr.span(), message };
-        out.push(Stmt { kind: StmtKind::Unsupported(inactive, why), span: expr.span() });
-    }
 }
 
 /// Whether an `if` has a value: one of its arms ends in an expression that has one.

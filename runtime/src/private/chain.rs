@@ -29,8 +29,10 @@ pub fn marker<T: ?Sized>(_value: &T) -> Marker<T> {
 }
 
 /// The argument type carries a gradient.
+#[derive(Default, Clone, Copy)]
 pub struct Active;
 /// The argument type is a constant (integers, `bool`, strings and collections of them).
+#[derive(Default, Clone, Copy)]
 pub struct Constant;
 
 /// Whether a parameter of this type is differentiated (see the contract in DESIGN.md).
@@ -159,10 +161,10 @@ impl<L> Take<L> for Constant {
     }
 }
 
-/// Hands each marker in a cons list its gradient.
+/// Hands each argument flag in a cons list its gradient.
 #[diagnostic::on_unimplemented(
     message = "the called function's `_vjp` returned more gradients than its arguments can carry",
-    note = "every float-typed argument receives one gradient, in order; check the callee's hand-written `_vjp`"
+    note = "every argument whose type has a gradient (floats, float collections, types deriving `Differentiable`) receives one, in order; check the callee's hand-written `_vjp`"
 )]
 pub trait TakeAll<L> {
     /// The gradients, as a cons list.
@@ -177,23 +179,55 @@ impl TakeAll<()> for () {
     fn take_all(_list: ()) {}
 }
 
-impl<A, R, L> TakeAll<L> for (Marker<A>, R)
+impl<F, R, L> TakeAll<L> for (F, R)
 where
-    A: Activity + ?Sized,
-    A::Flag: Take<L>,
-    R: TakeAll<<A::Flag as Take<L>>::Rest>,
+    F: Take<L>,
+    R: TakeAll<<F as Take<L>>::Rest>,
 {
-    type Grads = (<A::Flag as Take<L>>::Grad, R::Grads);
+    type Grads = (<F as Take<L>>::Grad, R::Grads);
     #[inline(always)]
     fn take_all(list: L) -> Self::Grads {
-        let (head, rest) = <A::Flag as Take<L>>::take(list);
+        let (head, rest) = <F as Take<L>>::take(list);
         (head, R::take_all(rest))
     }
 }
 
-/// A flat tuple of markers, as the generated code writes it.
-pub trait MarkerTuple {
-    /// The same markers as a cons list.
+/// The flag of an argument whose type implements [`Activity`] (picked first, by autoref).
+pub trait ActivityOf {
+    /// [`Active`] or [`Constant`].
+    type Flag;
+    /// The flag.
+    fn flag(&self) -> Self::Flag;
+}
+
+impl<T: Activity + ?Sized> ActivityOf for Marker<T>
+where
+    T::Flag: Default,
+{
+    type Flag = T::Flag;
+    #[inline(always)]
+    fn flag(&self) -> T::Flag {
+        T::Flag::default()
+    }
+}
+
+/// The flag of an argument whose type has no gradient at all (a configuration struct, the
+/// `self` of a type that does not derive `Differentiable`): a constant.
+pub trait ConstantFallback {
+    /// Always [`Constant`].
+    fn flag(&self) -> Constant;
+}
+
+impl<T: ?Sized> ConstantFallback for &Marker<T> {
+    #[inline(always)]
+    fn flag(&self) -> Constant {
+        Constant
+    }
+}
+
+/// A flat tuple of argument flags, as the generated code writes it.
+pub trait FlagTuple {
+    /// The same flags as a cons list.
     type Cons;
 }
 
@@ -205,65 +239,78 @@ pub trait Flatten {
     fn flatten(self) -> Self::Flat;
 }
 
-macro_rules! marker_tuple {
+macro_rules! flag_tuple {
     ($($name:ident)*) => {
-        impl<$($name: ?Sized),*> MarkerTuple for ($(Marker<$name>,)*) {
-            type Cons = marker_tuple!(@cons $($name)*);
+        impl<$($name),*> FlagTuple for ($($name,)*) {
+            type Cons = flag_tuple!(@cons $($name)*);
         }
-        impl<$($name),*> Flatten for marker_tuple!(@plain $($name)*) {
+        impl<$($name),*> Flatten for flag_tuple!(@cons $($name)*) {
             type Flat = ($($name,)*);
             #[inline(always)]
             #[allow(non_snake_case, clippy::unused_unit)]
             fn flatten(self) -> Self::Flat {
-                let marker_tuple!(@plain $($name)*) = self;
+                let flag_tuple!(@cons $($name)*) = self;
                 ($($name,)*)
             }
         }
     };
     (@cons) => { () };
-    (@cons $head:ident $($tail:ident)*) => { (Marker<$head>, marker_tuple!(@cons $($tail)*)) };
-    (@plain) => { () };
-    (@plain $head:ident $($tail:ident)*) => { ($head, marker_tuple!(@plain $($tail)*)) };
+    (@cons $head:ident $($tail:ident)*) => { ($head, flag_tuple!(@cons $($tail)*)) };
 }
-marker_tuple!();
-marker_tuple!(A);
-marker_tuple!(A B);
-marker_tuple!(A B C);
-marker_tuple!(A B C D);
-marker_tuple!(A B C D E);
-marker_tuple!(A B C D E F);
-marker_tuple!(A B C D E F G);
-marker_tuple!(A B C D E F G H);
-marker_tuple!(A B C D E F G H I);
-marker_tuple!(A B C D E F G H I J);
-marker_tuple!(A B C D E F G H I J K);
-marker_tuple!(A B C D E F G H I J K L);
+flag_tuple!();
+flag_tuple!(A);
+flag_tuple!(A B);
+flag_tuple!(A B C);
+flag_tuple!(A B C D);
+flag_tuple!(A B C D E);
+flag_tuple!(A B C D E F);
+flag_tuple!(A B C D E F G);
+flag_tuple!(A B C D E F G H);
+flag_tuple!(A B C D E F G H I);
+flag_tuple!(A B C D E F G H I J);
+flag_tuple!(A B C D E F G H I J K);
+flag_tuple!(A B C D E F G H I J K L);
 
 /// Splits a pullback's gradient into one entry per argument (`()` for constants).
 #[inline(always)]
-pub fn split<M, G>(_markers: M, grads: G) -> <<M::Cons as TakeAll<G::Cons>>::Grads as Flatten>::Flat
+pub fn split<F, G>(_flags: F, grads: G) -> <<F::Cons as TakeAll<G::Cons>>::Grads as Flatten>::Flat
 where
-    M: MarkerTuple,
+    F: FlagTuple,
     G: GradList,
-    M::Cons: TakeAll<G::Cons>,
-    <M::Cons as TakeAll<G::Cons>>::Grads: Flatten,
+    F::Cons: TakeAll<G::Cons>,
+    <F::Cons as TakeAll<G::Cons>>::Grads: Flatten,
 {
-    <M::Cons as TakeAll<G::Cons>>::take_all(grads.into_cons()).flatten()
+    <F::Cons as TakeAll<G::Cons>>::take_all(grads.into_cons()).flatten()
+}
+
+/// The flag of one argument, from its marker: `arg_flag!(marker(&a))`.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __arg_flag {
+    ($marker:expr) => {{
+        #[allow(unused_imports)]
+        use $crate::__private::{ActivityOf as _, ConstantFallback as _};
+        (&$marker).flag()
+    }};
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    struct Config;
+
     #[test]
     fn constants_get_unit_and_floats_get_their_gradient_in_order() {
-        let (a, k, b) = split((marker(&1.0f64), marker(&3usize), marker(&2.0f64)), (10.0, 20.0));
+        let flags = (__arg_flag!(marker(&1.0f64)), __arg_flag!(marker(&3usize)), __arg_flag!(marker(&2.0f64)));
+        let (a, k, b) = split(flags, (10.0, 20.0));
         assert_eq!((a, k, b), (10.0, (), 20.0));
     }
 
     #[test]
     fn a_single_gradient_is_bare() {
-        let (k, x) = split((marker(&3usize), marker(&[1.0f32, 2.0][..])), vec![0.5f32, 0.25]);
+        let flags = (__arg_flag!(marker(&3usize)), __arg_flag!(marker(&[1.0f32, 2.0][..])));
+        let (k, x) = split(flags, vec![0.5f32, 0.25]);
         assert_eq!(k, ());
         assert_eq!(x, vec![0.5, 0.25]);
     }
@@ -272,8 +319,15 @@ mod tests {
     fn references_and_nested_vectors_route_by_element_type() {
         let idx: Vec<usize> = vec![1, 2];
         let w: Vec<Vec<f64>> = vec![vec![1.0]];
-        let (i, g) = split((marker(&&idx), marker(&&w)), vec![vec![3.0]]);
+        let (i, g) = split((__arg_flag!(marker(&&idx)), __arg_flag!(marker(&&w))), vec![vec![3.0]]);
         assert_eq!(i, ());
         assert_eq!(g, vec![vec![3.0]]);
+    }
+
+    #[test]
+    fn types_without_a_gradient_are_constants() {
+        let config = Config;
+        let (c, x) = split((__arg_flag!(marker(&&config)), __arg_flag!(marker(&1.0f64))), 4.0);
+        assert_eq!((c, x), ((), 4.0));
     }
 }

@@ -2,12 +2,15 @@
 //! Not part of the public API: they change whenever the generator changes.
 
 mod chain;
+
+pub use crate::__arg_flag as arg_flag;
 pub mod rules;
 
 pub use crate::float::Float;
 pub use crate::tangent::{Accumulate, Differentiable};
 pub use chain::{
-    Active, Activity, Constant, Flatten, GradList, Marker, MarkerTuple, Take, TakeAll, marker, split,
+    Active, Activity, ActivityOf, Constant, ConstantFallback, FlagTuple, Flatten, GradList, Marker, Take, TakeAll,
+    marker, split,
 };
 
 /// Which arm of an `if` ran, and the values its reverse sweep needs from that arm.
