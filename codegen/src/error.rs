@@ -14,6 +14,11 @@ impl Errors {
         self.errors.push(syn::Error::new(span, message));
     }
 
+    /// Records an error underlining all of `tokens`.
+    pub fn push_spanned(&mut self, tokens: &impl quote::ToTokens, message: impl std::fmt::Display) {
+        self.errors.push(syn::Error::new_spanned(tokens, message));
+    }
+
     /// `Ok(value)` if no error was recorded, else all errors combined.
     pub fn finish<T>(self, value: T) -> syn::Result<T> {
         let mut errors = self.errors.into_iter();

@@ -234,7 +234,7 @@ pub enum Value {
 #[derive(Clone)]
 pub struct Unsupported {
     /// The offending tokens.
-    pub span: Span,
+    pub tokens: TokenStream,
     /// The message: what the construct is and what to write instead.
     pub message: String,
 }

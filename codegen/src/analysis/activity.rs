@@ -129,7 +129,7 @@ fn report_unsupported(function: &Function, varied: &[bool], useful: &[bool], err
     each_stmt(&function.body, &mut |stmt| match &stmt.kind {
         StmtKind::Let { var, value: Value::Unsupported(inactive, why) } => {
             if useful[*var] && inactive.uses.iter().any(|u| varied[*u]) {
-                errors.push(why.span, &why.message);
+                errors.push_spanned(&why.tokens, &why.message);
             }
         }
         _ => {}

@@ -117,15 +117,15 @@ impl Lowerer {
                 Operand::Const(quote!(::core::unreachable!()))
             }
             Expr::Closure(closure) => {
-                self.error(
-                    closure.span(),
+                self.error_at(
+                    closure,
                     "closures are not supported in a differentiable function; write a `for` loop (inside `.map(...)` feeding `.sum()`, `.fold(...)` or `.collect()`, a closure is fine)",
                 );
                 Operand::Const(quote!(()))
             }
             Expr::Unsafe(block) => {
-                self.error(
-                    block.unsafe_token.span,
+                self.error_at(
+                    &block.unsafe_token,
                     "`unsafe` blocks are not supported in a differentiable function; move the unsafe code into a function with a hand-written `_vjp`",
                 );
                 Operand::Const(quote!(()))
@@ -159,10 +159,10 @@ impl Lowerer {
     fn expr_unchecked(&mut self, expr: &Expr, out: &mut Vec<Stmt>) -> Operand {
         match expr {
             Expr::Closure(c) => {
-                self.error(c.span(), "closures are not supported in a differentiable function; write a `for` loop (inside `.map(...)` feeding `.sum()`, `.fold(...)` or `.collect()`, a closure is fine)");
+                self.error_at(&c, "closures are not supported in a differentiable function; write a `for` loop (inside `.map(...)` feeding `.sum()`, `.fold(...)` or `.collect()`, a closure is fine)");
             }
             Expr::Unsafe(b) => {
-                self.error(b.unsafe_token.span, "`unsafe` blocks are not supported in a differentiable function; move the unsafe code into a function with a hand-written `_vjp`");
+                self.error_at(&b.unsafe_token, "`unsafe` blocks are not supported in a differentiable function; move the unsafe code into a function with a hand-written `_vjp`");
             }
             _ => {}
         }
@@ -173,7 +173,7 @@ impl Lowerer {
     /// Code the macro cannot differentiate: kept verbatim, an error if it turns out active.
     pub(super) fn unsupported(&mut self, expr: &Expr, what: String, out: &mut Vec<Stmt>) -> Operand {
         let inactive = self.inactive(expr);
-        let why = Unsupported { span: expr.span(), message: what };
+        let why = Unsupported { tokens: expr.to_token_stream(), message: what };
         self.define(Value::Unsupported(inactive, why), Kind::Unknown, expr.span(), out)
     }
 
@@ -371,7 +371,7 @@ impl Lowerer {
         if let Expr::Reference(reference) = arg {
             if reference.mutability.is_some() {
                 if self.may_be_active(&reference.expr) {
-                    self.error(reference.span(), "passing `&mut` to a call is not supported in a differentiable function: the gradient of a mutation is not defined; pass `&` and return the new value");
+                    self.error_at(&reference, "passing `&mut` to a call is not supported in a differentiable function: the gradient of a mutation is not defined; pass `&` and return the new value");
                 }
                 return Arg::Value(self.constant(arg, out));
             }
@@ -389,8 +389,10 @@ impl Lowerer {
 
     fn reference(&mut self, reference: &syn::ExprReference, out: &mut Vec<Stmt>) -> Operand {
         if reference.mutability.is_some() {
-            let e = Expr::Reference(reference.clone());
-            return self.unsupported(&e, "a `&mut` borrow of a value that carries a gradient is not supported; assign through the place itself (`y[i] = …`)".into(), out);
+            // A write through the borrow would be invisible to the analysis: reject it even
+            // before knowing whether the value ends up active.
+            self.error_at(&reference, "a `&mut` borrow of a value that may carry a gradient is not supported; assign through the place itself (`y[i] = …`)");
+            return Operand::Const(quote!(()));
         }
         let place = match self.place(&reference.expr, out) {
             Some(place) => place,

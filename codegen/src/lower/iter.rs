@@ -92,7 +92,7 @@ impl Lowerer {
         out: &mut Vec<Stmt>,
     ) {
         let Some(end) = end else {
-            self.error(f.expr.span(), "a `for` loop in a differentiable function needs a bounded range");
+            self.error_at(&f.expr, "a `for` loop in a differentiable function needs a bounded range");
             return;
         };
         let start = self.expr(start, out);
@@ -115,7 +115,7 @@ impl Lowerer {
                 }
                 Pat::Wild(_) => None,
                 other => {
-                    cx.error(other.span(), "the variable of a `for` loop over a range must be a name or `_`");
+                    cx.error_at(&other, "the variable of a `for` loop over a range must be a name or `_`");
                     None
                 }
             };
@@ -160,7 +160,7 @@ impl Lowerer {
             match self.place(collection, out) {
                 Some(place) => places.push(place),
                 None => {
-                    self.error(collection.span(), "only a named collection (a variable, field or element) can be walked here; bind it to a variable first");
+                    self.error_at(&collection, "only a named collection (a variable, field or element) can be walked here; bind it to a variable first");
                     return None;
                 }
             }
@@ -219,7 +219,7 @@ impl Lowerer {
                 self.bind_element(pat, place, *by_ref, out);
             }
             (_, other) => {
-                self.error(other.span(), "this pattern does not match the items walked (use a name, `&name`, `_`, or a pair `(a, b)` for `zip`/`enumerate`)");
+                self.error_at(&other, "this pattern does not match the items walked (use a name, `&name`, `_`, or a pair `(a, b)` for `zip`/`enumerate`)");
             }
         }
     }
@@ -256,7 +256,7 @@ impl Lowerer {
             }
             Pat::Reference(reference) => self.bind_element(&reference.pat, place, false, out),
             Pat::Wild(_) => {}
-            other => self.error(other.span(), "bind each element to a name, `&name` or `_`"),
+            other => self.error_at(&other, "bind each element to a name, `&name` or `_`"),
         }
     }
 
@@ -295,7 +295,7 @@ impl Lowerer {
         let map = match map {
             Some(Expr::Closure(closure)) => Some(closure),
             Some(other) => {
-                self.error(other.span(), "`.map(...)` takes a closure here (`|v| …`)");
+                self.error_at(&other, "`.map(...)` takes a closure here (`|v| …`)");
                 return Some(Operand::Const(quote!(0.0)));
             }
             None => None,
@@ -408,7 +408,7 @@ impl Lowerer {
         out: &mut Vec<Stmt>,
     ) -> Option<Operand> {
         let [pat] = closure.inputs.iter().collect::<Vec<_>>()[..] else {
-            self.error(closure.span(), "the closure of `.map(...)` takes one parameter");
+            self.error_at(&closure, "the closure of `.map(...)` takes one parameter");
             return None;
         };
         self.bind_items(pat, items, index, places, out);
@@ -489,7 +489,7 @@ impl Lowerer {
         };
         let params: Vec<&Pat> = closure.inputs.iter().collect();
         let [acc_pat, item_pat] = params[..] else {
-            self.error(closure.span(), "the closure of `.fold(...)` takes two parameters");
+            self.error_at(&closure, "the closure of `.fold(...)` takes two parameters");
             return;
         };
         let value = self.scoped(|cx| {
@@ -499,7 +499,7 @@ impl Lowerer {
                     let var = cx.bind_user(&ident.ident, cx.vars[acc].kind, false, Role::User);
                     out.push(Stmt { kind: StmtKind::Let { var, value: Value::Copy(current) }, span });
                 }
-                other => cx.error(other.span(), "the accumulator of `.fold(...)` must be a name"),
+                other => cx.error_at(&other, "the accumulator of `.fold(...)` must be a name"),
             }
             match mapped {
                 Some(item) => match strip_type(item_pat) {
@@ -509,7 +509,7 @@ impl Lowerer {
                         out.push(Stmt { kind: StmtKind::Let { var, value: Value::Copy(item) }, span });
                     }
                     Pat::Wild(_) => {}
-                    other => cx.error(other.span(), "bind the mapped item to a name"),
+                    other => cx.error_at(&other, "bind the mapped item to a name"),
                 },
                 None => cx.bind_items(item_pat, items, index, places, out),
             }

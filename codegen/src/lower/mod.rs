@@ -169,4 +169,9 @@ impl Lowerer {
     fn error(&mut self, span: Span, message: impl std::fmt::Display) {
         self.errors.push(span, message);
     }
+
+    /// Reports an error underlining all of `tokens`.
+    fn error_at(&mut self, tokens: &impl ToTokens, message: impl std::fmt::Display) {
+        self.errors.push_spanned(tokens, message);
+    }
 }

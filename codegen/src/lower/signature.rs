@@ -4,7 +4,7 @@
 use super::Lowerer;
 use crate::args::Args;
 use crate::ir::{Kind, Param, Role};
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
 use syn::spanned::Spanned;
 use syn::{FnArg, GenericArgument, PathArguments, ReturnType, Type};
@@ -58,10 +58,10 @@ impl Lowerer {
             self.error(token.span, "`const fn` cannot be differentiable; remove `const`");
         }
         if let Some(abi) = &sig.abi {
-            self.error(abi.span(), "an `extern` function cannot be differentiable; differentiate a Rust function and wrap it");
+            self.error_at(&abi, "an `extern` function cannot be differentiable; differentiate a Rust function and wrap it");
         }
         if let Some(variadic) = &sig.variadic {
-            self.error(variadic.span(), "variadic functions cannot be differentiable");
+            self.error_at(&variadic, "variadic functions cannot be differentiable");
         }
         if let syn::Safety::Unsafe(token) = &sig.safety {
             self.error(token.span, "`unsafe fn` cannot be differentiable; keep the unsafe code in a separate function with a hand-written `_vjp`");
@@ -75,7 +75,7 @@ impl Lowerer {
             }
         }
         if let Some(clause) = &sig.generics.where_clause {
-            self.error(clause.span(), "`where` clauses are not supported yet; write the function for concrete types");
+            self.error_at(&clause, "`where` clauses are not supported yet; write the function for concrete types");
         }
     }
 
@@ -84,11 +84,11 @@ impl Lowerer {
             FnArg::Receiver(receiver) => self.receiver(receiver)?,
             FnArg::Typed(typed) => {
                 let syn::Pat::Ident(pat) = &*typed.pat else {
-                    self.error(typed.pat.span(), "parameter patterns are not supported; bind the parameter to a name and destructure it in the body");
+                    self.error_at(&typed.pat, "parameter patterns are not supported; bind the parameter to a name and destructure it in the body");
                     return None;
                 };
                 if pat.by_ref.is_some() || pat.subpat.is_some() {
-                    self.error(pat.span(), "parameter patterns are not supported; bind the parameter to a plain name");
+                    self.error_at(&pat, "parameter patterns are not supported; bind the parameter to a plain name");
                     return None;
                 }
                 let info = self.type_info(&typed.ty)?;
@@ -114,7 +114,7 @@ impl Lowerer {
                 Some((self_ident, receiver.mutability.is_some(), info))
             }
             _ => {
-                self.error(receiver.span(), "this receiver is not supported; use `self` or `&self`");
+                self.error_at(&receiver, "this receiver is not supported; use `self` or `&self`");
                 None
             }
         }
@@ -124,8 +124,8 @@ impl Lowerer {
     fn type_info(&mut self, ty: &Type) -> Option<TypeInfo> {
         match classify(ty) {
             Ok(info) => Some(info),
-            Err((span, message)) => {
-                self.error(span, message);
+            Err((tokens, message)) => {
+                self.error_at(&tokens, message);
                 None
             }
         }
@@ -173,7 +173,7 @@ impl Lowerer {
                 OutputShape::Other
             }
             Ok(_) if is_reference(ty) => {
-                self.error(ty.span(), "a differentiable function must return an owned value, not a reference");
+                self.error_at(&ty, "a differentiable function must return an owned value, not a reference");
                 OutputShape::Other
             }
             Ok(_) => OutputShape::Other,
@@ -187,14 +187,13 @@ fn is_reference(ty: &Type) -> bool {
 }
 
 /// Kind and gradient type of a parameter or return type.
-fn classify(ty: &Type) -> Result<TypeInfo, (Span, String)> {
+fn classify(ty: &Type) -> Result<TypeInfo, (TokenStream, String)> {
     match ty {
         Type::Paren(inner) => classify(&inner.elem),
         Type::Group(inner) => classify(&inner.elem),
         Type::Reference(reference) => {
             if reference.mutability.is_some() {
-                return Err((
-                    reference.span(),
+                return Err((reference.to_token_stream(),
                     "`&mut` parameters cannot be differentiable: the gradient of a mutation is not defined; take `&` and return the new value".into(),
                 ));
             }
@@ -213,22 +212,21 @@ fn classify(ty: &Type) -> Result<TypeInfo, (Span, String)> {
             for elem in &tuple.elems {
                 match classify(elem)?.tangent {
                     Some(t) => tangents.push(t),
-                    None => return Err((elem.span(), "every element of a tuple type must have a gradient".into())),
+                    None => return Err((elem.to_token_stream(), "every element of a tuple type must have a gradient".into())),
                 }
             }
             Ok(TypeInfo { kind: Kind::Composite, tangent: Some(quote!((#(#tangents,)*))) })
         }
         Type::Path(path) if path.qself.is_none() => classify_path(path),
-        other => Err((
-            other.span(),
+        other => Err((other.to_token_stream(),
             format!("the type `{}` is not supported here; use floats, float slices, `Vec`s, arrays or a struct deriving `Differentiable`", other.to_token_stream()),
         )),
     }
 }
 
-fn classify_path(path: &syn::TypePath) -> Result<TypeInfo, (Span, String)> {
+fn classify_path(path: &syn::TypePath) -> Result<TypeInfo, (TokenStream, String)> {
     let Some(last) = path.path.segments.last() else {
-        return Err((path.span(), "empty type path".into()));
+        return Err((path.to_token_stream(), "empty type path".into()));
     };
     let name = last.ident.to_string();
     if path.path.segments.len() == 1 || is_std_path(&path.path) {
@@ -246,8 +244,7 @@ fn classify_path(path: &syn::TypePath) -> Result<TypeInfo, (Span, String)> {
                 }
             }
             "Option" | "Result" | "HashMap" | "BTreeMap" | "Rc" | "Arc" | "Cell" | "RefCell" => {
-                return Err((
-                    path.span(),
+                return Err((path.to_token_stream(),
                     format!("`{name}` parameters are not supported; pass the values inside it, or a struct deriving `Differentiable`"),
                 ));
             }
@@ -256,7 +253,7 @@ fn classify_path(path: &syn::TypePath) -> Result<TypeInfo, (Span, String)> {
     }
     if let PathArguments::AngleBracketed(generic) = &last.arguments {
         if generic.args.iter().any(|a| !matches!(a, GenericArgument::Lifetime(_))) {
-            return Err((path.span(), format!("generic type `{}` is not supported here", path.to_token_stream())));
+            return Err((path.to_token_stream(), format!("generic type `{}` is not supported here", path.to_token_stream())));
         }
     }
     // Any other named type is taken to derive `Differentiable`; its gradient is itself.
@@ -279,14 +276,14 @@ fn single_type_argument(segment: &syn::PathSegment) -> Option<&Type> {
 }
 
 /// A slice, `Vec` or array whose elements have type `elem`.
-fn collection(elem: &Type, wrap: impl Fn(&TokenStream) -> TokenStream) -> Result<TypeInfo, (Span, String)> {
+fn collection(elem: &Type, wrap: impl Fn(&TokenStream) -> TokenStream) -> Result<TypeInfo, (TokenStream, String)> {
     let inner = classify(elem)?;
     let kind = match inner.kind {
         Kind::Scalar => Kind::Buffer(1),
         Kind::Buffer(depth) => Kind::Buffer(depth + 1),
         Kind::Int => Kind::Int,
         Kind::ScalarRef => {
-            return Err((elem.span(), "collections of references are not supported; use a collection of floats".into()));
+            return Err((elem.to_token_stream(), "collections of references are not supported; use a collection of floats".into()));
         }
         Kind::Composite | Kind::Unknown => Kind::Composite,
     };

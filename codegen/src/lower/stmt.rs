@@ -113,7 +113,7 @@ impl Lowerer {
         let span = local.span();
         if let Some(init) = &local.init {
             if let Some((_, diverge)) = &init.diverge {
-                self.error(diverge.span(), "`let … else` is not supported in a differentiable function; use `if`");
+                self.error_at(&diverge, "`let … else` is not supported in a differentiable function; use `if`");
                 return;
             }
         }
@@ -146,7 +146,7 @@ impl Lowerer {
             _ => {
                 let stmt = syn::Stmt::Local(local.clone());
                 if self.may_be_active(&stmt) {
-                    self.error(pat.span(), "this pattern is not supported in a differentiable function; bind a plain name (or a tuple of names)");
+                    self.error_at(&pat, "this pattern is not supported in a differentiable function; bind a plain name (or a tuple of names)");
                 }
                 let inactive = self.inactive_stmt(&stmt);
                 out.push(Stmt { kind: StmtKind::Inactive(inactive), span });
@@ -217,7 +217,7 @@ impl Lowerer {
                     out.push(Stmt { kind: StmtKind::Let { var, value: Value::Read(place) }, span: elem.span() });
                 }
                 Pat::Wild(_) => {}
-                other => self.error(other.span(), "only names and `_` are supported inside a tuple pattern"),
+                other => self.error_at(&other, "only names and `_` are supported inside a tuple pattern"),
             }
         }
     }
@@ -231,7 +231,7 @@ impl Lowerer {
             return;
         }
         let Some(place) = self.place(left, out) else {
-            self.error(left.span(), "only a variable, an element or a field can be assigned in a differentiable function");
+            self.error_at(&left, "only a variable, an element or a field can be assigned in a differentiable function");
             return;
         };
         if self.written_param(&place, left.span()) {
@@ -248,7 +248,7 @@ impl Lowerer {
                     BinOp::DivAssign(_) => Op::Div,
                     BinOp::RemAssign(_) => Op::Rem,
                     _ => {
-                        self.error(other.span(), "this compound assignment is not supported on values that carry a gradient");
+                        self.error_at(&other, "this compound assignment is not supported on values that carry a gradient");
                         return;
                     }
                 };
@@ -306,7 +306,7 @@ impl Lowerer {
             return;
         }
         let Some(place) = self.place(&call.receiver, out) else {
-            self.error(call.receiver.span(), "`push` is supported on a local `Vec` variable only");
+            self.error_at(&call.receiver, "`push` is supported on a local `Vec` variable only");
             return;
         };
         if self.written_param(&place, call.receiver.span()) {
@@ -325,7 +325,7 @@ impl Lowerer {
     pub(super) fn if_stmt(&mut self, if_expr: &syn::ExprIf, result: Option<usize>, out: &mut Vec<Stmt>) {
         let span = if_expr.span();
         if let Expr::Let(let_expr) = &*if_expr.cond {
-            self.error(let_expr.span(), "`if let` is not supported in a differentiable function; test the value with a plain condition");
+            self.error_at(&let_expr, "`if let` is not supported in a differentiable function; test the value with a plain condition");
             return;
         }
         // The condition is evaluated once, in the forward sweep; the record says which arm ran.
@@ -346,7 +346,7 @@ impl Lowerer {
                 }
                 Expr::Block(block) => self.arm(&block.block, result),
                 other => {
-                    self.error(other.span(), "unexpected `else` branch");
+                    self.error_at(&other, "unexpected `else` branch");
                     Block::default()
                 }
             },
@@ -374,7 +374,7 @@ impl Lowerer {
             return;
         }
         if let Expr::Let(let_expr) = &*w.cond {
-            self.error(let_expr.span(), "`while let` is not supported in a differentiable function; use `while` with a plain condition");
+            self.error_at(&let_expr, "`while let` is not supported in a differentiable function; use `while` with a plain condition");
             return;
         }
         let cond = self.inactive(&w.cond);
@@ -406,7 +406,7 @@ impl Lowerer {
 
     pub(super) fn reject_label(&mut self, label: Option<&syn::Label>) -> bool {
         if let Some(label) = label {
-            self.error(label.span(), "labeled loops are not supported in a differentiable function; use a flag variable");
+            self.error_at(&label, "labeled loops are not supported in a differentiable function; use a flag variable");
             return true;
         }
         false

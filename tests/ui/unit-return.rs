@@ -1,0 +1,9 @@
+// The output must have a gradient; `()` has none.
+use backprop::differentiable;
+
+#[differentiable]
+fn f(x: f64) -> () {
+    let _ = x;
+}
+
+fn main() {}

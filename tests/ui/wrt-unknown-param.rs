@@ -1,0 +1,9 @@
+// `wrt` must name parameters of the function.
+use backprop::differentiable;
+
+#[differentiable(wrt(x, z))]
+fn f(x: f64, y: f64) -> f64 {
+    x * y
+}
+
+fn main() {}
