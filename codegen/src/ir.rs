@@ -25,6 +25,9 @@ pub struct Function {
     pub counts: Counts,
     /// Whether some `return` sits inside a loop (the result is then an `Option` slot).
     pub returns_in_loop: bool,
+    /// Calls that carry a gradient (an active argument and an active result); set by
+    /// `analysis::activity`. Every other call is emitted as the plain call.
+    pub active_calls: std::collections::HashSet<usize>,
 }
 
 /// Numbering of records.
@@ -296,8 +299,8 @@ pub enum Build {
     Tuple(Vec<Operand>),
     /// `Path { field: a, … }`.
     Struct { path: TokenStream, fields: Vec<(TokenStream, Operand)> },
-    /// `place.clone()`.
-    Clone(Place),
+    /// `place.clone()`, `place.to_vec()` or `place.to_owned()` (the method as written).
+    Clone(Place, proc_macro2::Ident),
     /// `place.iter().sum()` over floats.
     Sum(Place),
 }

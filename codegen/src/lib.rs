@@ -56,8 +56,12 @@ fn expand(args: TokenStream, item_tokens: TokenStream) -> syn::Result<TokenStrea
     let blocks = ir::number_blocks(&mut function.body);
     let scopes = analysis::scopes::Scopes::of(&function, blocks);
     let (adjoint, final_adjoints) = reverse::differentiate(&function, &scopes.def_block);
-    let avail = analysis::record::analyse(&function, &scopes, blocks, &adjoint);
-    let generated = emit::gradient_fns(&item, &function, &output, &adjoint, &avail, &final_adjoints);
+    let plan = |sweep| {
+        let recomputed = analysis::calls::recomputed(&function, &scopes, sweep);
+        analysis::record::analyse(&function, &scopes, blocks, &adjoint, recomputed)
+    };
+    let (closure, inline) = (plan(analysis::calls::Sweep::Closure), plan(analysis::calls::Sweep::Inline));
+    let generated = emit::gradient_fns(&item, &function, &output, &adjoint, [&closure, &inline], &final_adjoints);
     Ok(quote!(#item #generated))
 }
 

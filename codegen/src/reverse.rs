@@ -161,7 +161,7 @@ impl Reverser<'_> {
                 let like = AExpr::Ref(Box::new(AExpr::operand(o)));
                 self.contribute_operand(o, AExpr::Rule("cast_as", vec![d, like]), out);
             }
-            Value::Call(call) => {
+            Value::Call(call) if self.f.active_calls.contains(&call.id) => {
                 let id = call.id;
                 out.push(AdjStmt::Pullback { call: id, pullback: call.pullback, markers: call.markers, seed: d, args: call.args.len() });
                 for (i, arg) in call.args.iter().enumerate() {
@@ -173,7 +173,7 @@ impl Reverser<'_> {
                 }
             }
             Value::Build(build) => self.build(var, build, d, out),
-            Value::Alias(_) | Value::Inactive(_) | Value::Unsupported(..) => {}
+            Value::Call(_) | Value::Alias(_) | Value::Inactive(_) | Value::Unsupported(..) => {}
         }
     }
 
@@ -201,7 +201,7 @@ impl Reverser<'_> {
                     self.contribute_operand(value, AExpr::Field(Box::new(d.clone()), member.clone()), out);
                 }
             }
-            Build::Clone(place) => self.contribute_place(place, d, out),
+            Build::Clone(place, _) => self.contribute_place(place, d, out),
             Build::Sum(place) => {
                 if self.active(place.base) {
                     let target = self.target(place);

@@ -49,7 +49,7 @@ pub fn inputs(value: &Value) -> Vec<VarId> {
                 items.iter().for_each(|o| operand(o, &mut out))
             }
             Build::Struct { fields, .. } => fields.iter().for_each(|(_, o)| operand(o, &mut out)),
-            Build::Clone(place) | Build::Sum(place) => out.push(place.base),
+            Build::Clone(place, _) | Build::Sum(place) => out.push(place.base),
         },
         Value::Inactive(_) | Value::Unsupported(..) => {}
     }

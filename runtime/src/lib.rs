@@ -7,6 +7,7 @@ extern crate self as backprop;
 
 mod float;
 mod tangent;
+pub mod visit;
 
 #[doc(hidden)]
 #[path = "private/mod.rs"]

@@ -12,6 +12,8 @@
 //! Generated code builds zero gradients with [`Differentiable::zero_tangent`] and sums
 //! contributions with [`Accumulate::accumulate`]; the derive implements both for structs.
 
+use crate::visit::{NamedVisitor, NamedVisitorMut, PairVisitor};
+
 /// A value that has a gradient of type [`Differentiable::Tangent`].
 ///
 /// Derive it for your own structs with `#[derive(Differentiable)]`; float and collection
@@ -19,8 +21,55 @@
 pub trait Differentiable {
     /// The gradient's type.
     type Tangent;
+
     /// A zero gradient shaped like `self` (same lengths, same copied integer fields).
     fn zero_tangent(&self) -> Self::Tangent;
+
+    /// Walks every float leaf of `self` with the same leaf of `tangent` (optimisers use it).
+    fn visit_pair(&mut self, tangent: &Self::Tangent, visitor: &mut PairVisitor<'_>) {
+        let _ = (tangent, visitor);
+    }
+
+    /// Walks every float leaf of `self` with its name (saving uses it).
+    fn visit_named(&self, visitor: &mut NamedVisitor<'_>) {
+        let _ = visitor;
+    }
+
+    /// Walks every float leaf of `self` with its name, to overwrite it (loading uses it).
+    fn visit_named_mut(&mut self, visitor: &mut NamedVisitorMut<'_>) {
+        let _ = visitor;
+    }
+
+    /// [`visit_pair`](Self::visit_pair) over the elements of a slice. Floats override it
+    /// to hand over the whole slice at once; other types enter each element by index.
+    fn visit_pair_slice(items: &mut [Self], tangents: &[Self::Tangent], visitor: &mut PairVisitor<'_>)
+    where
+        Self: Sized,
+    {
+        for (i, (item, tangent)) in items.iter_mut().zip(tangents).enumerate() {
+            item.visit_pair(tangent, &mut visitor.enter(&i.to_string()));
+        }
+    }
+
+    /// [`visit_named`](Self::visit_named) over the elements of a slice.
+    fn visit_named_slice(items: &[Self], visitor: &mut NamedVisitor<'_>)
+    where
+        Self: Sized,
+    {
+        for (i, item) in items.iter().enumerate() {
+            item.visit_named(&mut visitor.enter(&i.to_string()));
+        }
+    }
+
+    /// [`visit_named_mut`](Self::visit_named_mut) over the elements of a slice.
+    fn visit_named_mut_slice(items: &mut [Self], visitor: &mut NamedVisitorMut<'_>)
+    where
+        Self: Sized,
+    {
+        for (i, item) in items.iter_mut().enumerate() {
+            item.visit_named_mut(&mut visitor.enter(&i.to_string()));
+        }
+    }
 }
 
 /// A gradient that can absorb another gradient of the same shape by addition.
@@ -33,12 +82,30 @@ pub trait Accumulate {
 }
 
 macro_rules! float_tangent {
-    ($($t:ty),*) => {$(
+    ($($t:ident),*) => {$(
         impl Differentiable for $t {
             type Tangent = $t;
             #[inline(always)]
             fn zero_tangent(&self) -> $t {
                 0.0
+            }
+            fn visit_pair(&mut self, tangent: &$t, visitor: &mut PairVisitor<'_>) {
+                visitor.$t(core::slice::from_mut(self), core::slice::from_ref(tangent));
+            }
+            fn visit_named(&self, visitor: &mut NamedVisitor<'_>) {
+                visitor.$t(core::slice::from_ref(self));
+            }
+            fn visit_named_mut(&mut self, visitor: &mut NamedVisitorMut<'_>) {
+                visitor.$t(core::slice::from_mut(self));
+            }
+            fn visit_pair_slice(items: &mut [$t], tangents: &[$t], visitor: &mut PairVisitor<'_>) {
+                visitor.$t(items, tangents);
+            }
+            fn visit_named_slice(items: &[$t], visitor: &mut NamedVisitor<'_>) {
+                visitor.$t(items);
+            }
+            fn visit_named_mut_slice(items: &mut [$t], visitor: &mut NamedVisitorMut<'_>) {
+                visitor.$t(items);
             }
         }
         impl Accumulate for $t {
@@ -50,6 +117,32 @@ macro_rules! float_tangent {
     )*};
 }
 float_tangent!(f32, f64);
+
+// The visitors' methods are named after the float types, so the macro above can call them.
+impl PairVisitor<'_> {
+    fn f32(&mut self, value: &mut [f32], grad: &[f32]) {
+        self.f32s(value, grad);
+    }
+    fn f64(&mut self, value: &mut [f64], grad: &[f64]) {
+        self.f64s(value, grad);
+    }
+}
+impl NamedVisitor<'_> {
+    fn f32(&mut self, value: &[f32]) {
+        self.f32s(value);
+    }
+    fn f64(&mut self, value: &[f64]) {
+        self.f64s(value);
+    }
+}
+impl NamedVisitorMut<'_> {
+    fn f32(&mut self, value: &mut [f32]) {
+        self.f32s(value);
+    }
+    fn f64(&mut self, value: &mut [f64]) {
+        self.f64s(value);
+    }
+}
 
 macro_rules! copied_tangent {
     ($($t:ty),*) => {$(
@@ -73,12 +166,30 @@ impl<T: Differentiable> Differentiable for [T] {
     fn zero_tangent(&self) -> Self::Tangent {
         self.iter().map(T::zero_tangent).collect()
     }
+    fn visit_pair(&mut self, tangent: &Self::Tangent, visitor: &mut PairVisitor<'_>) {
+        T::visit_pair_slice(self, tangent, visitor);
+    }
+    fn visit_named(&self, visitor: &mut NamedVisitor<'_>) {
+        T::visit_named_slice(self, visitor);
+    }
+    fn visit_named_mut(&mut self, visitor: &mut NamedVisitorMut<'_>) {
+        T::visit_named_mut_slice(self, visitor);
+    }
 }
 
 impl<T: Differentiable> Differentiable for Vec<T> {
     type Tangent = Vec<T::Tangent>;
     fn zero_tangent(&self) -> Self::Tangent {
         self.as_slice().zero_tangent()
+    }
+    fn visit_pair(&mut self, tangent: &Self::Tangent, visitor: &mut PairVisitor<'_>) {
+        T::visit_pair_slice(self, tangent, visitor);
+    }
+    fn visit_named(&self, visitor: &mut NamedVisitor<'_>) {
+        T::visit_named_slice(self, visitor);
+    }
+    fn visit_named_mut(&mut self, visitor: &mut NamedVisitorMut<'_>) {
+        T::visit_named_mut_slice(self, visitor);
     }
 }
 
@@ -102,6 +213,15 @@ impl<T: Differentiable, const N: usize> Differentiable for [T; N] {
     fn zero_tangent(&self) -> Self::Tangent {
         core::array::from_fn(|i| self[i].zero_tangent())
     }
+    fn visit_pair(&mut self, tangent: &Self::Tangent, visitor: &mut PairVisitor<'_>) {
+        T::visit_pair_slice(self, tangent, visitor);
+    }
+    fn visit_named(&self, visitor: &mut NamedVisitor<'_>) {
+        T::visit_named_slice(self, visitor);
+    }
+    fn visit_named_mut(&mut self, visitor: &mut NamedVisitorMut<'_>) {
+        T::visit_named_mut_slice(self, visitor);
+    }
 }
 
 impl<T: Accumulate, const N: usize> Accumulate for [T; N] {
@@ -124,6 +244,15 @@ impl<T: Differentiable + ?Sized> Differentiable for Box<T> {
     type Tangent = T::Tangent;
     fn zero_tangent(&self) -> Self::Tangent {
         (**self).zero_tangent()
+    }
+    fn visit_pair(&mut self, tangent: &Self::Tangent, visitor: &mut PairVisitor<'_>) {
+        (**self).visit_pair(tangent, visitor);
+    }
+    fn visit_named(&self, visitor: &mut NamedVisitor<'_>) {
+        (**self).visit_named(visitor);
+    }
+    fn visit_named_mut(&mut self, visitor: &mut NamedVisitorMut<'_>) {
+        (**self).visit_named_mut(visitor);
     }
 }
 

@@ -45,6 +45,7 @@ pub fn analyse(function: &mut Function, errors: &mut Errors) {
     for v in 0..n {
         function.vars[v].active = varied[v] && useful[v] && can_carry(v);
     }
+    function.active_calls = active_calls(function);
     report_unsupported(function, &varied, &useful, errors);
 }
 
@@ -83,6 +84,21 @@ fn edges(function: &Function) -> (Vec<Edge>, Vec<VarId>) {
         _ => {}
     });
     (edges, outputs)
+}
+
+/// Calls whose result is active and that have an active argument. A call that only takes
+/// constants (`Vec::with_capacity(n)`) stays a plain call even when its result later
+/// becomes active through writes.
+fn active_calls(function: &Function) -> std::collections::HashSet<usize> {
+    let mut calls = std::collections::HashSet::new();
+    each_stmt(&function.body, &mut |stmt| {
+        if let StmtKind::Let { var, value: value @ Value::Call(call) } = &stmt.kind {
+            if function.vars[*var].active && inputs(value).iter().any(|v| function.vars[*v].active) {
+                calls.insert(call.id);
+            }
+        }
+    });
+    calls
 }
 
 /// Unknown kinds made precise by how values are used: an operand of float arithmetic is a

@@ -1,5 +1,6 @@
 //! Analyses over the lowered function.
 
 pub mod activity;
+pub mod calls;
 pub mod record;
 pub mod scopes;

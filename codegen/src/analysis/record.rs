@@ -13,7 +13,7 @@
 
 use super::scopes::Scopes;
 use crate::adjoint::{AdjBlock, AdjStmt};
-use crate::ir::{BlockId, Function, LoopHead, Loop, Operand, StmtKind, Value, VarId};
+use crate::ir::{Arg, BlockId, Call, Function, Loop, LoopHead, Op, Operand, StmtKind, Value, VarId};
 use crate::walk::each_stmt;
 use std::collections::{HashMap, HashSet};
 
@@ -28,14 +28,26 @@ pub struct Availability {
     pub reverse_ifs: HashSet<usize>,
     /// Loops with a reverse sweep.
     pub reverse_loops: HashSet<usize>,
+    /// Active calls that the reverse sweep evaluates again (see `analysis::calls`).
+    pub recomputed_calls: HashSet<usize>,
 }
 
 /// Decides, for every value the adjoint program reads, how it is made available.
-pub fn analyse(function: &Function, scopes: &Scopes, blocks: usize, adjoint: &AdjBlock) -> Availability {
+pub fn analyse(
+    function: &Function,
+    scopes: &Scopes,
+    blocks: usize,
+    adjoint: &AdjBlock,
+    recomputed_calls: HashSet<usize>,
+) -> Availability {
     let mut defs = HashMap::new();
     let mut loops = HashMap::new();
+    let mut calls = HashMap::new();
     each_stmt(&function.body, &mut |stmt| match &stmt.kind {
         StmtKind::Let { var, value } => {
+            if let Value::Call(call) = value {
+                calls.insert(call.id, call);
+            }
             defs.insert(*var, value);
         }
         StmtKind::Loop(l) => {
@@ -48,8 +60,14 @@ pub fn analyse(function: &Function, scopes: &Scopes, blocks: usize, adjoint: &Ad
         scopes,
         defs,
         loops,
+        calls,
         done: HashSet::new(),
-        out: Availability { record: vec![Vec::new(); blocks], recompute: vec![Vec::new(); blocks], ..Default::default() },
+        out: Availability {
+            record: vec![Vec::new(); blocks],
+            recompute: vec![Vec::new(); blocks],
+            recomputed_calls,
+            ..Default::default()
+        },
     };
     cx.block(adjoint);
     for list in &mut cx.out.record {
@@ -66,6 +84,7 @@ struct Planner<'a> {
     scopes: &'a Scopes,
     defs: HashMap<VarId, &'a Value>,
     loops: HashMap<usize, &'a Loop>,
+    calls: HashMap<usize, &'a Call>,
     done: HashSet<VarId>,
     out: Availability,
 }
@@ -95,8 +114,14 @@ impl Planner<'_> {
                     needed.push(*var);
                 }
             }
-            AdjStmt::Pullback { pullback, markers, seed, .. } => {
-                needed.extend([*pullback, *markers]);
+            AdjStmt::Pullback { call, pullback, markers, seed, .. } => {
+                if self.out.recomputed_calls.contains(call) {
+                    if let Some(c) = self.calls.get(call) {
+                        needed.extend(call_inputs(c));
+                    }
+                } else {
+                    needed.extend([*pullback, *markers]);
+                }
                 seed.primals(&mut needed);
             }
             AdjStmt::If { id, record, then_block, else_block } => {
@@ -150,6 +175,10 @@ impl Planner<'_> {
         match self.defs.get(&v)? {
             Value::Inactive(inactive) if inactive.pure && inactive.uses.iter().all(immutable) => Some(inactive.uses.clone()),
             Value::Copy(Operand::Const(_)) => Some(Vec::new()),
+            // One addition or multiplication costs less than a push and a pop.
+            Value::Op(op, args) if cheap(*op) && args.iter().filter_map(Operand::var).all(|u| immutable(&u)) => {
+                Some(args.iter().filter_map(Operand::var).collect())
+            }
             Value::Copy(Operand::Var(u)) if immutable(u) && self.f.vars[*u].kind.is_scalar() => Some(vec![*u]),
             Value::Read(place) | Value::Alias(place) if self.scopes.read_is_final(place, self.scopes.def_seq[v]) => {
                 let mut inputs = vec![place.base];
@@ -159,6 +188,26 @@ impl Planner<'_> {
             _ => None,
         }
     }
+}
+
+/// Operations cheaper to compute again than to record.
+fn cheap(op: Op) -> bool {
+    matches!(op, Op::Add | Op::Sub | Op::Mul | Op::Neg)
+}
+
+/// What calling a function again needs: its arguments, their places and indices.
+fn call_inputs(call: &Call) -> Vec<VarId> {
+    let mut out = Vec::new();
+    for arg in &call.args {
+        match arg {
+            Arg::Value(o) => out.extend(o.var()),
+            Arg::Ref(place) | Arg::Receiver(place) => {
+                out.push(place.base);
+                out.extend(crate::lower::place_indices(place).filter_map(Operand::var));
+            }
+        }
+    }
+    out
 }
 
 /// What the reverse of a loop reads: its range bounds, or its iteration count.

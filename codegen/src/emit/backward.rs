@@ -62,8 +62,21 @@ impl Emitter<'_> {
             }
             AdjStmt::Pullback { call, pullback, markers, seed, args } => {
                 let grads = (0..*args).map(|i| grad_name(*call, i));
-                let (pullback, markers, seed) = (self.name(*pullback), self.name(*markers), self.aexpr(seed));
-                quote!(let (#(#grads,)*) = ::backprop::__private::split(#markers, #pullback(#seed));)
+                let seed = self.aexpr(seed);
+                match self.calls.get(call).filter(|_| self.avail.recomputed_calls.contains(call)) {
+                    // The pullback could not be kept: call `_vjp` again on the same arguments.
+                    Some(c) => {
+                        let (flags, vjp) = (self.argument_flags(c), self.vjp_call(c));
+                        quote! {
+                            let (_, __pullback) = #vjp;
+                            let (#(#grads,)*) = ::backprop::__private::split(#flags, __pullback(#seed));
+                        }
+                    }
+                    None => {
+                        let (pullback, markers) = (self.name(*pullback), self.name(*markers));
+                        quote!(let (#(#grads,)*) = ::backprop::__private::split(#markers, #pullback(#seed));)
+                    }
+                }
             }
             AdjStmt::If { id: _, record, then_block, else_block } => {
                 let record_name = self.name(*record);

@@ -79,7 +79,7 @@ impl Emitter<'_> {
         let mutability = v.mutable.then(|| quote!(mut));
         let ty = v.ty.as_ref().map(|ty| quote!(: #ty));
         if let Value::Call(call) = value {
-            if v.active {
+            if self.f.active_calls.contains(&call.id) && !self.avail.recomputed_calls.contains(&call.id) {
                 return self.active_call(var, call);
             }
         }
@@ -158,9 +158,9 @@ impl Emitter<'_> {
                 });
                 quote!(#path { #(#fields),* })
             }
-            Build::Clone(place) => {
+            Build::Clone(place, method) => {
                 let place = self.place(place);
-                quote!(::core::clone::Clone::clone(&#place))
+                quote!(#place.#method())
             }
             Build::Sum(place) => {
                 let place = self.place(place);
@@ -175,12 +175,29 @@ impl Emitter<'_> {
         quote!(#callee(#(#args),*))
     }
 
-    /// `let __argsK = (markers…); let (y, __pbK) = g_vjp(args…);`
+    /// `let __argsK = (flags…); let (y, __pbK) = g_vjp(args…);`
     fn active_call(&self, var: VarId, call: &Call) -> TokenStream {
         let name = self.name(var);
         let pullback = self.name(call.pullback);
-        let markers_name = self.name(call.markers);
-        let markers = call.args.iter().map(|arg| {
+        let markers = self.name(call.markers);
+        let flags = self.argument_flags(call);
+        let vjp = self.vjp_call(call);
+        quote! {
+            let #markers = #flags;
+            let (#name, #pullback) = #vjp;
+        }
+    }
+
+    /// `g_vjp(args…)`, spanned on the user's call so that a missing `_vjp` is reported there.
+    pub(super) fn vjp_call(&self, call: &Call) -> TokenStream {
+        let (callee, args) = self.callee(call, Some("vjp"));
+        let span = call.span;
+        quote_spanned!(span=> #callee(#(#args),*))
+    }
+
+    /// Whether each argument's type carries a gradient (see the runtime's `chain` module).
+    pub(super) fn argument_flags(&self, call: &Call) -> TokenStream {
+        let flags = call.args.iter().map(|arg| {
             let value = match arg {
                 Arg::Value(o) => self.operand(o),
                 Arg::Ref(place) => {
@@ -189,15 +206,9 @@ impl Emitter<'_> {
                 }
                 Arg::Receiver(place) => self.place(place),
             };
-            quote!(::backprop::__private::arg_flag!(::backprop::__private::marker(&#value)))
+            quote!((&::backprop::__private::marker(&#value)).flag())
         });
-        let (callee, args) = self.callee(call, Some("vjp"));
-        let span = call.span;
-        let call_tokens = quote_spanned!(span=> #callee(#(#args),*));
-        quote! {
-            let #markers_name = (#(#markers,)*);
-            let (#name, #pullback) = #call_tokens;
-        }
+        quote!((#(#flags,)*))
     }
 
     /// The function called (with `_vjp` appended when `suffix` is given) and its arguments.

@@ -271,7 +271,7 @@ impl Lowerer {
         if let Some(value) = self.iterator_chain(call, out) {
             return value;
         }
-        if name == "clone" && call.args.is_empty() {
+        if matches!(name.as_str(), "clone" | "to_vec" | "to_owned") && call.args.is_empty() {
             return self.clone_call(call, out);
         }
         if MUTATING_METHODS.contains(&name.as_str()) {
@@ -321,7 +321,7 @@ impl Lowerer {
             let value = self.expr(&call.receiver, out);
             return self.define(Value::Copy(value), Kind::Scalar, call.span(), out);
         }
-        self.define(Value::Build(Build::Clone(place)), kind, call.span(), out)
+        self.define(Value::Build(Build::Clone(place, call.method.clone())), kind, call.span(), out)
     }
 
     fn call(&mut self, call: &syn::ExprCall, out: &mut Vec<Stmt>) -> Operand {

@@ -8,6 +8,7 @@ pub mod rules;
 
 pub use crate::float::Float;
 pub use crate::tangent::{Accumulate, Differentiable};
+pub use crate::visit::{NamedVisitor, NamedVisitorMut, PairVisitor};
 pub use chain::{
     Active, Activity, ActivityOf, Constant, ConstantFallback, FlagTuple, Flatten, GradList, Marker, Take, TakeAll,
     marker, split,

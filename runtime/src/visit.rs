@@ -1,0 +1,118 @@
+//! Walking the float leaves of a model: each parameter with its gradient (for optimisers),
+//! or each parameter with its name (for saving and loading).
+//!
+//! `#[derive(Differentiable)]` implements the walk field by field; names are the field
+//! path, `layer1.w`, with indices for elements of collections of structs (`layers.0.w`).
+
+/// Receives each float leaf of a value together with the same leaf of its gradient.
+pub trait PairSink {
+    /// An `f32` parameter slice and its gradient.
+    fn f32s(&mut self, name: &str, value: &mut [f32], grad: &[f32]);
+    /// An `f64` parameter slice and its gradient.
+    fn f64s(&mut self, name: &str, value: &mut [f64], grad: &[f64]);
+}
+
+/// Receives each float leaf of a value with its name.
+pub trait NamedSink {
+    /// An `f32` slice.
+    fn f32s(&mut self, name: &str, value: &[f32]);
+    /// An `f64` slice.
+    fn f64s(&mut self, name: &str, value: &[f64]);
+}
+
+/// Receives each float leaf of a value with its name, to overwrite it.
+pub trait NamedSinkMut {
+    /// An `f32` slice.
+    fn f32s(&mut self, name: &str, value: &mut [f32]);
+    /// An `f64` slice.
+    fn f64s(&mut self, name: &str, value: &mut [f64]);
+}
+
+macro_rules! visitor {
+    ($(#[$doc:meta])* $name:ident, $sink:ident) => {
+        $(#[$doc])*
+        pub struct $name<'a> {
+            sink: &'a mut dyn $sink,
+            path: &'a mut String,
+            restore: usize,
+        }
+
+        impl<'a> $name<'a> {
+            /// A visitor at the root of a value, with names starting empty.
+            pub fn new(sink: &'a mut dyn $sink, path: &'a mut String) -> Self {
+                let restore = path.len();
+                $name { sink, path, restore }
+            }
+
+            /// A visitor for the member `label` (`w`, `0`); its name is this one's plus `.label`.
+            pub fn enter(&mut self, label: &str) -> $name<'_> {
+                let restore = self.path.len();
+                if !self.path.is_empty() {
+                    self.path.push('.');
+                }
+                self.path.push_str(label);
+                $name { sink: &mut *self.sink, path: &mut *self.path, restore }
+            }
+
+            /// The name of the current leaf.
+            pub fn name(&self) -> &str {
+                self.path
+            }
+        }
+
+        impl Drop for $name<'_> {
+            fn drop(&mut self) {
+                self.path.truncate(self.restore);
+            }
+        }
+    };
+}
+
+visitor!(
+    /// Walks a value and its gradient together.
+    PairVisitor,
+    PairSink
+);
+visitor!(
+    /// Walks a value's float leaves.
+    NamedVisitor,
+    NamedSink
+);
+visitor!(
+    /// Walks a value's float leaves, mutably.
+    NamedVisitorMut,
+    NamedSinkMut
+);
+
+impl PairVisitor<'_> {
+    /// Hands an `f32` leaf to the sink.
+    pub fn f32s(&mut self, value: &mut [f32], grad: &[f32]) {
+        self.sink.f32s(self.path, value, grad);
+    }
+    /// Hands an `f64` leaf to the sink.
+    pub fn f64s(&mut self, value: &mut [f64], grad: &[f64]) {
+        self.sink.f64s(self.path, value, grad);
+    }
+}
+
+impl NamedVisitor<'_> {
+    /// Hands an `f32` leaf to the sink.
+    pub fn f32s(&mut self, value: &[f32]) {
+        self.sink.f32s(self.path, value);
+    }
+    /// Hands an `f64` leaf to the sink.
+    pub fn f64s(&mut self, value: &[f64]) {
+        self.sink.f64s(self.path, value);
+    }
+}
+
+impl NamedVisitorMut<'_> {
+    /// Hands an `f32` leaf to the sink.
+    pub fn f32s(&mut self, value: &mut [f32]) {
+        self.sink.f32s(self.path, value);
+    }
+    /// Hands an `f64` leaf to the sink.
+    pub fn f64s(&mut self, value: &mut [f64]) {
+        self.sink.f64s(self.path, value);
+    }
+}
