@@ -14,6 +14,7 @@
 mod adjoint;
 mod analysis;
 mod args;
+mod coalesce;
 mod derive;
 mod emit;
 mod error;
@@ -55,13 +56,15 @@ fn expand(args: TokenStream, item_tokens: TokenStream) -> syn::Result<TokenStrea
     errors.finish(())?;
     let blocks = ir::number_blocks(&mut function.body);
     let scopes = analysis::scopes::Scopes::of(&function, blocks);
-    let (adjoint, final_adjoints) = reverse::differentiate(&function, &scopes.def_block);
+    let (mut adjoint, final_adjoints) = reverse::differentiate(&function, &scopes.def_block);
+    let renames = coalesce::coalesce(&function, &mut adjoint);
     let plan = |sweep| {
         let recomputed = analysis::calls::recomputed(&function, &scopes, sweep);
         analysis::record::analyse(&function, &scopes, blocks, &adjoint, recomputed)
     };
     let (closure, inline) = (plan(analysis::calls::Sweep::Closure), plan(analysis::calls::Sweep::Inline));
-    let generated = emit::gradient_fns(&item, &function, &output, &adjoint, [&closure, &inline], &final_adjoints);
+    let generated =
+        emit::gradient_fns(&item, &function, &output, &adjoint, [&closure, &inline], &final_adjoints, &renames);
     Ok(quote!(#item #generated))
 }
 

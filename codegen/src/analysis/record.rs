@@ -30,6 +30,8 @@ pub struct Availability {
     pub reverse_loops: HashSet<usize>,
     /// Active calls that the reverse sweep evaluates again (see `analysis::calls`).
     pub recomputed_calls: HashSet<usize>,
+    /// Every primal value the reverse sweep reads, however it gets it.
+    pub needed: HashSet<VarId>,
 }
 
 /// Decides, for every value the adjoint program reads, how it is made available.
@@ -70,6 +72,7 @@ pub fn analyse(
         },
     };
     cx.block(adjoint);
+    cx.out.needed = cx.done.clone();
     for list in &mut cx.out.record {
         list.sort_unstable();
     }

@@ -2,10 +2,10 @@
 //! reverse sweep needs (loop tapes, `if` records, pullbacks of calls).
 
 use super::Emitter;
-use super::tokens::atom;
+use super::tokens::{Prec, atom, is_atom, next};
 use crate::ir::{
-    Arg, Block, Build, Call, CallTarget, Cond, If, Inactive, Loop, LoopHead, Op, RangeAdaptor, RangeLoop, Stmt,
-    StmtKind, StoreHow, Value, VarId,
+    Arg, Block, Build, Call, CallTarget, Cond, If, Inactive, Loop, LoopHead, Op, Operand, RangeAdaptor, RangeLoop,
+    Stmt, StmtKind, StoreHow, Value, VarId,
 };
 use crate::names;
 use proc_macro2::TokenStream;
@@ -20,6 +20,7 @@ impl Emitter<'_> {
 
     fn forward_stmt(&self, stmt: &Stmt) -> TokenStream {
         match &stmt.kind {
+            StmtKind::Let { var, .. } if self.folded.contains(var) => TokenStream::new(),
             StmtKind::Let { var, value } => self.let_stmt(*var, value),
             StmtKind::Declare { var } => {
                 let name = self.name(*var);
@@ -89,42 +90,55 @@ impl Emitter<'_> {
     }
 
     fn value(&self, value: &Value) -> TokenStream {
+        self.value_prec(value).0
+    }
+
+    /// A value's tokens and how tightly they bind.
+    pub(super) fn value_prec(&self, value: &Value) -> (TokenStream, Prec) {
         match value {
             Value::Op(op, args) => self.op(*op, args),
-            Value::Copy(o) => self.operand(o),
-            Value::Read(place) => self.place(place),
+            Value::Copy(o) => {
+                let tokens = self.operand_at(o, Prec::Atom);
+                (tokens, Prec::Atom)
+            }
+            Value::Read(place) => (self.place(place), Prec::Atom),
             Value::Alias(place) => {
                 let place = self.place(place);
-                quote!(&#place)
+                (quote!(&#place), Prec::Prefix)
             }
             Value::Cast(o, ty) => {
-                let o = self.operand(o);
-                quote!(#o as #ty)
+                let o = self.operand_at(o, Prec::Prefix);
+                (quote!(#o as #ty), Prec::Cast)
             }
-            Value::Call(call) => self.plain_call(call),
-            Value::Build(build) => self.build(build),
-            Value::Inactive(Inactive { tokens, .. }) | Value::Unsupported(Inactive { tokens, .. }, _) => tokens.clone(),
+            Value::Call(call) => (self.plain_call(call), Prec::Atom),
+            Value::Build(build) => (self.build(build), Prec::Atom),
+            Value::Inactive(Inactive { tokens, .. }) | Value::Unsupported(Inactive { tokens, .. }, _) => {
+                (tokens.clone(), if is_atom(tokens) { Prec::Atom } else { Prec::Lowest })
+            }
         }
     }
 
-    fn op(&self, op: Op, args: &[crate::ir::Operand]) -> TokenStream {
-        let a: Vec<TokenStream> = args.iter().map(|o| self.operand(o)).collect();
-        let arg = |i: usize| a.get(i).cloned().unwrap_or_default();
+    fn op(&self, op: Op, args: &[Operand]) -> (TokenStream, Prec) {
+        let arg = |i: usize, min: Prec| args.get(i).map(|o| self.operand_at(o, min)).unwrap_or_default();
+        let binary = |symbol: TokenStream, prec: Prec| {
+            let (a, b) = (arg(0, prec), arg(1, next(prec)));
+            (quote!(#a #symbol #b), prec)
+        };
         match op {
-            Op::Add => binary(arg(0), quote!(+), arg(1)),
-            Op::Sub => binary(arg(0), quote!(-), arg(1)),
-            Op::Mul => binary(arg(0), quote!(*), arg(1)),
-            Op::Div => binary(arg(0), quote!(/), arg(1)),
-            Op::Rem => binary(arg(0), quote!(%), arg(1)),
+            Op::Add => binary(quote!(+), Prec::Sum),
+            Op::Sub => binary(quote!(-), Prec::Sum),
+            Op::Mul => binary(quote!(*), Prec::Product),
+            Op::Div => binary(quote!(/), Prec::Product),
+            Op::Rem => binary(quote!(%), Prec::Product),
             Op::Neg => {
-                let x = arg(0);
-                quote!(-#x)
+                let x = arg(0, Prec::Prefix);
+                (quote!(-#x), Prec::Prefix)
             }
             _ => {
                 let name = format_ident!("{}", crate::rules::name(op));
-                let recv = arg(0);
-                let rest = &a[1.min(a.len())..];
-                quote!(#recv.#name(#(#rest),*))
+                let recv = arg(0, Prec::Atom);
+                let rest = (1..args.len()).map(|i| arg(i, Prec::Lowest));
+                (quote!(#recv.#name(#(#rest),*)), Prec::Atom)
             }
         }
     }
@@ -199,7 +213,7 @@ impl Emitter<'_> {
     pub(super) fn argument_flags(&self, call: &Call) -> TokenStream {
         let flags = call.args.iter().map(|arg| {
             let value = match arg {
-                Arg::Value(o) => self.operand(o),
+                Arg::Value(o) => self.operand_at(o, Prec::Prefix),
                 Arg::Ref(place) => {
                     let place = self.place(place);
                     quote!(&#place)
@@ -343,6 +357,3 @@ impl Emitter<'_> {
     }
 }
 
-fn binary(a: TokenStream, op: TokenStream, b: TokenStream) -> TokenStream {
-    quote!(#a #op #b)
-}

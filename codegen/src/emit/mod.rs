@@ -12,12 +12,14 @@
 //! ```
 
 mod backward;
+mod fold;
 mod forward;
 mod signature;
 mod tokens;
 
 use crate::adjoint::AdjBlock;
 use crate::analysis::record::Availability;
+use crate::coalesce::Renames;
 use crate::ir::{Call, Function, Loop, StmtKind, Value, VarId};
 use crate::lower::{Output, OutputShape};
 use crate::names;
@@ -33,6 +35,10 @@ pub(crate) struct Emitter<'a> {
     defs: HashMap<VarId, &'a Value>,
     loops: HashMap<usize, &'a Loop>,
     calls: HashMap<usize, &'a Call>,
+    /// Temporaries printed where they are used (see `fold`).
+    folded: HashSet<VarId>,
+    /// Adjoints printed under another variable's name (see `coalesce`).
+    renames: &'a Renames,
     /// The only `return` is the last statement of the body: its value is bound directly.
     direct_return: bool,
 }
@@ -45,6 +51,7 @@ pub fn gradient_fns(
     adjoint: &AdjBlock,
     [closure, inline]: [&Availability; 2],
     final_adjoints: &HashSet<VarId>,
+    renames: &Renames,
 ) -> TokenStream {
     let mut defs = HashMap::new();
     let mut loops = HashMap::new();
@@ -65,8 +72,18 @@ pub fn gradient_fns(
     });
     let last_is_return = matches!(f.body.stmts.last().map(|s| &s.kind), Some(StmtKind::Return(_)));
     let direct_return = returns == 1 && last_is_return && !f.returns_in_loop;
-    let vjp = Emitter { f, avail: closure, defs: defs.clone(), loops: loops.clone(), calls: calls.clone(), direct_return };
-    let grad = Emitter { f, avail: inline, defs, loops, calls, direct_return };
+    let folded = |avail| fold::folded(f, avail);
+    let vjp = Emitter {
+        f,
+        avail: closure,
+        defs: defs.clone(),
+        loops: loops.clone(),
+        calls: calls.clone(),
+        folded: folded(closure),
+        renames,
+        direct_return,
+    };
+    let grad = Emitter { f, avail: inline, defs, loops, calls, folded: folded(inline), renames, direct_return };
     let vjp_fn = vjp.vjp_function(item, output, adjoint, final_adjoints);
     if output.shape != OutputShape::Scalar {
         return vjp_fn;

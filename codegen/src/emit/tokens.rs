@@ -8,9 +8,12 @@ use quote::{format_ident, quote};
 
 /// Binding strength of an expression, to decide where parentheses are needed.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Prec {
+pub(super) enum Prec {
+    /// A position that needs no parentheses (an argument, a right-hand side).
+    Lowest,
     Sum,
     Product,
+    Cast,
     Prefix,
     Atom,
 }
@@ -24,13 +27,26 @@ impl Emitter<'_> {
 
     /// A variable's adjoint.
     pub(super) fn adjoint_name(&self, v: VarId) -> TokenStream {
-        let name = &self.f.vars[v].adjoint;
+        let name = &self.f.vars[crate::coalesce::resolve(self.renames, v)].adjoint;
         quote!(#name)
     }
 
-    /// An operand as the forward code writes it.
+    /// An operand as the forward code writes it, in a position that needs no parentheses.
     pub(super) fn operand(&self, o: &Operand) -> TokenStream {
+        self.operand_at(o, Prec::Lowest)
+    }
+
+    /// An operand in a position that binds at least as tightly as `min`. A folded temporary
+    /// is printed as its definition, in parentheses if it binds less tightly.
+    pub(super) fn operand_at(&self, o: &Operand, min: Prec) -> TokenStream {
         match o {
+            Operand::Var(v) if self.folded.contains(v) => match self.defs.get(v) {
+                Some(value) => {
+                    let (tokens, prec) = self.value_prec(value);
+                    if prec < min { quote!((#tokens)) } else { tokens }
+                }
+                None => self.name(*v),
+            },
             Operand::Var(v) => self.name(*v),
             Operand::Const(tokens) => atom(tokens.clone()),
         }
@@ -156,21 +172,29 @@ pub(super) fn grad_name(call: usize, arg: usize) -> TokenStream {
     quote!(#name)
 }
 
-fn next(prec: Prec) -> Prec {
+/// The binding strength required of the right operand of a left-associative operator.
+pub(super) fn next(prec: Prec) -> Prec {
     match prec {
+        Prec::Lowest => Prec::Sum,
         Prec::Sum => Prec::Product,
-        Prec::Product => Prec::Prefix,
+        Prec::Product => Prec::Cast,
+        Prec::Cast => Prec::Prefix,
         Prec::Prefix | Prec::Atom => Prec::Atom,
     }
 }
 
 /// Wraps tokens in parentheses unless they are a single token (a name or a literal) or a path.
 pub(super) fn atom(tokens: TokenStream) -> TokenStream {
+    if is_atom(&tokens) { tokens } else { quote!((#tokens)) }
+}
+
+/// Whether tokens are a single token (a name, a literal, a group) or a path.
+pub(super) fn is_atom(tokens: &TokenStream) -> bool {
     let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
-    let is_path = trees.iter().all(|t| match t {
-        TokenTree::Ident(_) => true,
-        TokenTree::Punct(p) => p.as_char() == ':',
-        _ => false,
-    });
-    if trees.len() <= 1 || is_path { tokens } else { quote!((#tokens)) }
+    trees.len() <= 1
+        || trees.iter().all(|t| match t {
+            TokenTree::Ident(_) => true,
+            TokenTree::Punct(p) => p.as_char() == ':',
+            _ => false,
+        })
 }

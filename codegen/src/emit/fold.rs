@@ -1,0 +1,145 @@
+//! Folding temporaries back into expressions, so the forward sweep reads like the user's code.
+//!
+//! ```text
+//! let __t3 = i as f64;
+//! let __t4 = __t2 + __t3;     ==>     acc = __t2 + i as f64;
+//! acc = __t4;
+//! ```
+//!
+//! A temporary is folded into its use when it is used once, in the same block, by a later
+//! statement with only pure definitions in between, and the reverse sweep does not read it.
+
+use crate::analysis::record::Availability;
+use crate::ir::{Arg, Block, Build, Function, LoopHead, Operand, Role, Step, Stmt, StmtKind, Value, VarId};
+use std::collections::{HashMap, HashSet};
+
+/// The temporaries whose definition is printed at their use.
+pub fn folded(f: &Function, avail: &Availability) -> HashSet<VarId> {
+    let mut uses = HashMap::new();
+    count_uses(&f.body, &mut uses);
+    let mut out = HashSet::new();
+    fold_block(f, avail, &f.body, &uses, &mut out);
+    out
+}
+
+fn fold_block(f: &Function, avail: &Availability, block: &Block, uses: &HashMap<VarId, usize>, out: &mut HashSet<VarId>) {
+    for (i, stmt) in block.stmts.iter().enumerate() {
+        match &stmt.kind {
+            StmtKind::Let { var, value } => {
+                let candidate = f.vars[*var].role == Role::Temp
+                    && !f.vars[*var].mutable
+                    && pure(value)
+                    && uses.get(var) == Some(&1)
+                    && !avail.needed.contains(var);
+                if candidate && used_next(&block.stmts[i + 1..], *var) {
+                    out.insert(*var);
+                }
+            }
+            StmtKind::If(if_stmt) => {
+                fold_block(f, avail, &if_stmt.then_block, uses, out);
+                fold_block(f, avail, &if_stmt.else_block, uses, out);
+            }
+            StmtKind::Loop(l) => fold_block(f, avail, &l.body, uses, out),
+            _ => {}
+        }
+    }
+}
+
+/// Whether a later statement uses `v` directly, with only pure definitions before it.
+fn used_next(rest: &[Stmt], v: VarId) -> bool {
+    for stmt in rest {
+        if direct_uses(stmt).contains(&v) {
+            return !matches!(stmt.kind, StmtKind::If(_) | StmtKind::Loop(_));
+        }
+        match &stmt.kind {
+            StmtKind::Let { value, .. } if pure(value) => {}
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Values that can move to a later point of straight-line code without changing anything.
+fn pure(value: &Value) -> bool {
+    match value {
+        Value::Op(..) | Value::Copy(_) | Value::Read(_) | Value::Cast(..) => true,
+        Value::Inactive(inactive) => inactive.pure,
+        _ => false,
+    }
+}
+
+fn count_uses(block: &Block, uses: &mut HashMap<VarId, usize>) {
+    for stmt in &block.stmts {
+        for v in direct_uses(stmt) {
+            *uses.entry(v).or_default() += 1;
+            // An active call reads its arguments twice (their types, then the call).
+            if let StmtKind::Let { value: Value::Call(_), .. } = &stmt.kind {
+                *uses.entry(v).or_default() += 1;
+            }
+        }
+        match &stmt.kind {
+            StmtKind::If(if_stmt) => {
+                count_uses(&if_stmt.then_block, uses);
+                count_uses(&if_stmt.else_block, uses);
+            }
+            StmtKind::Loop(l) => count_uses(&l.body, uses),
+            _ => {}
+        }
+    }
+}
+
+/// Variables a statement reads as operands, not counting nested blocks.
+fn direct_uses(stmt: &Stmt) -> Vec<VarId> {
+    let mut out = Vec::new();
+    let operand = |o: &Operand, out: &mut Vec<VarId>| out.extend(o.var());
+    let place = |p: &crate::ir::Place, out: &mut Vec<VarId>| {
+        for step in &p.steps {
+            if let Step::Index(Operand::Var(v)) = step {
+                out.push(*v);
+            }
+        }
+    };
+    match &stmt.kind {
+        StmtKind::Let { value, .. } => match value {
+            Value::Op(_, args) => args.iter().for_each(|a| operand(a, &mut out)),
+            Value::Copy(o) | Value::Cast(o, _) => operand(o, &mut out),
+            Value::Read(p) | Value::Alias(p) => place(p, &mut out),
+            Value::Call(call) => {
+                for arg in &call.args {
+                    match arg {
+                        Arg::Value(o) => operand(o, &mut out),
+                        Arg::Ref(p) | Arg::Receiver(p) => place(p, &mut out),
+                    }
+                }
+            }
+            Value::Build(build) => match build {
+                Build::VecRepeat { elem, len } => {
+                    operand(elem, &mut out);
+                    operand(len, &mut out);
+                }
+                Build::ArrayRepeat { elem, .. } => operand(elem, &mut out),
+                Build::VecList(items) | Build::ArrayList(items) | Build::Tuple(items) => {
+                    items.iter().for_each(|o| operand(o, &mut out))
+                }
+                Build::Struct { fields, .. } => fields.iter().for_each(|(_, o)| operand(o, &mut out)),
+                Build::Clone(p, _) | Build::Sum(p) => place(p, &mut out),
+            },
+            Value::Inactive(_) | Value::Unsupported(..) => {}
+        },
+        StmtKind::Assign { value, .. } | StmtKind::Update { value, .. } | StmtKind::Return(value) => {
+            operand(value, &mut out)
+        }
+        StmtKind::Store { place: p, value, .. } | StmtKind::Push { place: p, value } => {
+            place(p, &mut out);
+            operand(value, &mut out);
+        }
+        StmtKind::Loop(l) => {
+            if let LoopHead::Range(r) = &l.head {
+                operand(&r.start, &mut out);
+                operand(&r.end, &mut out);
+            }
+        }
+        _ => {}
+    }
+    out
+}
