@@ -308,8 +308,18 @@ impl Emitter<'_> {
             quote!(if #flag { break; })
         });
         let head = self.loop_head(&l.head);
+        // A range knows its length: the tape grows once, not once per doubling.
+        let reserve = match (&l.head, &push) {
+            (LoopHead::Range(range), Some(_)) => {
+                let tape = names::bookkeeping("tape", l.id);
+                let iter = self.range(range, false);
+                Some(quote!(::backprop::__private::reserve(&mut #tape, &(#iter));))
+            }
+            _ => None,
+        };
         quote! {
             #declare_count
+            #reserve
             #head {
                 #body
                 #push

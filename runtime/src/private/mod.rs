@@ -40,6 +40,12 @@ fn tape_underflow() -> ! {
     panic!("backprop: tape underflow (a bug in the generated code; please report it)")
 }
 
+/// Makes room on a loop's tape for the iterations a range will run.
+#[inline(always)]
+pub fn reserve<T, I: Iterator>(tape: &mut Vec<T>, range: &I) {
+    tape.reserve(range.size_hint().0);
+}
+
 /// A zero gradient shaped like `value`.
 #[inline(always)]
 pub fn zero_like<T: Differentiable + ?Sized>(value: &T) -> T::Tangent {

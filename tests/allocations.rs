@@ -1,0 +1,88 @@
+//! The gradient of straight-line scalar code allocates nothing, and a loop that only reads
+//! its inputs records nothing. A counting global allocator checks it.
+
+use backprop::differentiable;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::SeqCst);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Allocations made by `f` (tests in this file run one at a time, see `serial`).
+fn allocations<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let before = ALLOCATIONS.load(Ordering::SeqCst);
+    let out = std::hint::black_box(f());
+    (out, ALLOCATIONS.load(Ordering::SeqCst) - before)
+}
+
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+// A branchy, call-using scalar function: no loops, so nothing to record.
+#[differentiable]
+fn inner(x: f64, y: f64) -> f64 {
+    (x * y).sin() + y.exp()
+}
+
+#[differentiable]
+fn straight_line(x: f64, y: f64) -> f64 {
+    let a = x * x + y.tanh();
+    let b = if a > 1.0 { a.ln() } else { a.sqrt() + 1.0 };
+    let c = inner(a, b) * x.max(y);
+    c / (1.0 + b * b)
+}
+
+// Reads its inputs only: the reverse sweep re-reads them instead of recording.
+#[differentiable]
+fn dot(x: &[f64], y: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.len() {
+        s += x[i] * y[i];
+    }
+    s
+}
+
+#[test]
+fn straight_line_gradient_makes_no_allocation() {
+    let _guard = SERIAL.lock();
+    let ((value, (gx, gy)), count) = allocations(|| straight_line_grad(0.7, 1.3));
+    assert_eq!(count, 0, "straight_line_grad allocated {count} times");
+    assert_eq!(value, straight_line(0.7, 1.3));
+    assert!(gx.is_finite() && gy.is_finite());
+}
+
+#[test]
+fn pullback_of_straight_line_code_makes_no_allocation() {
+    let _guard = SERIAL.lock();
+    let ((_, g), count) = allocations(|| {
+        let (value, pullback) = straight_line_vjp(0.7, 1.3);
+        (value, pullback(2.0))
+    });
+    assert_eq!(count, 0, "straight_line_vjp allocated {count} times");
+    let (_, (gx, gy)) = straight_line_grad(0.7, 1.3);
+    assert_eq!(g, (2.0 * gx, 2.0 * gy));
+}
+
+#[test]
+fn dot_product_records_nothing() {
+    let _guard = SERIAL.lock();
+    let x: Vec<f64> = (0..1000).map(|i| i as f64 * 0.001).collect();
+    let y: Vec<f64> = (0..1000).map(|i| 1.0 - i as f64 * 0.002).collect();
+    // The two gradient vectors are the only allocations, however long the loop.
+    let ((_, (gx, gy)), count) = allocations(|| dot_grad(&x, &y));
+    assert_eq!(count, 2, "dot_grad allocated {count} times");
+    assert_eq!((gx, gy), (y.clone(), x.clone()));
+}
