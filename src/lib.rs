@@ -1,5 +1,92 @@
 //! Reverse-mode automatic differentiation at compile time.
+//!
+//! Put [`#[differentiable]`](macro@differentiable) on an ordinary function and the macro
+//! writes its gradient beside it as plain Rust. The README has the overview and the list
+//! of supported constructs; `examples/` goes from a one-line gradient to training networks.
 #![warn(missing_docs)]
 
-pub use backprop_macros::{Differentiable, differentiable};
+/// Generates the gradient of a function.
+///
+/// On `fn f(...) -> T` it keeps `f` unchanged and adds, with the same visibility:
+///
+/// * `f_vjp(...) -> (T, impl FnOnce(T) -> G)`: the value and the *pullback*, which maps an
+///   adjoint of the output (same type as the output) to the gradient `G`;
+/// * `f_grad(...) -> (T, G)` when `T` is `f32` or `f64`: the value and the gradient.
+///
+/// `G` has one entry per differentiated parameter, in order, and is the entry itself when
+/// there is one. Floats, float slices, `Vec`s and arrays, and types deriving
+/// [`Differentiable`](derive@Differentiable) are differentiated; integers, `bool`s and
+/// strings are constants. `#[differentiable(wrt(a, b))]` differentiates only `a` and `b`.
+///
+/// ```
+/// use backprop::differentiable;
+///
+/// #[differentiable]
+/// fn f(x: f64, y: f64) -> f64 {
+///     (x * y).sin() + x
+/// }
+///
+/// let (value, (dx, dy)) = f_grad(1.0, 2.0);
+/// assert_eq!(value, f(1.0, 2.0));
+/// assert!((dx - (2.0 * 2f64.cos() + 1.0)).abs() < 1e-12);
+/// assert!((dy - 2f64.cos()).abs() < 1e-12);
+///
+/// // The pullback scales the gradient by the adjoint it is given.
+/// let (_, pullback) = f_vjp(1.0, 2.0);
+/// let (sx, sy) = pullback(3.0);
+/// assert!((sx - 3.0 * dx).abs() < 1e-12 && (sy - 3.0 * dy).abs() < 1e-12);
+/// ```
+///
+/// Calls to other differentiable functions and methods chain through their `_vjp`; a
+/// hand-written `name_vjp` beside a plain function `name` is its custom derivative:
+///
+/// ```
+/// use backprop::differentiable;
+///
+/// fn softplus(x: f64) -> f64 {
+///     x.exp().ln_1p()
+/// }
+///
+/// fn softplus_vjp(x: f64) -> (f64, impl FnOnce(f64) -> f64) {
+///     let sigmoid = 1.0 / (1.0 + (-x).exp());
+///     (softplus(x), move |d| d * sigmoid)
+/// }
+///
+/// #[differentiable]
+/// fn g(x: f64) -> f64 {
+///     softplus(2.0 * x)
+/// }
+///
+/// let (_, dg) = g_grad(0.0);
+/// assert!((dg - 1.0).abs() < 1e-12);
+/// ```
+pub use backprop_macros::differentiable;
+
+/// Implements the gradient plumbing for a struct: its gradient is a value of the same
+/// struct, float and collection fields holding gradients, integer and `bool` fields copied.
+///
+/// ```
+/// use backprop::{Differentiable, differentiable};
+///
+/// #[derive(Differentiable)]
+/// struct Line {
+///     slope: f64,
+///     intercept: f64,
+/// }
+///
+/// #[differentiable]
+/// fn error(line: &Line, x: f64, y: f64) -> f64 {
+///     let d = line.slope * x + line.intercept - y;
+///     d * d
+/// }
+///
+/// let (_, (g, _, _)) = error_grad(&Line { slope: 2.0, intercept: 1.0 }, 3.0, 5.0);
+/// assert_eq!((g.slope, g.intercept), (12.0, 4.0));
+/// ```
+pub use backprop_macros::Differentiable;
+
 pub use backprop_runtime::*;
+
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -130,9 +130,23 @@ fn scratch_arrays() {
     let (v, (gm, gx, _gt)) = mlp_loss_grad(&m, &x, &t);
     assert_relative_eq!(v, mlp_loss(&m, &x, &t));
     assert_eq!(gm.l1.n_in, 3);
-    let fd_w1 = fd_grad(|w| { let mut m2 = m.clone(); m2.l1.w = w.to_vec(); mlp_loss(&m2, &x, &t) }, &m.l1.w);
+    let fd_w1 = fd_grad(
+        |w| {
+            let mut m2 = m.clone();
+            m2.l1.w = w.to_vec();
+            mlp_loss(&m2, &x, &t)
+        },
+        &m.l1.w,
+    );
     assert_grad_close(&gm.l1.w, &fd_w1, FD_TOL64);
-    let fd_b2 = fd_grad(|b| { let mut m2 = m.clone(); m2.l2.b = b.to_vec(); mlp_loss(&m2, &x, &t) }, &m.l2.b);
+    let fd_b2 = fd_grad(
+        |b| {
+            let mut m2 = m.clone();
+            m2.l2.b = b.to_vec();
+            mlp_loss(&m2, &x, &t)
+        },
+        &m.l2.b,
+    );
     assert_grad_close(&gm.l2.b, &fd_b2, FD_TOL64);
     assert_grad_close(&gx, &fd_grad(|x| mlp_loss(&m, x, &t), &x), FD_TOL64);
 }

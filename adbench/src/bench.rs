@@ -23,10 +23,7 @@ pub struct Protocol {
 
 impl Default for Protocol {
     fn default() -> Self {
-        Self {
-            min_sample_secs: 0.1,
-            samples: 5,
-        }
+        Self { min_sample_secs: 0.1, samples: 5 }
     }
 }
 
@@ -65,36 +62,18 @@ pub struct Method<I, D> {
 /// GMM gradient methods: manual, finite differences, backprop (not generated yet).
 pub fn gmm_methods() -> Vec<Method<GmmInput, Vec<f64>>> {
     vec![
-        Method {
-            name: "manual",
-            run: Some(|input, out| *out = manual::gmm_gradient(input).1),
-        },
-        Method {
-            name: "finite differences",
-            run: Some(|input, out| *out = fd::gmm_gradient(input)),
-        },
-        Method {
-            name: "backprop",
-            run: None,
-        },
+        Method { name: "manual", run: Some(|input, out| *out = manual::gmm_gradient(input).1) },
+        Method { name: "finite differences", run: Some(|input, out| *out = fd::gmm_gradient(input)) },
+        Method { name: "backprop", run: None },
     ]
 }
 
 /// LSTM gradient methods: manual, finite differences, backprop (not generated yet).
 pub fn lstm_methods() -> Vec<Method<LstmInput, Vec<f64>>> {
     vec![
-        Method {
-            name: "manual",
-            run: Some(|input, out| *out = manual::lstm_gradient(input).1),
-        },
-        Method {
-            name: "finite differences",
-            run: Some(|input, out| *out = fd::lstm_gradient(input)),
-        },
-        Method {
-            name: "backprop",
-            run: None,
-        },
+        Method { name: "manual", run: Some(|input, out| *out = manual::lstm_gradient(input).1) },
+        Method { name: "finite differences", run: Some(|input, out| *out = fd::lstm_gradient(input)) },
+        Method { name: "backprop", run: None },
     ]
 }
 
@@ -102,18 +81,9 @@ pub fn lstm_methods() -> Vec<Method<LstmInput, Vec<f64>>> {
 /// block plugs in through [`manual::ba_jacobian_with`].
 pub fn ba_methods() -> Vec<Method<BaInput, BaJacobian>> {
     vec![
-        Method {
-            name: "manual",
-            run: Some(manual::ba_jacobian_into),
-        },
-        Method {
-            name: "finite differences",
-            run: Some(fd::ba_jacobian_into),
-        },
-        Method {
-            name: "backprop",
-            run: None,
-        },
+        Method { name: "manual", run: Some(manual::ba_jacobian_into) },
+        Method { name: "finite differences", run: Some(fd::ba_jacobian_into) },
+        Method { name: "backprop", run: None },
     ]
 }
 
@@ -156,17 +126,12 @@ pub struct Subject<'a, I, O, D> {
 }
 
 /// Checks and times the objective and every method of `subject`, in one process.
-pub fn run_instance<I, O: Default, D: Default>(
-    subject: Subject<'_, I, O, D>,
-    protocol: Protocol,
-) -> Row {
+pub fn run_instance<I, O: Default, D: Default>(subject: Subject<'_, I, O, D>, protocol: Protocol) -> Row {
     let input = subject.input;
     let mut value = O::default();
     (subject.objective)(input, &mut value);
     let objective_rho = (subject.check_objective)(&value);
-    let objective_secs = measure(protocol, || {
-        (subject.objective)(input, black_box(&mut value))
-    });
+    let objective_secs = measure(protocol, || (subject.objective)(input, black_box(&mut value)));
     let methods = subject
         .methods
         .iter()
@@ -176,19 +141,11 @@ pub fn run_instance<I, O: Default, D: Default>(
                 let mut out = D::default();
                 run(input, &mut out);
                 let accuracy = (subject.check_derivative)(&out);
-                (
-                    measure(protocol, || run(input, black_box(&mut out))),
-                    accuracy,
-                )
+                (measure(protocol, || run(input, black_box(&mut out))), accuracy)
             }),
         })
         .collect();
-    Row {
-        instance: subject.instance.to_owned(),
-        objective_secs,
-        objective_rho,
-        methods,
-    }
+    Row { instance: subject.instance.to_owned(), objective_secs, objective_rho, methods }
 }
 
 /// Worst ρ of a scalar objective against a reference file.
@@ -241,15 +198,8 @@ pub fn ba_structure_ok(jacobian: &BaJacobian, input: &BaInput) -> bool {
         }
     }
     expected_cols.extend((0..p).map(|i| 11 * n + 3 * m + i));
-    let expected_rows: Vec<usize> = (0..=3 * p)
-        .map(|r| {
-            if r <= 2 * p {
-                15 * r
-            } else {
-                30 * p + (r - 2 * p)
-            }
-        })
-        .collect();
+    let expected_rows: Vec<usize> =
+        (0..=3 * p).map(|r| if r <= 2 * p { 15 * r } else { 30 * p + (r - 2 * p) }).collect();
     jacobian.nrows == 3 * p
         && jacobian.ncols == input.n_cols()
         && jacobian.rows == expected_rows

@@ -15,32 +15,17 @@ pub struct DataError {
 impl DataError {
     /// An error at a 1-based `line` of `path`.
     pub fn at_line(path: &Path, line: usize, message: impl Into<String>) -> Self {
-        Self {
-            path: path.to_path_buf(),
-            line: Some(line),
-            message: message.into(),
-            source: None,
-        }
+        Self { path: path.to_path_buf(), line: Some(line), message: message.into(), source: None }
     }
 
     /// An error about `path` as a whole (no single line is to blame).
     pub fn in_file(path: &Path, message: impl Into<String>) -> Self {
-        Self {
-            path: path.to_path_buf(),
-            line: None,
-            message: message.into(),
-            source: None,
-        }
+        Self { path: path.to_path_buf(), line: None, message: message.into(), source: None }
     }
 
     /// The file could not be opened or read.
     pub fn io(path: &Path, source: std::io::Error) -> Self {
-        Self {
-            path: path.to_path_buf(),
-            line: None,
-            message: format!("cannot read: {source}"),
-            source: Some(source),
-        }
+        Self { path: path.to_path_buf(), line: None, message: format!("cannot read: {source}"), source: Some(source) }
     }
 
     /// The file the error is about.

@@ -38,23 +38,13 @@ pub fn central_jacobian_with_step<const M: usize>(
 }
 
 /// [`central_jacobian_with_step`] with [`RELATIVE_STEP`].
-pub fn central_jacobian<const M: usize>(
-    f: impl FnMut(&[f64]) -> [f64; M],
-    x: &[f64],
-) -> Vec<[f64; M]> {
+pub fn central_jacobian<const M: usize>(f: impl FnMut(&[f64]) -> [f64; M], x: &[f64]) -> Vec<[f64; M]> {
     central_jacobian_with_step(f, x, RELATIVE_STEP)
 }
 
 /// Central-difference gradient of a scalar function, with a given relative step.
-pub fn central_gradient_with_step(
-    mut f: impl FnMut(&[f64]) -> f64,
-    x: &[f64],
-    relative_step: f64,
-) -> Vec<f64> {
-    central_jacobian_with_step(|p| [f(p)], x, relative_step)
-        .into_iter()
-        .map(|[g]| g)
-        .collect()
+pub fn central_gradient_with_step(mut f: impl FnMut(&[f64]) -> f64, x: &[f64], relative_step: f64) -> Vec<f64> {
+    central_jacobian_with_step(|p| [f(p)], x, relative_step).into_iter().map(|[g]| g).collect()
 }
 
 /// Central-difference gradient of a scalar function with [`RELATIVE_STEP`].
@@ -73,21 +63,12 @@ pub fn lstm_gradient(input: &LstmInput) -> Vec<f64> {
 }
 
 /// One observation's 2×15 block by central differences over (cam (11), X (3), w).
-pub fn ba_block(
-    cam: &[f64],
-    x: &[f64],
-    w: f64,
-    feat_x: f64,
-    feat_y: f64,
-) -> [[f64; BLOCK_COLS]; 2] {
+pub fn ba_block(cam: &[f64], x: &[f64], w: f64, feat_x: f64, feat_y: f64) -> [[f64; BLOCK_COLS]; 2] {
     let mut packed = [0.0; BLOCK_COLS];
     packed[..11].copy_from_slice(&cam[..11]);
     packed[11..14].copy_from_slice(&x[..3]);
     packed[14] = w;
-    let columns = central_jacobian(
-        |v| ba_residual(&v[..11], &v[11..14], v[14], feat_x, feat_y),
-        &packed,
-    );
+    let columns = central_jacobian(|v| ba_residual(&v[..11], &v[11..14], v[14], feat_x, feat_y), &packed);
     let mut block = [[0.0; BLOCK_COLS]; 2];
     for (j, column) in columns.iter().enumerate() {
         block[0][j] = column[0];

@@ -29,10 +29,7 @@ pub fn data_dir() -> PathBuf {
     match std::env::var_os(DATA_ENV) {
         Some(dir) => PathBuf::from(dir),
         // The workspace root is the parent of this crate; the data sits in ../shared beside it.
-        None => PathBuf::from(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../shared/data/adbench"
-        )),
+        None => PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/adbench")),
     }
 }
 

@@ -14,29 +14,18 @@ const FD_TOLERANCE: f64 = 1e-7;
 
 /// `input` with the Wishart hyper-parameters replaced.
 fn with_wishart(input: &GmmInput, gamma: f64, m: f64) -> GmmInput {
-    GmmInput {
-        gamma,
-        m,
-        ..input.clone()
-    }
+    GmmInput { gamma, m, ..input.clone() }
 }
 
 /// The first `n` points of an instance.
 fn first_points(input: &GmmInput, n: usize) -> GmmInput {
-    GmmInput {
-        n,
-        x: input.x[..n * input.d].to_vec(),
-        ..input.clone()
-    }
+    GmmInput { n, x: input.x[..n * input.d].to_vec(), ..input.clone() }
 }
 
 /// Manual gradient against central differences of the restricted-style objective.
 fn check_gmm_against_fd(what: &str, input: &GmmInput) {
     let (_, gradient) = manual::gmm_gradient(input);
-    let numeric = fd::central_gradient(
-        |p| objective::gmm_objective_packed(input, p),
-        &input.packed_params(),
-    );
+    let numeric = fd::central_gradient(|p| objective::gmm_objective_packed(input, p), &input.packed_params());
     assert_slices_close(what, &gradient, &numeric, FD_TOLERANCE);
 }
 
@@ -47,10 +36,7 @@ fn gmm_with_nonzero_m_matches_finite_differences() {
     check_gmm_against_fd("gmm/test, γ = 1.5, m = 2", &with_wishart(&test, 1.5, 2.0));
     // D = 10 exercises the packed triangle far more than D = 2.
     let d10 = io::read_gmm(&dir.join("gmm/1k/gmm_d10_K5.txt")).expect("gmm_d10_K5");
-    check_gmm_against_fd(
-        "gmm_d10_K5[..20], γ = 0.7, m = 3",
-        &with_wishart(&first_points(&d10, 20), 0.7, 3.0),
-    );
+    check_gmm_against_fd("gmm_d10_K5[..20], γ = 0.7, m = 3", &with_wishart(&first_points(&d10, 20), 0.7, 3.0));
 }
 
 #[test]
@@ -65,11 +51,7 @@ fn the_m_term_is_large_enough_for_the_fd_test_to_see() {
     for (index, (a, b)) in g2.iter().zip(&g0).enumerate() {
         let in_q = index >= icf_start && (index - icf_start) % test.icf_size() < test.d;
         let expected = if in_q { -2.0 } else { 0.0 };
-        assert!(
-            (a - b - expected).abs() < 1e-12,
-            "entry {index}: difference {}",
-            a - b
-        );
+        assert!((a - b - expected).abs() < 1e-12, "entry {index}: difference {}", a - b);
     }
     assert!(max_rho(&g2, &g0) > 1e3 * FD_TOLERANCE);
 }
@@ -77,9 +59,7 @@ fn the_m_term_is_large_enough_for_the_fd_test_to_see() {
 #[test]
 fn lstm_matches_finite_differences() {
     let Some(dir) = data() else { return };
-    let input = io::read_lstm(&dir.join("lstm/lstm_l2_c1024.txt"))
-        .expect("lstm_l2_c1024")
-        .truncated(24);
+    let input = io::read_lstm(&dir.join("lstm/lstm_l2_c1024.txt")).expect("lstm_l2_c1024").truncated(24);
     let (_, gradient) = manual::lstm_gradient(&input);
     let numeric = fd::lstm_gradient(&input);
     assert_slices_close("lstm_l2 (24 characters)", &gradient, &numeric, FD_TOLERANCE);
@@ -104,10 +84,5 @@ fn fd_gradient_of_a_known_function() {
     // f(x, y) = x²·y + sin(y): ∇f = (2xy, x² + cos y).
     let (x, y) = (1.3_f64, -0.7_f64);
     let numeric = fd::central_gradient(|v| v[0] * v[0] * v[1] + v[1].sin(), &[x, y]);
-    assert_slices_close(
-        "∇(x²y + sin y)",
-        &numeric,
-        &[2.0 * x * y, x * x + y.cos()],
-        1e-9,
-    );
+    assert_slices_close("∇(x²y + sin y)", &numeric, &[2.0 * x * y, x * x + y.cos()], 1e-9);
 }

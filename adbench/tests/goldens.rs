@@ -13,55 +13,34 @@ use std::path::Path;
 /// gradient of one GMM instance against its computed reference.
 fn check_gmm(dir: &Path, instance: &str) {
     let input = io::read_gmm(&dir.join(format!("{instance}.txt"))).expect("readable instance");
-    let reference = io::read_scalar_ref(&dir.join(format!("golden/computed/{instance}.ref.txt")))
-        .expect("readable reference");
+    let reference =
+        io::read_scalar_ref(&dir.join(format!("golden/computed/{instance}.ref.txt"))).expect("readable reference");
     let f = objective::gmm_objective_input(&input);
-    assert!(
-        rho(f, reference.objective) < TOLERANCE,
-        "{instance}: f = {f}, want {}",
-        reference.objective
-    );
+    assert!(rho(f, reference.objective) < TOLERANCE, "{instance}: f = {f}, want {}", reference.objective);
     let (f_manual, gradient) = manual::gmm_gradient(&input);
-    assert!(
-        rho(f_manual, reference.objective) < TOLERANCE,
-        "{instance}: manual f = {f_manual}"
-    );
+    assert!(rho(f_manual, reference.objective) < TOLERANCE, "{instance}: manual f = {f_manual}");
     assert_adbench_close(instance, &gradient, &reference.gradient);
 }
 
 /// Same for LSTM.
 fn check_lstm(dir: &Path, instance: &str) {
-    let input =
-        io::read_lstm(&dir.join(format!("lstm/{instance}.txt"))).expect("readable instance");
+    let input = io::read_lstm(&dir.join(format!("lstm/{instance}.txt"))).expect("readable instance");
     let reference =
-        io::read_scalar_ref(&dir.join(format!("golden/computed/lstm/{instance}.ref.txt")))
-            .expect("readable reference");
+        io::read_scalar_ref(&dir.join(format!("golden/computed/lstm/{instance}.ref.txt"))).expect("readable reference");
     let f = objective::lstm_objective_input(&input);
-    assert!(
-        rho(f, reference.objective) < TOLERANCE,
-        "{instance}: f = {f}, want {}",
-        reference.objective
-    );
+    assert!(rho(f, reference.objective) < TOLERANCE, "{instance}: f = {f}, want {}", reference.objective);
     let (f_manual, gradient) = manual::lstm_gradient(&input);
-    assert!(
-        rho(f_manual, reference.objective) < TOLERANCE,
-        "{instance}: manual f = {f_manual}"
-    );
+    assert!(rho(f_manual, reference.objective) < TOLERANCE, "{instance}: manual f = {f_manual}");
     assert_adbench_close(instance, &gradient, &reference.gradient);
 }
 
 #[test]
 fn gmm_test_matches_adbench_goldens() {
     let Some(dir) = data() else { return };
-    let goldens =
-        io::read_test_goldens(&dir.join("golden/adbench_test_goldens.json")).expect("goldens");
+    let goldens = io::read_test_goldens(&dir.join("golden/adbench_test_goldens.json")).expect("goldens");
     let input = io::read_gmm(&dir.join(&goldens.gmm.input)).expect("gmm/test.txt");
     let f = objective::gmm_objective_input(&input);
-    assert!(
-        rho(f, goldens.gmm.objective) < TOLERANCE,
-        "f = {f}, want {}",
-        goldens.gmm.objective
-    );
+    assert!(rho(f, goldens.gmm.objective) < TOLERANCE, "f = {f}, want {}", goldens.gmm.objective);
     let (f_manual, gradient) = manual::gmm_gradient(&input);
     assert!(rho(f_manual, goldens.gmm.objective) < TOLERANCE);
     assert_adbench_close("gmm/test gradient", &gradient, &goldens.gmm.gradient);
@@ -90,16 +69,11 @@ fn gmm_10k_d10_matches_computed_reference() {
 #[test]
 fn lstm_matches_adbench_goldens() {
     let Some(dir) = data() else { return };
-    let goldens =
-        io::read_test_goldens(&dir.join("golden/adbench_test_goldens.json")).expect("goldens");
+    let goldens = io::read_test_goldens(&dir.join("golden/adbench_test_goldens.json")).expect("goldens");
     let input = io::read_lstm(&dir.join(&goldens.lstm.input)).expect("lstm_l2_c1024");
     // ADBench gives the objective to 8 decimals only; ρ < 1e-8 still holds.
     let f = objective::lstm_objective_input(&input);
-    assert!(
-        rho(f, goldens.lstm.objective) < TOLERANCE,
-        "f = {f}, want {}",
-        goldens.lstm.objective
-    );
+    assert!(rho(f, goldens.lstm.objective) < TOLERANCE, "f = {f}, want {}", goldens.lstm.objective);
     let (_, gradient) = manual::lstm_gradient(&input);
     assert_adbench_close("lstm_l2_c1024 gradient", &gradient, &goldens.lstm.gradient);
 }
@@ -121,17 +95,12 @@ fn lstm_c4096_matches_computed_references() {
 #[test]
 fn ba_test_jacobian_matches_adbench_goldens() {
     let Some(dir) = data() else { return };
-    let goldens =
-        io::read_test_goldens(&dir.join("golden/adbench_test_goldens.json")).expect("goldens");
+    let goldens = io::read_test_goldens(&dir.join("golden/adbench_test_goldens.json")).expect("goldens");
     let golden = &goldens.ba;
     let input = io::read_ba(&dir.join(&golden.input)).expect("ba/test.txt");
     let err = objective::ba_objective_input(&input);
     for i in 0..input.p {
-        assert_adbench_close(
-            "reprojection error",
-            &err[2 * i..2 * i + 2],
-            &golden.reproj_err_pair,
-        );
+        assert_adbench_close("reprojection error", &err[2 * i..2 * i + 2], &golden.reproj_err_pair);
         assert!(rho(err[2 * input.p + i], golden.w_err) < TOLERANCE);
     }
     let jacobian = manual::ba_jacobian(&input);
@@ -139,10 +108,7 @@ fn ba_test_jacobian_matches_adbench_goldens() {
     assert_eq!(jacobian.ncols, golden.ncols);
     assert_eq!(jacobian.rows.len(), golden.rows_size);
     assert_eq!(jacobian.vals.len(), golden.nnz);
-    assert!(
-        ba_structure_ok(&jacobian, &input),
-        "CSR layout differs from ADBench's"
-    );
+    assert!(ba_structure_ok(&jacobian, &input), "CSR layout differs from ADBench's");
     assert_adbench_close("ba/test J", &jacobian.vals, &golden.vals);
 }
 
@@ -151,19 +117,12 @@ fn check_ba_block(what: &str, compact: &io::BaCompact, reference: &BaRef) {
     let [fx, fy] = compact.feat;
     let residual = objective::ba_residual(&compact.cam, &compact.point, compact.w, fx, fy);
     assert_adbench_close(what, &residual, &reference.reproj_err);
-    assert!(
-        rho(objective::ba_weight_error(compact.w), reference.w_err) < TOLERANCE,
-        "{what}: w_err"
-    );
-    let (manual_residual, block) =
-        manual::ba_block(&compact.cam, &compact.point, compact.w, fx, fy);
+    assert!(rho(objective::ba_weight_error(compact.w), reference.w_err) < TOLERANCE, "{what}: w_err");
+    let (manual_residual, block) = manual::ba_block(&compact.cam, &compact.point, compact.w, fx, fy);
     assert_eq!(manual_residual, residual, "{what}: manual residual");
     assert_adbench_close(what, &block[0], &reference.block[0]);
     assert_adbench_close(what, &block[1], &reference.block[1]);
-    assert!(
-        rho(-2.0 * compact.w, reference.dw_err_dw) < TOLERANCE,
-        "{what}: dw_err/dw"
-    );
+    assert!(rho(-2.0 * compact.w, reference.dw_err_dw) < TOLERANCE, "{what}: dw_err/dw");
 }
 
 #[test]
@@ -172,14 +131,10 @@ fn every_ba_block_matches_computed_references() {
     let mut checked = 0;
     for entry in std::fs::read_dir(dir.join("ba")).expect("ba folder") {
         let path = entry.expect("directory entry").path();
-        let stem = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .expect("utf-8 name")
-            .to_owned();
+        let stem = path.file_stem().and_then(|s| s.to_str()).expect("utf-8 name").to_owned();
         let compact = io::read_ba_compact(&path).expect("readable BA file");
-        let reference = io::read_ba_ref(&dir.join(format!("golden/computed/ba/{stem}.ref.txt")))
-            .expect("readable reference");
+        let reference =
+            io::read_ba_ref(&dir.join(format!("golden/computed/ba/{stem}.ref.txt"))).expect("readable reference");
         check_ba_block(&stem, &compact, &reference);
         checked += 1;
     }
@@ -190,8 +145,7 @@ fn every_ba_block_matches_computed_references() {
 fn ba1_full_jacobian_matches_computed_reference() {
     let Some(dir) = data() else { return };
     let input = io::read_ba(&dir.join("ba/ba1_n49_m7776_p31843.txt")).expect("ba1");
-    let reference = io::read_ba_ref(&dir.join("golden/computed/ba/ba1_n49_m7776_p31843.ref.txt"))
-        .expect("reference");
+    let reference = io::read_ba_ref(&dir.join("golden/computed/ba/ba1_n49_m7776_p31843.ref.txt")).expect("reference");
     let err = objective::ba_objective_input(&input);
     assert!(ba_objective_rho(&err, &reference) < TOLERANCE);
     let jacobian = manual::ba_jacobian(&input);

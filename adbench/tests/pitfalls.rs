@@ -4,8 +4,7 @@ mod common;
 
 use backprop_adbench::io::{self, CAM_PARAMS, GmmInput, LstmInput};
 use backprop_adbench::objective::{
-    ba_residual, gmm_log_wishart_constant, gmm_objective_input, ln_gamma, lstm_objective_input,
-    sigmoid,
+    ba_residual, gmm_log_wishart_constant, gmm_objective_input, ln_gamma, lstm_objective_input, sigmoid,
 };
 use backprop_adbench::{bench, fd, manual, rho};
 use common::{assert_slices_close, data};
@@ -83,14 +82,9 @@ fn lstm_gates_read_input_and_hidden_as_adbench_wires_them() {
 #[test]
 fn lstm_starts_every_evaluation_from_the_given_state() {
     let Some(dir) = data() else { return };
-    let input = io::read_lstm(&dir.join("lstm/lstm_l2_c1024.txt"))
-        .expect("lstm")
-        .truncated(16);
+    let input = io::read_lstm(&dir.join("lstm/lstm_l2_c1024.txt")).expect("lstm").truncated(16);
     let first = lstm_objective_input(&input);
-    let other = LstmInput {
-        state: input.state.iter().map(|v| v + 0.5).collect(),
-        ..input.clone()
-    };
+    let other = LstmInput { state: input.state.iter().map(|v| v + 0.5).collect(), ..input.clone() };
     // The state matters …
     assert!(rho(lstm_objective_input(&other), first) > 1e-6);
     // … and nothing of an earlier evaluation leaks into the next one.
@@ -108,8 +102,7 @@ fn lstm_weights_are_element_wise() {
     // would mix the bits). The ADBench golden shows the same zeros.
     let Some(dir) = data() else { return };
     let input = io::read_lstm(&dir.join("lstm/lstm_l2_c1024.txt")).expect("lstm");
-    let goldens =
-        io::read_test_goldens(&dir.join("golden/adbench_test_goldens.json")).expect("goldens");
+    let goldens = io::read_test_goldens(&dir.join("golden/adbench_test_goldens.json")).expect("goldens");
     let (_, gradient) = manual::lstm_gradient(&input);
     let b = input.b;
     assert_eq!(gradient.len(), 8 * input.l * b + 3 * b);
@@ -133,9 +126,7 @@ fn lstm_weights_are_element_wise() {
 
 /// A camera with the given rotation and otherwise ADBench-like values.
 fn camera(r: [f64; 3]) -> [f64; CAM_PARAMS] {
-    [
-        r[0], r[1], r[2], 0.3, -0.2, -4.0, 420.0, 5.0, -8.0, 0.08, 0.003,
-    ]
+    [r[0], r[1], r[2], 0.3, -0.2, -4.0, 420.0, 5.0, -8.0, 0.08, 0.003]
 }
 
 #[test]
@@ -149,8 +140,7 @@ fn ba_residual_is_proj_minus_feat() {
     assert!((shifted[0] - base[0] + c.w).abs() < 1e-12);
     assert_eq!(shifted[1], base[1]);
     // And the golden pair has this sign, not the paper's w·(feat − proj).
-    let goldens =
-        io::read_test_goldens(&dir.join("golden/adbench_test_goldens.json")).expect("goldens");
+    let goldens = io::read_test_goldens(&dir.join("golden/adbench_test_goldens.json")).expect("goldens");
     assert_slices_close("sign", &base, &goldens.ba.reproj_err_pair, 1e-8);
     assert!(rho(-base[0], goldens.ba.reproj_err_pair[0]) > 1e-3);
 }
@@ -165,10 +155,7 @@ fn ba_theta_zero_takes_the_first_order_branch() {
     let u = [xo[0] / xo[2], xo[1] / xo[2]];
     let s = u[0] * u[0] + u[1] * u[1];
     let distortion = 1.0 + cam[9] * s + cam[10] * s * s;
-    let expected = [
-        w * (u[0] * distortion * cam[6] + cam[7] - fx),
-        w * (u[1] * distortion * cam[6] + cam[8] - fy),
-    ];
+    let expected = [w * (u[0] * distortion * cam[6] + cam[7] - fx), w * (u[1] * distortion * cam[6] + cam[8] - fy)];
     let residual = ba_residual(&cam, &point, w, fx, fy);
     assert_slices_close("r = 0 residual", &residual, &expected, 1e-14);
     // The general formula would divide by θ = 0; the branch keeps the Jacobian finite and equal
@@ -190,25 +177,16 @@ fn ba_csr_stores_the_structural_zeros() {
     let jacobian = manual::ba_jacobian(&input);
     let p = input.p;
     // 3p rows (ADBench's FileFormat.md swaps nrows and ncols; the code does not).
-    assert_eq!(
-        (jacobian.nrows, jacobian.ncols),
-        (3 * p, 11 * input.n + 3 * input.m + p)
-    );
+    assert_eq!((jacobian.nrows, jacobian.ncols), (3 * p, 11 * input.n + 3 * input.m + p));
     assert_eq!(jacobian.vals.len(), 31 * p);
     assert!(bench::ba_structure_ok(&jacobian, &input));
     for i in 0..p {
         let cam = input.obs[2 * i];
         let (row_x, row_y) = (2 * i, 2 * i + 1);
-        for (row, col, name) in [
-            (row_x, 11 * cam + 8, "d err_x/d v0"),
-            (row_y, 11 * cam + 7, "d err_y/d u0"),
-        ] {
+        for (row, col, name) in [(row_x, 11 * cam + 8, "d err_x/d v0"), (row_y, 11 * cam + 7, "d err_y/d u0")] {
             let span = jacobian.rows[row]..jacobian.rows[row + 1];
             assert_eq!(span.len(), 15);
-            let at = span
-                .clone()
-                .find(|&k| jacobian.cols[k] == col)
-                .unwrap_or_else(|| panic!("{name} not stored"));
+            let at = span.clone().find(|&k| jacobian.cols[k] == col).unwrap_or_else(|| panic!("{name} not stored"));
             assert_eq!(jacobian.vals[at], 0.0, "{name}");
         }
     }
@@ -223,17 +201,7 @@ fn ba_csr_stores_the_structural_zeros() {
 fn one_entry_gmm(packed_index: usize, a: f64, x: [f64; 4]) -> GmmInput {
     let mut icf = vec![0.0; 10];
     icf[4 + packed_index] = a;
-    GmmInput {
-        d: 4,
-        k: 1,
-        n: 1,
-        alpha: vec![0.3],
-        means: vec![0.0; 4],
-        icf,
-        x: x.to_vec(),
-        gamma: 1.0,
-        m: 0.0,
-    }
+    GmmInput { d: 4, k: 1, n: 1, alpha: vec![0.3], means: vec![0.0; 4], icf, x: x.to_vec(), gamma: 1.0, m: 0.0 }
 }
 
 #[test]
@@ -244,10 +212,7 @@ fn gmm_packs_the_lower_triangle_column_by_column() {
     let a = 2.0;
     let e0 = [1.0, 0.0, 0.0, 0.0];
     let e1 = [0.0, 1.0, 0.0, 0.0];
-    let delta = |x| {
-        gmm_objective_input(&one_entry_gmm(2, a, x))
-            - gmm_objective_input(&one_entry_gmm(2, 0.0, x))
-    };
+    let delta = |x| gmm_objective_input(&one_entry_gmm(2, a, x)) - gmm_objective_input(&one_entry_gmm(2, 0.0, x));
     // Q·e₀ = (1, 0, 0, a): ‖·‖² grows by a².
     assert!((delta(e0) - (-0.5 * a * a + 0.5 * a * a)).abs() < 1e-12);
     // Q·e₁ = e₁: only the prior changes.
@@ -286,13 +251,9 @@ fn dense_gmm(input: &GmmInput) -> f64 {
     for i in 0..n {
         let terms: Vec<f64> = (0..k)
             .map(|c| {
-                let diff: Vec<f64> = (0..d)
-                    .map(|j| input.x[i * d + j] - input.means[c * d + j])
-                    .collect();
-                let qx: Vec<f64> = q_mats[c]
-                    .iter()
-                    .map(|row| row.iter().zip(&diff).map(|(a, b)| a * b).sum())
-                    .collect();
+                let diff: Vec<f64> = (0..d).map(|j| input.x[i * d + j] - input.means[c * d + j]).collect();
+                let qx: Vec<f64> =
+                    q_mats[c].iter().map(|row| row.iter().zip(&diff).map(|(a, b)| a * b).sum()).collect();
                 let sum_q: f64 = input.icf[c * icf_size..][..d].iter().sum();
                 input.alpha[c] + sum_q - 0.5 * qx.iter().map(|v| v * v).sum::<f64>()
             })
@@ -312,33 +273,20 @@ fn dense_gmm(input: &GmmInput) -> f64 {
 fn gmm_objective_agrees_with_a_dense_reference() {
     let Some(dir) = data() else { return };
     let full = io::read_gmm(&dir.join("gmm/1k/gmm_d10_K5.txt")).expect("gmm_d10_K5");
-    let input = GmmInput {
-        n: 50,
-        x: full.x[..500].to_vec(),
-        gamma: 1.3,
-        m: 2.0,
-        ..full
-    };
+    let input = GmmInput { n: 50, x: full.x[..500].to_vec(), gamma: 1.3, m: 2.0, ..full };
     assert!(rho(gmm_objective_input(&input), dense_gmm(&input)) < 1e-13);
 }
 
 #[test]
 fn wishart_constant_and_log_gamma_follow_known_values() {
     // Γ(1) = Γ(2) = 1, Γ(½) = √π, Γ(5) = 24, Γ(10) = 9!, and Γ(x + 1) = x·Γ(x).
-    for (x, expected) in [
-        (1.0, 0.0),
-        (2.0, 0.0),
-        (0.5, 0.5 * PI.ln()),
-        (5.0, 24.0_f64.ln()),
-        (10.0, 362_880.0_f64.ln()),
-    ] {
+    for (x, expected) in
+        [(1.0, 0.0), (2.0, 0.0), (0.5, 0.5 * PI.ln()), (5.0, 24.0_f64.ln()), (10.0, 362_880.0_f64.ln())]
+    {
         assert!((ln_gamma(x) - expected).abs() < 1e-13, "lnΓ({x})");
     }
     for x in [0.3, 1.7, 4.2, 12.5, 40.0] {
-        assert!(
-            (ln_gamma(x + 1.0) - ln_gamma(x) - f64::ln(x)).abs() < 1e-12,
-            "recurrence at {x}"
-        );
+        assert!((ln_gamma(x + 1.0) - ln_gamma(x) - f64::ln(x)).abs() < 1e-12, "recurrence at {x}");
     }
     // D = 2, γ = 1, m = 0: n′ = 3, ln Γ₂(3/2) = ½ ln π + ln Γ(3/2) + ln Γ(1) = ln π − ln 2, so
     // C = 3·2·(−½ ln 2) − (ln π − ln 2) = −ln(4π).

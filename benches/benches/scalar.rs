@@ -19,16 +19,40 @@ macro_rules! trio {
     ($c:expr, $group:literal, |$x:ident, $y:ident| $primal:expr, $grad:expr, $hand:expr) => {{
         let pts = points();
         let mut g = $c.benchmark_group($group);
-        g.bench_function("primal", |b| b.iter(|| for &($x, $y) in &pts { bb($primal); }));
-        g.bench_function("grad", |b| b.iter(|| for &($x, $y) in &pts { bb($grad); }));
-        g.bench_function("hand", |b| b.iter(|| for &($x, $y) in &pts { bb($hand); }));
+        g.bench_function("primal", |b| {
+            b.iter(|| {
+                for &($x, $y) in &pts {
+                    bb($primal);
+                }
+            })
+        });
+        g.bench_function("grad", |b| {
+            b.iter(|| {
+                for &($x, $y) in &pts {
+                    bb($grad);
+                }
+            })
+        });
+        g.bench_function("hand", |b| {
+            b.iter(|| {
+                for &($x, $y) in &pts {
+                    bb($hand);
+                }
+            })
+        });
         g.finish();
     }};
 }
 
 fn benches(c: &mut Criterion) {
     trio!(c, "rosenbrock", |x, y| rosenbrock(bb(x), y), rosenbrock_grad(bb(x), y), rosenbrock_hand(bb(x), y));
-    trio!(c, "straight50", |x, y| straight50(bb(x), y, 0.2), straight50_grad(bb(x), y, 0.2), straight50_hand(bb(x), y, 0.2));
+    trio!(
+        c,
+        "straight50",
+        |x, y| straight50(bb(x), y, 0.2),
+        straight50_grad(bb(x), y, 0.2),
+        straight50_hand(bb(x), y, 0.2)
+    );
     trio!(c, "loop20", |x, y| loop20(bb(x), y), loop20_grad(bb(x), y), loop20_hand(bb(x), y));
     trio!(
         c,

@@ -7,9 +7,9 @@ pub fn criterion_dir() -> PathBuf {
     if let Ok(dir) = std::env::var("CRITERION_HOME") {
         return PathBuf::from(dir);
     }
-    let target = std::env::var("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|_| {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("target")
-    });
+    let target = std::env::var("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("target"));
     target.join("criterion")
 }
 
@@ -32,7 +32,9 @@ pub struct Row<'a> {
 /// Prints, for each row, the medians of `primal`, `grad` and `hand` and the two ratios.
 pub fn print_ratio_table(rows: &[Row<'_>]) {
     println!();
-    println!("| function | primal | generated gradient | hand-written gradient | gradient / primal | generated / hand-written |");
+    println!(
+        "| function | primal | generated gradient | hand-written gradient | gradient / primal | generated / hand-written |"
+    );
     println!("|---|---:|---:|---:|---:|---:|");
     for row in rows {
         let (Some(p), Some(g), Some(h)) =

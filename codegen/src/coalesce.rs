@@ -66,7 +66,9 @@ fn reads_adjoint(stmt: &AdjStmt, v: VarId, renames: &Renames) -> bool {
     let target = |t: &Target| is(t.base) || expr_reads(&AExpr::Elem(t.clone()), v, renames);
     match stmt {
         AdjStmt::Init { var, expr } | AdjStmt::Set { var, expr } => is(*var) || expr_reads(expr, v, renames),
-        AdjStmt::Add { target: t, expr } | AdjStmt::AddEach { target: t, expr } => target(t) || expr_reads(expr, v, renames),
+        AdjStmt::Add { target: t, expr } | AdjStmt::AddEach { target: t, expr } => {
+            target(t) || expr_reads(expr, v, renames)
+        }
         AdjStmt::Zero { var } => is(*var),
         AdjStmt::Discard(expr) => expr_reads(expr, v, renames),
         AdjStmt::Pullback { seed, .. } => expr_reads(seed, v, renames),
@@ -78,7 +80,8 @@ fn reads_adjoint(stmt: &AdjStmt, v: VarId, renames: &Renames) -> bool {
 }
 
 fn block_reads(block: &AdjBlock, v: VarId, renames: &Renames) -> bool {
-    block.zero_init.iter().any(|u| resolve(renames, *u) == v) || block.stmts.iter().any(|s| reads_adjoint(s, v, renames))
+    block.zero_init.iter().any(|u| resolve(renames, *u) == v)
+        || block.stmts.iter().any(|s| reads_adjoint(s, v, renames))
 }
 
 fn expr_reads(expr: &AExpr, v: VarId, renames: &Renames) -> bool {

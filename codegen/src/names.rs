@@ -117,7 +117,9 @@ mod tests {
 
     #[test]
     fn shadowing_and_temporaries_avoid_user_names() {
-        let mut names = Names::avoiding(&quote!(fn f(x: f64, t0: f64, x_1: f64) {}));
+        let mut names = Names::avoiding(&quote!(
+            fn f(x: f64, t0: f64, x_1: f64) {}
+        ));
         assert_eq!(names.user("x"), "x");
         assert_eq!(names.user("x"), "x_2");
         assert_eq!(names.temp(), "t1");

@@ -14,7 +14,9 @@
 //! zero for the code before; the zero is written only if something reads it.
 
 use crate::adjoint::{AExpr, AdjBlock, AdjStmt, Target, TargetStep};
-use crate::ir::{Arg, Block, BlockId, Build, Function, If, Kind, Loop, Operand, Place, Step, StmtKind, StoreHow, Value, VarId};
+use crate::ir::{
+    Arg, Block, BlockId, Build, Function, If, Kind, Loop, Operand, Place, Step, StmtKind, StoreHow, Value, VarId,
+};
 use crate::rules;
 use crate::walk::differentiable_position;
 use std::collections::HashSet;
@@ -22,7 +24,13 @@ use std::collections::HashSet;
 /// Builds the reverse sweep of the function body; also returns the parameters whose
 /// adjoint exists (and is not known to be zero) when it ends.
 pub fn differentiate(function: &Function, def_block: &[BlockId]) -> (AdjBlock, HashSet<VarId>) {
-    let mut cx = Reverser { f: function, def_block, declared: HashSet::new(), pending_zero: HashSet::new(), zero_init: Vec::new() };
+    let mut cx = Reverser {
+        f: function,
+        def_block,
+        declared: HashSet::new(),
+        pending_zero: HashSet::new(),
+        zero_init: Vec::new(),
+    };
     let mut final_adjoints = HashSet::new();
     let body = cx.block_with(&function.body, |cx| {
         for param in &function.params {
@@ -163,7 +171,13 @@ impl Reverser<'_> {
             }
             Value::Call(call) if self.f.active_calls.contains(&call.id) => {
                 let id = call.id;
-                out.push(AdjStmt::Pullback { call: id, pullback: call.pullback, markers: call.markers, seed: d, args: call.args.len() });
+                out.push(AdjStmt::Pullback {
+                    call: id,
+                    pullback: call.pullback,
+                    markers: call.markers,
+                    seed: d,
+                    args: call.args.len(),
+                });
                 for (i, arg) in call.args.iter().enumerate() {
                     let grad = AExpr::Grad { call: id, arg: i };
                     match arg {
@@ -185,7 +199,11 @@ impl Reverser<'_> {
             }
             Build::VecList(items) | Build::ArrayList(items) => {
                 for (k, item) in items.iter().enumerate() {
-                    let elem = Target { base: var, steps: vec![TargetStep::Index(Operand::Const(index_literal(k)))], scalar: true };
+                    let elem = Target {
+                        base: var,
+                        steps: vec![TargetStep::Index(Operand::Const(index_literal(k)))],
+                        scalar: true,
+                    };
                     let scalar = self.operand_kind(item).is_scalar();
                     let e = if scalar { AExpr::Elem(elem) } else { AExpr::TakeElem(elem) };
                     self.contribute_operand(item, e, out);

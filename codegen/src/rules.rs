@@ -92,21 +92,29 @@ pub fn adjoints(op: Op, args: &[Operand], result: VarId, d: AExpr) -> Vec<(usize
         Op::ExpM1 => vec![(0, mul(d, add(y, one())))],
         Op::Ln => vec![(0, div(d, x(0)))],
         Op::Ln1p => vec![(0, div(d, add(one(), x(0))))],
-        Op::Log => vec![(0, mul(d.clone(), rule("log_dx", vec![x(0), x(1)]))), (1, mul(d, rule("log_db", vec![y, x(1)])))],
+        Op::Log => {
+            vec![(0, mul(d.clone(), rule("log_dx", vec![x(0), x(1)]))), (1, mul(d, rule("log_db", vec![y, x(1)])))]
+        }
         Op::Log2 => vec![(0, mul(d, rule("log2_dx", vec![x(0)])))],
         Op::Log10 => vec![(0, mul(d, rule("log10_dx", vec![x(0)])))],
         Op::Sqrt => vec![(0, div(d, mul(AExpr::lit(quote!(2.0)), y)))],
         Op::Cbrt => vec![(0, div(d, mul(AExpr::lit(quote!(3.0)), mul(y.clone(), y))))],
         Op::Powi => vec![(0, mul(d, rule("powi_dx", vec![x(0), x(1)])))],
-        Op::Powf => vec![(0, mul(d.clone(), rule("powf_dx", vec![x(0), x(1)]))), (1, mul(d, rule("powf_dp", vec![x(0), y])))],
+        Op::Powf => {
+            vec![(0, mul(d.clone(), rule("powf_dx", vec![x(0), x(1)]))), (1, mul(d, rule("powf_dp", vec![x(0), y])))]
+        }
         Op::Recip => vec![(0, neg(mul(d, mul(y.clone(), y))))],
         Op::Abs => vec![(0, mul(d, rule("abs_dx", vec![x(0)])))],
         Op::Hypot => vec![
             (0, mul(d.clone(), rule("hypot_dx", vec![x(0), x(1), y.clone()]))),
             (1, mul(d, rule("hypot_dx", vec![x(1), x(0), y]))),
         ],
-        Op::Max => vec![(0, mul(d.clone(), rule("max_dx", vec![x(0), x(1)]))), (1, mul(d, rule("max_dx", vec![x(1), x(0)])))],
-        Op::Min => vec![(0, mul(d.clone(), rule("min_dx", vec![x(0), x(1)]))), (1, mul(d, rule("min_dx", vec![x(1), x(0)])))],
+        Op::Max => {
+            vec![(0, mul(d.clone(), rule("max_dx", vec![x(0), x(1)]))), (1, mul(d, rule("max_dx", vec![x(1), x(0)])))]
+        }
+        Op::Min => {
+            vec![(0, mul(d.clone(), rule("min_dx", vec![x(0), x(1)]))), (1, mul(d, rule("min_dx", vec![x(1), x(0)])))]
+        }
         Op::MulAdd => vec![(0, mul(d.clone(), x(1))), (1, mul(x(0), d.clone())), (2, d)],
         Op::Clamp => vec![
             (0, mul(d.clone(), rule("clamp_dx", vec![x(0), x(1), x(2)]))),
@@ -147,7 +155,9 @@ mod tests {
 
     #[test]
     fn every_differentiable_argument_has_a_rule() {
-        for (op, arity) in [(Op::Atan2, 2), (Op::Powf, 2), (Op::MulAdd, 3), (Op::Clamp, 3), (Op::Hypot, 2), (Op::Log, 2)] {
+        for (op, arity) in
+            [(Op::Atan2, 2), (Op::Powf, 2), (Op::MulAdd, 3), (Op::Clamp, 3), (Op::Hypot, 2), (Op::Log, 2)]
+        {
             let args: Vec<Operand> = (0..arity).map(Operand::Var).collect();
             let covered: Vec<usize> = adjoints(op, &args, 99, AExpr::Adj(100)).into_iter().map(|(i, _)| i).collect();
             assert_eq!(covered, (0..arity).collect::<Vec<_>>(), "{op:?}");

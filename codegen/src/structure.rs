@@ -28,8 +28,13 @@ use std::collections::HashSet;
 pub fn structure(function: &mut Function, errors: &mut Errors, end: Span) {
     let body = std::mem::take(&mut function.body.stmts);
     let returned = new_flag(&mut function.vars, "returned", 0);
-    let mut cx =
-        Structurer { vars: &mut function.vars, counts: &mut function.counts, frames: Vec::new(), returned, returns_in_loop: false };
+    let mut cx = Structurer {
+        vars: &mut function.vars,
+        counts: &mut function.counts,
+        frames: Vec::new(),
+        returned,
+        returns_in_loop: false,
+    };
     let (mut stmts, flow) = cx.block(body);
     if flow.falls {
         errors.push(end, "not every path of this function ends in a value; finish each path with a value or `return`");
@@ -264,7 +269,9 @@ fn collect_read_flags(stmts: &[Stmt], read: &mut HashSet<VarId>) {
 fn sets_flag(stmts: &[Stmt], flag: VarId) -> bool {
     stmts.iter().any(|stmt| match &stmt.kind {
         StmtKind::SetFlag(f) => *f == flag,
-        StmtKind::If(if_stmt) => sets_flag(&if_stmt.then_block.stmts, flag) || sets_flag(&if_stmt.else_block.stmts, flag),
+        StmtKind::If(if_stmt) => {
+            sets_flag(&if_stmt.then_block.stmts, flag) || sets_flag(&if_stmt.else_block.stmts, flag)
+        }
         StmtKind::Loop(loop_stmt) => sets_flag(&loop_stmt.body.stmts, flag),
         _ => false,
     })

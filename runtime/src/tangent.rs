@@ -195,13 +195,7 @@ impl<T: Differentiable> Differentiable for Vec<T> {
 
 impl<T: Accumulate> Accumulate for Vec<T> {
     fn accumulate(&mut self, other: Self) {
-        assert_eq!(
-            self.len(),
-            other.len(),
-            "backprop: adding gradients of lengths {} and {}",
-            self.len(),
-            other.len()
-        );
+        assert_eq!(self.len(), other.len(), "backprop: adding gradients of lengths {} and {}", self.len(), other.len());
         for (a, b) in self.iter_mut().zip(other) {
             a.accumulate(b);
         }

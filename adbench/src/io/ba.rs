@@ -71,16 +71,7 @@ impl BaCompact {
             obs.push(i % n);
             obs.push(i % m);
         }
-        Ok(BaInput {
-            n,
-            m,
-            p,
-            cams,
-            x,
-            w,
-            obs,
-            feats,
-        })
+        Ok(BaInput { n, m, p, cams, x, w, obs, feats })
     }
 }
 
@@ -105,11 +96,7 @@ pub fn read_ba_compact(path: &Path) -> Result<BaCompact, DataError> {
     let p = tokens.usize("p")?;
     // Observation i uses camera i mod n and point i mod m, so both must be positive.
     if n == 0 || m == 0 || p == 0 {
-        return Err(DataError::at_line(
-            path,
-            header_line,
-            format!("n, m and p must be positive, found {n} {m} {p}"),
-        ));
+        return Err(DataError::at_line(path, header_line, format!("n, m and p must be positive, found {n} {m} {p}")));
     }
     // The Jacobian needs 31p values and 11n + 3m + p columns; reject sizes that overflow.
     size_product(path, header_line, &[31, p])?;
@@ -128,25 +115,11 @@ pub fn read_ba_compact(path: &Path) -> Result<BaCompact, DataError> {
     let w = tokens.f64("w")?;
     let feat = [tokens.f64("feat[0]")?, tokens.f64("feat[1]")?];
     tokens.finish()?;
-    Ok(BaCompact {
-        n,
-        m,
-        p,
-        cam,
-        point,
-        w,
-        feat,
-    })
+    Ok(BaCompact { n, m, p, cam, point, w, feat })
 }
 
 /// Reads and expands a BA file (see [`BaCompact::expand`]).
 pub fn read_ba(path: &Path) -> Result<BaInput, DataError> {
     let compact = read_ba_compact(path)?;
-    compact.expand().map_err(|e| {
-        DataError::at_line(
-            path,
-            1,
-            format!("cannot allocate the expanded instance: {e}"),
-        )
-    })
+    compact.expand().map_err(|e| DataError::at_line(path, 1, format!("cannot allocate the expanded instance: {e}")))
 }

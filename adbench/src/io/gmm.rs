@@ -67,11 +67,7 @@ pub fn read_gmm(path: &Path) -> Result<GmmInput, DataError> {
     let k = tokens.usize("K")?;
     let n = tokens.usize("N")?;
     if d == 0 || k == 0 || n == 0 {
-        return Err(DataError::at_line(
-            path,
-            header_line,
-            format!("D, K and N must be positive, found {d} {k} {n}"),
-        ));
+        return Err(DataError::at_line(path, header_line, format!("D, K and N must be positive, found {d} {k} {n}")));
     }
     let icf_size = size_product(path, header_line, &[d, d + 1])? / 2;
     let alpha = tokens.f64_vec(k, "alpha")?;
@@ -81,26 +77,11 @@ pub fn read_gmm(path: &Path) -> Result<GmmInput, DataError> {
     let gamma = tokens.f64("gamma")?;
     let m = tokens.f64("m")?;
     tokens.finish()?;
-    Ok(GmmInput {
-        d,
-        k,
-        n,
-        alpha,
-        means,
-        icf,
-        x,
-        gamma,
-        m,
-    })
+    Ok(GmmInput { d, k, n, alpha, means, icf, x, gamma, m })
 }
 
 /// Reads the N×D points, or one point repeated N times when only D of them are stored.
-fn read_points(
-    tokens: &mut Tokens<'_>,
-    d: usize,
-    n: usize,
-    header_line: usize,
-) -> Result<Vec<f64>, DataError> {
+fn read_points(tokens: &mut Tokens<'_>, d: usize, n: usize, header_line: usize) -> Result<Vec<f64>, DataError> {
     let total = size_product(tokens.path(), header_line, &[n, d])?;
     // The two trailing tokens are gamma and m.
     let left = tokens.remaining();
@@ -118,13 +99,8 @@ fn read_points(
     let point = tokens.f64_vec(d, "x (replicated point)")?;
     let mut x = Vec::new();
     // N comes from the header alone in this mode, so allocation failure must be an error.
-    x.try_reserve_exact(total).map_err(|e| {
-        DataError::at_line(
-            tokens.path(),
-            header_line,
-            format!("cannot allocate N·D = {total}: {e}"),
-        )
-    })?;
+    x.try_reserve_exact(total)
+        .map_err(|e| DataError::at_line(tokens.path(), header_line, format!("cannot allocate N·D = {total}: {e}")))?;
     for _ in 0..n {
         x.extend_from_slice(&point);
     }

@@ -32,20 +32,16 @@ pub struct BaRef {
 fn line_numbers(path: &Path, line_no: usize, line: &str) -> Result<Vec<f64>, DataError> {
     line.split_ascii_whitespace()
         .map(|token| {
-            token.parse::<f64>().map_err(|_| {
-                DataError::at_line(path, line_no, format!("expected a number, found `{token}`"))
-            })
+            token
+                .parse::<f64>()
+                .map_err(|_| DataError::at_line(path, line_no, format!("expected a number, found `{token}`")))
         })
         .collect()
 }
 
 /// The non-blank lines of `text` with their 1-based numbers.
 fn content_lines(text: &str) -> Vec<(usize, &str)> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| (i + 1, l))
-        .collect()
+    text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).map(|(i, l)| (i + 1, l)).collect()
 }
 
 /// Fails unless `lines` has exactly `expected` entries.
@@ -73,18 +69,12 @@ pub fn read_scalar_ref(path: &Path) -> Result<ScalarRef, DataError> {
             return Err(DataError::at_line(
                 path,
                 objective_line,
-                format!(
-                    "expected one objective value, found {} numbers",
-                    other.len()
-                ),
+                format!("expected one objective value, found {} numbers", other.len()),
             ));
         }
     };
     let gradient = line_numbers(path, lines[1].0, lines[1].1)?;
-    Ok(ScalarRef {
-        objective,
-        gradient,
-    })
+    Ok(ScalarRef { objective, gradient })
 }
 
 /// Reads a `golden/computed/ba/*.ref.txt` file:
@@ -95,39 +85,20 @@ pub fn read_ba_ref(path: &Path) -> Result<BaRef, DataError> {
     expect_lines(path, &lines, 3)?;
     let (head_line, head) = lines[0];
     let tokens: Vec<&str> = head.split_ascii_whitespace().collect();
-    let labels_ok = tokens.len() == 7
-        && tokens[0] == "reproj_err"
-        && tokens[3] == "w_err"
-        && tokens[5] == "dw_err_dw";
+    let labels_ok = tokens.len() == 7 && tokens[0] == "reproj_err" && tokens[3] == "w_err" && tokens[5] == "dw_err_dw";
     if !labels_ok {
-        return Err(DataError::at_line(
-            path,
-            head_line,
-            "expected `reproj_err A B w_err C dw_err_dw D`",
-        ));
+        return Err(DataError::at_line(path, head_line, "expected `reproj_err A B w_err C dw_err_dw D`"));
     }
-    let numbers = line_numbers(
-        path,
-        head_line,
-        &[tokens[1], tokens[2], tokens[4], tokens[6]].join(" "),
-    )?;
+    let numbers = line_numbers(path, head_line, &[tokens[1], tokens[2], tokens[4], tokens[6]].join(" "))?;
     let mut block = [[0.0; 15]; 2];
     for (row, &(line_no, line)) in block.iter_mut().zip(&lines[1..]) {
         let values = line_numbers(path, line_no, line)?;
-        *row = values.as_slice().try_into().map_err(|_| {
-            DataError::at_line(
-                path,
-                line_no,
-                format!("expected 15 numbers, found {}", values.len()),
-            )
-        })?;
+        *row = values
+            .as_slice()
+            .try_into()
+            .map_err(|_| DataError::at_line(path, line_no, format!("expected 15 numbers, found {}", values.len())))?;
     }
-    Ok(BaRef {
-        reproj_err: [numbers[0], numbers[1]],
-        w_err: numbers[2],
-        dw_err_dw: numbers[3],
-        block,
-    })
+    Ok(BaRef { reproj_err: [numbers[0], numbers[1]], w_err: numbers[2], dw_err_dw: numbers[3], block })
 }
 
 /// ADBench's own goldens for `gmm/test.txt`.
@@ -203,23 +174,17 @@ impl Json<'_> {
     }
 
     fn f64(&self, section: &str, key: &str) -> Result<f64, DataError> {
-        self.get(section, key)?
-            .as_f64()
-            .ok_or_else(|| self.wrong(section, key, "a number"))
+        self.get(section, key)?.as_f64().ok_or_else(|| self.wrong(section, key, "a number"))
     }
 
     fn usize(&self, section: &str, key: &str) -> Result<usize, DataError> {
         let value = self.get(section, key)?.as_u64();
-        value
-            .and_then(|v| usize::try_from(v).ok())
-            .ok_or_else(|| self.wrong(section, key, "a non-negative integer"))
+        value.and_then(|v| usize::try_from(v).ok()).ok_or_else(|| self.wrong(section, key, "a non-negative integer"))
     }
 
     fn string(&self, section: &str, key: &str) -> Result<String, DataError> {
         let value = self.get(section, key)?.as_str();
-        value
-            .map(str::to_owned)
-            .ok_or_else(|| self.wrong(section, key, "a string"))
+        value.map(str::to_owned).ok_or_else(|| self.wrong(section, key, "a string"))
     }
 
     fn f64_array(&self, section: &str, key: &str) -> Result<Vec<f64>, DataError> {
@@ -243,10 +208,8 @@ pub fn read_test_goldens(path: &Path) -> Result<TestGoldens, DataError> {
         gradient: json.f64_array("gmm_test", "gradient")?,
     };
     let pair = json.f64_array("ba_test", "reproj_err_pair")?;
-    let reproj_err_pair: [f64; 2] = pair
-        .as_slice()
-        .try_into()
-        .map_err(|_| json.wrong("ba_test", "reproj_err_pair", "a pair"))?;
+    let reproj_err_pair: [f64; 2] =
+        pair.as_slice().try_into().map_err(|_| json.wrong("ba_test", "reproj_err_pair", "a pair"))?;
     Ok(TestGoldens {
         gmm,
         ba: BaGolden {

@@ -40,11 +40,7 @@ impl LstmInput {
     /// The same instance cut to its first `c` characters (for cheap tests).
     pub fn truncated(&self, c: usize) -> LstmInput {
         let c = c.clamp(2, self.c);
-        LstmInput {
-            c,
-            sequence: self.sequence[..c * self.b].to_vec(),
-            ..self.clone()
-        }
+        LstmInput { c, sequence: self.sequence[..c * self.b].to_vec(), ..self.clone() }
     }
 }
 
@@ -57,25 +53,12 @@ pub fn read_lstm(path: &Path) -> Result<LstmInput, DataError> {
     let c = tokens.usize("c")?;
     let b = tokens.usize("b")?;
     if l == 0 || b == 0 || c < 2 {
-        return Err(DataError::at_line(
-            path,
-            header_line,
-            format!("need l ≥ 1, c ≥ 2 and b ≥ 1, found {l} {c} {b}"),
-        ));
+        return Err(DataError::at_line(path, header_line, format!("need l ≥ 1, c ≥ 2 and b ≥ 1, found {l} {c} {b}")));
     }
-    let main_params =
-        tokens.f64_vec(size_product(path, header_line, &[l, 8, b])?, "main_params")?;
+    let main_params = tokens.f64_vec(size_product(path, header_line, &[l, 8, b])?, "main_params")?;
     let extra_params = tokens.f64_vec(size_product(path, header_line, &[3, b])?, "extra_params")?;
     let state = tokens.f64_vec(size_product(path, header_line, &[l, 2, b])?, "state")?;
     let sequence = tokens.f64_vec(size_product(path, header_line, &[c, b])?, "sequence")?;
     tokens.finish()?;
-    Ok(LstmInput {
-        l,
-        c,
-        b,
-        main_params,
-        extra_params,
-        state,
-        sequence,
-    })
+    Ok(LstmInput { l, c, b, main_params, extra_params, state, sequence })
 }

@@ -12,8 +12,7 @@ mod lstm;
 pub use ba::{BaCompact, BaInput, CAM_PARAMS, read_ba, read_ba_compact};
 pub use gmm::{GmmInput, read_gmm};
 pub use golden::{
-    BaGolden, BaRef, GmmGolden, LstmGolden, ScalarRef, TestGoldens, read_ba_ref, read_scalar_ref,
-    read_test_goldens,
+    BaGolden, BaRef, GmmGolden, LstmGolden, ScalarRef, TestGoldens, read_ba_ref, read_scalar_ref, read_test_goldens,
 };
 pub use lstm::{LstmInput, read_lstm};
 
@@ -47,12 +46,7 @@ impl<'a> Tokens<'a> {
             last_line = index + 1;
             tokens.extend(line.split_ascii_whitespace().map(|t| (index + 1, t)));
         }
-        Self {
-            path: path.to_path_buf(),
-            tokens,
-            pos: 0,
-            last_line,
-        }
+        Self { path: path.to_path_buf(), tokens, pos: 0, last_line }
     }
 
     /// The file being read.
@@ -67,9 +61,7 @@ impl<'a> Tokens<'a> {
 
     /// The line of the next token (or the last line of the file once all are consumed).
     pub(crate) fn line(&self) -> usize {
-        self.tokens
-            .get(self.pos)
-            .map_or(self.last_line, |&(line, _)| line)
+        self.tokens.get(self.pos).map_or(self.last_line, |&(line, _)| line)
     }
 
     /// An error at the line of the next token.
@@ -104,11 +96,7 @@ impl<'a> Tokens<'a> {
     pub(crate) fn usize(&mut self, what: &str) -> Result<usize, DataError> {
         let (line, token) = self.next(what)?;
         token.parse::<usize>().map_err(|_| {
-            DataError::at_line(
-                &self.path,
-                line,
-                format!("expected a non-negative integer for {what}, found `{token}`"),
-            )
+            DataError::at_line(&self.path, line, format!("expected a non-negative integer for {what}, found `{token}`"))
         })
     }
 
@@ -132,29 +120,20 @@ impl<'a> Tokens<'a> {
     pub(crate) fn finish(&self) -> Result<(), DataError> {
         match self.tokens.get(self.pos) {
             None => Ok(()),
-            Some(&(_, token)) => Err(self.error(format!(
-                "unexpected extra token `{token}` ({} tokens left over)",
-                self.remaining()
-            ))),
+            Some(&(_, token)) => {
+                Err(self.error(format!("unexpected extra token `{token}` ({} tokens left over)", self.remaining())))
+            }
         }
     }
 }
 
 /// The product of `factors`, or an error at `line` (the header) if it overflows `usize`.
-pub(crate) fn size_product(
-    path: &Path,
-    line: usize,
-    factors: &[usize],
-) -> Result<usize, DataError> {
+pub(crate) fn size_product(path: &Path, line: usize, factors: &[usize]) -> Result<usize, DataError> {
     let mut product: usize = 1;
     for &factor in factors {
-        product = product.checked_mul(factor).ok_or_else(|| {
-            DataError::at_line(
-                path,
-                line,
-                format!("sizes too large: {factors:?} overflows"),
-            )
-        })?;
+        product = product
+            .checked_mul(factor)
+            .ok_or_else(|| DataError::at_line(path, line, format!("sizes too large: {factors:?} overflows")))?;
     }
     Ok(product)
 }

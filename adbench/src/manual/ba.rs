@@ -27,19 +27,11 @@ fn dot(a: Vec3, b: Vec3) -> f64 {
 }
 
 fn cross(a: Vec3, b: Vec3) -> Vec3 {
-    [
-        a[1] * b[2] - a[2] * b[1],
-        a[2] * b[0] - a[0] * b[2],
-        a[0] * b[1] - a[1] * b[0],
-    ]
+    [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]]
 }
 
 fn axpy(alpha: f64, x: Vec3, y: Vec3) -> Vec3 {
-    [
-        alpha * x[0] + y[0],
-        alpha * x[1] + y[1],
-        alpha * x[2] + y[2],
-    ]
+    [alpha * x[0] + y[0], alpha * x[1] + y[1], alpha * x[2] + y[2]]
 }
 
 /// The Rodrigues rotation of one point, with what its reverse sweep needs.
@@ -66,14 +58,7 @@ impl Rotation {
         let general = (sqtheta != 0.0).then(|| {
             let theta = sqtheta.sqrt();
             let v = r.map(|ri| ri / theta);
-            General {
-                theta,
-                cos: theta.cos(),
-                sin: theta.sin(),
-                v,
-                v_cross_xo: cross(v, xo),
-                v_dot_xo: dot(v, xo),
-            }
+            General { theta, cos: theta.cos(), sin: theta.sin(), v, v_cross_xo: cross(v, xo), v_dot_xo: dot(v, xo) }
         });
         Self { r, xo, general }
     }
@@ -102,16 +87,8 @@ impl Rotation {
         let d_cos = dot(a, self.xo) - d_tmp * g.v_dot_xo;
         let d_sin = dot(a, g.v_cross_xo);
         // v̄ from v·tmp, from v·Xo and from v × Xo.
-        let d_v = axpy(
-            d_dot,
-            self.xo,
-            axpy(1.0, cross(self.xo, d_cross), a.map(|ai| ai * tmp)),
-        );
-        let d_xo = axpy(
-            d_dot,
-            g.v,
-            axpy(1.0, cross(d_cross, g.v), a.map(|ai| ai * g.cos)),
-        );
+        let d_v = axpy(d_dot, self.xo, axpy(1.0, cross(self.xo, d_cross), a.map(|ai| ai * tmp)));
+        let d_xo = axpy(d_dot, g.v, axpy(1.0, cross(d_cross, g.v), a.map(|ai| ai * g.cos)));
         let d_theta = d_sin * g.cos - d_cos * g.sin;
         // v = r/θ and θ = ‖r‖: r̄ = (v̄ − (v̄·v)v)/θ + θ̄·v.
         let radial = dot(d_v, g.v);
@@ -122,13 +99,7 @@ impl Rotation {
 
 /// The residual w·(proj − feat) of one observation and its 2×15 Jacobian (row x, row y;
 /// columns cam (11), X (3), w), by one forward sweep and two reverse sweeps.
-pub fn ba_block(
-    cam: &[f64],
-    x: &[f64],
-    w: f64,
-    feat_x: f64,
-    feat_y: f64,
-) -> ([f64; 2], [[f64; BLOCK_COLS]; 2]) {
+pub fn ba_block(cam: &[f64], x: &[f64], w: f64, feat_x: f64, feat_y: f64) -> ([f64; 2], [[f64; BLOCK_COLS]; 2]) {
     let xo = [x[0] - cam[3], x[1] - cam[4], x[2] - cam[5]];
     let rotation = Rotation::new([cam[0], cam[1], cam[2]], xo);
     let xcam = rotation.apply();
@@ -150,11 +121,7 @@ pub fn ba_block(
             let diagonal = if q == r { distortion } else { 0.0 };
             wf * (diagonal + 2.0 * p[r] * p[q] * d_distortion)
         });
-        let d_xcam = [
-            d_p[0] / xcam[2],
-            d_p[1] / xcam[2],
-            -(d_p[0] * p[0] + d_p[1] * p[1]) / xcam[2],
-        ];
+        let d_xcam = [d_p[0] / xcam[2], d_p[1] / xcam[2], -(d_p[0] * p[0] + d_p[1] * p[1]) / xcam[2]];
         let (d_r, d_xo) = rotation.vjp(d_xcam);
         row[..3].copy_from_slice(&d_r);
         row[3..6].copy_from_slice(&d_xo.map(|v| -v));
@@ -179,11 +146,7 @@ pub fn ba_jacobian(input: &BaInput) -> BaJacobian {
 /// [`ba_jacobian`] into existing storage, reusing its allocations (as ADBench's manual module
 /// reuses its `BASparseMat`).
 pub fn ba_jacobian_into(input: &BaInput, jacobian: &mut BaJacobian) {
-    ba_jacobian_with(
-        input,
-        |cam, x, w, fx, fy| ba_block(cam, x, w, fx, fy).1,
-        jacobian,
-    );
+    ba_jacobian_with(input, |cam, x, w, fx, fy| ba_block(cam, x, w, fx, fy).1, jacobian);
 }
 
 /// Assembles the CSR Jacobian from any per-observation `block` function (manual, finite
@@ -204,20 +167,12 @@ pub fn ba_jacobian_with(
     jacobian.vals.resize(31 * p, 0.0);
     let (block_cols, tail_cols) = jacobian.cols.split_at_mut(2 * BLOCK_COLS * p);
     let (block_vals, tail_vals) = jacobian.vals.split_at_mut(2 * BLOCK_COLS * p);
-    let chunks = block_cols
-        .chunks_exact_mut(2 * BLOCK_COLS)
-        .zip(block_vals.chunks_exact_mut(2 * BLOCK_COLS));
+    let chunks = block_cols.chunks_exact_mut(2 * BLOCK_COLS).zip(block_vals.chunks_exact_mut(2 * BLOCK_COLS));
     for (i, (obs_cols, obs_vals)) in chunks.enumerate() {
         let (cam_index, point_index) = (input.obs[2 * i], input.obs[2 * i + 1]);
         let cam = &input.cams[CAM_PARAMS * cam_index..][..CAM_PARAMS];
         let point = &input.x[3 * point_index..][..3];
-        let jac = block(
-            cam,
-            point,
-            input.w[i],
-            input.feats[2 * i],
-            input.feats[2 * i + 1],
-        );
+        let jac = block(cam, point, input.w[i], input.feats[2 * i], input.feats[2 * i + 1]);
         obs_vals[..BLOCK_COLS].copy_from_slice(&jac[0]);
         obs_vals[BLOCK_COLS..].copy_from_slice(&jac[1]);
         let (row_x, row_y) = obs_cols.split_at_mut(BLOCK_COLS);
@@ -238,11 +193,9 @@ pub fn ba_jacobian_with(
         *val = -2.0 * input.w[i];
     }
     jacobian.rows.clear();
-    jacobian.rows.extend((0..=3 * p).map(|r| {
-        if r <= 2 * p {
-            BLOCK_COLS * r
-        } else {
-            2 * BLOCK_COLS * p + (r - 2 * p)
-        }
-    }));
+    jacobian.rows.extend((0..=3 * p).map(
+        |r| {
+            if r <= 2 * p { BLOCK_COLS * r } else { 2 * BLOCK_COLS * p + (r - 2 * p) }
+        },
+    ));
 }

@@ -1,8 +1,5 @@
 //! Manual GMM gradient, fused per point: forward over the K components, then their adjoints.
-#![allow(
-    clippy::needless_range_loop,
-    reason = "several arrays share one index; index loops read clearer here"
-)]
+#![allow(clippy::needless_range_loop, reason = "several arrays share one index; index loops read clearer here")]
 
 use crate::io::GmmInput;
 use crate::objective::{gmm_log_wishart_constant, log_sum_exp};
@@ -23,9 +20,7 @@ struct Scratch {
 /// Per point i the data term is LSE_k(main_k); its adjoint to main_k is the softmax weight
 /// w_k, and d main_k = dα_k + Σ_j dq_kj − zᵀdz with z = Q_k (x_i − μ_k).
 pub fn gmm_gradient(input: &GmmInput) -> (f64, Vec<f64>) {
-    let GmmInput {
-        d, k, n, gamma, m, ..
-    } = *input;
+    let GmmInput { d, k, n, gamma, m, .. } = *input;
     let icf_size = input.icf_size();
     let mut grad = vec![0.0; input.n_params()];
     let (g_alpha, rest) = grad.split_at_mut(k);
@@ -41,11 +36,7 @@ pub fn gmm_gradient(input: &GmmInput) -> (f64, Vec<f64>) {
         sum_qs[c] = q.iter().sum();
     }
 
-    let mut s = Scratch {
-        xc: vec![0.0; k * d],
-        z: vec![0.0; k * d],
-        main_term: vec![0.0; k],
-    };
+    let mut s = Scratch { xc: vec![0.0; k * d], z: vec![0.0; k * d], main_term: vec![0.0; k] };
     let mut slse = 0.0;
     for point in input.x.chunks_exact(d).take(n) {
         for c in 0..k {
@@ -76,19 +67,12 @@ pub fn gmm_gradient(input: &GmmInput) -> (f64, Vec<f64>) {
 
     let prior = prior_and_gradient(input, &qdiag, &sum_qs, g_icf);
     let constant = -n_f * (d as f64) * 0.5 * (2.0 * PI).ln();
-    let objective = constant + slse - n_f * lse_alpha + prior
-        - (k as f64) * gmm_log_wishart_constant(d, gamma, m);
+    let objective = constant + slse - n_f * lse_alpha + prior - (k as f64) * gmm_log_wishart_constant(d, gamma, m);
     (objective, grad)
 }
 
 /// Fills xc and z of component `c` for one point; returns ‖z‖².
-fn forward_component(
-    input: &GmmInput,
-    qdiag: &[f64],
-    s: &mut Scratch,
-    point: &[f64],
-    c: usize,
-) -> f64 {
+fn forward_component(input: &GmmInput, qdiag: &[f64], s: &mut Scratch, point: &[f64], c: usize) -> f64 {
     let d = input.d;
     let mean = &input.means[c * d..][..d];
     let l = &input.icf[c * input.icf_size() + d..][..d * (d - 1) / 2];
@@ -98,16 +82,13 @@ fn forward_component(
         xc[j] = point[j] - mean[j];
         z[j] = qdiag[c * d + j] * xc[j];
     }
-    // The triangle is packed column by column, so walking columns reads it sequentially and
-    // each column is an axpy into z[col+1..].
-    let mut start = 0;
+    // The triangle is packed column by column, so walking columns reads it sequentially.
+    let mut index = 0;
     for col in 0..d {
-        let len = d - col - 1;
-        let x_col = xc[col];
-        for (zr, &lv) in z[col + 1..].iter_mut().zip(&l[start..start + len]) {
-            *zr += lv * x_col;
+        for row in col + 1..d {
+            z[row] += l[index] * xc[col];
+            index += 1;
         }
-        start += len;
     }
     z.iter().map(|v| v * v).sum()
 }
@@ -136,18 +117,16 @@ fn reverse_component(
         // d/dμ = −d/dxc = +Qᵀz; this is its diagonal part.
         g_mean[j] += weight * qd[j] * z[j];
     }
-    let mut start = 0;
+    let mut index = 0;
     for col in 0..d {
-        let len = d - col - 1;
-        let weighted_xc = weight * xc[col];
         let mut qt_z = 0.0;
-        let column = g_l[start..start + len].iter_mut().zip(&l[start..start + len]);
-        for ((g, &lv), &zr) in column.zip(&z[col + 1..]) {
-            *g -= weighted_xc * zr;
-            qt_z += lv * zr;
+        let weighted_xc = weight * xc[col];
+        for row in col + 1..d {
+            g_l[index] -= weighted_xc * z[row];
+            qt_z += l[index] * z[row];
+            index += 1;
         }
         g_mean[col] += weight * qt_z;
-        start += len;
     }
 }
 

@@ -1,9 +1,6 @@
 //! Manual LSTM gradient: one forward pass over the sequence recording each cell's gates, then
 //! one reverse pass through time.
-#![allow(
-    clippy::needless_range_loop,
-    reason = "several arrays share one index; index loops read clearer here"
-)]
+#![allow(clippy::needless_range_loop, reason = "several arrays share one index; index loops read clearer here")]
 
 use crate::io::LstmInput;
 use crate::objective::sigmoid;
@@ -63,10 +60,7 @@ fn forward(input: &LstmInput) -> Tape {
                 let g = (h[j] * w[3 * b + j] + w[7 * b + j]).tanh();
                 let s_new = s[j] * f + i * g;
                 let tanh_s = s_new.tanh();
-                for (slot, value) in [inp[j], h[j], s[j], f, i, o, g, tanh_s]
-                    .into_iter()
-                    .enumerate()
-                {
+                for (slot, value) in [inp[j], h[j], s[j], f, i, o, g, tanh_s].into_iter().enumerate() {
                     rec[slot * b + j] = value;
                 }
                 s[j] = s_new;
@@ -76,11 +70,7 @@ fn forward(input: &LstmInput) -> Tape {
         }
         total += output_probs(input, &inp, t, &mut y, &mut probs[t * b..][..b]);
     }
-    Tape {
-        cells,
-        probs,
-        total,
-    }
+    Tape { cells, probs, total }
 }
 
 /// Fills `probs` for the prediction from the top hidden state `top`; returns its log-likelihood
@@ -120,8 +110,7 @@ fn reverse(input: &LstmInput, tape: &Tape, scale: f64) -> Vec<f64> {
             let gw = &mut g_main[layer * 8 * b..][..8 * b];
             for j in 0..b {
                 let at = |slot: usize| rec[slot * b + j];
-                let (f, i, o, g, tanh_s) =
-                    (at(FORGET), at(INGATE), at(OUTGATE), at(CHANGE), at(TANH_S));
+                let (f, i, o, g, tanh_s) = (at(FORGET), at(INGATE), at(OUTGATE), at(CHANGE), at(TANH_S));
                 let dh_j = dh[layer * b + j];
                 // h = o·tanh(s), s = s_prev·f + i·g
                 let d_o = dh_j * tanh_s;
@@ -156,14 +145,7 @@ fn reverse(input: &LstmInput, tape: &Tape, scale: f64) -> Vec<f64> {
 }
 
 /// Adjoint of step t's log-likelihood term: into out_weight, out_bias and the top hidden state.
-fn output_adjoint(
-    input: &LstmInput,
-    tape: &Tape,
-    t: usize,
-    scale: f64,
-    g_extra: &mut [f64],
-    dh_top: &mut [f64],
-) {
+fn output_adjoint(input: &LstmInput, tape: &Tape, t: usize, scale: f64, g_extra: &mut [f64], dh_top: &mut [f64]) {
     let LstmInput { l, b, .. } = *input;
     let ep = &input.extra_params;
     let gold = &input.sequence[(t + 1) * b..][..b];

@@ -36,11 +36,7 @@ pub fn ba_rodrigues_rotate(cam: &[f64], xo0: f64, xo1: f64, xo2: f64) -> [f64; 3
         ]
     } else {
         // First-order form Xo + r × Xo.
-        [
-            xo0 + (cam[1] * xo2 - cam[2] * xo1),
-            xo1 + (cam[2] * xo0 - cam[0] * xo2),
-            xo2 + (cam[0] * xo1 - cam[1] * xo0),
-        ]
+        [xo0 + (cam[1] * xo2 - cam[2] * xo1), xo1 + (cam[2] * xo0 - cam[0] * xo2), xo2 + (cam[0] * xo1 - cam[1] * xo0)]
     }
 }
 
@@ -52,14 +48,7 @@ pub fn ba_weight_error(w: f64) -> f64 {
 /// All 3p outputs: 2p reprojection errors (observation-major), then p weight errors.
 /// Not itself differentiated (the Jacobian is assembled per observation), so it may take the
 /// integer observation table.
-pub fn ba_objective(
-    cams: &[f64],
-    x: &[f64],
-    w: &[f64],
-    obs: &[usize],
-    feats: &[f64],
-    p: usize,
-) -> Vec<f64> {
+pub fn ba_objective(cams: &[f64], x: &[f64], w: &[f64], obs: &[usize], feats: &[f64], p: usize) -> Vec<f64> {
     let mut err = vec![0.0; 3 * p];
     ba_objective_into(cams, x, w, obs, feats, &mut err);
     err
@@ -67,51 +56,24 @@ pub fn ba_objective(
 
 /// [`ba_objective`] into existing storage of length 3p (the benchmark reuses its output, as
 /// ADBench's modules do).
-pub fn ba_objective_into(
-    cams: &[f64],
-    x: &[f64],
-    w: &[f64],
-    obs: &[usize],
-    feats: &[f64],
-    err: &mut [f64],
-) {
+pub fn ba_objective_into(cams: &[f64], x: &[f64], w: &[f64], obs: &[usize], feats: &[f64], err: &mut [f64]) {
     let p = err.len() / 3;
     let (reproj, w_err) = err.split_at_mut(2 * p);
     for (i, (pair, weight_error)) in reproj.chunks_exact_mut(2).zip(w_err).enumerate() {
         let cam = &cams[CAM_PARAMS * obs[2 * i]..][..CAM_PARAMS];
         let point = &x[3 * obs[2 * i + 1]..][..3];
-        pair.copy_from_slice(&ba_residual(
-            cam,
-            point,
-            w[i],
-            feats[2 * i],
-            feats[2 * i + 1],
-        ));
+        pair.copy_from_slice(&ba_residual(cam, point, w[i], feats[2 * i], feats[2 * i + 1]));
         *weight_error = ba_weight_error(w[i]);
     }
 }
 
 /// [`ba_objective`] on a reader struct.
 pub fn ba_objective_input(input: &BaInput) -> Vec<f64> {
-    ba_objective(
-        &input.cams,
-        &input.x,
-        &input.w,
-        &input.obs,
-        &input.feats,
-        input.p,
-    )
+    ba_objective(&input.cams, &input.x, &input.w, &input.obs, &input.feats, input.p)
 }
 
 /// [`ba_objective_into`] on a reader struct, resizing `err` to 3p if needed.
 pub fn ba_objective_input_into(input: &BaInput, err: &mut Vec<f64>) {
     err.resize(3 * input.p, 0.0);
-    ba_objective_into(
-        &input.cams,
-        &input.x,
-        &input.w,
-        &input.obs,
-        &input.feats,
-        err,
-    );
+    ba_objective_into(&input.cams, &input.x, &input.w, &input.obs, &input.feats, err);
 }

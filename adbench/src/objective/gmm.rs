@@ -1,8 +1,5 @@
 //! GMM: Gaussian mixture log-likelihood with a (negative log) Wishart prior (SPEC.md §1).
-#![allow(
-    clippy::needless_range_loop,
-    reason = "index loops are the style #[differentiable] accepts"
-)]
+#![allow(clippy::needless_range_loop, reason = "index loops are the style #[differentiable] accepts")]
 
 use crate::io::GmmInput;
 use std::f64::consts::PI;
@@ -11,10 +8,7 @@ use std::f64::consts::PI;
 ///
 /// `alpha` is K, `means` K×D, `icf` K×D(D+1)/2 (all component-major), `x` N×D. The data term
 /// is a log-likelihood and the prior a *negative* log prior, as in ADBench.
-#[allow(
-    clippy::too_many_arguments,
-    reason = "the macro takes slices and scalars, not structs"
-)]
+#[allow(clippy::too_many_arguments, reason = "the macro takes slices and scalars, not structs")]
 pub fn gmm_objective(
     alpha: &[f64],
     means: &[f64],
@@ -45,8 +39,7 @@ pub fn gmm_objective(
         for col in 0..d {
             for r in 0..d - col - 1 {
                 let row = col + 1 + r;
-                ltri[c * tri + row * (row - 1) / 2 + col] =
-                    icf[c * icf_size + d + col * (2 * d - col - 1) / 2 + r];
+                ltri[c * tri + row * (row - 1) / 2 + col] = icf[c * icf_size + d + col * (2 * d - col - 1) / 2 + r];
             }
         }
     }
@@ -64,8 +57,7 @@ pub fn gmm_objective(
     }
     let n_f = n as f64;
     let constant = -n_f * (d as f64) * 0.5 * (2.0 * PI).ln();
-    constant + slse - n_f * log_sum_exp(alpha, k)
-        + gmm_wishart_prior(&qdiag, &sum_qs, icf, d, k, gamma, m)
+    constant + slse - n_f * log_sum_exp(alpha, k) + gmm_wishart_prior(&qdiag, &sum_qs, icf, d, k, gamma, m)
         - (k as f64) * gmm_log_wishart_constant(d, gamma, m)
 }
 
@@ -105,15 +97,7 @@ pub fn log_sum_exp(v: &[f64], len: usize) -> f64 {
 }
 
 /// The prior term Σ_k [½γ²(Σ_j exp(q_kj)² + Σ_j l_kj²) − m·Σ_j q_kj] (before −K·C).
-pub fn gmm_wishart_prior(
-    qdiag: &[f64],
-    sum_qs: &[f64],
-    icf: &[f64],
-    d: usize,
-    k: usize,
-    gamma: f64,
-    m: f64,
-) -> f64 {
+pub fn gmm_wishart_prior(qdiag: &[f64], sum_qs: &[f64], icf: &[f64], d: usize, k: usize, gamma: f64, m: f64) -> f64 {
     let icf_size = d * (d + 1) / 2;
     let mut out = 0.0;
     for c in 0..k {
@@ -156,8 +140,7 @@ pub fn ln_gamma(x: f64) -> f64 {
 /// The Lanczos approximation of ln Γ(x), accurate for x ≥ ½.
 fn lanczos_ln_gamma(x: f64) -> f64 {
     let y = x - 1.0;
-    let series = 0.999_999_999_999_809_9 + 676.520_368_121_885_1 / (y + 1.0)
-        - 1_259.139_216_722_402_8 / (y + 2.0)
+    let series = 0.999_999_999_999_809_9 + 676.520_368_121_885_1 / (y + 1.0) - 1_259.139_216_722_402_8 / (y + 2.0)
         + 771.323_428_777_653_1 / (y + 3.0)
         - 176.615_029_162_140_6 / (y + 4.0)
         + 12.507_343_278_686_905 / (y + 5.0)
@@ -170,28 +153,14 @@ fn lanczos_ln_gamma(x: f64) -> f64 {
 
 /// [`gmm_objective`] on a reader struct.
 pub fn gmm_objective_input(input: &GmmInput) -> f64 {
-    let GmmInput {
-        d, k, n, gamma, m, ..
-    } = *input;
-    gmm_objective(
-        &input.alpha,
-        &input.means,
-        &input.icf,
-        &input.x,
-        d,
-        k,
-        n,
-        gamma,
-        m,
-    )
+    let GmmInput { d, k, n, gamma, m, .. } = *input;
+    gmm_objective(&input.alpha, &input.means, &input.icf, &input.x, d, k, n, gamma, m)
 }
 
 /// [`gmm_objective`] with the independent variables packed as [α; means; icf] (for finite
 /// differences).
 pub fn gmm_objective_packed(input: &GmmInput, packed: &[f64]) -> f64 {
     let (alpha, means, icf) = input.unpack(packed);
-    let GmmInput {
-        d, k, n, gamma, m, ..
-    } = *input;
+    let GmmInput { d, k, n, gamma, m, .. } = *input;
     gmm_objective(alpha, means, icf, &input.x, d, k, n, gamma, m)
 }

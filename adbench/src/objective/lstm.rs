@@ -40,12 +40,9 @@ pub fn lstm_objective(
                 // Quirk kept from ADBench: forget and output gates read the input, the input
                 // gate and the candidate read the hidden state.
                 let forget = sigmoid(inp[j] * main_params[w + j] + main_params[w + 4 * b + j]);
-                let ingate =
-                    sigmoid(st[h + j] * main_params[w + b + j] + main_params[w + 5 * b + j]);
-                let outgate =
-                    sigmoid(inp[j] * main_params[w + 2 * b + j] + main_params[w + 6 * b + j]);
-                let change =
-                    (st[h + j] * main_params[w + 3 * b + j] + main_params[w + 7 * b + j]).tanh();
+                let ingate = sigmoid(st[h + j] * main_params[w + b + j] + main_params[w + 5 * b + j]);
+                let outgate = sigmoid(inp[j] * main_params[w + 2 * b + j] + main_params[w + 6 * b + j]);
+                let change = (st[h + j] * main_params[w + 3 * b + j] + main_params[w + 7 * b + j]).tanh();
                 st[h + b + j] = st[h + b + j] * forget + ingate * change;
                 st[h + j] = outgate * st[h + b + j].tanh();
                 // The new hidden state is the next layer's input.
@@ -59,13 +56,7 @@ pub fn lstm_objective(
 
 /// Σ_j seq_t,j · (y_j − lse) for the prediction y = hidden ⊙ out_weight + out_bias, with
 /// lse = ln(Σ_j exp(y_j) + 2).
-pub fn lstm_log_likelihood(
-    hidden: &[f64],
-    extra_params: &[f64],
-    sequence: &[f64],
-    t: usize,
-    b: usize,
-) -> f64 {
+pub fn lstm_log_likelihood(hidden: &[f64], extra_params: &[f64], sequence: &[f64], t: usize, b: usize) -> f64 {
     let mut sum_exp = 0.0;
     for j in 0..b {
         sum_exp += (hidden[j] * extra_params[b + j] + extra_params[2 * b + j]).exp();
@@ -75,8 +66,7 @@ pub fn lstm_log_likelihood(
     let lse = (sum_exp + 2.0).ln();
     let mut ll = 0.0;
     for j in 0..b {
-        ll +=
-            sequence[t * b + j] * (hidden[j] * extra_params[b + j] + extra_params[2 * b + j] - lse);
+        ll += sequence[t * b + j] * (hidden[j] * extra_params[b + j] + extra_params[2 * b + j] - lse);
     }
     ll
 }
@@ -89,15 +79,7 @@ pub fn sigmoid(x: f64) -> f64 {
 /// [`lstm_objective`] on a reader struct.
 pub fn lstm_objective_input(input: &LstmInput) -> f64 {
     let LstmInput { l, c, b, .. } = *input;
-    lstm_objective(
-        &input.main_params,
-        &input.extra_params,
-        &input.state,
-        &input.sequence,
-        l,
-        c,
-        b,
-    )
+    lstm_objective(&input.main_params, &input.extra_params, &input.state, &input.sequence, l, c, b)
 }
 
 /// [`lstm_objective`] with the independent variables packed as [main_params; extra_params]
@@ -105,13 +87,5 @@ pub fn lstm_objective_input(input: &LstmInput) -> f64 {
 pub fn lstm_objective_packed(input: &LstmInput, packed: &[f64]) -> f64 {
     let (main_params, extra_params) = packed.split_at(input.main_params.len());
     let LstmInput { l, c, b, .. } = *input;
-    lstm_objective(
-        main_params,
-        extra_params,
-        &input.state,
-        &input.sequence,
-        l,
-        c,
-        b,
-    )
+    lstm_objective(main_params, extra_params, &input.state, &input.sequence, l, c, b)
 }

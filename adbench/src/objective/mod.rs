@@ -15,13 +15,11 @@ mod gmm;
 mod lstm;
 
 pub use ba::{
-    ba_objective, ba_objective_input, ba_objective_input_into, ba_objective_into, ba_residual,
-    ba_rodrigues_rotate, ba_weight_error,
+    ba_objective, ba_objective_input, ba_objective_input_into, ba_objective_into, ba_residual, ba_rodrigues_rotate,
+    ba_weight_error,
 };
 pub use gmm::{
-    gmm_log_wishart_constant, gmm_objective, gmm_objective_input, gmm_objective_packed,
-    gmm_qxc_sqnorm, gmm_wishart_prior, ln_gamma, log_sum_exp,
+    gmm_log_wishart_constant, gmm_objective, gmm_objective_input, gmm_objective_packed, gmm_qxc_sqnorm,
+    gmm_wishart_prior, ln_gamma, log_sum_exp,
 };
-pub use lstm::{
-    lstm_log_likelihood, lstm_objective, lstm_objective_input, lstm_objective_packed, sigmoid,
-};
+pub use lstm::{lstm_log_likelihood, lstm_objective, lstm_objective_input, lstm_objective_packed, sigmoid};

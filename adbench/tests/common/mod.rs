@@ -11,22 +11,11 @@ pub fn data() -> Option<PathBuf> {
 
 /// Asserts ρ(got, want) < `tolerance` for every entry, naming the worst index.
 pub fn assert_slices_close(what: &str, got: &[f64], want: &[f64], tolerance: f64) {
-    assert_eq!(
-        got.len(),
-        want.len(),
-        "{what}: length {} instead of {}",
-        got.len(),
-        want.len()
-    );
+    assert_eq!(got.len(), want.len(), "{what}: length {} instead of {}", got.len(), want.len());
     let worst = max_rho(got, want);
     if worst >= tolerance {
-        let index = (0..got.len())
-            .max_by(|&a, &b| rho(got[a], want[a]).total_cmp(&rho(got[b], want[b])))
-            .unwrap_or(0);
-        panic!(
-            "{what}: worst ρ = {worst:.3e} ≥ {tolerance:e} at [{index}]: got {}, want {}",
-            got[index], want[index]
-        );
+        let index = (0..got.len()).max_by(|&a, &b| rho(got[a], want[a]).total_cmp(&rho(got[b], want[b]))).unwrap_or(0);
+        panic!("{what}: worst ρ = {worst:.3e} ≥ {tolerance:e} at [{index}]: got {}, want {}", got[index], want[index]);
     }
 }
 

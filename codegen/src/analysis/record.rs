@@ -107,7 +107,9 @@ impl Planner<'_> {
     fn stmt(&mut self, stmt: &AdjStmt) {
         let mut needed = Vec::new();
         match stmt {
-            AdjStmt::Init { expr, .. } | AdjStmt::Set { expr, .. } | AdjStmt::Discard(expr) => expr.primals(&mut needed),
+            AdjStmt::Init { expr, .. } | AdjStmt::Set { expr, .. } | AdjStmt::Discard(expr) => {
+                expr.primals(&mut needed)
+            }
             AdjStmt::Add { target, expr } | AdjStmt::AddEach { target, expr } => {
                 target.primals(&mut needed);
                 expr.primals(&mut needed);
@@ -176,7 +178,9 @@ impl Planner<'_> {
     fn recompute_inputs(&self, v: VarId) -> Option<Vec<VarId>> {
         let immutable = |u: &VarId| !self.f.vars[*u].mutable;
         match self.defs.get(&v)? {
-            Value::Inactive(inactive) if inactive.pure && inactive.uses.iter().all(immutable) => Some(inactive.uses.clone()),
+            Value::Inactive(inactive) if inactive.pure && inactive.uses.iter().all(immutable) => {
+                Some(inactive.uses.clone())
+            }
             Value::Copy(Operand::Const(_)) => Some(Vec::new()),
             // One addition or multiplication costs less than a push and a pop.
             Value::Op(op, args) if cheap(*op) && args.iter().filter_map(Operand::var).all(|u| immutable(&u)) => {

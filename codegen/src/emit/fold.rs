@@ -22,7 +22,13 @@ pub fn folded(f: &Function, avail: &Availability) -> HashSet<VarId> {
     out
 }
 
-fn fold_block(f: &Function, avail: &Availability, block: &Block, uses: &HashMap<VarId, usize>, out: &mut HashSet<VarId>) {
+fn fold_block(
+    f: &Function,
+    avail: &Availability,
+    block: &Block,
+    uses: &HashMap<VarId, usize>,
+    out: &mut HashSet<VarId>,
+) {
     for (i, stmt) in block.stmts.iter().enumerate() {
         match &stmt.kind {
             StmtKind::Let { var, value } => {

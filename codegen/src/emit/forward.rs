@@ -366,4 +366,3 @@ impl Emitter<'_> {
         if backwards { quote!(#iter.rev()) } else { iter }
     }
 }
-

@@ -204,7 +204,10 @@ impl Emitter<'_> {
         if self.f.active_calls.is_empty() {
             return TokenStream::new();
         }
-        quote!(#[allow(unused_imports)] use ::backprop::__private::{ActivityOf as _, ConstantFallback as _};)
+        quote!(
+            #[allow(unused_imports)]
+            use ::backprop::__private::{ActivityOf as _, ConstantFallback as _};
+        )
     }
 
     fn tape_needed(&self, l: &Loop) -> bool {
@@ -227,7 +230,8 @@ impl Emitter<'_> {
     }
 
     fn gradient_type(&self) -> TokenStream {
-        let types: Vec<&TokenStream> = self.f.params.iter().filter(|p| p.differentiated).map(|p| &p.tangent_ty).collect();
+        let types: Vec<&TokenStream> =
+            self.f.params.iter().filter(|p| p.differentiated).map(|p| &p.tangent_ty).collect();
         match types.as_slice() {
             [one] => (*one).clone(),
             many => quote!((#(#many),*)),

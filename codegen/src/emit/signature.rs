@@ -70,4 +70,3 @@ impl VisitMut for LifetimeNamer {
 
     fn visit_block_mut(&mut self, _: &mut syn::Block) {}
 }
-

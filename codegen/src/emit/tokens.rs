@@ -112,7 +112,11 @@ impl Emitter<'_> {
             }
             AExpr::Primal(v) => {
                 let name = self.name(*v);
-                if self.f.vars[*v].kind == Kind::ScalarRef { (quote!((*#name)), Prec::Atom) } else { (name, Prec::Atom) }
+                if self.f.vars[*v].kind == Kind::ScalarRef {
+                    (quote!((*#name)), Prec::Atom)
+                } else {
+                    (name, Prec::Atom)
+                }
             }
             AExpr::Const(tokens) => (atom(tokens.clone()), Prec::Atom),
             AExpr::Neg(inner) => {

@@ -69,9 +69,32 @@ pub fn float_method_arity(op: Op) -> usize {
 
 /// Methods that change a collection in place, which the macro cannot differentiate.
 const MUTATING_METHODS: &[&str] = &[
-    "fill", "swap", "sort", "sort_by", "sort_unstable", "clear", "extend", "extend_from_slice", "insert", "remove",
-    "truncate", "resize", "iter_mut", "reverse", "rotate_left", "rotate_right", "pop", "drain", "retain", "dedup",
-    "copy_from_slice", "clone_from_slice", "as_mut_slice", "get_mut", "last_mut", "first_mut",
+    "fill",
+    "swap",
+    "sort",
+    "sort_by",
+    "sort_unstable",
+    "clear",
+    "extend",
+    "extend_from_slice",
+    "insert",
+    "remove",
+    "truncate",
+    "resize",
+    "iter_mut",
+    "reverse",
+    "rotate_left",
+    "rotate_right",
+    "pop",
+    "drain",
+    "retain",
+    "dedup",
+    "copy_from_slice",
+    "clone_from_slice",
+    "as_mut_slice",
+    "get_mut",
+    "last_mut",
+    "first_mut",
 ];
 
 impl Lowerer {
@@ -109,9 +132,9 @@ impl Lowerer {
             }
             Expr::Struct(lit) => self.struct_literal(lit, out),
             Expr::If(if_expr) => self.if_value(if_expr, out),
-            Expr::Block(block) if block.label.is_none() => self.scoped(|cx| {
-                cx.block_stmts(&block.block.stmts, out).unwrap_or_else(|| Operand::Const(quote!(())))
-            }),
+            Expr::Block(block) if block.label.is_none() => {
+                self.scoped(|cx| cx.block_stmts(&block.block.stmts, out).unwrap_or_else(|| Operand::Const(quote!(()))))
+            }
             Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => {
                 self.control_flow(expr, out);
                 Operand::Const(quote!(::core::unreachable!()))
@@ -215,7 +238,11 @@ impl Lowerer {
             BinOp::Rem(_) => Op::Rem,
             op if is_assignment(&op) => {
                 let e = Expr::Binary(bin.clone());
-                return self.unsupported(&e, "an assignment inside an expression is not supported; make it a statement of its own".into(), out);
+                return self.unsupported(
+                    &e,
+                    "an assignment inside an expression is not supported; make it a statement of its own".into(),
+                    out,
+                );
             }
             _ => {
                 // Comparisons and boolean logic: a constant whatever the operands are.
@@ -292,7 +319,11 @@ impl Lowerer {
         }
         if call.turbofish.is_some() {
             let e = Expr::MethodCall(call.clone());
-            return self.unsupported(&e, "a method call with explicit generic arguments cannot be differentiated".into(), out);
+            return self.unsupported(
+                &e,
+                "a method call with explicit generic arguments cannot be differentiated".into(),
+                out,
+            );
         }
         let mut args = vec![Arg::Receiver(receiver)];
         for arg in &call.args {
@@ -416,7 +447,11 @@ impl Lowerer {
         }
         let name = mac.mac.path.to_token_stream().to_string();
         let e = Expr::Macro(mac.clone());
-        self.unsupported(&e, format!("the macro `{name}!` cannot be differentiated; compute the value with plain expressions"), out)
+        self.unsupported(
+            &e,
+            format!("the macro `{name}!` cannot be differentiated; compute the value with plain expressions"),
+            out,
+        )
     }
 
     fn vec_macro(&mut self, mac: &syn::Macro, out: &mut Vec<Stmt>) -> Option<Operand> {
@@ -436,7 +471,11 @@ impl Lowerer {
     fn struct_literal(&mut self, lit: &syn::ExprStruct, out: &mut Vec<Stmt>) -> Operand {
         if lit.rest.is_some() || lit.qself.is_some() {
             let e = Expr::Struct(lit.clone());
-            return self.unsupported(&e, "struct update syntax (`..base`) is not supported; list every field".into(), out);
+            return self.unsupported(
+                &e,
+                "struct update syntax (`..base`) is not supported; list every field".into(),
+                out,
+            );
         }
         let mut fields = Vec::new();
         for field in &lit.fields {
@@ -513,7 +552,9 @@ pub(super) fn contains_control_flow(expr: &Expr) -> bool {
     impl<'ast> Visit<'ast> for Finder {
         fn visit_expr(&mut self, e: &'ast Expr) {
             match e {
-                Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) | Expr::Closure(_) | Expr::Unsafe(_) => self.0 = true,
+                Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) | Expr::Closure(_) | Expr::Unsafe(_) => {
+                    self.0 = true
+                }
                 _ => syn::visit::visit_expr(self, e),
             }
         }
@@ -531,9 +572,13 @@ fn describe(expr: &Expr) -> String {
         Expr::Loop(_) | Expr::While(_) | Expr::ForLoop(_) => {
             "a loop used as a value is not supported; assign to a variable inside the loop".into()
         }
-        Expr::Try(_) => "the `?` operator is not supported in a differentiable function; handle the error before calling it".into(),
+        Expr::Try(_) => {
+            "the `?` operator is not supported in a differentiable function; handle the error before calling it".into()
+        }
         Expr::Async(_) | Expr::Await(_) => "`async` code is not supported in a differentiable function".into(),
-        Expr::Let(_) => "`let` in a condition is not supported in a differentiable function; bind the value first".into(),
+        Expr::Let(_) => {
+            "`let` in a condition is not supported in a differentiable function; bind the value first".into()
+        }
         Expr::Range(_) => "a range is only supported as the iterator of a `for` loop".into(),
         Expr::Assign(_) => "an assignment inside an expression is not supported; make it a statement of its own".into(),
         Expr::Block(_) => "labeled blocks are not supported in a differentiable function".into(),

@@ -128,8 +128,14 @@ impl Lowerer {
             },
             Expr::Cast(cast) => super::signature::kind_of_type(&cast.ty),
             Expr::Binary(bin) => match bin.op {
-                BinOp::Eq(_) | BinOp::Ne(_) | BinOp::Lt(_) | BinOp::Le(_) | BinOp::Gt(_) | BinOp::Ge(_)
-                | BinOp::And(_) | BinOp::Or(_) => Kind::Int,
+                BinOp::Eq(_)
+                | BinOp::Ne(_)
+                | BinOp::Lt(_)
+                | BinOp::Le(_)
+                | BinOp::Gt(_)
+                | BinOp::Ge(_)
+                | BinOp::And(_)
+                | BinOp::Or(_) => Kind::Int,
                 _ => match (self.kind_of_inactive(&bin.left), self.kind_of_inactive(&bin.right)) {
                     (Kind::Scalar, _) | (_, Kind::Scalar) => Kind::Scalar,
                     (Kind::Int, Kind::Int) => Kind::Int,
@@ -202,8 +208,16 @@ fn is_pure(expr: &syn::Expr) -> bool {
         fn visit_expr(&mut self, e: &'ast syn::Expr) {
             use syn::Expr;
             let ok = match e {
-                Expr::Lit(_) | Expr::Path(_) | Expr::Paren(_) | Expr::Group(_) | Expr::Cast(_) | Expr::Field(_)
-                | Expr::Index(_) | Expr::Reference(_) | Expr::Unary(_) | Expr::Tuple(_) => true,
+                Expr::Lit(_)
+                | Expr::Path(_)
+                | Expr::Paren(_)
+                | Expr::Group(_)
+                | Expr::Cast(_)
+                | Expr::Field(_)
+                | Expr::Index(_)
+                | Expr::Reference(_)
+                | Expr::Unary(_)
+                | Expr::Tuple(_) => true,
                 Expr::Binary(bin) => !is_assignment(&bin.op),
                 Expr::MethodCall(call) => {
                     let name = call.method.to_string();
@@ -228,7 +242,15 @@ pub(super) fn is_assignment(op: &syn::BinOp) -> bool {
     use syn::BinOp::*;
     matches!(
         op,
-        AddAssign(_) | SubAssign(_) | MulAssign(_) | DivAssign(_) | RemAssign(_) | BitXorAssign(_) | BitAndAssign(_)
-            | BitOrAssign(_) | ShlAssign(_) | ShrAssign(_)
+        AddAssign(_)
+            | SubAssign(_)
+            | MulAssign(_)
+            | DivAssign(_)
+            | RemAssign(_)
+            | BitXorAssign(_)
+            | BitAndAssign(_)
+            | BitOrAssign(_)
+            | ShlAssign(_)
+            | ShrAssign(_)
     )
 }

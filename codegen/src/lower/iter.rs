@@ -210,7 +210,10 @@ impl Lowerer {
             }
             (Items::Index, Pat::Ident(ident)) => {
                 let var = self.bind_user(&ident.ident, Kind::Int, false, Role::User);
-                out.push(Stmt { kind: StmtKind::Let { var, value: Value::Copy(Operand::Var(index)) }, span: ident.span() });
+                out.push(Stmt {
+                    kind: StmtKind::Let { var, value: Value::Copy(Operand::Var(index)) },
+                    span: ident.span(),
+                });
             }
             (Items::Index, Pat::Wild(_)) => {}
             (Items::Element { by_ref, .. }, _) => {
@@ -268,7 +271,9 @@ impl Lowerer {
             return None;
         }
         let (source_expr, map) = match &*call.receiver {
-            Expr::MethodCall(inner) if inner.method == "map" && inner.args.len() == 1 => (&*inner.receiver, inner.args.first()),
+            Expr::MethodCall(inner) if inner.method == "map" && inner.args.len() == 1 => {
+                (&*inner.receiver, inner.args.first())
+            }
             other => (other, None),
         };
         let Some(source) = parse_source(source_expr) else {
@@ -353,7 +358,8 @@ impl Lowerer {
             }
             cx.loop_depth -= 1;
             let (start, end) = bounds;
-            let head = LoopHead::Range(RangeLoop { index: Some(index), start, end, inclusive: false, adaptors: Vec::new() });
+            let head =
+                LoopHead::Range(RangeLoop { index: Some(index), start, end, inclusive: false, adaptors: Vec::new() });
             cx.push_loop(head, Block { stmts: body, id: 0 }, span, out);
         });
         self.read_var(acc, span, out)
@@ -384,7 +390,11 @@ impl Lowerer {
                     Operand::Const(t) => t.clone(),
                 };
                 let uses = len.var().into_iter().collect();
-                Value::Inactive(Inactive { tokens: quote!(::std::vec::Vec::with_capacity(#len_tokens)), uses, pure: false })
+                Value::Inactive(Inactive {
+                    tokens: quote!(::std::vec::Vec::with_capacity(#len_tokens)),
+                    uses,
+                    pure: false,
+                })
             }
         };
         let kind = match (&init, terminal) {
@@ -456,7 +466,9 @@ impl Lowerer {
         let span = call.span();
         match (terminal, item) {
             ("fold", item) => self.fold_closure(call, acc, item, items, index, places, out),
-            ("sum", Some(item)) => out.push(Stmt { kind: StmtKind::Update { var: acc, subtract: false, value: item }, span }),
+            ("sum", Some(item)) => {
+                out.push(Stmt { kind: StmtKind::Update { var: acc, subtract: false, value: item }, span })
+            }
             ("product", Some(item)) => {
                 let old = self.read_var(acc, span, out);
                 let new = self.op(crate::ir::Op::Mul, vec![old, item], span, out);

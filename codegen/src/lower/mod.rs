@@ -35,8 +35,14 @@ pub fn function(item: &syn::ItemFn, args: &Args) -> syn::Result<(Function, Outpu
     }
     cx.pop_scope();
     let Lowerer { vars, errors, counts, .. } = cx;
-    let function =
-        Function { vars, params, body: Block { stmts: body, id: 0 }, counts, returns_in_loop: false, active_calls: Default::default() };
+    let function = Function {
+        vars,
+        params,
+        body: Block { stmts: body, id: 0 },
+        counts,
+        returns_in_loop: false,
+        active_calls: Default::default(),
+    };
     errors.finish((function, output))
 }
 

@@ -54,7 +54,10 @@ impl Lowerer {
             Operand::Const(tokens) => {
                 let inactive = crate::ir::Inactive { tokens, uses: Vec::new(), pure: true };
                 let base = self.new_temp(Kind::Unknown, expr.span());
-                out.push(Stmt { kind: crate::ir::StmtKind::Let { var: base, value: Value::Inactive(inactive) }, span: expr.span() });
+                out.push(Stmt {
+                    kind: crate::ir::StmtKind::Let { var: base, value: Value::Inactive(inactive) },
+                    span: expr.span(),
+                });
                 Place { base, steps: Vec::new() }
             }
         }
@@ -68,7 +71,9 @@ impl Lowerer {
                 self.define(Value::Read(place), kind, expr.span(), out)
             }
             None => {
-                let what = "only elements and fields of named variables can be read here; bind the value to a variable first".to_string();
+                let what =
+                    "only elements and fields of named variables can be read here; bind the value to a variable first"
+                        .to_string();
                 self.unsupported(expr, what, out)
             }
         }

@@ -58,7 +58,10 @@ impl Lowerer {
             self.error(token.span, "`const fn` cannot be differentiable; remove `const`");
         }
         if let Some(abi) = &sig.abi {
-            self.error_at(&abi, "an `extern` function cannot be differentiable; differentiate a Rust function and wrap it");
+            self.error_at(
+                &abi,
+                "an `extern` function cannot be differentiable; differentiate a Rust function and wrap it",
+            );
         }
         if let Some(variadic) = &sig.variadic {
             self.error_at(&variadic, "variadic functions cannot be differentiable");
@@ -212,14 +215,23 @@ fn classify(ty: &Type) -> Result<TypeInfo, (TokenStream, String)> {
             for elem in &tuple.elems {
                 match classify(elem)?.tangent {
                     Some(t) => tangents.push(t),
-                    None => return Err((elem.to_token_stream(), "every element of a tuple type must have a gradient".into())),
+                    None => {
+                        return Err((
+                            elem.to_token_stream(),
+                            "every element of a tuple type must have a gradient".into(),
+                        ));
+                    }
                 }
             }
             Ok(TypeInfo { kind: Kind::Composite, tangent: Some(quote!((#(#tangents,)*))) })
         }
         Type::Path(path) if path.qself.is_none() => classify_path(path),
-        other => Err((other.to_token_stream(),
-            format!("the type `{}` is not supported here; use floats, float slices, `Vec`s, arrays or a struct deriving `Differentiable`", other.to_token_stream()),
+        other => Err((
+            other.to_token_stream(),
+            format!(
+                "the type `{}` is not supported here; use floats, float slices, `Vec`s, arrays or a struct deriving `Differentiable`",
+                other.to_token_stream()
+            ),
         )),
     }
 }
@@ -244,8 +256,11 @@ fn classify_path(path: &syn::TypePath) -> Result<TypeInfo, (TokenStream, String)
                 }
             }
             "Option" | "Result" | "HashMap" | "BTreeMap" | "Rc" | "Arc" | "Cell" | "RefCell" => {
-                return Err((path.to_token_stream(),
-                    format!("`{name}` parameters are not supported; pass the values inside it, or a struct deriving `Differentiable`"),
+                return Err((
+                    path.to_token_stream(),
+                    format!(
+                        "`{name}` parameters are not supported; pass the values inside it, or a struct deriving `Differentiable`"
+                    ),
                 ));
             }
             _ => {}
@@ -253,7 +268,10 @@ fn classify_path(path: &syn::TypePath) -> Result<TypeInfo, (TokenStream, String)
     }
     if let PathArguments::AngleBracketed(generic) = &last.arguments {
         if generic.args.iter().any(|a| !matches!(a, GenericArgument::Lifetime(_))) {
-            return Err((path.to_token_stream(), format!("generic type `{}` is not supported here", path.to_token_stream())));
+            return Err((
+                path.to_token_stream(),
+                format!("generic type `{}` is not supported here", path.to_token_stream()),
+            ));
         }
     }
     // Any other named type is taken to derive `Differentiable`; its gradient is itself.
@@ -283,7 +301,10 @@ fn collection(elem: &Type, wrap: impl Fn(&TokenStream) -> TokenStream) -> Result
         Kind::Buffer(depth) => Kind::Buffer(depth + 1),
         Kind::Int => Kind::Int,
         Kind::ScalarRef => {
-            return Err((elem.to_token_stream(), "collections of references are not supported; use a collection of floats".into()));
+            return Err((
+                elem.to_token_stream(),
+                "collections of references are not supported; use a collection of floats".into(),
+            ));
         }
         Kind::Composite | Kind::Unknown => Kind::Composite,
     };

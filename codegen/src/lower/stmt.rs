@@ -83,9 +83,7 @@ impl Lowerer {
         let span = expr.span();
         match expr {
             Expr::Assign(assign) => self.assign(&assign.left, &assign.right, None, span, out),
-            Expr::Binary(bin) if is_assignment(&bin.op) => {
-                self.assign(&bin.left, &bin.right, Some(&bin.op), span, out)
-            }
+            Expr::Binary(bin) if is_assignment(&bin.op) => self.assign(&bin.left, &bin.right, Some(&bin.op), span, out),
             Expr::If(if_expr) => self.if_stmt(if_expr, None, out),
             Expr::ForLoop(for_loop) => self.for_loop(for_loop, out),
             Expr::While(while_loop) => self.while_loop(while_loop, out),
@@ -248,7 +246,10 @@ impl Lowerer {
                     BinOp::DivAssign(_) => Op::Div,
                     BinOp::RemAssign(_) => Op::Rem,
                     _ => {
-                        self.error_at(&other, "this compound assignment is not supported on values that carry a gradient");
+                        self.error_at(
+                            &other,
+                            "this compound assignment is not supported on values that carry a gradient",
+                        );
                         return;
                     }
                 };
@@ -325,7 +326,10 @@ impl Lowerer {
     pub(super) fn if_stmt(&mut self, if_expr: &syn::ExprIf, result: Option<usize>, out: &mut Vec<Stmt>) {
         let span = if_expr.span();
         if let Expr::Let(let_expr) = &*if_expr.cond {
-            self.error_at(&let_expr, "`if let` is not supported in a differentiable function; test the value with a plain condition");
+            self.error_at(
+                &let_expr,
+                "`if let` is not supported in a differentiable function; test the value with a plain condition",
+            );
             return;
         }
         // The condition is evaluated once, in the forward sweep; the record says which arm ran.
@@ -374,7 +378,10 @@ impl Lowerer {
             return;
         }
         if let Expr::Let(let_expr) = &*w.cond {
-            self.error_at(&let_expr, "`while let` is not supported in a differentiable function; use `while` with a plain condition");
+            self.error_at(
+                &let_expr,
+                "`while let` is not supported in a differentiable function; use `while` with a plain condition",
+            );
             return;
         }
         let cond = self.inactive(&w.cond);
@@ -421,7 +428,8 @@ impl Lowerer {
                     let value = self.expr(value, out);
                     out.push(Stmt { kind: StmtKind::Return(value), span });
                 }
-                None => self.error(span, "`return` without a value: a differentiable function returns a value with a gradient"),
+                None => self
+                    .error(span, "`return` without a value: a differentiable function returns a value with a gradient"),
             },
             Expr::Break(brk) => {
                 if brk.label.is_some() || brk.expr.is_some() {
@@ -442,7 +450,6 @@ impl Lowerer {
             _ => {}
         }
     }
-
 }
 
 /// Whether an `if` has a value: one of its arms ends in an expression that has one.

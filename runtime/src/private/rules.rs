@@ -10,11 +10,7 @@ use crate::Float;
 /// `d/dx x.powi(n) = n · x^(n−1)`; `0` when `n == 0`, so `0.powi(0)` has gradient `0`.
 #[inline(always)]
 pub fn powi_dx<T: Float>(x: T, n: i32) -> T {
-    if n == 0 {
-        T::ZERO
-    } else {
-        T::from_i32(n) * x.powi(n - 1)
-    }
+    if n == 0 { T::ZERO } else { T::from_i32(n) * x.powi(n - 1) }
 }
 
 /// `d/dx x.powf(p) = p · x^(p−1)`; `0` when `p == 0`.
@@ -147,8 +143,14 @@ mod tests {
         assert_eq!(abs_dx(-0.0f64), 0.0);
         assert_eq!((max_dx(1.0f64, 1.0), max_dx(1.0f64, 1.0)), (0.5, 0.5));
         assert_eq!((min_dx(2.0f64, 1.0), min_dx(1.0f64, 2.0)), (0.0, 1.0));
-        assert_eq!((clamp_dx(1.0f64, 1.0, 2.0), clamp_dlo(1.0f64, 1.0, 2.0), clamp_dhi(1.0f64, 1.0, 2.0)), (1.0, 0.0, 0.0));
-        assert_eq!((clamp_dx(3.0f64, 1.0, 2.0), clamp_dlo(3.0f64, 1.0, 2.0), clamp_dhi(3.0f64, 1.0, 2.0)), (0.0, 0.0, 1.0));
+        assert_eq!(
+            (clamp_dx(1.0f64, 1.0, 2.0), clamp_dlo(1.0f64, 1.0, 2.0), clamp_dhi(1.0f64, 1.0, 2.0)),
+            (1.0, 0.0, 0.0)
+        );
+        assert_eq!(
+            (clamp_dx(3.0f64, 1.0, 2.0), clamp_dlo(3.0f64, 1.0, 2.0), clamp_dhi(3.0f64, 1.0, 2.0)),
+            (0.0, 0.0, 1.0)
+        );
         assert_eq!(hypot_dx(0.0f64, 0.0, 0.0), 0.0);
         assert_eq!(powf_dp(0.0f64, 0.0), 0.0);
     }
