@@ -11,16 +11,16 @@
 //! The shared variable takes the user's name when one of the two has one.
 
 use crate::adjoint::{AExpr, AdjBlock, AdjStmt, Target};
-use crate::ir::{Function, Role, VarId};
+use crate::ir::{BlockId, Function, Role, VarId};
 use std::collections::HashMap;
 
 /// Renames of adjoint variables: `a → b` means `__d_a` is printed as `__d_b`.
 pub type Renames = HashMap<VarId, VarId>;
 
 /// Removes adjoint copies from `block`; returns the renames to apply when printing.
-pub fn coalesce(function: &Function, block: &mut AdjBlock) -> Renames {
+pub fn coalesce(function: &Function, def_block: &[BlockId], block: &mut AdjBlock) -> Renames {
     let mut renames = Renames::new();
-    coalesce_block(function, block, &mut renames);
+    coalesce_block(function, def_block, block, &mut renames);
     renames
 }
 
@@ -32,12 +32,15 @@ pub fn resolve(renames: &Renames, mut v: VarId) -> VarId {
     v
 }
 
-fn coalesce_block(function: &Function, block: &mut AdjBlock, renames: &mut Renames) {
+fn coalesce_block(function: &Function, def_block: &[BlockId], block: &mut AdjBlock, renames: &mut Renames) {
     let mut k = 0;
     while k < block.stmts.len() {
         if let AdjStmt::Init { var: a, expr: AExpr::Adj(b) } = &block.stmts[k] {
             let (a, b) = (*a, resolve(renames, *b));
-            if a != b && !block.stmts[k + 1..].iter().any(|s| reads_adjoint(s, b, renames)) {
+            // Only an adjoint of this block dies here: an outer one (a loop-carried variable)
+            // is read again by the next iteration or after the block.
+            let owned = def_block[b] == block.block;
+            if a != b && owned && !block.stmts[k + 1..].iter().any(|s| reads_adjoint(s, b, renames)) {
                 let user = |v: VarId| function.vars[v].role != Role::Temp;
                 if user(a) && !user(b) {
                     renames.insert(b, a);
@@ -50,10 +53,10 @@ fn coalesce_block(function: &Function, block: &mut AdjBlock, renames: &mut Renam
         }
         match &mut block.stmts[k] {
             AdjStmt::If { then_block, else_block, .. } => {
-                coalesce_block(function, then_block, renames);
-                coalesce_block(function, else_block, renames);
+                coalesce_block(function, def_block, then_block, renames);
+                coalesce_block(function, def_block, else_block, renames);
             }
-            AdjStmt::Loop { body, .. } => coalesce_block(function, body, renames),
+            AdjStmt::Loop { body, .. } => coalesce_block(function, def_block, body, renames),
             _ => {}
         }
         k += 1;

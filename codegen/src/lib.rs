@@ -56,8 +56,10 @@ fn expand(args: TokenStream, item_tokens: TokenStream) -> syn::Result<TokenStrea
     errors.finish(())?;
     let blocks = ir::number_blocks(&mut function.body);
     let scopes = analysis::scopes::Scopes::of(&function, blocks);
+    analysis::calls::snapshot_changing_arguments(&mut function, &scopes);
+    let scopes = analysis::scopes::Scopes::of(&function, blocks);
     let (mut adjoint, final_adjoints) = reverse::differentiate(&function, &scopes.def_block);
-    let renames = coalesce::coalesce(&function, &mut adjoint);
+    let renames = coalesce::coalesce(&function, &scopes.def_block, &mut adjoint);
     let plan = |sweep| {
         let recomputed = analysis::calls::recomputed(&function, &scopes, sweep);
         analysis::record::analyse(&function, &scopes, blocks, &adjoint, recomputed)

@@ -12,8 +12,10 @@
 //! applies the pullback at once. That costs one more evaluation of `g`, and only there.
 
 use super::scopes::Scopes;
-use crate::ir::{Arg, Call, Function, Operand, Role, StmtKind, Value, VarId};
+use crate::ir::{Arg, Block, Build, Call, Function, Operand, Place, Role, Stmt, StmtKind, Value, Var, VarId};
 use crate::walk::each_stmt;
+use proc_macro2::Span;
+use quote::format_ident;
 use std::collections::HashSet;
 
 /// Where the reverse sweep runs.
@@ -51,4 +53,76 @@ pub fn borrowed(function: &Function, call: &Call) -> Vec<VarId> {
             Arg::Value(Operand::Const(_)) => None,
         })
         .collect()
+}
+
+/// Passes a snapshot to every active call that borrows a local the code changes afterwards:
+///
+/// ```text
+/// for i in 0..n {                          for i in 0..n {
+///     xc[j] = x[i] - mu;                       xc[j] = x[i] - mu;
+///     s += sqnorm(&xc);          ==>           let __s3_0 = xc.clone();
+/// }                                            s += sqnorm(&__s3_0);
+///                                          }
+/// ```
+///
+/// The pullback (or the call made again in the reverse sweep) then sees the values the call
+/// saw, and the snapshot's adjoint flows back into `xc`'s through the rule of `clone`.
+/// Statement positions are those of `scopes`, which must be computed again afterwards.
+pub fn snapshot_changing_arguments(function: &mut Function, scopes: &Scopes) {
+    let mut body = std::mem::take(&mut function.body);
+    let mut seq = 0;
+    snapshot_block(function, scopes, &mut body, &mut seq);
+    function.body = body;
+}
+
+fn snapshot_block(function: &mut Function, scopes: &Scopes, block: &mut Block, seq: &mut usize) {
+    let stmts = std::mem::take(&mut block.stmts);
+    for mut stmt in stmts {
+        let here = *seq;
+        *seq += 1;
+        let mut before = Vec::new();
+        match &mut stmt.kind {
+            StmtKind::Let { value: Value::Call(call), .. } if function.active_calls.contains(&call.id) => {
+                let call_id = call.id;
+                for (i, arg) in call.args.iter_mut().enumerate() {
+                    let (Arg::Ref(place) | Arg::Receiver(place)) = arg else { continue };
+                    let local = !matches!(function.vars[place.base].role, Role::Param(_));
+                    if local && function.vars[place.base].active && !scopes.read_is_final(place, here) {
+                        let snapshot = new_snapshot(function, place, call_id, i, stmt.span);
+                        let clone = Value::Build(Build::Clone(place.clone(), format_ident!("clone")));
+                        before.push(Stmt { kind: StmtKind::Let { var: snapshot, value: clone }, span: stmt.span });
+                        *place = Place { base: snapshot, steps: Vec::new() };
+                    }
+                }
+            }
+            StmtKind::If(if_stmt) => {
+                snapshot_block(function, scopes, &mut if_stmt.then_block, seq);
+                snapshot_block(function, scopes, &mut if_stmt.else_block, seq);
+            }
+            StmtKind::Loop(l) => snapshot_block(function, scopes, &mut l.body, seq),
+            _ => {}
+        }
+        block.stmts.extend(before);
+        block.stmts.push(stmt);
+    }
+}
+
+/// The variable holding a snapshot of argument `arg` of call `call`: `__s{call}_{arg}`.
+fn new_snapshot(function: &mut Function, place: &Place, call: usize, arg: usize, span: Span) -> VarId {
+    let name = format_ident!("__s{}_{}", call, arg);
+    let adjoint = format_ident!("__d_s{}_{}", call, arg);
+    let base = &function.vars[place.base];
+    let kind = if place.steps.is_empty() { base.kind } else { crate::ir::Kind::Unknown };
+    function.vars.push(Var {
+        name,
+        adjoint,
+        kind,
+        mutable: false,
+        role: Role::Temp,
+        span,
+        ty: None,
+        alias_of: None,
+        active: true,
+    });
+    function.vars.len() - 1
 }

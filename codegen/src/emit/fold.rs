@@ -17,14 +17,18 @@ use std::collections::{HashMap, HashSet};
 pub fn folded(f: &Function, avail: &Availability) -> HashSet<VarId> {
     let mut uses = HashMap::new();
     count_uses(&f.body, &mut uses);
+    // The reverse sweep reads these from the forward sweep's bindings (in scope or recorded);
+    // values it computes again have their own `let` there.
+    let recomputed: HashSet<VarId> = avail.recompute.iter().flatten().copied().collect();
+    let kept: HashSet<VarId> = avail.needed.difference(&recomputed).copied().collect();
     let mut out = HashSet::new();
-    fold_block(f, avail, &f.body, &uses, &mut out);
+    fold_block(f, &kept, &f.body, &uses, &mut out);
     out
 }
 
 fn fold_block(
     f: &Function,
-    avail: &Availability,
+    kept: &HashSet<VarId>,
     block: &Block,
     uses: &HashMap<VarId, usize>,
     out: &mut HashSet<VarId>,
@@ -36,16 +40,16 @@ fn fold_block(
                     && !f.vars[*var].mutable
                     && pure(value)
                     && uses.get(var) == Some(&1)
-                    && !avail.needed.contains(var);
+                    && !kept.contains(var);
                 if candidate && used_next(&block.stmts[i + 1..], *var) {
                     out.insert(*var);
                 }
             }
             StmtKind::If(if_stmt) => {
-                fold_block(f, avail, &if_stmt.then_block, uses, out);
-                fold_block(f, avail, &if_stmt.else_block, uses, out);
+                fold_block(f, kept, &if_stmt.then_block, uses, out);
+                fold_block(f, kept, &if_stmt.else_block, uses, out);
             }
-            StmtKind::Loop(l) => fold_block(f, avail, &l.body, uses, out),
+            StmtKind::Loop(l) => fold_block(f, kept, &l.body, uses, out),
             _ => {}
         }
     }

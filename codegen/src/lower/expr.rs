@@ -362,7 +362,12 @@ impl Lowerer {
         };
         if let Some(op) = float_function(&func.path) {
             if call.args.len() == float_method_arity(op) + 1 {
-                let args = call.args.iter().map(|a| self.expr(a, out)).collect();
+                let mut args: Vec<Operand> = call.args.iter().map(|a| self.expr(a, out)).collect();
+                // `f64::min(0.2, x)` becomes `0.2f64.min(x)`: a method call needs the
+                // receiver's type, which the path gave.
+                if let (Some(first), Some(ty)) = (args.first_mut(), float_type(&func.path)) {
+                    *first = typed_literal(first, &ty);
+                }
                 return self.op(op, args, call.span(), out);
             }
         }
@@ -523,6 +528,24 @@ fn float_type_function(path: &syn::Path) -> Option<String> {
         [ty, name] if ty == "f32" || ty == "f64" => Some(name.clone()),
         [root, ty, name] if (root == "std" || root == "core") && (ty == "f32" || ty == "f64") => Some(name.clone()),
         _ => None,
+    }
+}
+
+/// `f32` or `f64` in a path like `f64::sin`.
+fn float_type(path: &syn::Path) -> Option<syn::Ident> {
+    let n = path.segments.len();
+    path.segments.iter().nth(n.checked_sub(2)?).map(|s| s.ident.clone()).filter(|t| t == "f32" || t == "f64")
+}
+
+/// An unsuffixed float literal given the type `ty` (`0.2` → `0.2f64`); anything else as is.
+fn typed_literal(operand: &Operand, ty: &syn::Ident) -> Operand {
+    let Operand::Const(tokens) = operand else { return operand.clone() };
+    match syn::parse2::<syn::LitFloat>(tokens.clone()) {
+        Ok(lit) if lit.suffix().is_empty() => {
+            let typed = syn::LitFloat::new(&format!("{}{ty}", lit.base10_digits()), lit.span());
+            Operand::Const(typed.to_token_stream())
+        }
+        _ => operand.clone(),
     }
 }
 
