@@ -67,7 +67,8 @@ fn expand(args: TokenStream, item_tokens: TokenStream) -> syn::Result<TokenStrea
     let (closure, inline) = (plan(analysis::calls::Sweep::Closure), plan(analysis::calls::Sweep::Inline));
     let generated =
         emit::gradient_fns(&item, &function, &output, &adjoint, [&closure, &inline], &final_adjoints, &renames);
-    Ok(quote!(#item #generated))
+    // A function used only through its gradient is not dead code.
+    Ok(quote!(#[allow(dead_code)] #item #generated))
 }
 
 /// The function the attribute is on; anything else is an error naming what was found.

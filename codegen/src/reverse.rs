@@ -112,30 +112,31 @@ impl Reverser<'_> {
     fn stmt(&mut self, kind: &StmtKind, out: &mut Vec<AdjStmt>) {
         match kind {
             StmtKind::Let { var, value } => {
-                if self.active(*var) && !matches!(value, Value::Alias(_)) {
-                    if let Some(d) = self.adjoint_of(*var) {
-                        self.value(*var, value, d, out);
-                    }
+                if self.active(*var)
+                    && !matches!(value, Value::Alias(_))
+                    && let Some(d) = self.adjoint_of(*var)
+                {
+                    self.value(*var, value, d, out);
                 }
             }
             StmtKind::Assign { var, value } => {
-                if self.active(*var) {
-                    if let Some(d) = self.adjoint_of(*var) {
-                        self.contribute_operand(value, d, out);
-                        // `let y; … y = v;` assigns once on each path: nothing reads the adjoint
-                        // after this, so it need not be zeroed.
-                        if self.f.vars[*var].mutable {
-                            self.pending_zero.insert(*var);
-                        }
+                if self.active(*var)
+                    && let Some(d) = self.adjoint_of(*var)
+                {
+                    self.contribute_operand(value, d, out);
+                    // `let y; … y = v;` assigns once on each path: nothing reads the adjoint
+                    // after this, so it need not be zeroed.
+                    if self.f.vars[*var].mutable {
+                        self.pending_zero.insert(*var);
                     }
                 }
             }
             StmtKind::Update { var, subtract, value } => {
-                if self.active(*var) {
-                    if let Some(d) = self.adjoint_of(*var) {
-                        let d = if *subtract { crate::adjoint::neg(d) } else { d };
-                        self.contribute_operand(value, d, out);
-                    }
+                if self.active(*var)
+                    && let Some(d) = self.adjoint_of(*var)
+                {
+                    let d = if *subtract { crate::adjoint::neg(d) } else { d };
+                    self.contribute_operand(value, d, out);
                 }
             }
             StmtKind::Store { place, how, value } => self.store(place, *how, value, out),
@@ -156,10 +157,10 @@ impl Reverser<'_> {
         match value {
             Value::Op(op, args) => {
                 for (i, contribution) in rules::adjoints(*op, args, var, d) {
-                    if differentiable_position(*op, i) {
-                        if let Some(arg) = args.get(i) {
-                            self.contribute_operand(arg, contribution, out);
-                        }
+                    if differentiable_position(*op, i)
+                        && let Some(arg) = args.get(i)
+                    {
+                        self.contribute_operand(arg, contribution, out);
                     }
                 }
             }

@@ -255,10 +255,10 @@ fn collect_read_flags(stmts: &[Stmt], read: &mut HashSet<VarId>) {
             }
             StmtKind::Loop(loop_stmt) => {
                 collect_read_flags(&loop_stmt.body.stmts, read);
-                if let Some(exit) = loop_stmt.exit {
-                    if sets_flag(&loop_stmt.body.stmts, exit) {
-                        read.insert(exit);
-                    }
+                if let Some(exit) = loop_stmt.exit
+                    && sets_flag(&loop_stmt.body.stmts, exit)
+                {
+                    read.insert(exit);
                 }
             }
             _ => {}

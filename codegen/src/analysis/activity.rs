@@ -92,10 +92,11 @@ fn edges(function: &Function) -> (Vec<Edge>, Vec<VarId>) {
 fn active_calls(function: &Function) -> std::collections::HashSet<usize> {
     let mut calls = std::collections::HashSet::new();
     each_stmt(&function.body, &mut |stmt| {
-        if let StmtKind::Let { var, value: value @ Value::Call(call) } = &stmt.kind {
-            if function.vars[*var].active && inputs(value).iter().any(|v| function.vars[*v].active) {
-                calls.insert(call.id);
-            }
+        if let StmtKind::Let { var, value: value @ Value::Call(call) } = &stmt.kind
+            && function.vars[*var].active
+            && inputs(value).iter().any(|v| function.vars[*v].active)
+        {
+            calls.insert(call.id);
         }
     });
     calls
@@ -113,10 +114,10 @@ fn refine_kinds(function: &mut Function) {
                 match value {
                     Value::Op(op, args) => {
                         for (i, a) in args.iter().enumerate() {
-                            if let Some(v) = a.var() {
-                                if crate::walk::differentiable_position(*op, i) {
-                                    updates.push((v, Kind::Scalar));
-                                }
+                            if let Some(v) = a.var()
+                                && crate::walk::differentiable_position(*op, i)
+                            {
+                                updates.push((v, Kind::Scalar));
                             }
                         }
                     }
@@ -142,12 +143,12 @@ fn refine_kinds(function: &mut Function) {
 
 /// Code the macro keeps verbatim is fine while inactive; an error if a gradient must pass.
 fn report_unsupported(function: &Function, varied: &[bool], useful: &[bool], errors: &mut Errors) {
-    each_stmt(&function.body, &mut |stmt| match &stmt.kind {
-        StmtKind::Let { var, value: Value::Unsupported(inactive, why) } => {
-            if useful[*var] && inactive.uses.iter().any(|u| varied[*u]) {
-                errors.push_spanned(&why.tokens, &why.message);
-            }
+    each_stmt(&function.body, &mut |stmt| {
+        if let StmtKind::Let { var, value: Value::Unsupported(inactive, why) } = &stmt.kind
+            && useful[*var]
+            && inactive.uses.iter().any(|u| varied[*u])
+        {
+            errors.push_spanned(&why.tokens, &why.message);
         }
-        _ => {}
     });
 }

@@ -73,10 +73,10 @@ impl Scopes {
                     let body = &loop_stmt.body;
                     self.parent[body.id] = Some(block.id);
                     self.loop_body[body.id] = Some(loop_stmt.id);
-                    if let crate::ir::LoopHead::Range(range) = &loop_stmt.head {
-                        if let Some(index) = range.index {
-                            self.define(index, body.id, here);
-                        }
+                    if let crate::ir::LoopHead::Range(range) = &loop_stmt.head
+                        && let Some(index) = range.index
+                    {
+                        self.define(index, body.id, here);
                     }
                     self.walk(f, body, outer.or(Some(here)), seq);
                     let end = *seq;
@@ -99,10 +99,11 @@ impl Scopes {
 
     /// Passing a collection or struct by value moves it: it is gone in the reverse sweep.
     fn note_move(&mut self, f: &Function, operand: &Operand, seq: usize) {
-        if let Operand::Var(v) = operand {
-            if !matches!(f.vars[*v].kind, Kind::Scalar | Kind::ScalarRef | Kind::Int) && f.vars[*v].alias_of.is_none() {
-                self.writes[*v].push(seq);
-            }
+        if let Operand::Var(v) = operand
+            && !matches!(f.vars[*v].kind, Kind::Scalar | Kind::ScalarRef | Kind::Int)
+            && f.vars[*v].alias_of.is_none()
+        {
+            self.writes[*v].push(seq);
         }
     }
 

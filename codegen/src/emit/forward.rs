@@ -79,10 +79,11 @@ impl Emitter<'_> {
         let name = self.name(var);
         let mutability = v.mutable.then(|| quote!(mut));
         let ty = v.ty.as_ref().map(|ty| quote!(: #ty));
-        if let Value::Call(call) = value {
-            if self.f.active_calls.contains(&call.id) && !self.avail.recomputed_calls.contains(&call.id) {
-                return self.active_call(var, call);
-            }
+        if let Value::Call(call) = value
+            && self.f.active_calls.contains(&call.id)
+            && !self.avail.recomputed_calls.contains(&call.id)
+        {
+            return self.active_call(var, call);
         }
         let value = self.value(value);
         let span = v.span;

@@ -159,10 +159,10 @@ impl Lowerer {
 
     /// A verbatim constant expression, bound to a temporary unless it is a literal or name.
     fn constant(&mut self, expr: &Expr, out: &mut Vec<Stmt>) -> Operand {
-        if let Expr::Path(path) = expr {
-            if let Some(v) = path.path.get_ident().and_then(|i| self.lookup(&i.to_string())) {
-                return self.read_var(v, path.span(), out);
-            }
+        if let Expr::Path(path) = expr
+            && let Some(v) = path.path.get_ident().and_then(|i| self.lookup(&i.to_string()))
+        {
+            return self.read_var(v, path.span(), out);
         }
         if is_literal_like(expr) {
             return Operand::Const(expr.to_token_stream());
@@ -210,10 +210,10 @@ impl Lowerer {
     /// The current value of a variable. A mutable variable is copied into a temporary, so
     /// the value used here stays available after the variable changes.
     pub(super) fn read_var(&mut self, v: usize, span: Span, out: &mut Vec<Stmt>) -> Operand {
-        if let Some(place) = self.vars[v].alias_of.clone() {
-            if self.vars[v].kind.is_scalar() || place.steps.is_empty() {
-                return Operand::Var(v);
-            }
+        if let Some(place) = self.vars[v].alias_of.clone()
+            && (self.vars[v].kind.is_scalar() || place.steps.is_empty())
+        {
+            return Operand::Var(v);
         }
         if !self.vars[v].mutable {
             return Operand::Var(v);
@@ -360,16 +360,16 @@ impl Lowerer {
             let e = Expr::Call(call.clone());
             return self.unsupported(&e, "only calls of named functions can be differentiated".into(), out);
         };
-        if let Some(op) = float_function(&func.path) {
-            if call.args.len() == float_method_arity(op) + 1 {
-                let mut args: Vec<Operand> = call.args.iter().map(|a| self.expr(a, out)).collect();
-                // `f64::min(0.2, x)` becomes `0.2f64.min(x)`: a method call needs the
-                // receiver's type, which the path gave.
-                if let (Some(first), Some(ty)) = (args.first_mut(), float_type(&func.path)) {
-                    *first = typed_literal(first, &ty);
-                }
-                return self.op(op, args, call.span(), out);
+        if let Some(op) = float_function(&func.path)
+            && call.args.len() == float_method_arity(op) + 1
+        {
+            let mut args: Vec<Operand> = call.args.iter().map(|a| self.expr(a, out)).collect();
+            // `f64::min(0.2, x)` becomes `0.2f64.min(x)`: a method call needs the
+            // receiver's type, which the path gave.
+            if let (Some(first), Some(ty)) = (args.first_mut(), float_type(&func.path)) {
+                *first = typed_literal(first, &ty);
             }
+            return self.op(op, args, call.span(), out);
         }
         if float_type_function(&func.path).is_some_and(|n| is_constant_method(&n)) {
             let e = Expr::Call(call.clone());
@@ -445,10 +445,10 @@ impl Lowerer {
     }
 
     fn macro_expr(&mut self, mac: &syn::ExprMacro, out: &mut Vec<Stmt>) -> Operand {
-        if mac.mac.path.is_ident("vec") {
-            if let Some(value) = self.vec_macro(&mac.mac, out) {
-                return value;
-            }
+        if mac.mac.path.is_ident("vec")
+            && let Some(value) = self.vec_macro(&mac.mac, out)
+        {
+            return value;
         }
         let name = mac.mac.path.to_token_stream().to_string();
         let e = Expr::Macro(mac.clone());

@@ -62,10 +62,10 @@ impl Lowerer {
             match &tt {
                 // A name after `.` is a field or method, not a variable.
                 TokenTree::Ident(ident) if !prev_dot => {
-                    if let Some(v) = self.lookup(&ident.to_string()) {
-                        if !uses.contains(&v) {
-                            uses.push(v);
-                        }
+                    if let Some(v) = self.lookup(&ident.to_string())
+                        && !uses.contains(&v)
+                    {
+                        uses.push(v);
                     }
                 }
                 TokenTree::Group(group) => self.collect_uses(&group.stream(), uses),
@@ -172,25 +172,23 @@ struct Renamer<'a> {
 
 impl VisitMut for Renamer<'_> {
     fn visit_expr_path_mut(&mut self, path: &mut syn::ExprPath) {
-        if path.qself.is_none() {
-            if let Some(ident) = path.path.get_ident() {
-                if let Some(v) = self.cx.lookup(&ident.to_string()) {
-                    let mut name = self.cx.vars[v].name.clone();
-                    name.set_span(ident.span());
-                    path.path = name.into();
-                }
-            }
+        if path.qself.is_none()
+            && let Some(ident) = path.path.get_ident()
+            && let Some(v) = self.cx.lookup(&ident.to_string())
+        {
+            let mut name = self.cx.vars[v].name.clone();
+            name.set_span(ident.span());
+            path.path = name.into();
         }
     }
 
     fn visit_field_value_mut(&mut self, field: &mut syn::FieldValue) {
         // `S { x }` must become `S { x: x_1 }` when `x` was renamed.
-        if field.colon_token.is_none() {
-            if let syn::Member::Named(name) = &field.member {
-                if self.cx.lookup(&name.to_string()).is_some() {
-                    field.colon_token = Some(Default::default());
-                }
-            }
+        if field.colon_token.is_none()
+            && let syn::Member::Named(name) = &field.member
+            && self.cx.lookup(&name.to_string()).is_some()
+        {
+            field.colon_token = Some(Default::default());
         }
         syn::visit_mut::visit_field_value_mut(self, field);
     }

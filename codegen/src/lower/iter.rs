@@ -288,14 +288,13 @@ impl Lowerer {
             return None;
         };
         let span = call.span();
-        if terminal == "sum" && map.is_none() {
-            if let Source::Items(Items::Element { collection, .. }) = &source {
-                if let Some(place) = self.place(collection, out) {
-                    if self.place_kind(&place) == Kind::Buffer(1) {
-                        return Some(self.define(Value::Build(crate::ir::Build::Sum(place)), Kind::Scalar, span, out));
-                    }
-                }
-            }
+        if terminal == "sum"
+            && map.is_none()
+            && let Source::Items(Items::Element { collection, .. }) = &source
+            && let Some(place) = self.place(collection, out)
+            && self.place_kind(&place) == Kind::Buffer(1)
+        {
+            return Some(self.define(Value::Build(crate::ir::Build::Sum(place)), Kind::Scalar, span, out));
         }
         let map = match map {
             Some(Expr::Closure(closure)) => Some(closure),

@@ -98,7 +98,7 @@ impl Lowerer {
                 (pat.ident.clone(), pat.mutability.is_some(), info)
             }
         };
-        let listed = args.wrt.as_ref().map(|names| names.iter().any(|n| *n == ident));
+        let listed = args.wrt.as_ref().map(|names| names.contains(&ident));
         let differentiated = info.tangent.is_some() && listed.unwrap_or(true);
         let var = self.bind_user(&ident, info.kind, mutable, Role::Param(index));
         let tangent_ty = info.tangent.unwrap_or_default();
@@ -266,13 +266,13 @@ fn classify_path(path: &syn::TypePath) -> Result<TypeInfo, (TokenStream, String)
             _ => {}
         }
     }
-    if let PathArguments::AngleBracketed(generic) = &last.arguments {
-        if generic.args.iter().any(|a| !matches!(a, GenericArgument::Lifetime(_))) {
-            return Err((
-                path.to_token_stream(),
-                format!("generic type `{}` is not supported here", path.to_token_stream()),
-            ));
-        }
+    if let PathArguments::AngleBracketed(generic) = &last.arguments
+        && generic.args.iter().any(|a| !matches!(a, GenericArgument::Lifetime(_)))
+    {
+        return Err((
+            path.to_token_stream(),
+            format!("generic type `{}` is not supported here", path.to_token_stream()),
+        ));
     }
     // Any other named type is taken to derive `Differentiable`; its gradient is itself.
     // A type that does not gets a trait error naming the derive.
@@ -315,10 +315,10 @@ fn collection(elem: &Type, wrap: impl Fn(&TokenStream) -> TokenStream) -> Result
 fn strip_lifetimes(path: &syn::TypePath) -> TokenStream {
     let mut path = path.clone();
     for segment in path.path.segments.iter_mut() {
-        if let PathArguments::AngleBracketed(generic) = &segment.arguments {
-            if generic.args.iter().all(|a| matches!(a, GenericArgument::Lifetime(_))) {
-                segment.arguments = PathArguments::None;
-            }
+        if let PathArguments::AngleBracketed(generic) = &segment.arguments
+            && generic.args.iter().all(|a| matches!(a, GenericArgument::Lifetime(_)))
+        {
+            segment.arguments = PathArguments::None;
         }
     }
     path.to_token_stream()

@@ -109,11 +109,11 @@ impl Lowerer {
 
     fn local(&mut self, local: &syn::Local, out: &mut Vec<Stmt>) {
         let span = local.span();
-        if let Some(init) = &local.init {
-            if let Some((_, diverge)) = &init.diverge {
-                self.error_at(&diverge, "`let … else` is not supported in a differentiable function; use `if`");
-                return;
-            }
+        if let Some(init) = &local.init
+            && let Some((_, diverge)) = &init.diverge
+        {
+            self.error_at(&diverge, "`let … else` is not supported in a differentiable function; use `if`");
+            return;
         }
         let (pat, ty) = match &local.pat {
             Pat::Type(typed) => (&*typed.pat, Some(&*typed.ty)),
@@ -168,19 +168,19 @@ impl Lowerer {
         let kind = declared.filter(|k| *k != Kind::Unknown).unwrap_or_else(|| self.kind_of(&value));
         let var = self.bind_user(name, kind, mutable, Role::User);
         self.vars[var].ty = ty.map(ToTokens::to_token_stream);
-        if let Some(alias) = self.alias_target(&value, out) {
-            if !mutable {
-                self.vars[var].alias_of = Some(alias);
-            }
+        if let Some(alias) = self.alias_target(&value, out)
+            && !mutable
+        {
+            self.vars[var].alias_of = Some(alias);
         }
         // Rename the temporary that holds the value instead of copying it.
-        if let (Operand::Var(t), Some(last)) = (&value, out.last_mut()) {
-            if let StmtKind::Let { var: defined, .. } = &mut last.kind {
-                if *defined == *t && self.vars[*t].role == Role::Temp {
-                    *defined = var;
-                    return;
-                }
-            }
+        if let (Operand::Var(t), Some(last)) = (&value, out.last_mut())
+            && let StmtKind::Let { var: defined, .. } = &mut last.kind
+            && *defined == *t
+            && self.vars[*t].role == Role::Temp
+        {
+            *defined = var;
+            return;
         }
         out.push(Stmt { kind: StmtKind::Let { var, value: Value::Copy(value) }, span });
     }
@@ -314,10 +314,10 @@ impl Lowerer {
             return;
         }
         let value = self.expr(arg, out);
-        if let (Kind::Unknown, Kind::Scalar) = (self.vars[place.base].kind, self.kind_of(&value)) {
-            if place.steps.is_empty() {
-                self.vars[place.base].kind = Kind::Buffer(1);
-            }
+        if let (Kind::Unknown, Kind::Scalar) = (self.vars[place.base].kind, self.kind_of(&value))
+            && place.steps.is_empty()
+        {
+            self.vars[place.base].kind = Kind::Buffer(1);
         }
         out.push(Stmt { kind: StmtKind::Push { place, value }, span: call.span() });
     }

@@ -1,3 +1,6 @@
+//! Slices, vectors, local buffers and derived structs.
+#![allow(clippy::needless_range_loop, reason = "index loops are what these tests differentiate")]
+
 mod common;
 use approx::assert_relative_eq;
 use backprop::{Differentiable, differentiable};
@@ -44,22 +47,11 @@ fn softmax_first(x: &[f64]) -> f64 {
 #[differentiable]
 fn overwrite(x: &[f64]) -> f64 {
     let mut y = x.to_vec();
-    y[0] = y[0] * y[1];
+    y[0] *= y[1];
     y[0] = y[0].sin() * y[0];
     y[1] -= y[0];
     y[0] + y[1] * 3.0
 }
-
-trait ToVecLike {
-    fn to_vec_like(&self) -> Vec<f64>;
-}
-impl ToVecLike for [f64] {
-    fn to_vec_like(&self) -> Vec<f64> {
-        self.to_vec()
-    }
-}
-#[allow(non_snake_case)]
-fn dummy() {}
 
 #[derive(Differentiable, Clone, Debug)]
 struct Layer {
@@ -121,7 +113,6 @@ fn scratch_arrays() {
     let (v, g) = overwrite_grad(&x);
     assert_relative_eq!(v, overwrite(&x));
     assert_grad_close(&g, &fd_grad(overwrite, &x), FD_TOL64);
-    dummy();
 
     let l1 = Layer { w: vec![0.1, -0.2, 0.3, 0.4, -0.5, 0.6], b: vec![0.01, -0.02], n_in: 3 };
     let l2 = Layer { w: vec![0.7, -0.8], b: vec![0.05], n_in: 2 };
