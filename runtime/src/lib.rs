@@ -6,6 +6,7 @@
 extern crate self as backprop;
 
 mod float;
+mod jacobian;
 mod tangent;
 pub mod visit;
 
@@ -14,4 +15,5 @@ pub mod visit;
 pub mod __private;
 
 pub use float::Float;
+pub use jacobian::{Seeds, flatten, jacobian};
 pub use tangent::{Accumulate, Differentiable};

@@ -18,6 +18,11 @@ use crate::visit::{NamedVisitor, NamedVisitorMut, PairVisitor};
 ///
 /// Derive it for your own structs with `#[derive(Differentiable)]`; float and collection
 /// fields hold gradients, integer and `bool` fields are copied from the value.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no gradient: it does not derive `Differentiable`",
+    label = "this value would need a gradient",
+    note = "add `#[derive(Differentiable)]` to the type, or leave the parameter out of the gradient with `#[differentiable(wrt(...))]`"
+)]
 pub trait Differentiable {
     /// The gradient's type.
     type Tangent;
@@ -256,6 +261,15 @@ macro_rules! tuple_tangent {
             type Tangent = ($($name::Tangent,)+);
             fn zero_tangent(&self) -> Self::Tangent {
                 ($(self.$idx.zero_tangent(),)+)
+            }
+            fn visit_pair(&mut self, tangent: &Self::Tangent, visitor: &mut PairVisitor<'_>) {
+                $(self.$idx.visit_pair(&tangent.$idx, &mut visitor.enter(stringify!($idx)));)+
+            }
+            fn visit_named(&self, visitor: &mut NamedVisitor<'_>) {
+                $(self.$idx.visit_named(&mut visitor.enter(stringify!($idx)));)+
+            }
+            fn visit_named_mut(&mut self, visitor: &mut NamedVisitorMut<'_>) {
+                $(self.$idx.visit_named_mut(&mut visitor.enter(stringify!($idx)));)+
             }
         }
         impl<$($name: Accumulate),+> Accumulate for ($($name,)+) {

@@ -6,7 +6,7 @@ use crate::adjoint::{AdjBlock, AdjStmt};
 use crate::ir::{LoopHead, VarId};
 use crate::names;
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
 
 impl Emitter<'_> {
     /// A block's reverse: values computed again, zero adjoints, then the adjoint statements.
@@ -28,8 +28,9 @@ impl Emitter<'_> {
         if self.f.vars[v].kind.is_scalar() {
             quote!(0.0)
         } else {
-            let name = self.name(v);
-            quote!(::backprop::__private::zero_like(&#name))
+            // Spanned on the variable: a type without a gradient is reported there.
+            let (name, span) = (self.name(v), self.f.vars[v].span);
+            quote_spanned!(span=> ::backprop::__private::zero_like(&#name))
         }
     }
 

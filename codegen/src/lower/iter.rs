@@ -64,8 +64,8 @@ impl Lowerer {
         let Some(source) = parse_source(&f.expr) else {
             let e = Expr::ForLoop(f.clone());
             if self.may_be_active(&e) {
-                self.error(
-                    f.expr.span(),
+                self.error_at(
+                    &f.expr,
                     "a differentiable `for` loop must walk an integer range (`a..b`, `a..=b`, `.rev()`, `.step_by(k)`) or a collection (`x.iter()`, `&x`, with `.enumerate()`, `.zip(…)`, `.copied()`)",
                 );
             } else {
