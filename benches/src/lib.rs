@@ -1,5 +1,6 @@
 //! Functions benchmarked in `benches/`, each with a hand-written gradient, and the ratio
 //! table printed after a criterion run.
 
+pub mod arrays;
 pub mod report;
 pub mod scalar;

@@ -30,3 +30,24 @@ fn hand_written_gradients_match_the_generated_ones() {
         close(&[a, b], &[c, d]);
     }
 }
+
+#[test]
+fn hand_written_array_gradients_match_the_generated_ones() {
+    use backprop_benches::arrays::*;
+    let x: Vec<f64> = (0..100).map(|i| (i as f64 * 0.37).sin()).collect();
+    let a: Vec<f64> = (0..100 * 100).map(|i| (i as f64 * 0.013).sin()).collect();
+    let (v, (ga, gx)) = matvec_grad(&a, &x, 100);
+    let (w, (ha, hx)) = matvec_hand(&a, &x, 100);
+    assert_relative_eq!(v, w, max_relative = 1e-12);
+    close(&ga, &ha);
+    close(&gx, &hx);
+    let model = mlp_64_32_10();
+    let input = &x[..64];
+    let (v, (g, _)) = mlp_loss_grad(&model, input, 3);
+    let (w, h) = mlp_loss_hand(&model, input, 3);
+    assert_relative_eq!(v, w, max_relative = 1e-12);
+    close(&g.hidden.w, &h.hidden.w);
+    close(&g.hidden.b, &h.hidden.b);
+    close(&g.out.w, &h.out.w);
+    close(&g.out.b, &h.out.b);
+}

@@ -45,6 +45,15 @@ pub trait Differentiable {
         let _ = visitor;
     }
 
+    /// Zero gradients for the elements of a slice. Floats override it to allocate zeroed
+    /// memory at once instead of element by element.
+    fn zero_tangent_slice(items: &[Self]) -> Vec<Self::Tangent>
+    where
+        Self: Sized,
+    {
+        items.iter().map(Self::zero_tangent).collect()
+    }
+
     /// [`visit_pair`](Self::visit_pair) over the elements of a slice. Floats override it
     /// to hand over the whole slice at once; other types enter each element by index.
     fn visit_pair_slice(items: &mut [Self], tangents: &[Self::Tangent], visitor: &mut PairVisitor<'_>)
@@ -102,6 +111,9 @@ macro_rules! float_tangent {
             }
             fn visit_named_mut(&mut self, visitor: &mut NamedVisitorMut<'_>) {
                 visitor.$t(core::slice::from_mut(self));
+            }
+            fn zero_tangent_slice(items: &[$t]) -> Vec<$t> {
+                vec![0.0; items.len()]
             }
             fn visit_pair_slice(items: &mut [$t], tangents: &[$t], visitor: &mut PairVisitor<'_>) {
                 visitor.$t(items, tangents);
@@ -169,7 +181,7 @@ copied_tangent!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, 
 impl<T: Differentiable> Differentiable for [T] {
     type Tangent = Vec<T::Tangent>;
     fn zero_tangent(&self) -> Self::Tangent {
-        self.iter().map(T::zero_tangent).collect()
+        T::zero_tangent_slice(self)
     }
     fn visit_pair(&mut self, tangent: &Self::Tangent, visitor: &mut PairVisitor<'_>) {
         T::visit_pair_slice(self, tangent, visitor);
@@ -185,7 +197,7 @@ impl<T: Differentiable> Differentiable for [T] {
 impl<T: Differentiable> Differentiable for Vec<T> {
     type Tangent = Vec<T::Tangent>;
     fn zero_tangent(&self) -> Self::Tangent {
-        self.as_slice().zero_tangent()
+        T::zero_tangent_slice(self)
     }
     fn visit_pair(&mut self, tangent: &Self::Tangent, visitor: &mut PairVisitor<'_>) {
         T::visit_pair_slice(self, tangent, visitor);

@@ -2,5 +2,6 @@
 
 pub mod activity;
 pub mod calls;
+pub mod order;
 pub mod record;
 pub mod scopes;

@@ -32,6 +32,8 @@ pub struct Availability {
     pub recomputed_calls: HashSet<usize>,
     /// Every primal value the reverse sweep reads, however it gets it.
     pub needed: HashSet<VarId>,
+    /// Loops whose reverse may walk the iterations upwards (see `analysis::order`).
+    pub free_order_loops: HashSet<usize>,
 }
 
 /// Decides, for every value the adjoint program reads, how it is made available.
@@ -141,6 +143,12 @@ impl Planner<'_> {
                     needed.extend(loop_needs(l));
                 }
                 self.block(body);
+                let scopes = self.scopes;
+                let within = |v: VarId| super::order::nested_in(&scopes.parent, scopes.def_block[v], body.block);
+                let records = |b: BlockId| !self.out.record[b].is_empty();
+                if !super::order::records_anything(body, &records) && super::order::independent_iterations(body, &within) {
+                    self.out.free_order_loops.insert(*id);
+                }
             }
         }
         for v in needed {

@@ -11,6 +11,13 @@ use quote::{quote, quote_spanned};
 impl Emitter<'_> {
     /// A block's reverse: values computed again, zero adjoints, then the adjoint statements.
     pub(super) fn reverse_block(&self, block: &AdjBlock) -> TokenStream {
+        let outer = self.in_reverse.replace(true);
+        let code = self.reverse_block_inner(block);
+        self.in_reverse.set(outer);
+        code
+    }
+
+    fn reverse_block_inner(&self, block: &AdjBlock) -> TokenStream {
         let recompute = self.avail.recompute[block.block].iter().map(|v| match self.defs.get(v) {
             Some(value) => self.let_stmt(*v, value),
             None => TokenStream::new(),
@@ -112,7 +119,8 @@ impl Emitter<'_> {
         let head = match (&l.head, l.replayable(), l.count) {
             (LoopHead::Range(range), true, _) => {
                 let index = range.index.map(|v| self.name(v)).unwrap_or_else(|| quote!(_));
-                let iter = self.range(range, true);
+                let backwards = !self.avail.free_order_loops.contains(&id);
+                let iter = self.range(range, backwards);
                 quote!(for #index in #iter)
             }
             (_, _, Some(count)) => {

@@ -35,8 +35,11 @@ pub(crate) struct Emitter<'a> {
     defs: HashMap<VarId, &'a Value>,
     loops: HashMap<usize, &'a Loop>,
     calls: HashMap<usize, &'a Call>,
-    /// Temporaries printed where they are used (see `fold`).
+    /// Temporaries printed where they are used (see `fold`), in the forward sweep only: the
+    /// reverse sweep binds the ones it computes again.
     folded: HashSet<VarId>,
+    /// Whether the reverse sweep is being printed.
+    in_reverse: std::cell::Cell<bool>,
     /// Adjoints printed under another variable's name (see `coalesce`).
     renames: &'a Renames,
     /// The only `return` is the last statement of the body: its value is bound directly.
@@ -80,10 +83,21 @@ pub fn gradient_fns(
         loops: loops.clone(),
         calls: calls.clone(),
         folded: folded(closure),
+        in_reverse: Default::default(),
         renames,
         direct_return,
     };
-    let grad = Emitter { f, avail: inline, defs, loops, calls, folded: folded(inline), renames, direct_return };
+    let grad = Emitter {
+        f,
+        avail: inline,
+        defs,
+        loops,
+        calls,
+        folded: folded(inline),
+        in_reverse: Default::default(),
+        renames,
+        direct_return,
+    };
     let vjp_fn = vjp.vjp_function(item, output, adjoint, final_adjoints);
     if output.shape != OutputShape::Scalar {
         return vjp_fn;

@@ -40,7 +40,7 @@ impl Emitter<'_> {
     /// is printed as its definition, in parentheses if it binds less tightly.
     pub(super) fn operand_at(&self, o: &Operand, min: Prec) -> TokenStream {
         match o {
-            Operand::Var(v) if self.folded.contains(v) => match self.defs.get(v) {
+            Operand::Var(v) if self.folded.contains(v) && !self.in_reverse.get() => match self.defs.get(v) {
                 Some(value) => {
                     let (tokens, prec) = self.value_prec(value);
                     if prec < min { quote!((#tokens)) } else { tokens }

@@ -74,12 +74,16 @@ impl Lowerer {
         }
     }
 
+    /// Snapshots are per scope: one taken inside a block is out of scope after it, and one
+    /// taken before may be stale inside (the block may write the variable).
     fn push_scope(&mut self) {
         self.scopes.push(Vec::new());
+        self.snapshots.clear();
     }
 
     fn pop_scope(&mut self) {
         self.scopes.pop();
+        self.snapshots.clear();
     }
 
     /// Runs `f` in a new scope.
