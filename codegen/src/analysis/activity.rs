@@ -125,6 +125,12 @@ fn refine_kinds(function: &mut Function) {
                         updates.push((*var, function.vars[*src].kind));
                         updates.push((*src, function.vars[*var].kind));
                     }
+                    // `h[i]` read as a float: `h` holds floats.
+                    Value::Read(place) if function.vars[*var].kind == Kind::Scalar => {
+                        if let [crate::ir::Step::Index(_)] = place.steps.as_slice() {
+                            updates.push((place.base, Kind::Buffer(1)));
+                        }
+                    }
                     _ => {}
                 }
             }

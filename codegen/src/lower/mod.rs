@@ -173,7 +173,11 @@ impl Lowerer {
     fn kind_of(&self, operand: &Operand) -> Kind {
         match operand {
             Operand::Var(v) => self.vars[*v].kind,
-            Operand::Const(_) => Kind::Unknown,
+            Operand::Const(tokens) => match syn::parse2::<syn::Lit>(tokens.clone()) {
+                Ok(syn::Lit::Float(_)) => Kind::Scalar,
+                Ok(syn::Lit::Int(_) | syn::Lit::Bool(_)) => Kind::Int,
+                _ => Kind::Unknown,
+            },
         }
     }
 

@@ -119,12 +119,45 @@ pub fn log_db<T: Float>(y: T, b: T) -> T {
     -y / (b * b.ln())
 }
 
-/// Converts an adjoint back to the precision of the value it belongs to, for `as` casts
-/// between `f32` and `f64`.
+/// Converts an adjoint back to the type of the value that was cast: for `as` casts between
+/// `f32` and `f64`, the adjoint in the source's precision; for a cast from an integer (which
+/// the macro cannot always tell from a float, as with a struct field), zero.
 #[inline(always)]
-pub fn cast_as<S: Float, T: Float>(adjoint: S, _like: &T) -> T {
-    T::from_f64(adjoint.to_f64())
+pub fn cast_as<S: Float, T: CastSource>(adjoint: S, _like: &T) -> T {
+    T::from_adjoint(adjoint.to_f64())
 }
+
+/// The source type of an `as` cast, seen from the reverse sweep.
+pub trait CastSource {
+    /// The source's share of the cast result's adjoint.
+    fn from_adjoint(adjoint: f64) -> Self;
+}
+
+impl CastSource for f32 {
+    #[inline(always)]
+    fn from_adjoint(adjoint: f64) -> f32 {
+        adjoint as f32
+    }
+}
+
+impl CastSource for f64 {
+    #[inline(always)]
+    fn from_adjoint(adjoint: f64) -> f64 {
+        adjoint
+    }
+}
+
+macro_rules! constant_cast_source {
+    ($($t:ty),*) => {$(
+        impl CastSource for $t {
+            #[inline(always)]
+            fn from_adjoint(_adjoint: f64) -> $t {
+                <$t>::default()
+            }
+        }
+    )*};
+}
+constant_cast_source!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, bool);
 
 #[cfg(test)]
 mod tests {

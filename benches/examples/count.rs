@@ -1,0 +1,33 @@
+//! Runs one benchmarked function many times, for `valgrind --tool=callgrind` (instruction
+//! counts are repeatable on a busy machine, unlike times).
+//! `cargo build --release -p backprop-benches --example count`, then
+//! `valgrind --tool=callgrind target/release/examples/count mlp`.
+
+use backprop_benches::arrays::*;
+use std::hint::black_box as bb;
+
+#[inline(never)]
+fn run(name: &str, reps: usize) {
+    let x: Vec<f64> = (0..1000).map(|i| (i as f64 * 0.37).sin()).collect();
+    let model = mlp_64_32_10();
+    let a: Vec<f64> = (0..100 * 100).map(|i| (i as f64 * 0.013).sin()).collect();
+    for _ in 0..reps {
+        match name {
+            "mlp-primal" => drop(bb(mlp_loss(bb(&model), bb(&x[..64]), 3))),
+            "mlp-grad" => drop(bb(mlp_loss_grad(bb(&model), bb(&x[..64]), 3))),
+            "mlp-hand" => drop(bb(mlp_loss_hand(bb(&model), bb(&x[..64]), 3))),
+            "matvec-primal" => drop(bb(matvec(bb(&a), bb(&x[..100]), 100))),
+            "matvec-grad" => drop(bb(matvec_grad(bb(&a), bb(&x[..100]), 100))),
+            "matvec-hand" => drop(bb(matvec_hand(bb(&a), bb(&x[..100]), 100))),
+            "dot-primal" => drop(bb(dot(bb(&x), bb(&x)))),
+            "dot-grad" => drop(bb(dot_grad(bb(&x), bb(&x)))),
+            "dot-hand" => drop(bb(dot_hand(bb(&x), bb(&x)))),
+            other => panic!("unknown function {other}"),
+        }
+    }
+}
+
+fn main() {
+    let name = std::env::args().nth(1).unwrap_or_else(|| "mlp-grad".into());
+    run(&name, 100);
+}
