@@ -5,15 +5,19 @@
 
 extern crate self as backprop;
 
+pub mod error;
 mod float;
 mod jacobian;
 mod tangent;
+mod tensor;
 pub mod visit;
 
 #[doc(hidden)]
 #[path = "private/mod.rs"]
 pub mod __private;
 
+pub use error::{Error, Result};
 pub use float::Float;
+pub use tensor::Tensor;
 pub use jacobian::{Seeds, flatten, jacobian};
 pub use tangent::{Accumulate, Differentiable};
