@@ -5,8 +5,14 @@
 
 extern crate self as backprop;
 
+pub mod checkpoint;
+pub mod data;
 pub mod error;
 mod float;
+pub mod init;
+pub mod optim;
+pub mod plot;
+pub mod train;
 mod jacobian;
 mod tangent;
 mod tensor;
