@@ -165,7 +165,10 @@ impl Reverser<'_> {
                 }
             }
             Value::Copy(o) => self.contribute_operand(o, d, out),
-            Value::Read(place) => self.contribute_place(place, d, out),
+            Value::Read(place) => {
+                let scalar = self.f.vars[var].kind.is_scalar();
+                self.contribute_place_hinted(place, d, scalar, out)
+            }
             Value::Cast(o, _) => {
                 let like = AExpr::Ref(Box::new(AExpr::operand(o)));
                 self.contribute_operand(o, AExpr::Rule("cast_as", vec![d, like]), out);
@@ -235,7 +238,8 @@ impl Reverser<'_> {
         if !self.active(place.base) || !self.declared.contains(&place.base) && self.is_own(place.base) {
             return;
         }
-        let target = self.target(place);
+        let mut target = self.target(place);
+        target.scalar |= self.operand_kind(value).is_scalar();
         self.ready_for_element(place.base, out);
         let value_active = value.var().is_some_and(|v| self.active(v));
         match how {
@@ -338,10 +342,17 @@ impl Reverser<'_> {
 
     /// Adds `expr` to the adjoint of a place (an element or field, or a whole variable).
     fn contribute_place(&mut self, place: &Place, expr: AExpr, out: &mut Vec<AdjStmt>) {
+        self.contribute_place_hinted(place, expr, false, out)
+    }
+
+    /// [`contribute_place`](Self::contribute_place), knowing from elsewhere (the value read
+    /// from it is a float) that the place holds a float.
+    fn contribute_place_hinted(&mut self, place: &Place, expr: AExpr, scalar: bool, out: &mut Vec<AdjStmt>) {
         if !self.active(place.base) {
             return;
         }
-        let target = self.target(place);
+        let mut target = self.target(place);
+        target.scalar |= scalar;
         if target.steps.is_empty() {
             return self.contribute_var(place.base, expr, out);
         }

@@ -134,8 +134,22 @@ fn refine_kinds(function: &mut Function) {
                     _ => {}
                 }
             }
-            if let StmtKind::Assign { var, value: Operand::Var(src) } = &stmt.kind {
-                updates.push((*var, function.vars[*src].kind));
+            match &stmt.kind {
+                StmtKind::Assign { var, value: Operand::Var(src) } => {
+                    updates.push((*var, function.vars[*src].kind));
+                    updates.push((*src, function.vars[*var].kind));
+                }
+                // A value stored into a float buffer is a float, and the other way round.
+                StmtKind::Store { place, value: Operand::Var(src), .. } => {
+                    if let [crate::ir::Step::Index(_)] = place.steps.as_slice() {
+                        if function.vars[place.base].kind == Kind::Buffer(1) {
+                            updates.push((*src, Kind::Scalar));
+                        } else if function.vars[*src].kind == Kind::Scalar {
+                            updates.push((place.base, Kind::Buffer(1)));
+                        }
+                    }
+                }
+                _ => {}
             }
         });
         for (v, kind) in updates {

@@ -3,30 +3,37 @@
 //! The reverse of a loop normally walks its range backwards, because an iteration's adjoint
 //! code may read what a later iteration's wrote (`__d_v = __d_v * …` for a value carried from
 //! one iteration to the next) and pops records in last-in-first-out order. When neither
-//! happens — every iteration only adds into outer adjoints that no iteration reads, and
-//! nothing was recorded — the order is free, and walking upwards lets LLVM vectorise the loop
-//! (a matrix-vector product's reverse runs twice as fast). Only the rounding of sums into the
+//! happens — every iteration only adds into outer adjoints that no iteration reads, or touches
+//! elements that belong to it alone (`__d_y[i]` in the loop over `i`), and nothing was
+//! recorded — the order is free, and walking upwards lets LLVM vectorise the loop (a
+//! matrix-vector product's reverse runs twice as fast). Only the rounding of sums into the
 //! same adjoint changes.
 
-use crate::adjoint::{AExpr, AdjBlock, AdjStmt, Target};
-use crate::ir::{BlockId, VarId};
+use crate::adjoint::{AExpr, AdjBlock, AdjStmt, Target, TargetStep};
+use crate::ir::{BlockId, Operand, VarId};
 use std::collections::HashSet;
 
 /// Whether the iterations of a loop body's reverse (`body`, with nothing recorded) can run
-/// in any order. `within(v)` tells whether variable `v` is defined inside the loop.
-pub fn independent_iterations(body: &AdjBlock, within: &impl Fn(VarId) -> bool) -> bool {
-    let mut access = Access::default();
+/// in any order. `within(v)` tells whether variable `v` is defined inside the loop; `index`
+/// is the loop's variable.
+pub fn independent_iterations(body: &AdjBlock, index: Option<VarId>, within: &impl Fn(VarId) -> bool) -> bool {
+    let mut access = Access { index, ..Access::default() };
     if !access.block(body, within) {
         return false;
     }
-    access.written.is_disjoint(&access.read)
+    access.shared_written.is_disjoint(&access.read) && access.shared_read.is_disjoint(&access.written)
 }
 
 /// Outer adjoints the reverse of a loop body writes and reads.
 #[derive(Default)]
 struct Access {
+    index: Option<VarId>,
+    /// Every outer adjoint written, and those written at elements other iterations may touch.
     written: HashSet<VarId>,
+    shared_written: HashSet<VarId>,
+    /// Every outer adjoint read, and those read at elements other iterations may touch.
     read: HashSet<VarId>,
+    shared_read: HashSet<VarId>,
 }
 
 impl Access {
@@ -60,23 +67,37 @@ impl Access {
         }
     }
 
+    /// Whether a target is an element that only this iteration touches: indexed by the loop
+    /// variable itself.
+    fn private(&self, target: &Target) -> bool {
+        let Some(index) = self.index else { return false };
+        target.steps.iter().any(|s| matches!(s, TargetStep::Index(Operand::Var(v)) if *v == index))
+    }
+
     fn write(&mut self, target: &Target, within: &impl Fn(VarId) -> bool) {
         if !within(target.base) {
             self.written.insert(target.base);
+            if !self.private(target) {
+                self.shared_written.insert(target.base);
+            }
+        }
+    }
+
+    fn read(&mut self, target: &Target, within: &impl Fn(VarId) -> bool) {
+        if !within(target.base) {
+            self.read.insert(target.base);
+            if !self.private(target) {
+                self.shared_read.insert(target.base);
+            }
         }
     }
 
     fn expr(&mut self, expr: &AExpr, within: &impl Fn(VarId) -> bool) {
-        let read = |v: VarId, this: &mut Self| {
-            if !within(v) {
-                this.read.insert(v);
-            }
-        };
         match expr {
-            AExpr::Adj(v) => read(*v, self),
-            AExpr::Elem(t) => read(t.base, self),
+            AExpr::Adj(v) => self.read(&Target { base: *v, steps: Vec::new(), scalar: true }, within),
+            AExpr::Elem(t) => self.read(t, within),
             AExpr::TakeElem(t) | AExpr::PopElem(t) => {
-                read(t.base, self);
+                self.read(t, within);
                 self.write(t, within);
             }
             AExpr::Field(e, _) | AExpr::Neg(e) | AExpr::Ref(e) => self.expr(e, within),

@@ -34,6 +34,9 @@ pub struct Availability {
     pub needed: HashSet<VarId>,
     /// Loops whose reverse may walk the iterations upwards (see `analysis::order`).
     pub free_order_loops: HashSet<usize>,
+    /// `if` statements whose reverse evaluates the condition again instead of recording which
+    /// arm ran (a pure condition on values the reverse sweep has anyway, such as `v > 0.0`).
+    pub recomputed_conditions: HashSet<usize>,
 }
 
 /// Decides, for every value the adjoint program reads, how it is made available.
@@ -47,7 +50,11 @@ pub fn analyse(
     let mut defs = HashMap::new();
     let mut loops = HashMap::new();
     let mut calls = HashMap::new();
+    let mut ifs = HashMap::new();
     each_stmt(&function.body, &mut |stmt| match &stmt.kind {
+        StmtKind::If(if_stmt) => {
+            ifs.insert(if_stmt.id, if_stmt);
+        }
         StmtKind::Let { var, value } => {
             if let Value::Call(call) = value {
                 calls.insert(call.id, call);
@@ -65,6 +72,7 @@ pub fn analyse(
         defs,
         loops,
         calls,
+        ifs,
         done: HashSet::new(),
         out: Availability {
             record: vec![Vec::new(); blocks],
@@ -90,6 +98,7 @@ struct Planner<'a> {
     defs: HashMap<VarId, &'a Value>,
     loops: HashMap<usize, &'a Loop>,
     calls: HashMap<usize, &'a Call>,
+    ifs: HashMap<usize, &'a crate::ir::If>,
     done: HashSet<VarId>,
     out: Availability,
 }
@@ -133,9 +142,16 @@ impl Planner<'_> {
             }
             AdjStmt::If { id, record, then_block, else_block } => {
                 self.out.reverse_ifs.insert(*id);
-                needed.push(*record);
                 self.block(then_block);
                 self.block(else_block);
+                let arms_record = !self.out.record[then_block.block].is_empty() || !self.out.record[else_block.block].is_empty();
+                match self.ifs.get(id).map(|i| &i.cond) {
+                    Some(crate::ir::Cond::Expr(cond)) if !arms_record && self.cheap_condition(cond) => {
+                        self.out.recomputed_conditions.insert(*id);
+                        needed.extend(cond.uses.iter().copied());
+                    }
+                    _ => needed.push(*record),
+                }
             }
             AdjStmt::Loop { id, body } => {
                 self.out.reverse_loops.insert(*id);
@@ -146,7 +162,13 @@ impl Planner<'_> {
                 let scopes = self.scopes;
                 let within = |v: VarId| super::order::nested_in(&scopes.parent, scopes.def_block[v], body.block);
                 let records = |b: BlockId| !self.out.record[b].is_empty();
-                if !super::order::records_anything(body, &records) && super::order::independent_iterations(body, &within) {
+                let index = self.loops.get(id).and_then(|l| match &l.head {
+                    LoopHead::Range(r) => r.index,
+                    _ => None,
+                });
+                if !super::order::records_anything(body, &records)
+                    && super::order::independent_iterations(body, index, &within)
+                {
                     self.out.free_order_loops.insert(*id);
                 }
             }
@@ -173,6 +195,23 @@ impl Planner<'_> {
                 }
             }
             None => self.out.record[block].push(v),
+        }
+    }
+
+    /// Whether the reverse sweep can evaluate a condition again without recording anything.
+    fn cheap_condition(&self, cond: &crate::ir::Inactive) -> bool {
+        cond.pure && cond.uses.iter().all(|&u| !self.f.vars[u].mutable && self.cheaply_available(u))
+    }
+
+    /// Whether `v` is available to the reverse sweep without being recorded.
+    fn cheaply_available(&self, v: VarId) -> bool {
+        let block = self.scopes.def_block[v];
+        if block == 0 || self.is_replayed_index(v, block) {
+            return true;
+        }
+        match self.recompute_inputs(v) {
+            Some(inputs) => inputs.into_iter().all(|u| self.cheaply_available(u)),
+            None => false,
         }
     }
 

@@ -86,12 +86,14 @@ impl Emitter<'_> {
                     }
                 }
             }
-            AdjStmt::If { id: _, record, then_block, else_block } => {
+            AdjStmt::If { id, record, then_block, else_block } => {
                 let record_name = self.name(*record);
                 let then_rec = &self.avail.record[then_block.block];
                 let else_rec = &self.avail.record[else_block.block];
                 let (then_code, else_code) = (self.reverse_block(then_block), self.reverse_block(else_block));
-                if then_rec.is_empty() && else_rec.is_empty() {
+                if let Some(cond) = self.recomputed_condition(*id) {
+                    quote!(if #cond { #then_code } else { #else_code })
+                } else if then_rec.is_empty() && else_rec.is_empty() {
                     quote!(if #record_name { #then_code } else { #else_code })
                 } else {
                     let (t, e) = (self.tuple(then_rec), self.tuple(else_rec));
@@ -104,6 +106,17 @@ impl Emitter<'_> {
                 }
             }
             AdjStmt::Loop { id, body } => self.reverse_loop(*id, body),
+        }
+    }
+
+    /// The condition of an `if` whose reverse evaluates it again, if it is one.
+    fn recomputed_condition(&self, id: usize) -> Option<TokenStream> {
+        if !self.avail.recomputed_conditions.contains(&id) {
+            return None;
+        }
+        match self.ifs.get(&id).map(|i| &i.cond) {
+            Some(crate::ir::Cond::Expr(cond)) => Some(cond.tokens.clone()),
+            _ => None,
         }
     }
 

@@ -72,7 +72,7 @@ fn used_next(rest: &[Stmt], v: VarId) -> bool {
 /// Values that can move to a later point of straight-line code without changing anything.
 fn pure(value: &Value) -> bool {
     match value {
-        Value::Op(..) | Value::Copy(_) | Value::Read(_) | Value::Cast(..) => true,
+        Value::Op(..) | Value::Copy(_) | Value::Read(_) | Value::Cast(..) | Value::Build(_) => true,
         Value::Inactive(inactive) => inactive.pure,
         _ => false,
     }

@@ -264,7 +264,8 @@ impl Emitter<'_> {
         };
         let then_block = self.forward_block(&if_stmt.then_block);
         let else_block = self.forward_block(&if_stmt.else_block);
-        if !self.avail.reverse_ifs.contains(&if_stmt.id) {
+        let recorded = self.avail.reverse_ifs.contains(&if_stmt.id) && !self.avail.recomputed_conditions.contains(&if_stmt.id);
+        if !recorded {
             if if_stmt.else_block.stmts.is_empty() {
                 return quote!(if #cond { #then_block });
             }

@@ -35,6 +35,7 @@ pub(crate) struct Emitter<'a> {
     defs: HashMap<VarId, &'a Value>,
     loops: HashMap<usize, &'a Loop>,
     calls: HashMap<usize, &'a Call>,
+    ifs: HashMap<usize, &'a crate::ir::If>,
     /// Temporaries printed where they are used (see `fold`), in the forward sweep only: the
     /// reverse sweep binds the ones it computes again.
     folded: HashSet<VarId>,
@@ -59,8 +60,12 @@ pub fn gradient_fns(
     let mut defs = HashMap::new();
     let mut loops = HashMap::new();
     let mut calls = HashMap::new();
+    let mut ifs = HashMap::new();
     let mut returns = 0;
     each_stmt(&f.body, &mut |stmt| match &stmt.kind {
+        StmtKind::If(if_stmt) => {
+            ifs.insert(if_stmt.id, if_stmt);
+        }
         StmtKind::Let { var, value } => {
             if let Value::Call(call) = value {
                 calls.insert(call.id, call);
@@ -82,6 +87,7 @@ pub fn gradient_fns(
         defs: defs.clone(),
         loops: loops.clone(),
         calls: calls.clone(),
+        ifs: ifs.clone(),
         folded: folded(closure),
         in_reverse: Default::default(),
         renames,
@@ -93,6 +99,7 @@ pub fn gradient_fns(
         defs,
         loops,
         calls,
+        ifs,
         folded: folded(inline),
         in_reverse: Default::default(),
         renames,

@@ -1,0 +1,205 @@
+//! Matrix products: the one kernel with a hand-written pullback.
+//!
+//! Everything else in the runtime is `#[differentiable]` Rust whose gradient the macro
+//! writes; a matrix product is worth a tuned kernel (`matrixmultiply`'s `sgemm`), and its
+//! pullback is two more products, so both directions run at kernel speed.
+//!
+//! A tensor is read as a matrix of `shape[0]` rows and `len / shape[0]` columns, so a
+//! convolution's weights `[out_channels, in_channels, kh, kw]` multiply as
+//! `[out_channels, in_channels · kh · kw]` without a copy.
+//!
+//! ```
+//! use backprop::Tensor;
+//! use backprop::ops::{matmul, matmul_vjp};
+//!
+//! let a = Tensor::new(vec![1.0, 2.0, 3.0, 4.0], &[2, 2]).unwrap();
+//! let b = Tensor::new(vec![1.0, 0.0, 1.0, 1.0], &[2, 2]).unwrap();
+//! assert_eq!(matmul(&a, &b).data, [3.0, 2.0, 7.0, 4.0]);
+//!
+//! let (_, pullback) = matmul_vjp(&a, &b);
+//! let (da, db) = pullback(Tensor::new(vec![1.0; 4], &[2, 2]).unwrap());
+//! assert_eq!(da.data, [1.0, 2.0, 1.0, 2.0]); // dy · bᵀ
+//! assert_eq!(db.data, [4.0, 4.0, 6.0, 6.0]); // aᵀ · dy
+//! ```
+
+use crate::Tensor;
+
+/// A tensor viewed as a row-major matrix.
+#[derive(Clone, Copy)]
+struct Mat<'a> {
+    data: &'a [f32],
+    rows: usize,
+    cols: usize,
+    /// Read as its transpose.
+    transposed: bool,
+}
+
+impl<'a> Mat<'a> {
+    fn of(t: &'a Tensor) -> Mat<'a> {
+        let rows = t.shape.first().copied().unwrap_or(1);
+        let cols = if rows == 0 { 0 } else { t.data.len() / rows };
+        Mat { data: &t.data, rows, cols, transposed: false }
+    }
+
+    fn t(self) -> Mat<'a> {
+        Mat { transposed: !self.transposed, ..self }
+    }
+
+    /// Rows and columns as seen (after transposition).
+    fn dims(&self) -> (usize, usize) {
+        if self.transposed { (self.cols, self.rows) } else { (self.rows, self.cols) }
+    }
+
+    /// Row and column strides as seen.
+    fn strides(&self) -> (isize, isize) {
+        let (r, c) = (self.cols as isize, 1);
+        if self.transposed { (c, r) } else { (r, c) }
+    }
+}
+
+/// `out = a · b` through `sgemm`.
+///
+/// # Panics
+/// If the inner dimensions differ, naming both shapes.
+fn gemm(op: &str, a: Mat<'_>, b: Mat<'_>, shapes: (&[usize], &[usize])) -> (Vec<f32>, usize, usize) {
+    let (m, k) = a.dims();
+    let (k2, n) = b.dims();
+    assert_eq!(k, k2, "{op}: shapes {:?} and {:?} do not fit (inner dimensions {k} and {k2})", shapes.0, shapes.1);
+    let mut out = vec![0.0f32; m * n];
+    if m == 0 || n == 0 {
+        return (out, m, n);
+    }
+    let (rsa, csa) = a.strides();
+    let (rsb, csb) = b.strides();
+    // SAFETY: `a` holds m·k values and `b` k·n values read with the strides of their
+    // (possibly transposed) row-major layout, checked above; `out` holds m·n values written
+    // row-major; the three slices do not overlap (`out` is fresh).
+    unsafe {
+        matrixmultiply::sgemm(
+            m,
+            k,
+            n,
+            1.0,
+            a.data.as_ptr(),
+            rsa,
+            csa,
+            b.data.as_ptr(),
+            rsb,
+            csb,
+            0.0,
+            out.as_mut_ptr(),
+            n as isize,
+            1,
+        );
+    }
+    (out, m, n)
+}
+
+fn matrix(data: Vec<f32>, rows: usize, cols: usize) -> Tensor {
+    Tensor { data, shape: vec![rows, cols] }
+}
+
+/// `a · b` for `a` of shape `[m, k]` and `b` of shape `[k, n]`: shape `[m, n]`.
+///
+/// # Panics
+/// If the inner dimensions differ (the message names both shapes).
+pub fn matmul(a: &Tensor, b: &Tensor) -> Tensor {
+    let (data, m, n) = gemm("matmul", Mat::of(a), Mat::of(b), (&a.shape, &b.shape));
+    matrix(data, m, n)
+}
+
+/// [`matmul`] and its pullback: `∂a = ∂y · bᵀ`, `∂b = aᵀ · ∂y`.
+pub fn matmul_vjp<'a>(a: &'a Tensor, b: &'a Tensor) -> (Tensor, impl FnOnce(Tensor) -> (Tensor, Tensor) + 'a) {
+    let y = matmul(a, b);
+    let pullback = move |dy: Tensor| {
+        let (da, m, k) = gemm("matmul (∂a)", Mat::of(&dy), Mat::of(b).t(), (&dy.shape, &b.shape));
+        let (db, k2, n) = gemm("matmul (∂b)", Mat::of(a).t(), Mat::of(&dy), (&a.shape, &dy.shape));
+        (reshaped(da, m, k, a), reshaped(db, k2, n, b))
+    };
+    (y, pullback)
+}
+
+/// `a · bᵀ` for `a` of shape `[m, k]` and `b` of shape `[n, k]`: shape `[m, n]`.
+///
+/// # Panics
+/// If the second dimensions differ (the message names both shapes).
+pub fn matmul_nt(a: &Tensor, b: &Tensor) -> Tensor {
+    let (data, m, n) = gemm("matmul_nt", Mat::of(a), Mat::of(b).t(), (&a.shape, &b.shape));
+    matrix(data, m, n)
+}
+
+/// [`matmul_nt`] and its pullback: `∂a = ∂y · b`, `∂b = ∂yᵀ · a`.
+pub fn matmul_nt_vjp<'a>(a: &'a Tensor, b: &'a Tensor) -> (Tensor, impl FnOnce(Tensor) -> (Tensor, Tensor) + 'a) {
+    let y = matmul_nt(a, b);
+    let pullback = move |dy: Tensor| {
+        let (da, m, k) = gemm("matmul_nt (∂a)", Mat::of(&dy), Mat::of(b), (&dy.shape, &b.shape));
+        let (db, n, k2) = gemm("matmul_nt (∂b)", Mat::of(&dy).t(), Mat::of(a), (&dy.shape, &a.shape));
+        (reshaped(da, m, k, a), reshaped(db, n, k2, b))
+    };
+    (y, pullback)
+}
+
+/// A gradient with the shape of the operand it belongs to (a product sees the operand as a
+/// matrix, the operand may have more dimensions).
+fn reshaped(data: Vec<f32>, rows: usize, cols: usize, like: &Tensor) -> Tensor {
+    debug_assert_eq!(rows * cols, like.data.len());
+    Tensor { data, shape: like.shape.clone() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(data: &[f32], shape: &[usize]) -> Tensor {
+        Tensor { data: data.to_vec(), shape: shape.to_vec() }
+    }
+
+    /// The textbook triple loop, as the reference.
+    fn naive(a: &Tensor, b: &Tensor) -> Vec<f32> {
+        let (m, k, n) = (a.shape[0], a.shape[1], b.shape[1]);
+        let mut out = vec![0.0; m * n];
+        for i in 0..m {
+            for j in 0..n {
+                for p in 0..k {
+                    out[i * n + j] += a.data[i * k + p] * b.data[p * n + j];
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn matmul_matches_the_triple_loop_on_non_square_shapes() {
+        let a = Tensor::from_fn(&[3, 5], |i| (i as f32 * 0.7).sin());
+        let b = Tensor::from_fn(&[5, 4], |i| (i as f32 * 0.3).cos());
+        let y = matmul(&a, &b);
+        assert_eq!(y.shape, [3, 4]);
+        for (g, w) in y.data.iter().zip(naive(&a, &b)) {
+            assert!((g - w).abs() < 1e-5, "{g} vs {w}");
+        }
+    }
+
+    #[test]
+    fn matmul_nt_multiplies_by_the_transpose() {
+        let a = t(&[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], &[2, 3]);
+        let b = t(&[1.0, 0.0, 1.0, 0.0, 1.0, 0.0], &[2, 3]);
+        assert_eq!(matmul_nt(&a, &b).data, [4.0, 2.0, 10.0, 5.0]);
+    }
+
+    #[test]
+    #[should_panic(expected = "matmul: shapes [2, 3] and [2, 3] do not fit")]
+    fn mismatched_products_name_both_shapes() {
+        let a = t(&[0.0; 6], &[2, 3]);
+        let _ = matmul(&a, &a);
+    }
+
+    #[test]
+    fn pullbacks_keep_the_operand_shapes() {
+        let a = Tensor::from_fn(&[2, 2, 3], |i| i as f32);
+        let b = Tensor::from_fn(&[4, 6], |i| i as f32 * 0.5);
+        let (y, pullback) = matmul_nt_vjp(&a, &b);
+        assert_eq!(y.shape, [2, 4]);
+        let (da, db) = pullback(Tensor::from_fn(&[2, 4], |_| 1.0));
+        assert_eq!((da.shape.as_slice(), db.shape.as_slice()), ([2, 2, 3].as_slice(), [4, 6].as_slice()));
+    }
+}
