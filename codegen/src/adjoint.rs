@@ -91,6 +91,8 @@ pub enum AExpr {
     Seed,
     /// The gradient a callee returned for argument `arg` of call `call`.
     Grad { call: usize, arg: usize },
+    /// `(a, b, …)`.
+    Tuple(Vec<AExpr>),
 }
 
 /// Arithmetic in adjoint expressions.
@@ -130,7 +132,9 @@ impl AExpr {
                 r.primals(out);
                 args.iter().for_each(|a| a.primals(out));
             }
-            AExpr::Rule(_, args) | AExpr::Private(_, args) => args.iter().for_each(|a| a.primals(out)),
+            AExpr::Rule(_, args) | AExpr::Private(_, args) | AExpr::Tuple(args) => {
+                args.iter().for_each(|a| a.primals(out))
+            }
             AExpr::Adj(_) | AExpr::Const(_) | AExpr::Seed | AExpr::Grad { .. } => {}
         }
     }

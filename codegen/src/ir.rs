@@ -49,6 +49,8 @@ pub struct Param {
     pub differentiated: bool,
     /// The gradient's type, as written in the generated signatures.
     pub tangent_ty: TokenStream,
+    /// Whether the parameter is an array (`[T; N]` or `&[T; N]`).
+    pub array: bool,
 }
 
 /// A variable.
@@ -70,6 +72,9 @@ pub struct Var {
     pub ty: Option<TokenStream>,
     /// For `let r = &place;`: the place it borrows, so adjoints reach the place itself.
     pub alias_of: Option<Place>,
+    /// For the value of `let (a, b) = e;`: the variables its fields were moved into. Its
+    /// adjoint is then the tuple of theirs (the value itself is partly moved).
+    pub destructured: Option<Vec<VarId>>,
     /// Set by `analysis::activity`: the value depends on a differentiated input and
     /// reaches the output through differentiable operations.
     pub active: bool,

@@ -24,12 +24,14 @@ use std::collections::HashSet;
 /// Builds the reverse sweep of the function body; also returns the parameters whose
 /// adjoint exists (and is not known to be zero) when it ends.
 pub fn differentiate(function: &Function, def_block: &[BlockId]) -> (AdjBlock, HashSet<VarId>) {
+    let array_params = function.params.iter().filter(|p| p.array).map(|p| p.var).collect();
     let mut cx = Reverser {
         f: function,
         def_block,
         declared: HashSet::new(),
         pending_zero: HashSet::new(),
         zero_init: Vec::new(),
+        array_params,
     };
     let mut final_adjoints = HashSet::new();
     let body = cx.block_with(&function.body, |cx| {
@@ -52,6 +54,8 @@ struct Reverser<'a> {
     pending_zero: HashSet<VarId>,
     /// For each block being reversed (innermost last): adjoints to declare zero at its start.
     zero_init: Vec<(BlockId, Vec<VarId>)>,
+    /// Parameters whose gradient is an array (`[T; N]`).
+    array_params: HashSet<VarId>,
 }
 
 impl Reverser<'_> {
@@ -112,11 +116,20 @@ impl Reverser<'_> {
     fn stmt(&mut self, kind: &StmtKind, out: &mut Vec<AdjStmt>) {
         match kind {
             StmtKind::Let { var, value } => {
-                if self.active(*var)
-                    && !matches!(value, Value::Alias(_))
-                    && let Some(d) = self.adjoint_of(*var)
+                if let Value::Read(place) = value
+                    && self.f.vars[place.base].destructured.is_some()
                 {
-                    self.value(*var, value, d, out);
+                    // Collected where the destructured value is defined.
+                    return;
+                }
+                if self.active(*var) && !matches!(value, Value::Alias(_)) {
+                    let d = match &self.f.vars[*var].destructured {
+                        Some(fields) => Some(self.assembled_adjoint(fields)),
+                        None => self.adjoint_of(*var),
+                    };
+                    if let Some(d) = d {
+                        self.value(*var, value, d, out);
+                    }
                 }
             }
             StmtKind::Assign { var, value } => {
@@ -150,6 +163,18 @@ impl Reverser<'_> {
             | StmtKind::SetFlag(_)
             | StmtKind::Inactive(_) => {}
         }
+    }
+
+    /// The adjoint of a destructured tuple: its fields' adjoints, zero for fields that got none.
+    fn assembled_adjoint(&mut self, fields: &[VarId]) -> AExpr {
+        let parts = fields
+            .iter()
+            .map(|&f| match self.adjoint_of(f) {
+                Some(d) => d,
+                None => AExpr::Private("zero_like", vec![AExpr::Ref(Box::new(AExpr::Primal(f)))]),
+            })
+            .collect();
+        AExpr::Tuple(parts)
     }
 
     /// Adjoint of `let var = value;` given `var`'s adjoint `d`.
@@ -332,6 +357,12 @@ impl Reverser<'_> {
             out.push(AdjStmt::Set { var: v, expr });
         } else if !self.declared.contains(&v) && self.is_own(v) {
             self.declared.insert(v);
+            // A callee's gradient may be a `Vec` for an array parameter: convert it.
+            let expr = if self.array_params.contains(&v) && matches!(expr, AExpr::Grad { .. }) {
+                AExpr::Private("adopt", vec![expr, AExpr::Ref(Box::new(AExpr::Primal(v)))])
+            } else {
+                expr
+            };
             out.push(AdjStmt::Init { var: v, expr });
         } else {
             self.ensure_declared(v);

@@ -208,6 +208,7 @@ fn new_flag(vars: &mut Vec<Var>, what: &str, id: usize) -> VarId {
         span: Span::call_site(),
         ty: None,
         alias_of: None,
+        destructured: None,
         active: false,
     });
     v
@@ -232,6 +233,7 @@ fn new_record(vars: &mut Vec<Var>, id: usize, span: Span) -> VarId {
         span,
         ty: None,
         alias_of: None,
+        destructured: None,
         active: false,
     });
     v

@@ -56,6 +56,11 @@ pub fn inputs(value: &Value) -> Vec<VarId> {
     out
 }
 
+/// Whether `op` is one of `+ - * / %` or unary `-`, which integers have too.
+pub fn is_arithmetic(op: Op) -> bool {
+    matches!(op, Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Rem | Op::Neg)
+}
+
 /// Whether argument `i` of `op` can carry a gradient (`powi`'s exponent cannot).
 pub fn differentiable_position(op: Op, i: usize) -> bool {
     !(op == Op::Powi && i == 1)

@@ -11,6 +11,7 @@ pub mod error;
 mod float;
 pub mod init;
 pub mod layers;
+pub mod loss;
 pub mod optim;
 pub mod plot;
 pub mod train;

@@ -109,7 +109,10 @@ pub fn matmul(a: &Tensor, b: &Tensor) -> Tensor {
 }
 
 /// [`matmul`] and its pullback: `∂a = ∂y · bᵀ`, `∂b = aᵀ · ∂y`.
-pub fn matmul_vjp<'a>(a: &'a Tensor, b: &'a Tensor) -> (Tensor, impl FnOnce(Tensor) -> (Tensor, Tensor) + 'a) {
+///
+/// The pullback borrows both operands, each for its own lifetime (so a caller's pullback
+/// can keep it whatever else it borrows).
+pub fn matmul_vjp(a: &Tensor, b: &Tensor) -> (Tensor, impl FnOnce(Tensor) -> (Tensor, Tensor)) {
     let y = matmul(a, b);
     let pullback = move |dy: Tensor| {
         let (da, m, k) = gemm("matmul (∂a)", Mat::of(&dy), Mat::of(b).t(), (&dy.shape, &b.shape));
@@ -129,7 +132,7 @@ pub fn matmul_nt(a: &Tensor, b: &Tensor) -> Tensor {
 }
 
 /// [`matmul_nt`] and its pullback: `∂a = ∂y · b`, `∂b = ∂yᵀ · a`.
-pub fn matmul_nt_vjp<'a>(a: &'a Tensor, b: &'a Tensor) -> (Tensor, impl FnOnce(Tensor) -> (Tensor, Tensor) + 'a) {
+pub fn matmul_nt_vjp(a: &Tensor, b: &Tensor) -> (Tensor, impl FnOnce(Tensor) -> (Tensor, Tensor)) {
     let y = matmul_nt(a, b);
     let pullback = move |dy: Tensor| {
         let (da, m, k) = gemm("matmul_nt (∂a)", Mat::of(&dy), Mat::of(b), (&dy.shape, &b.shape));

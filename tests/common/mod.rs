@@ -174,3 +174,120 @@ pub fn check_n32(
         }
     }
 }
+
+/// The Jacobian of `f` at `x` by central differences: one row per output component, one column
+/// per coordinate of `x` (the layout [`backprop::jacobian`] returns).
+pub fn fd_jacobian(f: impl Fn(&[f64]) -> Vec<f64>, x: &[f64]) -> Vec<Vec<f64>> {
+    let columns: Vec<Vec<f64>> = (0..x.len())
+        .map(|i| {
+            let mut up = x.to_vec();
+            let mut down = x.to_vec();
+            up[i] += H64;
+            down[i] -= H64;
+            f(&up).iter().zip(f(&down)).map(|(u, d)| (u - d) / (2.0 * H64)).collect()
+        })
+        .collect();
+    let rows = f(x).len();
+    (0..rows).map(|r| columns.iter().map(|c| c[r]).collect()).collect()
+}
+
+/// Asserts two Jacobians have the same shape and agree entry by entry, as [`assert_grad_close`].
+#[track_caller]
+pub fn assert_jacobian_close(got: &[Vec<f64>], want: &[Vec<f64>], tol: f64) {
+    assert_eq!(got.len(), want.len(), "Jacobians have different numbers of rows");
+    for (r, (g, w)) in got.iter().zip(want).enumerate() {
+        assert_eq!(g.len(), w.len(), "row {r}: Jacobians have different numbers of columns");
+        for (c, (g, w)) in g.iter().zip(w).enumerate() {
+            let scale = g.abs().max(w.abs()).max(1.0);
+            assert!((g - w).abs() <= tol * scale, "entry ({r}, {c}): generated {g}, expected {w} (tolerance {tol})");
+        }
+    }
+}
+
+/// The gradient of `w · f(x)` by central differences: what a pullback seeded with `w` returns.
+pub fn fd_vjp(f: impl Fn(&[f64]) -> Vec<f64>, x: &[f64], w: &[f64]) -> Vec<f64> {
+    fd_grad(|x| f(x).iter().zip(w).map(|(a, b)| a * b).sum(), x)
+}
+
+/// Checks a many-parameter `f64` gradient at each point against central differences only (for
+/// functions whose hand-derived gradient is not short): the value `grad` returns equals `f`'s
+/// exactly and every entry is within [`FD_TOL64`].
+#[track_caller]
+pub fn check_fd_n64(grad: impl Fn(&[f64]) -> (f64, Vec<f64>), f: impl Fn(&[f64]) -> f64, points: &[&[f64]]) {
+    assert!(points.len() >= 2, "check at least two points");
+    for &p in points {
+        let (value, g) = grad(p);
+        assert_eq!(value, f(p), "value at {p:?}");
+        let numeric = fd_grad(&f, p);
+        assert_eq!(g.len(), numeric.len(), "gradient length at {p:?}");
+        for i in 0..g.len() {
+            assert_rel64(g[i], numeric[i], FD_TOL64, &format!("finite differences entry {i} at {p:?}"));
+        }
+    }
+}
+
+/// Same as [`check_fd_n64`], for `f32` (differences in `f32`, tolerance [`FD_TOL32`]).
+#[track_caller]
+pub fn check_fd_n32(grad: impl Fn(&[f32]) -> (f32, Vec<f32>), f: impl Fn(&[f32]) -> f32, points: &[&[f32]]) {
+    assert!(points.len() >= 2, "check at least two points");
+    for &p in points {
+        let (value, g) = grad(p);
+        assert_eq!(value, f(p), "value at {p:?}");
+        let numeric = fd32_grad(&f, p);
+        assert_eq!(g.len(), numeric.len(), "gradient length at {p:?}");
+        for i in 0..g.len() {
+            assert_rel32(g[i], numeric[i], FD_TOL32, &format!("finite differences entry {i} at {p:?}"));
+        }
+    }
+}
+
+/// A copy of `value` whose `k`-th float leaf (in [`backprop::flatten`] order) is moved by
+/// `delta`; `f32` leaves by `delta` rounded to `f32`.
+pub fn nudge_leaf<M: backprop::Differentiable + Clone>(value: &M, k: usize, delta: f64) -> M {
+    struct Nudge {
+        k: usize,
+        seen: usize,
+        delta: f64,
+    }
+    impl backprop::visit::NamedSinkMut for Nudge {
+        fn f32s(&mut self, _name: &str, value: &mut [f32]) {
+            for v in value {
+                if self.seen == self.k {
+                    *v += self.delta as f32;
+                }
+                self.seen += 1;
+            }
+        }
+        fn f64s(&mut self, _name: &str, value: &mut [f64]) {
+            for v in value {
+                if self.seen == self.k {
+                    *v += self.delta;
+                }
+                self.seen += 1;
+            }
+        }
+    }
+    let mut copy = value.clone();
+    let mut sink = Nudge { k, seen: 0, delta };
+    let mut path = String::new();
+    copy.visit_named_mut(&mut backprop::visit::NamedVisitorMut::new(&mut sink, &mut path));
+    assert!(k < sink.seen, "leaf {k} out of range ({} leaves)", sink.seen);
+    copy
+}
+
+/// The gradient of `f` at `m` by central differences over every float leaf of `m`, in the
+/// order [`backprop::flatten`] lists a gradient of `m` (compare with `flatten(&grad)`).
+pub fn fd_leaves<M: backprop::Differentiable + Clone>(f: impl Fn(&M) -> f64, m: &M) -> Vec<f64> {
+    (0..backprop::flatten(m).len())
+        .map(|k| (f(&nudge_leaf(m, k, H64)) - f(&nudge_leaf(m, k, -H64))) / (2.0 * H64))
+        .collect()
+}
+
+/// Same as [`fd_leaves`] for a value whose leaves are `f32`: steps of [`H32`], differences in
+/// `f32`, widened to `f64` to compare with `flatten(&grad)`.
+pub fn fd32_leaves<M: backprop::Differentiable + Clone>(f: impl Fn(&M) -> f32, m: &M) -> Vec<f64> {
+    let h = f64::from(H32);
+    (0..backprop::flatten(m).len())
+        .map(|k| f64::from((f(&nudge_leaf(m, k, h)) - f(&nudge_leaf(m, k, -h))) / (2.0 * H32)))
+        .collect()
+}

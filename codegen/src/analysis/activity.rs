@@ -112,6 +112,22 @@ fn refine_kinds(function: &mut Function) {
         each_stmt(&function.body, &mut |stmt| {
             if let StmtKind::Let { var, value } = &stmt.kind {
                 match value {
+                    // Arithmetic is all integer or all float: operands and result share a kind.
+                    Value::Op(op, args) if crate::walk::is_arithmetic(*op) => {
+                        let mut vars: Vec<VarId> = args.iter().filter_map(Operand::var).collect();
+                        vars.push(*var);
+                        let const_kind = args.iter().find_map(|a| match a {
+                            Operand::Const(t) => literal_kind(t),
+                            Operand::Var(_) => None,
+                        });
+                        let known = vars.iter().map(|v| function.vars[*v].kind).find(|k| *k == Kind::Int || k.is_scalar());
+                        if let Some(kind) = known.or(const_kind) {
+                            let kind = if kind == Kind::ScalarRef { Kind::Scalar } else { kind };
+                            for v in vars {
+                                updates.push((v, kind));
+                            }
+                        }
+                    }
                     Value::Op(op, args) => {
                         for (i, a) in args.iter().enumerate() {
                             if let Some(v) = a.var()
@@ -158,6 +174,15 @@ fn refine_kinds(function: &mut Function) {
                 changed = true;
             }
         }
+    }
+}
+
+/// The kind of a literal: `2.0` is a float, `2` an integer.
+fn literal_kind(tokens: &proc_macro2::TokenStream) -> Option<Kind> {
+    match syn::parse2::<syn::Lit>(tokens.clone()) {
+        Ok(syn::Lit::Float(_)) => Some(Kind::Scalar),
+        Ok(syn::Lit::Int(_)) => Some(Kind::Int),
+        _ => None,
     }
 }
 

@@ -122,6 +122,7 @@ fn new_snapshot(function: &mut Function, place: &Place, call: usize, arg: usize,
         span,
         ty: None,
         alias_of: None,
+        destructured: None,
         active: true,
     });
     function.vars.len() - 1

@@ -109,7 +109,9 @@ impl Access {
                 self.expr(r, within);
                 args.iter().for_each(|a| self.expr(a, within));
             }
-            AExpr::Rule(_, args) | AExpr::Private(_, args) => args.iter().for_each(|a| self.expr(a, within)),
+            AExpr::Rule(_, args) | AExpr::Private(_, args) | AExpr::Tuple(args) => {
+                args.iter().for_each(|a| self.expr(a, within))
+            }
             AExpr::Primal(_) | AExpr::Const(_) | AExpr::Seed | AExpr::Grad { .. } => {}
         }
     }

@@ -193,6 +193,7 @@ impl Emitter<'_> {
     /// `let __argsK = (flags…); let (y, __pbK) = g_vjp(args…);`
     fn active_call(&self, var: VarId, call: &Call) -> TokenStream {
         let name = self.name(var);
+        let name = if self.f.vars[var].mutable { quote!(mut #name) } else { name };
         let pullback = self.name(call.pullback);
         let markers = self.name(call.markers);
         let flags = self.argument_flags(call);

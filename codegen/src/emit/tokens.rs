@@ -166,6 +166,10 @@ impl Emitter<'_> {
                 }
             }
             AExpr::Grad { call, arg } => (grad_name(*call, *arg), Prec::Atom),
+            AExpr::Tuple(items) => {
+                let items = items.iter().map(|a| self.aexpr(a));
+                (quote!((#(#items,)*)), Prec::Atom)
+            }
         }
     }
 }

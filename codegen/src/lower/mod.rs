@@ -113,6 +113,7 @@ impl Lowerer {
             span: ident.span(),
             ty: None,
             alias_of: None,
+        destructured: None,
             active: false,
         });
         if let Some(scope) = self.scopes.last_mut() {
@@ -134,6 +135,7 @@ impl Lowerer {
             span,
             ty: None,
             alias_of: None,
+        destructured: None,
             active: false,
         });
         id
@@ -152,6 +154,7 @@ impl Lowerer {
             span,
             ty: None,
             alias_of: None,
+        destructured: None,
             active: false,
         });
         var
@@ -164,9 +167,22 @@ impl Lowerer {
         Operand::Var(var)
     }
 
-    /// Applies a primitive operation.
+    /// Applies a primitive operation. Float methods give floats; arithmetic gives whatever
+    /// its operands are (`len / batch` is integer arithmetic), settled by `refine_kinds`.
     fn op(&mut self, op: Op, args: Vec<Operand>, span: Span, out: &mut Vec<Stmt>) -> Operand {
-        self.define(Value::Op(op, args), Kind::Scalar, span, out)
+        let kind = if crate::walk::is_arithmetic(op) {
+            let kinds: Vec<Kind> = args.iter().map(|a| self.kind_of(a)).collect();
+            if kinds.contains(&Kind::Int) {
+                Kind::Int
+            } else if kinds.iter().any(|k| k.is_scalar()) {
+                Kind::Scalar
+            } else {
+                Kind::Unknown
+            }
+        } else {
+            Kind::Scalar
+        };
+        self.define(Value::Op(op, args), kind, span, out)
     }
 
     /// The kind of an operand.

@@ -101,8 +101,9 @@ impl Lowerer {
         let listed = args.wrt.as_ref().map(|names| names.contains(&ident));
         let differentiated = info.tangent.is_some() && listed.unwrap_or(true);
         let var = self.bind_user(&ident, info.kind, mutable, Role::Param(index));
+        let array = matches!(input, FnArg::Typed(t) if is_array(&t.ty));
         let tangent_ty = info.tangent.unwrap_or_default();
-        Some((Param { var, differentiated, tangent_ty }, ident))
+        Some((Param { var, differentiated, tangent_ty, array }, ident))
     }
 
     fn receiver(&mut self, receiver: &syn::Receiver) -> Option<(syn::Ident, bool, TypeInfo)> {
@@ -182,6 +183,16 @@ impl Lowerer {
             Ok(_) => OutputShape::Other,
         };
         Output { ty: ty.to_token_stream(), shape }
+    }
+}
+
+/// `[T; N]` or `&[T; N]`.
+fn is_array(ty: &Type) -> bool {
+    match ty {
+        Type::Array(_) => true,
+        Type::Reference(r) => is_array(&r.elem),
+        Type::Paren(p) => is_array(&p.elem),
+        _ => false,
     }
 }
 

@@ -206,23 +206,45 @@ impl Lowerer {
                 return;
             }
         };
+        let mut fields = Vec::new();
         for (index, elem) in tuple.elems.iter().enumerate() {
             let member = syn::Member::Unnamed(syn::Index { index: index as u32, span: elem.span() });
             let place = Place { base, steps: vec![Step::Field(member.to_token_stream())] };
-            match elem {
+            let var = match elem {
                 Pat::Ident(ident) if ident.by_ref.is_none() && ident.subpat.is_none() => {
-                    let var = self.bind_user(&ident.ident, Kind::Unknown, ident.mutability.is_some(), Role::User);
-                    out.push(Stmt { kind: StmtKind::Let { var, value: Value::Read(place) }, span: elem.span() });
+                    self.bind_user(&ident.ident, Kind::Unknown, ident.mutability.is_some(), Role::User)
                 }
-                Pat::Wild(_) => {}
-                other => self.error_at(&other, "only names and `_` are supported inside a tuple pattern"),
-            }
+                // The field is still moved out, into a temporary, so that the tuple's adjoint
+                // can be assembled from its fields'.
+                Pat::Wild(_) => self.new_temp(Kind::Unknown, elem.span()),
+                other => {
+                    self.error_at(&other, "only names and `_` are supported inside a tuple pattern");
+                    continue;
+                }
+            };
+            out.push(Stmt { kind: StmtKind::Let { var, value: Value::Read(place) }, span: elem.span() });
+            fields.push(var);
         }
+        self.vars[base].destructured = Some(fields);
     }
 
     /// `left = right`, or `left op= right`.
     fn assign(&mut self, left: &Expr, right: &Expr, op: Option<&BinOp>, span: Span, out: &mut Vec<Stmt>) {
-        let whole = Expr::Verbatim(quote::quote!(#left #op #right));
+        // A real expression (not verbatim tokens), so that local names in it get renamed.
+        let whole = match op {
+            Some(op) => Expr::Binary(syn::ExprBinary {
+                attrs: Vec::new(),
+                left: Box::new(left.clone()),
+                op: *op,
+                right: Box::new(right.clone()),
+            }),
+            None => Expr::Assign(syn::ExprAssign {
+                attrs: Vec::new(),
+                left: Box::new(left.clone()),
+                eq_token: Default::default(),
+                right: Box::new(right.clone()),
+            }),
+        };
         if !self.may_be_active(left) && !self.may_be_active(right) {
             let inactive = self.inactive(&whole);
             out.push(Stmt { kind: StmtKind::Inactive(inactive), span });

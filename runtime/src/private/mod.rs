@@ -71,6 +71,56 @@ impl<T: Accumulate> AddGrad<T> for T {
     }
 }
 
+// An array passed where a slice is expected gets the callee's `Vec` gradient, and the other
+// way round: add element by element.
+impl<T: Accumulate, const N: usize> AddGrad<Vec<T>> for [T; N] {
+    fn add_grad(&mut self, grad: Vec<T>) {
+        assert_eq!(grad.len(), N, "backprop: adding a gradient of length {} to an array of length {N}", grad.len());
+        for (a, g) in self.iter_mut().zip(grad) {
+            a.accumulate(g);
+        }
+    }
+}
+
+impl<T: Accumulate, const N: usize> AddGrad<[T; N]> for Vec<T> {
+    fn add_grad(&mut self, grad: [T; N]) {
+        assert_eq!(self.len(), N, "backprop: adding a gradient of length {N} to a vector of length {}", self.len());
+        for (a, g) in self.iter_mut().zip(grad) {
+            a.accumulate(g);
+        }
+    }
+}
+
+/// A callee's gradient taken as the adjoint of a value of another (compatible) type: a
+/// `Vec` from a slice parameter becomes the adjoint of an array argument.
+pub trait Adopt<T> {
+    /// Converts.
+    fn adopt(self) -> T;
+}
+
+impl<T> Adopt<T> for T {
+    #[inline(always)]
+    fn adopt(self) -> T {
+        self
+    }
+}
+
+impl<T, const N: usize> Adopt<[T; N]> for Vec<T> {
+    fn adopt(self) -> [T; N] {
+        let len = self.len();
+        match self.try_into() {
+            Ok(array) => array,
+            Err(_) => panic!("backprop: a gradient of length {len} for an array of length {N}"),
+        }
+    }
+}
+
+/// `grad`, as the adjoint of `like` (see [`Adopt`]).
+#[inline(always)]
+pub fn adopt<G: Adopt<T::Tangent>, T: Differentiable + ?Sized>(grad: G, _like: &T) -> T::Tangent {
+    grad.adopt()
+}
+
 /// `*adjoint += grad` for any gradient shape.
 #[inline(always)]
 pub fn accumulate<A: AddGrad<G> + ?Sized, G>(adjoint: &mut A, grad: G) {

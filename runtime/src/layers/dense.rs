@@ -1,0 +1,75 @@
+//! The dense (fully connected) layer: `y = x · W + b`.
+//!
+//! ```
+//! use backprop::layers::Dense;
+//! use backprop::{Tensor, init};
+//! use rand::SeedableRng;
+//!
+//! let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+//! let layer = Dense::new(3, 2, &mut rng);
+//! let x = Tensor::zeros(&[4, 3]);
+//! let y = layer.forward(&x);
+//! assert_eq!(y.shape, [4, 2]);
+//! assert_eq!(y.data, [0.0; 8]); // zero input: the bias, initialised to zero
+//! ```
+#![allow(clippy::needless_range_loop, reason = "index loops are what the macro differentiates")]
+
+use crate::ops::{matmul, matmul_vjp};
+use crate::{Tensor, init};
+use backprop_macros::{Differentiable, differentiable};
+use rand::Rng;
+
+/// A fully connected layer.
+#[derive(Differentiable, Clone, Debug, PartialEq)]
+pub struct Dense {
+    /// Weights, shape `[inputs, outputs]`; He-initialised by [`Dense::new`] (suits ReLU).
+    pub w: Tensor,
+    /// Biases, shape `[outputs]`; zero-initialised.
+    pub b: Tensor,
+}
+
+impl Dense {
+    /// A layer from `inputs` to `outputs` features, with He-normal weights (good before a
+    /// ReLU) drawn from `rng`, and zero biases.
+    pub fn new(inputs: usize, outputs: usize, rng: &mut impl Rng) -> Dense {
+        Dense { w: init::he_normal(&[inputs, outputs], inputs, rng), b: Tensor::zeros(&[outputs]) }
+    }
+
+    /// A layer with Xavier/Glorot-uniform weights (good before `tanh`, `sigmoid` or a
+    /// softmax) and zero biases.
+    pub fn xavier(inputs: usize, outputs: usize, rng: &mut impl Rng) -> Dense {
+        Dense { w: init::xavier_uniform(&[inputs, outputs], inputs, outputs, rng), b: Tensor::zeros(&[outputs]) }
+    }
+
+    /// `x · W + b` for `x` of shape `[batch, inputs]`: shape `[batch, outputs]`.
+    ///
+    /// # Panics
+    /// If `x` does not have `inputs` columns (the message names both shapes).
+    #[differentiable]
+    pub fn forward(&self, x: &Tensor) -> Tensor {
+        add_bias(&matmul(x, &self.w), &self.b)
+    }
+}
+
+/// `x + b` with `b` (shape `[n]`) added to every row of `x` (shape `[rows, n]`).
+///
+/// # Panics
+/// If the last dimension of `x` is not the length of `b` (the message names both shapes).
+#[differentiable]
+pub fn add_bias(x: &Tensor, b: &Tensor) -> Tensor {
+    let n = b.data.len();
+    assert!(
+        x.shape.last() == Some(&n),
+        "add_bias: shapes {:?} and {:?} do not fit (the last dimension must be the bias length)",
+        x.shape,
+        b.shape
+    );
+    let rows = x.data.len() / n;
+    let mut data = vec![0.0; x.data.len()];
+    for r in 0..rows {
+        for j in 0..n {
+            data[r * n + j] = x.data[r * n + j] + b.data[j];
+        }
+    }
+    Tensor { data, shape: x.shape.clone() }
+}

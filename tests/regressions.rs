@@ -1,0 +1,152 @@
+//! Regression tests: each case is a macro bug found while writing the suites (issue 3), with
+//! the error or wrong numbers it gave, kept so it stays fixed.
+//!
+//! Also fixed during that work: an integer field of a derived struct cast to a float
+//! (`s.k as f64`) was differentiated (`i32: backprop::Float` not satisfied in
+//! `rules::cast_as`); its case is `gauss_nll32` in tests/gradients_structs.rs.
+#![allow(clippy::needless_range_loop, reason = "index loops are what these tests differentiate")]
+
+mod common;
+use backprop::differentiable;
+use common::*;
+
+// ---------------------------------------------------------------------------------------------
+// Fixed bug: `let mut y = f(x);` with `f` a differentiable function returning a `Vec` loses its
+// `mut`, so the buffer cannot be written afterwards. Belongs in tests/gradients_buffers.rs
+// (a write into a local buffer; here the buffer comes from a call).
+//
+// Observed:
+//
+//   error[E0596]: cannot borrow `y` as mutable, as it is not declared as mutable
+//     --> tests/pending_bugs.rs:45:13
+//      |
+//      |     let mut y = squares(x);
+//      |             ^ cannot borrow as mutable
+//      |
+//   help: consider changing this to be mutable
+//      |     let mut mut y = squares(x);
+//
+// The same happens with `y[0] = 3.0;` as the write.
+// ---------------------------------------------------------------------------------------------
+
+// yᵢ = xᵢ²
+#[differentiable]
+fn squares(x: &[f64]) -> Vec<f64> {
+    x.iter().map(|v| v * v).collect()
+}
+
+// y = squares(x), y₀ += x₁, f = y₀ + y₁ = x₀² + x₁ + x₁²;  ∂f/∂x = [2x₀, 1 + 2x₁]
+#[differentiable]
+fn write_into_call_result(x: &[f64]) -> f64 {
+    let mut y = squares(x);
+    y[0] += x[1];
+    y[0] + y[1]
+}
+
+#[test]
+fn buffer_returned_by_a_call_can_be_written() {
+    check_n64(
+        write_into_call_result_grad,
+        write_into_call_result,
+        |p| vec![2.0 * p[0], 1.0 + 2.0 * p[1]],
+        &[&[0.3, -1.2], &[1.5, 0.5]],
+        TOL64,
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixed bug: destructuring a call's tuple output that holds a `Vec` (`let (a, v) = split(x);`) moves
+// the `Vec` out of the tuple the generated code still uses. Belongs in tests/gradients_outputs.rs
+// (tuple outputs). The same with a `(f64, f64)` output compiles and is right; binding the whole
+// tuple (`let t = split(x); t.0 * t.1[1]`) also works.
+//
+// Observed (compiling this function alone):
+//
+//   error[E0382]: use of partially moved value
+//     --> tests/pending_bugs.rs:89:1
+//      |
+//      | #[differentiable]
+//      | ^^^^^^^^^^^^^^^^^
+//      | |
+//      | use occurs due to use in closure
+//      | value used here after partial move
+//      = note: partial move occurs because value has type `Vec<f64>`, which does not implement the `Copy` trait
+//   error[E0382]: borrow of partially moved value
+//     --> tests/pending_bugs.rs:89:1   (same note)
+// ---------------------------------------------------------------------------------------------
+
+// (x₀, x as a Vec)
+#[differentiable]
+fn first_and_all(x: &[f64]) -> (f64, Vec<f64>) {
+    (x[0], x.to_vec())
+}
+
+// f(x) = x₀·x₁ through `let (a, v) = first_and_all(x)`;  ∂f/∂x = [x₁, x₀, 0, …]
+#[differentiable]
+fn destructured_tuple_call(x: &[f64]) -> f64 {
+    let (a, v) = first_and_all(x);
+    a * v[1]
+}
+
+#[test]
+fn destructured_tuple_with_a_vec_from_a_call() {
+    check_n64(
+        destructured_tuple_call_grad,
+        destructured_tuple_call,
+        |p| {
+            let mut g = vec![0.0; p.len()];
+            g[0] = p[1];
+            g[1] = p[0];
+            g
+        },
+        &[&[0.3, -1.2, 2.5], &[1.5, 0.5]],
+        TOL64,
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixed bug: an array parameter (`[f64; N]` or `&[f64; N]`) passed to a differentiable function that
+// takes `&[f64]` (an ordinary unsizing coercion) gets the callee's `Vec<f64>` gradient added to
+// its `[f64; N]` adjoint. Belongs in tests/gradients_arrays.rs. A *local* array passed the same
+// way (`let a = [x[0], x[1]]; dot(&a, x)`) compiles and is right.
+//
+// Observed (compiling this function alone; `a: [f64; 3]` with `dot(&a, &a)` gives the same):
+//
+//   error[E0308]: mismatched types
+//     --> tests/pending_bugs.rs:139:1
+//      |
+//      | #[differentiable]
+//      | ^^^^^^^^^^^^^^^^^ expected `[f64; 3]`, found `Vec<f64>`
+//      = note: expected array `[f64; 3]`
+//                 found struct `Vec<f64>`
+// ---------------------------------------------------------------------------------------------
+
+// Σ xᵢ² by index;  ∂/∂xᵢ = 2xᵢ
+#[differentiable]
+fn sum_of_squares(x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.len() {
+        s += x[i] * x[i];
+    }
+    s
+}
+
+// f(a) = sum_of_squares(a) for a: &[f64; 3];  ∂f/∂a = 2a, an `[f64; 3]`
+#[differentiable]
+fn array_param_to_slice_callee(a: &[f64; 3]) -> f64 {
+    sum_of_squares(a)
+}
+
+#[test]
+fn array_parameter_passed_as_a_slice_gets_an_array_gradient() {
+    check_n64(
+        |p| {
+            let (v, g): (f64, [f64; 3]) = array_param_to_slice_callee_grad(&[p[0], p[1], p[2]]);
+            (v, g.to_vec())
+        },
+        |p| array_param_to_slice_callee(&[p[0], p[1], p[2]]),
+        |p| p.iter().map(|v| 2.0 * v).collect(),
+        &[&[0.3, -1.2, 2.5], &[1.5, 0.5, -0.75]],
+        TOL64,
+    );
+}
