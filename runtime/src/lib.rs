@@ -8,6 +8,7 @@ extern crate self as backprop;
 pub mod checkpoint;
 pub mod data;
 pub mod error;
+pub mod gradcheck;
 mod float;
 pub mod init;
 pub mod layers;
