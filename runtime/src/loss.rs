@@ -9,7 +9,7 @@
 //! use backprop::loss::{softmax_cross_entropy, softmax_cross_entropy_grad};
 //!
 //! let logits = Tensor::new(vec![1000.0, -1000.0, 0.0, 0.0], &[2, 2]).unwrap();
-//! let (loss, (dlogits, _)) = softmax_cross_entropy_grad(&logits, &[0, 1]);
+//! let (loss, dlogits) = softmax_cross_entropy_grad(&logits, &[0, 1]);
 //! assert!(loss.is_finite() && dlogits.data.iter().all(|g| g.is_finite()));
 //! ```
 #![allow(clippy::needless_range_loop, reason = "index loops are what the macro differentiates")]

@@ -7,7 +7,7 @@
 //! loops and mutable variables.
 
 use crate::error::Errors;
-use crate::ir::{Function, Kind, Operand, StmtKind, Value, VarId};
+use crate::ir::{Build, Function, Kind, Operand, StmtKind, Value, VarId};
 use crate::walk::{each_stmt, inputs};
 
 /// A dependency: `target` takes a value computed from `sources`.
@@ -140,6 +140,23 @@ fn refine_kinds(function: &mut Function) {
                     Value::Copy(Operand::Var(src)) => {
                         updates.push((*var, function.vars[*src].kind));
                         updates.push((*src, function.vars[*var].kind));
+                    }
+                    // The elements of one collection share a type; integers make an integer list.
+                    Value::Build(Build::VecList(items) | Build::ArrayList(items)) => {
+                        let vars: Vec<VarId> = items.iter().filter_map(Operand::var).collect();
+                        let const_kind = items.iter().find_map(|a| match a {
+                            Operand::Const(t) => literal_kind(t),
+                            Operand::Var(_) => None,
+                        });
+                        let known = vars.iter().map(|v| function.vars[*v].kind).find(|k| *k == Kind::Int || k.is_scalar());
+                        match known.or(const_kind) {
+                            Some(Kind::Int) => {
+                                vars.iter().for_each(|v| updates.push((*v, Kind::Int)));
+                                updates.push((*var, Kind::Int));
+                            }
+                            Some(_) => vars.iter().for_each(|v| updates.push((*v, Kind::Scalar))),
+                            None => {}
+                        }
                     }
                     // `h[i]` read as a float: `h` holds floats.
                     Value::Read(place) if function.vars[*var].kind == Kind::Scalar => {
