@@ -196,10 +196,9 @@ fn refine_kinds(function: &mut Function) {
 
 /// The kind of a literal: `2.0` is a float, `2` an integer.
 fn literal_kind(tokens: &proc_macro2::TokenStream) -> Option<Kind> {
-    match syn::parse2::<syn::Lit>(tokens.clone()) {
-        Ok(syn::Lit::Float(_)) => Some(Kind::Scalar),
-        Ok(syn::Lit::Int(_)) => Some(Kind::Int),
-        _ => None,
+    match crate::lower::literal_kind(tokens) {
+        Kind::Unknown => None,
+        kind => Some(kind),
     }
 }
 
