@@ -40,6 +40,15 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// A class label outside `0..classes`.
+    Label {
+        /// The position of the example (0-based).
+        index: usize,
+        /// The label found.
+        label: usize,
+        /// The number of classes.
+        classes: usize,
+    },
     /// An input/output error on a file.
     Io {
         /// The file.
@@ -59,6 +68,9 @@ impl fmt::Display for Error {
                 write!(f, "the loss became {value} at step {step} (epoch {epoch}); lower the learning rate or check the data")
             }
             Error::Checkpoint { path, message } => write!(f, "{}: {message}", path.display()),
+            Error::Label { index, label, classes } => {
+                write!(f, "label {label} of example {index} is out of range: labels must be below {classes}")
+            }
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
         }
     }

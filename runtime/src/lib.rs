@@ -26,7 +26,12 @@ pub mod visit;
 #[path = "private/mod.rs"]
 pub mod __private;
 
+pub use data::{Batch, Dataset};
 pub use error::{Error, Result};
+pub use optim::{Adam, Optimizer, Sgd};
+/// The random-number crate the initialisers and batches use, so that models need no
+/// dependency of their own (`backprop::rand::SeedableRng`).
+pub use rand;
 pub use float::Float;
 pub use tensor::Tensor;
 pub use jacobian::{Seeds, flatten, jacobian};

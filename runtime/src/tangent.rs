@@ -61,7 +61,7 @@ pub trait Differentiable {
         Self: Sized,
     {
         for (i, (item, tangent)) in items.iter_mut().zip(tangents).enumerate() {
-            item.visit_pair(tangent, &mut visitor.enter(&i.to_string()));
+            item.visit_pair(tangent, &mut visitor.enter_index(i));
         }
     }
 
@@ -71,7 +71,7 @@ pub trait Differentiable {
         Self: Sized,
     {
         for (i, item) in items.iter().enumerate() {
-            item.visit_named(&mut visitor.enter(&i.to_string()));
+            item.visit_named(&mut visitor.enter_index(i));
         }
     }
 
@@ -81,7 +81,7 @@ pub trait Differentiable {
         Self: Sized,
     {
         for (i, item) in items.iter_mut().enumerate() {
-            item.visit_named_mut(&mut visitor.enter(&i.to_string()));
+            item.visit_named_mut(&mut visitor.enter_index(i));
         }
     }
 }
@@ -169,6 +169,10 @@ macro_rules! copied_tangent {
             fn zero_tangent(&self) -> $t {
                 *self
             }
+            // No float leaves: nothing to visit, element by element or at all.
+            fn visit_pair_slice(_items: &mut [$t], _tangents: &[$t], _visitor: &mut PairVisitor<'_>) {}
+            fn visit_named_slice(_items: &[$t], _visitor: &mut NamedVisitor<'_>) {}
+            fn visit_named_mut_slice(_items: &mut [$t], _visitor: &mut NamedVisitorMut<'_>) {}
         }
         impl Accumulate for $t {
             #[inline(always)]

@@ -54,6 +54,18 @@ macro_rules! visitor {
                 $name { sink: &mut *self.sink, path: &mut *self.path, restore }
             }
 
+            /// A visitor for element `index` of a collection (`layers.0`), without allocating.
+            pub fn enter_index(&mut self, index: usize) -> $name<'_> {
+                use std::fmt::Write;
+                let restore = self.path.len();
+                if !self.path.is_empty() {
+                    self.path.push('.');
+                }
+                // Writing to a `String` cannot fail.
+                let _ = write!(self.path, "{index}");
+                $name { sink: &mut *self.sink, path: &mut *self.path, restore }
+            }
+
             /// The name of the current leaf.
             pub fn name(&self) -> &str {
                 self.path

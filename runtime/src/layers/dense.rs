@@ -3,9 +3,9 @@
 //! ```
 //! use backprop::layers::Dense;
 //! use backprop::{Tensor, init};
-//! use rand::SeedableRng;
+//! use backprop::rand::{SeedableRng, rngs::StdRng};
 //!
-//! let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+//! let mut rng = StdRng::seed_from_u64(7);
 //! let layer = Dense::new(3, 2, &mut rng);
 //! let x = Tensor::zeros(&[4, 3]);
 //! let y = layer.forward(&x);

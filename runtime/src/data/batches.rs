@@ -1,0 +1,123 @@
+//! Mini-batches: an iterator that copies the examples of each batch out of a [`Dataset`].
+
+use super::Dataset;
+use crate::tensor::Tensor;
+
+/// One mini-batch: some examples of a [`Dataset`] and their labels.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Batch {
+    /// The examples, `[batch, ...]` with the data set's example shape.
+    pub inputs: Tensor,
+    /// The class of each example.
+    pub labels: Vec<usize>,
+}
+
+impl Batch {
+    /// The number of examples.
+    pub fn len(&self) -> usize {
+        self.labels.len()
+    }
+
+    /// Whether the batch holds no example.
+    pub fn is_empty(&self) -> bool {
+        self.labels.is_empty()
+    }
+}
+
+/// The batches of a [`Dataset`], made by [`Dataset::batches`] or
+/// [`Dataset::batches_in_order`]. Each batch is copied when the iterator reaches it.
+#[derive(Debug)]
+pub struct Batches<'a> {
+    data: &'a Dataset,
+    order: Vec<usize>,
+    batch_size: usize,
+    next: usize,
+}
+
+impl<'a> Batches<'a> {
+    pub(super) fn new(data: &'a Dataset, order: Vec<usize>, batch_size: usize) -> Batches<'a> {
+        assert!(batch_size > 0, "the batch size must be at least 1");
+        Batches { data, order, batch_size, next: 0 }
+    }
+}
+
+impl Iterator for Batches<'_> {
+    type Item = Batch;
+
+    fn next(&mut self) -> Option<Batch> {
+        let start = self.next;
+        if start >= self.order.len() {
+            return None;
+        }
+        let end = (start + self.batch_size).min(self.order.len());
+        self.next = end;
+        let indices = &self.order[start..end];
+        let labels = indices.iter().map(|&i| self.data.labels[i]).collect();
+        Some(Batch { inputs: self.data.inputs.select_rows(indices), labels })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = (self.order.len() - self.next).div_ceil(self.batch_size);
+        (left, Some(left))
+    }
+}
+
+impl ExactSizeIterator for Batches<'_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+    use rand::rngs::StdRng;
+
+    fn numbered(n: usize) -> Dataset {
+        Dataset::new(Tensor::from_fn(&[n, 1, 2], |i| (i / 2) as f32), vec![0; n], 1).unwrap()
+    }
+
+    fn first_values(batches: Batches<'_>) -> Vec<Vec<f32>> {
+        batches.map(|b| b.inputs.data.iter().step_by(2).copied().collect()).collect()
+    }
+
+    #[test]
+    fn last_partial_batch_is_kept() {
+        let data = numbered(7);
+        let batches = data.batches_in_order(3);
+        assert_eq!(batches.len(), 3);
+        assert_eq!(first_values(batches), [vec![0.0, 1.0, 2.0], vec![3.0, 4.0, 5.0], vec![6.0]]);
+        assert_eq!(data.batch_count(3), 3);
+    }
+
+    #[test]
+    fn batches_keep_the_example_shape() {
+        let data = numbered(5);
+        let batch = data.batches_in_order(4).next().unwrap();
+        assert_eq!(batch.inputs.shape, [4, 1, 2]);
+        assert_eq!(batch.len(), 4);
+    }
+
+    #[test]
+    fn shuffled_batches_cover_every_example_once_and_follow_the_seed() {
+        let data = numbered(10);
+        let order = |seed| first_values(data.batches(4, &mut StdRng::seed_from_u64(seed))).concat();
+        let mut seen = order(3);
+        assert_eq!(seen, order(3));
+        assert_ne!(seen, order(4));
+        seen.sort_by(f32::total_cmp);
+        assert_eq!(seen, (0..10).map(|i| i as f32).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn each_epoch_draws_a_new_order_from_the_same_generator() {
+        let data = numbered(10);
+        let mut rng = StdRng::seed_from_u64(0);
+        let first = first_values(data.batches(10, &mut rng));
+        let second = first_values(data.batches(10, &mut rng));
+        assert_ne!(first, second);
+    }
+
+    #[test]
+    #[should_panic(expected = "batch size must be at least 1")]
+    fn zero_batch_size_panics() {
+        numbered(3).batches_in_order(0);
+    }
+}
