@@ -128,6 +128,14 @@ fn refine_kinds(function: &mut Function) {
                             }
                         }
                     }
+                    // `min`, `max` and `clamp` exist on integers too.
+                    Value::Op(crate::ir::Op::Min | crate::ir::Op::Max | crate::ir::Op::Clamp, args)
+                        if function.vars[*var].kind == Kind::Int
+                            || args.iter().any(|a| a.var().is_some_and(|v| function.vars[v].kind == Kind::Int)) =>
+                    {
+                        args.iter().filter_map(Operand::var).for_each(|v| updates.push((v, Kind::Int)));
+                        updates.push((*var, Kind::Int));
+                    }
                     Value::Op(op, args) => {
                         for (i, a) in args.iter().enumerate() {
                             if let Some(v) = a.var()
@@ -166,6 +174,24 @@ fn refine_kinds(function: &mut Function) {
                     }
                     _ => {}
                 }
+            }
+            // Indices and loop bounds are integers.
+            let mut int_operand = |o: &Operand| {
+                if let Operand::Var(v) = o {
+                    updates.push((*v, Kind::Int));
+                }
+            };
+            match &stmt.kind {
+                StmtKind::Let { value: Value::Read(place) | Value::Alias(place), .. }
+                | StmtKind::Store { place, .. }
+                | StmtKind::Push { place, .. } => crate::lower::place_indices(place).for_each(&mut int_operand),
+                StmtKind::Loop(l) => {
+                    if let crate::ir::LoopHead::Range(r) = &l.head {
+                        int_operand(&r.start);
+                        int_operand(&r.end);
+                    }
+                }
+                _ => {}
             }
             match &stmt.kind {
                 StmtKind::Assign { var, value: Operand::Var(src) } => {

@@ -229,8 +229,12 @@ impl Planner<'_> {
                 Some(inactive.uses.clone())
             }
             Value::Copy(Operand::Const(_)) => Some(Vec::new()),
-            // One addition or multiplication costs less than a push and a pop.
-            Value::Op(op, args) if cheap(*op) && args.iter().filter_map(Operand::var).all(|u| immutable(&u)) => {
+            // One addition or multiplication, or any integer operation, costs less than a push
+            // and a pop.
+            Value::Op(op, args)
+                if (cheap(*op) || self.f.vars[v].kind == crate::ir::Kind::Int)
+                    && args.iter().filter_map(Operand::var).all(|u| immutable(&u)) =>
+            {
                 Some(args.iter().filter_map(Operand::var).collect())
             }
             Value::Copy(Operand::Var(u)) if immutable(u) && self.f.vars[*u].kind.is_scalar() => Some(vec![*u]),

@@ -219,7 +219,23 @@ fn is_pure(expr: &syn::Expr) -> bool {
                 Expr::Binary(bin) => !is_assignment(&bin.op),
                 Expr::MethodCall(call) => {
                     let name = call.method.to_string();
-                    matches!(name.as_str(), "len" | "is_empty" | "min" | "max" | "pow" | "abs")
+                    matches!(
+                        name.as_str(),
+                        "len"
+                            | "is_empty"
+                            | "min"
+                            | "max"
+                            | "pow"
+                            | "abs"
+                            | "clamp"
+                            | "saturating_sub"
+                            | "saturating_add"
+                            | "wrapping_sub"
+                            | "wrapping_add"
+                            | "div_euclid"
+                            | "rem_euclid"
+                            | "abs_diff"
+                    )
                 }
                 _ => false,
             };

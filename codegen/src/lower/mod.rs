@@ -180,7 +180,7 @@ impl Lowerer {
     /// Applies a primitive operation. Float methods give floats; arithmetic gives whatever
     /// its operands are (`len / batch` is integer arithmetic), settled by `refine_kinds`.
     fn op(&mut self, op: Op, args: Vec<Operand>, span: Span, out: &mut Vec<Stmt>) -> Operand {
-        let kind = if crate::walk::is_arithmetic(op) {
+        let kind = if crate::walk::exists_on_integers(op) {
             let kinds: Vec<Kind> = args.iter().map(|a| self.kind_of(a)).collect();
             if kinds.contains(&Kind::Int) {
                 Kind::Int

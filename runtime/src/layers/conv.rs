@@ -80,6 +80,9 @@ pub fn conv2d(x: &Tensor, w: &Tensor, b: &Tensor, stride: usize, padding: usize)
 
 /// The windows of `x` as rows: shape `[batch · oh · ow, c · kh · kw]`, zeros where a window
 /// reaches into the padding.
+///
+/// Each kernel row of a window is a contiguous run of the image row: the loop copies the part
+/// of it inside the image, with the bounds worked out once per run rather than per pixel.
 #[differentiable(wrt(x))]
 pub fn im2col(x: &Tensor, kh: usize, kw: usize, stride: usize, padding: usize) -> Tensor {
     let batch = x.shape[0];
@@ -94,15 +97,19 @@ pub fn im2col(x: &Tensor, kh: usize, kw: usize, stride: usize, padding: usize) -
         for oy in 0..oh {
             for ox in 0..ow {
                 let row = (n * oh + oy) * ow + ox;
+                // Kernel columns whose image column `ox·stride + kx − padding` is inside the image.
+                let left = ox * stride;
+                let kx_start = padding.saturating_sub(left);
+                let kx_end = kw.min(w + padding - left);
                 for ch in 0..c {
                     for ky in 0..kh {
-                        for kx in 0..kw {
-                            // Coordinates in the padded image.
-                            let iy = oy * stride + ky;
-                            let ix = ox * stride + kx;
-                            if iy >= padding && iy < h + padding && ix >= padding && ix < w + padding {
-                                let source = ((n * c + ch) * h + iy - padding) * w + ix - padding;
-                                data[row * width + (ch * kh + ky) * kw + kx] = x.data[source];
+                        let iy = oy * stride + ky;
+                        if iy >= padding && iy < h + padding {
+                            // `left + kx ≥ padding` for every `kx` of the run.
+                            let source = ((n * c + ch) * h + iy - padding) * w + left;
+                            let target = row * width + (ch * kh + ky) * kw;
+                            for kx in kx_start..kx_end {
+                                data[target + kx] = x.data[source + kx - padding];
                             }
                         }
                     }
