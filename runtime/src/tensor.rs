@@ -120,15 +120,6 @@ impl Tensor {
     }
 }
 
-/// Checks that two shapes are equal, naming both when they are not.
-pub fn same_shape(op: &'static str, left: &Tensor, right: &Tensor) -> Result<()> {
-    if left.shape == right.shape {
-        Ok(())
-    } else {
-        Err(Error::Shape { op, left: left.shape.clone(), right: right.shape.clone() })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
