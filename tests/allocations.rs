@@ -95,3 +95,33 @@ fn dot_product_records_nothing() {
     assert_eq!(count, 2, "dot_grad allocated {count} times");
     assert_eq!((gx, gy), (y.clone(), x.clone()));
 }
+
+// A scratch buffer refilled per row and read by a nested loop: the reverse sweep fills it
+// again instead of recording the reads.
+#[differentiable(wrt(a, centre))]
+fn scratch(a: &[f64], centre: &[f64], n: usize) -> f64 {
+    let mut d = vec![0.0; n];
+    let mut total = 0.0;
+    for r in 0..a.len() / n {
+        for j in 0..n {
+            d[j] = a[r * n + j] - centre[j];
+        }
+        for j in 0..n {
+            for k in 0..j {
+                total += d[k] * d[j];
+            }
+        }
+    }
+    total
+}
+
+#[test]
+fn a_refilled_scratch_buffer_records_nothing() {
+    let _guard = SERIAL.lock();
+    let centre = [0.5, -0.25, 1.0, 2.0];
+    let short: Vec<f64> = (0..8).map(|i| i as f64 * 0.1).collect();
+    let long: Vec<f64> = (0..400).map(|i| i as f64 * 0.1).collect();
+    let (_, few_rows) = allocations(|| scratch_grad(&short, &centre, 4));
+    let (_, many_rows) = allocations(|| scratch_grad(&long, &centre, 4));
+    assert_eq!(few_rows, many_rows, "allocations grow with the rows: {few_rows} for 2 rows, {many_rows} for 100");
+}

@@ -556,3 +556,153 @@ fn callee_gradient_flows_back_into_the_local_buffer() {
         TOL64,
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Scratch buffers filled again in the reverse sweep, and sub-slices
+// ---------------------------------------------------------------------------------------------
+
+// For each row r of a (rows × n, row-major) and each centre c: d = a_r − c, f = Σ_r Σ_c ‖d‖²·w_c,
+// with d a scratch buffer refilled per (r, c). ∂f/∂a_rj = Σ_c 2 w_c (a_rj − c_j) and
+// ∂f/∂c_j = −Σ_r 2 w_c (a_rj − c_j) (one centre here, so w is a scalar).
+#[differentiable(wrt(a, centre))]
+fn scratch_refilled(a: &[f64], centre: &[f64], w: f64, n: usize) -> f64 {
+    let rows = a.len() / n;
+    let mut d = vec![0.0; n];
+    let mut total = 0.0;
+    for r in 0..rows {
+        for j in 0..n {
+            d[j] = a[r * n + j] - centre[j];
+        }
+        // Reads after the fill, a nested loop reading several elements of `d`.
+        for j in 0..n {
+            let mut s = 0.0;
+            for k in 0..j + 1 {
+                s += d[k] * d[j];
+            }
+            total += w * (s - d[j] * d[j] * (j as f64)) / (j as f64 + 1.0);
+        }
+    }
+    total
+}
+
+fn scratch_refilled_by_hand(a: &[f64], centre: &[f64], w: f64, n: usize) -> Vec<f64> {
+    // f = w Σ_r Σ_j (Σ_{k≤j} d_k d_j − j d_j²)/(j + 1), differentiated per row.
+    let mut da = vec![0.0; a.len()];
+    let mut dc = vec![0.0; n];
+    for r in 0..a.len() / n {
+        let d: Vec<f64> = (0..n).map(|j| a[r * n + j] - centre[j]).collect();
+        let mut dd = vec![0.0; n];
+        for j in 0..n {
+            let scale = w / (j as f64 + 1.0);
+            for k in 0..=j {
+                dd[k] += scale * d[j];
+                dd[j] += scale * d[k];
+            }
+            dd[j] -= scale * 2.0 * d[j] * j as f64;
+        }
+        for j in 0..n {
+            da[r * n + j] += dd[j];
+            dc[j] -= dd[j];
+        }
+    }
+    [da, dc].concat()
+}
+
+#[test]
+fn a_scratch_buffer_refilled_per_iteration_is_filled_again_backwards() {
+    let n = 3;
+    check_n64(
+        |p| {
+            let (v, (da, dc)) = scratch_refilled_grad(&p[..6], &p[6..9], 0.7, n);
+            (v, [da, dc].concat())
+        },
+        |p| scratch_refilled(&p[..6], &p[6..9], 0.7, n),
+        |p| scratch_refilled_by_hand(&p[..6], &p[6..9], 0.7, n),
+        &[&[0.5, -1.0, 2.0, 0.25, 1.5, -0.75, 0.1, 0.2, -0.3], &[1.0, 2.5, 3.0, -1.25, -2.0, -3.5, 0.5, 0.75, 0.25]],
+        TOL64,
+    );
+}
+
+// A buffer filled by a loop but also written elsewhere is not refilled (its reads are
+// recorded): f = Σ_j b_j² with b filled from x, then b₀ overwritten by 3x₁.
+#[differentiable]
+fn filled_then_patched(x: &[f64]) -> f64 {
+    let n = x.len();
+    let mut b = vec![0.0; n];
+    let mut total = 0.0;
+    for _round in 0..2 {
+        for j in 0..n {
+            b[j] = x[j] * x[j];
+        }
+        total += b[0] * b[1];
+        b[0] = 3.0 * x[1];
+        total += b[0] * b[1];
+    }
+    total
+}
+
+#[test]
+fn a_buffer_also_written_outside_its_fill_loop_is_recorded_instead() {
+    check_n64(
+        |p| filled_then_patched_grad(p),
+        |p| filled_then_patched(p),
+        // f = 2(x₀² x₁² + 3 x₁³)
+        |p| vec![4.0 * p[0] * p[1] * p[1], 4.0 * p[0] * p[0] * p[1] + 18.0 * p[1] * p[1], 0.0],
+        &[&[0.5, -1.5, 2.0], &[1.25, 0.75, -0.5]],
+        TOL64,
+    );
+}
+
+// Sub-slices passed to a callee send its gradient into the same range:
+// f = Σ_c pair(&v[2c..2c + 2]) with pair(p) = p₀·p₁, so ∂f/∂v₂c = v₂c₊₁ and ∂f/∂v₂c₊₁ = v₂c.
+#[differentiable]
+fn pair(p: &[f64]) -> f64 {
+    p[0] * p[1]
+}
+
+#[differentiable]
+fn sum_of_pairs(v: &[f64]) -> f64 {
+    let mut total = 0.0;
+    for c in 0..v.len() / 2 {
+        total += pair(&v[2 * c..2 * c + 2]);
+    }
+    total + pair(&v[v.len() - 2..]) + pair(&v[..=1])
+}
+
+#[test]
+fn a_sub_slice_argument_gets_its_gradient_in_the_same_range() {
+    check_n64(
+        |p| sum_of_pairs_grad(p),
+        |p| sum_of_pairs(p),
+        |p| {
+            let mut g: Vec<f64> = (0..p.len()).map(|i| p[i ^ 1]).collect();
+            let n = p.len();
+            g[n - 2] += p[n - 1];
+            g[n - 1] += p[n - 2];
+            g[0] += p[1];
+            g[1] += p[0];
+            g
+        },
+        &[&[0.5, -1.0, 2.0, 0.25], &[1.0, 2.0, 3.0, -1.0, -2.0, -3.0]],
+        TOL64,
+    );
+}
+
+// A sub-slice bound to a name reads and differentiates like the slice itself:
+// row = &x[1..3], f = row₀·row₁ + x₀ = x₁x₂ + x₀.
+#[differentiable]
+fn named_sub_slice(x: &[f64]) -> f64 {
+    let row = &x[1..3];
+    row[0] * row[1] + x[0]
+}
+
+#[test]
+fn a_named_sub_slice_reads_through_to_the_slice() {
+    check_n64(
+        |p| named_sub_slice_grad(p),
+        |p| named_sub_slice(p),
+        |p| vec![1.0, p[2], p[1], 0.0],
+        &[&[0.5, -1.0, 2.0, 0.25], &[1.0, 2.0, 3.0, -1.0]],
+        TOL64,
+    );
+}

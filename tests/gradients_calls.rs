@@ -715,3 +715,40 @@ fn float_parameters_without_influence_get_exactly_zero_gradient() {
         assert_rel32(gx, numeric, FD_TOL32, &format!("fd in x at ({x}, {y})"));
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Callees restricted by `wrt(...)`
+// ---------------------------------------------------------------------------------------------
+
+// weighted(x, data, s) = s·Σ xᵢ·dataᵢ, differentiated in x only.
+#[differentiable(wrt(x))]
+fn weighted(x: &[f64], data: &[f64], scale: f64) -> f64 {
+    let mut total = 0.0;
+    for i in 0..x.len() {
+        total += x[i] * data[i];
+    }
+    scale * total
+}
+
+// A caller whose `data` and `scale` are constants (not differentiated) may call it:
+// f = weighted(x, data, 2)², ∂f/∂xᵢ = 2·f^½·2·dataᵢ = 8 (Σ x·data) dataᵢ.
+#[differentiable(wrt(x))]
+fn calls_a_restricted_callee(x: &[f64], data: &[f64]) -> f64 {
+    let w = weighted(x, data, 2.0);
+    w * w
+}
+
+#[test]
+fn a_callee_restricted_by_wrt_is_callable_where_the_rest_are_constants() {
+    let data = [0.5, -1.5, 2.0];
+    check_n64(
+        |p| calls_a_restricted_callee_grad(p, &data),
+        |p| calls_a_restricted_callee(p, &data),
+        |p| {
+            let s: f64 = p.iter().zip(&data).map(|(x, d)| x * d).sum();
+            data.iter().map(|d| 8.0 * s * d).collect()
+        },
+        &[&[0.1, 0.2, 0.3], &[-1.0, 2.0, 0.5]],
+        TOL64,
+    );
+}

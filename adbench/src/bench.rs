@@ -8,7 +8,7 @@
 
 use crate::io::{BaInput, BaRef, GmmInput, LstmInput, ScalarRef};
 use crate::manual::{self, BaJacobian};
-use crate::{fd, max_rho, objective, rho};
+use crate::{fd, generated, max_rho, objective, rho};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -59,31 +59,31 @@ pub struct Method<I, D> {
     pub run: Option<fn(&I, &mut D)>,
 }
 
-/// GMM gradient methods: manual, finite differences, backprop (not generated yet).
+/// GMM gradient methods: manual, finite differences, backprop.
 pub fn gmm_methods() -> Vec<Method<GmmInput, Vec<f64>>> {
     vec![
         Method { name: "manual", run: Some(|input, out| *out = manual::gmm_gradient(input).1) },
         Method { name: "finite differences", run: Some(|input, out| *out = fd::gmm_gradient(input)) },
-        Method { name: "backprop", run: None },
+        Method { name: "backprop", run: Some(|input, out| *out = generated::gmm_gradient(input).1) },
     ]
 }
 
-/// LSTM gradient methods: manual, finite differences, backprop (not generated yet).
+/// LSTM gradient methods: manual, finite differences, backprop.
 pub fn lstm_methods() -> Vec<Method<LstmInput, Vec<f64>>> {
     vec![
         Method { name: "manual", run: Some(|input, out| *out = manual::lstm_gradient(input).1) },
         Method { name: "finite differences", run: Some(|input, out| *out = fd::lstm_gradient(input)) },
-        Method { name: "backprop", run: None },
+        Method { name: "backprop", run: Some(|input, out| *out = generated::lstm_gradient(input).1) },
     ]
 }
 
-/// BA Jacobian methods: manual, finite differences, backprop (not generated yet). A generated
+/// BA Jacobian methods: manual, finite differences, backprop. A generated
 /// block plugs in through [`manual::ba_jacobian_with`].
 pub fn ba_methods() -> Vec<Method<BaInput, BaJacobian>> {
     vec![
         Method { name: "manual", run: Some(manual::ba_jacobian_into) },
         Method { name: "finite differences", run: Some(fd::ba_jacobian_into) },
-        Method { name: "backprop", run: None },
+        Method { name: "backprop", run: Some(generated::ba_jacobian_into) },
     ]
 }
 

@@ -68,7 +68,14 @@ pub fn ba_block(cam: &[f64], x: &[f64], w: f64, feat_x: f64, feat_y: f64) -> [[f
     packed[..11].copy_from_slice(&cam[..11]);
     packed[11..14].copy_from_slice(&x[..3]);
     packed[14] = w;
-    let columns = central_jacobian(|v| ba_residual(&v[..11], &v[11..14], v[14], feat_x, feat_y), &packed);
+    let columns = central_jacobian(
+        |v| {
+            let (cam, rest) = v.split_first_chunk().expect("15 packed parameters");
+            let (point, _) = rest.split_first_chunk().expect("15 packed parameters");
+            ba_residual(cam, point, v[14], feat_x, feat_y)
+        },
+        &packed,
+    );
     let mut block = [[0.0; BLOCK_COLS]; 2];
     for (j, column) in columns.iter().enumerate() {
         block[0][j] = column[0];

@@ -3,8 +3,9 @@
 //! differences and the ADBench timing protocol.
 //!
 //! The objectives in [`objective`] are written in the restricted style that `#[differentiable]`
-//! accepts (slices, `f64` scalars, `usize` sizes, plain loops), so the generated derivative can
-//! later be measured against [`manual`] on exactly the same code.
+//! accepts (slices, `f64` scalars, `usize` sizes, plain loops) and carry the attribute;
+//! [`generated`] packs the derivatives it writes the way [`manual`] does, so that both are
+//! checked and timed on exactly the same code.
 //!
 //! The data is never copied into the repository: [`data_dir`] finds it through `ADBENCH_DATA`.
 
@@ -13,6 +14,7 @@
 pub mod bench;
 pub mod error;
 pub mod fd;
+pub mod generated;
 pub mod io;
 pub mod manual;
 pub mod objective;

@@ -56,6 +56,8 @@ pub enum TargetStep {
     Field(TokenStream),
     /// `[index]`
     Index(Operand),
+    /// `[lo..hi]`
+    Slice(crate::ir::SliceRange),
 }
 
 /// An expression of the reverse sweep.
@@ -144,8 +146,10 @@ impl Target {
     /// Primal variables used as indices.
     pub fn primals(&self, out: &mut Vec<VarId>) {
         for step in &self.steps {
-            if let TargetStep::Index(Operand::Var(v)) = step {
-                out.push(*v);
+            match step {
+                TargetStep::Index(i) => out.extend(i.var()),
+                TargetStep::Slice(range) => out.extend(range.bounds().filter_map(Operand::var)),
+                TargetStep::Field(_) => {}
             }
         }
     }

@@ -51,6 +51,9 @@ pub struct Param {
     pub tangent_ty: TokenStream,
     /// Whether the parameter is an array (`[T; N]` or `&[T; N]`).
     pub array: bool,
+    /// Whether the parameter is a reference (`&T`, `&self`): passing it on copies the
+    /// reference and moves nothing.
+    pub borrowed: bool,
 }
 
 /// A variable.
@@ -168,8 +171,29 @@ pub enum Step {
     Field(TokenStream),
     /// `[index]`; the index is always inactive.
     Index(Operand),
+    /// `[lo..hi]` (or `lo..=hi`, `lo..`, `..hi`, `..`): a sub-slice, whose adjoint is the same
+    /// range of the adjoint.
+    Slice(SliceRange),
     /// `*` through a `&f32`/`&f64` parameter.
     Deref,
+}
+
+/// The bounds of a [`Step::Slice`], always inactive integers.
+#[derive(Clone)]
+pub struct SliceRange {
+    /// The start, if written.
+    pub lo: Option<Operand>,
+    /// The end, if written.
+    pub hi: Option<Operand>,
+    /// `..=`.
+    pub inclusive: bool,
+}
+
+impl SliceRange {
+    /// The bounds that are written.
+    pub fn bounds(&self) -> impl Iterator<Item = &Operand> {
+        self.lo.iter().chain(self.hi.iter())
+    }
 }
 
 /// A primitive operation with a rule in `rules.rs`.

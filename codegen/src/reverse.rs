@@ -399,6 +399,7 @@ impl Reverser<'_> {
             .filter_map(|s| match s {
                 Step::Field(f) => Some(TargetStep::Field(f.clone())),
                 Step::Index(i) => Some(TargetStep::Index(i.clone())),
+                Step::Slice(range) => Some(TargetStep::Slice(range.clone())),
                 Step::Deref => None,
             })
             .collect();
@@ -413,6 +414,7 @@ impl Reverser<'_> {
                 (Kind::Buffer(1), Step::Index(_)) => Kind::Scalar,
                 (Kind::Buffer(d), Step::Index(_)) => Kind::Buffer(d - 1),
                 (Kind::ScalarRef, Step::Deref) => Kind::Scalar,
+                (kind, Step::Slice(_)) => kind,
                 _ => Kind::Unknown,
             };
         }

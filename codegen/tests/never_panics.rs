@@ -92,7 +92,8 @@ fn without_attributes(tokens: TokenStream) -> TokenStream {
 
 /// Arguments the attribute may get.
 fn attribute_args(rng: &mut Rng) -> TokenStream {
-    let choices = ["", "wrt(x)", "wrt(x, y)", "wrt(self)", "wrt()", "wrt", "wrt(1)", "foo(x)", "wrt(x) wrt(y)", "wrt(x,,)"];
+    let choices =
+        ["", "wrt(x)", "wrt(x, y)", "wrt(self)", "wrt()", "wrt", "wrt(1)", "foo(x)", "wrt(x) wrt(y)", "wrt(x,,)"];
     choices[rng.below(choices.len())].parse().unwrap_or_default()
 }
 
@@ -151,14 +152,16 @@ fn mutate(tokens: &TokenStream, donor: &TokenStream, rng: &mut Rng) -> TokenStre
 fn random_ident(rng: &mut Rng) -> &'static str {
     const IDENTS: &[&str] = &[
         "x", "y", "self", "Self", "f64", "f32", "usize", "sin", "max", "iter", "map", "sum", "len", "vec", "return",
-        "break", "continue", "loop", "while", "for", "in", "if", "else", "let", "mut", "match", "fn", "unsafe", "async",
-        "move", "ref", "clone", "push", "wrt", "impl", "dyn", "where", "as", "Vec", "_", "Tensor", "powi", "fold",
+        "break", "continue", "loop", "while", "for", "in", "if", "else", "let", "mut", "match", "fn", "unsafe",
+        "async", "move", "ref", "clone", "push", "wrt", "impl", "dyn", "where", "as", "Vec", "_", "Tensor", "powi",
+        "fold",
     ];
     IDENTS[rng.below(IDENTS.len())]
 }
 
 fn random_punct(rng: &mut Rng) -> char {
-    const PUNCTS: &[char] = &['+', '-', '*', '/', '%', '=', '<', '>', '!', '&', '|', '^', '.', ',', ';', ':', '#', '?', '@', '~', '$'];
+    const PUNCTS: &[char] =
+        &['+', '-', '*', '/', '%', '=', '<', '>', '!', '&', '|', '^', '.', ',', ';', ':', '#', '?', '@', '~', '$'];
     PUNCTS[rng.below(PUNCTS.len())]
 }
 
@@ -174,7 +177,8 @@ fn random_literal(rng: &mut Rng) -> Literal {
 
 #[test]
 fn arbitrary_mutations_never_panic_or_hang() {
-    let iterations = std::env::var("BACKPROP_FUZZ_ITERATIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_ITERATIONS);
+    let iterations =
+        std::env::var("BACKPROP_FUZZ_ITERATIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(DEFAULT_ITERATIONS);
     let seed = std::env::var("BACKPROP_FUZZ_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
     let corpus = corpus();
     assert!(corpus.len() > 100, "the corpus holds only {} functions", corpus.len());

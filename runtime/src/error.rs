@@ -65,7 +65,10 @@ impl fmt::Display for Error {
             Error::Data { path, line: Some(line), message } => write!(f, "{}:{line}: {message}", path.display()),
             Error::Data { path, line: None, message } => write!(f, "{}: {message}", path.display()),
             Error::NonFinite { step, epoch, value } => {
-                write!(f, "the loss became {value} at step {step} (epoch {epoch}); lower the learning rate or check the data")
+                write!(
+                    f,
+                    "the loss became {value} at step {step} (epoch {epoch}); lower the learning rate or check the data"
+                )
             }
             Error::Checkpoint { path, message } => write!(f, "{}: {message}", path.display()),
             Error::Label { index, label, classes } => {

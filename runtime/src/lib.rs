@@ -8,18 +8,18 @@ extern crate self as backprop;
 pub mod checkpoint;
 pub mod data;
 pub mod error;
-pub mod gradcheck;
 mod float;
+pub mod gradcheck;
 pub mod init;
+mod jacobian;
 pub mod layers;
 pub mod loss;
+pub mod ops;
 pub mod optim;
 pub mod plot;
-pub mod train;
-mod jacobian;
-pub mod ops;
 mod tangent;
 mod tensor;
+pub mod train;
 pub mod visit;
 
 #[doc(hidden)]
@@ -28,11 +28,11 @@ pub mod __private;
 
 pub use data::{Batch, Dataset};
 pub use error::{Error, Result};
+pub use float::Float;
+pub use jacobian::{Seeds, flatten, jacobian};
 pub use optim::{Adam, Optimizer, Sgd};
 /// The random-number crate the initialisers and batches use, so that models need no
 /// dependency of their own (`backprop::rand::SeedableRng`).
 pub use rand;
-pub use float::Float;
-pub use tensor::Tensor;
-pub use jacobian::{Seeds, flatten, jacobian};
 pub use tangent::{Accumulate, Differentiable};
+pub use tensor::Tensor;

@@ -172,7 +172,8 @@ fn losses_match_finite_differences() {
 
 #[test]
 fn cross_entropies_stay_finite_for_logits_of_a_thousand() {
-    let logits = Tensor::new(vec![1000.0, -1000.0, 0.0, -1000.0, 1000.0, 999.0], &[2, 3]).unwrap_or_else(|e| panic!("{e}"));
+    let logits =
+        Tensor::new(vec![1000.0, -1000.0, 0.0, -1000.0, 1000.0, 999.0], &[2, 3]).unwrap_or_else(|e| panic!("{e}"));
     let (loss, d) = softmax_cross_entropy_grad(&logits, &[1, 2]);
     assert!(loss.is_finite() && d.data.iter().all(|g| g.is_finite()), "loss {loss}, gradient {:?}", d.data);
     // Row 0 puts all its mass on class 0 but the label is 1: the loss is 2000, the
@@ -191,4 +192,3 @@ fn cross_entropies_stay_finite_for_logits_of_a_thousand() {
 fn wrong_shapes_name_both_shapes() {
     let _ = add_bias(&Tensor::zeros(&[2, 3]), &Tensor::zeros(&[4]));
 }
-

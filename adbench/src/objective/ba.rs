@@ -1,10 +1,12 @@
 //! BA: bundle-adjustment reprojection and weight errors (SPEC.md §2).
 
 use crate::io::{BaInput, CAM_PARAMS};
+use backprop::differentiable;
 
 /// The reprojection error w·(proj − feat) of one observation (ADBench's code, not the paper's
 /// w·(feat − proj)). `cam` holds r(3), C(3), f, u0, v0, κ1, κ2; `x` the 3-D point.
-pub fn ba_residual(cam: &[f64], x: &[f64], w: f64, feat_x: f64, feat_y: f64) -> [f64; 2] {
+#[differentiable(wrt(cam, x, w))]
+pub fn ba_residual(cam: &[f64; CAM_PARAMS], x: &[f64; 3], w: f64, feat_x: f64, feat_y: f64) -> [f64; 2] {
     let xcam = ba_rodrigues_rotate(cam, x[0] - cam[3], x[1] - cam[4], x[2] - cam[5]);
     // Perspective division, then radial distortion u·(1 + κ1·s + κ2·s²) with s = ‖u‖².
     let u0 = xcam[0] / xcam[2];
@@ -17,7 +19,8 @@ pub fn ba_residual(cam: &[f64], x: &[f64], w: f64, feat_x: f64, feat_y: f64) -> 
 }
 
 /// Rotates Xo = (xo0, xo1, xo2) by the Rodrigues vector `cam[0..3]`.
-pub fn ba_rodrigues_rotate(cam: &[f64], xo0: f64, xo1: f64, xo2: f64) -> [f64; 3] {
+#[differentiable]
+pub fn ba_rodrigues_rotate(cam: &[f64; CAM_PARAMS], xo0: f64, xo1: f64, xo2: f64) -> [f64; 3] {
     let sqtheta = cam[0] * cam[0] + cam[1] * cam[1] + cam[2] * cam[2];
     // ADBench branches on θ² being exactly zero; the general formula would divide by θ = 0.
     if sqtheta != 0.0 {
@@ -41,6 +44,7 @@ pub fn ba_rodrigues_rotate(cam: &[f64], xo0: f64, xo1: f64, xo2: f64) -> [f64; 3
 }
 
 /// The weight error 1 − w².
+#[differentiable]
 pub fn ba_weight_error(w: f64) -> f64 {
     1.0 - w * w
 }
@@ -60,11 +64,22 @@ pub fn ba_objective_into(cams: &[f64], x: &[f64], w: &[f64], obs: &[usize], feat
     let p = err.len() / 3;
     let (reproj, w_err) = err.split_at_mut(2 * p);
     for (i, (pair, weight_error)) in reproj.chunks_exact_mut(2).zip(w_err).enumerate() {
-        let cam = &cams[CAM_PARAMS * obs[2 * i]..][..CAM_PARAMS];
-        let point = &x[3 * obs[2 * i + 1]..][..3];
+        let (cam, point) = observation(cams, x, obs[2 * i], obs[2 * i + 1]);
         pair.copy_from_slice(&ba_residual(cam, point, w[i], feats[2 * i], feats[2 * i + 1]));
         *weight_error = ba_weight_error(w[i]);
     }
+}
+
+/// The camera and the point of one observation, as the fixed-size arrays [`ba_residual`] takes.
+pub fn observation<'a>(
+    cams: &'a [f64],
+    x: &'a [f64],
+    cam_index: usize,
+    point_index: usize,
+) -> (&'a [f64; CAM_PARAMS], &'a [f64; 3]) {
+    let cam = cams[CAM_PARAMS * cam_index..].first_chunk().expect("camera index within the camera table");
+    let point = x[3 * point_index..].first_chunk().expect("point index within the point table");
+    (cam, point)
 }
 
 /// [`ba_objective`] on a reader struct.

@@ -2,6 +2,7 @@
 #![allow(clippy::needless_range_loop, reason = "index loops are the style #[differentiable] accepts")]
 
 use crate::io::GmmInput;
+use backprop::differentiable;
 use std::f64::consts::PI;
 
 /// The GMM objective f(α, μ, icf; x, γ, m) of ADBench, a scalar.
@@ -9,6 +10,7 @@ use std::f64::consts::PI;
 /// `alpha` is K, `means` K×D, `icf` K×D(D+1)/2 (all component-major), `x` N×D. The data term
 /// is a log-likelihood and the prior a *negative* log prior, as in ADBench.
 #[allow(clippy::too_many_arguments, reason = "the macro takes slices and scalars, not structs")]
+#[differentiable(wrt(alpha, means, icf))]
 pub fn gmm_objective(
     alpha: &[f64],
     means: &[f64],
@@ -32,6 +34,9 @@ pub fn gmm_objective(
             sum_qs[c] += icf[c * icf_size + j];
         }
     }
+    // The per-point work below is written out rather than calling `gmm_qxc_sqnorm` and
+    // `log_sum_exp`: a call's pullback returns its gradient as new vectors, which in the
+    // innermost loop would cost more than the arithmetic (see the README's ADBench notes).
     // The file packs each strictly lower triangle column by column; the product below walks
     // it row by row, so copy it once into row order (entry (row, col) at row(row−1)/2 + col).
     let mut ltri = vec![0.0; k * tri];
@@ -51,9 +56,29 @@ pub fn gmm_objective(
             for j in 0..d {
                 xc[j] = x[i * d + j] - means[c * d + j];
             }
-            main_term[c] = alpha[c] + sum_qs[c] - 0.5 * gmm_qxc_sqnorm(&qdiag, &ltri, &xc, d, c);
+            // ‖Q_c·xc‖², Q_c lower-triangular (diagonal exp(q_c), strictly lower part L_c).
+            let mut sqnorm = 0.0;
+            for j in 0..d {
+                let mut z = qdiag[c * d + j] * xc[j];
+                for col in 0..j {
+                    z += ltri[c * tri + j * (j - 1) / 2 + col] * xc[col];
+                }
+                sqnorm += z * z;
+            }
+            main_term[c] = alpha[c] + sum_qs[c] - 0.5 * sqnorm;
         }
-        slse += log_sum_exp(&main_term, k);
+        // ln Σ_c exp(main_term_c), shifted by the largest term (as in `log_sum_exp`).
+        let mut mx = main_term[0];
+        for c in 1..k {
+            if main_term[c] > mx {
+                mx = main_term[c];
+            }
+        }
+        let mut sum = 0.0;
+        for c in 0..k {
+            sum += (main_term[c] - mx).exp();
+        }
+        slse += mx + sum.ln();
     }
     let n_f = n as f64;
     let constant = -n_f * (d as f64) * 0.5 * (2.0 * PI).ln();
@@ -67,6 +92,7 @@ pub fn gmm_objective(
 ///
 /// Each row of Q·xc is one scalar sum, so the function needs no output buffer (the style has
 /// no `&mut` parameters) and allocates nothing per (point, component).
+#[differentiable(wrt(qdiag, ltri, xc))]
 pub fn gmm_qxc_sqnorm(qdiag: &[f64], ltri: &[f64], xc: &[f64], d: usize, c: usize) -> f64 {
     let tri = d * (d - 1) / 2;
     let mut total = 0.0;
@@ -82,6 +108,7 @@ pub fn gmm_qxc_sqnorm(qdiag: &[f64], ltri: &[f64], xc: &[f64], d: usize, c: usiz
 
 /// ln Σ_j exp(v_j) over the first `len` entries, shifted by the maximum for stability (the
 /// shift cancels exactly, so it changes neither the value nor the gradient).
+#[differentiable(wrt(v))]
 pub fn log_sum_exp(v: &[f64], len: usize) -> f64 {
     let mut mx = v[0];
     for j in 0..len {
@@ -97,6 +124,7 @@ pub fn log_sum_exp(v: &[f64], len: usize) -> f64 {
 }
 
 /// The prior term Σ_k [½γ²(Σ_j exp(q_kj)² + Σ_j l_kj²) − m·Σ_j q_kj] (before −K·C).
+#[differentiable(wrt(qdiag, sum_qs, icf))]
 pub fn gmm_wishart_prior(qdiag: &[f64], sum_qs: &[f64], icf: &[f64], d: usize, k: usize, gamma: f64, m: f64) -> f64 {
     let icf_size = d * (d + 1) / 2;
     let mut out = 0.0;

@@ -6,12 +6,14 @@
 )]
 
 use crate::io::LstmInput;
+use backprop::differentiable;
 
 /// The LSTM loss −(Σ_t Σ_j seq[t+1]_j · (y_tj − lse_t)) / ((c − 1)·b) of ADBench.
 ///
 /// `main_params` is l × 8b (per layer W_f, W_i, W_o, W_c, then B_f, B_i, B_o, B_c), `extra_params`
 /// 3b (in_weight, out_weight, out_bias), `state` l × 2b (per layer h, then s) and `sequence`
 /// c × b. Needs c ≥ 1. All weights act element-wise, as in ADBench.
+#[differentiable(wrt(main_params, extra_params))]
 pub fn lstm_objective(
     main_params: &[f64],
     extra_params: &[f64],
@@ -56,6 +58,7 @@ pub fn lstm_objective(
 
 /// Σ_j seq_t,j · (y_j − lse) for the prediction y = hidden ⊙ out_weight + out_bias, with
 /// lse = ln(Σ_j exp(y_j) + 2).
+#[differentiable(wrt(hidden, extra_params))]
 pub fn lstm_log_likelihood(hidden: &[f64], extra_params: &[f64], sequence: &[f64], t: usize, b: usize) -> f64 {
     let mut sum_exp = 0.0;
     for j in 0..b {
@@ -72,6 +75,7 @@ pub fn lstm_log_likelihood(hidden: &[f64], extra_params: &[f64], sequence: &[f64
 }
 
 /// The logistic function 1 / (1 + e^(−x)).
+#[differentiable]
 pub fn sigmoid(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }

@@ -120,7 +120,8 @@ fn refine_kinds(function: &mut Function) {
                             Operand::Const(t) => literal_kind(t),
                             Operand::Var(_) => None,
                         });
-                        let known = vars.iter().map(|v| function.vars[*v].kind).find(|k| *k == Kind::Int || k.is_scalar());
+                        let known =
+                            vars.iter().map(|v| function.vars[*v].kind).find(|k| *k == Kind::Int || k.is_scalar());
                         if let Some(kind) = known.or(const_kind) {
                             let kind = if kind == Kind::ScalarRef { Kind::Scalar } else { kind };
                             for v in vars {
@@ -156,7 +157,8 @@ fn refine_kinds(function: &mut Function) {
                             Operand::Const(t) => literal_kind(t),
                             Operand::Var(_) => None,
                         });
-                        let known = vars.iter().map(|v| function.vars[*v].kind).find(|k| *k == Kind::Int || k.is_scalar());
+                        let known =
+                            vars.iter().map(|v| function.vars[*v].kind).find(|k| *k == Kind::Int || k.is_scalar());
                         match known.or(const_kind) {
                             Some(Kind::Int) => {
                                 vars.iter().for_each(|v| updates.push((*v, Kind::Int)));

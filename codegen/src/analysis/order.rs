@@ -62,7 +62,9 @@ impl Access {
                 self.expr(seed, within);
                 true
             }
-            AdjStmt::If { then_block, else_block, .. } => self.block(then_block, within) && self.block(else_block, within),
+            AdjStmt::If { then_block, else_block, .. } => {
+                self.block(then_block, within) && self.block(else_block, within)
+            }
             AdjStmt::Loop { body, .. } => self.block(body, within),
         }
     }

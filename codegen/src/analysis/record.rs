@@ -5,6 +5,9 @@
 //! * the index of a `for` loop over a range is produced again by walking the range backwards;
 //! * cheap pure values (an index computation, a read of a collection that does not change
 //!   afterwards) are computed again at the start of their block's reverse;
+//! * a scratch buffer that one loop fills with values computed from what does not change
+//!   (`for j in 0..n { xc[j] = x[i * n + j] - mu[j]; }` over `let mut xc = vec![0.0; n]`) is
+//!   filled again at the start of its block's reverse, so reads of it are repeated too;
 //! * everything else is *recorded*: a loop body pushes its values onto the loop's tape at
 //!   the end of each iteration, an `if` arm hands them back in its record.
 //!
@@ -15,6 +18,7 @@ use super::scopes::Scopes;
 use crate::adjoint::{AdjBlock, AdjStmt};
 use crate::ir::{Arg, BlockId, Call, Function, Loop, LoopHead, Op, Operand, StmtKind, Value, VarId};
 use crate::walk::each_stmt;
+use quote::ToTokens;
 use std::collections::{HashMap, HashSet};
 
 /// How the reverse sweep obtains the values it needs.
@@ -22,8 +26,9 @@ use std::collections::{HashMap, HashSet};
 pub struct Availability {
     /// Per block: values recorded at the end of the block, bound where its reverse starts.
     pub record: Vec<Vec<VarId>>,
-    /// Per block: values computed again where its reverse starts, in forward order.
-    pub recompute: Vec<Vec<VarId>>,
+    /// Per block: values computed again and buffers filled again where its reverse starts,
+    /// in forward order.
+    pub recompute: Vec<Vec<Redo>>,
     /// `if` statements with a reverse sweep (the others need no record).
     pub reverse_ifs: HashSet<usize>,
     /// Loops with a reverse sweep.
@@ -37,6 +42,27 @@ pub struct Availability {
     /// `if` statements whose reverse evaluates the condition again instead of recording which
     /// arm ran (a pure condition on values the reverse sweep has anyway, such as `v > 0.0`).
     pub recomputed_conditions: HashSet<usize>,
+}
+
+/// Work the reverse sweep repeats from the forward sweep.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Redo {
+    /// A value, computed again from its definition.
+    Value(VarId),
+    /// A loop (by id) that fills a scratch buffer, run again.
+    Fill(usize),
+}
+
+/// A loop that overwrites every element of a scratch buffer with values computed from what
+/// does not change, and the only statement that writes the buffer.
+struct Fill {
+    loop_id: usize,
+    /// The block holding the loop, where its reverse fills the buffer again.
+    block: BlockId,
+    /// Positions spanned by the loop.
+    span: (usize, usize),
+    /// Values from outside the loop that it reads.
+    inputs: Vec<VarId>,
 }
 
 /// Decides, for every value the adjoint program reads, how it is made available.
@@ -66,6 +92,7 @@ pub fn analyse(
         }
         _ => {}
     });
+    let fills = find_fills(function, scopes, &defs, &loops);
     let mut cx = Planner {
         f: function,
         scopes,
@@ -73,6 +100,8 @@ pub fn analyse(
         loops,
         calls,
         ifs,
+        fills,
+        scheduled_fills: HashSet::new(),
         done: HashSet::new(),
         out: Availability {
             record: vec![Vec::new(); blocks],
@@ -86,8 +115,12 @@ pub fn analyse(
     for list in &mut cx.out.record {
         list.sort_unstable();
     }
+    let seq = |redo: &Redo| match redo {
+        Redo::Value(v) => scopes.def_seq[*v],
+        Redo::Fill(id) => scopes.loop_span.get(id).map_or(0, |span| span.0),
+    };
     for list in &mut cx.out.recompute {
-        list.sort_by_key(|v| scopes.def_seq[*v]);
+        list.sort_by_key(seq);
     }
     cx.out
 }
@@ -99,6 +132,9 @@ struct Planner<'a> {
     loops: HashMap<usize, &'a Loop>,
     calls: HashMap<usize, &'a Call>,
     ifs: HashMap<usize, &'a crate::ir::If>,
+    /// Scratch buffers filled by one replayable loop, by buffer.
+    fills: HashMap<VarId, Fill>,
+    scheduled_fills: HashSet<usize>,
     done: HashSet<VarId>,
     out: Availability,
 }
@@ -144,7 +180,8 @@ impl Planner<'_> {
                 self.out.reverse_ifs.insert(*id);
                 self.block(then_block);
                 self.block(else_block);
-                let arms_record = !self.out.record[then_block.block].is_empty() || !self.out.record[else_block.block].is_empty();
+                let arms_record =
+                    !self.out.record[then_block.block].is_empty() || !self.out.record[else_block.block].is_empty();
                 match self.ifs.get(id).map(|i| &i.cond) {
                     Some(crate::ir::Cond::Expr(cond)) if !arms_record && self.cheap_condition(cond) => {
                         self.out.recomputed_conditions.insert(*id);
@@ -187,15 +224,33 @@ impl Planner<'_> {
         if block == 0 || self.is_replayed_index(v, block) {
             return;
         }
-        match self.recompute_inputs(v) {
+        match self.recompute_inputs(v).or_else(|| self.refilled_read(v)) {
             Some(inputs) => {
-                self.out.recompute[block].push(v);
+                self.out.recompute[block].push(Redo::Value(v));
                 for u in inputs {
                     self.require(u);
                 }
             }
             None => self.out.record[block].push(v),
         }
+    }
+
+    /// For a read of a scratch buffer after the loop that fills it (in the same iteration of
+    /// every enclosing loop): schedules the fill again and returns the read's inputs.
+    fn refilled_read(&mut self, v: VarId) -> Option<Vec<VarId>> {
+        let Value::Read(place) = self.defs.get(&v)? else { return None };
+        let fill = self.fills.get(&place.base)?;
+        let after = self.scopes.def_seq[v] >= fill.span.1;
+        if !after || !super::order::nested_in(&self.scopes.parent, self.scopes.def_block[v], fill.block) {
+            return None;
+        }
+        let mut inputs = vec![place.base];
+        inputs.extend(crate::lower::place_indices(place).filter_map(Operand::var));
+        if self.scheduled_fills.insert(fill.loop_id) {
+            self.out.recompute[fill.block].push(Redo::Fill(fill.loop_id));
+            inputs.extend(fill.inputs.iter().copied());
+        }
+        Some(inputs)
     }
 
     /// Whether the reverse sweep can evaluate a condition again without recording anything.
@@ -245,6 +300,103 @@ impl Planner<'_> {
             }
             _ => None,
         }
+    }
+}
+
+/// The scratch buffers that one loop fills completely (see [`Fill`]).
+fn find_fills(
+    f: &Function,
+    scopes: &Scopes,
+    defs: &HashMap<VarId, &Value>,
+    loops: &HashMap<usize, &Loop>,
+) -> HashMap<VarId, Fill> {
+    let mut fills = HashMap::new();
+    for (&id, l) in loops {
+        let Some(&span) = scopes.loop_span.get(&id) else { continue };
+        let Some(block) = scopes.parent[l.body.id] else { continue };
+        if let Some((buffer, inputs)) = fill_of(f, scopes, defs, l) {
+            let writes_elsewhere = scopes.writes(buffer).iter().any(|w| !(span.0..span.1).contains(w));
+            if !writes_elsewhere && !fills.contains_key(&buffer) {
+                fills.insert(buffer, Fill { loop_id: id, block, span, inputs });
+            }
+        }
+    }
+    fills
+}
+
+/// For `for j in 0..n { …; buf[j] = value; }` over `let mut buf = vec![_; n]` (or `[_; N]`
+/// with `0..N`), where every other statement computes a value from what does not change:
+/// the buffer and what the loop reads from outside.
+fn fill_of(f: &Function, scopes: &Scopes, defs: &HashMap<VarId, &Value>, l: &Loop) -> Option<(VarId, Vec<VarId>)> {
+    let LoopHead::Range(range) = &l.head else { return None };
+    let index = range.index?;
+    let starts_at_zero = matches!(&range.start, Operand::Const(t) if t.to_string() == "0");
+    if !starts_at_zero || range.inclusive || !range.adaptors.is_empty() || l.exit.is_some() {
+        return None;
+    }
+    let mut buffer = None;
+    let mut uses = Vec::new();
+    for stmt in &l.body.stmts {
+        match &stmt.kind {
+            StmtKind::Store { place, how: crate::ir::StoreHow::Set, value } if buffer.is_none() => {
+                let [crate::ir::Step::Index(Operand::Var(i))] = place.steps.as_slice() else { return None };
+                if *i != index {
+                    return None;
+                }
+                buffer = Some(place.base);
+                uses.extend(value.var());
+            }
+            StmtKind::Let { var, value } => match value {
+                Value::Op(_, args) => uses.extend(args.iter().filter_map(Operand::var)),
+                Value::Copy(o) | Value::Cast(o, _) => uses.extend(o.var()),
+                Value::Inactive(inactive) if inactive.pure => uses.extend(inactive.uses.iter().copied()),
+                Value::Read(place) if scopes.read_is_final(place, scopes.def_seq[*var]) => {
+                    uses.push(place.base);
+                    uses.extend(crate::lower::place_indices(place).filter_map(Operand::var));
+                }
+                _ => return None,
+            },
+            _ => return None,
+        }
+    }
+    let buffer = buffer?;
+    // `let mut xc = vec![0.0; d];` is lowered as a temporary copied into `xc`.
+    let mut def = defs.get(&buffer)?;
+    while let Value::Copy(Operand::Var(u)) = def {
+        def = defs.get(u)?;
+    }
+    let end_is_fixed = range.end.var().is_none_or(|v| !f.vars[v].mutable);
+    let covers_all = end_is_fixed && repeat_len(f, def).is_some_and(|len| len == operand_text(f, &range.end));
+    if !covers_all {
+        return None;
+    }
+    uses.extend(range.end.var());
+    uses.retain(|&u| u != index && scopes.def_block[u] != l.body.id);
+    Some((buffer, uses))
+}
+
+/// The length of `vec![v; len]` or `[v; LEN]`, as text.
+fn repeat_len(f: &Function, def: &Value) -> Option<String> {
+    match def {
+        Value::Build(crate::ir::Build::VecRepeat { len, .. }) => Some(operand_text(f, len)),
+        Value::Build(crate::ir::Build::ArrayRepeat { len, .. }) => Some(len.to_string()),
+        // A buffer of constants is lowered as verbatim tokens.
+        Value::Inactive(inactive) => match syn::parse2::<syn::Expr>(inactive.tokens.clone()).ok()? {
+            syn::Expr::Macro(m) if m.mac.path.is_ident("vec") => {
+                Some(m.mac.parse_body::<crate::lower::VecRepeat>().ok()?.len.to_token_stream().to_string())
+            }
+            syn::Expr::Repeat(r) => Some(r.len.to_token_stream().to_string()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// An operand as the text it is printed as.
+fn operand_text(f: &Function, o: &Operand) -> String {
+    match o {
+        Operand::Var(v) => f.vars[*v].name.to_string(),
+        Operand::Const(tokens) => tokens.to_string(),
     }
 }
 

@@ -16,6 +16,8 @@ pub struct Scopes {
     writes: Vec<Vec<usize>>,
     /// For each statement position: the positions spanned by its outermost enclosing loop.
     outer_loop: Vec<Option<(usize, usize)>>,
+    /// For each loop (by id): the positions its statement and body span.
+    pub loop_span: std::collections::HashMap<usize, (usize, usize)>,
 }
 
 impl Scopes {
@@ -29,6 +31,7 @@ impl Scopes {
             def_seq: vec![0; n],
             writes: vec![Vec::new(); n],
             outer_loop: Vec::new(),
+            loop_span: Default::default(),
         };
         let mut seq = 0;
         scopes.walk(function, &function.body, None, &mut seq);
@@ -80,6 +83,7 @@ impl Scopes {
                     }
                     self.walk(f, body, outer.or(Some(here)), seq);
                     let end = *seq;
+                    self.loop_span.insert(loop_stmt.id, (here, end));
                     let start = outer.unwrap_or(here);
                     if outer.is_none() {
                         for s in here..end {
@@ -102,6 +106,7 @@ impl Scopes {
         if let Operand::Var(v) = operand
             && !matches!(f.vars[*v].kind, Kind::Scalar | Kind::ScalarRef | Kind::Int)
             && f.vars[*v].alias_of.is_none()
+            && !f.params.iter().any(|p| p.var == *v && p.borrowed)
         {
             self.writes[*v].push(seq);
         }
@@ -129,6 +134,11 @@ impl Scopes {
             }
             _ => {}
         }
+    }
+
+    /// Positions of the statements that change or move `v`.
+    pub fn writes(&self, v: VarId) -> &[usize] {
+        &self.writes[v]
     }
 
     /// Whether a read of `place` by the statement at `seq` sees the value the collection

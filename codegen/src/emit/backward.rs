@@ -3,6 +3,7 @@
 use super::Emitter;
 use super::tokens::grad_name;
 use crate::adjoint::{AdjBlock, AdjStmt};
+use crate::analysis::record::Redo;
 use crate::ir::{LoopHead, VarId};
 use crate::names;
 use proc_macro2::TokenStream;
@@ -18,9 +19,9 @@ impl Emitter<'_> {
     }
 
     fn reverse_block_inner(&self, block: &AdjBlock) -> TokenStream {
-        let recompute = self.avail.recompute[block.block].iter().map(|v| match self.defs.get(v) {
-            Some(value) => self.let_stmt(*v, value),
-            None => TokenStream::new(),
+        let recompute = self.avail.recompute[block.block].iter().map(|redo| match redo {
+            Redo::Value(v) => self.defs.get(v).map_or_else(TokenStream::new, |value| self.let_stmt(*v, value)),
+            Redo::Fill(id) => self.loops.get(id).map_or_else(TokenStream::new, |l| self.refill(l)),
         });
         let zeros = block.zero_init.iter().map(|v| {
             let (name, zero) = (self.adjoint_name(*v), self.zero(*v));
@@ -28,6 +29,15 @@ impl Emitter<'_> {
         });
         let stmts = block.stmts.iter().map(|s| self.reverse_stmt(s));
         quote!(#(#recompute)* #(#zeros)* #(#stmts)*)
+    }
+
+    /// A loop that fills a scratch buffer, run again as the forward sweep ran it (it records
+    /// nothing), so that the reads after it see what they saw then.
+    fn refill(&self, l: &crate::ir::Loop) -> TokenStream {
+        let outer = self.in_reverse.replace(false);
+        let (head, body) = (self.loop_head(&l.head), self.forward_block(&l.body));
+        self.in_reverse.set(outer);
+        quote!(#head { #body })
     }
 
     /// A zero adjoint shaped like `v`.

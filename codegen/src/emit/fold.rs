@@ -10,7 +10,7 @@
 //! statement with only pure definitions in between, and the reverse sweep does not read it.
 
 use crate::analysis::record::Availability;
-use crate::ir::{Arg, Block, Build, Function, LoopHead, Operand, Role, Step, Stmt, StmtKind, Value, VarId};
+use crate::ir::{Arg, Block, Build, Function, LoopHead, Operand, Role, Stmt, StmtKind, Value, VarId};
 use std::collections::{HashMap, HashSet};
 
 /// The temporaries whose definition is printed at their use.
@@ -19,7 +19,15 @@ pub fn folded(f: &Function, avail: &Availability) -> HashSet<VarId> {
     count_uses(&f.body, &mut uses);
     // The reverse sweep reads these from the forward sweep's bindings (in scope or recorded);
     // values it computes again have their own `let` there.
-    let recomputed: HashSet<VarId> = avail.recompute.iter().flatten().copied().collect();
+    let recomputed: HashSet<VarId> = avail
+        .recompute
+        .iter()
+        .flatten()
+        .filter_map(|redo| match redo {
+            crate::analysis::record::Redo::Value(v) => Some(*v),
+            crate::analysis::record::Redo::Fill(_) => None,
+        })
+        .collect();
     let kept: HashSet<VarId> = avail.needed.difference(&recomputed).copied().collect();
     let mut out = HashSet::new();
     fold_block(f, &kept, &f.body, &uses, &mut out);
@@ -103,11 +111,7 @@ fn direct_uses(stmt: &Stmt) -> Vec<VarId> {
     let mut out = Vec::new();
     let operand = |o: &Operand, out: &mut Vec<VarId>| out.extend(o.var());
     let place = |p: &crate::ir::Place, out: &mut Vec<VarId>| {
-        for step in &p.steps {
-            if let Step::Index(Operand::Var(v)) = step {
-                out.push(*v);
-            }
-        }
+        out.extend(crate::lower::place_indices(p).filter_map(Operand::var));
     };
     match &stmt.kind {
         StmtKind::Let { value, .. } => match value {

@@ -214,17 +214,25 @@ impl Emitter<'_> {
     /// Whether each argument's type carries a gradient (see the runtime's `chain` module).
     pub(super) fn argument_flags(&self, call: &Call) -> TokenStream {
         let flags = call.args.iter().map(|arg| {
-            let value = match arg {
-                Arg::Value(o) => self.operand_at(o, Prec::Prefix),
+            let (value, active) = match arg {
+                Arg::Value(o) => (self.operand_at(o, Prec::Prefix), self.operand_active(o)),
                 Arg::Ref(place) => {
+                    let active = self.f.vars[place.base].active;
                     let place = self.place(place);
-                    quote!(&#place)
+                    (quote!(&#place), active)
                 }
-                Arg::Receiver(place) => self.place(place),
+                Arg::Receiver(place) => (self.place(place), self.f.vars[place.base].active),
             };
-            quote!((&::backprop::__private::marker(&#value)).flag())
+            let flag = quote!((&::backprop::__private::marker(&#value)).flag());
+            // A constant here may be one the callee's `wrt(...)` left out: `split` decides.
+            if active { flag } else { quote!(::backprop::__private::AtCallSite::constant_here(#flag)) }
         });
         quote!((#(#flags,)*))
+    }
+
+    /// Whether an argument carries a gradient in this function.
+    fn operand_active(&self, o: &Operand) -> bool {
+        matches!(o, Operand::Var(v) if self.f.vars[*v].active)
     }
 
     /// The function called (with `_vjp` appended when `suffix` is given) and its arguments.
@@ -265,7 +273,8 @@ impl Emitter<'_> {
         };
         let then_block = self.forward_block(&if_stmt.then_block);
         let else_block = self.forward_block(&if_stmt.else_block);
-        let recorded = self.avail.reverse_ifs.contains(&if_stmt.id) && !self.avail.recomputed_conditions.contains(&if_stmt.id);
+        let recorded =
+            self.avail.reverse_ifs.contains(&if_stmt.id) && !self.avail.recomputed_conditions.contains(&if_stmt.id);
         if !recorded {
             if if_stmt.else_block.stmts.is_empty() {
                 return quote!(if #cond { #then_block });
@@ -332,7 +341,7 @@ impl Emitter<'_> {
         }
     }
 
-    fn loop_head(&self, head: &LoopHead) -> TokenStream {
+    pub(super) fn loop_head(&self, head: &LoopHead) -> TokenStream {
         match head {
             LoopHead::Range(range) => {
                 let index = range.index.map(|v| self.name(v)).unwrap_or_else(|| quote!(_));

@@ -62,10 +62,21 @@ impl Emitter<'_> {
                     let i = self.operand(i);
                     quote!(#out[#i])
                 }
+                Step::Slice(range) => {
+                    let range = self.slice_range(range);
+                    quote!(#out[#range])
+                }
                 Step::Deref => quote!((*#out)),
             };
         }
         out
+    }
+
+    /// `lo..hi`, `lo..=hi`, `lo..`, `..hi` or `..`.
+    fn slice_range(&self, range: &crate::ir::SliceRange) -> TokenStream {
+        let lo = range.lo.as_ref().map(|o| self.operand_at(o, Prec::Lowest));
+        let hi = range.hi.as_ref().map(|o| self.operand_at(o, Prec::Lowest));
+        if range.inclusive { quote!(#lo..=#hi) } else { quote!(#lo..#hi) }
     }
 
     /// An adjoint place: `__d_x[i]`, `__d_m.w[k]`.
@@ -77,6 +88,10 @@ impl Emitter<'_> {
                 TargetStep::Index(i) => {
                     let i = self.operand(i);
                     quote!(#out[#i])
+                }
+                TargetStep::Slice(range) => {
+                    let range = self.slice_range(range);
+                    quote!(#out[#range])
                 }
             };
         }

@@ -502,9 +502,10 @@ impl Lowerer {
 }
 
 /// `vec![elem; len]`.
-struct VecRepeat {
+pub(crate) struct VecRepeat {
     elem: Expr,
-    len: Expr,
+    /// The length.
+    pub(crate) len: Expr,
 }
 
 impl syn::parse::Parse for VecRepeat {

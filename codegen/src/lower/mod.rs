@@ -19,6 +19,7 @@ use crate::names::{self, Names};
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
 
+pub(crate) use expr::VecRepeat;
 pub use place::indices as place_indices;
 pub use signature::{Output, OutputShape};
 
@@ -123,7 +124,7 @@ impl Lowerer {
             span: ident.span(),
             ty: None,
             alias_of: None,
-        destructured: None,
+            destructured: None,
             active: false,
         });
         if let Some(scope) = self.scopes.last_mut() {
@@ -145,7 +146,7 @@ impl Lowerer {
             span,
             ty: None,
             alias_of: None,
-        destructured: None,
+            destructured: None,
             active: false,
         });
         id
@@ -164,7 +165,7 @@ impl Lowerer {
             span,
             ty: None,
             alias_of: None,
-        destructured: None,
+            destructured: None,
             active: false,
         });
         var

@@ -1,7 +1,7 @@
 //! Places: `x`, `x[i]`, `x[i][j]`, `m.w[k]`, `*r` — what can be read, written and borrowed.
 
 use super::Lowerer;
-use crate::ir::{Kind, Operand, Place, Step, Stmt, Value};
+use crate::ir::{Kind, Operand, Place, SliceRange, Step, Stmt, Value};
 use quote::ToTokens;
 use syn::spanned::Spanned;
 use syn::{Expr, UnOp};
@@ -26,8 +26,11 @@ impl Lowerer {
             }
             Expr::Index(index) => {
                 let mut place = self.place(&index.expr, out)?;
-                let i = self.expr(&index.index, out);
-                place.steps.push(Step::Index(i));
+                let step = match &*index.index {
+                    Expr::Range(range) => Step::Slice(self.slice_range(range, out)),
+                    i => Step::Index(self.expr(i, out)),
+                };
+                place.steps.push(step);
                 Some(place)
             }
             Expr::Unary(unary) if matches!(unary.op, UnOp::Deref(_)) => {
@@ -42,6 +45,13 @@ impl Lowerer {
             }
             _ => None,
         }
+    }
+
+    /// The bounds of `v[lo..hi]`.
+    fn slice_range(&mut self, range: &syn::ExprRange, out: &mut Vec<Stmt>) -> SliceRange {
+        let lo = range.start.as_ref().map(|e| self.expr(e, out));
+        let hi = range.end.as_ref().map(|e| self.expr(e, out));
+        SliceRange { lo, hi, inclusive: matches!(range.limits, syn::RangeLimits::Closed(_)) }
     }
 
     /// The receiver of a method call as a place; a computed receiver gets a temporary.
@@ -87,6 +97,7 @@ impl Lowerer {
                 (Kind::Buffer(1), Step::Index(_)) => Kind::Scalar,
                 (Kind::Buffer(d), Step::Index(_)) => Kind::Buffer(d - 1),
                 (Kind::ScalarRef, Step::Deref) => Kind::Scalar,
+                (kind, Step::Slice(_)) => kind,
                 (Kind::Int, _) => Kind::Int,
                 _ => Kind::Unknown,
             };
@@ -95,10 +106,14 @@ impl Lowerer {
     }
 }
 
-/// The index operands of a place.
+/// The index operands of a place (slice bounds included).
 pub fn indices(place: &Place) -> impl Iterator<Item = &Operand> {
-    place.steps.iter().filter_map(|s| match s {
-        Step::Index(i) => Some(i),
-        _ => None,
+    place.steps.iter().flat_map(|s| {
+        let (index, range) = match s {
+            Step::Index(i) => (Some(i), None),
+            Step::Slice(r) => (None, Some(r)),
+            Step::Field(_) | Step::Deref => (None, None),
+        };
+        index.into_iter().chain(range.into_iter().flat_map(SliceRange::bounds))
     })
 }

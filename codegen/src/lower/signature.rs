@@ -102,8 +102,12 @@ impl Lowerer {
         let differentiated = info.tangent.is_some() && listed.unwrap_or(true);
         let var = self.bind_user(&ident, info.kind, mutable, Role::Param(index));
         let array = matches!(input, FnArg::Typed(t) if is_array(&t.ty));
+        let borrowed = match input {
+            FnArg::Typed(t) => is_reference(&t.ty),
+            FnArg::Receiver(r) => matches!(r.kind, syn::ReceiverKind::Reference(..)),
+        };
         let tangent_ty = info.tangent.unwrap_or_default();
-        Some((Param { var, differentiated, tangent_ty, array }, ident))
+        Some((Param { var, differentiated, tangent_ty, array, borrowed }, ident))
     }
 
     fn receiver(&mut self, receiver: &syn::Receiver) -> Option<(syn::Ident, bool, TypeInfo)> {

@@ -34,7 +34,14 @@ pub struct Conv2d {
 
 impl Conv2d {
     /// A layer of `out_channels` kernels of size `k × k` over `in_channels` channels.
-    pub fn new(in_channels: usize, out_channels: usize, k: usize, stride: usize, padding: usize, rng: &mut impl Rng) -> Conv2d {
+    pub fn new(
+        in_channels: usize,
+        out_channels: usize,
+        k: usize,
+        stride: usize,
+        padding: usize,
+        rng: &mut impl Rng,
+    ) -> Conv2d {
         let fan_in = in_channels * k * k;
         Conv2d {
             w: init::he_normal(&[out_channels, in_channels, k, k], fan_in, rng),

@@ -7,8 +7,11 @@
 //! and [`split`] uses those types to hand every argument its gradient, or `()` for an
 //! argument whose type carries none (an integer, a `bool`, a slice of `usize`).
 //!
-//! A count mismatch (the callee returns fewer or more gradients than the arguments' types
-//! call for, as happens with a callee restricted by `wrt(...)`) is a compile error.
+//! An argument whose type carries a gradient but which is a constant at the call site is
+//! flagged [`Optional`]: a callee restricted by `wrt(...)` may have left it out. [`split`]
+//! counts: if the pullback returned exactly one gradient per active argument, the optional
+//! ones get `()`; otherwise every optional argument takes one. Any other count mismatch is a
+//! compile error.
 
 use core::marker::PhantomData;
 
@@ -129,12 +132,103 @@ tuple_grad_list!(A B C D E F G H I J);
 tuple_grad_list!(A B C D E F G H I J K);
 tuple_grad_list!(A B C D E F G H I J K L);
 
-/// Takes one argument's gradient off the front of the list.
+/// An argument whose type carries a gradient but whose value is a constant where the call is
+/// made (a data slice the caller does not differentiate). The callee may have excluded it
+/// with `wrt(...)` or not; [`split`] finds out by counting.
+#[derive(Default, Clone, Copy)]
+pub struct Optional;
+
+/// Marks an argument that is constant at the call site: [`Active`] becomes [`Optional`].
+pub trait AtCallSite {
+    /// [`Optional`] or [`Constant`].
+    type Flag;
+    /// Converts.
+    fn constant_here(self) -> Self::Flag;
+}
+
+impl AtCallSite for Active {
+    type Flag = Optional;
+    #[inline(always)]
+    fn constant_here(self) -> Optional {
+        Optional
+    }
+}
+
+impl AtCallSite for Constant {
+    type Flag = Constant;
+    #[inline(always)]
+    fn constant_here(self) -> Constant {
+        Constant
+    }
+}
+
+/// Type-level naturals, to compare the number of gradients a pullback returns with the number
+/// of active arguments.
+pub struct Zero;
+/// The successor of `N`.
+pub struct Succ<N>(PhantomData<N>);
+/// Type-level booleans.
+pub struct Yes;
+/// Type-level booleans.
+pub struct No;
+
+/// The length of a cons list of gradients.
+pub trait Length {
+    /// The length.
+    type N;
+}
+impl Length for () {
+    type N = Zero;
+}
+impl<H, T: Length> Length for (H, T) {
+    type N = Succ<T::N>;
+}
+
+/// The number of [`Active`] flags in a cons list of flags.
+pub trait ActiveCount {
+    /// The count.
+    type N;
+}
+impl ActiveCount for () {
+    type N = Zero;
+}
+impl<T: ActiveCount> ActiveCount for (Active, T) {
+    type N = Succ<T::N>;
+}
+impl<T: ActiveCount> ActiveCount for (Constant, T) {
+    type N = T::N;
+}
+impl<T: ActiveCount> ActiveCount for (Optional, T) {
+    type N = T::N;
+}
+
+/// Whether two naturals are equal.
+pub trait SameAs<M> {
+    /// [`Yes`] or [`No`].
+    type Answer;
+}
+impl SameAs<Zero> for Zero {
+    type Answer = Yes;
+}
+impl<M> SameAs<Succ<M>> for Zero {
+    type Answer = No;
+}
+impl<N> SameAs<Zero> for Succ<N> {
+    type Answer = No;
+}
+impl<N: SameAs<M>, M> SameAs<Succ<M>> for Succ<N> {
+    type Answer = N::Answer;
+}
+
+/// Takes one argument's gradient off the front of the list. `Skip` is [`Yes`] when the callee
+/// returned gradients for the active arguments only (its `wrt(...)` left out every argument
+/// that is constant at the call site), [`No`] when it returned one for every argument whose
+/// type carries a gradient.
 #[diagnostic::on_unimplemented(
     message = "the called function's `_vjp` returned fewer gradients than its float arguments need",
-    note = "a function restricted with `#[differentiable(wrt(...))]` can only be called from differentiable code when every argument it does not differentiate is a constant there; call a version without `wrt` instead"
+    note = "a function restricted with `#[differentiable(wrt(...))]` can be called from differentiable code when the arguments it leaves out are constants at the call site, or when it differentiates all of them"
 )]
-pub trait Take<L> {
+pub trait Take<L, Skip> {
     /// This argument's gradient, `()` for a constant.
     type Grad;
     /// The rest of the list.
@@ -143,7 +237,7 @@ pub trait Take<L> {
     fn take(list: L) -> (Self::Grad, Self::Rest);
 }
 
-impl<H, T> Take<(H, T)> for Active {
+impl<H, T, Skip> Take<(H, T), Skip> for Active {
     type Grad = H;
     type Rest = T;
     #[inline(always)]
@@ -152,7 +246,7 @@ impl<H, T> Take<(H, T)> for Active {
     }
 }
 
-impl<L> Take<L> for Constant {
+impl<L, Skip> Take<L, Skip> for Constant {
     type Grad = ();
     type Rest = L;
     #[inline(always)]
@@ -161,33 +255,51 @@ impl<L> Take<L> for Constant {
     }
 }
 
+impl<L> Take<L, Yes> for Optional {
+    type Grad = ();
+    type Rest = L;
+    #[inline(always)]
+    fn take(list: L) -> ((), L) {
+        ((), list)
+    }
+}
+
+impl<H, T> Take<(H, T), No> for Optional {
+    type Grad = H;
+    type Rest = T;
+    #[inline(always)]
+    fn take(list: (H, T)) -> (H, T) {
+        list
+    }
+}
+
 /// Hands each argument flag in a cons list its gradient.
 #[diagnostic::on_unimplemented(
     message = "the called function's `_vjp` returned more gradients than its arguments can carry",
     note = "every argument whose type has a gradient (floats, float collections, types deriving `Differentiable`) receives one, in order; check the callee's hand-written `_vjp`"
 )]
-pub trait TakeAll<L> {
+pub trait TakeAll<L, Skip> {
     /// The gradients, as a cons list.
     type Grads;
     /// Splits.
     fn take_all(list: L) -> Self::Grads;
 }
 
-impl TakeAll<()> for () {
+impl<Skip> TakeAll<(), Skip> for () {
     type Grads = ();
     #[inline(always)]
     fn take_all(_list: ()) {}
 }
 
-impl<F, R, L> TakeAll<L> for (F, R)
+impl<F, R, L, Skip> TakeAll<L, Skip> for (F, R)
 where
-    F: Take<L>,
-    R: TakeAll<<F as Take<L>>::Rest>,
+    F: Take<L, Skip>,
+    R: TakeAll<<F as Take<L, Skip>>::Rest, Skip>,
 {
-    type Grads = (<F as Take<L>>::Grad, R::Grads);
+    type Grads = (<F as Take<L, Skip>>::Grad, R::Grads);
     #[inline(always)]
     fn take_all(list: L) -> Self::Grads {
-        let (head, rest) = <F as Take<L>>::take(list);
+        let (head, rest) = <F as Take<L, Skip>>::take(list);
         (head, R::take_all(rest))
     }
 }
@@ -271,16 +383,23 @@ flag_tuple!(A B C D E F G H I J);
 flag_tuple!(A B C D E F G H I J K);
 flag_tuple!(A B C D E F G H I J K L);
 
+/// Whether the pullback of `G` skipped the optional arguments of `F` (see [`Take`]).
+pub type Skipped<F, G> =
+    <<<F as FlagTuple>::Cons as ActiveCount>::N as SameAs<<<G as GradList>::Cons as Length>::N>>::Answer;
+
 /// Splits a pullback's gradient into one entry per argument (`()` for constants).
 #[inline(always)]
-pub fn split<F, G>(_flags: F, grads: G) -> <<F::Cons as TakeAll<G::Cons>>::Grads as Flatten>::Flat
+pub fn split<F, G>(_flags: F, grads: G) -> <<F::Cons as TakeAll<G::Cons, Skipped<F, G>>>::Grads as Flatten>::Flat
 where
     F: FlagTuple,
     G: GradList,
-    F::Cons: TakeAll<G::Cons>,
-    <F::Cons as TakeAll<G::Cons>>::Grads: Flatten,
+    F::Cons: ActiveCount,
+    G::Cons: Length,
+    <F::Cons as ActiveCount>::N: SameAs<<G::Cons as Length>::N>,
+    F::Cons: TakeAll<G::Cons, Skipped<F, G>>,
+    <F::Cons as TakeAll<G::Cons, Skipped<F, G>>>::Grads: Flatten,
 {
-    <F::Cons as TakeAll<G::Cons>>::take_all(grads.into_cons()).flatten()
+    <F::Cons as TakeAll<G::Cons, Skipped<F, G>>>::take_all(grads.into_cons()).flatten()
 }
 
 /// The flag of one argument, from its marker: `arg_flag!(marker(&a))`.
@@ -322,6 +441,18 @@ mod tests {
         let (i, g) = split((__arg_flag!(marker(&&idx)), __arg_flag!(marker(&&w))), vec![vec![3.0]]);
         assert_eq!(i, ());
         assert_eq!(g, vec![vec![3.0]]);
+    }
+
+    #[test]
+    fn a_callee_restricted_by_wrt_skips_the_arguments_constant_at_the_call_site() {
+        let flags = || {
+            (__arg_flag!(marker(&1.0f64)), __arg_flag!(marker(&2.0f64)).constant_here(), __arg_flag!(marker(&3.0f64)))
+        };
+        let (a, data, b) = split(flags(), (10.0, 20.0));
+        assert_eq!((a, data, b), (10.0, (), 20.0));
+        // The same call site, with a callee that differentiates every argument.
+        let (a, data, b) = split(flags(), (10.0, 15.0, 20.0));
+        assert_eq!((a, data, b), (10.0, 15.0, 20.0));
     }
 
     #[test]

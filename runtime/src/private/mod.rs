@@ -10,8 +10,8 @@ pub use crate::float::Float;
 pub use crate::tangent::{Accumulate, Differentiable};
 pub use crate::visit::{NamedVisitor, NamedVisitorMut, PairVisitor};
 pub use chain::{
-    Active, Activity, ActivityOf, Constant, ConstantFallback, FlagTuple, Flatten, GradList, Marker, Take, TakeAll,
-    marker, split,
+    Active, ActiveCount, Activity, ActivityOf, AtCallSite, Constant, ConstantFallback, FlagTuple, Flatten, GradList,
+    Length, Marker, Optional, SameAs, Take, TakeAll, marker, split,
 };
 
 /// Which arm of an `if` ran, and the values its reverse sweep needs from that arm.
@@ -85,6 +85,32 @@ impl<T: Accumulate, const N: usize> AddGrad<Vec<T>> for [T; N] {
 impl<T: Accumulate, const N: usize> AddGrad<[T; N]> for Vec<T> {
     fn add_grad(&mut self, grad: [T; N]) {
         assert_eq!(self.len(), N, "backprop: adding a gradient of length {N} to a vector of length {}", self.len());
+        for (a, g) in self.iter_mut().zip(grad) {
+            a.accumulate(g);
+        }
+    }
+}
+
+// A sub-slice passed to a callee (`g(&x[a..b])`) gets the callee's gradient added into the
+// same range of the adjoint.
+impl<T: Accumulate> AddGrad<Vec<T>> for [T] {
+    fn add_grad(&mut self, grad: Vec<T>) {
+        assert_eq!(
+            self.len(),
+            grad.len(),
+            "backprop: adding a gradient of length {} to a slice of length {}",
+            grad.len(),
+            self.len()
+        );
+        for (a, g) in self.iter_mut().zip(grad) {
+            a.accumulate(g);
+        }
+    }
+}
+
+impl<T: Accumulate, const N: usize> AddGrad<[T; N]> for [T] {
+    fn add_grad(&mut self, grad: [T; N]) {
+        assert_eq!(self.len(), N, "backprop: adding a gradient of length {N} to a slice of length {}", self.len());
         for (a, g) in self.iter_mut().zip(grad) {
             a.accumulate(g);
         }
