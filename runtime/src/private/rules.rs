@@ -3,7 +3,10 @@
 //! Most rules are written inline by the macro (`__d_x += __d_y * x.cos()`), in terms of the
 //! user's own values, so one text serves `f32` and `f64`. The rules here need a typed
 //! constant (`ln 2`), a conversion (`n as T`), or a choice at a kink; each choice is
-//! documented and matches JAX and PyTorch where those two agree.
+//! documented, matches JAX and PyTorch where those two agree, and is compared with both in
+//! `docs/numerics.md` (pinned by `tests/numerics.rs`). A NaN operand gives a NaN derivative
+//! wherever the primal returns NaN: a rule that chooses by comparing returns the NaN instead
+//! of one of its branches.
 
 use crate::Float;
 
@@ -13,61 +16,88 @@ pub fn powi_dx<T: Float>(x: T, n: i32) -> T {
     if n == 0 { T::ZERO } else { T::from_i32(n) * x.powi(n - 1) }
 }
 
-/// `d/dx x.powf(p) = p · x^(p−1)`; `0` when `p == 0`.
+/// `d/dx x.powf(p) = p · x^(p−1)`; `0` when `p == 0`, since `x.powf(0)` is `1` for every `x`
+/// (PyTorch; JAX returns NaN at `x == 0`).
 #[inline(always)]
 pub fn powf_dx<T: Float>(x: T, p: T) -> T {
     if p == T::ZERO { T::ZERO } else { p * x.powf(p - T::ONE) }
 }
 
-/// `d/dp x.powf(p) = x^p · ln x`, taken as `0` at `x == 0` (JAX and PyTorch agree).
+/// `d/dp x.powf(p) = x^p · ln x`, taken as `0` at `x == 0` (JAX and PyTorch agree for
+/// `p ≥ 0`; for `p < 0` they return NaN and −∞).
 #[inline(always)]
 pub fn powf_dp<T: Float>(x: T, y: T) -> T {
     if x == T::ZERO { T::ZERO } else { y * x.ln() }
 }
 
-/// `d/dx |x|`: the sign of `x`, and `0` at `x == 0` (JAX and PyTorch agree; note that
-/// `0.0f64.signum()` is `1`).
+/// `d/dx |x|`: the sign of `x`, `0` at `x == 0` (PyTorch's `sgn`; JAX returns `1`; note that
+/// `0.0f64.signum()` is `1`), and NaN at NaN.
 #[inline(always)]
 pub fn abs_dx<T: Float>(x: T) -> T {
     if x > T::ZERO {
         T::ONE
     } else if x < T::ZERO {
         -T::ONE
-    } else {
+    } else if x == T::ZERO {
         T::ZERO
+    } else {
+        x
     }
 }
 
 /// `∂/∂a a.max(b)`: `1` if `a` is the larger, `½` on a tie (JAX and PyTorch agree), `0`
-/// otherwise. `∂/∂b` is `max_dx(b, a)`. A NaN operand is ignored by `max`, so it gets `0`.
+/// otherwise. `∂/∂b` is `max_dx(b, a)`. A NaN operand is ignored by `max`, as in std, so it
+/// gets `0` and the other operand `1`; when both are NaN, so is the derivative.
 #[inline(always)]
 pub fn max_dx<T: Float>(a: T, b: T) -> T {
-    if a > b || b.is_nan() {
+    if a > b {
         T::ONE
-    } else if a < b || a.is_nan() {
+    } else if a < b {
         T::ZERO
-    } else {
+    } else if a == b {
         T::from_f64(0.5)
+    } else {
+        unordered_dx(a, b)
     }
 }
 
-/// `∂/∂a a.min(b)`: `1` if `a` is the smaller, `½` on a tie, `0` otherwise.
+/// `∂/∂a a.min(b)`: `1` if `a` is the smaller, `½` on a tie, `0` otherwise; NaN operands as
+/// in [`max_dx`].
 #[inline(always)]
 pub fn min_dx<T: Float>(a: T, b: T) -> T {
-    if a < b || b.is_nan() {
+    if a < b {
         T::ONE
-    } else if a > b || a.is_nan() {
+    } else if a > b {
         T::ZERO
-    } else {
+    } else if a == b {
         T::from_f64(0.5)
+    } else {
+        unordered_dx(a, b)
+    }
+}
+
+/// `∂/∂a` of `a.max(b)` or `a.min(b)` when an operand is NaN: std returns the other one.
+#[inline(always)]
+fn unordered_dx<T: Float>(a: T, b: T) -> T {
+    match (a.is_nan(), b.is_nan()) {
+        (true, true) => a,
+        (true, false) => T::ZERO,
+        (false, _) => T::ONE,
     }
 }
 
 /// `∂/∂x x.clamp(lo, hi)`: `1` on the closed interval `lo ≤ x ≤ hi` (PyTorch's convention;
-/// JAX splits ties), `0` outside.
+/// `jnp.clip` splits ties, `lax.clamp` gives `0`), `0` outside, and NaN at NaN (whose clamp
+/// is NaN; JAX and PyTorch give `0` there).
 #[inline(always)]
 pub fn clamp_dx<T: Float>(x: T, lo: T, hi: T) -> T {
-    if x < lo || x > hi { T::ZERO } else { T::ONE }
+    if x >= lo && x <= hi {
+        T::ONE
+    } else if x.is_nan() {
+        x
+    } else {
+        T::ZERO
+    }
 }
 
 /// `∂/∂lo x.clamp(lo, hi)`: `1` when `x < lo`.
@@ -82,7 +112,8 @@ pub fn clamp_dhi<T: Float>(x: T, _lo: T, hi: T) -> T {
     if x > hi { T::ONE } else { T::ZERO }
 }
 
-/// `∂/∂x x.hypot(y) = x / h` for the result `h`, and `0` at the origin. `∂/∂y` is
+/// `∂/∂x x.hypot(y) = x / h` for the result `h`, and `0` at the origin (the smallest
+/// subgradient of a norm there; JAX returns `½`, PyTorch NaN). `∂/∂y` is
 /// `hypot_dx(y, x, h)`.
 #[inline(always)]
 pub fn hypot_dx<T: Float>(x: T, _y: T, h: T) -> T {
@@ -191,5 +222,15 @@ mod tests {
     #[test]
     fn max_ignores_nan_like_std() {
         assert_eq!((max_dx(f64::NAN, 1.0), max_dx(1.0, f64::NAN)), (0.0, 1.0));
+        assert_eq!((min_dx(f32::NAN, 1.0), min_dx(1.0, f32::NAN)), (0.0, 1.0));
+        assert!(max_dx(f64::NAN, f64::NAN).is_nan() && min_dx(f32::NAN, f32::NAN).is_nan());
+    }
+
+    #[test]
+    fn comparison_rules_return_nan_for_nan() {
+        assert!(abs_dx(f64::NAN).is_nan() && abs_dx(f32::NAN).is_nan());
+        assert!(clamp_dx(f64::NAN, 0.0, 1.0).is_nan());
+        assert_eq!((clamp_dlo(f64::NAN, 0.0, 1.0), clamp_dhi(f64::NAN, 0.0, 1.0)), (0.0, 0.0));
+        assert_eq!((abs_dx(f64::INFINITY), abs_dx(f64::NEG_INFINITY)), (1.0, -1.0));
     }
 }
