@@ -150,3 +150,45 @@ fn array_parameter_passed_as_a_slice_gets_an_array_gradient() {
         TOL64,
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Fixed bug (found by the grammar-driven fuzzer in codegen/tests/never_panics.rs): a `return`
+// nested in an `if` inside an `if` without `else` made valid code a compile error,
+//
+//   error: not every path of this function ends in a value; finish each path with a value or `return`
+//
+// and once that was fixed, rustc rejected the flag-guarded result (`let __result;` assigned on
+// paths it could not tell apart: E0381/E0384). Both paths are checked here, against the
+// derivative by hand.
+// ---------------------------------------------------------------------------------------------
+
+// f = x if x > 0 and n > 2; otherwise acc·x with acc = x (x > 0) or 2x (x ≤ 0).
+#[differentiable]
+fn nested_early_return(x: f64, n: usize) -> f64 {
+    let mut acc = x;
+    if x > 0.0 {
+        if n > 2 {
+            return x;
+        }
+    } else {
+        acc = 2.0 * x;
+    }
+    acc * x
+}
+
+#[test]
+fn a_return_nested_in_an_if_without_else_keeps_the_rest_of_the_function() {
+    for (x, n) in [(0.5, 3), (0.5, 1), (-0.5, 3), (-1.25, 1), (2.0, 5)] {
+        let (value, grad) = nested_early_return_grad(x, n);
+        assert_eq!(value, nested_early_return(x, n));
+        let by_hand = if x > 0.0 && n > 2 {
+            1.0
+        } else if x > 0.0 {
+            2.0 * x
+        } else {
+            4.0 * x
+        };
+        assert_rel64(grad, by_hand, EXACT64, &format!("at x = {x}, n = {n}"));
+        assert_rel64(grad, fd(|x| nested_early_return(x, n), x), FD_TOL64, &format!("fd at x = {x}, n = {n}"));
+    }
+}

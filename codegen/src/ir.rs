@@ -23,8 +23,10 @@ pub struct Function {
     pub body: Block,
     /// How many `if` statements and loops there are (their records are numbered).
     pub counts: Counts,
-    /// Whether some `return` sits inside a loop (the result is then an `Option` slot).
-    pub returns_in_loop: bool,
+    /// Whether some `return` is steered by a flag (it sits inside a loop, or code after it
+    /// is guarded by `if !returned`): rustc cannot see that the result is assigned once, so
+    /// it is an `Option` slot.
+    pub flagged_returns: bool,
     /// Calls that carry a gradient (an active argument and an active result); set by
     /// `analysis::activity`. Every other call is emitted as the plain call.
     pub active_calls: std::collections::HashSet<usize>,

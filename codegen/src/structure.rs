@@ -33,13 +33,13 @@ pub fn structure(function: &mut Function, errors: &mut Errors, end: Span) {
         counts: &mut function.counts,
         frames: Vec::new(),
         returned,
-        returns_in_loop: false,
+        flagged_returns: false,
     };
     let (mut stmts, flow) = cx.block(body);
     if flow.falls {
         errors.push(end, "not every path of this function ends in a value; finish each path with a value or `return`");
     }
-    function.returns_in_loop = cx.returns_in_loop;
+    function.flagged_returns = cx.flagged_returns;
     let mut declarations = vec![declare(returned, end)];
     declarations.append(&mut stmts);
     let mut read = HashSet::new();
@@ -72,7 +72,7 @@ struct Structurer<'a> {
     counts: &'a mut Counts,
     frames: Vec<Frame>,
     returned: VarId,
-    returns_in_loop: bool,
+    flagged_returns: bool,
 }
 
 impl Structurer<'_> {
@@ -114,17 +114,18 @@ impl Structurer<'_> {
                     }
                     out.push(Stmt { kind: StmtKind::If(if_stmt), span });
                     self.guarded_rest(rest_stmts, span, &mut out);
-                    return (out, Flow { falls: true, exits: true });
+                    // Paths that left early have left; the others run the rest.
+                    return (out, flow);
                 }
                 StmtKind::Loop(mut loop_stmt) => {
                     let exit = new_flag(self.vars, "exit", loop_stmt.id);
                     let skip = new_flag(self.vars, "skip", loop_stmt.id);
                     self.frames.push(Frame { exit, skip });
-                    let returns_before = self.returns_in_loop;
-                    self.returns_in_loop = false;
+                    let returns_before = self.flagged_returns;
+                    self.flagged_returns = false;
                     let (body, _) = self.block(std::mem::take(&mut loop_stmt.body.stmts));
-                    let returns = self.returns_in_loop;
-                    self.returns_in_loop |= returns_before;
+                    let returns = self.flagged_returns;
+                    self.flagged_returns |= returns_before;
                     self.frames.pop();
                     loop_stmt.body.stmts = std::iter::once(declare(skip, span)).chain(body).collect();
                     loop_stmt.exit = Some(exit);
@@ -148,6 +149,10 @@ impl Structurer<'_> {
         if rest.is_empty() {
             return;
         }
+        if self.frames.is_empty() {
+            // Outside a loop only a `return` can leave early.
+            self.flagged_returns = true;
+        }
         let skip = self.frames.last().map(|f| f.skip).unwrap_or(self.returned);
         let id = self.counts.ifs;
         self.counts.ifs += 1;
@@ -170,7 +175,7 @@ impl Structurer<'_> {
         match stmt.kind {
             StmtKind::Return(value) => {
                 if !self.frames.is_empty() {
-                    self.returns_in_loop = true;
+                    self.flagged_returns = true;
                 }
                 for frame in &self.frames {
                     out.push(set(frame.skip));

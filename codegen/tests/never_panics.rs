@@ -1,10 +1,16 @@
 //! The transform never panics and never hangs, whatever tokens it is given.
 //!
-//! The corpus is every function in the repository's gradient test suites (valid input the
-//! macro accepts) and every compile-fail case (input it rejects). Each iteration takes one,
-//! mutates its tokens (delete, duplicate, swap, replace an identifier, punctuation or
-//! literal, cut a group open, splice in tokens from another function) and expands it; the
-//! expansion must return tokens — an expansion or a `compile_error!` — within a time bound.
+//! Two sources of input, half the iterations each:
+//! * the corpus, every function in the repository's gradient test suites (valid input the
+//!   macro accepts) and every compile-fail case (input it rejects), with its tokens mutated
+//!   (delete, duplicate, swap, replace an identifier, punctuation or literal, cut a group
+//!   open, splice in tokens from another function);
+//! * functions drawn from a grammar of Rust statements and expressions (`Grammar` below):
+//!   always valid syntax, often nonsense to the type checker (unknown names, integers where
+//!   floats belong, closures, references), so that they reach past the parser into every
+//!   phase of the transform; a quarter of them are mutated as well.
+//!
+//! The expansion must return tokens — an expansion or a `compile_error!` — within a time bound.
 //!
 //! CI runs a fixed number of iterations; any count and seed:
 //! `BACKPROP_FUZZ_ITERATIONS=1000000 BACKPROP_FUZZ_SEED=7 cargo test -p backprop-codegen --release --test never_panics -- --nocapture`
@@ -105,14 +111,14 @@ fn mutate(tokens: &TokenStream, donor: &TokenStream, rng: &mut Rng) -> TokenStre
     }
     // Half the time, descend into a group and mutate inside it.
     let i = rng.below(trees.len());
-    if let TokenTree::Group(g) = &trees[i] {
-        if rng.below(2) == 0 {
-            let inner = mutate(&g.stream(), donor, rng);
-            let mut new = Group::new(g.delimiter(), inner);
-            new.set_span(g.span());
-            trees[i] = TokenTree::Group(new);
-            return trees.into_iter().collect();
-        }
+    if let TokenTree::Group(g) = &trees[i]
+        && rng.below(2) == 0
+    {
+        let inner = mutate(&g.stream(), donor, rng);
+        let mut new = Group::new(g.delimiter(), inner);
+        new.set_span(g.span());
+        trees[i] = TokenTree::Group(new);
+        return trees.into_iter().collect();
     }
     let donor_trees: Vec<TokenTree> = donor.clone().into_iter().collect();
     match rng.below(9) {
@@ -185,17 +191,27 @@ fn arbitrary_mutations_never_panic_or_hang() {
     let mut rng = Rng(seed);
     let mut slowest = Duration::ZERO;
     let mut expanded = 0u64;
+    let mut grammar_functions = 0u64;
     for iteration in 0..iterations {
-        let base = &corpus[rng.below(corpus.len())];
         let donor = &corpus[rng.below(corpus.len())];
-        let mut item = base.clone();
-        for _ in 0..1 + rng.below(4) {
+        let mut must_expand = false;
+        let (mut item, mutations) = if rng.below(2) == 0 {
+            (corpus[rng.below(corpus.len())].clone(), 1 + rng.below(4))
+        } else {
+            grammar_functions += 1;
+            let well_typed = rng.below(2) == 0;
+            let text = Grammar { rng: &mut rng, depth: 0, well_typed }.function();
+            let mutations = if rng.below(4) == 0 { 1 } else { 0 };
+            must_expand = well_typed && mutations == 0;
+            (text.parse().unwrap_or_default(), mutations)
+        };
+        for _ in 0..mutations {
             item = mutate(&item, donor, &mut rng);
         }
-        let args = attribute_args(&mut rng);
+        let args = if must_expand { TokenStream::new() } else { attribute_args(&mut rng) };
         let start = Instant::now();
         let outcome = catch_unwind(AssertUnwindSafe(|| {
-            if rng.below(10) == 0 {
+            if !must_expand && rng.below(10) == 0 {
                 backprop_codegen::derive_differentiable(item.clone())
             } else {
                 backprop_codegen::differentiable(args.clone(), item.clone())
@@ -205,14 +221,229 @@ fn arbitrary_mutations_never_panic_or_hang() {
         slowest = slowest.max(took);
         match outcome {
             Err(_) => panic!("iteration {iteration} (seed {seed}) panicked on #[differentiable({args})]\n{item}"),
-            Ok(tokens) => expanded += u64::from(!is_error(&tokens)),
+            Ok(tokens) => {
+                let error = is_error(&tokens);
+                // A well-typed function from the grammar is valid input: it must be accepted.
+                assert!(
+                    !(must_expand && error),
+                    "iteration {iteration} (seed {seed}): a valid function was rejected:\n{item}\n{tokens}"
+                );
+                expanded += u64::from(!error);
+            }
         }
         assert!(took < TIME_LIMIT, "iteration {iteration} (seed {seed}) took {took:?} on\n{item}");
     }
     println!(
-        "{iterations} mutated inputs from {} functions, seed {seed}: no panic; {expanded} expanded into gradients, the rest gave compile errors; slowest expansion {slowest:?}",
+        "{iterations} inputs (seed {seed}): {grammar_functions} drawn from the grammar, the rest mutated from {} corpus functions; no panic; {expanded} expanded into gradients, the rest gave compile errors; slowest expansion {slowest:?}",
         corpus.len()
     );
+}
+
+/// Random functions from a small grammar of statements and expressions, as source text.
+/// Half of them are *well-typed* (only the names and methods a differentiable function may
+/// use), so that they get through every phase; the other half mix in nonsense.
+struct Grammar<'a> {
+    rng: &'a mut Rng,
+    depth: usize,
+    well_typed: bool,
+}
+
+impl Grammar<'_> {
+    const NAMES: &'static [&'static str] = &["x", "y", "v", "n", "acc", "buf", "i", "m", "self", "unknown"];
+    const METHODS: &'static [(&'static str, usize)] = &[
+        ("sin", 0),
+        ("exp", 0),
+        ("ln", 0),
+        ("sqrt", 0),
+        ("abs", 0),
+        ("tanh", 0),
+        ("powi", 1),
+        ("powf", 1),
+        ("max", 1),
+        ("min", 1),
+        ("atan2", 1),
+        ("hypot", 1),
+        ("mul_add", 2),
+        ("clamp", 2),
+        ("len", 0),
+        ("clone", 0),
+        ("iter", 0),
+        ("sum", 0),
+        ("floor", 0),
+        ("signum", 0),
+        ("frobnicate", 1),
+        ("forward", 1),
+    ];
+
+    fn pick<'s>(&mut self, list: &[&'s str]) -> &'s str {
+        list[self.rng.below(list.len())]
+    }
+
+    fn function(&mut self) -> String {
+        if self.well_typed {
+            let stmts: String = (0..1 + self.rng.below(6)).map(|_| self.stmt()).collect();
+            return format!(
+                "fn f(x: f64, v: &[f64], n: usize) -> f64 {{ let mut acc = x; let mut buf = vec![0.0; n]; {stmts} acc + {} }}",
+                self.expr()
+            );
+        }
+        let params = ["x: f64", "y: f32", "v: &[f64]", "n: usize", "m: &Model", "buf: Vec<f64>", "&self", "k: i32"];
+        let count = 1 + self.rng.below(4);
+        let mut chosen: Vec<&str> = (0..count).map(|_| self.pick(&params)).collect();
+        chosen.dedup();
+        let ret = self.pick(&["f64", "f32", "Vec<f64>", "(f64, f64)", "[f64; 2]", "usize", "Model"]);
+        let stmts: String = (0..1 + self.rng.below(6)).map(|_| self.stmt()).collect();
+        format!("fn f({}) -> {ret} {{ {stmts} {} }}", chosen.join(", "), self.expr())
+    }
+
+    fn block(&mut self) -> String {
+        self.depth += 1;
+        let stmts: String = (0..self.rng.below(3)).map(|_| self.stmt()).collect();
+        let tail = if self.rng.below(2) == 0 { self.expr() } else { String::new() };
+        self.depth -= 1;
+        format!("{{ {stmts} {tail} }}")
+    }
+
+    fn stmt(&mut self) -> String {
+        if self.well_typed {
+            return self.typed_stmt();
+        }
+        let nested = self.depth < 3;
+        match self.rng.below(if nested { 12 } else { 6 }) {
+            0 => format!("let {} = {};", self.pick(Self::NAMES), self.expr()),
+            1 => format!("let mut {}: f64 = {};", self.pick(Self::NAMES), self.expr()),
+            2 => format!("{} = {};", self.place(), self.expr()),
+            3 => format!("{} {} {};", self.place(), self.pick(&["+=", "-=", "*=", "/="]), self.expr()),
+            4 => format!("{}.push({});", self.pick(Self::NAMES), self.expr()),
+            5 => format!("{};", self.expr()),
+            6 => format!("if {} {} else {}", self.condition(), self.block(), self.block()),
+            7 => {
+                let range = self.pick(&["0..n", "0..v.len()", "(0..3).rev()", "(1..=n).step_by(2)", "v.iter()"]);
+                format!("for {} in {range} {}", self.pick(&["i", "j", "&e", "(i, e)"]), self.block())
+            }
+            8 => format!("while {} {}", self.condition(), self.block()),
+            9 => format!("if {} {{ return {}; }}", self.condition(), self.expr()),
+            10 => format!("loop {{ {} break; }}", self.stmt()),
+            _ => format!("{{ {} }}", self.stmt()),
+        }
+    }
+
+    fn place(&mut self) -> String {
+        match self.rng.below(3) {
+            0 => format!("{}[{}]", self.pick(Self::NAMES), self.index()),
+            1 => format!("{}.{}", self.pick(Self::NAMES), self.pick(&["w", "b", "0", "shape"])),
+            _ => self.pick(Self::NAMES).to_string(),
+        }
+    }
+
+    fn index(&mut self) -> String {
+        self.pick(&["i", "0", "i + 1", "n - 1", "i * n + j", "k as usize", "1..3", ".."]).to_string()
+    }
+
+    fn condition(&mut self) -> String {
+        let op = self.pick(&["<", ">", "<=", "==", "!="]);
+        format!("{} {op} {}", self.expr(), self.expr())
+    }
+
+    fn expr(&mut self) -> String {
+        if self.well_typed {
+            return self.typed_expr();
+        }
+        if self.depth > 4 {
+            return self.leaf();
+        }
+        self.depth += 1;
+        let e = match self.rng.below(14) {
+            0..=2 => self.leaf(),
+            3 | 4 => format!("{} {} {}", self.expr(), self.pick(&["+", "-", "*", "/", "%", "&&"]), self.expr()),
+            5 => format!("-{}", self.expr()),
+            6 | 7 => {
+                let (name, arity) = Self::METHODS[self.rng.below(Self::METHODS.len())];
+                let args: Vec<String> = (0..arity).map(|_| self.expr()).collect();
+                format!("({}).{name}({})", self.expr(), args.join(", "))
+            }
+            8 => format!("{}[{}]", self.pick(Self::NAMES), self.index()),
+            9 => format!("{}({})", self.pick(&["g", "f64::sin", "helper", "m.forward", "Self::g"]), self.expr()),
+            10 => format!("{} as {}", self.expr(), self.pick(&["f64", "f32", "usize", "i32"])),
+            11 => format!("if {} {} else {}", self.condition(), self.block(), self.block()),
+            12 => self.pick(&["vec![0.0; n]", "vec![x, y]", "[x; 2]", "(x, y)", "&v[1..]", "|t| t * x"]).to_string(),
+            _ => format!("({})", self.expr()),
+        };
+        self.depth -= 1;
+        e
+    }
+
+    fn typed_stmt(&mut self) -> String {
+        let nested = self.depth < 3;
+        match self.rng.below(if nested { 9 } else { 5 }) {
+            0 => format!("acc = {};", self.typed_expr()),
+            1 => format!("acc {} {};", self.pick(&["+=", "-=", "*="]), self.typed_expr()),
+            2 => format!("buf[{}] = {};", self.typed_index(), self.typed_expr()),
+            3 => format!("buf[{}] += {};", self.typed_index(), self.typed_expr()),
+            4 => format!("let t = {}; acc += t;", self.typed_expr()),
+            5 => {
+                format!("if {} {{ {} }} else {{ {} }}", self.typed_condition(), self.nested_stmt(), self.nested_stmt())
+            }
+            6 => format!(
+                "for i in {} {{ {} }}",
+                self.pick(&["0..n", "(0..n).rev()", "(0..n).step_by(2)"]),
+                self.nested_stmt()
+            ),
+            7 => format!("if {} {{ return {}; }}", self.typed_condition(), self.typed_expr()),
+            _ => format!("let mut k = 0; while k < n {{ {} k += 1; }}", self.nested_stmt()),
+        }
+    }
+
+    fn nested_stmt(&mut self) -> String {
+        self.depth += 1;
+        let s = self.typed_stmt();
+        self.depth -= 1;
+        s
+    }
+
+    fn typed_index(&mut self) -> String {
+        self.pick(&["0", "n - 1", "n / 2"]).to_string()
+    }
+
+    fn typed_condition(&mut self) -> String {
+        match self.rng.below(2) {
+            0 => format!("{} > {}", self.typed_expr(), self.typed_expr()),
+            _ => self.pick(&["n > 2", "n % 2 == 0"]).to_string(),
+        }
+    }
+
+    fn typed_expr(&mut self) -> String {
+        if self.depth > 4 {
+            return self.pick(&["x", "acc", "1.5", "v[0]", "buf[0]"]).to_string();
+        }
+        self.depth += 1;
+        let e = match self.rng.below(9) {
+            0 | 1 => self.pick(&["x", "acc", "0.5", "v[n - 1]", "buf[n / 2]", "(n as f64)"]).to_string(),
+            2 | 3 => format!("{} {} {}", self.typed_expr(), self.pick(&["+", "-", "*", "/"]), self.typed_expr()),
+            4 => format!("-{}", self.typed_expr()),
+            5 | 6 => {
+                let (name, arity) = Self::METHODS[self.rng.below(14)];
+                let args: Vec<String> = (0..arity).map(|_| self.typed_expr()).collect();
+                let args = if name == "powi" { "2".to_string() } else { args.join(", ") };
+                format!("({}).{name}({args})", self.typed_expr())
+            }
+            // Parenthesised: at the start of a statement, `if … {} else {} * y` would parse as
+            // a statement followed by `*y`.
+            7 => {
+                format!("(if {} {{ {} }} else {{ {} }})", self.typed_condition(), self.typed_expr(), self.typed_expr())
+            }
+            _ => "v.iter().sum::<f64>()".to_string(),
+        };
+        self.depth -= 1;
+        e
+    }
+
+    fn leaf(&mut self) -> String {
+        match self.rng.below(3) {
+            0 => self.pick(&["1.0", "0.5", "2", "0.0f32", "1e300", "f64::NAN"]).to_string(),
+            _ => self.pick(Self::NAMES).to_string(),
+        }
+    }
 }
 
 /// Whether an expansion is only the input and `compile_error!`s.

@@ -55,7 +55,7 @@ impl Emitter<'_> {
                 let value = self.operand(value);
                 if self.direct_return {
                     quote!(let __value = #value;)
-                } else if self.f.returns_in_loop {
+                } else if self.f.flagged_returns {
                     quote!(__result = ::core::option::Option::Some(#value);)
                 } else {
                     quote!(__result = #value;)

@@ -79,7 +79,7 @@ pub fn gradient_fns(
         _ => {}
     });
     let last_is_return = matches!(f.body.stmts.last().map(|s| &s.kind), Some(StmtKind::Return(_)));
-    let direct_return = returns == 1 && last_is_return && !f.returns_in_loop;
+    let direct_return = returns == 1 && last_is_return && !f.flagged_returns;
     let folded = |avail| fold::folded(f, avail);
     let vjp = Emitter {
         f,
@@ -183,7 +183,7 @@ impl Emitter<'_> {
 
     /// For a `return` inside a loop, the seed is taken once by whichever return ran.
     fn seed_slot(&self) -> Option<TokenStream> {
-        self.f.returns_in_loop.then(|| quote!(let mut __seed = ::core::option::Option::Some(__seed);))
+        self.f.flagged_returns.then(|| quote!(let mut __seed = ::core::option::Option::Some(__seed);))
     }
 
     /// The forward sweep, ending with `__value` bound to the function's value.
@@ -202,7 +202,7 @@ impl Emitter<'_> {
         if self.direct_return {
             return quote!(#uses #(#tapes)* #body);
         }
-        if self.f.returns_in_loop {
+        if self.f.flagged_returns {
             return quote! {
                 #uses
                 #(#tapes)*

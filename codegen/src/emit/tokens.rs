@@ -174,7 +174,7 @@ impl Emitter<'_> {
                 (quote!(&#inner), Prec::Prefix)
             }
             AExpr::Seed => {
-                if self.f.returns_in_loop {
+                if self.f.flagged_returns {
                     (quote!(#private::take_seed(&mut __seed)), Prec::Atom)
                 } else {
                     (quote!(__seed), Prec::Atom)

@@ -41,7 +41,7 @@ pub fn function(item: &syn::ItemFn, args: &Args) -> syn::Result<(Function, Outpu
         params,
         body: Block { stmts: body, id: 0 },
         counts,
-        returns_in_loop: false,
+        flagged_returns: false,
         active_calls: Default::default(),
     };
     errors.finish((function, output))
