@@ -199,6 +199,34 @@ fn sqrt_gradient_at_zero_is_positive_infinity() {
     assert_rel32(sqrt_f32_grad(1e-30).1, 0.5e15, 1e-6, "sqrt'(1e-30)");
 }
 
+// f(x) = ∛x;  f'(x) = 1 / (3 ∛x²): +∞ at x = 0 (JAX; PyTorch has no cbrt)
+#[differentiable]
+fn cbrt_f64(x: f64) -> f64 {
+    x.cbrt()
+}
+
+// f(x) = ∛x;  f'(0) = +∞
+#[differentiable]
+fn cbrt_f32(x: f32) -> f32 {
+    x.cbrt()
+}
+
+// f(x) = ln x;  f'(x) = 1 / x: +∞ at x = 0 (JAX and PyTorch)
+#[differentiable]
+fn ln_f64(x: f64) -> f64 {
+    x.ln()
+}
+
+#[test]
+fn cbrt_and_ln_gradients_at_zero_are_positive_infinity() {
+    assert_eq!(cbrt_f64_grad(0.0), (0.0, f64::INFINITY));
+    assert_eq!(cbrt_f32_grad(0.0), (0.0, f32::INFINITY));
+    assert_eq!(ln_f64_grad(0.0), (f64::NEG_INFINITY, f64::INFINITY));
+    // ∛(−8) = −2, f'(−8) = 1 / 12: finite on the negative side, unlike powf.
+    assert_rel64(cbrt_f64_grad(-8.0).1, 1.0 / 12.0, 1e-15, "cbrt'(−8)");
+    assert_rel32(cbrt_f32_grad(-8.0).1, 1.0 / 12.0, 1e-6, "cbrt'(−8)");
+}
+
 // f(x, y) = √(x² + y²);  ∂f/∂x = x / f, ∂f/∂y = y / f, and (0, 0) at the origin (our choice:
 // the smallest subgradient; JAX returns (½, ½), PyTorch NaN)
 #[differentiable]
@@ -250,6 +278,10 @@ fn powf_at_zero_follows_the_power_rule_and_has_zero_exponent_gradient() {
         assert_eq!(powf_f64_grad(0.0, p), (value, (dx, 0.0)), "f64, p = {p}");
         assert_eq!(powf_f32_grad(0.0, p as f32), (value as f32, (dx as f32, 0.0)), "f32, p = {p}");
     }
+    // A negative exponent: 0^(−1) = +∞, ∂x = −1 · 0^(−2) = −∞, and ∂p is still taken as 0
+    // (JAX returns NaN there, PyTorch −∞: no agreement to follow).
+    assert_eq!(powf_f64_grad(0.0, -1.0), (f64::INFINITY, (f64::NEG_INFINITY, 0.0)));
+    assert_eq!(powf_f32_grad(0.0, -1.0), (f32::INFINITY, (f32::NEG_INFINITY, 0.0)));
     // Away from zero, the usual rule: ∂/∂x 2^3 = 12, ∂/∂p 2^3 = 8 ln 2.
     let (_, (dx, dp)) = powf_f64_grad(2.0, 3.0);
     assert_rel64(dx, 12.0, 1e-14, "∂x 2^3");
