@@ -11,10 +11,10 @@ use backprop::data::{digits, standardize};
 use backprop::layers::{Dense, relu, relu_vjp};
 use backprop::loss::{softmax_cross_entropy, softmax_cross_entropy_vjp};
 use backprop::optim::{Adam, Optimizer};
-use backprop::train::{EpochStats, History, Progress, accuracy, check_finite};
-use backprop::{Differentiable, Tensor, checkpoint, differentiable, plot};
 use backprop::rand::SeedableRng;
 use backprop::rand::rngs::StdRng;
+use backprop::train::{EpochStats, History, Progress, accuracy, check_finite};
+use backprop::{Differentiable, Tensor, checkpoint, differentiable, plot};
 use std::error::Error;
 
 /// 64 pixels → 256 hidden units (ReLU) → 10 classes.

@@ -5,9 +5,9 @@
 use backprop::layers::{Dense, sigmoid, sigmoid_vjp, tanh, tanh_vjp};
 use backprop::loss::{binary_cross_entropy, binary_cross_entropy_vjp};
 use backprop::optim::{Adam, Optimizer};
-use backprop::{Differentiable, Tensor, differentiable};
 use backprop::rand::SeedableRng;
 use backprop::rand::rngs::StdRng;
+use backprop::{Differentiable, Tensor, differentiable};
 
 /// 2 inputs → 4 hidden units (tanh) → 1 output (sigmoid).
 #[derive(Differentiable)]
