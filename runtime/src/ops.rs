@@ -37,7 +37,7 @@ struct Mat<'a> {
 impl<'a> Mat<'a> {
     fn of(t: &'a Tensor) -> Mat<'a> {
         let rows = t.shape.first().copied().unwrap_or(1);
-        let cols = if rows == 0 { 0 } else { t.data.len() / rows };
+        let cols = t.data.len().checked_div(rows).unwrap_or(0);
         Mat { data: &t.data, rows, cols, transposed: false }
     }
 

@@ -21,7 +21,7 @@ use backprop_macros::differentiable;
 #[differentiable(wrt(x))]
 pub fn max_pool2d(x: &Tensor, size: usize) -> Tensor {
     assert!(
-        x.shape.len() == 4 && x.shape[2] % size == 0 && x.shape[3] % size == 0,
+        x.shape.len() == 4 && x.shape[2].is_multiple_of(size) && x.shape[3].is_multiple_of(size),
         "max_pool2d: shape {:?} is not [batch, c, h, w] with sides divisible by {size}",
         x.shape
     );
@@ -58,7 +58,7 @@ pub fn max_pool2d(x: &Tensor, size: usize) -> Tensor {
 #[differentiable(wrt(x))]
 pub fn avg_pool2d(x: &Tensor, size: usize) -> Tensor {
     assert!(
-        x.shape.len() == 4 && x.shape[2] % size == 0 && x.shape[3] % size == 0,
+        x.shape.len() == 4 && x.shape[2].is_multiple_of(size) && x.shape[3].is_multiple_of(size),
         "avg_pool2d: shape {:?} is not [batch, c, h, w] with sides divisible by {size}",
         x.shape
     );

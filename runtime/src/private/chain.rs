@@ -387,9 +387,13 @@ flag_tuple!(A B C D E F G H I J K L);
 pub type Skipped<F, G> =
     <<<F as FlagTuple>::Cons as ActiveCount>::N as SameAs<<<G as GradList>::Cons as Length>::N>>::Answer;
 
+/// The flat tuple of per-argument gradients that [`split`] returns.
+pub type Split<F, G> =
+    <<<F as FlagTuple>::Cons as TakeAll<<G as GradList>::Cons, Skipped<F, G>>>::Grads as Flatten>::Flat;
+
 /// Splits a pullback's gradient into one entry per argument (`()` for constants).
 #[inline(always)]
-pub fn split<F, G>(_flags: F, grads: G) -> <<F::Cons as TakeAll<G::Cons, Skipped<F, G>>>::Grads as Flatten>::Flat
+pub fn split<F, G>(_flags: F, grads: G) -> Split<F, G>
 where
     F: FlagTuple,
     G: GradList,
