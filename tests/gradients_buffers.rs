@@ -644,8 +644,8 @@ fn filled_then_patched(x: &[f64]) -> f64 {
 #[test]
 fn a_buffer_also_written_outside_its_fill_loop_is_recorded_instead() {
     check_n64(
-        |p| filled_then_patched_grad(p),
-        |p| filled_then_patched(p),
+        filled_then_patched_grad,
+        filled_then_patched,
         // f = 2(x₀² x₁² + 3 x₁³)
         |p| vec![4.0 * p[0] * p[1] * p[1], 4.0 * p[0] * p[0] * p[1] + 18.0 * p[1] * p[1], 0.0],
         &[&[0.5, -1.5, 2.0], &[1.25, 0.75, -0.5]],
@@ -672,8 +672,8 @@ fn sum_of_pairs(v: &[f64]) -> f64 {
 #[test]
 fn a_sub_slice_argument_gets_its_gradient_in_the_same_range() {
     check_n64(
-        |p| sum_of_pairs_grad(p),
-        |p| sum_of_pairs(p),
+        sum_of_pairs_grad,
+        sum_of_pairs,
         |p| {
             let mut g: Vec<f64> = (0..p.len()).map(|i| p[i ^ 1]).collect();
             let n = p.len();
@@ -699,8 +699,8 @@ fn named_sub_slice(x: &[f64]) -> f64 {
 #[test]
 fn a_named_sub_slice_reads_through_to_the_slice() {
     check_n64(
-        |p| named_sub_slice_grad(p),
-        |p| named_sub_slice(p),
+        named_sub_slice_grad,
+        named_sub_slice,
         |p| vec![1.0, p[2], p[1], 0.0],
         &[&[0.5, -1.0, 2.0, 0.25], &[1.0, 2.0, 3.0, -1.0]],
         TOL64,

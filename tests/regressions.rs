@@ -192,3 +192,28 @@ fn a_return_nested_in_an_if_without_else_keeps_the_rest_of_the_function() {
         assert_rel64(grad, fd(|x| nested_early_return(x, n), x), FD_TOL64, &format!("fd at x = {x}, n = {n}"));
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Fixed bug (found while cataloguing compile errors): an integer compound assignment with a
+// bitwise operator (`bits |= …`) was rejected as "compound assignment of values that carry a
+// gradient". It is kept as written; f = x · (number of positive inputs), ∂f/∂x = that count.
+// ---------------------------------------------------------------------------------------------
+
+#[differentiable]
+fn count_positive_scaled(x: f64, v: &[f64]) -> f64 {
+    let mut bits = 0u32;
+    for i in 0..v.len() {
+        bits |= ((v[i] > 0.0) as u32) << i;
+    }
+    bits >>= 0;
+    x * bits.count_ones() as f64
+}
+
+#[test]
+fn a_bitwise_compound_assignment_on_an_integer_is_kept_as_written() {
+    let v = [0.5, -1.0, 2.0, 3.0];
+    let (value, (dx, dv)) = count_positive_scaled_grad(1.5, &v);
+    assert_eq!(value, count_positive_scaled(1.5, &v));
+    assert_rel64(dx, 3.0, EXACT64, "three positive entries");
+    assert_eq!(dv, vec![0.0; 4]);
+}

@@ -271,6 +271,11 @@ pub struct Unsupported {
     pub tokens: TokenStream,
     /// The message: what the construct is and what to write instead.
     pub message: String,
+    /// Reported whenever the construct reads a value that carries a gradient, even if its
+    /// own value is never used: it changes a variable or binds a name behind the analysis's
+    /// back (`v.reverse()`, `(y += x)`, `let` in a condition), or holds floats in a way no
+    /// gradient can follow (a range of floats).
+    pub strict: bool,
 }
 
 /// A call that chains through the callee's `_vjp`.

@@ -234,7 +234,7 @@ fn literal_kind(tokens: &proc_macro2::TokenStream) -> Option<Kind> {
 fn report_unsupported(function: &Function, varied: &[bool], useful: &[bool], errors: &mut Errors) {
     each_stmt(&function.body, &mut |stmt| {
         if let StmtKind::Let { var, value: Value::Unsupported(inactive, why) } = &stmt.kind
-            && useful[*var]
+            && (useful[*var] || why.strict)
             && inactive.uses.iter().any(|u| varied[*u])
         {
             errors.push_spanned(&why.tokens, &why.message);

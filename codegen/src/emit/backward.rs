@@ -85,14 +85,18 @@ impl Emitter<'_> {
                     // The pullback could not be kept: call `_vjp` again on the same arguments.
                     Some(c) => {
                         let (flags, vjp) = (self.argument_flags(c), self.vjp_call(c));
+                        let split = quote_spanned!(c.span=> ::backprop::__private::split(#flags, __pullback(#seed)));
                         quote! {
                             let (_, __pullback) = #vjp;
-                            let (#(#grads,)*) = ::backprop::__private::split(#flags, __pullback(#seed));
+                            let (#(#grads,)*) = #split;
                         }
                     }
                     None => {
                         let (pullback, markers) = (self.name(*pullback), self.name(*markers));
-                        quote!(let (#(#grads,)*) = ::backprop::__private::split(#markers, #pullback(#seed));)
+                        // Spanned on the user's call: a gradient-count mismatch is reported there.
+                        let span = self.calls.get(call).map_or_else(proc_macro2::Span::call_site, |c| c.span);
+                        let split = quote_spanned!(span=> ::backprop::__private::split(#markers, #pullback(#seed)));
+                        quote!(let (#(#grads,)*) = #split;)
                     }
                 }
             }

@@ -153,6 +153,9 @@ impl Lowerer {
                 );
                 Operand::Const(quote!(()))
             }
+            other @ (Expr::Assign(_) | Expr::Let(_) | Expr::Range(_)) => {
+                self.unsupported_effect(other, describe(other), out)
+            }
             other => self.unsupported(other, describe(other), out),
         }
     }
@@ -195,8 +198,18 @@ impl Lowerer {
 
     /// Code the macro cannot differentiate: kept verbatim, an error if it turns out active.
     pub(super) fn unsupported(&mut self, expr: &Expr, what: String, out: &mut Vec<Stmt>) -> Operand {
+        self.unsupported_value(expr, what, false, out)
+    }
+
+    /// Like [`Self::unsupported`], for code with an effect the analysis cannot see (see
+    /// [`Unsupported::strict`]).
+    pub(super) fn unsupported_effect(&mut self, expr: &Expr, what: String, out: &mut Vec<Stmt>) -> Operand {
+        self.unsupported_value(expr, what, true, out)
+    }
+
+    fn unsupported_value(&mut self, expr: &Expr, what: String, strict: bool, out: &mut Vec<Stmt>) -> Operand {
         let inactive = self.inactive(expr);
-        let why = Unsupported { tokens: expr.to_token_stream(), message: what };
+        let why = Unsupported { tokens: expr.to_token_stream(), message: what, strict };
         self.define(Value::Unsupported(inactive, why), Kind::Unknown, expr.span(), out)
     }
 
@@ -238,11 +251,15 @@ impl Lowerer {
             BinOp::Rem(_) => Op::Rem,
             op if is_assignment(&op) => {
                 let e = Expr::Binary(bin.clone());
-                return self.unsupported(
+                return self.unsupported_effect(
                     &e,
                     "an assignment inside an expression is not supported; make it a statement of its own".into(),
                     out,
                 );
+            }
+            _ if contains_let(&Expr::Binary(bin.clone())) => {
+                let e = Expr::Binary(bin.clone());
+                return self.unsupported_effect(&e, LET_IN_CONDITION.into(), out);
             }
             _ => {
                 // Comparisons and boolean logic: a constant whatever the operands are.
@@ -303,7 +320,7 @@ impl Lowerer {
         }
         if MUTATING_METHODS.contains(&name.as_str()) {
             let e = Expr::MethodCall(call.clone());
-            return self.unsupported(
+            return self.unsupported_effect(
                 &e,
                 format!("`{name}` changes a collection in place, which cannot be differentiated here; write the loop that changes the elements"),
                 out,
@@ -589,6 +606,19 @@ pub(super) fn contains_control_flow(expr: &Expr) -> bool {
     finder.0
 }
 
+/// Whether `let` appears in the expression (a let chain: `a && let Some(y) = b`).
+pub(super) fn contains_let(expr: &Expr) -> bool {
+    match expr {
+        Expr::Let(_) => true,
+        Expr::Binary(b) => contains_let(&b.left) || contains_let(&b.right),
+        Expr::Paren(p) => contains_let(&p.expr),
+        _ => false,
+    }
+}
+
+pub(super) const LET_IN_CONDITION: &str =
+    "`let` in a condition is not supported in a differentiable function; bind the value first";
+
 /// What to call a construct in an error message, and what to do instead.
 fn describe(expr: &Expr) -> String {
     match expr {
@@ -600,9 +630,7 @@ fn describe(expr: &Expr) -> String {
             "the `?` operator is not supported in a differentiable function; handle the error before calling it".into()
         }
         Expr::Async(_) | Expr::Await(_) => "`async` code is not supported in a differentiable function".into(),
-        Expr::Let(_) => {
-            "`let` in a condition is not supported in a differentiable function; bind the value first".into()
-        }
+        Expr::Let(_) => LET_IN_CONDITION.into(),
         Expr::Range(_) => "a range is only supported as the iterator of a `for` loop".into(),
         Expr::Assign(_) => "an assignment inside an expression is not supported; make it a statement of its own".into(),
         Expr::Block(_) => "labeled blocks are not supported in a differentiable function".into(),

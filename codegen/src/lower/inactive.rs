@@ -57,11 +57,10 @@ impl Lowerer {
     }
 
     fn collect_uses(&self, tokens: &TokenStream, uses: &mut Vec<VarId>) {
-        let mut prev_dot = false;
+        let mut dots = Dots::default();
         for tt in tokens.clone() {
             match &tt {
-                // A name after `.` is a field or method, not a variable.
-                TokenTree::Ident(ident) if !prev_dot => {
+                TokenTree::Ident(ident) if !dots.member() => {
                     if let Some(v) = self.lookup(&ident.to_string())
                         && !uses.contains(&v)
                     {
@@ -71,7 +70,7 @@ impl Lowerer {
                 TokenTree::Group(group) => self.collect_uses(&group.stream(), uses),
                 _ => {}
             }
-            prev_dot = matches!(&tt, TokenTree::Punct(p) if p.as_char() == '.');
+            dots.after(&tt);
         }
     }
 
@@ -92,12 +91,13 @@ impl Lowerer {
 
     /// Renames local names in raw tokens (for macro arguments, which are not parsed).
     fn rename_tokens(&self, tokens: TokenStream) -> TokenStream {
-        let mut prev_dot = false;
+        let mut dots = Dots::default();
         let mut out = TokenStream::new();
         for tt in tokens {
-            let next_prev_dot = matches!(&tt, TokenTree::Punct(p) if p.as_char() == '.');
+            let member = dots.member();
+            dots.after(&tt);
             let renamed = match tt {
-                TokenTree::Ident(ident) if !prev_dot => match self.lookup(&ident.to_string()) {
+                TokenTree::Ident(ident) if !member => match self.lookup(&ident.to_string()) {
                     Some(v) => {
                         let mut name = self.vars[v].name.clone();
                         name.set_span(ident.span());
@@ -112,7 +112,6 @@ impl Lowerer {
                 }
                 other => other,
             };
-            prev_dot = next_prev_dot;
             out.extend([renamed]);
         }
         out
@@ -252,6 +251,12 @@ fn is_pure(expr: &syn::Expr) -> bool {
 }
 
 /// Whether a binary operator assigns (`+=` and friends).
+/// `&= |= ^= <<= >>=`: compound assignments that only integers and `bool`s have.
+pub(super) fn is_bitwise_assignment(op: &syn::BinOp) -> bool {
+    use syn::BinOp::*;
+    matches!(op, BitXorAssign(_) | BitAndAssign(_) | BitOrAssign(_) | ShlAssign(_) | ShrAssign(_))
+}
+
 pub(super) fn is_assignment(op: &syn::BinOp) -> bool {
     use syn::BinOp::*;
     matches!(
@@ -267,4 +272,19 @@ pub(super) fn is_assignment(op: &syn::BinOp) -> bool {
             | ShlAssign(_)
             | ShrAssign(_)
     )
+}
+
+/// In raw tokens, whether the next identifier names a field or method (`a.b`, `a.b()`) rather
+/// than a variable: it follows exactly one `.` (after `..` it is the end of a range).
+#[derive(Default)]
+struct Dots(usize);
+
+impl Dots {
+    fn member(&self) -> bool {
+        self.0 == 1
+    }
+
+    fn after(&mut self, tt: &TokenTree) {
+        self.0 = if matches!(tt, TokenTree::Punct(p) if p.as_char() == '.') { self.0 + 1 } else { 0 };
+    }
 }

@@ -378,7 +378,7 @@ impl Lowerer {
             "product" => Value::Copy(Operand::Const(quote!(1.0))),
             "fold" => {
                 let Some(init) = call.args.first() else {
-                    self.error(span, "`fold` takes an initial value and a closure");
+                    self.error_at(call, "`fold` takes an initial value and a closure");
                     return None;
                 };
                 Value::Copy(self.expr(init, out))
@@ -495,7 +495,7 @@ impl Lowerer {
     ) {
         let span = call.span();
         let Some(Expr::Closure(closure)) = call.args.iter().nth(1) else {
-            self.error(span, "`.fold(init, f)` takes a closure `|acc, item| …` here");
+            self.error_at(call, "`.fold(init, f)` takes a closure `|acc, item| …` here");
             return;
         };
         let params: Vec<&Pat> = closure.inputs.iter().collect();

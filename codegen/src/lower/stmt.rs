@@ -1,7 +1,7 @@
 //! Statements and blocks: `let`, assignments, `if`, loops, `return`, `break`, `continue`.
 
 use super::Lowerer;
-use super::inactive::is_assignment;
+use super::inactive::{is_assignment, is_bitwise_assignment};
 use crate::ir::{
     Block, Cond, If, Kind, Loop, LoopHead, Op, Operand, Place, Role, Step, Stmt, StmtKind, StoreHow, Value,
 };
@@ -83,6 +83,11 @@ impl Lowerer {
         let span = expr.span();
         match expr {
             Expr::Assign(assign) => self.assign(&assign.left, &assign.right, None, span, out),
+            // `bits |= …`, `k <<= 1`: integer-only operators, kept as written.
+            Expr::Binary(bin) if is_bitwise_assignment(&bin.op) => {
+                let inactive = self.inactive(expr);
+                out.push(Stmt { kind: StmtKind::Inactive(inactive), span });
+            }
             Expr::Binary(bin) if is_assignment(&bin.op) => self.assign(&bin.left, &bin.right, Some(&bin.op), span, out),
             Expr::If(if_expr) => self.if_stmt(if_expr, None, out),
             Expr::ForLoop(for_loop) => self.for_loop(for_loop, out),
@@ -354,13 +359,17 @@ impl Lowerer {
             );
             return;
         }
+        if super::expr::contains_let(&if_expr.cond) {
+            self.error_at(&if_expr.cond, super::expr::LET_IN_CONDITION);
+            return;
+        }
         // The condition is evaluated once, in the forward sweep; the record says which arm ran.
         let cond = Cond::Expr(self.inactive(&if_expr.cond));
         let then_block = self.arm(&if_expr.then_branch, result);
         let else_block = match &if_expr.else_branch {
             None => {
                 if result.is_some() {
-                    self.error(span, "an `if` used as a value needs an `else`");
+                    self.error_at(if_expr, "an `if` used as a value needs an `else`");
                 }
                 Block::default()
             }
@@ -404,6 +413,10 @@ impl Lowerer {
                 &let_expr,
                 "`while let` is not supported in a differentiable function; use `while` with a plain condition",
             );
+            return;
+        }
+        if super::expr::contains_let(&w.cond) {
+            self.error_at(&w.cond, super::expr::LET_IN_CONDITION);
             return;
         }
         let cond = self.inactive(&w.cond);
@@ -450,21 +463,23 @@ impl Lowerer {
                     let value = self.expr(value, out);
                     out.push(Stmt { kind: StmtKind::Return(value), span });
                 }
-                None => self
-                    .error(span, "`return` without a value: a differentiable function returns a value with a gradient"),
+                None => self.error_at(
+                    expr,
+                    "`return` without a value: a differentiable function returns a value with a gradient",
+                ),
             },
             Expr::Break(brk) => {
                 if brk.label.is_some() || brk.expr.is_some() {
-                    self.error(span, "`break` with a label or a value is not supported in a differentiable function; use a flag variable");
+                    self.error_at(expr, "`break` with a label or a value is not supported in a differentiable function; use a flag variable");
                 } else if self.loop_depth == 0 {
-                    self.error(span, "`break` outside of a loop");
+                    self.error_at(expr, "`break` outside of a loop");
                 } else {
                     out.push(Stmt { kind: StmtKind::Break, span });
                 }
             }
             Expr::Continue(cont) => {
                 if cont.label.is_some() {
-                    self.error(span, "`continue` with a label is not supported in a differentiable function");
+                    self.error_at(expr, "`continue` with a label is not supported in a differentiable function");
                 } else {
                     out.push(Stmt { kind: StmtKind::Continue, span });
                 }
