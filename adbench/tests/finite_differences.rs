@@ -1,10 +1,10 @@
-//! Manual derivatives against central finite differences of the objectives, including the
-//! GMM Wishart term with m ≠ 0, which no ADBench file exercises.
+//! Manual and generated derivatives against central finite differences of the objectives,
+//! including the GMM Wishart term with m ≠ 0, which no ADBench file exercises.
 
 mod common;
 
 use backprop_adbench::io::{self, GmmInput};
-use backprop_adbench::{fd, manual, max_rho, objective};
+use backprop_adbench::{fd, generated, manual, max_rho, objective};
 use common::{assert_slices_close, data};
 
 /// Central differences with h ≈ 6e-6·max(1, |x|) have truncation error O(h²) ≈ 4e-11 times
@@ -22,11 +22,13 @@ fn first_points(input: &GmmInput, n: usize) -> GmmInput {
     GmmInput { n, x: input.x[..n * input.d].to_vec(), ..input.clone() }
 }
 
-/// Manual gradient against central differences of the restricted-style objective.
+/// Manual and generated gradients against central differences of the objective.
 fn check_gmm_against_fd(what: &str, input: &GmmInput) {
-    let (_, gradient) = manual::gmm_gradient(input);
     let numeric = fd::central_gradient(|p| objective::gmm_objective_packed(input, p), &input.packed_params());
+    let (_, gradient) = manual::gmm_gradient(input);
     assert_slices_close(what, &gradient, &numeric, FD_TOLERANCE);
+    let (_, gradient) = generated::gmm_gradient(input);
+    assert_slices_close(&format!("{what} (generated)"), &gradient, &numeric, FD_TOLERANCE);
 }
 
 #[test]
@@ -60,9 +62,11 @@ fn the_m_term_is_large_enough_for_the_fd_test_to_see() {
 fn lstm_matches_finite_differences() {
     let Some(dir) = data() else { return };
     let input = io::read_lstm(&dir.join("lstm/lstm_l2_c1024.txt")).expect("lstm_l2_c1024").truncated(24);
-    let (_, gradient) = manual::lstm_gradient(&input);
     let numeric = fd::lstm_gradient(&input);
+    let (_, gradient) = manual::lstm_gradient(&input);
     assert_slices_close("lstm_l2 (24 characters)", &gradient, &numeric, FD_TOLERANCE);
+    let (_, gradient) = generated::lstm_gradient(&input);
+    assert_slices_close("lstm_l2 (24 characters, generated)", &gradient, &numeric, FD_TOLERANCE);
 }
 
 #[test]
@@ -74,6 +78,9 @@ fn ba_blocks_match_finite_differences() {
         let (_, block) = manual::ba_block(&c.cam, &c.point, c.w, fx, fy);
         let numeric = fd::ba_block(&c.cam, &c.point, c.w, fx, fy);
         // The block's entries reach ~2000, where rounding (1e-16·|r|/h) is still ~1e-9 in ρ.
+        assert_slices_close(name, &block[0], &numeric[0], FD_TOLERANCE);
+        assert_slices_close(name, &block[1], &numeric[1], FD_TOLERANCE);
+        let block = generated::ba_block(&c.cam, &c.point, c.w, fx, fy);
         assert_slices_close(name, &block[0], &numeric[0], FD_TOLERANCE);
         assert_slices_close(name, &block[1], &numeric[1], FD_TOLERANCE);
     }

@@ -1,11 +1,11 @@
-//! Objectives and manual derivatives against ADBench's goldens and `golden/computed/`, at
-//! ADBench's tolerance ρ < 1e-8.
+//! Objectives, the manual derivatives and the ones `#[differentiable]` generates against
+//! ADBench's goldens and `golden/computed/`, at ADBench's tolerance ρ < 1e-8.
 
 mod common;
 
 use backprop_adbench::bench::{ba_jacobian_rho, ba_objective_rho, ba_structure_ok};
 use backprop_adbench::io::{self, BaRef};
-use backprop_adbench::{TOLERANCE, manual, objective, rho};
+use backprop_adbench::{TOLERANCE, generated, manual, objective, rho};
 use common::{assert_adbench_close, data};
 use std::path::Path;
 
@@ -20,6 +20,9 @@ fn check_gmm(dir: &Path, instance: &str) {
     let (f_manual, gradient) = manual::gmm_gradient(&input);
     assert!(rho(f_manual, reference.objective) < TOLERANCE, "{instance}: manual f = {f_manual}");
     assert_adbench_close(instance, &gradient, &reference.gradient);
+    let (f_generated, gradient) = generated::gmm_gradient(&input);
+    assert!(rho(f_generated, reference.objective) < TOLERANCE, "{instance}: generated f = {f_generated}");
+    assert_adbench_close(&format!("{instance} (generated)"), &gradient, &reference.gradient);
 }
 
 /// Same for LSTM.
@@ -32,6 +35,9 @@ fn check_lstm(dir: &Path, instance: &str) {
     let (f_manual, gradient) = manual::lstm_gradient(&input);
     assert!(rho(f_manual, reference.objective) < TOLERANCE, "{instance}: manual f = {f_manual}");
     assert_adbench_close(instance, &gradient, &reference.gradient);
+    let (f_generated, gradient) = generated::lstm_gradient(&input);
+    assert!(rho(f_generated, reference.objective) < TOLERANCE, "{instance}: generated f = {f_generated}");
+    assert_adbench_close(&format!("{instance} (generated)"), &gradient, &reference.gradient);
 }
 
 #[test]
@@ -44,6 +50,9 @@ fn gmm_test_matches_adbench_goldens() {
     let (f_manual, gradient) = manual::gmm_gradient(&input);
     assert!(rho(f_manual, goldens.gmm.objective) < TOLERANCE);
     assert_adbench_close("gmm/test gradient", &gradient, &goldens.gmm.gradient);
+    let (f_generated, gradient) = generated::gmm_gradient(&input);
+    assert!(rho(f_generated, goldens.gmm.objective) < TOLERANCE);
+    assert_adbench_close("gmm/test generated gradient", &gradient, &goldens.gmm.gradient);
 }
 
 #[test]
@@ -76,6 +85,8 @@ fn lstm_matches_adbench_goldens() {
     assert!(rho(f, goldens.lstm.objective) < TOLERANCE, "f = {f}, want {}", goldens.lstm.objective);
     let (_, gradient) = manual::lstm_gradient(&input);
     assert_adbench_close("lstm_l2_c1024 gradient", &gradient, &goldens.lstm.gradient);
+    let (_, gradient) = generated::lstm_gradient(&input);
+    assert_adbench_close("lstm_l2_c1024 generated gradient", &gradient, &goldens.lstm.gradient);
 }
 
 #[test]
@@ -103,13 +114,14 @@ fn ba_test_jacobian_matches_adbench_goldens() {
         assert_adbench_close("reprojection error", &err[2 * i..2 * i + 2], &golden.reproj_err_pair);
         assert!(rho(err[2 * input.p + i], golden.w_err) < TOLERANCE);
     }
-    let jacobian = manual::ba_jacobian(&input);
-    assert_eq!(jacobian.nrows, golden.nrows);
-    assert_eq!(jacobian.ncols, golden.ncols);
-    assert_eq!(jacobian.rows.len(), golden.rows_size);
-    assert_eq!(jacobian.vals.len(), golden.nnz);
-    assert!(ba_structure_ok(&jacobian, &input), "CSR layout differs from ADBench's");
-    assert_adbench_close("ba/test J", &jacobian.vals, &golden.vals);
+    for (what, jacobian) in [("manual", manual::ba_jacobian(&input)), ("generated", generated::ba_jacobian(&input))] {
+        assert_eq!(jacobian.nrows, golden.nrows);
+        assert_eq!(jacobian.ncols, golden.ncols);
+        assert_eq!(jacobian.rows.len(), golden.rows_size);
+        assert_eq!(jacobian.vals.len(), golden.nnz);
+        assert!(ba_structure_ok(&jacobian, &input), "{what}: CSR layout differs from ADBench's");
+        assert_adbench_close(&format!("ba/test J ({what})"), &jacobian.vals, &golden.vals);
+    }
 }
 
 /// One residual and block computed from the stored (compact) values against a reference.
@@ -122,6 +134,9 @@ fn check_ba_block(what: &str, compact: &io::BaCompact, reference: &BaRef) {
     assert_eq!(manual_residual, residual, "{what}: manual residual");
     assert_adbench_close(what, &block[0], &reference.block[0]);
     assert_adbench_close(what, &block[1], &reference.block[1]);
+    let block = generated::ba_block(&compact.cam, &compact.point, compact.w, fx, fy);
+    assert_adbench_close(&format!("{what} (generated)"), &block[0], &reference.block[0]);
+    assert_adbench_close(&format!("{what} (generated)"), &block[1], &reference.block[1]);
     assert!(rho(-2.0 * compact.w, reference.dw_err_dw) < TOLERANCE, "{what}: dw_err/dw");
 }
 
@@ -148,7 +163,8 @@ fn ba1_full_jacobian_matches_computed_reference() {
     let reference = io::read_ba_ref(&dir.join("golden/computed/ba/ba1_n49_m7776_p31843.ref.txt")).expect("reference");
     let err = objective::ba_objective_input(&input);
     assert!(ba_objective_rho(&err, &reference) < TOLERANCE);
-    let jacobian = manual::ba_jacobian(&input);
-    assert_eq!(jacobian.vals.len(), 31 * input.p);
-    assert!(ba_jacobian_rho(&jacobian, &input, &reference) < TOLERANCE);
+    for jacobian in [manual::ba_jacobian(&input), generated::ba_jacobian(&input)] {
+        assert_eq!(jacobian.vals.len(), 31 * input.p);
+        assert!(ba_jacobian_rho(&jacobian, &input, &reference) < TOLERANCE);
+    }
 }
