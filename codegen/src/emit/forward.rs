@@ -18,7 +18,7 @@ impl Emitter<'_> {
         quote!(#(#stmts)*)
     }
 
-    fn forward_stmt(&self, stmt: &Stmt) -> TokenStream {
+    pub(super) fn forward_stmt(&self, stmt: &Stmt) -> TokenStream {
         match &stmt.kind {
             StmtKind::Let { var, .. } if self.folded.contains(var) => TokenStream::new(),
             StmtKind::Let { var, value } => self.let_stmt(*var, value),
@@ -223,7 +223,16 @@ impl Emitter<'_> {
                 }
                 Arg::Receiver(place) => (self.place(place), self.f.vars[place.base].active),
             };
-            let flag = quote!((&::backprop::__private::marker(&#value)).flag());
+            let flag = match arg {
+                // An untyped literal has no type yet for the marker to take (`g(4, x)`); what
+                // kind of literal it is says enough.
+                Arg::Value(Operand::Const(tokens)) => match crate::lower::literal_kind(tokens) {
+                    crate::ir::Kind::Int => quote!(::backprop::__private::Constant),
+                    crate::ir::Kind::Scalar => quote!(::backprop::__private::Active),
+                    _ => quote!((&::backprop::__private::marker(&#value)).flag()),
+                },
+                _ => quote!((&::backprop::__private::marker(&#value)).flag()),
+            };
             // A constant here may be one the callee's `wrt(...)` left out: `split` decides.
             if active { flag } else { quote!(::backprop::__private::AtCallSite::constant_here(#flag)) }
         });

@@ -188,24 +188,14 @@ impl Emitter<'_> {
 
     /// The forward sweep, ending with `__value` bound to the function's value.
     fn forward_body(&self) -> TokenStream {
-        let mut ids: Vec<usize> = self.loops.values().filter(|l| self.tape_needed(l)).map(|l| l.id).collect();
-        ids.sort_unstable();
-        let tapes: Vec<TokenStream> = ids
-            .into_iter()
-            .map(|id| {
-                let tape = names::bookkeeping("tape", id);
-                quote!(let mut #tape = ::std::vec::Vec::new();)
-            })
-            .collect();
-        let body = self.forward_block(&self.f.body);
+        let body = self.forward_top_level();
         let uses = self.flag_traits();
         if self.direct_return {
-            return quote!(#uses #(#tapes)* #body);
+            return quote!(#uses #body);
         }
         if self.f.flagged_returns {
             return quote! {
                 #uses
-                #(#tapes)*
                 let mut __result = ::core::option::Option::None;
                 #body
                 let __value = ::backprop::__private::take_seed(&mut __result);
@@ -213,11 +203,44 @@ impl Emitter<'_> {
         }
         quote! {
             #uses
-            #(#tapes)*
             let __result;
             #body
             let __value = __result;
         }
+    }
+
+    /// The function body's statements, each preceded by the tapes of the loops inside it.
+    ///
+    /// A tape is declared just before the top-level statement that fills it, not at the top
+    /// of the function: it may hold pullbacks that borrow locals declared before that
+    /// statement, and locals are dropped in the reverse order of their declaration.
+    fn forward_top_level(&self) -> TokenStream {
+        let stmts = self.f.body.stmts.iter().map(|stmt| {
+            let mut ids = Vec::new();
+            let mut note = |s: &crate::ir::Stmt| {
+                if let StmtKind::Loop(l) = &s.kind
+                    && self.tape_needed(l)
+                {
+                    ids.push(l.id);
+                }
+            };
+            note(stmt);
+            match &stmt.kind {
+                StmtKind::Loop(l) => each_stmt(&l.body, &mut note),
+                StmtKind::If(i) => {
+                    each_stmt(&i.then_block, &mut note);
+                    each_stmt(&i.else_block, &mut note);
+                }
+                _ => {}
+            }
+            let tapes = ids.into_iter().map(|id| {
+                let tape = names::bookkeeping("tape", id);
+                quote!(let mut #tape = ::std::vec::Vec::new();)
+            });
+            let code = self.forward_stmt(stmt);
+            quote!(#(#tapes)* #code)
+        });
+        quote!(#(#stmts)*)
     }
 
     /// The traits that tell, by autoref, whether an argument's type carries a gradient.

@@ -214,10 +214,12 @@ pub(super) fn atom(tokens: TokenStream) -> TokenStream {
 /// Whether tokens are a single token (a name, a literal, a group) or a path.
 pub(super) fn is_atom(tokens: &TokenStream) -> bool {
     let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
-    trees.len() <= 1
-        || trees.iter().all(|t| match t {
-            TokenTree::Ident(_) => true,
-            TokenTree::Punct(p) => p.as_char() == ':',
-            _ => false,
-        })
+    let path_token = |t: &TokenTree| match t {
+        TokenTree::Ident(_) => true,
+        TokenTree::Punct(p) => p.as_char() == ':',
+        _ => false,
+    };
+    // Two names in a row are not a path: `n as f64`.
+    let adjacent_names = trees.windows(2).any(|w| matches!(w, [TokenTree::Ident(_), TokenTree::Ident(_)]));
+    trees.len() <= 1 || (trees.iter().all(path_token) && !adjacent_names)
 }

@@ -178,11 +178,14 @@ impl Lowerer {
         {
             self.vars[var].alias_of = Some(alias);
         }
-        // Rename the temporary that holds the value instead of copying it.
+        // Rename the temporary that holds the value instead of copying it. Not the result of
+        // an operation into a `mut` variable: rules such as exp's (`d·y`) read the result
+        // by its name in the reverse sweep, and the variable may hold something else by then.
         if let (Operand::Var(t), Some(last)) = (&value, out.last_mut())
-            && let StmtKind::Let { var: defined, .. } = &mut last.kind
+            && let StmtKind::Let { var: defined, value: defining } = &mut last.kind
             && *defined == *t
             && self.vars[*t].role == Role::Temp
+            && !(mutable && matches!(defining, Value::Op(..)))
         {
             *defined = var;
             return;
