@@ -4,3 +4,4 @@
 pub mod arrays;
 pub mod report;
 pub mod scalar;
+pub mod train_step;

@@ -47,6 +47,32 @@ pub fn print_ratio_table(rows: &[Row<'_>]) {
     }
 }
 
+/// Prints, for each row, the median step times of `backprop` (the generated gradient) and
+/// `hand` (the hand-written one) and their ratio.
+pub fn print_step_table(rows: &[Row<'_>]) {
+    println!();
+    println!("| configuration | backprop step | hand-written step | backprop / hand-written |");
+    println!("|---|---:|---:|---:|");
+    for row in rows {
+        let (Some(g), Some(h)) = (median_ns(row.group, "backprop"), median_ns(row.group, "hand")) else {
+            println!("| {} | (not measured in this run) | | |", row.label);
+            continue;
+        };
+        println!("| {} | {} | {} | {:.2}x |", row.label, time(g), time(h), g / h);
+    }
+}
+
+/// Prints the alternated measurements of the training step (see
+/// [`crate::train_step::alternate`]), one row per configuration label.
+pub fn print_alternated_table(rows: &[(String, crate::train_step::Alternated)]) {
+    println!();
+    println!("| configuration | backprop step | hand-written step | backprop / hand-written (per round) |");
+    println!("|---|---:|---:|---:|");
+    for (label, a) in rows {
+        println!("| {label} | {} | {} | {:.2}x |", time(a.backprop * 1e9), time(a.hand * 1e9), a.ratio);
+    }
+}
+
 fn time(ns: f64) -> String {
     if ns < 1e3 {
         format!("{ns:.1} ns")
