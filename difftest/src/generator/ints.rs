@@ -1,0 +1,131 @@
+//! Integer expressions (indices, loop bounds, integer arguments) and conditions.
+//!
+//! Every integer expression carries the largest value it can take, so an index is in bounds
+//! by construction: `i` only where `i` stays below the length, `i % 3` anywhere.
+
+use super::Gen;
+use super::ast::*;
+use rand::RngExt;
+
+fn int(text: impl Into<String>, max: usize) -> IntExpr {
+    IntExpr { text: text.into(), max }
+}
+
+impl Gen<'_> {
+    /// An index below `len`.
+    pub fn index(&mut self, len: usize) -> IntExpr {
+        let ints: Vec<_> = self.scope.ints().into_iter().cloned().collect();
+        let fitting: Vec<_> = ints.iter().filter(|v| v.max < len).collect();
+        match self.rng.random_range(0..5) {
+            0 | 1 if !fitting.is_empty() => {
+                let v = fitting[self.rng.random_range(0..fitting.len())];
+                int(v.name.clone(), v.max)
+            }
+            2 if !fitting.is_empty() => {
+                let v = fitting[self.rng.random_range(0..fitting.len())];
+                int(format!("{} - {}", len - 1, v.name), len - 1)
+            }
+            3 if !ints.is_empty() => {
+                let v = &ints[self.rng.random_range(0..ints.len())];
+                let shift = self.rng.random_range(0..3);
+                let text =
+                    if shift == 0 { format!("{} % {len}", v.name) } else { format!("({} + {shift}) % {len}", v.name) };
+                int(text, len - 1)
+            }
+            _ => {
+                let k = self.rng.random_range(0..len);
+                int(k.to_string(), k)
+            }
+        }
+    }
+
+    /// An integer of at most `max`: a literal, a variable known to fit, or a remainder.
+    pub fn small_int(&mut self, max: usize) -> IntExpr {
+        let ints: Vec<_> = self.scope.ints().into_iter().cloned().collect();
+        let fitting: Vec<_> = ints.iter().filter(|v| v.max <= max).collect();
+        match self.rng.random_range(0..4) {
+            0 | 1 if !fitting.is_empty() => {
+                let v = fitting[self.rng.random_range(0..fitting.len())];
+                int(v.name.clone(), v.max)
+            }
+            2 if !ints.is_empty() && max > 0 => {
+                let v = &ints[self.rng.random_range(0..ints.len())];
+                int(format!("{} % {}", v.name, max + 1), max)
+            }
+            _ => {
+                let k = self.rng.random_range(0..=max);
+                int(k.to_string(), k)
+            }
+        }
+    }
+
+    /// An integer argument of a call; a literal is typed (`4usize`) while
+    /// `int_literal_argument` is off.
+    pub fn int_arg(&mut self) -> IntExpr {
+        let mut i = self.small_int(super::INT_PARAM_MAX);
+        if !self.features.int_literal_argument && i.text.parse::<usize>().is_ok() {
+            i.text.push_str("usize");
+        }
+        i
+    }
+
+    /// An upper bound of a loop: a literal, an integer in scope (including an outer loop's
+    /// variable, for triangular loops), a slice's length, or one of those plus one.
+    pub fn loop_bound(&mut self, budget: usize) -> IntExpr {
+        let mut options: Vec<IntExpr> = (1..=4).map(|k| int(k.to_string(), k)).collect();
+        options.extend(self.scope.ints().into_iter().filter(|v| v.max <= 5).map(|v| int(v.name.clone(), v.max)));
+        options.extend(self.scope.slices().into_iter().map(|(_, s)| int(format!("{}.len()", s.name), s.len)));
+        if let Some(v) = self.scope.ints().into_iter().find(|v| v.max <= 4) {
+            options.push(int(format!("{} + 1", v.name), v.max + 1));
+        }
+        let fits: Vec<_> = options.into_iter().filter(|o| o.max <= budget.max(1)).collect();
+        fits[self.rng.random_range(0..fits.len())].clone()
+    }
+
+    /// A condition: a comparison of floats (active), of integers (inactive), or both joined.
+    pub fn cond(&mut self, depth: u32) -> Cond {
+        if self.rng.random_bool(0.15) {
+            let (a, b) = (self.simple_cond(depth), self.simple_cond(depth));
+            return if self.rng.random_bool(0.5) {
+                Cond::And(a.into(), b.into())
+            } else {
+                Cond::Or(a.into(), b.into())
+            };
+        }
+        self.simple_cond(depth)
+    }
+
+    fn simple_cond(&mut self, depth: u32) -> Cond {
+        if self.rng.random_bool(0.35)
+            && let Some(c) = self.int_cond()
+        {
+            return c;
+        }
+        self.float_cond(depth)
+    }
+
+    pub fn float_cond(&mut self, depth: u32) -> Cond {
+        let cmp = [Cmp::Lt, Cmp::Le, Cmp::Gt, Cmp::Ge][self.rng.random_range(0..4)];
+        let a = self.expr(depth);
+        let b = if self.rng.random_bool(0.5) { self.literal() } else { self.expr(depth) };
+        Cond::Float(a.e, cmp, b.e)
+    }
+
+    /// A test of an integer in scope against a constant, or its parity.
+    fn int_cond(&mut self) -> Option<Cond> {
+        let ints = self.scope.ints();
+        let v = ints.get(self.rng.random_range(0..ints.len().max(1)))?;
+        let (name, max) = (v.name.clone(), v.max);
+        // `< 0` and `>= 0` are always false or true (and rustc warns), so those get k >= 1.
+        let k = self.rng.random_range(0..=max.max(1));
+        let k1 = k.max(1);
+        let text = match self.rng.random_range(0..5) {
+            0 => format!("{name} < {k1}"),
+            1 => format!("{name} > {k}"),
+            2 => format!("{name} == {k}"),
+            3 => format!("{name} % 2 == 0"),
+            _ => format!("{name} >= {k1}"),
+        };
+        Some(Cond::Int(text))
+    }
+}

@@ -1,0 +1,9 @@
+//! Differential testing of `#[differentiable]`: random programs from the supported grammar,
+//! compiled through the real macro, their gradients checked against forward-mode dual numbers.
+//!
+//! `build.rs` runs [`generator`] and writes a batch of programs; `tests/differential.rs`
+//! includes it and runs [`check::run`] over it. See the README for the commands.
+
+pub mod check;
+pub mod dual;
+pub mod generator;

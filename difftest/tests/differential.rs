@@ -1,0 +1,48 @@
+//! Compiles the batch of generated programs (`$OUT_DIR/programs.rs`, written by `build.rs`)
+//! through `#[differentiable]` and checks every function's gradient against the dual-number
+//! oracle at random points.
+
+use backprop_difftest::check;
+use std::time::Instant;
+
+/// Generated code: unused variables, needless `mut`s and parentheses are the generator's
+/// style, not something to lint.
+#[allow(unused, clippy::all)]
+mod programs {
+    include!(concat!(env!("OUT_DIR"), "/programs.rs"));
+}
+
+/// Failures printed with their whole source; the rest are counted.
+const SHOWN: usize = 10;
+
+fn points() -> usize {
+    std::env::var("BACKPROP_DIFFTEST_POINTS").ok().and_then(|v| v.parse().ok()).unwrap_or(4)
+}
+
+fn main() {
+    let start = Instant::now();
+    check::quiet_panics();
+    let report = check::run(programs::CASES, points());
+    for f in report.failures.iter().take(SHOWN) {
+        eprintln!("{}", f.describe(programs::SEED));
+    }
+    let mut failed: Vec<usize> = report.failures.iter().map(|f| f.case.program).collect();
+    failed.dedup();
+    println!(
+        "difftest: seed {}, programs {}..{} ({} functions): {} points checked, {} skipped near a kink, \
+         {} skipped out of range, {} failing points in programs {:?} ({:.1?})",
+        programs::SEED,
+        programs::FIRST,
+        programs::FIRST + programs::PROGRAMS,
+        report.functions,
+        report.points,
+        report.skipped_kink,
+        report.skipped_range,
+        report.failures.len(),
+        failed,
+        start.elapsed()
+    );
+    if !report.failures.is_empty() {
+        std::process::exit(1);
+    }
+}
