@@ -228,18 +228,6 @@ pub enum Stmt {
     },
 }
 
-/// Whether the outermost operation of `e` is one whose derivative is usually written with
-/// its own result (`exp`: the result itself; `tanh`: 1 − result², `x / y`: −result / y, …).
-pub fn reads_result(e: &Expr) -> bool {
-    use Unary::*;
-    match e {
-        Expr::Unary(m, ..) => matches!(m, Tan | Tanh | Exp | Exp2 | ExpM1 | Sqrt | Cbrt | Recip),
-        Expr::Binary(m, ..) => matches!(m, Binary::Powf | Binary::Hypot),
-        Expr::Bin(op, ..) => matches!(op, BinOp::Div),
-        _ => false,
-    }
-}
-
 /// Whether `e` reads no variable, element, integer or call: a constant, whose float type
 /// Rust cannot infer.
 pub fn is_const(e: &Expr) -> bool {

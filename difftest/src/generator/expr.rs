@@ -194,13 +194,6 @@ impl Gen<'_> {
         if self.rng.random_bool(0.3) { Pos { x: Ex { e: Expr::Neg(bx(p.x.e)), b: p.x.b }, lo: p.lo } } else { p }
     }
 
-    /// The receiver of a method with arguments: any expression, but no integer cast while
-    /// `cast_receiver` is off.
-    fn receiver(&mut self, d: u32) -> Ex {
-        let x = self.expr(d);
-        if !self.features.cast_receiver && matches!(x.e, Expr::Cast(_)) { self.literal() } else { x }
-    }
-
     fn arith(&mut self, d: u32) -> Ex {
         let a = self.expr(d);
         let (op, b) = match self.rng.random_range(0..4) {
@@ -311,7 +304,7 @@ impl Gen<'_> {
         let form = self.form();
         let (m, a, b, bound) = match self.rng.random_range(0..6) {
             0 => {
-                let (y, x) = (self.receiver(d), self.expr(d));
+                let (y, x) = (self.expr(d), self.expr(d));
                 (Binary::Atan2, y, x, std::f64::consts::PI)
             }
             1 => {
@@ -323,12 +316,12 @@ impl Gen<'_> {
                 (Binary::Powf, base.x, y, b)
             }
             2 => {
-                let (x, y) = (self.receiver(d), self.expr(d));
+                let (x, y) = (self.expr(d), self.expr(d));
                 let b = x.b + y.b;
                 (Binary::Hypot, x, y, b)
             }
             3 | 4 => {
-                let (x, y) = (self.receiver(d), self.expr(d));
+                let (x, y) = (self.expr(d), self.expr(d));
                 let b = x.b.max(y.b);
                 let m = if self.rng.random_bool(0.5) { Binary::Max } else { Binary::Min };
                 (m, x, y, b)
@@ -361,7 +354,7 @@ impl Gen<'_> {
     }
 
     fn mul_add(&mut self, d: u32) -> Ex {
-        let (a, b, c) = (self.receiver(d), self.expr(d), self.expr(d));
+        let (a, b, c) = (self.expr(d), self.expr(d), self.expr(d));
         let bound = a.b * b.b + c.b;
         Ex { e: Expr::MulAdd(bx(a.e), bx(b.e), bx(c.e)), b: bound }
     }
@@ -369,7 +362,7 @@ impl Gen<'_> {
     /// `x.clamp(lo, hi)`, with literal bounds or bounds around a variable (`v - 0.5`,
     /// `v + 1.0`), which keep `lo <= hi` after rounding too.
     fn clamp(&mut self, d: u32) -> Ex {
-        let x = self.receiver(d);
+        let x = self.expr(d);
         let widths = [0.25, 0.5, 1.0];
         let (w1, w2) = (widths[self.rng.random_range(0..3)], widths[self.rng.random_range(0..3)]);
         let (lo, hi, b) = match self.var() {
@@ -418,7 +411,7 @@ impl Gen<'_> {
                     Arg::Float(self.squash(x, 4.0).e)
                 }
                 ParamTy::Slice(len) => self.slice_arg(len)?,
-                ParamTy::Int => Arg::Int(self.int_arg()),
+                ParamTy::Int => Arg::Int(self.small_int(super::INT_PARAM_MAX)),
             });
         }
         let call = Ex { e: Expr::Call(name, args), b: bound };
@@ -428,12 +421,11 @@ impl Gen<'_> {
     /// A slice of exactly `len` elements: a whole slice or buffer, or a sub-slice of a
     /// longer one.
     fn slice_arg(&mut self, len: usize) -> Option<Arg> {
-        let local_ok = self.features.local_slice_call_in_loop || self.loops == 0;
         let fits: Vec<_> = self
             .scope
             .slices()
             .into_iter()
-            .filter(|(_, s)| s.len >= len && (local_ok || !s.local))
+            .filter(|(_, s)| s.len >= len)
             .filter(|(_, s)| s.len == len || !s.local || self.features.buffer_sub_slice_argument)
             .map(|(_, s)| s.clone())
             .collect();

@@ -24,8 +24,7 @@ pub fn program(seed: u64, features: &Features) -> Program {
     let mut signatures: Vec<Signature> = Vec::new();
     let mut functions = Vec::new();
     for k in 0..count {
-        let mut g =
-            Gen { rng, scope: Scope::default(), callees: &signatures, features, fresh: 0, nest: 0, loops: 0, trips: 1 };
+        let mut g = Gen { rng, scope: Scope::default(), callees: &signatures, features, fresh: 0, nest: 0, trips: 1 };
         let (f, sig) = g.function(format!("f{k}"));
         rng = g.rng;
         functions.push(f);

@@ -59,16 +59,6 @@ impl Gen<'_> {
         }
     }
 
-    /// An integer argument of a call; a literal is typed (`4usize`) while
-    /// `int_literal_argument` is off.
-    pub fn int_arg(&mut self) -> IntExpr {
-        let mut i = self.small_int(super::INT_PARAM_MAX);
-        if !self.features.int_literal_argument && i.text.parse::<usize>().is_ok() {
-            i.text.push_str("usize");
-        }
-        i
-    }
-
     /// An upper bound of a loop: a literal, an integer in scope (including an outer loop's
     /// variable, for triangular loops), a slice's length, or one of those plus one.
     pub fn loop_bound(&mut self, budget: usize) -> IntExpr {

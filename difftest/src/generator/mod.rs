@@ -47,14 +47,6 @@ pub struct Features {
     pub early_return: bool,
     /// `if c { a } else { b }` as a value.
     pub if_expr: bool,
-    /// An integer cast as the receiver of a method with arguments, `(n as f64).max(x)`.
-    pub cast_receiver: bool,
-    /// A call inside a loop with a local buffer (or a view of one) as an argument.
-    pub local_slice_call_in_loop: bool,
-    /// `let mut a = <op>;` where `<op>`'s derivative rule reads its result (`exp`, `/`, …).
-    pub mut_let_of_result_rule: bool,
-    /// An untyped integer literal as a call argument, `g(4, x.cos())` (else `4usize`).
-    pub int_literal_argument: bool,
     /// `f64::atan2(2.0 * 0.75, x)`: path form with a constant expression first (else
     /// method form, with typed literals).
     pub path_form_constant_receiver: bool,
@@ -72,10 +64,6 @@ impl Features {
         calls: true,
         early_return: true,
         if_expr: true,
-        cast_receiver: true,
-        local_slice_call_in_loop: true,
-        mut_let_of_result_rule: true,
-        int_literal_argument: true,
         path_form_constant_receiver: true,
         buffer_sub_slice_argument: true,
     };
@@ -85,17 +73,6 @@ impl Features {
 impl Default for Features {
     fn default() -> Features {
         Features {
-            // found/001-dead-cast-receiver.rs: the macro's output does not parse when the
-            // result is dead.
-            cast_receiver: false,
-            // found/002-local-buffer-call-in-loop.rs: the loop's tape outlives the buffer its
-            // pullbacks borrow.
-            local_slice_call_in_loop: false,
-            // found/003-mut-let-result-overwritten.rs: the rule reads the variable after a
-            // later assignment changed it.
-            mut_let_of_result_rule: false,
-            // found/004-int-literal-beside-method-argument.rs: "type annotations needed".
-            int_literal_argument: false,
             // found/005-path-call-on-constant-expression.rs: the method is called on the
             // untyped expression.
             path_form_constant_receiver: false,
@@ -165,8 +142,6 @@ struct Gen<'a> {
     fresh: usize,
     /// Depth of nested blocks.
     nest: usize,
-    /// Depth of nested loops.
-    loops: usize,
     /// Largest number of times the current statement may run (product of enclosing loops).
     trips: usize,
 }

@@ -117,14 +117,7 @@ impl Gen<'_> {
         };
         let value = self.squash(value, VAR_LIMIT);
         let name = shadow.map_or_else(|| self.fresh("a"), |v| v.name);
-        let mut mutable = force_mut || self.rng.random_bool(0.4);
-        let mut value = value;
-        if mutable && !self.features.mut_let_of_result_rule && reads_result(&value.e) {
-            mutable = force_mut;
-            if mutable {
-                value.e = Expr::Bin(BinOp::Add, Box::new(value.e), Box::new(Expr::Lit(0.0)));
-            }
-        }
+        let mutable = force_mut || self.rng.random_bool(0.4);
         let typed = self.rng.random_bool(0.2);
         self.scope.add_float(FloatVar { name: name.clone(), mutable, bound: value.b });
         Stmt::Let { name, mutable, typed, value: value.e }
@@ -323,12 +316,10 @@ impl Gen<'_> {
         self.scope.push();
         self.scope.add_int(IntVar { name: var.to_string(), max });
         self.nest += 1;
-        self.loops += 1;
         let saved = self.trips;
         self.trips *= trips.max(1);
         let stmts = body(self);
         self.trips = saved;
-        self.loops -= 1;
         self.nest -= 1;
         self.scope.pop();
         self.scope.extrapolate(&before, trips);
