@@ -43,7 +43,7 @@ impl Mlp {
 /// Mean cross-entropy of the model's predictions: the function whose gradient trains it.
 #[differentiable(wrt(model))]
 fn loss(model: &Mlp, images: &Tensor, labels: &[usize]) -> f32 {
-    let hidden = relu(&model.hidden.forward(images));
+    let hidden = relu(&model.hidden.forward_input(images));
     let logits = model.out.forward(&hidden);
     softmax_cross_entropy(&logits, labels)
 }

@@ -92,7 +92,7 @@ impl Mlp {
 /// is measured.
 #[differentiable(wrt(model))]
 pub fn loss(model: &Mlp, images: &Tensor, labels: &[usize]) -> f32 {
-    let hidden = relu(&model.hidden.forward(images));
+    let hidden = relu(&model.hidden.forward_input(images));
     let logits = model.out.forward(&hidden);
     softmax_cross_entropy(&logits, labels)
 }

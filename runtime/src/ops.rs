@@ -18,11 +18,13 @@
 //!
 //! let (_, pullback) = matmul_vjp(&a, &b);
 //! let (da, db) = pullback(Tensor::new(vec![1.0; 4], &[2, 2]).unwrap());
+//! let (da, db) = (da.into_tensor(), db.into_tensor());
 //! assert_eq!(da.data, [1.0, 2.0, 1.0, 2.0]); // dy · bᵀ
 //! assert_eq!(db.data, [4.0, 4.0, 6.0, 6.0]); // aᵀ · dy
 //! ```
 
 use crate::Tensor;
+use std::rc::Rc;
 
 /// A tensor viewed as a row-major matrix.
 #[derive(Clone, Copy)]
@@ -57,23 +59,35 @@ impl<'a> Mat<'a> {
     }
 }
 
-/// `out = a · b` through `sgemm`.
+/// `out = a · b` through `sgemm`, into a new buffer.
 ///
 /// # Panics
 /// If the inner dimensions differ, naming both shapes.
 fn gemm(op: &str, a: Mat<'_>, b: Mat<'_>, shapes: (&[usize], &[usize])) -> (Vec<f32>, usize, usize) {
+    let (m, _) = a.dims();
+    let (_, n) = b.dims();
+    let mut out = vec![0.0f32; m * n];
+    gemm_into(op, a, b, shapes, &mut out, 0.0);
+    (out, m, n)
+}
+
+/// `out = a · b + beta · out` through `sgemm`.
+///
+/// # Panics
+/// If the inner dimensions differ or `out` does not hold the product, naming the shapes.
+fn gemm_into(op: &str, a: Mat<'_>, b: Mat<'_>, shapes: (&[usize], &[usize]), out: &mut [f32], beta: f32) {
     let (m, k) = a.dims();
     let (k2, n) = b.dims();
     assert_eq!(k, k2, "{op}: shapes {:?} and {:?} do not fit (inner dimensions {k} and {k2})", shapes.0, shapes.1);
-    let mut out = vec![0.0f32; m * n];
+    assert_eq!(out.len(), m * n, "{op}: the result has {} values, the product {m}×{n}", out.len());
     if m == 0 || n == 0 {
-        return (out, m, n);
+        return;
     }
     let (rsa, csa) = a.strides();
     let (rsb, csb) = b.strides();
     // SAFETY: `a` holds m·k values and `b` k·n values read with the strides of their
     // (possibly transposed) row-major layout, checked above; `out` holds m·n values written
-    // row-major; the three slices do not overlap (`out` is fresh).
+    // row-major, checked above; `out` is a `&mut` borrow, so it overlaps neither input.
     unsafe {
         matrixmultiply::sgemm(
             m,
@@ -86,13 +100,12 @@ fn gemm(op: &str, a: Mat<'_>, b: Mat<'_>, shapes: (&[usize], &[usize])) -> (Vec<
             b.data.as_ptr(),
             rsb,
             csb,
-            0.0,
+            beta,
             out.as_mut_ptr(),
             n as isize,
             1,
         );
     }
-    (out, m, n)
 }
 
 fn matrix(data: Vec<f32>, rows: usize, cols: usize) -> Tensor {
@@ -110,14 +123,20 @@ pub fn matmul(a: &Tensor, b: &Tensor) -> Tensor {
 
 /// [`matmul`] and its pullback: `∂a = ∂y · bᵀ`, `∂b = aᵀ · ∂y`.
 ///
-/// The pullback borrows both operands, each for its own lifetime (so a caller's pullback
-/// can keep it whatever else it borrows).
-pub fn matmul_vjp(a: &Tensor, b: &Tensor) -> (Tensor, impl FnOnce(Tensor) -> (Tensor, Tensor)) {
+/// The gradients come back as [`ProductGrad`]s: each product runs only if its gradient is
+/// used, straight into the adjoint it is added to. So a constant operand (the input batch of
+/// a first layer) costs nothing backwards.
+pub fn matmul_vjp<'a, 'b>(
+    a: &'a Tensor,
+    b: &'b Tensor,
+) -> (Tensor, impl FnOnce(Tensor) -> (ProductGrad<'b, 'a>, ProductGrad<'a, 'b>) + use<'a, 'b>) {
     let y = matmul(a, b);
     let pullback = move |dy: Tensor| {
-        let (da, m, k) = gemm("matmul (∂a)", Mat::of(&dy), Mat::of(b).t(), (&dy.shape, &b.shape));
-        let (db, k2, n) = gemm("matmul (∂b)", Mat::of(a).t(), Mat::of(&dy), (&a.shape, &dy.shape));
-        (reshaped(da, m, k, a), reshaped(db, k2, n, b))
+        let dy = Rc::new(dy);
+        (
+            ProductGrad { dy: Rc::clone(&dy), other: b, like: a, rule: Rule::DyTimesOtherT, op: "matmul (∂a)" },
+            ProductGrad { dy, other: a, like: b, rule: Rule::OtherTTimesDy, op: "matmul (∂b)" },
+        )
     };
     (y, pullback)
 }
@@ -131,22 +150,90 @@ pub fn matmul_nt(a: &Tensor, b: &Tensor) -> Tensor {
     matrix(data, m, n)
 }
 
-/// [`matmul_nt`] and its pullback: `∂a = ∂y · b`, `∂b = ∂yᵀ · a`.
-pub fn matmul_nt_vjp(a: &Tensor, b: &Tensor) -> (Tensor, impl FnOnce(Tensor) -> (Tensor, Tensor)) {
+/// [`matmul_nt`] and its pullback: `∂a = ∂y · b`, `∂b = ∂yᵀ · a` (as [`ProductGrad`]s).
+pub fn matmul_nt_vjp<'a, 'b>(
+    a: &'a Tensor,
+    b: &'b Tensor,
+) -> (Tensor, impl FnOnce(Tensor) -> (ProductGrad<'b, 'a>, ProductGrad<'a, 'b>) + use<'a, 'b>) {
     let y = matmul_nt(a, b);
     let pullback = move |dy: Tensor| {
-        let (da, m, k) = gemm("matmul_nt (∂a)", Mat::of(&dy), Mat::of(b), (&dy.shape, &b.shape));
-        let (db, n, k2) = gemm("matmul_nt (∂b)", Mat::of(&dy).t(), Mat::of(a), (&dy.shape, &a.shape));
-        (reshaped(da, m, k, a), reshaped(db, n, k2, b))
+        let dy = Rc::new(dy);
+        (
+            ProductGrad { dy: Rc::clone(&dy), other: b, like: a, rule: Rule::DyTimesOther, op: "matmul_nt (∂a)" },
+            ProductGrad { dy, other: a, like: b, rule: Rule::DyTTimesOther, op: "matmul_nt (∂b)" },
+        )
     };
     (y, pullback)
 }
 
-/// A gradient with the shape of the operand it belongs to (a product sees the operand as a
-/// matrix, the operand may have more dimensions).
-fn reshaped(data: Vec<f32>, rows: usize, cols: usize, like: &Tensor) -> Tensor {
-    debug_assert_eq!(rows * cols, like.data.len());
-    Tensor { data, shape: like.shape.clone() }
+/// Which product gives an operand's gradient, from the output's adjoint `∂y` and the other
+/// operand.
+#[derive(Clone, Copy)]
+enum Rule {
+    /// `∂y · otherᵀ` (the left operand of `a · b`).
+    DyTimesOtherT,
+    /// `otherᵀ · ∂y` (the right operand of `a · b`).
+    OtherTTimesDy,
+    /// `∂y · other` (the left operand of `a · bᵀ`).
+    DyTimesOther,
+    /// `∂yᵀ · other` (the right operand of `a · bᵀ`).
+    DyTTimesOther,
+}
+
+/// The gradient of one operand of a matrix product, not yet computed.
+///
+/// Generated code adds it into an adjoint (`sgemm` with β = 1: no temporary, no extra pass)
+/// or drops it unevaluated when the operand is a constant. [`ProductGrad::into_tensor`]
+/// computes it as a tensor shaped like the operand.
+pub struct ProductGrad<'o, 'l> {
+    dy: Rc<Tensor>,
+    other: &'o Tensor,
+    /// The operand this is the gradient of (for its shape).
+    like: &'l Tensor,
+    rule: Rule,
+    op: &'static str,
+}
+
+impl ProductGrad<'_, '_> {
+    /// `out = product + beta · out`.
+    fn write(&self, out: &mut [f32], beta: f32) {
+        let (dy, other) = (Mat::of(&self.dy), Mat::of(self.other));
+        let shapes = (self.dy.shape.as_slice(), self.other.shape.as_slice());
+        let (left, right) = match self.rule {
+            Rule::DyTimesOtherT => (dy, other.t()),
+            Rule::OtherTTimesDy => (other.t(), dy),
+            Rule::DyTimesOther => (dy, other),
+            Rule::DyTTimesOther => (dy.t(), other),
+        };
+        gemm_into(self.op, left, right, shapes, out, beta);
+    }
+
+    /// The gradient, shaped like its operand.
+    pub fn into_tensor(self) -> Tensor {
+        let mut data = vec![0.0; self.like.data.len()];
+        self.write(&mut data, 0.0);
+        Tensor { data, shape: self.like.shape.clone() }
+    }
+}
+
+crate::__single_grad!(['o, 'l] ProductGrad<'o, 'l>);
+
+impl crate::__private::AddGrad<ProductGrad<'_, '_>> for Tensor {
+    fn add_grad(&mut self, grad: ProductGrad<'_, '_>) {
+        assert_eq!(
+            self.shape, grad.like.shape,
+            "{}: adding a gradient of shape {:?} to an adjoint of shape {:?}",
+            grad.op, grad.like.shape, self.shape
+        );
+        grad.write(&mut self.data, 1.0);
+    }
+}
+
+impl crate::__private::Own for ProductGrad<'_, '_> {
+    type Owned = Tensor;
+    fn own(self) -> Tensor {
+        self.into_tensor()
+    }
 }
 
 #[cfg(test)]
@@ -203,6 +290,7 @@ mod tests {
         let (y, pullback) = matmul_nt_vjp(&a, &b);
         assert_eq!(y.shape, [2, 4]);
         let (da, db) = pullback(Tensor::from_fn(&[2, 4], |_| 1.0));
+        let (da, db) = (da.into_tensor(), db.into_tensor());
         assert_eq!((da.shape.as_slice(), db.shape.as_slice()), ([2, 2, 3].as_slice(), [4, 6].as_slice()));
     }
 }

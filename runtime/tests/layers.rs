@@ -40,6 +40,7 @@ fn matmul_pullback_matches_finite_differences() {
     let (a, b) = (sample(&[3, 4], 1), sample(&[4, 2], 2));
     let (y, pullback) = matmul_vjp(&a, &b);
     let (da, db) = pullback(weights_like(&y));
+    let (da, db) = (da.into_tensor(), db.into_tensor());
     assert_passes(check_gradient(|a: &Tensor| weighted_sum(&matmul(a, &b)), &a, &da, STEP, TOL));
     assert_passes(check_gradient(|b: &Tensor| weighted_sum(&matmul(&a, b)), &b, &db, STEP, TOL));
 }
@@ -49,6 +50,7 @@ fn matmul_nt_pullback_matches_finite_differences() {
     let (a, b) = (sample(&[3, 4], 3), sample(&[5, 4], 4));
     let (y, pullback) = matmul_nt_vjp(&a, &b);
     let (da, db) = pullback(weights_like(&y));
+    let (da, db) = (da.into_tensor(), db.into_tensor());
     assert_passes(check_gradient(|a: &Tensor| weighted_sum(&matmul_nt(a, &b)), &a, &da, STEP, TOL));
     assert_passes(check_gradient(|b: &Tensor| weighted_sum(&matmul_nt(&a, b)), &b, &db, STEP, TOL));
 }
@@ -99,6 +101,11 @@ fn dense_layer_and_bias_match_finite_differences() {
     let (dlayer, dx) = pullback(weights_like(&y));
     assert_passes(check_gradient(|l: &Dense| weighted_sum(&l.forward(&x)), &layer, &dlayer, STEP, TOL));
     assert_passes(check_gradient(|x: &Tensor| weighted_sum(&layer.forward(x)), &x, &dx, STEP, TOL));
+    // The first-layer form differentiates the layer only.
+    let (y_input, pullback) = layer.forward_input_vjp(&x);
+    assert_eq!(y_input, y);
+    let dlayer_input = pullback(weights_like(&y));
+    assert_passes(check_gradient(|l: &Dense| weighted_sum(&l.forward_input(&x)), &layer, &dlayer_input, STEP, TOL));
 }
 
 #[test]
@@ -190,5 +197,5 @@ fn cross_entropies_stay_finite_for_logits_of_a_thousand() {
 #[test]
 #[should_panic(expected = "add_bias: shapes [2, 3] and [4] do not fit")]
 fn wrong_shapes_name_both_shapes() {
-    let _ = add_bias(&Tensor::zeros(&[2, 3]), &Tensor::zeros(&[4]));
+    let _ = add_bias(Tensor::zeros(&[2, 3]), &Tensor::zeros(&[4]));
 }

@@ -2,7 +2,7 @@
 
 use super::Emitter;
 use super::tokens::grad_name;
-use crate::adjoint::{AdjBlock, AdjStmt};
+use crate::adjoint::{AExpr, AdjBlock, AdjStmt};
 use crate::analysis::record::Redo;
 use crate::ir::{LoopHead, VarId};
 use crate::names;
@@ -63,8 +63,18 @@ impl Emitter<'_> {
                 quote!(#name = #expr;)
             }
             AdjStmt::Add { target, expr } => {
-                let (t, e) = (self.target(target), self.aexpr(expr));
-                if target.scalar { quote!(#t += #e;) } else { quote!(#accumulate(&mut #t, #e);) }
+                let t = self.target(target);
+                if target.scalar {
+                    let e = self.aexpr(expr);
+                    quote!(#t += #e;)
+                } else {
+                    // A callee's gradient is added as it comes: a lazy one computes in place.
+                    let e = match expr {
+                        AExpr::Grad { call, arg } => grad_name(*call, *arg),
+                        other => self.aexpr(other),
+                    };
+                    quote!(#accumulate(&mut #t, #e);)
+                }
             }
             AdjStmt::Zero { var } => {
                 let (name, zero) = (self.adjoint_name(*var), self.zero(*var));

@@ -98,6 +98,23 @@ impl Emitter<'_> {
         out
     }
 
+    /// Whether a call's argument is a float, whose gradient is a float.
+    fn scalar_argument(&self, call: usize, arg: usize) -> bool {
+        let Some(arg) = self.calls.get(&call).and_then(|c| c.args.get(arg)) else { return false };
+        let kind = match arg {
+            crate::ir::Arg::Value(Operand::Var(v)) => self.f.vars[*v].kind,
+            crate::ir::Arg::Value(Operand::Const(tokens)) => crate::lower::literal_kind(tokens),
+            crate::ir::Arg::Ref(place) | crate::ir::Arg::Receiver(place) => {
+                if place.steps.is_empty() {
+                    self.f.vars[place.base].kind
+                } else {
+                    crate::ir::Kind::Unknown
+                }
+            }
+        };
+        kind.is_scalar()
+    }
+
     /// An adjoint expression.
     pub(super) fn aexpr(&self, e: &AExpr) -> TokenStream {
         self.aexpr_prec(e).0
@@ -180,7 +197,15 @@ impl Emitter<'_> {
                     (quote!(__seed), Prec::Atom)
                 }
             }
-            AExpr::Grad { call, arg } => (grad_name(*call, *arg), Prec::Atom),
+            AExpr::Grad { call, arg } => {
+                let grad = grad_name(*call, *arg);
+                if self.scalar_argument(*call, *arg) {
+                    (grad, Prec::Atom)
+                } else {
+                    // A lazy gradient (a matrix product's) becomes a tangent of its own here.
+                    (quote!(#private::own(#grad)), Prec::Atom)
+                }
+            }
             AExpr::Tuple(items) => {
                 let items = items.iter().map(|a| self.aexpr(a));
                 (quote!((#(#items,)*)), Prec::Atom)

@@ -47,16 +47,29 @@ impl Dense {
     /// If `x` does not have `inputs` columns (the message names both shapes).
     #[differentiable]
     pub fn forward(&self, x: &Tensor) -> Tensor {
-        add_bias(&matmul(x, &self.w), &self.b)
+        add_bias(matmul(x, &self.w), &self.b)
+    }
+
+    /// [`Dense::forward`] for a network's input, whose gradient nobody needs: its pullback
+    /// skips the product `∂y · Wᵀ` that gradient would cost (for a first layer of 784
+    /// inputs, as much as the forward product). Use it on the first layer; on a hidden
+    /// layer, whose input carries a gradient, it is a compile error.
+    #[differentiable(wrt(self))]
+    pub fn forward_input(&self, x: &Tensor) -> Tensor {
+        add_bias(matmul(x, &self.w), &self.b)
     }
 }
 
-/// `x + b` with `b` (shape `[n]`) added to every row of `x` (shape `[rows, n]`).
+/// `x + b` with `b` (shape `[n]`) added to every row of `x` (shape `[rows, n]`), in `x`'s
+/// own storage.
+///
+/// `x` is taken by value: the sum needs no new buffer, and the pullback borrows nothing from
+/// the caller but `b` (so a caller's reverse sweep keeps it instead of computing it again).
 ///
 /// # Panics
 /// If the last dimension of `x` is not the length of `b` (the message names both shapes).
 #[differentiable]
-pub fn add_bias(x: &Tensor, b: &Tensor) -> Tensor {
+pub fn add_bias(x: Tensor, b: &Tensor) -> Tensor {
     let n = b.data.len();
     assert!(
         x.shape.last() == Some(&n),
@@ -65,11 +78,11 @@ pub fn add_bias(x: &Tensor, b: &Tensor) -> Tensor {
         b.shape
     );
     let rows = x.data.len() / n;
-    let mut data = vec![0.0; x.data.len()];
+    let mut y = x;
     for r in 0..rows {
         for j in 0..n {
-            data[r * n + j] = x.data[r * n + j] + b.data[j];
+            y.data[r * n + j] += b.data[j];
         }
     }
-    Tensor { data, shape: x.shape.clone() }
+    y
 }

@@ -117,6 +117,37 @@ impl<T: Accumulate, const N: usize> AddGrad<[T; N]> for [T] {
     }
 }
 
+/// A callee's gradient as an owned tangent. Gradients are tangents already, except lazy
+/// ones such as a matrix product's [`crate::ops::ProductGrad`], computed here when the
+/// gradient becomes an adjoint of its own (added into an existing adjoint, it is computed in
+/// place instead, by `AddGrad`).
+pub trait Own {
+    /// The tangent.
+    type Owned;
+    /// Converts.
+    fn own(self) -> Self::Owned;
+}
+
+impl<T: Accumulate> Own for T {
+    type Owned = T;
+    #[inline(always)]
+    fn own(self) -> T {
+        self
+    }
+}
+
+impl Own for () {
+    type Owned = ();
+    #[inline(always)]
+    fn own(self) {}
+}
+
+/// [`Own::own`].
+#[inline(always)]
+pub fn own<G: Own>(grad: G) -> G::Owned {
+    grad.own()
+}
+
 /// A callee's gradient taken as the adjoint of a value of another (compatible) type: a
 /// `Vec` from a slice parameter becomes the adjoint of an array argument.
 pub trait Adopt<T> {
