@@ -4,6 +4,7 @@
 //! `valgrind --tool=callgrind target/release/examples/count mlp`.
 
 use backprop_benches::arrays::*;
+use backprop_benches::scalar::{loop20, loop20_grad, loop20_hand, rosenbrock, rosenbrock_grad, rosenbrock_hand};
 use std::hint::black_box as bb;
 
 #[inline(never)]
@@ -22,6 +23,12 @@ fn run(name: &str, reps: usize) {
             "dot-primal" => drop(bb(dot(bb(&x), bb(&x)))),
             "dot-grad" => drop(bb(dot_grad(bb(&x), bb(&x)))),
             "dot-hand" => drop(bb(dot_hand(bb(&x), bb(&x)))),
+            "loop20-primal" => drop(bb(loop20(bb(0.3), bb(0.1)))),
+            "loop20-grad" => drop(bb(loop20_grad(bb(0.3), bb(0.1)))),
+            "loop20-hand" => drop(bb(loop20_hand(bb(0.3), bb(0.1)))),
+            "rosenbrock-primal" => drop(bb(rosenbrock(bb(0.3), bb(0.1)))),
+            "rosenbrock-grad" => drop(bb(rosenbrock_grad(bb(0.3), bb(0.1)))),
+            "rosenbrock-hand" => drop(bb(rosenbrock_hand(bb(0.3), bb(0.1)))),
             other => panic!("unknown function {other}"),
         }
     }
