@@ -75,8 +75,9 @@ pub struct Mlp {
     pub out: Dense,
 }
 
-/// `tanh(W x + b)`.
-#[differentiable]
+/// `tanh(W x + b)` of the network's input, differentiated in the layer only (as the
+/// hand-written pass, which computes no input gradient).
+#[differentiable(wrt(layer))]
 pub fn dense_tanh(layer: &Dense, x: &[f64]) -> Vec<f64> {
     let outputs = layer.b.len();
     let mut h = vec![0.0; outputs];
@@ -91,7 +92,7 @@ pub fn dense_tanh(layer: &Dense, x: &[f64]) -> Vec<f64> {
 }
 
 /// Softmax cross-entropy of a 2-layer MLP on one example, written with loops.
-#[differentiable]
+#[differentiable(wrt(model))]
 pub fn mlp_loss(model: &Mlp, x: &[f64], label: usize) -> f64 {
     let h = dense_tanh(&model.hidden, x);
     let outputs = model.out.b.len();

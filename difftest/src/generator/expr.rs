@@ -431,7 +431,8 @@ impl Gen<'_> {
             .collect();
         let s = fits.get(self.rng.random_range(0..fits.len().max(1)))?;
         let owned = s.kind == SliceKind::Buffer;
-        if s.len == len && (!self.features.views || self.rng.random_bool(0.6)) {
+        let whole_only = !self.features.views || (s.local && !self.features.buffer_sub_slice_argument);
+        if s.len == len && (whole_only || self.rng.random_bool(0.6)) {
             return Some(Arg::Slice { name: s.name.clone(), owned, range: None });
         }
         if !self.features.views {
