@@ -321,3 +321,52 @@ fn untyped_literal_arguments_route_their_gradients() {
         assert_rel64(grad, -4.0 * x.sin() + 6.0, EXACT64, &format!("x = {x}"));
     }
 }
+
+// 005: a float method in path form with a constant expression as its first argument,
+// `f64::atan2(2.0 * 0.75, x)`, did not compile (E0689): it was emitted in method form on the
+// untyped `(2.0 * 0.75)`.
+#[differentiable]
+fn path_const_expr(x: f64, k: f64) -> f64 {
+    f64::atan2(2.0 * 0.75, x) + f64::max(k * 0.5, x) + f64::powf(1.5 + 0.5, x)
+}
+
+#[test]
+fn a_path_call_on_a_constant_expression_types_its_receiver() {
+    // atan2(1.5, x) + max(k/2, x) + 2^x: ∂/∂x = −1.5/(2.25 + x²) + [x > k/2] + 2^x ln 2,
+    // ∂/∂k = ½ [k/2 > x].
+    for (x, k) in [(0.5, -1.0), (-0.25, 3.0)] {
+        let (value, (dx, dk)) = path_const_expr_grad(x, k);
+        assert_eq!(value, path_const_expr(x, k));
+        let wins = if x > k * 0.5 { 1.0 } else { 0.0 };
+        let want_dx = -1.5 / (2.25 + x * x) + wins + 2f64.powf(x) * 2f64.ln();
+        assert_rel64(dx, want_dx, EXACT64, &format!("∂x at x = {x}"));
+        assert_rel64(dk, 0.5 * (1.0 - wins), EXACT64, &format!("∂k at x = {x}"));
+    }
+}
+
+// 006: a sub-slice of a local buffer passed to a differentiable function, `g(&y[1..3])`, and
+// the buffer written afterwards did not compile (E0599, E0277): the snapshot the macro takes
+// of the argument called `.clone()` on the unsized `[f64]`. It is now `.to_vec()`.
+#[differentiable]
+fn product_of_two(s: &[f64]) -> f64 {
+    s[0] * s[1]
+}
+
+#[differentiable]
+fn sub_slice_then_write(x: f64) -> f64 {
+    let mut y: Vec<f64> = vec![x; 3];
+    y[2] = x * x;
+    let a = product_of_two(&y[1..3]);
+    y[1] += a * x;
+    y[1] + y[0]
+}
+
+#[test]
+fn a_sub_slice_argument_survives_a_later_write_to_its_buffer() {
+    // y = [x, x, x²], a = x³, result = x + x⁴ + x: ∂/∂x = 2 + 4x³.
+    for x in [0.5, -1.5] {
+        let (value, grad) = sub_slice_then_write_grad(x);
+        assert_eq!(value, sub_slice_then_write(x));
+        assert_rel64(grad, 2.0 + 4.0 * x * x * x, EXACT64, &format!("x = {x}"));
+    }
+}

@@ -12,7 +12,7 @@
 //! applies the pullback at once. That costs one more evaluation of `g`, and only there.
 
 use super::scopes::Scopes;
-use crate::ir::{Arg, Block, Build, Call, Function, Operand, Place, Role, Stmt, StmtKind, Value, Var, VarId};
+use crate::ir::{Arg, Block, Build, Call, Function, Operand, Place, Role, Step, Stmt, StmtKind, Value, Var, VarId};
 use crate::walk::each_stmt;
 use proc_macro2::Span;
 use quote::format_ident;
@@ -89,7 +89,10 @@ fn snapshot_block(function: &mut Function, scopes: &Scopes, block: &mut Block, s
                     let local = !matches!(function.vars[place.base].role, Role::Param(_));
                     if local && function.vars[place.base].active && !scopes.read_is_final(place, here) {
                         let snapshot = new_snapshot(function, place, call_id, i, stmt.span);
-                        let clone = Value::Build(Build::Clone(place.clone(), format_ident!("clone")));
+                        // A sub-slice `y[a..b]` is unsized: its copy is a `Vec`.
+                        let sub_slice = matches!(place.steps.last(), Some(Step::Slice(_)));
+                        let method = if sub_slice { format_ident!("to_vec") } else { format_ident!("clone") };
+                        let clone = Value::Build(Build::Clone(place.clone(), method));
                         before.push(Stmt { kind: StmtKind::Let { var: snapshot, value: clone }, span: stmt.span });
                         *place = Place { base: snapshot, steps: Vec::new() };
                     }

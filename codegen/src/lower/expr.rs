@@ -362,6 +362,30 @@ impl Lowerer {
         self.op(op, args, call.method.span(), out)
     }
 
+    /// The first argument of a float method called in path form, given the path's type so
+    /// that it can be a method's receiver: `f64::atan2(2.0 * 0.75, x)` is emitted as
+    /// `__t0.atan2(x)`, which needs `let __t0: f64 = 2.0 * 0.75;` (an untyped `{float}` has no
+    /// methods), and `f64::min(0.2, x)` as `0.2f64.min(x)`.
+    fn typed_receiver(&mut self, operand: &Operand, ty: &syn::Ident) -> Operand {
+        match operand {
+            Operand::Var(v) => {
+                let var = &mut self.vars[*v];
+                if var.ty.is_none() && var.role == Role::Temp {
+                    var.ty = Some(ty.to_token_stream());
+                }
+                operand.clone()
+            }
+            Operand::Const(tokens) => match syn::parse2::<syn::LitFloat>(tokens.clone()) {
+                Ok(lit) if lit.suffix().is_empty() => {
+                    let typed = syn::LitFloat::new(&format!("{}{ty}", lit.base10_digits()), lit.span());
+                    Operand::Const(typed.to_token_stream())
+                }
+                Ok(_) => operand.clone(),
+                Err(_) => Operand::Const(quote!(::core::convert::identity::<#ty>(#tokens))),
+            },
+        }
+    }
+
     fn clone_call(&mut self, call: &syn::ExprMethodCall, out: &mut Vec<Stmt>) -> Operand {
         let place = self.receiver_place(&call.receiver, out);
         let kind = self.place_kind(&place);
@@ -384,7 +408,7 @@ impl Lowerer {
             // `f64::min(0.2, x)` becomes `0.2f64.min(x)`: a method call needs the
             // receiver's type, which the path gave.
             if let (Some(first), Some(ty)) = (args.first_mut(), float_type(&func.path)) {
-                *first = typed_literal(first, &ty);
+                *first = self.typed_receiver(first, &ty);
             }
             return self.op(op, args, call.span(), out);
         }
@@ -553,18 +577,6 @@ fn float_type_function(path: &syn::Path) -> Option<String> {
 fn float_type(path: &syn::Path) -> Option<syn::Ident> {
     let n = path.segments.len();
     path.segments.iter().nth(n.checked_sub(2)?).map(|s| s.ident.clone()).filter(|t| t == "f32" || t == "f64")
-}
-
-/// An unsuffixed float literal given the type `ty` (`0.2` → `0.2f64`); anything else as is.
-fn typed_literal(operand: &Operand, ty: &syn::Ident) -> Operand {
-    let Operand::Const(tokens) = operand else { return operand.clone() };
-    match syn::parse2::<syn::LitFloat>(tokens.clone()) {
-        Ok(lit) if lit.suffix().is_empty() => {
-            let typed = syn::LitFloat::new(&format!("{}{ty}", lit.base10_digits()), lit.span());
-            Operand::Const(typed.to_token_stream())
-        }
-        _ => operand.clone(),
-    }
 }
 
 /// The kind of a collection whose elements have kind `elem`.
