@@ -17,8 +17,8 @@
 // The whole buffer (`g(&y)`) compiles and is right, as does the sub-slice when the buffer is
 // not written after the call.
 // Found by: BACKPROP_DIFFTEST_SEED=1 BACKPROP_DIFFTEST_PROGRAMS=300 (program 197).
-// Excluded from the generator while open: `Features::buffer_sub_slice_argument` (sub-slices
-// of parameters only; buffers are passed whole).
+// Status: fixed in 4d241b5; the construct is back in every batch (case in
+// tests/regressions.rs).
 
 use backprop::differentiable;
 
