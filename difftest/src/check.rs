@@ -75,6 +75,8 @@ struct Oracle {
     d: Vec<f64>,
     m: Vec<f64>,
     near_kink: bool,
+    /// A local derivative was not finite on the way (see [`dual::overflowed`]).
+    overflowed: bool,
 }
 
 /// Checks every case at `points` random points each.
@@ -115,20 +117,21 @@ fn check_point(case: &'static Case, x: Vec<f64>, n: Vec<usize>, report: &mut Rep
 
 fn in_range(o: &Oracle) -> bool {
     let ok = |v: f64| v.is_finite() && v.abs() < RANGE;
-    ok(o.value) && o.d.iter().chain(&o.m).all(|&v| ok(v))
+    !o.overflowed && ok(o.value) && o.d.iter().chain(&o.m).all(|&v| ok(v))
 }
 
 /// The primal value and one dual pass per input; `Err` if the primal panics or differs from
 /// the oracle's value.
 fn evaluate(case: &Case, x: &[f64], n: &[usize]) -> Result<Option<Oracle>, String> {
     let primal = catch_unwind(|| (case.primal)(x, n)).map_err(|e| format!("`f` panicked: {}", panic_text(&e)))?;
-    let mut oracle = Oracle { value: primal, d: Vec::new(), m: Vec::new(), near_kink: false };
+    let mut oracle = Oracle { value: primal, d: Vec::new(), m: Vec::new(), near_kink: false, overflowed: false };
     for j in 0..case.floats {
         let xs: Vec<Dual> =
             x.iter().enumerate().map(|(i, &v)| if i == j { Dual::seed(v) } else { Dual::c(v) }).collect();
         dual::reset_kinks();
         let r = (case.dual)(&xs, n);
         oracle.near_kink |= dual::near_kink();
+        oracle.overflowed |= dual::overflowed();
         if r.v.to_bits() != primal.to_bits() && !(r.v.is_nan() && primal.is_nan()) && r.v != primal {
             return Err(format!("oracle value {} differs from `f` {primal} (a bug in the oracle or generator)", r.v));
         }

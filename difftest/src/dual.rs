@@ -42,6 +42,23 @@ pub struct Dual {
 
 thread_local! {
     static NEAR_KINK: Cell<bool> = const { Cell::new(false) };
+    static OVERFLOW: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether an operation since the last [`reset_kinks`] had a local derivative that is not a
+/// finite float (`cosh` of 1000 has derivative `sinh(1000) = ∞`). The primal may still be
+/// finite (`1 / cosh(1000) = 0`), but reverse mode multiplies that derivative by an adjoint,
+/// and `0 · ∞` is NaN where forward mode, which never forms the product when a `clamp` or
+/// `max` discards the branch, stays finite. JAX gives the same NaN; such points are out of
+/// the floats' range for this comparison, as are values beyond ±1e12.
+pub fn overflowed() -> bool {
+    OVERFLOW.with(Cell::get)
+}
+
+fn check_local(dv: f64) {
+    if !dv.is_finite() {
+        OVERFLOW.with(|o| o.set(true));
+    }
 }
 
 /// Whether a kink or branch was met, since the last [`reset_kinks`], close enough that a
@@ -54,6 +71,7 @@ pub fn near_kink() -> bool {
 /// Forgets the kinks met so far; call before each dual run.
 pub fn reset_kinks() {
     NEAR_KINK.with(|k| k.set(false));
+    OVERFLOW.with(|o| o.set(false));
 }
 
 /// Records a kink at distance `gap`, which changes at rate `speed` along the seeded input.
@@ -77,11 +95,14 @@ impl Dual {
 
     /// `f(self)` with value `v` and local derivative `dv`.
     fn chain(self, v: f64, dv: f64) -> Dual {
+        check_local(dv);
         Dual { v, d: dv * self.d, m: dv.abs() * self.m }
     }
 
     /// `f(self, o)` with value `v` and local derivatives `da`, `db`.
     fn chain2(self, o: Dual, v: f64, da: f64, db: f64) -> Dual {
+        check_local(da);
+        check_local(db);
         Dual { v, d: da * self.d + db * o.d, m: da.abs() * self.m + db.abs() * o.m }
     }
 
