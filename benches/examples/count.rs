@@ -35,7 +35,26 @@ fn run(name: &str, reps: usize) {
     }
 }
 
+/// 100 training steps of the 64-128-10 MLP at batch 64 (`step-backprop`, `step-hand`).
+#[inline(never)]
+fn steps(name: &str) {
+    use backprop_benches::train_step::{CONFIGS, Generated, Hand, Mlp, SEED, Trainer, batches};
+    let config = CONFIGS[0];
+    let model = Mlp::new(config, SEED);
+    let batches = batches(config);
+    let mut trainer: Box<dyn Trainer> = match name {
+        "step-backprop" => Box::new(Generated::new(model)),
+        _ => Box::new(Hand::new(model, config.batch)),
+    };
+    for i in 0..100 {
+        bb(trainer.step(&batches[i % batches.len()]));
+    }
+}
+
 fn main() {
     let name = std::env::args().nth(1).unwrap_or_else(|| "mlp-grad".into());
+    if name.starts_with("step-") {
+        return steps(&name);
+    }
     run(&name, 100);
 }
