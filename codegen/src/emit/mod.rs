@@ -233,9 +233,17 @@ impl Emitter<'_> {
                 }
                 _ => {}
             }
+            let mut fixed = HashMap::new();
+            fixed_tapes(std::slice::from_ref(stmt), Some(1), &mut fixed);
             let tapes = ids.into_iter().map(|id| {
                 let tape = names::bookkeeping("tape", id);
-                quote!(let mut #tape = ::std::vec::Vec::new();)
+                match fixed.get(&id) {
+                    Some(&capacity) => {
+                        let capacity = proc_macro2::Literal::usize_unsuffixed(capacity);
+                        quote!(let mut #tape = ::backprop::__private::FixedTape::<_, #capacity>::new();)
+                    }
+                    None => quote!(let mut #tape = ::std::vec::Vec::new();),
+                }
             });
             let code = self.forward_stmt(stmt);
             quote!(#(#tapes)* #code)
@@ -281,4 +289,50 @@ impl Emitter<'_> {
             many => quote!((#(#many),*)),
         }
     }
+}
+
+/// Most records a tape keeps on the stack; a loop that may run more iterations uses a `Vec`.
+const MAX_FIXED_TAPE: usize = 64;
+
+/// The loops among `stmts` (and inside them) whose tape can live on the stack, with its
+/// capacity: the loop and every loop around it have literal bounds, so the iterations it runs
+/// over the whole function are known, and they are at most [`MAX_FIXED_TAPE`]. `outer` is the
+/// iterations of the loops around `stmts` (`None` if not known).
+fn fixed_tapes(stmts: &[crate::ir::Stmt], outer: Option<usize>, out: &mut HashMap<usize, usize>) {
+    for stmt in stmts {
+        match &stmt.kind {
+            StmtKind::Loop(l) => {
+                let runs = outer.zip(literal_trip_count(&l.head)).and_then(|(a, b)| a.checked_mul(b));
+                if let Some(capacity) = runs.filter(|&c| c <= MAX_FIXED_TAPE) {
+                    out.insert(l.id, capacity);
+                }
+                fixed_tapes(&l.body.stmts, runs, out);
+            }
+            StmtKind::If(i) => {
+                fixed_tapes(&i.then_block.stmts, outer, out);
+                fixed_tapes(&i.else_block.stmts, outer, out);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The iterations of `for i in a..b` (also `..=`, `.rev()`, `.step_by(k)`) when `a`, `b` and
+/// `k` are integer literals.
+fn literal_trip_count(head: &crate::ir::LoopHead) -> Option<usize> {
+    use crate::ir::{LoopHead, Operand, RangeAdaptor};
+    let LoopHead::Range(range) = head else { return None };
+    let literal = |o: &Operand| match o {
+        Operand::Const(tokens) => syn::parse2::<syn::LitInt>(tokens.clone()).ok()?.base10_parse::<usize>().ok(),
+        Operand::Var(_) => None,
+    };
+    let (start, end) = (literal(&range.start)?, literal(&range.end)?);
+    let mut count = if range.inclusive { (end + 1).saturating_sub(start) } else { end.saturating_sub(start) };
+    for adaptor in &range.adaptors {
+        if let RangeAdaptor::StepBy(step) = adaptor {
+            let step = literal(step).filter(|&k| k > 0)?;
+            count = count.div_ceil(step);
+        }
+    }
+    Some(count)
 }

@@ -22,13 +22,51 @@ pub enum Arm<T, E> {
     Else(E),
 }
 
+/// A loop's tape: the forward sweep pushes what the reverse sweep needs, once per iteration,
+/// and the reverse sweep pops it back. A `Vec` in general; a [`FixedTape`] on the stack when
+/// the loop and the loops around it have literal bounds, so that small fixed loops
+/// (`for k in 0..3`) allocate nothing.
+pub trait Tape {
+    /// One iteration's record.
+    type Record;
+    /// Removes the last record.
+    fn pop_record(&mut self) -> Option<Self::Record>;
+    /// Makes room for `additional` more records.
+    fn reserve_records(&mut self, additional: usize);
+}
+
+impl<T> Tape for Vec<T> {
+    type Record = T;
+    #[inline(always)]
+    fn pop_record(&mut self) -> Option<T> {
+        self.pop()
+    }
+    #[inline(always)]
+    fn reserve_records(&mut self, additional: usize) {
+        self.reserve(additional);
+    }
+}
+
+/// A tape of at most `N` records, on the stack.
+pub type FixedTape<T, const N: usize> = arrayvec::ArrayVec<T, N>;
+
+impl<T, const N: usize> Tape for arrayvec::ArrayVec<T, N> {
+    type Record = T;
+    #[inline(always)]
+    fn pop_record(&mut self) -> Option<T> {
+        self.pop()
+    }
+    #[inline(always)]
+    fn reserve_records(&mut self, _additional: usize) {}
+}
+
 /// Takes the last record off a loop's tape.
 ///
 /// # Panics
 /// Never for generated code: the reverse sweep pops exactly what the forward sweep pushed.
 #[inline(always)]
-pub fn pop<T>(tape: &mut Vec<T>) -> T {
-    match tape.pop() {
+pub fn pop<T: Tape>(tape: &mut T) -> T::Record {
+    match tape.pop_record() {
         Some(record) => record,
         None => tape_underflow(),
     }
@@ -42,8 +80,8 @@ fn tape_underflow() -> ! {
 
 /// Makes room on a loop's tape for the iterations a range will run.
 #[inline(always)]
-pub fn reserve<T, I: Iterator>(tape: &mut Vec<T>, range: &I) {
-    tape.reserve(range.size_hint().0);
+pub fn reserve<T: Tape, I: Iterator>(tape: &mut T, range: &I) {
+    tape.reserve_records(range.size_hint().0);
 }
 
 /// A zero gradient shaped like `value`.
