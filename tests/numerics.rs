@@ -366,6 +366,42 @@ fn atan2_gradient_at_the_origin_is_nan() {
     assert_rel64(dx, -0.5, 1e-15, "∂x at (1, 1)");
 }
 
+#[differentiable]
+fn asinh_f64(x: f64) -> f64 {
+    x.asinh()
+}
+
+#[differentiable]
+fn acosh_f64(x: f64) -> f64 {
+    x.acosh()
+}
+
+#[test]
+fn atan2_asinh_acosh_gradients_keep_their_range_at_extreme_magnitudes() {
+    // ∂atan2/∂y = x / (x² + y²) = 1 / (2·1e-200) at (1e-200, 1e-200), where x² + y² underflows
+    // to 0, and 1 / (2·1e200) at (1e200, 1e200), where it overflows.
+    for t in [1e-200, 1e200, 1e-150, 3.0] {
+        let (_, (dy, dx)) = atan2_f64_grad(t, t);
+        assert_rel64(dy, 0.5 / t, 1e-15, &format!("∂y at ({t}, {t})"));
+        assert_rel64(dx, -0.5 / t, 1e-15, &format!("∂x at ({t}, {t})"));
+    }
+    let (_, (dy, dx)) = atan2_f32_grad(1e-30, 1e-30);
+    assert!((dy - 0.5e30).abs() <= 0.5e30 * 1e-6 && (dx + 0.5e30).abs() <= 0.5e30 * 1e-6, "f32: ({dy}, {dx})");
+    // asinh' = 1 / √(x² + 1) and acosh' = 1 / √(x² − 1), both ≈ 1/x for large x.
+    for x in [1e200, -1e200, 1e10] {
+        assert_rel64(
+            asinh_f64_grad(x).1,
+            1.0 / (x * (1.0 + 1.0 / (x * x)).sqrt()).abs(),
+            1e-15,
+            &format!("asinh' at {x}"),
+        );
+    }
+    assert_rel64(acosh_f64_grad(1e200).1, 1e-200, 1e-15, "acosh' at 1e200");
+    assert_rel64(acosh_f64_grad(2.0).1, 1.0 / 3f64.sqrt(), 1e-15, "acosh' at 2");
+    assert_eq!(acosh_f64_grad(1.0).1, f64::INFINITY);
+    assert!(acosh_f64_grad(0.5).1.is_nan());
+}
+
 // =============================================================================================
 // NaN and infinity
 // =============================================================================================

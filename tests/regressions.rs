@@ -370,3 +370,22 @@ fn a_sub_slice_argument_survives_a_later_write_to_its_buffer() {
         assert_rel64(grad, 2.0 + 4.0 * x * x * x, EXACT64, &format!("x = {x}"));
     }
 }
+
+// 005, second form (found by seed 4): the typed temporary of a constant first argument was
+// folded into its single use, `(0.5 * (-2.25)).atan2(…)`, losing its type again (E0689).
+#[differentiable]
+fn path_const_expr_folded(p: f64) -> f64 {
+    if p > 1.0 {
+        return f64::atan2(0.5 * (-2.25), (2.75_f64).min(p));
+    }
+    p
+}
+
+#[test]
+fn a_typed_constant_receiver_is_not_folded_away() {
+    // p > 1 and p < 2.75: atan2(−1.125, p), ∂/∂p = 1.125 / (1.125² + p²); else p.
+    let (value, grad) = path_const_expr_folded_grad(2.0);
+    assert_eq!(value, path_const_expr_folded(2.0));
+    assert_rel64(grad, 1.125 / (1.125 * 1.125 + 4.0), EXACT64, "at 2");
+    assert_eq!(path_const_expr_folded_grad(0.5), (0.5, 1.0));
+}

@@ -84,16 +84,22 @@ pub fn adjoints(op: Op, args: &[Operand], result: VarId, d: AExpr) -> Vec<(usize
         Op::Asin => vec![(0, div(d, method(sub(one(), mul(x(0), x(0))), "sqrt", vec![])))],
         Op::Acos => vec![(0, neg(div(d, method(sub(one(), mul(x(0), x(0))), "sqrt", vec![]))))],
         Op::Atan => vec![(0, div(d, add(one(), mul(x(0), x(0)))))],
-        Op::Atan2 => {
-            // atan2(a, b) = atan(a / b): ∂/∂a = b / (a² + b²), ∂/∂b = −a / (a² + b²).
-            let r = || add(mul(x(0), x(0)), mul(x(1), x(1)));
-            vec![(0, div(mul(d.clone(), x(1)), r())), (1, neg(div(mul(d, x(0)), r())))]
-        }
+        // atan2(a, b) = atan(a / b): ∂/∂a = b / (a² + b²), ∂/∂b = −a / (a² + b²), computed
+        // without forming a² + b² (see `rules::atan2_da`).
+        Op::Atan2 => vec![
+            (0, mul(d.clone(), rule("atan2_da", vec![x(0), x(1)]))),
+            (1, mul(d, rule("atan2_db", vec![x(0), x(1)]))),
+        ],
         Op::Sinh => vec![(0, mul(d, method(x(0), "cosh", vec![])))],
         Op::Cosh => vec![(0, mul(d, method(x(0), "sinh", vec![])))],
         Op::Tanh => vec![(0, mul(d, sub(one(), mul(y.clone(), y))))],
-        Op::Asinh => vec![(0, div(d, method(add(mul(x(0), x(0)), one()), "sqrt", vec![])))],
-        Op::Acosh => vec![(0, div(d, method(sub(mul(x(0), x(0)), one()), "sqrt", vec![])))],
+        // 1 / √(x² + 1) as 1 / hypot(x, 1), and 1 / √(x² − 1) as 1 / (√(x − 1) √(x + 1)): no
+        // x² to overflow at |x| = 1e200.
+        Op::Asinh => vec![(0, div(d, method(x(0), "hypot", vec![one()])))],
+        Op::Acosh => {
+            let root = |e: AExpr| method(e, "sqrt", vec![]);
+            vec![(0, div(d, mul(root(sub(x(0), one())), root(add(x(0), one())))))]
+        }
         Op::Atanh => vec![(0, div(d, sub(one(), mul(x(0), x(0)))))],
         Op::Exp => vec![(0, mul(d, y))],
         Op::Exp2 => vec![(0, mul(d, rule("exp2_dx", vec![y])))],

@@ -51,6 +51,8 @@ pub trait Float:
     fn powf(self, p: Self) -> Self;
     /// `self.sqrt()`.
     fn sqrt(self) -> Self;
+    /// `self.hypot(other)`.
+    fn hypot(self, other: Self) -> Self;
     /// `self.exp()`.
     fn exp(self) -> Self;
     /// `self.ln()`.
@@ -103,6 +105,10 @@ macro_rules! impl_float {
             #[inline(always)]
             fn sqrt(self) -> Self {
                 $t::sqrt(self)
+            }
+            #[inline(always)]
+            fn hypot(self, other: Self) -> Self {
+                $t::hypot(self, other)
             }
             #[inline(always)]
             fn exp(self) -> Self {

@@ -44,7 +44,10 @@ fn fold_block(
     for (i, stmt) in block.stmts.iter().enumerate() {
         match &stmt.kind {
             StmtKind::Let { var, value } => {
+                // A typed temporary keeps its `let`: the type is what makes it usable (the
+                // receiver of `f64::atan2(2.0 * 0.75, x)`, see `lower::expr`).
                 let candidate = f.vars[*var].role == Role::Temp
+                    && f.vars[*var].ty.is_none()
                     && !f.vars[*var].mutable
                     && pure(value)
                     && uses.get(var) == Some(&1)

@@ -30,6 +30,23 @@ pub fn powf_dp<T: Float>(x: T, y: T) -> T {
     if x == T::ZERO { T::ZERO } else { y * x.ln() }
 }
 
+/// `∂/∂a atan2(a, b) = b / (a² + b²)`, as `(b / h) / h` with `h = a.hypot(b)`: the sum of
+/// squares would underflow at `(1e-200, 1e-200)` and overflow at `(1e200, 1e200)`, where the
+/// derivative (`5e199`, `5e-201`) is representable. `0 / 0 = NaN` at the origin, where atan2
+/// jumps (JAX and PyTorch give NaN too).
+#[inline(always)]
+pub fn atan2_da<T: Float>(a: T, b: T) -> T {
+    let h = a.hypot(b);
+    b / h / h
+}
+
+/// `∂/∂b atan2(a, b) = −a / (a² + b²)`, written as [`atan2_da`] is.
+#[inline(always)]
+pub fn atan2_db<T: Float>(a: T, b: T) -> T {
+    let h = a.hypot(b);
+    -(a / h / h)
+}
+
 /// `d/dx |x|`: the sign of `x`, `0` at `x == 0` (PyTorch's `sgn`; JAX returns `1`; note that
 /// `0.0f64.signum()` is `1`), and NaN at NaN.
 #[inline(always)]
