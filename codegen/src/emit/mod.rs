@@ -327,7 +327,7 @@ fn literal_trip_count(head: &crate::ir::LoopHead) -> Option<usize> {
         Operand::Var(_) => None,
     };
     let (start, end) = (literal(&range.start)?, literal(&range.end)?);
-    let mut count = if range.inclusive { (end + 1).saturating_sub(start) } else { end.saturating_sub(start) };
+    let mut count = if range.inclusive { end.checked_add(1)?.saturating_sub(start) } else { end.saturating_sub(start) };
     for adaptor in &range.adaptors {
         if let RangeAdaptor::StepBy(step) = adaptor {
             let step = literal(step).filter(|&k| k > 0)?;
@@ -335,4 +335,47 @@ fn literal_trip_count(head: &crate::ir::LoopHead) -> Option<usize> {
         }
     }
     Some(count)
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    /// The generated source of `f`'s gradient functions.
+    fn expand(f: proc_macro2::TokenStream) -> String {
+        crate::differentiable(proc_macro2::TokenStream::new(), f).to_string()
+    }
+
+    #[test]
+    fn literal_loops_get_stack_tapes_sized_by_all_enclosing_loops() {
+        let out = expand(quote! {
+            fn f(x: f64) -> f64 {
+                let mut v = x;
+                for i in 0..3 {
+                    for j in (0..=4).rev().step_by(2) {
+                        v = v * v.sin() + (i * j) as f64;
+                    }
+                }
+                v
+            }
+        });
+        // The inner loop runs 3 × 3 times in all.
+        assert!(out.contains("FixedTape :: < _ , 9 >"), "{out}");
+    }
+
+    #[test]
+    fn unknown_or_huge_trip_counts_keep_a_vec_tape_without_overflow() {
+        for head in [quote!(0..n), quote!(0..=18446744073709551615), quote!(0..100)] {
+            let out = expand(quote! {
+                fn f(x: f64, n: usize) -> f64 {
+                    let mut v = x;
+                    for _ in #head {
+                        v = v * v.sin();
+                    }
+                    v
+                }
+            });
+            assert!(out.contains(":: std :: vec :: Vec :: new ()") && !out.contains("FixedTape"), "{head}: {out}");
+        }
+    }
 }
