@@ -34,6 +34,9 @@ impl Args {
             if args.wrt.is_some() {
                 return Err(syn::Error::new(key.span(), "`wrt` is given twice; list all parameters in one `wrt(...)`"));
             }
+            if !input.peek(syn::token::Paren) {
+                return Err(syn::Error::new(input.span(), "`wrt` takes its parameters in parentheses: `wrt(x, y)`"));
+            }
             let content;
             parenthesized!(content in input);
             let names = Punctuated::<WrtName, Token![,]>::parse_terminated(&content)?;

@@ -329,9 +329,10 @@ impl Emitter<'_> {
             quote!(if #flag { break; })
         });
         let head = self.loop_head(&l.head);
-        // A range knows its length: the tape grows once, not once per doubling.
+        // A range knows its length: the tape grows once, not once per doubling (a stack tape
+        // has its room already).
         let reserve = match (&l.head, &push) {
-            (LoopHead::Range(range), Some(_)) => {
+            (LoopHead::Range(range), Some(_)) if !self.fixed_tapes.contains_key(&l.id) => {
                 let tape = names::bookkeeping("tape", l.id);
                 let iter = self.range(range, false);
                 Some(quote!(::backprop::__private::reserve(&mut #tape, &(#iter));))

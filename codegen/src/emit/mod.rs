@@ -45,6 +45,8 @@ pub(crate) struct Emitter<'a> {
     renames: &'a Renames,
     /// The only `return` is the last statement of the body: its value is bound directly.
     direct_return: bool,
+    /// Loops whose tape lives on the stack, with its capacity (see [`fixed_tapes`]).
+    fixed_tapes: HashMap<usize, usize>,
 }
 
 /// Everything `#[differentiable]` adds beside the user's function.
@@ -81,6 +83,8 @@ pub fn gradient_fns(
     let last_is_return = matches!(f.body.stmts.last().map(|s| &s.kind), Some(StmtKind::Return(_)));
     let direct_return = returns == 1 && last_is_return && !f.flagged_returns;
     let folded = |avail| fold::folded(f, avail);
+    let mut fixed = HashMap::new();
+    fixed_tapes(&f.body.stmts, Some(1), &mut fixed);
     let vjp = Emitter {
         f,
         avail: closure,
@@ -92,6 +96,7 @@ pub fn gradient_fns(
         in_reverse: Default::default(),
         renames,
         direct_return,
+        fixed_tapes: fixed.clone(),
     };
     let grad = Emitter {
         f,
@@ -104,6 +109,7 @@ pub fn gradient_fns(
         in_reverse: Default::default(),
         renames,
         direct_return,
+        fixed_tapes: fixed,
     };
     let vjp_fn = vjp.vjp_function(item, output, adjoint, final_adjoints);
     if output.shape != OutputShape::Scalar {
@@ -233,11 +239,9 @@ impl Emitter<'_> {
                 }
                 _ => {}
             }
-            let mut fixed = HashMap::new();
-            fixed_tapes(std::slice::from_ref(stmt), Some(1), &mut fixed);
             let tapes = ids.into_iter().map(|id| {
                 let tape = names::bookkeeping("tape", id);
-                match fixed.get(&id) {
+                match self.fixed_tapes.get(&id) {
                     Some(&capacity) => {
                         let capacity = proc_macro2::Literal::usize_unsuffixed(capacity);
                         quote!(let mut #tape = ::backprop::__private::FixedTape::<_, #capacity>::new();)

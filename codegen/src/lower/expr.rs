@@ -338,7 +338,7 @@ impl Lowerer {
             let e = Expr::MethodCall(call.clone());
             return self.unsupported(
                 &e,
-                "a method call with explicit generic arguments cannot be differentiated".into(),
+                "a method call with explicit generic arguments (`::<…>`) cannot be differentiated; call a non-generic method (with its `_vjp`) instead".into(),
                 out,
             );
         }
@@ -425,7 +425,7 @@ impl Lowerer {
         let prefix = prefix.to_token_stream();
         if !matches!(last.arguments, syn::PathArguments::None) {
             let e = Expr::Call(call.clone());
-            return self.unsupported(&e, "a call with explicit generic arguments cannot be differentiated".into(), out);
+            return self.unsupported(&e, "a call with explicit generic arguments (`::<…>`) cannot be differentiated; call a non-generic function (with its `_vjp`) instead".into(), out);
         }
         let args = call.args.iter().map(|a| self.argument(a, out)).collect();
         let target = CallTarget::Path { prefix, name: last.ident.clone() };
@@ -645,7 +645,9 @@ fn describe(expr: &Expr) -> String {
         Expr::Let(_) => LET_IN_CONDITION.into(),
         Expr::Range(_) => "a range is only supported as the iterator of a `for` loop".into(),
         Expr::Assign(_) => "an assignment inside an expression is not supported; make it a statement of its own".into(),
-        Expr::Block(_) => "labeled blocks are not supported in a differentiable function".into(),
+        Expr::Block(_) => {
+            "labeled blocks are not supported in a differentiable function; use `if`/`else` or a flag variable".into()
+        }
         other => format!("this expression (`{}`) cannot be differentiated", short(other)),
     }
 }

@@ -442,7 +442,10 @@ impl Lowerer {
                 Some(self.define(Value::Read(place), kind, span, out))
             }
             Items::Pair(..) => {
-                self.error(span, "a reduction over pairs needs a `.map(|(a, b)| …)` first");
+                self.error(
+                    span,
+                    "a reduction over `enumerate()`/`zip(…)` pairs needs a `.map(|(a, b)| …)` to one value first",
+                );
                 None
             }
         }
@@ -520,7 +523,7 @@ impl Lowerer {
                         out.push(Stmt { kind: StmtKind::Let { var, value: Value::Copy(item) }, span });
                     }
                     Pat::Wild(_) => {}
-                    other => cx.error_at(&other, "bind the mapped item to a name"),
+                    other => cx.error_at(&other, "after `.map(...)`, the item of `.fold(...)` must be a name; destructure it in the closure body"),
                 },
                 None => cx.bind_items(item_pat, items, index, places, out),
             }

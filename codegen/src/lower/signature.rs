@@ -171,11 +171,11 @@ impl Lowerer {
         let shape = match classify(ty) {
             Ok(TypeInfo { kind: Kind::Scalar, .. }) => OutputShape::Scalar,
             Ok(TypeInfo { kind: Kind::ScalarRef, .. }) | Err(_) | Ok(TypeInfo { tangent: None, .. }) => {
-                self.error(
-                    ty.span(),
+                self.error_at(
+                    &ty,
                     format!(
                         "the return type `{}` has no gradient; return `f32`, `f64`, a float collection, a tuple of these or a struct deriving `Differentiable`",
-                        ty.to_token_stream()
+                        type_text(ty)
                     ),
                 );
                 OutputShape::Other
@@ -233,7 +233,10 @@ fn classify(ty: &Type) -> Result<TypeInfo, (TokenStream, String)> {
                     None => {
                         return Err((
                             elem.to_token_stream(),
-                            "every element of a tuple type must have a gradient".into(),
+                            format!(
+                                "every element of a tuple type must have a gradient; pass the `{}` as a parameter of its own",
+                                type_text(elem)
+                            ),
                         ));
                     }
                 }
@@ -245,10 +248,19 @@ fn classify(ty: &Type) -> Result<TypeInfo, (TokenStream, String)> {
             other.to_token_stream(),
             format!(
                 "the type `{}` is not supported here; use floats, float slices, `Vec`s, arrays or a struct deriving `Differentiable`",
-                other.to_token_stream()
+                type_text(other)
             ),
         )),
     }
+}
+
+/// A type as a person writes it (`Wrapper<f64>`, `&f64`), not as tokens print (`Wrapper < f64 >`),
+/// for error messages.
+fn type_text(ty: &impl ToTokens) -> String {
+    let text = ty.to_token_stream().to_string();
+    [(" < ", "<"), ("< ", "<"), (" <", "<"), (" >", ">"), (" ,", ","), (" :: ", "::"), (":: ", "::"), ("& ", "&")]
+        .iter()
+        .fold(text, |t, (from, to)| t.replace(from, to))
 }
 
 fn classify_path(path: &syn::TypePath) -> Result<TypeInfo, (TokenStream, String)> {
@@ -286,7 +298,10 @@ fn classify_path(path: &syn::TypePath) -> Result<TypeInfo, (TokenStream, String)
     {
         return Err((
             path.to_token_stream(),
-            format!("generic type `{}` is not supported here", path.to_token_stream()),
+            format!(
+                "the generic type `{}` is not supported here; use floats, float slices, `Vec`s, arrays or a struct deriving `Differentiable`",
+                type_text(path)
+            ),
         ));
     }
     // Any other named type is taken to derive `Differentiable`; its gradient is itself.

@@ -259,7 +259,7 @@ impl Lowerer {
             return;
         }
         let Some(place) = self.place(left, out) else {
-            self.error_at(&left, "only a variable, an element or a field can be assigned in a differentiable function");
+            self.error_at(&left, "only a variable, an element or a field can be assigned in a differentiable function; assign each one in a statement of its own");
             return;
         };
         if self.written_param(&place, left.span()) {
@@ -337,7 +337,10 @@ impl Lowerer {
             return;
         }
         let Some(place) = self.place(&call.receiver, out) else {
-            self.error_at(&call.receiver, "`push` is supported on a local `Vec` variable only");
+            self.error_at(
+                &call.receiver,
+                "`push` is supported on a local `Vec` variable only; bind the `Vec` with `let mut` first",
+            );
             return;
         };
         if self.written_param(&place, call.receiver.span()) {

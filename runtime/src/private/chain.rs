@@ -42,7 +42,7 @@ pub struct Constant;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is neither a float type nor a type that derives `Differentiable`",
     label = "this argument's gradient cannot be routed",
-    note = "add `#[derive(Differentiable)]` to the type, or leave the parameter out of the gradient with `#[differentiable(wrt(...))]`"
+    note = "add `#[derive(Differentiable)]` to the type; a parameter of this type can instead be left out of the gradient with `#[differentiable(wrt(...))]`"
 )]
 pub trait Activity {
     /// [`Active`] or [`Constant`].

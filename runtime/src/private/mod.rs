@@ -31,8 +31,6 @@ pub trait Tape {
     type Record;
     /// Removes the last record.
     fn pop_record(&mut self) -> Option<Self::Record>;
-    /// Makes room for `additional` more records.
-    fn reserve_records(&mut self, additional: usize);
 }
 
 impl<T> Tape for Vec<T> {
@@ -40,10 +38,6 @@ impl<T> Tape for Vec<T> {
     #[inline(always)]
     fn pop_record(&mut self) -> Option<T> {
         self.pop()
-    }
-    #[inline(always)]
-    fn reserve_records(&mut self, additional: usize) {
-        self.reserve(additional);
     }
 }
 
@@ -56,8 +50,6 @@ impl<T, const N: usize> Tape for arrayvec::ArrayVec<T, N> {
     fn pop_record(&mut self) -> Option<T> {
         self.pop()
     }
-    #[inline(always)]
-    fn reserve_records(&mut self, _additional: usize) {}
 }
 
 /// Takes the last record off a loop's tape.
@@ -78,10 +70,11 @@ fn tape_underflow() -> ! {
     panic!("backprop: tape underflow (a bug in the generated code; please report it)")
 }
 
-/// Makes room on a loop's tape for the iterations a range will run.
+/// Makes room on a loop's `Vec` tape for the iterations a range will run (a [`FixedTape`]
+/// has its room from the start).
 #[inline(always)]
-pub fn reserve<T: Tape, I: Iterator>(tape: &mut T, range: &I) {
-    tape.reserve_records(range.size_hint().0);
+pub fn reserve<T, I: Iterator>(tape: &mut Vec<T>, range: &I) {
+    tape.reserve(range.size_hint().0);
 }
 
 /// A zero gradient shaped like `value`.

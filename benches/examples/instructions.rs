@@ -1,7 +1,7 @@
 //! Runs one benchmarked function many times, for `valgrind --tool=callgrind` (instruction
 //! counts are repeatable on a busy machine, unlike times).
-//! `cargo build --release -p backprop-benches --example count`, then
-//! `valgrind --tool=callgrind target/release/examples/count mlp`.
+//! `cargo build --release -p backprop-benches --example instructions`, then
+//! `valgrind --tool=callgrind target/release/examples/instructions mlp`.
 
 use backprop_benches::arrays::*;
 use backprop_benches::scalar::{loop20, loop20_grad, loop20_hand, rosenbrock, rosenbrock_grad, rosenbrock_hand};
