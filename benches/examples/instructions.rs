@@ -56,5 +56,5 @@ fn main() {
     if name.starts_with("step-") {
         return steps(&name);
     }
-    run(&name, 100);
+    run(&name, std::env::var("REPS").ok().and_then(|r| r.parse().ok()).unwrap_or(100));
 }

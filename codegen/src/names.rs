@@ -103,7 +103,8 @@ pub fn derived_fn(name: &Ident, suffix: &str) -> Ident {
     Ident::new(&format!("{base}_{suffix}"), name.span())
 }
 
-fn ident_from(name: &str, span: Span) -> Ident {
+/// An identifier from its printed form, raw (`r#type`) or not.
+pub fn ident_from(name: &str, span: Span) -> Ident {
     match name.strip_prefix("r#") {
         Some(raw) => Ident::new_raw(raw, span),
         None => Ident::new(name, span),

@@ -2,6 +2,7 @@
 
 use super::Emitter;
 use super::tokens::grad_name;
+use super::views::Piece;
 use crate::adjoint::{AExpr, AdjBlock, AdjStmt};
 use crate::analysis::record::Redo;
 use crate::ir::{LoopHead, VarId};
@@ -19,16 +20,28 @@ impl Emitter<'_> {
     }
 
     fn reverse_block_inner(&self, block: &AdjBlock) -> TokenStream {
+        let pieces = self.reverse_pieces(block).into_iter().map(|p| p.tokens);
+        quote!(#(#pieces)*)
+    }
+
+    /// A block's reverse, statement by statement (see [`Piece`]).
+    fn reverse_pieces(&self, block: &AdjBlock) -> Vec<Piece> {
         let recompute = self.avail.recompute[block.block].iter().map(|redo| match redo {
-            Redo::Value(v) => self.defs.get(v).map_or_else(TokenStream::new, |value| self.let_stmt(*v, value)),
-            Redo::Fill(id) => self.loops.get(id).map_or_else(TokenStream::new, |l| self.refill(l)),
+            Redo::Value(v) => Piece::straight(self.defs.get(v).map_or_else(TokenStream::new, |value| self.let_stmt(*v, value))),
+            Redo::Fill(id) => Piece::nested(self.loops.get(id).map_or_else(TokenStream::new, |l| self.refill(l))),
         });
         let zeros = block.zero_init.iter().map(|v| {
             let (name, zero) = (self.adjoint_name(*v), self.zero(*v));
-            quote!(let mut #name = #zero;)
+            Piece::straight(quote!(let mut #name = #zero;))
         });
-        let stmts = block.stmts.iter().map(|s| self.reverse_stmt(s));
-        quote!(#(#recompute)* #(#zeros)* #(#stmts)*)
+        let stmts = block.stmts.iter().map(|s| {
+            let tokens = self.reverse_stmt(s);
+            match s {
+                AdjStmt::If { .. } | AdjStmt::Loop { .. } => Piece::nested(tokens),
+                _ => Piece::straight(tokens),
+            }
+        });
+        recompute.chain(zeros).chain(stmts).collect()
     }
 
     /// A loop that fills a scratch buffer, run again as the forward sweep ran it (it records
@@ -152,15 +165,17 @@ impl Emitter<'_> {
             let tuple = self.tuple(record);
             quote!(let #tuple = ::backprop::__private::pop(&mut #tape);)
         });
+        if let (LoopHead::Range(range), true) = (&l.head, l.replayable()) {
+            let backwards = !self.avail.free_order_loops.contains(&id);
+            let iter = self.range(range, backwards);
+            let outer = self.in_reverse.replace(true);
+            let pieces = pop.into_iter().map(Piece::straight).chain(self.reverse_pieces(body)).collect();
+            self.in_reverse.set(outer);
+            return self.loop_with_views(l, range, iter, pieces);
+        }
         let code = self.reverse_block(body);
-        let head = match (&l.head, l.replayable(), l.count) {
-            (LoopHead::Range(range), true, _) => {
-                let index = range.index.map(|v| self.name(v)).unwrap_or_else(|| quote!(_));
-                let backwards = !self.avail.free_order_loops.contains(&id);
-                let iter = self.range(range, backwards);
-                quote!(for #index in #iter)
-            }
-            (_, _, Some(count)) => {
+        let head = match (&l.head, l.count) {
+            (_, Some(count)) => {
                 let count = self.name(count);
                 quote!(for _ in 0..#count)
             }

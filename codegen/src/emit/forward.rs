@@ -317,7 +317,7 @@ impl Emitter<'_> {
         let push = (reversed && !record.is_empty()).then(|| {
             let tape = names::bookkeeping("tape", l.id);
             let tuple = self.tuple(record);
-            quote!(#tape.push(#tuple);)
+            quote!(::backprop::__private::record(&mut #tape, #tuple);)
         });
         let count = l.count.filter(|_| reversed && !l.replayable()).map(|c| self.name(c));
         let (declare_count, increment) = match &count {

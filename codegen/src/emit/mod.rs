@@ -16,6 +16,7 @@ mod fold;
 mod forward;
 mod signature;
 mod tokens;
+mod views;
 
 use crate::adjoint::AdjBlock;
 use crate::analysis::record::Availability;

@@ -1,0 +1,493 @@
+//! Bounds checks hoisted out of reverse loops.
+//!
+//! The reverse sweep of `for j in lo..hi { s += a[base + j] * x[j]; }` reads `a[base + j]`
+//! and `x[j]` again and adds into `__d_a[base + j]` and `__d_x[j]`: four bounds checks per
+//! iteration, which also keep LLVM from vectorising the loop. Each of those accesses runs in
+//! every iteration, so the loop as printed panics unless `base + hi <= a.len()`. Checking
+//! that once, by slicing a view `&a[base..][..hi]` before the loop and indexing the view by
+//! `j`, changes nothing but where an impossible panic would happen, and rustc then proves
+//! every index in bounds:
+//!
+//! ```text
+//! for j in lo..hi {                          if lo < hi {
+//!     let __t1 = base + j;                       let __v4_0 = &a[base..][..hi];
+//!     let __t2 = a[__t1];                        let __v4_1 = &mut __d_a[base..][..hi];
+//!     …                                ==>       for j in lo..hi {
+//!     __d_a[__t1] += __d_t2;                         let __t2 = __v4_0[j];
+//! }                                                  …
+//!                                                    __v4_1[j] += __d_t2;
+//!                                                }
+//!                                            }
+//! ```
+//!
+//! The rewrite works on the printed body, so it sees every use of a buffer: a buffer gets a
+//! view only if *every* mention of it in the body is an index of that form with the same
+//! `base`, at least one of them runs unconditionally, and `base` cannot change while the
+//! loop runs. Anything else (a field path, a whole-buffer use, an index the analysis cannot
+//! read) leaves the buffer as it was, so the rewrite can only drop checks, never add a borrow
+//! conflict or change an index. The guard `lo < hi` keeps an empty loop from slicing at all.
+
+use super::Emitter;
+use crate::ir::{Kind, Loop, LoopHead, RangeLoop, StmtKind, VarId};
+use crate::walk::each_stmt;
+use proc_macro2::{Delimiter, Group, Ident, Spacing, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote};
+use std::collections::{HashMap, HashSet};
+
+/// One printed statement of a reverse block.
+pub(super) struct Piece {
+    pub tokens: TokenStream,
+    /// A plain statement (no nested block): if it starts, it runs to its end.
+    pub straight: bool,
+}
+
+impl Piece {
+    pub fn straight(tokens: TokenStream) -> Piece {
+        Piece { tokens, straight: true }
+    }
+
+    pub fn nested(tokens: TokenStream) -> Piece {
+        Piece { tokens, straight: false }
+    }
+}
+
+/// A buffer that gets a view.
+struct View {
+    /// The buffer as printed (`a`, `__d_a`).
+    buffer: Ident,
+    /// The offset of index 0 of the view (`None`: the buffer's start).
+    base: Option<TokenStream>,
+    /// A `&mut` view (the body writes through it).
+    write: bool,
+    /// The view's name.
+    name: Ident,
+}
+
+/// How one mention of a buffer indexes it.
+struct Mention {
+    base: Option<String>,
+    base_tokens: Option<TokenStream>,
+    write: bool,
+    /// Runs in every iteration (a plain statement, outside any block or short circuit).
+    unconditional: bool,
+}
+
+/// What the body says about a buffer: its index form in every mention, or that some mention
+/// rules a view out.
+enum Uses {
+    Indexed(Vec<Mention>),
+    Other,
+}
+
+impl Emitter<'_> {
+    /// The reverse loop `for #index in #iter { #body }`, with views for the buffers it indexes
+    /// by the loop variable (see the module documentation).
+    pub(super) fn loop_with_views(&self, l: &Loop, range: &RangeLoop, iter: TokenStream, body: Vec<Piece>) -> TokenStream {
+        let Some(index) = range.index.map(|v| self.f.vars[v].name.clone()) else {
+            let body = body.into_iter().map(|p| p.tokens);
+            return quote!(for _ in #iter { #(#body)* });
+        };
+        let views = self.choose_views(l, &index, &body);
+        if views.is_empty() {
+            let body = body.into_iter().map(|p| p.tokens);
+            return quote!(for #index in #iter { #(#body)* });
+        }
+        let before: Vec<TokenStream> = body.into_iter().map(|p| p.tokens).collect();
+        let after = before.iter().map(|tokens| rewrite(tokens.clone(), &views, &index)).collect();
+        let body = drop_replaced_lets(&before, after);
+        let (start, end) = (self.operand(&range.start), self.operand(&range.end));
+        let (guard, upto) = if range.inclusive { (quote!(#start <= #end), quote!(..=#end)) } else { (quote!(#start < #end), quote!(..#end)) };
+        let decls = views.iter().map(|v| {
+            let (name, buffer) = (&v.name, &v.buffer);
+            let borrow = if v.write { quote!(&mut) } else { quote!(&) };
+            match &v.base {
+                Some(base) => quote!(let #name = #borrow #buffer[(#base)..][#upto];),
+                None => quote!(let #name = #borrow #buffer[#upto];),
+            }
+        });
+        quote! {
+            if #guard {
+                #(#decls)*
+                for #index in #iter { #(#body)* }
+            }
+        }
+    }
+
+    /// The buffers of `body` that can be indexed through a view.
+    fn choose_views(&self, l: &Loop, index: &Ident, body: &[Piece]) -> Vec<View> {
+        let buffers = self.buffer_names();
+        let temps = index_temps(body);
+        let mut uses: HashMap<String, Uses> = HashMap::new();
+        for piece in body {
+            let unconditional = piece.straight && !has_short_circuit(&piece.tokens);
+            scan(&piece.tokens, unconditional, &buffers, &temps, index, &mut uses);
+        }
+        let invariant = self.invariant_names(l, body, &temps);
+        let mut views = Vec::new();
+        let mut names: Vec<&String> = uses.keys().collect();
+        names.sort();
+        for name in names {
+            let Uses::Indexed(mentions) = &uses[name] else { continue };
+            let Some(first) = mentions.first() else { continue };
+            let same_base = mentions.iter().all(|m| m.base == first.base);
+            let anchored = mentions.iter().any(|m| m.unconditional);
+            let write = mentions.iter().any(|m| m.write);
+            let base_ok = first.base_tokens.as_ref().is_none_or(|b| invariant_tokens(b, &invariant));
+            let (is_adjoint, _) = buffers[name];
+            // A primal buffer written in the reverse sweep (a restored element) keeps its
+            // own indexing: a `&mut` view of it could conflict with other borrows. Adjoints
+            // are always `let mut` and always get `&mut` views.
+            if same_base && anchored && base_ok && (is_adjoint || !write) {
+                views.push(View {
+                    buffer: crate::names::ident_from(name, Span::call_site()),
+                    base: first.base_tokens.clone(),
+                    write: is_adjoint,
+                    name: format_ident!("__{}_view{}", name.trim_start_matches("r#").trim_start_matches('_'), l.id),
+                });
+            }
+        }
+        views
+    }
+
+    /// Every buffer variable as printed, primal and adjoint, with whether it is the adjoint.
+    fn buffer_names(&self) -> HashMap<String, (bool, VarId)> {
+        let mut out = HashMap::new();
+        for (v, var) in self.f.vars.iter().enumerate() {
+            if matches!(var.kind, Kind::Buffer(_)) {
+                out.insert(var.name.to_string(), (false, v));
+                out.insert(self.adjoint_name(v).to_string(), (true, v));
+            }
+        }
+        out
+    }
+
+    /// Names that keep their value while the loop runs: immutable variables bound outside
+    /// it. A name the body mentions outside an index (where it might be bound again) is left
+    /// out, which only costs a view.
+    fn invariant_names(&self, l: &Loop, body: &[Piece], temps: &HashMap<String, Vec<TokenTree>>) -> HashSet<String> {
+        let mut inside = HashSet::new();
+        if let LoopHead::Range(r) = &l.head {
+            inside.extend(r.index);
+        }
+        each_stmt(&l.body, &mut |stmt| match &stmt.kind {
+            StmtKind::Let { var, .. } | StmtKind::Declare { var } => {
+                inside.insert(*var);
+            }
+            StmtKind::Loop(inner) => {
+                if let LoopHead::Range(r) = &inner.head {
+                    inside.extend(r.index);
+                }
+                inside.extend(inner.count);
+                inside.extend(inner.exit);
+            }
+            StmtKind::If(i) => {
+                inside.insert(i.record);
+            }
+            _ => {}
+        });
+        let mut elsewhere = HashSet::new();
+        for piece in body {
+            mentions_outside_indices(&piece.tokens, temps, &mut elsewhere);
+        }
+        self.f
+            .vars
+            .iter()
+            .enumerate()
+            .filter(|(v, var)| !var.mutable && !inside.contains(v))
+            .map(|(_, var)| var.name.to_string())
+            .filter(|name| !elsewhere.contains(name))
+            .collect()
+    }
+}
+
+/// The names bound by plain `let name = …;` statements of the body, with their values (an
+/// index is often such a temporary: `let __t1 = i * m + j; … a[__t1]`).
+fn index_temps(body: &[Piece]) -> HashMap<String, Vec<TokenTree>> {
+    body.iter().filter(|p| p.straight).filter_map(|p| plain_let(&p.tokens)).collect()
+}
+
+/// `let name = value;` → `(name, value)`.
+fn plain_let(tokens: &TokenStream) -> Option<(String, Vec<TokenTree>)> {
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    match trees.as_slice() {
+        [TokenTree::Ident(kw), TokenTree::Ident(name), TokenTree::Punct(eq), rest @ .., TokenTree::Punct(semi)]
+            if kw == "let" && name != "mut" && eq.as_char() == '=' && eq.spacing() == Spacing::Alone && semi.as_char() == ';' =>
+        {
+            Some((name.to_string(), rest.to_vec()))
+        }
+        _ => None,
+    }
+}
+
+/// `after` without the plain `let`s that only the rewritten indices used (index temporaries
+/// the views replaced): mentioned elsewhere in `before`, nowhere else in `after`.
+fn drop_replaced_lets(before: &[TokenStream], after: Vec<TokenStream>) -> Vec<TokenStream> {
+    let used_elsewhere = |body: &[TokenStream], name: &str, skip: usize| {
+        body.iter().enumerate().any(|(k, t)| k != skip && mentions(t, name))
+    };
+    let replaced = |k: usize, t: &TokenStream| {
+        plain_let(t).is_some_and(|(name, _)| used_elsewhere(before, &name, k) && !used_elsewhere(&after, &name, k))
+    };
+    let keep: Vec<bool> = after.iter().enumerate().map(|(k, t)| !replaced(k, t)).collect();
+    after.into_iter().zip(keep).filter(|(_, keep)| *keep).map(|(t, _)| t).collect()
+}
+
+/// Whether `tokens` contain the identifier `name`.
+fn mentions(tokens: &TokenStream, name: &str) -> bool {
+    tokens.clone().into_iter().any(|t| match t {
+        TokenTree::Ident(id) => id == name,
+        TokenTree::Group(g) => mentions(&g.stream(), name),
+        _ => false,
+    })
+}
+
+/// Whether evaluation may skip part of the tokens: `&&`, `||`, closures, `?`, blocks.
+fn has_short_circuit(tokens: &TokenStream) -> bool {
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    trees.iter().enumerate().any(|(i, t)| match t {
+        TokenTree::Punct(p) => match p.as_char() {
+            '|' | '?' => true,
+            '&' => p.spacing() == Spacing::Joint && matches!(trees.get(i + 1), Some(TokenTree::Punct(q)) if q.as_char() == '&'),
+            _ => false,
+        },
+        TokenTree::Group(g) => g.delimiter() == Delimiter::Brace || has_short_circuit(&g.stream()),
+        TokenTree::Ident(id) => ["if", "match", "return", "break", "continue", "loop", "while", "for"].iter().any(|k| id == k),
+        TokenTree::Literal(_) => false,
+    })
+}
+
+/// Records how `tokens` mention each buffer. `unconditional`: the tokens run in every
+/// iteration (nested blocks never do).
+fn scan(
+    tokens: &TokenStream,
+    unconditional: bool,
+    buffers: &HashMap<String, (bool, VarId)>,
+    temps: &HashMap<String, Vec<TokenTree>>,
+    index: &Ident,
+    uses: &mut HashMap<String, Uses>,
+) {
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    for (i, tree) in trees.iter().enumerate() {
+        match tree {
+            TokenTree::Group(g) => {
+                let inner_unconditional = unconditional && g.delimiter() == Delimiter::Parenthesis;
+                scan(&g.stream(), inner_unconditional, buffers, temps, index, uses);
+            }
+            TokenTree::Ident(id) if buffers.contains_key(&id.to_string()) => {
+                let mention = mention_at(&trees, i, unconditional, temps, index);
+                let entry = uses.entry(id.to_string()).or_insert_with(|| Uses::Indexed(Vec::new()));
+                match (entry, mention) {
+                    (Uses::Indexed(list), Some(m)) => list.push(m),
+                    (entry, _) => *entry = Uses::Other,
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The mention of a buffer at `trees[i]`, if it is `buffer[base + index]` (or
+/// `buffer[index + base]`, `buffer[index]`, or a temporary bound to one of those).
+fn mention_at(
+    trees: &[TokenTree],
+    i: usize,
+    unconditional: bool,
+    temps: &HashMap<String, Vec<TokenTree>>,
+    index: &Ident,
+) -> Option<Mention> {
+    let preceded_by_path = matches!(i.checked_sub(1).map(|p| &trees[p]), Some(TokenTree::Punct(p)) if matches!(p.as_char(), '.' | ':'));
+    let TokenTree::Group(group) = trees.get(i + 1)? else { return None };
+    if preceded_by_path || group.delimiter() != Delimiter::Bracket {
+        return None;
+    }
+    let written: Vec<TokenTree> = group.stream().into_iter().collect();
+    let idx = match written.as_slice() {
+        [TokenTree::Ident(t)] if temps.contains_key(&t.to_string()) => temps[&t.to_string()].clone(),
+        _ => written,
+    };
+    let base = offset_of(&idx, index)?;
+    let borrowed_mut = i >= 2
+        && matches!((&trees[i - 2], &trees[i - 1]), (TokenTree::Punct(p), TokenTree::Ident(m)) if p.as_char() == '&' && m == "mut");
+    let write = borrowed_mut || assigns(&trees[i + 2..]);
+    let base_tokens = base.map(|b| b.into_iter().collect::<TokenStream>());
+    Some(Mention { base: base_tokens.as_ref().map(ToString::to_string), base_tokens, write, unconditional })
+}
+
+/// Whether the tokens after `buffer[index]` may write the element: the place goes on
+/// (`[j]`, `.field`) into an assignment (`=`, `+=`, `-=`, `*=`, `/=`) or a method call,
+/// which may take `&mut self`.
+fn assigns(after: &[TokenTree]) -> bool {
+    match after {
+        [TokenTree::Group(g), rest @ ..] if g.delimiter() == Delimiter::Bracket => assigns(rest),
+        [TokenTree::Punct(dot), TokenTree::Ident(_), TokenTree::Group(g), ..]
+            if dot.as_char() == '.' && g.delimiter() == Delimiter::Parenthesis =>
+        {
+            true
+        }
+        [TokenTree::Punct(dot), TokenTree::Ident(_) | TokenTree::Literal(_), rest @ ..] if dot.as_char() == '.' => assigns(rest),
+        [TokenTree::Punct(eq), ..] if eq.as_char() == '=' => eq.spacing() == Spacing::Alone,
+        [TokenTree::Punct(op), TokenTree::Punct(eq), ..] if matches!(op.as_char(), '+' | '-' | '*' | '/' | '%') => {
+            op.spacing() == Spacing::Joint && eq.as_char() == '='
+        }
+        _ => false,
+    }
+}
+
+/// For an index `index`, `base + index` or `index + base`: `Some(None)`, `Some(Some(base))`.
+/// The sum must be the top operation, so `base` may hold only operators that bind at least as
+/// tightly as `+` (`a * m + j`, `a - b + j`; not `j + a - b` or `a << b + j`).
+fn offset_of(idx: &[TokenTree], index: &Ident) -> Option<Option<Vec<TokenTree>>> {
+    let is_index = |t: &[TokenTree]| matches!(t, [TokenTree::Ident(id)] if id == index);
+    if is_index(idx) {
+        return Some(None);
+    }
+    let plus = |t: &TokenTree| matches!(t, TokenTree::Punct(p) if p.as_char() == '+' && p.spacing() == Spacing::Alone);
+    let last = idx.iter().rposition(plus)?;
+    if is_index(&idx[last + 1..]) && arithmetic_only(&idx[..last], true) {
+        return Some(Some(idx[..last].to_vec()));
+    }
+    let first = idx.iter().position(plus)?;
+    if is_index(&idx[..first]) && arithmetic_only(&idx[first + 1..], false) {
+        return Some(Some(idx[first + 1..].to_vec()));
+    }
+    None
+}
+
+/// Whether tokens are names, integer literals, `as` casts, parentheses and `* / %` (and
+/// `+ -` when `sums` allows them at the top level) — no calls, fields or other operators.
+fn arithmetic_only(tokens: &[TokenTree], sums: bool) -> bool {
+    !tokens.is_empty()
+        && tokens.iter().all(|t| match t {
+            TokenTree::Ident(_) | TokenTree::Literal(_) => true,
+            TokenTree::Punct(p) => match p.as_char() {
+                '*' | '/' | '%' => p.spacing() == Spacing::Alone,
+                '+' | '-' => sums && p.spacing() == Spacing::Alone,
+                _ => false,
+            },
+            TokenTree::Group(g) => {
+                let inner: Vec<TokenTree> = g.stream().into_iter().collect();
+                g.delimiter() == Delimiter::Parenthesis && arithmetic_only(&inner, true)
+            }
+        })
+}
+
+/// Whether every name in an offset keeps its value while the loop runs (`as` and integer
+/// type names are not variables).
+fn invariant_tokens(tokens: &TokenStream, invariant: &HashSet<String>) -> bool {
+    tokens.clone().into_iter().all(|t| match t {
+        TokenTree::Ident(id) => {
+            let s = id.to_string();
+            invariant.contains(&s) || s == "as" || INTEGER_TYPES.contains(&s.as_str())
+        }
+        TokenTree::Group(g) => invariant_tokens(&g.stream(), invariant),
+        _ => true,
+    })
+}
+
+const INTEGER_TYPES: [&str; 12] = ["usize", "isize", "u8", "u16", "u32", "u64", "u128", "i8", "i16", "i32", "i64", "i128"];
+
+/// Collects the names mentioned outside brackets and outside the right-hand sides of index
+/// temporaries.
+fn mentions_outside_indices(tokens: &TokenStream, temps: &HashMap<String, Vec<TokenTree>>, out: &mut HashSet<String>) {
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    // `let __tK = …;` of an index temporary: only its name counts.
+    if let [TokenTree::Ident(kw), TokenTree::Ident(name), ..] = trees.as_slice()
+        && kw == "let"
+        && temps.contains_key(&name.to_string())
+    {
+        out.insert(name.to_string());
+        return;
+    }
+    for tree in &trees {
+        match tree {
+            TokenTree::Ident(id) => {
+                out.insert(id.to_string());
+            }
+            TokenTree::Group(g) if g.delimiter() != Delimiter::Bracket => mentions_outside_indices(&g.stream(), temps, out),
+            _ => {}
+        }
+    }
+}
+
+/// `tokens` with every mention of a viewed buffer replaced by its view indexed by `index`.
+fn rewrite(tokens: TokenStream, views: &[View], index: &Ident) -> TokenStream {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out = Vec::with_capacity(trees.len());
+    let mut i = 0;
+    while i < trees.len() {
+        let view = match (&trees[i], trees.get(i + 1)) {
+            (TokenTree::Ident(id), Some(TokenTree::Group(g))) if g.delimiter() == Delimiter::Bracket => {
+                views.iter().find(|v| v.buffer == *id)
+            }
+            _ => None,
+        };
+        match (view, &trees[i]) {
+            (Some(view), _) => {
+                let name = &view.name;
+                out.extend(quote!(#name[#index]));
+                i += 2;
+                continue;
+            }
+            (None, TokenTree::Group(g)) => {
+                let mut inner = Group::new(g.delimiter(), rewrite(g.stream(), views, index));
+                inner.set_span(g.span());
+                out.push(TokenTree::Group(inner));
+            }
+            (None, other) => out.push(other.clone()),
+        }
+        i += 1;
+    }
+    out.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use quote::quote;
+
+    /// The views declared in the expansion of `f`, as `name = borrow`.
+    fn views(f: proc_macro2::TokenStream) -> Vec<String> {
+        let out = crate::differentiable(proc_macro2::TokenStream::new(), f).to_string();
+        out.split("let ")
+            .filter(|s| s.contains("_view"))
+            .filter_map(|s| s.split(';').next())
+            .map(|s| s.replace(' ', ""))
+            .filter(|s| s.contains("=&"))
+            .collect()
+    }
+
+    #[test]
+    fn rows_and_whole_buffers_read_in_every_iteration_get_views() {
+        let got = views(quote! {
+            fn f(a: &[f64], x: &[f64], n: usize) -> f64 {
+                let m = x.len();
+                let mut s = 0.0;
+                for i in 0..n {
+                    for j in 0..m {
+                        s += a[i * m + j] * x[j];
+                    }
+                }
+                s
+            }
+        });
+        for want in ["__a_view0=&a[(i*m)..][..m]", "__d_a_view0=&mut__d_a[(i*m)..][..m]", "__x_view0=&x[..m]"] {
+            assert!(got.iter().any(|v| v == want), "{want} not in {got:?}");
+        }
+    }
+
+    #[test]
+    fn conditional_reads_changing_offsets_and_lower_operators_keep_their_checks() {
+        let cases = [
+            quote!(fn f(x: &[f64], n: usize) -> f64 { let mut s = 0.0; for j in 0..n { if j < 3 { s += x[j]; } } s }),
+            quote!(fn f(x: &[f64], n: usize) -> f64 { let mut s = 0.0; for j in 0..n { let k = j / 2; s += x[k + j]; } s }),
+            quote!(fn f(x: &[f64], n: usize) -> f64 { let mut k = 1; let mut s = 0.0; for j in 0..n { s += x[k + j]; } k += 1; s }),
+            quote!(fn f(x: &[f64], a: usize, n: usize) -> f64 { let mut s = 0.0; for j in 0..n { s += x[j + a - 1]; } s }),
+            quote!(fn f(x: &[f64], a: usize, n: usize) -> f64 { let mut s = 0.0; for j in 0..n { s += x[a << 1 + j]; } s }),
+            quote!(fn f(x: &[f64], n: usize) -> f64 { let mut s = 0.0; for j in (0..n).step_by(2) { s += x[j]; } s }),
+            quote!(fn f(x: &[f64], n: usize) -> f64 { let mut s = 0.0; for j in 0..n { s += x[j] * x[j + 1]; } s }),
+        ];
+        for case in cases {
+            let got = views(case.clone());
+            assert!(got.is_empty(), "{case}: {got:?}");
+        }
+    }
+}

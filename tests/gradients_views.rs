@@ -1,0 +1,222 @@
+//! Loops whose reverse sweep indexes buffers through views (bounds checks hoisted out of the
+//! loop, see `codegen/src/emit/views.rs`), and loops that look alike but must keep their
+//! per-element indexing: an access that runs only under a condition, an offset that changes
+//! inside the loop, an index whose sum is not its top operation, an empty loop over a short
+//! buffer. Each is checked against its hand-derived gradient or central differences, and the
+//! ones that must not panic are called where a hoisted check would.
+#![allow(clippy::needless_range_loop, reason = "index loops are what these tests differentiate")]
+
+mod common;
+use backprop::differentiable;
+use common::*;
+
+// f = Σᵢ ½ (Σⱼ a[i·m + j] wⱼ)²: rows read as `a[i * m + j]` (offset first) in a reversed
+// inner loop. With yᵢ = Σⱼ a[i·m+j] wⱼ: ∂f/∂a[i·m+j] = yᵢ wⱼ, ∂f/∂wⱼ = Σᵢ yᵢ a[i·m+j].
+#[differentiable]
+fn rows_offset_first(a: &[f64], w: &[f64]) -> f64 {
+    let m = w.len();
+    let n = a.len() / m;
+    let mut s = 0.0;
+    for i in 0..n {
+        let mut y = 0.0;
+        for j in (0..m).rev() {
+            y += a[i * m + j] * w[j];
+        }
+        s += 0.5 * y * y;
+    }
+    s
+}
+
+// The same with the index written `j + i * m` (offset last).
+#[differentiable]
+fn rows_offset_last(a: &[f64], w: &[f64]) -> f64 {
+    let m = w.len();
+    let n = a.len() / m;
+    let mut s = 0.0;
+    for i in 0..n {
+        let mut y = 0.0;
+        for j in 0..m {
+            y += a[j + i * m] * w[j];
+        }
+        s += 0.5 * y * y;
+    }
+    s
+}
+
+fn rows_gradient(a: &[f64], w: &[f64]) -> Vec<f64> {
+    let m = w.len();
+    let n = a.len() / m;
+    let y: Vec<f64> = (0..n).map(|i| (0..m).map(|j| a[i * m + j] * w[j]).sum()).collect();
+    let da = (0..n * m).map(|k| y[k / m] * w[k % m]);
+    let dw = (0..m).map(|j| (0..n).map(|i| y[i] * a[i * m + j]).sum());
+    da.chain(dw).collect()
+}
+
+#[test]
+fn row_views_give_the_matrix_vector_gradient_with_the_offset_on_either_side() {
+    let a = [0.5, -1.0, 2.0, 0.25, 1.5, -0.75];
+    let w = [0.3, -0.2, 1.1];
+    let want = rows_gradient(&a, &w);
+    let (_, (da, dw)) = rows_offset_first_grad(&a, &w);
+    assert_grad_close(&[da, dw].concat(), &want, EXACT64);
+    let (_, (da, dw)) = rows_offset_last_grad(&a, &w);
+    assert_grad_close(&[da, dw].concat(), &want, EXACT64);
+    let split = |p: &[f64]| (p[..6].to_vec(), p[6..].to_vec());
+    let grad = |p: &[f64]| {
+        let (a, w) = split(p);
+        let (v, (da, dw)) = rows_offset_first_grad(&a, &w);
+        (v, [da, dw].concat())
+    };
+    let f = |p: &[f64]| {
+        let (a, w) = split(p);
+        rows_offset_first(&a, &w)
+    };
+    check_fd_n64(grad, f, &[&[a.as_slice(), &w].concat(), &[0.1, 0.2, 0.3, -0.4, -0.5, 0.6, 1.0, 2.0, -1.0]]);
+}
+
+// f = Σ_{j=lo..=hi} x[off + j]² over an inclusive window: ∂f/∂x[k] = 2 x[k] inside it.
+#[differentiable]
+fn inclusive_window(x: &[f64], off: usize, lo: usize, hi: usize) -> f64 {
+    let mut s = 0.0;
+    for j in lo..=hi {
+        s += x[off + j] * x[off + j];
+    }
+    s
+}
+
+#[test]
+fn an_inclusive_window_reaches_its_last_element() {
+    let x = [1.0, -2.0, 0.5, 3.0, -1.5];
+    let (_, dx) = inclusive_window_grad(&x, 1, 1, 3);
+    let want: Vec<f64> = (0..5).map(|k| if (2..=4).contains(&k) { 2.0 * x[k] } else { 0.0 }).collect();
+    assert_grad_close(&dx, &want, EXACT64);
+    check_fd_n64(|p| inclusive_window_grad(p, 1, 1, 3), |p| inclusive_window(p, 1, 1, 3), &[&x, &[0.1, 0.2, -0.3, 0.4, 0.5]]);
+}
+
+// An empty loop over a buffer shorter than its bounds: the primal never indexes, so the
+// gradient must not either (a view `&x[10..][..hi]` taken before the loop would panic).
+#[differentiable]
+fn empty_loop_over_a_short_buffer(x: &[f64], lo: usize, hi: usize) -> f64 {
+    let mut s = x[0] * x[1];
+    for j in lo..hi {
+        s += x[j + 10].sin();
+    }
+    s
+}
+
+#[test]
+fn an_empty_loop_indexes_nothing() {
+    let x = [2.0, -3.0];
+    let (v, dx) = empty_loop_over_a_short_buffer_grad(&x, 4, 4);
+    assert_eq!(v, -6.0);
+    assert_grad_close(&dx, &[-3.0, 2.0], EXACT64);
+    let (_, dx) = empty_loop_over_a_short_buffer_grad(&x, 7, 3);
+    assert_grad_close(&dx, &[-3.0, 2.0], EXACT64);
+}
+
+// f = Σ_{j<n, j<len} xⱼ²: the access runs only under a condition, so `n` may exceed the
+// buffer's length and no check may be hoisted. ∂f/∂xⱼ = 2xⱼ.
+#[differentiable]
+fn guarded_access(x: &[f64], n: usize) -> f64 {
+    let mut s = 0.0;
+    for j in 0..n {
+        if j < x.len() {
+            s += x[j] * x[j];
+        }
+    }
+    s
+}
+
+#[test]
+fn an_access_under_a_condition_is_checked_where_it_runs() {
+    let x = [1.0, -0.5, 2.0];
+    let (v, dx) = guarded_access_grad(&x, 10);
+    assert_rel64(v, 5.25, 1e-15, "value");
+    assert_grad_close(&dx, &[2.0, -1.0, 4.0], EXACT64);
+}
+
+// The offset changes inside the loop (`k` is bound in the body, `step` is `mut`): each element
+// must be indexed as it was. f = Σⱼ x[j % 2 + j] · x[step + j], checked by differences.
+#[differentiable]
+fn offset_bound_inside_the_loop(x: &[f64], n: usize) -> f64 {
+    let mut step = 1;
+    let mut s = 0.0;
+    for j in 0..n {
+        let k = j % 2;
+        s += x[k + j] * x[step + j];
+        if j == 1 {
+            step = 0;
+        }
+    }
+    s
+}
+
+#[test]
+fn an_offset_that_changes_inside_the_loop_keeps_per_element_indexing() {
+    let points: [&[f64]; 2] = [&[0.5, 1.5, -1.0, 2.0, 0.25, -0.75, 1.25], &[-1.0, 0.5, 0.25, 1.5, -2.0, 1.0, 0.75]];
+    check_fd_n64(|p| offset_bound_inside_the_loop_grad(p, 4), |p| offset_bound_inside_the_loop(p, 4), &points);
+}
+
+// `x[j + a - b]` is `(j + a) - b`: hoisting `a - b` would underflow when `b > a` although every
+// index is in range. f = Σ_{j=b..n} x[j + a − b]², ∂f/∂xₖ = 2xₖ for k < n − b + a.
+#[differentiable]
+fn index_sum_is_not_the_top_operation(x: &[f64], a: usize, b: usize) -> f64 {
+    let mut s = 0.0;
+    for j in b..x.len() {
+        s += x[j + a - b] * x[j + a - b];
+    }
+    s
+}
+
+#[test]
+fn an_index_whose_sum_is_not_on_top_is_left_alone() {
+    let x = [1.0, 2.0, -1.0, 0.5];
+    let (_, dx) = index_sum_is_not_the_top_operation_grad(&x, 0, 2);
+    assert_grad_close(&dx, &[2.0, 4.0, 0.0, 0.0], EXACT64);
+}
+
+// A local buffer overwritten in the loop (its old elements are restored in the reverse sweep,
+// a write the view must not take over): yⱼ ← yⱼ·xⱼ twice, f = Σ yⱼ = Σ cⱼ xⱼ², ∂f/∂xⱼ = 2cⱼxⱼ.
+#[differentiable]
+fn overwritten_local(x: &[f64], c: &[f64]) -> f64 {
+    let mut y = c.to_vec();
+    let mut s = 0.0;
+    for j in 0..x.len() {
+        y[j] = y[j] * x[j];
+        y[j] = y[j] * x[j];
+        s += y[j];
+    }
+    s
+}
+
+#[test]
+fn a_local_overwritten_in_the_loop_restores_each_element() {
+    let (x, c) = ([0.5, -2.0, 1.5], [1.0, 3.0, -0.5]);
+    let (_, (dx, dc)) = overwritten_local_grad(&x, &c);
+    let want: Vec<f64> = (0..3).map(|j| 2.0 * c[j] * x[j]).collect();
+    assert_grad_close(&dx, &want, EXACT64);
+    let want: Vec<f64> = x.iter().map(|v| v * v).collect();
+    assert_grad_close(&dc, &want, EXACT64);
+}
+
+// f32 and arrays: f = Σⱼ (x[j] + 2y[j])², the reverse loop runs over `[f32; 4]` adjoints.
+#[differentiable]
+fn arrays_f32(x: [f32; 4], y: &[f32; 4]) -> f32 {
+    let mut s = 0.0;
+    for j in 0..4 {
+        let t = x[j] + 2.0 * y[j];
+        s += t * t;
+    }
+    s
+}
+
+#[test]
+fn array_adjoints_take_views_too() {
+    let (x, y) = ([0.5f32, -1.0, 2.0, 0.25], [1.0f32, 0.5, -0.25, 2.0]);
+    let (_, (dx, dy)) = arrays_f32_grad(x, &y);
+    for j in 0..4 {
+        let t = x[j] + 2.0 * y[j];
+        assert_rel32(dx[j], 2.0 * t, 1e-6, "dx");
+        assert_rel32(dy[j], 4.0 * t, 1e-6, "dy");
+    }
+}
