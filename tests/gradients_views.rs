@@ -5,6 +5,7 @@
 //! buffer. Each is checked against its hand-derived gradient or central differences, and the
 //! ones that must not panic are called where a hoisted check would.
 #![allow(clippy::needless_range_loop, reason = "index loops are what these tests differentiate")]
+#![allow(clippy::assign_op_pattern, reason = "`y[j] = y[j] * x[j]` is the overwrite form under test")]
 
 mod common;
 use backprop::differentiable;
@@ -90,7 +91,11 @@ fn an_inclusive_window_reaches_its_last_element() {
     let (_, dx) = inclusive_window_grad(&x, 1, 1, 3);
     let want: Vec<f64> = (0..5).map(|k| if (2..=4).contains(&k) { 2.0 * x[k] } else { 0.0 }).collect();
     assert_grad_close(&dx, &want, EXACT64);
-    check_fd_n64(|p| inclusive_window_grad(p, 1, 1, 3), |p| inclusive_window(p, 1, 1, 3), &[&x, &[0.1, 0.2, -0.3, 0.4, 0.5]]);
+    check_fd_n64(
+        |p| inclusive_window_grad(p, 1, 1, 3),
+        |p| inclusive_window(p, 1, 1, 3),
+        &[&x, &[0.1, 0.2, -0.3, 0.4, 0.5]],
+    );
 }
 
 // An empty loop over a buffer shorter than its bounds: the primal never indexes, so the
@@ -219,4 +224,48 @@ fn array_adjoints_take_views_too() {
         assert_rel32(dx[j], 2.0 * t, 1e-6, "dx");
         assert_rel32(dy[j], 4.0 * t, 1e-6, "dy");
     }
+}
+
+// A layer as a struct: `w` an array, `b` a `Vec` read in the outer loop; both primal and
+// adjoint fields are indexed through views.
+// f = Σₒ tanh(Σᵢ w[o·n + i] xᵢ + bₒ): with tₒ = tanh(…), ∂f/∂w[o·n+i] = (1 − tₒ²) xᵢ,
+// ∂f/∂bₒ = 1 − tₒ², ∂f/∂xᵢ = Σₒ (1 − tₒ²) w[o·n+i].
+#[derive(backprop::Differentiable, Clone)]
+struct ArrayLayer {
+    w: [f64; 6],
+    b: Vec<f64>,
+    inputs: usize,
+}
+
+#[differentiable]
+fn array_layer(layer: &ArrayLayer, x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for o in 0..layer.b.len() {
+        let mut acc = layer.b[o];
+        for i in 0..layer.inputs {
+            acc += layer.w[o * layer.inputs + i] * x[i];
+        }
+        s += acc.tanh();
+    }
+    s
+}
+
+#[test]
+fn struct_fields_give_the_layer_gradient() {
+    let layer = ArrayLayer { w: [0.5, -0.25, 1.0, 0.75, -1.5, 0.2], b: vec![0.1, -0.3], inputs: 3 };
+    let x = [0.4, -0.6, 0.9];
+    let (_, (g, gx)) = array_layer_grad(&layer, &x);
+    let (mut dw, mut db, mut dx) = (vec![0.0; 6], vec![0.0; 2], vec![0.0; 3]);
+    for o in 0..2 {
+        let t = (layer.b[o] + (0..3).map(|i| layer.w[o * 3 + i] * x[i]).sum::<f64>()).tanh();
+        db[o] = 1.0 - t * t;
+        for i in 0..3 {
+            dw[o * 3 + i] = (1.0 - t * t) * x[i];
+            dx[i] += (1.0 - t * t) * layer.w[o * 3 + i];
+        }
+    }
+    assert_grad_close(&g.w, &dw, EXACT64);
+    assert_grad_close(&g.b, &db, EXACT64);
+    assert_grad_close(&gx, &dx, EXACT64);
+    assert_grad_close(&backprop::flatten(&g), &fd_leaves(|m| array_layer(m, &x), &layer), FD_TOL64);
 }

@@ -389,3 +389,33 @@ fn a_typed_constant_receiver_is_not_folded_away() {
     assert_rel64(grad, 1.125 / (1.125 * 1.125 + 4.0), EXACT64, "at 2");
     assert_eq!(path_const_expr_folded_grad(0.5), (0.5, 1.0));
 }
+
+// 008 (found by seed 22): a sub-slice of a local buffer that carries no gradient, passed to a
+// call that does, `weighted(&y[0..2], x)`, and the buffer written afterwards did not compile
+// (E0502): only buffers that carry a gradient were snapshot. In `_vjp`, which calls again in
+// the reverse sweep, the call would have seen the new values.
+#[differentiable]
+fn weighted(s: &[f64], x: f64) -> f64 {
+    s[0] * x + s[1] * x * x
+}
+
+#[differentiable]
+fn constant_buffer_then_written(x: f64) -> f64 {
+    let mut y: Vec<f64> = vec![2.0; 3];
+    let a = weighted(&y[0..2], x);
+    y[0] = 5.0;
+    a + y[0]
+}
+
+#[test]
+fn a_constant_buffer_argument_survives_a_later_write() {
+    // a = 2x + 2x², result = a + 5: ∂/∂x = 2 + 4x, in `_grad` and through `_vjp` alike.
+    for x in [0.5, -1.5] {
+        let (value, grad) = constant_buffer_then_written_grad(x);
+        assert_eq!(value, constant_buffer_then_written(x));
+        assert_rel64(grad, 2.0 + 4.0 * x, EXACT64, &format!("grad at {x}"));
+        let (value, pullback) = constant_buffer_then_written_vjp(x);
+        assert_eq!(value, constant_buffer_then_written(x));
+        assert_rel64(pullback(1.0), 2.0 + 4.0 * x, EXACT64, &format!("vjp at {x}"));
+    }
+}

@@ -34,22 +34,25 @@ pub fn matvec(a: &[f64], x: &[f64], n: usize) -> f64 {
 }
 
 /// Hand-written gradient of [`matvec`]: with `y = A x`, `∂/∂A = y xᵀ` and `∂/∂x = Aᵀ y`.
+/// Written as a careful person would: each `yᵢ` accumulated in a register, rows as slices.
 pub fn matvec_hand(a: &[f64], x: &[f64], n: usize) -> (f64, (Vec<f64>, Vec<f64>)) {
     let m = x.len();
     let mut y = vec![0.0; n];
     let mut s = 0.0;
-    for i in 0..n {
+    for (yi, row) in y.iter_mut().zip(a.chunks_exact(m)) {
+        let mut acc = 0.0;
         for j in 0..m {
-            y[i] += a[i * m + j] * x[j];
+            acc += row[j] * x[j];
         }
-        s += 0.5 * y[i] * y[i];
+        *yi = acc;
+        s += 0.5 * acc * acc;
     }
     let mut da = vec![0.0; n * m];
     let mut dx = vec![0.0; m];
-    for i in 0..n {
+    for ((da_row, row), &yi) in da.chunks_exact_mut(m).zip(a.chunks_exact(m)).zip(&y) {
         for j in 0..m {
-            da[i * m + j] = y[i] * x[j];
-            dx[j] += a[i * m + j] * y[i];
+            da_row[j] = yi * x[j];
+            dx[j] += row[j] * yi;
         }
     }
     (s, (da, dx))

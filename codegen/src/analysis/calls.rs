@@ -87,7 +87,8 @@ fn snapshot_block(function: &mut Function, scopes: &Scopes, block: &mut Block, s
                 for (i, arg) in call.args.iter_mut().enumerate() {
                     let (Arg::Ref(place) | Arg::Receiver(place)) = arg else { continue };
                     let local = !matches!(function.vars[place.base].role, Role::Param(_));
-                    if local && function.vars[place.base].active && !scopes.read_is_final(place, here) {
+                    // Inactive locals too: the pullback borrows them all the same.
+                    if local && !scopes.read_is_final(place, here) {
                         let snapshot = new_snapshot(function, place, call_id, i, stmt.span);
                         // A sub-slice `y[a..b]` is unsized: its copy is a `Vec`.
                         let sub_slice = matches!(place.steps.last(), Some(Step::Slice(_)));
@@ -116,6 +117,7 @@ fn new_snapshot(function: &mut Function, place: &Place, call: usize, arg: usize,
     let adjoint = format_ident!("__d_s{}_{}", call, arg);
     let base = &function.vars[place.base];
     let kind = if place.steps.is_empty() { base.kind } else { crate::ir::Kind::Unknown };
+    let active = base.active;
     function.vars.push(Var {
         name,
         adjoint,
@@ -126,7 +128,7 @@ fn new_snapshot(function: &mut Function, place: &Place, call: usize, arg: usize,
         ty: None,
         alias_of: None,
         destructured: None,
-        active: true,
+        active,
     });
     function.vars.len() - 1
 }

@@ -27,7 +27,9 @@ impl Emitter<'_> {
     /// A block's reverse, statement by statement (see [`Piece`]).
     fn reverse_pieces(&self, block: &AdjBlock) -> Vec<Piece> {
         let recompute = self.avail.recompute[block.block].iter().map(|redo| match redo {
-            Redo::Value(v) => Piece::straight(self.defs.get(v).map_or_else(TokenStream::new, |value| self.let_stmt(*v, value))),
+            Redo::Value(v) => {
+                Piece::straight(self.defs.get(v).map_or_else(TokenStream::new, |value| self.let_stmt(*v, value)))
+            }
             Redo::Fill(id) => Piece::nested(self.loops.get(id).map_or_else(TokenStream::new, |l| self.refill(l))),
         });
         let zeros = block.zero_init.iter().map(|v| {

@@ -28,7 +28,7 @@
 //! conflict or change an index. The guard `lo < hi` keeps an empty loop from slicing at all.
 
 use super::Emitter;
-use crate::ir::{Kind, Loop, LoopHead, RangeLoop, StmtKind, VarId};
+use crate::ir::{Kind, Loop, LoopHead, RangeLoop, StmtKind};
 use crate::walk::each_stmt;
 use proc_macro2::{Delimiter, Group, Ident, Spacing, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
@@ -51,16 +51,36 @@ impl Piece {
     }
 }
 
-/// A buffer that gets a view.
+/// A buffer that gets a view: a variable (`a`, `__d_a`) or a field path (`__d_model.out.w`).
 struct View {
-    /// The buffer as printed (`a`, `__d_a`).
-    buffer: Ident,
+    path: Path,
     /// The offset of index 0 of the view (`None`: the buffer's start).
     base: Option<TokenStream>,
-    /// A `&mut` view (the body writes through it).
+    /// A `&mut` view (an adjoint).
     write: bool,
     /// The view's name.
     name: Ident,
+}
+
+/// A variable followed by field names.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Path {
+    root: String,
+    fields: Vec<String>,
+}
+
+impl Path {
+    /// Whether one path is a prefix of the other: borrowing one borrows (part of) the other.
+    fn overlaps(&self, other: &Path) -> bool {
+        let n = self.fields.len().min(other.fields.len());
+        self.root == other.root && self.fields[..n] == other.fields[..n]
+    }
+
+    fn tokens(&self) -> TokenStream {
+        let root = crate::names::ident_from(&self.root, Span::call_site());
+        let fields = self.fields.iter().map(|f| crate::names::ident_from(f, Span::call_site()));
+        quote!(#root #(.#fields)*)
+    }
 }
 
 /// How one mention of a buffer indexes it.
@@ -72,17 +92,26 @@ struct Mention {
     unconditional: bool,
 }
 
-/// What the body says about a buffer: its index form in every mention, or that some mention
-/// rules a view out.
-enum Uses {
-    Indexed(Vec<Mention>),
-    Other,
+/// A variable that may start a viewed path.
+#[derive(Clone, Copy)]
+struct Root {
+    var: crate::ir::VarId,
+    adjoint: bool,
+    /// A slice, `Vec` or array itself (sliced directly); otherwise only its fields are
+    /// viewed, through `Viewer`.
+    buffer: bool,
 }
 
 impl Emitter<'_> {
     /// The reverse loop `for #index in #iter { #body }`, with views for the buffers it indexes
     /// by the loop variable (see the module documentation).
-    pub(super) fn loop_with_views(&self, l: &Loop, range: &RangeLoop, iter: TokenStream, body: Vec<Piece>) -> TokenStream {
+    pub(super) fn loop_with_views(
+        &self,
+        l: &Loop,
+        range: &RangeLoop,
+        iter: TokenStream,
+        body: Vec<Piece>,
+    ) -> TokenStream {
         let Some(index) = range.index.map(|v| self.f.vars[v].name.clone()) else {
             let body = body.into_iter().map(|p| p.tokens);
             return quote!(for _ in #iter { #(#body)* });
@@ -96,17 +125,35 @@ impl Emitter<'_> {
         let after = before.iter().map(|tokens| rewrite(tokens.clone(), &views, &index)).collect();
         let body = drop_replaced_lets(&before, after);
         let (start, end) = (self.operand(&range.start), self.operand(&range.end));
-        let (guard, upto) = if range.inclusive { (quote!(#start <= #end), quote!(..=#end)) } else { (quote!(#start < #end), quote!(..#end)) };
+        let (guard, upto) = if range.inclusive {
+            (quote!(#start <= #end), quote!(..=#end))
+        } else {
+            (quote!(#start < #end), quote!(..#end))
+        };
         let decls = views.iter().map(|v| {
-            let (name, buffer) = (&v.name, &v.buffer);
+            let (name, place) = (&v.name, v.path.tokens());
             let borrow = if v.write { quote!(&mut) } else { quote!(&) };
-            match &v.base {
-                Some(base) => quote!(let #name = #borrow #buffer[(#base)..][#upto];),
-                None => quote!(let #name = #borrow #buffer[#upto];),
+            match (&v.base, v.path.fields.is_empty()) {
+                // `..` binds loosest: `a[i * m..]` is `a[(i * m)..]`.
+                (Some(base), true) => quote!(let #name = #borrow #place[#base..][#upto];),
+                (None, true) => quote!(let #name = #borrow #place[#upto];),
+                (base, false) => {
+                    let base = base.clone().unwrap_or_else(|| quote!(0));
+                    // `mut` for the fallback `Offset`, which is indexed through `IndexMut`.
+                    let mutability = v.write.then(|| quote!(mut));
+                    quote!(let #mutability #name = ::backprop::__private::Viewer(#borrow #place).window(#base, #upto);)
+                }
             }
+        });
+        let fallback = views.iter().any(|v| !v.path.fields.is_empty()).then(|| {
+            quote!(
+                #[allow(unused_imports)]
+                use ::backprop::__private::WindowFallback as _;
+            )
         });
         quote! {
             if #guard {
+                #fallback
                 #(#decls)*
                 for #index in #iter { #(#body)* }
             }
@@ -115,48 +162,74 @@ impl Emitter<'_> {
 
     /// The buffers of `body` that can be indexed through a view.
     fn choose_views(&self, l: &Loop, index: &Ident, body: &[Piece]) -> Vec<View> {
-        let buffers = self.buffer_names();
+        let roots = self.roots();
         let temps = index_temps(body);
-        let mut uses: HashMap<String, Uses> = HashMap::new();
+        let mut mentions: Vec<(Path, Option<Mention>)> = Vec::new();
         for piece in body {
             let unconditional = piece.straight && !has_short_circuit(&piece.tokens);
-            scan(&piece.tokens, unconditional, &buffers, &temps, index, &mut uses);
+            scan(&piece.tokens, unconditional, &roots, &temps, index, &mut mentions);
         }
         let invariant = self.invariant_names(l, body, &temps);
+        let mut candidates: Vec<&Path> = mentions.iter().filter(|(_, m)| m.is_some()).map(|(p, _)| p).collect();
+        candidates.sort();
+        candidates.dedup();
+        // Adjoints first: a primal field gets a view only beside its adjoint's (below).
+        candidates.sort_by_key(|p| !roots[&p.root].adjoint);
         let mut views = Vec::new();
-        let mut names: Vec<&String> = uses.keys().collect();
-        names.sort();
-        for name in names {
-            let Uses::Indexed(mentions) = &uses[name] else { continue };
-            let Some(first) = mentions.first() else { continue };
-            let same_base = mentions.iter().all(|m| m.base == first.base);
-            let anchored = mentions.iter().any(|m| m.unconditional);
-            let write = mentions.iter().any(|m| m.write);
+        for path in candidates {
+            let root = roots[&path.root];
+            if path.fields.is_empty() && !root.buffer {
+                continue;
+            }
+            // A field's type is not known. One that carries a gradient is a `Vec`, an array
+            // or a type of the user's with `Differentiable` and `Index<usize>`, which `Viewer`
+            // all handles; any other (an `Rc<[f64]>` of constants, indexed through `Deref`)
+            // keeps its indexing.
+            let twin = Path { root: self.adjoint_name(root.var).to_string(), fields: path.fields.clone() };
+            if !path.fields.is_empty() && !root.adjoint && !views.iter().any(|v: &View| v.path == twin) {
+                continue;
+            }
+            // Every mention that borrows any part of the path must be one of its indexings.
+            let overlapping: Vec<&(Path, Option<Mention>)> =
+                mentions.iter().filter(|(p, _)| p.overlaps(path)).collect();
+            let exact: Vec<&Mention> =
+                overlapping.iter().filter(|(p, _)| p == path).filter_map(|(_, m)| m.as_ref()).collect();
+            if exact.len() != overlapping.len() {
+                continue;
+            }
+            let Some(first) = exact.first() else { continue };
+            let same_base = exact.iter().all(|m| m.base == first.base);
+            let anchored = exact.iter().any(|m| m.unconditional);
+            let write = exact.iter().any(|m| m.write);
             let base_ok = first.base_tokens.as_ref().is_none_or(|b| invariant_tokens(b, &invariant));
-            let (is_adjoint, _) = buffers[name];
             // A primal buffer written in the reverse sweep (a restored element) keeps its
             // own indexing: a `&mut` view of it could conflict with other borrows. Adjoints
             // are always `let mut` and always get `&mut` views.
-            if same_base && anchored && base_ok && (is_adjoint || !write) {
+            if same_base && anchored && base_ok && (root.adjoint || !write) {
+                let mut stem = vec![path.root.trim_start_matches("r#").trim_start_matches('_').to_owned()];
+                stem.extend(path.fields.iter().map(|f| f.trim_start_matches("r#").to_owned()));
                 views.push(View {
-                    buffer: crate::names::ident_from(name, Span::call_site()),
+                    path: path.clone(),
                     base: first.base_tokens.clone(),
-                    write: is_adjoint,
-                    name: format_ident!("__{}_view{}", name.trim_start_matches("r#").trim_start_matches('_'), l.id),
+                    write: root.adjoint,
+                    name: format_ident!("__{}_view{}", stem.join("_"), l.id),
                 });
             }
         }
         views
     }
 
-    /// Every buffer variable as printed, primal and adjoint, with whether it is the adjoint.
-    fn buffer_names(&self) -> HashMap<String, (bool, VarId)> {
+    /// The variables, primal and adjoint as printed, that may start a viewed path: buffers,
+    /// structs and values of unknown shape (never floats or integers).
+    fn roots(&self) -> HashMap<String, Root> {
         let mut out = HashMap::new();
         for (v, var) in self.f.vars.iter().enumerate() {
-            if matches!(var.kind, Kind::Buffer(_)) {
-                out.insert(var.name.to_string(), (false, v));
-                out.insert(self.adjoint_name(v).to_string(), (true, v));
+            if var.kind.is_scalar() || var.kind.is_constant() {
+                continue;
             }
+            let buffer = matches!(var.kind, Kind::Buffer(_));
+            out.insert(var.name.to_string(), Root { var: v, adjoint: false, buffer });
+            out.insert(self.adjoint_name(v).to_string(), Root { var: v, adjoint: true, buffer });
         }
         out
     }
@@ -211,7 +284,11 @@ fn plain_let(tokens: &TokenStream) -> Option<(String, Vec<TokenTree>)> {
     let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
     match trees.as_slice() {
         [TokenTree::Ident(kw), TokenTree::Ident(name), TokenTree::Punct(eq), rest @ .., TokenTree::Punct(semi)]
-            if kw == "let" && name != "mut" && eq.as_char() == '=' && eq.spacing() == Spacing::Alone && semi.as_char() == ';' =>
+            if kw == "let"
+                && name != "mut"
+                && eq.as_char() == '='
+                && eq.spacing() == Spacing::Alone
+                && semi.as_char() == ';' =>
         {
             Some((name.to_string(), rest.to_vec()))
         }
@@ -220,16 +297,20 @@ fn plain_let(tokens: &TokenStream) -> Option<(String, Vec<TokenTree>)> {
 }
 
 /// `after` without the plain `let`s that only the rewritten indices used (index temporaries
-/// the views replaced): mentioned elsewhere in `before`, nowhere else in `after`.
-fn drop_replaced_lets(before: &[TokenStream], after: Vec<TokenStream>) -> Vec<TokenStream> {
-    let used_elsewhere = |body: &[TokenStream], name: &str, skip: usize| {
-        body.iter().enumerate().any(|(k, t)| k != skip && mentions(t, name))
+/// the views replaced, and the temporaries only those used): mentioned elsewhere in `before`,
+/// nowhere else in `after`.
+fn drop_replaced_lets(before: &[TokenStream], mut after: Vec<TokenStream>) -> Vec<TokenStream> {
+    let used_elsewhere = |body: &[TokenStream], name: &str| {
+        let defining = |t: &TokenStream| plain_let(t).is_some_and(|(n, _)| n == name);
+        body.iter().any(|t| !defining(t) && mentions(t, name))
     };
-    let replaced = |k: usize, t: &TokenStream| {
-        plain_let(t).is_some_and(|(name, _)| used_elsewhere(before, &name, k) && !used_elsewhere(&after, &name, k))
-    };
-    let keep: Vec<bool> = after.iter().enumerate().map(|(k, t)| !replaced(k, t)).collect();
-    after.into_iter().zip(keep).filter(|(_, keep)| *keep).map(|(t, _)| t).collect()
+    loop {
+        let replaced = |t: &TokenStream| {
+            plain_let(t).is_some_and(|(name, _)| used_elsewhere(before, &name) && !used_elsewhere(&after, &name))
+        };
+        let Some(k) = after.iter().position(replaced) else { return after };
+        after.remove(k);
+    }
 }
 
 /// Whether `tokens` contain the identifier `name`.
@@ -247,57 +328,80 @@ fn has_short_circuit(tokens: &TokenStream) -> bool {
     trees.iter().enumerate().any(|(i, t)| match t {
         TokenTree::Punct(p) => match p.as_char() {
             '|' | '?' => true,
-            '&' => p.spacing() == Spacing::Joint && matches!(trees.get(i + 1), Some(TokenTree::Punct(q)) if q.as_char() == '&'),
+            '&' => {
+                p.spacing() == Spacing::Joint
+                    && matches!(trees.get(i + 1), Some(TokenTree::Punct(q)) if q.as_char() == '&')
+            }
             _ => false,
         },
         TokenTree::Group(g) => g.delimiter() == Delimiter::Brace || has_short_circuit(&g.stream()),
-        TokenTree::Ident(id) => ["if", "match", "return", "break", "continue", "loop", "while", "for"].iter().any(|k| id == k),
+        TokenTree::Ident(id) => {
+            ["if", "match", "return", "break", "continue", "loop", "while", "for"].iter().any(|k| id == k)
+        }
         TokenTree::Literal(_) => false,
     })
 }
 
-/// Records how `tokens` mention each buffer. `unconditional`: the tokens run in every
-/// iteration (nested blocks never do).
+/// Records every mention of a root in `tokens`: its path, and how it is indexed if it is
+/// `path[base + index]` (or `path[index + base]`, `path[index]`, or a temporary bound to one
+/// of those). `unconditional`: the tokens run in every iteration (nested blocks never do).
 fn scan(
     tokens: &TokenStream,
     unconditional: bool,
-    buffers: &HashMap<String, (bool, VarId)>,
+    roots: &HashMap<String, Root>,
     temps: &HashMap<String, Vec<TokenTree>>,
     index: &Ident,
-    uses: &mut HashMap<String, Uses>,
+    out: &mut Vec<(Path, Option<Mention>)>,
 ) {
     let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
     for (i, tree) in trees.iter().enumerate() {
         match tree {
             TokenTree::Group(g) => {
                 let inner_unconditional = unconditional && g.delimiter() == Delimiter::Parenthesis;
-                scan(&g.stream(), inner_unconditional, buffers, temps, index, uses);
+                scan(&g.stream(), inner_unconditional, roots, temps, index, out);
             }
-            TokenTree::Ident(id) if buffers.contains_key(&id.to_string()) => {
-                let mention = mention_at(&trees, i, unconditional, temps, index);
-                let entry = uses.entry(id.to_string()).or_insert_with(|| Uses::Indexed(Vec::new()));
-                match (entry, mention) {
-                    (Uses::Indexed(list), Some(m)) => list.push(m),
-                    (entry, _) => *entry = Uses::Other,
-                }
+            TokenTree::Ident(id) if roots.contains_key(&id.to_string()) && !after_path(&trees, i) => {
+                let (path, next) = path_at(&trees, i);
+                let mention = mention_at(&trees, i, next, unconditional, temps, index);
+                out.push((path, mention));
             }
             _ => {}
         }
     }
 }
 
-/// The mention of a buffer at `trees[i]`, if it is `buffer[base + index]` (or
-/// `buffer[index + base]`, `buffer[index]`, or a temporary bound to one of those).
+/// The path starting at `trees[i]` (`m`, `m.out.w`; a method name ends it) and the position
+/// after it.
+fn path_at(trees: &[TokenTree], i: usize) -> (Path, usize) {
+    let mut path = Path { root: trees[i].to_string(), fields: Vec::new() };
+    let mut k = i + 1;
+    while let (Some(TokenTree::Punct(dot)), Some(TokenTree::Ident(field))) = (trees.get(k), trees.get(k + 1)) {
+        let call = matches!(trees.get(k + 2), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis);
+        if dot.as_char() != '.' || call {
+            break;
+        }
+        path.fields.push(field.to_string());
+        k += 2;
+    }
+    (path, k)
+}
+
+/// Whether `trees[i]` is a field or path segment (`.w`, `::x`), not a variable.
+fn after_path(trees: &[TokenTree], i: usize) -> bool {
+    matches!(i.checked_sub(1).map(|p| &trees[p]), Some(TokenTree::Punct(p)) if matches!(p.as_char(), '.' | ':'))
+}
+
+/// How the path from `trees[i]` to `trees[next]` is indexed, if by the loop variable.
 fn mention_at(
     trees: &[TokenTree],
     i: usize,
+    next: usize,
     unconditional: bool,
     temps: &HashMap<String, Vec<TokenTree>>,
     index: &Ident,
 ) -> Option<Mention> {
-    let preceded_by_path = matches!(i.checked_sub(1).map(|p| &trees[p]), Some(TokenTree::Punct(p)) if matches!(p.as_char(), '.' | ':'));
-    let TokenTree::Group(group) = trees.get(i + 1)? else { return None };
-    if preceded_by_path || group.delimiter() != Delimiter::Bracket {
+    let TokenTree::Group(group) = trees.get(next)? else { return None };
+    if group.delimiter() != Delimiter::Bracket {
         return None;
     }
     let written: Vec<TokenTree> = group.stream().into_iter().collect();
@@ -305,10 +409,24 @@ fn mention_at(
         [TokenTree::Ident(t)] if temps.contains_key(&t.to_string()) => temps[&t.to_string()].clone(),
         _ => written,
     };
-    let base = offset_of(&idx, index)?;
+    let base = match offset_of(&idx, index)? {
+        Some(base) => {
+            let mut base = expand_temps(&base, temps, 8);
+            if let [TokenTree::Group(g)] = base.as_slice()
+                && g.delimiter() == Delimiter::Parenthesis
+            {
+                base = g.stream().into_iter().collect();
+            }
+            if !arithmetic_only(&base, true) {
+                return None;
+            }
+            Some(base)
+        }
+        None => None,
+    };
     let borrowed_mut = i >= 2
         && matches!((&trees[i - 2], &trees[i - 1]), (TokenTree::Punct(p), TokenTree::Ident(m)) if p.as_char() == '&' && m == "mut");
-    let write = borrowed_mut || assigns(&trees[i + 2..]);
+    let write = borrowed_mut || assigns(&trees[next + 1..]);
     let base_tokens = base.map(|b| b.into_iter().collect::<TokenStream>());
     Some(Mention { base: base_tokens.as_ref().map(ToString::to_string), base_tokens, write, unconditional })
 }
@@ -324,7 +442,9 @@ fn assigns(after: &[TokenTree]) -> bool {
         {
             true
         }
-        [TokenTree::Punct(dot), TokenTree::Ident(_) | TokenTree::Literal(_), rest @ ..] if dot.as_char() == '.' => assigns(rest),
+        [TokenTree::Punct(dot), TokenTree::Ident(_) | TokenTree::Literal(_), rest @ ..] if dot.as_char() == '.' => {
+            assigns(rest)
+        }
         [TokenTree::Punct(eq), ..] if eq.as_char() == '=' => eq.spacing() == Spacing::Alone,
         [TokenTree::Punct(op), TokenTree::Punct(eq), ..] if matches!(op.as_char(), '+' | '-' | '*' | '/' | '%') => {
             op.spacing() == Spacing::Joint && eq.as_char() == '='
@@ -357,11 +477,16 @@ fn offset_of(idx: &[TokenTree], index: &Ident) -> Option<Option<Vec<TokenTree>>>
 /// `+ -` when `sums` allows them at the top level) — no calls, fields or other operators.
 fn arithmetic_only(tokens: &[TokenTree], sums: bool) -> bool {
     !tokens.is_empty()
-        && tokens.iter().all(|t| match t {
+        && tokens.iter().enumerate().all(|(i, t)| match t {
             TokenTree::Ident(_) | TokenTree::Literal(_) => true,
             TokenTree::Punct(p) => match p.as_char() {
                 '*' | '/' | '%' => p.spacing() == Spacing::Alone,
                 '+' | '-' => sums && p.spacing() == Spacing::Alone,
+                // A field (`layer.inputs`, `dims.0`), not a method call.
+                '.' => {
+                    matches!(tokens.get(i + 1), Some(TokenTree::Ident(_) | TokenTree::Literal(_)))
+                        && !matches!(tokens.get(i + 2), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis)
+                }
                 _ => false,
             },
             TokenTree::Group(g) => {
@@ -371,20 +496,60 @@ fn arithmetic_only(tokens: &[TokenTree], sums: bool) -> bool {
         })
 }
 
+/// An offset with the body's temporaries replaced by their values (in parentheses), so that it
+/// can be evaluated before the loop: `__t5` → `(o * (layer.inputs))`. Gives up (leaving a
+/// name the invariance check rejects) after `depth` levels.
+fn expand_temps(tokens: &[TokenTree], temps: &HashMap<String, Vec<TokenTree>>, depth: usize) -> Vec<TokenTree> {
+    let mut out = Vec::with_capacity(tokens.len());
+    for (i, t) in tokens.iter().enumerate() {
+        match t {
+            TokenTree::Ident(id) if depth > 0 && !after_dot(tokens, i) && temps.contains_key(&id.to_string()) => {
+                let value = expand_temps(&temps[&id.to_string()], temps, depth - 1);
+                // A name or a field path needs no parentheses; anything with an operator does.
+                let operator = |t: &TokenTree| match t {
+                    TokenTree::Punct(p) => p.as_char() != '.',
+                    TokenTree::Ident(id) => id == "as",
+                    _ => false,
+                };
+                if value.iter().any(operator) {
+                    out.push(TokenTree::Group(Group::new(Delimiter::Parenthesis, value.into_iter().collect())));
+                } else {
+                    out.extend(value);
+                }
+            }
+            TokenTree::Group(g) if depth > 0 => {
+                let inner: Vec<TokenTree> = g.stream().into_iter().collect();
+                let mut group = Group::new(g.delimiter(), expand_temps(&inner, temps, depth).into_iter().collect());
+                group.set_span(g.span());
+                out.push(TokenTree::Group(group));
+            }
+            other => out.push(other.clone()),
+        }
+    }
+    out
+}
+
+/// Whether `tokens[i]` follows a `.` (a field name, not a variable).
+fn after_dot(tokens: &[TokenTree], i: usize) -> bool {
+    matches!(i.checked_sub(1).map(|p| &tokens[p]), Some(TokenTree::Punct(p)) if p.as_char() == '.')
+}
+
 /// Whether every name in an offset keeps its value while the loop runs (`as` and integer
-/// type names are not variables).
+/// type names are not variables; a field of an invariant variable is invariant).
 fn invariant_tokens(tokens: &TokenStream, invariant: &HashSet<String>) -> bool {
-    tokens.clone().into_iter().all(|t| match t {
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    trees.iter().enumerate().all(|(i, t)| match t {
         TokenTree::Ident(id) => {
             let s = id.to_string();
-            invariant.contains(&s) || s == "as" || INTEGER_TYPES.contains(&s.as_str())
+            after_dot(&trees, i) || invariant.contains(&s) || s == "as" || INTEGER_TYPES.contains(&s.as_str())
         }
         TokenTree::Group(g) => invariant_tokens(&g.stream(), invariant),
         _ => true,
     })
 }
 
-const INTEGER_TYPES: [&str; 12] = ["usize", "isize", "u8", "u16", "u32", "u64", "u128", "i8", "i16", "i32", "i64", "i128"];
+const INTEGER_TYPES: [&str; 12] =
+    ["usize", "isize", "u8", "u16", "u32", "u64", "u128", "i8", "i16", "i32", "i64", "i128"];
 
 /// Collects the names mentioned outside brackets and outside the right-hand sides of index
 /// temporaries.
@@ -403,37 +568,39 @@ fn mentions_outside_indices(tokens: &TokenStream, temps: &HashMap<String, Vec<To
             TokenTree::Ident(id) => {
                 out.insert(id.to_string());
             }
-            TokenTree::Group(g) if g.delimiter() != Delimiter::Bracket => mentions_outside_indices(&g.stream(), temps, out),
+            TokenTree::Group(g) if g.delimiter() != Delimiter::Bracket => {
+                mentions_outside_indices(&g.stream(), temps, out)
+            }
             _ => {}
         }
     }
 }
 
-/// `tokens` with every mention of a viewed buffer replaced by its view indexed by `index`.
+/// `tokens` with every indexing of a viewed path replaced by its view indexed by `index`.
 fn rewrite(tokens: TokenStream, views: &[View], index: &Ident) -> TokenStream {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     let mut out = Vec::with_capacity(trees.len());
     let mut i = 0;
     while i < trees.len() {
-        let view = match (&trees[i], trees.get(i + 1)) {
-            (TokenTree::Ident(id), Some(TokenTree::Group(g))) if g.delimiter() == Delimiter::Bracket => {
-                views.iter().find(|v| v.buffer == *id)
-            }
-            _ => None,
-        };
-        match (view, &trees[i]) {
-            (Some(view), _) => {
+        if let TokenTree::Ident(_) = &trees[i]
+            && !after_path(&trees, i)
+        {
+            let (path, next) = path_at(&trees, i);
+            let indexed = matches!(trees.get(next), Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Bracket);
+            if let Some(view) = views.iter().find(|v| v.path == path).filter(|_| indexed) {
                 let name = &view.name;
                 out.extend(quote!(#name[#index]));
-                i += 2;
+                i = next + 1;
                 continue;
             }
-            (None, TokenTree::Group(g)) => {
+        }
+        match &trees[i] {
+            TokenTree::Group(g) => {
                 let mut inner = Group::new(g.delimiter(), rewrite(g.stream(), views, index));
                 inner.set_span(g.span());
                 out.push(TokenTree::Group(inner));
             }
-            (None, other) => out.push(other.clone()),
+            other => out.push(other.clone()),
         }
         i += 1;
     }
@@ -450,8 +617,8 @@ mod tests {
         out.split("let ")
             .filter(|s| s.contains("_view"))
             .filter_map(|s| s.split(';').next())
-            .map(|s| s.replace(' ', ""))
-            .filter(|s| s.contains("=&"))
+            .map(|s| s.replace(' ', "").trim_start_matches("mut").to_owned())
+            .filter(|s| s.split('=').next().is_some_and(|name| name.contains("_view")))
             .collect()
     }
 
@@ -469,21 +636,143 @@ mod tests {
                 s
             }
         });
-        for want in ["__a_view0=&a[(i*m)..][..m]", "__d_a_view0=&mut__d_a[(i*m)..][..m]", "__x_view0=&x[..m]"] {
+        for want in ["__a_view0=&a[i*m..][..m]", "__d_a_view0=&mut__d_a[i*m..][..m]", "__x_view0=&x[..m]"] {
             assert!(got.iter().any(|v| v == want), "{want} not in {got:?}");
         }
     }
 
     #[test]
+    fn offsets_computed_in_the_body_from_invariant_fields_are_hoisted_with_their_values() {
+        let got = views(quote! {
+            fn f(w: &[f64], x: &[f64], dims: &Dims) -> f64 {
+                let mut s = 0.0;
+                for o in 0..dims.outputs {
+                    for i in 0..dims.inputs {
+                        s += w[o * dims.inputs + i] * x[i];
+                    }
+                }
+                s
+            }
+        });
+        assert!(got.iter().any(|v| v.starts_with("__w_view0=&w[o*dims.inputs..]")), "{got:?}");
+        // A method call is not known to keep its value: the offset stays in the loop.
+        let got = views(quote! {
+            fn f(w: &[f64], x: &[f64]) -> f64 {
+                let mut s = 0.0;
+                for o in 0..3 {
+                    for i in 0..x.len() {
+                        s += w[o * x.len() + i] * x[i];
+                    }
+                }
+                s
+            }
+        });
+        assert!(got.iter().all(|v| !v.starts_with("__w_view")), "{got:?}");
+    }
+
+    #[test]
+    fn struct_fields_get_views_through_viewer_unless_the_struct_is_used_whole() {
+        let got = views(quote! {
+            fn f(m: &Model, x: &[f64]) -> f64 {
+                let mut s = 0.0;
+                for o in 0..m.b.len() {
+                    for i in 0..m.inputs {
+                        s += m.w[o * m.inputs + i] * x[i];
+                    }
+                    s += m.b[o];
+                }
+                s
+            }
+        });
+        let want = "__d_m_w_view0=::backprop::__private::Viewer(&mut__d_m.w).window(o*m.inputs,..__t1)";
+        assert!(got.iter().any(|v| v == want), "{want} not in {got:?}");
+        assert!(got.iter().any(|v| v.starts_with("__m_w_view0=::backprop::__private::Viewer(&m.w)")), "{got:?}");
+        // `__d_m.b` in the outer loop is disjoint from `__d_m.w`: both get views.
+        assert!(got.iter().any(|v| v.starts_with("__d_m_b_view1=")), "{got:?}");
+        let got = views(quote! {
+            fn f(m: &Model, x: &[f64]) -> f64 {
+                let mut s = 0.0;
+                for i in 0..x.len() {
+                    s += m.w[i] * x[i] + g(m);
+                }
+                s
+            }
+        });
+        // `g(m)` adds into all of `__d_m`: its field keeps per-element indexing.
+        assert!(got.iter().all(|v| !v.contains("__d_m_w_")), "{got:?}");
+    }
+
+    #[test]
     fn conditional_reads_changing_offsets_and_lower_operators_keep_their_checks() {
         let cases = [
-            quote!(fn f(x: &[f64], n: usize) -> f64 { let mut s = 0.0; for j in 0..n { if j < 3 { s += x[j]; } } s }),
-            quote!(fn f(x: &[f64], n: usize) -> f64 { let mut s = 0.0; for j in 0..n { let k = j / 2; s += x[k + j]; } s }),
-            quote!(fn f(x: &[f64], n: usize) -> f64 { let mut k = 1; let mut s = 0.0; for j in 0..n { s += x[k + j]; } k += 1; s }),
-            quote!(fn f(x: &[f64], a: usize, n: usize) -> f64 { let mut s = 0.0; for j in 0..n { s += x[j + a - 1]; } s }),
-            quote!(fn f(x: &[f64], a: usize, n: usize) -> f64 { let mut s = 0.0; for j in 0..n { s += x[a << 1 + j]; } s }),
-            quote!(fn f(x: &[f64], n: usize) -> f64 { let mut s = 0.0; for j in (0..n).step_by(2) { s += x[j]; } s }),
-            quote!(fn f(x: &[f64], n: usize) -> f64 { let mut s = 0.0; for j in 0..n { s += x[j] * x[j + 1]; } s }),
+            quote!(
+                fn f(x: &[f64], n: usize) -> f64 {
+                    let mut s = 0.0;
+                    for j in 0..n {
+                        if j < 3 {
+                            s += x[j];
+                        }
+                    }
+                    s
+                }
+            ),
+            quote!(
+                fn f(x: &[f64], n: usize) -> f64 {
+                    let mut s = 0.0;
+                    for j in 0..n {
+                        let k = j / 2;
+                        s += x[k + j];
+                    }
+                    s
+                }
+            ),
+            quote!(
+                fn f(x: &[f64], n: usize) -> f64 {
+                    let mut k = 1;
+                    let mut s = 0.0;
+                    for j in 0..n {
+                        s += x[k + j];
+                    }
+                    k += 1;
+                    s
+                }
+            ),
+            quote!(
+                fn f(x: &[f64], a: usize, n: usize) -> f64 {
+                    let mut s = 0.0;
+                    for j in 0..n {
+                        s += x[j + a - 1];
+                    }
+                    s
+                }
+            ),
+            quote!(
+                fn f(x: &[f64], a: usize, n: usize) -> f64 {
+                    let mut s = 0.0;
+                    for j in 0..n {
+                        s += x[a << 1 + j];
+                    }
+                    s
+                }
+            ),
+            quote!(
+                fn f(x: &[f64], n: usize) -> f64 {
+                    let mut s = 0.0;
+                    for j in (0..n).step_by(2) {
+                        s += x[j];
+                    }
+                    s
+                }
+            ),
+            quote!(
+                fn f(x: &[f64], n: usize) -> f64 {
+                    let mut s = 0.0;
+                    for j in 0..n {
+                        s += x[j] * x[j + 1];
+                    }
+                    s
+                }
+            ),
         ];
         for case in cases {
             let got = views(case.clone());

@@ -16,7 +16,26 @@ impl Gen<'_> {
     pub fn index(&mut self, len: usize) -> IntExpr {
         let ints: Vec<_> = self.scope.ints().into_iter().cloned().collect();
         let fitting: Vec<_> = ints.iter().filter(|v| v.max < len).collect();
-        match self.rng.random_range(0..5) {
+        match self.rng.random_range(0..6) {
+            // `u + v` and `v + 2`: the offset forms whose reverse loops index through views.
+            5 if !fitting.is_empty() => {
+                let v = fitting[self.rng.random_range(0..fitting.len())];
+                let room = len - 1 - v.max;
+                let offsets: Vec<_> = ints.iter().filter(|u| u.max <= room).collect();
+                let (offset, max) = match offsets.get(self.rng.random_range(0..offsets.len().max(1))) {
+                    Some(u) if self.rng.random_bool(0.6) => (u.name.clone(), u.max),
+                    _ => {
+                        let k = self.rng.random_range(0..=room);
+                        (k.to_string(), k)
+                    }
+                };
+                let text = if self.rng.random_bool(0.5) {
+                    format!("{offset} + {}", v.name)
+                } else {
+                    format!("{} + {offset}", v.name)
+                };
+                int(text, v.max + max)
+            }
             0 | 1 if !fitting.is_empty() => {
                 let v = fitting[self.rng.random_range(0..fitting.len())];
                 int(v.name.clone(), v.max)

@@ -2,6 +2,8 @@
 //! Not part of the public API: they change whenever the generator changes.
 
 mod chain;
+mod views;
+pub use views::{Offset, Viewer, WindowFallback};
 
 pub use crate::__arg_flag as arg_flag;
 pub mod rules;
