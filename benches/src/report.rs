@@ -47,6 +47,18 @@ pub fn print_ratio_table(rows: &[Row<'_>]) {
     }
 }
 
+/// Prints the ratios measured in alternation (see [`crate::alternate`]), one row per label.
+pub fn print_alternated_ratios(rounds: usize, rows: &[(&str, crate::alternate::TrioRatios)]) {
+    println!();
+    println!("Measured in alternation ({rounds} rounds, median of the per-round ratios):");
+    println!();
+    println!("| function | gradient / primal | generated / hand-written |");
+    println!("|---|---:|---:|");
+    for (label, r) in rows {
+        println!("| {label} | {:.2}x | {:.2}x |", r.grad_over_primal, r.grad_over_hand);
+    }
+}
+
 /// Prints, for each row, the median step times of `backprop` (the generated gradient) and
 /// `hand` (the hand-written one) and their ratio.
 pub fn print_step_table(rows: &[Row<'_>]) {
