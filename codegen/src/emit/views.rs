@@ -10,22 +10,27 @@
 //!
 //! ```text
 //! for j in lo..hi {                          if lo < hi {
-//!     let __t1 = base + j;                       let __v4_0 = &a[base..][..hi];
-//!     let __t2 = a[__t1];                        let __v4_1 = &mut __d_a[base..][..hi];
+//!     let __t1 = base + j;                       let __d_a_view4 = &mut __d_a[base..][..hi];
+//!     let __t2 = a[__t1];                        let __a_view4 = &a[base..][..hi];
 //!     …                                ==>       for j in lo..hi {
-//!     __d_a[__t1] += __d_t2;                         let __t2 = __v4_0[j];
+//!     __d_a[__t1] += __d_t2;                         let __t2 = __a_view4[j];
 //! }                                                  …
-//!                                                    __v4_1[j] += __d_t2;
+//!                                                    __d_a_view4[j] += __d_t2;
 //!                                                }
 //!                                            }
 //! ```
 //!
-//! The rewrite works on the printed body, so it sees every use of a buffer: a buffer gets a
-//! view only if *every* mention of it in the body is an index of that form with the same
-//! `base`, at least one of them runs unconditionally, and `base` cannot change while the
-//! loop runs. Anything else (a field path, a whole-buffer use, an index the analysis cannot
-//! read) leaves the buffer as it was, so the rewrite can only drop checks, never add a borrow
-//! conflict or change an index. The guard `lo < hi` keeps an empty loop from slicing at all.
+//! The rewrite works on the printed body, so it sees every use of a buffer: a buffer (or a
+//! struct field, `__d_model.out.w`) gets a view only if *every* mention of it, or of a path
+//! that overlaps it, in the body is an index of that form with the same `base`, at least one
+//! of them runs unconditionally, and `base` cannot change while the loop runs (its names are
+//! immutable and bound outside the loop; temporaries of the body it goes through are replaced
+//! by their values). Anything else (a whole-buffer use, a method call, an index the analysis
+//! cannot read, a primal buffer the reverse sweep writes) leaves the buffer as it was, so the
+//! rewrite can only drop checks, never add a borrow conflict or change an index. The guard
+//! `lo < hi` keeps an empty loop from slicing at all. A field's type is not known, so its view
+//! is `runtime::private::Viewer`'s: a sub-slice of a `Vec` or array, and for any other type
+//! an offset that indexes it as before.
 
 use super::Emitter;
 use crate::ir::{Kind, Loop, LoopHead, RangeLoop, StmtKind};
