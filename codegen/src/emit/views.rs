@@ -135,21 +135,7 @@ impl Emitter<'_> {
         } else {
             (quote!(#start < #end), quote!(..#end))
         };
-        let decls = views.iter().map(|v| {
-            let (name, place) = (&v.name, v.path.tokens());
-            let borrow = if v.write { quote!(&mut) } else { quote!(&) };
-            match (&v.base, v.path.fields.is_empty()) {
-                // `..` binds loosest: `a[i * m..]` is `a[(i * m)..]`.
-                (Some(base), true) => quote!(let #name = #borrow #place[#base..][#upto];),
-                (None, true) => quote!(let #name = #borrow #place[#upto];),
-                (base, false) => {
-                    let base = base.clone().unwrap_or_else(|| quote!(0));
-                    // `mut` for the fallback `Offset`, which is indexed through `IndexMut`.
-                    let mutability = v.write.then(|| quote!(mut));
-                    quote!(let #mutability #name = ::backprop::__private::Viewer(#borrow #place).window(#base, #upto);)
-                }
-            }
-        });
+        let decls = views.iter().map(|v| view_decl(v, &upto));
         let fallback = views.iter().any(|v| !v.path.fields.is_empty()).then(|| {
             quote!(
                 #[allow(unused_imports)]
@@ -275,6 +261,23 @@ impl Emitter<'_> {
             .map(|(_, var)| var.name.to_string())
             .filter(|name| !elsewhere.contains(name))
             .collect()
+    }
+}
+
+/// `let __a_view3 = &a[base..][..hi];`, or through `Viewer` for a struct field.
+fn view_decl(view: &View, upto: &TokenStream) -> TokenStream {
+    let (name, place) = (&view.name, view.path.tokens());
+    let borrow = if view.write { quote!(&mut) } else { quote!(&) };
+    match (&view.base, view.path.fields.is_empty()) {
+        // `..` binds loosest: `a[i * m..]` is `a[(i * m)..]`.
+        (Some(base), true) => quote!(let #name = #borrow #place[#base..][#upto];),
+        (None, true) => quote!(let #name = #borrow #place[#upto];),
+        (base, false) => {
+            let base = base.clone().unwrap_or_else(|| quote!(0));
+            // `mut` for the fallback `Offset`, which is indexed through `IndexMut`.
+            let mutability = view.write.then(|| quote!(mut));
+            quote!(let #mutability #name = ::backprop::__private::Viewer(#borrow #place).window(#base, #upto);)
+        }
     }
 }
 
