@@ -269,3 +269,110 @@ fn struct_fields_give_the_layer_gradient() {
     assert_grad_close(&gx, &dx, EXACT64);
     assert_grad_close(&backprop::flatten(&g), &fd_leaves(|m| array_layer(m, &x), &layer), FD_TOL64);
 }
+
+// Buffers whose names look alike once printed (`m.w` and `m_w`, `x` and `_x`, an adjoint
+// `__d_x` and a parameter `d_x`): each keeps its own view.
+// f = Σⱼ m.w[j]·m_w[j]²: ∂/∂m.w[j] = m_w[j]², ∂/∂m_w[j] = 2·m.w[j]·m_w[j].
+#[derive(backprop::Differentiable, Clone)]
+struct Named {
+    w: Vec<f64>,
+}
+
+#[differentiable]
+fn field_beside_a_like_named_slice(m: &Named, m_w: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for j in 0..m_w.len() {
+        s += m.w[j] * m_w[j] * m_w[j];
+    }
+    s
+}
+
+// f = Σⱼ xⱼ·_xⱼ² + xⱼ·d_xⱼ: ∂/∂xⱼ = _xⱼ² + d_xⱼ, ∂/∂_xⱼ = 2xⱼ_xⱼ, ∂/∂d_xⱼ = xⱼ.
+#[allow(clippy::duplicate_underscore_argument, reason = "the look-alike names are under test")]
+#[differentiable]
+fn underscored_and_adjoint_like_names(x: &[f64], _x: &[f64], d_x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for j in 0..x.len() {
+        s += x[j] * _x[j] * _x[j] + x[j] * d_x[j];
+    }
+    s
+}
+
+#[test]
+fn buffers_with_like_names_keep_their_own_views() {
+    let m = Named { w: vec![1.0, 2.0, 3.0] };
+    let m_w = [0.5, -1.0, 2.0];
+    let (_, (gm, gw)) = field_beside_a_like_named_slice_grad(&m, &m_w);
+    assert_grad_close(&gm.w, &[0.25, 1.0, 4.0], EXACT64);
+    assert_grad_close(&gw, &[1.0, -4.0, 12.0], EXACT64);
+    let (x, ux, dx) = ([1.0, -2.0], [3.0, 0.5], [0.25, 4.0]);
+    let (_, (gx, gux, gdx)) = underscored_and_adjoint_like_names_grad(&x, &ux, &dx);
+    assert_grad_close(&gx, &[9.0 + 0.25, 0.25 + 4.0], EXACT64);
+    assert_grad_close(&gux, &[6.0, -2.0], EXACT64);
+    assert_grad_close(&gdx, &x, EXACT64);
+}
+
+// A field whose type indexes through `Deref` to a slice (a newtype around a `Vec`), and one
+// that implements `Index<usize>` itself without being a slice: both compile and give
+// f = Σⱼ w[j]·xⱼ + Σⱼ r[j]·xⱼ², ∂/∂w[j] = xⱼ, ∂/∂r[j] = xⱼ².
+#[derive(backprop::Differentiable, Clone)]
+struct Weights {
+    v: Vec<f64>,
+}
+
+impl std::ops::Deref for Weights {
+    type Target = [f64];
+    fn deref(&self) -> &[f64] {
+        &self.v
+    }
+}
+
+impl std::ops::DerefMut for Weights {
+    fn deref_mut(&mut self) -> &mut [f64] {
+        &mut self.v
+    }
+}
+
+#[derive(backprop::Differentiable, Clone)]
+struct Ring {
+    v: Vec<f64>,
+}
+
+impl std::ops::Index<usize> for Ring {
+    type Output = f64;
+    fn index(&self, i: usize) -> &f64 {
+        &self.v[i % self.v.len()]
+    }
+}
+
+impl std::ops::IndexMut<usize> for Ring {
+    fn index_mut(&mut self, i: usize) -> &mut f64 {
+        let n = self.v.len();
+        &mut self.v[i % n]
+    }
+}
+
+#[derive(backprop::Differentiable, Clone)]
+struct Wrapped {
+    w: Weights,
+    r: Ring,
+}
+
+#[differentiable(wrt(m))]
+fn wrapped_fields(m: &Wrapped, x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for j in 0..x.len() {
+        s += m.w[j] * x[j] + m.r[j] * x[j] * x[j];
+    }
+    s
+}
+
+#[test]
+fn fields_indexed_through_deref_or_their_own_index_compile_and_differentiate() {
+    let m = Wrapped { w: Weights { v: vec![0.5, -1.0, 2.0] }, r: Ring { v: vec![1.5, 0.25, -0.5] } };
+    let x = [2.0, -0.5, 1.5];
+    let (value, g) = wrapped_fields_grad(&m, &x);
+    assert_eq!(value, wrapped_fields(&m, &x));
+    assert_grad_close(&g.w.v, &x, EXACT64);
+    assert_grad_close(&g.r.v, &[4.0, 0.25, 2.25], EXACT64);
+}

@@ -10,12 +10,12 @@
 //!
 //! ```text
 //! for j in lo..hi {                          if lo < hi {
-//!     let __t1 = base + j;                       let __d_a_view4 = &mut __d_a[base..][..hi];
-//!     let __t2 = a[__t1];                        let __a_view4 = &a[base..][..hi];
+//!     let __t1 = base + j;                       let __view4_0 = &mut __d_a[base..][..hi];
+//!     let __t2 = a[__t1];                        let __view4_1 = &a[base..][..hi];
 //!     …                                ==>       for j in lo..hi {
-//!     __d_a[__t1] += __d_t2;                         let __t2 = __a_view4[j];
+//!     __d_a[__t1] += __d_t2;                         let __t2 = __view4_1[j];
 //! }                                                  …
-//!                                                    __d_a_view4[j] += __d_t2;
+//!                                                    __view4_0[j] += __d_t2;
 //!                                                }
 //!                                            }
 //! ```
@@ -28,9 +28,13 @@
 //! by their values). Anything else (a whole-buffer use, a method call, an index the analysis
 //! cannot read, a primal buffer the reverse sweep writes) leaves the buffer as it was, so the
 //! rewrite can only drop checks, never add a borrow conflict or change an index. The guard
-//! `lo < hi` keeps an empty loop from slicing at all. A field's type is not known, so its view
-//! is `runtime::private::Viewer`'s: a sub-slice of a `Vec` or array, and for any other type
-//! an offset that indexes it as before.
+//! `lo < hi` keeps an empty loop from slicing at all. One difference remains, in release builds
+//! only: an offset that wraps around (`k - 1` at `k = 0`, brought back in range by `+ j`)
+//! indexes the primal fine but makes the view panic; a debug build panics in the primal. A field's type is not known, so its view
+//! is `runtime::private::Viewer`'s: a sub-slice of a `Vec`, an array or whatever the field
+//! dereferences to, and for a type with its own `Index<usize>` an offset that indexes it as
+//! before. Views are numbered (`__view{loop}_{k}`), never named after their buffer: `m.w` and
+//! `m_w` would print alike.
 
 use super::Emitter;
 use crate::ir::{Kind, Loop, LoopHead, RangeLoop, StmtKind};
@@ -139,7 +143,9 @@ impl Emitter<'_> {
         let fallback = views.iter().any(|v| !v.path.fields.is_empty()).then(|| {
             quote!(
                 #[allow(unused_imports)]
-                use ::backprop::__private::WindowFallback as _;
+                use ::backprop::__private::{
+                    IndexFallback as _, IndexFallbackRef as _, SliceWindow as _, SliceWindowRef as _,
+                };
             )
         });
         quote! {
@@ -197,14 +203,10 @@ impl Emitter<'_> {
             // own indexing: a `&mut` view of it could conflict with other borrows. Adjoints
             // are always `let mut` and always get `&mut` views.
             if same_base && anchored && base_ok && (root.adjoint || !write) {
-                let mut stem = vec![path.root.trim_start_matches("r#").trim_start_matches('_').to_owned()];
-                stem.extend(path.fields.iter().map(|f| f.trim_start_matches("r#").to_owned()));
-                views.push(View {
-                    path: path.clone(),
-                    base: first.base_tokens.clone(),
-                    write: root.adjoint,
-                    name: format_ident!("__{}_view{}", stem.join("_"), l.id),
-                });
+                // Numbered, not named after the buffer: `m.w` and `m_w`, `x` and `_x`, `__d_x`
+                // and a user's `d_x` would share a name, and the second view shadow the first.
+                let name = format_ident!("__view{}_{}", l.id, views.len());
+                views.push(View { path: path.clone(), base: first.base_tokens.clone(), write: root.adjoint, name });
             }
         }
         views
@@ -264,7 +266,8 @@ impl Emitter<'_> {
     }
 }
 
-/// `let __a_view3 = &a[base..][..hi];`, or through `Viewer` for a struct field.
+/// `let __view3_0 = &a[base..][..hi];`, or through `Viewer` for a struct field (whose type
+/// decides what the view is, see `runtime::private::views`).
 fn view_decl(view: &View, upto: &TokenStream) -> TokenStream {
     let (name, place) = (&view.name, view.path.tokens());
     let borrow = if view.write { quote!(&mut) } else { quote!(&) };
@@ -274,9 +277,13 @@ fn view_decl(view: &View, upto: &TokenStream) -> TokenStream {
         (None, true) => quote!(let #name = #borrow #place[#upto];),
         (base, false) => {
             let base = base.clone().unwrap_or_else(|| quote!(0));
+            let source = format_ident!("__source{}", name.to_string().trim_start_matches("__view"));
+            let window = if view.write { quote!(__backprop_window) } else { quote!(__backprop_window_ref) };
             // `mut` for the fallback `Offset`, which is indexed through `IndexMut`.
-            let mutability = view.write.then(|| quote!(mut));
-            quote!(let #mutability #name = ::backprop::__private::Viewer(#borrow #place).window(#base, #upto);)
+            quote! {
+                let mut #source = ::backprop::__private::Viewer::new(#borrow #place);
+                let mut #name = #source.#window(#base, #upto);
+            }
         }
     }
 }
@@ -619,14 +626,16 @@ fn rewrite(tokens: TokenStream, views: &[View], index: &Ident) -> TokenStream {
 mod tests {
     use quote::quote;
 
-    /// The views declared in the expansion of `f`, as `name = borrow`.
+    /// The views (and field viewers) declared in the expansion of `f`, as `name=value`
+    /// without spaces.
     fn views(f: proc_macro2::TokenStream) -> Vec<String> {
         let out = crate::differentiable(proc_macro2::TokenStream::new(), f).to_string();
         out.split("let ")
-            .filter(|s| s.contains("_view"))
             .filter_map(|s| s.split(';').next())
             .map(|s| s.replace(' ', "").trim_start_matches("mut").to_owned())
-            .filter(|s| s.split('=').next().is_some_and(|name| name.contains("_view")))
+            .filter(|s| {
+                s.split('=').next().is_some_and(|name| name.starts_with("__view") || name.starts_with("__source"))
+            })
             .collect()
     }
 
@@ -644,8 +653,8 @@ mod tests {
                 s
             }
         });
-        for want in ["__a_view0=&a[i*m..][..m]", "__d_a_view0=&mut__d_a[i*m..][..m]", "__x_view0=&x[..m]"] {
-            assert!(got.iter().any(|v| v == want), "{want} not in {got:?}");
+        for want in ["=&a[i*m..][..m]", "=&mut__d_a[i*m..][..m]", "=&x[..m]"] {
+            assert!(got.iter().any(|v| v.ends_with(want)), "{want} not in {got:?}");
         }
     }
 
@@ -662,7 +671,7 @@ mod tests {
                 s
             }
         });
-        assert!(got.iter().any(|v| v.starts_with("__w_view0=&w[o*dims.inputs..]")), "{got:?}");
+        assert!(got.iter().any(|v| v.contains("=&w[o*dims.inputs..]")), "{got:?}");
         // A method call is not known to keep its value: the offset stays in the loop.
         let got = views(quote! {
             fn f(w: &[f64], x: &[f64]) -> f64 {
@@ -675,7 +684,7 @@ mod tests {
                 s
             }
         });
-        assert!(got.iter().all(|v| !v.starts_with("__w_view")), "{got:?}");
+        assert!(got.iter().all(|v| !v.contains("=&w[")), "{got:?}");
     }
 
     #[test]
@@ -692,11 +701,15 @@ mod tests {
                 s
             }
         });
-        let want = "__d_m_w_view0=::backprop::__private::Viewer(&mut__d_m.w).window(o*m.inputs,..__t1)";
-        assert!(got.iter().any(|v| v == want), "{want} not in {got:?}");
-        assert!(got.iter().any(|v| v.starts_with("__m_w_view0=::backprop::__private::Viewer(&m.w)")), "{got:?}");
-        // `__d_m.b` in the outer loop is disjoint from `__d_m.w`: both get views.
-        assert!(got.iter().any(|v| v.starts_with("__d_m_b_view1=")), "{got:?}");
+        for want in [
+            "__source0_0=::backprop::__private::Viewer::new(&mut__d_m.w)",
+            "__view0_0=__source0_0.__backprop_window(o*m.inputs,..__t1)",
+            "=::backprop::__private::Viewer::new(&m.w)",
+            // `__d_m.b` in the outer loop is disjoint from `__d_m.w`: both get views.
+            "__source1_0=::backprop::__private::Viewer::new(&mut__d_m.b)",
+        ] {
+            assert!(got.iter().any(|v| v.contains(want)), "{want} not in {got:?}");
+        }
         let got = views(quote! {
             fn f(m: &Model, x: &[f64]) -> f64 {
                 let mut s = 0.0;
@@ -707,7 +720,7 @@ mod tests {
             }
         });
         // `g(m)` adds into all of `__d_m`: its field keeps per-element indexing.
-        assert!(got.iter().all(|v| !v.contains("__d_m_w_")), "{got:?}");
+        assert!(got.iter().all(|v| !v.contains("&mut__d_m.w")), "{got:?}");
     }
 
     #[test]

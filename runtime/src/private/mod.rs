@@ -3,7 +3,7 @@
 
 mod chain;
 mod views;
-pub use views::{Offset, Viewer, WindowFallback};
+pub use views::{IndexFallback, IndexFallbackRef, Offset, SliceWindow, SliceWindowRef, Viewer};
 
 pub use crate::__arg_flag as arg_flag;
 pub mod rules;
