@@ -614,3 +614,23 @@ fn f32_fold_over_an_owned_vec_gives_the_logistic_gradient() {
         TOL32,
     );
 }
+
+// `for (mut i, v) in x.iter().enumerate()`: the position is a copy the body may change.
+// f = Σᵢ xᵢ·(i + 1)², ∂f/∂xᵢ = (i + 1)².
+#[differentiable]
+fn mutable_enumerate_position(x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for (mut i, v) in x.iter().enumerate() {
+        i += 1;
+        s += v * (i * i) as f64;
+    }
+    s
+}
+
+#[test]
+fn an_enumerate_position_may_be_mut() {
+    let x = [0.5, -1.0, 2.0];
+    let (value, dx) = mutable_enumerate_position_grad(&x);
+    assert_eq!(value, mutable_enumerate_position(&x));
+    assert_grad_close(&dx, &[1.0, 4.0, 9.0], EXACT64);
+}

@@ -110,6 +110,15 @@ impl Lowerer {
         }
         let body = self.scoped(|cx| {
             let index = match &*f.pat {
+                // The reverse sweep walks the range again, so the body may not change the
+                // variable it walks.
+                Pat::Ident(ident) if ident.subpat.is_none() && ident.mutability.is_some() => {
+                    cx.error_at(
+                        &ident.mutability,
+                        "the variable of a differentiable `for` loop over a range cannot be `mut`; copy it into one of your own: `let mut k = i;`",
+                    );
+                    None
+                }
                 Pat::Ident(ident) if ident.subpat.is_none() => {
                     Some(cx.bind_user(&ident.ident, Kind::Int, false, Role::Index))
                 }
@@ -209,7 +218,8 @@ impl Lowerer {
                 self.skip_items(b, places);
             }
             (Items::Index, Pat::Ident(ident)) => {
-                let var = self.bind_user(&ident.ident, Kind::Int, false, Role::User);
+                // A copy of the position, so `mut` is the user's own to change.
+                let var = self.bind_user(&ident.ident, Kind::Int, ident.mutability.is_some(), Role::User);
                 out.push(Stmt {
                     kind: StmtKind::Let { var, value: Value::Copy(Operand::Var(index)) },
                     span: ident.span(),
