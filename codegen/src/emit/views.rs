@@ -94,8 +94,8 @@ impl Path {
 
 /// How one mention of a buffer indexes it.
 struct Mention {
-    base: Option<String>,
-    base_tokens: Option<TokenStream>,
+    /// The offset (`None`: the index is the loop variable itself).
+    base: Option<TokenStream>,
     write: bool,
     /// Runs in every iteration (a plain statement, outside any block or short circuit).
     unconditional: bool,
@@ -195,10 +195,11 @@ impl Emitter<'_> {
                 continue;
             }
             let Some(first) = exact.first() else { continue };
-            let same_base = exact.iter().all(|m| m.base == first.base);
+            let printed = |m: &Mention| m.base.as_ref().map(ToString::to_string);
+            let same_base = exact.iter().all(|m| printed(m) == printed(first));
             let anchored = exact.iter().any(|m| m.unconditional);
             let write = exact.iter().any(|m| m.write);
-            let base_ok = first.base_tokens.as_ref().is_none_or(|b| invariant_tokens(b, &invariant));
+            let base_ok = first.base.as_ref().is_none_or(|b| invariant_tokens(b, &invariant));
             // A primal buffer written in the reverse sweep (a restored element) keeps its
             // own indexing: a `&mut` view of it could conflict with other borrows. Adjoints
             // are always `let mut` and always get `&mut` views.
@@ -206,7 +207,7 @@ impl Emitter<'_> {
                 // Numbered, not named after the buffer: `m.w` and `m_w`, `x` and `_x`, `__d_x`
                 // and a user's `d_x` would share a name, and the second view shadow the first.
                 let name = format_ident!("__view{}_{}", l.id, views.len());
-                views.push(View { path: path.clone(), base: first.base_tokens.clone(), write: root.adjoint, name });
+                views.push(View { path: path.clone(), base: first.base.clone(), write: root.adjoint, name });
             }
         }
         views
@@ -442,8 +443,7 @@ fn mention_at(
     let borrowed_mut = i >= 2
         && matches!((&trees[i - 2], &trees[i - 1]), (TokenTree::Punct(p), TokenTree::Ident(m)) if p.as_char() == '&' && m == "mut");
     let write = borrowed_mut || assigns(&trees[next + 1..]);
-    let base_tokens = base.map(|b| b.into_iter().collect::<TokenStream>());
-    Some(Mention { base: base_tokens.as_ref().map(ToString::to_string), base_tokens, write, unconditional })
+    Some(Mention { base: base.map(|b| b.into_iter().collect()), write, unconditional })
 }
 
 /// Whether the tokens after `buffer[index]` may write the element: the place goes on

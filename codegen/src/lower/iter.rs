@@ -115,7 +115,7 @@ impl Lowerer {
                 Pat::Ident(ident) if ident.subpat.is_none() && ident.mutability.is_some() => {
                     cx.error_at(
                         &ident.mutability,
-                        "the variable of a differentiable `for` loop over a range cannot be `mut`; copy it into one of your own: `let mut k = i;`",
+                        "the variable of a differentiable `for` loop over a range cannot be `mut`; copy it into a variable of your own: `let mut k = i;`",
                     );
                     None
                 }
