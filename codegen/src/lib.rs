@@ -52,6 +52,7 @@ fn expand(args: TokenStream, item_tokens: TokenStream) -> syn::Result<TokenStrea
     let (mut function, output) = lower::function(&item, &args)?;
     let mut errors = error::Errors::default();
     structure::structure(&mut function, &mut errors, item.block.brace_token.span.close());
+    let syntactic_kinds: Vec<ir::Kind> = function.vars.iter().map(|v| v.kind).collect();
     analysis::activity::analyse(&mut function, &mut errors);
     errors.finish(())?;
     let blocks = ir::number_blocks(&mut function.body);
@@ -62,11 +63,18 @@ fn expand(args: TokenStream, item_tokens: TokenStream) -> syn::Result<TokenStrea
     let renames = coalesce::coalesce(&function, &scopes.def_block, &mut adjoint);
     let plan = |sweep| {
         let recomputed = analysis::calls::recomputed(&function, &scopes, sweep);
-        analysis::record::analyse(&function, &scopes, blocks, &adjoint, recomputed)
+        analysis::record::analyse(&function, &scopes, blocks, &adjoint, sweep, recomputed)
     };
     let (closure, inline) = (plan(analysis::calls::Sweep::Closure), plan(analysis::calls::Sweep::Inline));
-    let generated =
-        emit::gradient_fns(&item, &function, &output, &adjoint, [&closure, &inline], &final_adjoints, &renames);
+    let guards = analysis::floats::guards(&function, &syntactic_kinds);
+    let plans = emit::Plans {
+        closure: &closure,
+        inline: &inline,
+        final_adjoints: &final_adjoints,
+        renames: &renames,
+        guards: &guards,
+    };
+    let generated = emit::gradient_fns(&item, &function, &output, &adjoint, plans);
     // A function used only through its gradient is not dead code.
     Ok(quote!(#[allow(dead_code)] #item #generated))
 }

@@ -5,7 +5,11 @@
 //! everything it borrows outlives the reverse sweep:
 //! * in `_grad`, the reverse sweep runs at the end of the function body, so parameters and
 //!   the body's own locals qualify, but not locals of a loop body or an `if` arm;
-//! * in `_vjp`, the reverse sweep runs later, in the returned closure, so only parameters do.
+//! * in `_vjp`, the reverse sweep runs later, in the returned closure, so only what the
+//!   caller lent does: the data behind a reference parameter (`b: &f64`, `w: &[f64]`,
+//!   `&self`). A parameter taken by value (`beta: f64`, `xs: Vec<f64>`) is a local of `_vjp`
+//!   like any other: the closure gets its own copy, and a pullback borrowing the original
+//!   would outlive it.
 //!
 //! Any other call is *recomputed*: the forward sweep makes the plain call for its value, and
 //! the reverse sweep calls `g_vjp` again on the same arguments (which the closure keeps) and
@@ -32,8 +36,9 @@ pub fn recomputed(function: &Function, scopes: &Scopes, sweep: Sweep) -> HashSet
     let mut out = HashSet::new();
     each_stmt(&function.body, &mut |stmt| {
         if let StmtKind::Let { value: Value::Call(call), .. } = &stmt.kind {
-            let outlives = |v: VarId| {
-                matches!(function.vars[v].role, Role::Param(_)) || (sweep == Sweep::Inline && scopes.def_block[v] == 0)
+            let outlives = |v: VarId| match sweep {
+                Sweep::Closure => lent_by_caller(function, v),
+                Sweep::Inline => scopes.def_block[v] == 0,
             };
             if function.active_calls.contains(&call.id) && !borrowed(function, call).into_iter().all(outlives) {
                 out.insert(call.id);
@@ -41,6 +46,12 @@ pub fn recomputed(function: &Function, scopes: &Scopes, sweep: Sweep) -> HashSet
         }
     });
     out
+}
+
+/// Whether `v` is a reference parameter: what it points to belongs to the caller and outlives
+/// both sweeps, whatever `_vjp` does with its own locals.
+pub fn lent_by_caller(function: &Function, v: VarId) -> bool {
+    function.params.iter().any(|p| p.var == v && p.borrowed)
 }
 
 /// The variables a call's arguments borrow.
@@ -86,9 +97,9 @@ fn snapshot_block(function: &mut Function, scopes: &Scopes, block: &mut Block, s
                 let call_id = call.id;
                 for (i, arg) in call.args.iter_mut().enumerate() {
                     let (Arg::Ref(place) | Arg::Receiver(place)) = arg else { continue };
-                    let local = !matches!(function.vars[place.base].role, Role::Param(_));
-                    // Inactive locals too: the pullback borrows them all the same.
-                    if local && !scopes.read_is_final(place, here) {
+                    // Inactive locals too: the pullback borrows them all the same. A parameter
+                    // taken by value is a local here (`let ys = xs;` moves it).
+                    if !lent_by_caller(function, place.base) && !scopes.read_is_final(place, here) {
                         let snapshot = new_snapshot(function, place, call_id, i, stmt.span);
                         // A sub-slice `y[a..b]` is unsized: its copy is a `Vec`.
                         let sub_slice = matches!(place.steps.last(), Some(Step::Slice(_)));

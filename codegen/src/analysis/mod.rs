@@ -2,6 +2,7 @@
 
 pub mod activity;
 pub mod calls;
+pub mod floats;
 pub mod order;
 pub mod record;
 pub mod scopes;

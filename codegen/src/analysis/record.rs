@@ -14,6 +14,7 @@
 //! So a loop that only reads its inputs (a dot product, a matrix-vector product) records
 //! nothing and allocates nothing.
 
+use super::calls::Sweep;
 use super::scopes::Scopes;
 use crate::adjoint::{AdjBlock, AdjStmt};
 use crate::ir::{Arg, BlockId, Call, Function, Loop, LoopHead, Op, Operand, StmtKind, Value, VarId};
@@ -71,6 +72,7 @@ pub fn analyse(
     scopes: &Scopes,
     blocks: usize,
     adjoint: &AdjBlock,
+    sweep: Sweep,
     recomputed_calls: HashSet<usize>,
 ) -> Availability {
     let mut defs = HashMap::new();
@@ -96,6 +98,7 @@ pub fn analyse(
     let mut cx = Planner {
         f: function,
         scopes,
+        sweep,
         defs,
         loops,
         calls,
@@ -128,6 +131,7 @@ pub fn analyse(
 struct Planner<'a> {
     f: &'a Function,
     scopes: &'a Scopes,
+    sweep: Sweep,
     defs: HashMap<VarId, &'a Value>,
     loops: HashMap<usize, &'a Loop>,
     calls: HashMap<usize, &'a Call>,
@@ -221,7 +225,7 @@ impl Planner<'_> {
             return;
         }
         let block = self.scopes.def_block[v];
-        if block == 0 || self.is_replayed_index(v, block) {
+        if (block == 0 && !self.borrows_a_local_of_vjp(v)) || self.is_replayed_index(v, block) {
             return;
         }
         match self.recompute_inputs(v).or_else(|| self.refilled_read(v)) {
@@ -233,6 +237,24 @@ impl Planner<'_> {
             }
             None => self.out.record[block].push(v),
         }
+    }
+
+    /// Whether `v` is a borrow (`let r = &v;`) of something `_vjp` owns, which the returned
+    /// closure cannot hold on to: it borrows again from its own copy instead. Only a borrow
+    /// whose place keeps its value to the end qualifies for that (see [`Self::stable`]); the
+    /// reverse sweep never needs any other one, because reads, calls and borrowed floats go
+    /// through places or copies (`lower`).
+    fn borrows_a_local_of_vjp(&self, v: VarId) -> bool {
+        self.sweep == Sweep::Closure
+            && self.f.vars[v].alias_of.as_ref().is_some_and(|place| !super::calls::lent_by_caller(self.f, place.base))
+    }
+
+    /// Whether `u` holds the same value wherever the reverse sweep may read it: it is not
+    /// `mut`, and if it borrows a place, nothing changes that place after the borrow.
+    fn stable(&self, u: VarId) -> bool {
+        let var = &self.f.vars[u];
+        !var.mutable
+            && var.alias_of.as_ref().is_none_or(|place| self.scopes.read_is_final(place, self.scopes.def_seq[u]))
     }
 
     /// For a read of a scratch buffer after the loop that fills it (in the same iteration of
@@ -255,13 +277,13 @@ impl Planner<'_> {
 
     /// Whether the reverse sweep can evaluate a condition again without recording anything.
     fn cheap_condition(&self, cond: &crate::ir::Inactive) -> bool {
-        cond.pure && cond.uses.iter().all(|&u| !self.f.vars[u].mutable && self.cheaply_available(u))
+        cond.pure && cond.uses.iter().all(|&u| self.stable(u) && self.cheaply_available(u))
     }
 
     /// Whether `v` is available to the reverse sweep without being recorded.
     fn cheaply_available(&self, v: VarId) -> bool {
         let block = self.scopes.def_block[v];
-        if block == 0 || self.is_replayed_index(v, block) {
+        if (block == 0 && !self.borrows_a_local_of_vjp(v)) || self.is_replayed_index(v, block) {
             return true;
         }
         match self.recompute_inputs(v) {
@@ -278,7 +300,7 @@ impl Planner<'_> {
 
     /// The inputs of `v`'s definition if computing it again is cheap and gives the same value.
     fn recompute_inputs(&self, v: VarId) -> Option<Vec<VarId>> {
-        let immutable = |u: &VarId| !self.f.vars[*u].mutable;
+        let immutable = |u: &VarId| self.stable(*u);
         match self.defs.get(&v)? {
             Value::Inactive(inactive) if inactive.pure && inactive.uses.iter().all(immutable) => {
                 Some(inactive.uses.clone())

@@ -85,19 +85,15 @@ impl Emitter<'_> {
         {
             return self.active_call(var, call);
         }
-        let value = self.value(value);
+        let value = self.value_prec(var, value).0;
         let span = v.span;
         quote_spanned!(span=> let #mutability #name #ty = #value;)
     }
 
-    fn value(&self, value: &Value) -> TokenStream {
-        self.value_prec(value).0
-    }
-
-    /// A value's tokens and how tightly they bind.
-    pub(super) fn value_prec(&self, value: &Value) -> (TokenStream, Prec) {
+    /// The tokens of `var`'s value and how tightly they bind.
+    pub(super) fn value_prec(&self, var: VarId, value: &Value) -> (TokenStream, Prec) {
         match value {
-            Value::Op(op, args) => self.op(*op, args),
+            Value::Op(op, args) => self.op(*op, args, self.guards.operators.get(&var).copied()),
             Value::Copy(o) => {
                 let tokens = self.operand_at(o, Prec::Atom);
                 (tokens, Prec::Atom)
@@ -119,8 +115,12 @@ impl Emitter<'_> {
         }
     }
 
-    fn op(&self, op: Op, args: &[Operand]) -> (TokenStream, Prec) {
-        let arg = |i: usize, min: Prec| args.get(i).map(|o| self.operand_at(o, min)).unwrap_or_default();
+    /// A primitive operation; `guard` is the operator's span if an operand needs a check.
+    fn op(&self, op: Op, args: &[Operand], guard: Option<proc_macro2::Span>) -> (TokenStream, Prec) {
+        let arg = |i: usize, min: Prec| match args.get(i) {
+            Some(o) => self.float_operand(o, min, guard),
+            None => TokenStream::new(),
+        };
         let binary = |symbol: TokenStream, prec: Prec| {
             let (a, b) = (arg(0, prec), arg(1, next(prec)));
             (quote!(#a #symbol #b), prec)
@@ -141,6 +141,22 @@ impl Emitter<'_> {
                 let rest = (1..args.len()).map(|i| arg(i, Prec::Lowest));
                 (quote!(#recv.#name(#(#rest),*)), Prec::Atom)
             }
+        }
+    }
+
+    /// An operand of a primitive operation. One whose type the syntax does not show to be a
+    /// float goes through `__private::float` in the forward sweep (see `analysis::floats`),
+    /// spanned on the operator, so that a non-float is an error there and not a silently
+    /// wrong rule.
+    /// The argument is spanned on the operator too: rustc reports the failed bound on the
+    /// argument expression.
+    fn float_operand(&self, o: &Operand, min: Prec, guard: Option<proc_macro2::Span>) -> TokenStream {
+        match (o, guard) {
+            (Operand::Var(v), Some(span)) if self.guards.operands.contains(v) && !self.in_reverse.get() => {
+                let tokens = super::tokens::respan(self.operand_at(o, Prec::Lowest), span);
+                quote_spanned!(span=> ::backprop::__private::float(#tokens))
+            }
+            _ => self.operand_at(o, min),
         }
     }
 

@@ -48,6 +48,22 @@ pub(crate) struct Emitter<'a> {
     direct_return: bool,
     /// Loops whose tape lives on the stack, with its capacity (see [`fixed_tapes`]).
     fixed_tapes: HashMap<usize, usize>,
+    /// Operands checked to be floats where an operation uses them (see `analysis::floats`).
+    guards: &'a crate::analysis::floats::Guards,
+}
+
+/// What the analyses decided, for the emitter to print.
+pub struct Plans<'a> {
+    /// How the reverse sweep gets its values: in `_vjp`'s closure, and inline in `_grad`.
+    pub closure: &'a Availability,
+    /// The same for `_grad`.
+    pub inline: &'a Availability,
+    /// Parameters whose adjoint exists when the reverse sweep ends.
+    pub final_adjoints: &'a HashSet<VarId>,
+    /// Adjoints printed under another variable's name.
+    pub renames: &'a Renames,
+    /// Operands checked to be floats.
+    pub guards: &'a crate::analysis::floats::Guards,
 }
 
 /// Everything `#[differentiable]` adds beside the user's function.
@@ -56,10 +72,9 @@ pub fn gradient_fns(
     f: &Function,
     output: &Output,
     adjoint: &AdjBlock,
-    [closure, inline]: [&Availability; 2],
-    final_adjoints: &HashSet<VarId>,
-    renames: &Renames,
+    plans: Plans,
 ) -> TokenStream {
+    let Plans { closure, inline, final_adjoints, renames, guards } = plans;
     let mut defs = HashMap::new();
     let mut loops = HashMap::new();
     let mut calls = HashMap::new();
@@ -98,6 +113,7 @@ pub fn gradient_fns(
         renames,
         direct_return,
         fixed_tapes: fixed.clone(),
+        guards,
     };
     let grad = Emitter {
         f,
@@ -111,6 +127,7 @@ pub fn gradient_fns(
         renames,
         direct_return,
         fixed_tapes: fixed,
+        guards,
     };
     let vjp_fn = vjp.vjp_function(item, output, adjoint, final_adjoints);
     if output.shape != OutputShape::Scalar {

@@ -42,7 +42,7 @@ impl Emitter<'_> {
         match o {
             Operand::Var(v) if self.folded.contains(v) && !self.in_reverse.get() => match self.defs.get(v) {
                 Some(value) => {
-                    let (tokens, prec) = self.value_prec(value);
+                    let (tokens, prec) = self.value_prec(*v, value);
                     if prec < min { quote!((#tokens)) } else { tokens }
                 }
                 None => self.name(*v),
@@ -247,4 +247,21 @@ pub(super) fn is_atom(tokens: &TokenStream) -> bool {
     // Two names in a row are not a path: `n as f64`.
     let adjacent_names = trees.windows(2).any(|w| matches!(w, [TokenTree::Ident(_), TokenTree::Ident(_)]));
     trees.len() <= 1 || (trees.iter().all(path_token) && !adjacent_names)
+}
+
+/// The same tokens, all spanned on `span` (so that an error about them is reported there).
+pub(super) fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let TokenTree::Group(group) = &tree {
+                let mut inner = proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                inner.set_span(span);
+                tree = TokenTree::Group(inner);
+            } else {
+                tree.set_span(span);
+            }
+            tree
+        })
+        .collect()
 }

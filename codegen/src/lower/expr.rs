@@ -222,11 +222,18 @@ impl Lowerer {
 
     /// The current value of a variable. A mutable variable is copied into a temporary, so
     /// the value used here stays available after the variable changes.
+    ///
+    /// A borrowed float (`let q = &c;`, `for v in x.iter()`) is read as the float it points
+    /// to: its value is what the computation uses, and a copy, unlike the reference, can be
+    /// kept or recorded for the reverse sweep whatever happens to `c` afterwards.
     pub(super) fn read_var(&mut self, v: usize, span: Span, out: &mut Vec<Stmt>) -> Operand {
-        if let Some(place) = self.vars[v].alias_of.clone()
-            && (self.vars[v].kind.is_scalar() || place.steps.is_empty())
-        {
-            return Operand::Var(v);
+        if let Some(place) = self.vars[v].alias_of.clone() {
+            if self.vars[v].kind.is_scalar() {
+                return self.define(Value::Read(place), Kind::Scalar, span, out);
+            }
+            if place.steps.is_empty() {
+                return Operand::Var(v);
+            }
         }
         if !self.vars[v].mutable {
             return Operand::Var(v);
@@ -443,8 +450,13 @@ impl Lowerer {
         self.define(Value::Call(call), Kind::Unknown, span, out)
     }
 
-    /// An argument: `&place` is passed by reference, anything else by value.
+    /// An argument: `&place` is passed by reference, anything else by value. A name bound
+    /// to a borrow (`let row = &m[i]; g(row)`) is passed as the borrow itself (`g(&m[i])`):
+    /// the same reference, which the call's snapshot and recomputation can then follow.
     fn argument(&mut self, arg: &Expr, out: &mut Vec<Stmt>) -> Arg {
+        if let Some(place) = self.alias_named(arg) {
+            return Arg::Ref(place);
+        }
         if let Expr::Reference(reference) = arg {
             if reference.mutability.is_some() {
                 if self.may_be_active(&reference.expr) {
@@ -462,6 +474,17 @@ impl Lowerer {
             };
         }
         Arg::Value(self.expr(arg, out))
+    }
+
+    /// The place borrowed by the variable `expr` names, if it is bound to a borrow.
+    pub(super) fn alias_named(&self, expr: &Expr) -> Option<crate::ir::Place> {
+        let path = match expr {
+            Expr::Path(path) => path,
+            Expr::Paren(e) => return self.alias_named(&e.expr),
+            _ => return None,
+        };
+        let v = self.lookup(&path.path.get_ident()?.to_string())?;
+        self.vars[v].alias_of.clone()
     }
 
     fn reference(&mut self, reference: &syn::ExprReference, out: &mut Vec<Stmt>) -> Operand {

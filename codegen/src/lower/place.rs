@@ -47,6 +47,25 @@ impl Lowerer {
         }
     }
 
+    /// `base.field` or `base[index]` for a `base` that is not a place: the base's value in a
+    /// temporary, then the step.
+    fn place_in_temporary(&mut self, expr: &Expr, out: &mut Vec<Stmt>) -> Option<Place> {
+        let (base, step) = match expr {
+            Expr::Field(field) => (&*field.base, None),
+            Expr::Index(index) => (&*index.expr, Some(&*index.index)),
+            Expr::Paren(e) => return self.place_in_temporary(&e.expr, out),
+            _ => return None,
+        };
+        let mut place = self.receiver_place(base, out);
+        place.steps.push(match (expr, step) {
+            (Expr::Field(field), _) => Step::Field(field.member.to_token_stream()),
+            (_, Some(Expr::Range(range))) => Step::Slice(self.slice_range(range, out)),
+            (_, Some(i)) => Step::Index(self.expr(i, out)),
+            (_, None) => return None,
+        });
+        Some(place)
+    }
+
     /// The bounds of `v[lo..hi]`.
     fn slice_range(&mut self, range: &syn::ExprRange, out: &mut Vec<Stmt>) -> SliceRange {
         let lo = range.start.as_ref().map(|e| self.expr(e, out));
@@ -73,17 +92,17 @@ impl Lowerer {
         }
     }
 
-    /// Reads the element or field `expr` names.
+    /// Reads the element or field `expr` names. A field or element of a computed value
+    /// (`(a * b).re`, `g(x)[0]`) reads from a temporary holding it.
     pub(super) fn read(&mut self, expr: &Expr, out: &mut Vec<Stmt>) -> Operand {
-        match self.place(expr, out) {
+        match self.place(expr, out).or_else(|| self.place_in_temporary(expr, out)) {
             Some(place) => {
                 let kind = self.place_kind(&place);
                 self.define(Value::Read(place), kind, expr.span(), out)
             }
             None => {
-                let what =
-                    "only elements and fields of named variables can be read here; bind the value to a variable first"
-                        .to_string();
+                // Only `*` gets here: fields and elements of any value have a place above.
+                let what = "`*` can read through a `&f32`/`&f64` parameter or a name bound to `&place`, not through a computed reference; read the place itself (or return the value instead of a reference)".to_string();
                 self.unsupported(expr, what, out)
             }
         }

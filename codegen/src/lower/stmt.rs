@@ -167,7 +167,14 @@ impl Lowerer {
         span: Span,
         out: &mut Vec<Stmt>,
     ) {
-        let value = self.expr(init, out);
+        // `let w = q;` with `q` a borrow is the same borrow (`let w = &c;`).
+        let value = match self.alias_named(init).filter(|_| !mutable) {
+            Some(place) => {
+                let kind = self.place_kind(&place);
+                self.define(Value::Alias(place), kind, init.span(), out)
+            }
+            None => self.expr(init, out),
+        };
         let declared = ty.map(super::signature::kind_of_type);
         // The value is computed before the new name comes into scope (`let x = x + 1.0;`).
         let kind = declared.filter(|k| *k != Kind::Unknown).unwrap_or_else(|| self.kind_of(&value));

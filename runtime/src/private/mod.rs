@@ -16,6 +16,31 @@ pub use chain::{
     Length, Marker, Optional, SameAs, Take, TakeAll, marker, split,
 };
 
+/// An operand of float arithmetic whose type the macro could not see: only floats (and
+/// references to them) pass, so that `a * b` on a type with its own `Mul` is a compile error
+/// on the operator instead of the float rule applied to it. Compiles to nothing.
+#[inline(always)]
+pub fn float<T: FloatOperand>(x: T) -> T {
+    x
+}
+
+/// Implemented by `f32`, `f64` and references to them (an element borrowed by `.iter()`).
+#[diagnostic::on_unimplemented(
+    message = "`#[differentiable]` differentiates this operation as float arithmetic, but the operand is a `{Self}`",
+    label = "an operand of type `{Self}`, not `f32` or `f64`",
+    note = "derivative rules for operators and float methods hold for `f32` and `f64` only; to differentiate an operation on your own type, write it on its float fields (`a.re * b.re - a.im * b.im`) or make it a function with a `_vjp`"
+)]
+pub trait FloatOperand {}
+// The error should speak of the operand, not list these impls.
+#[diagnostic::do_not_recommend]
+impl FloatOperand for f32 {}
+#[diagnostic::do_not_recommend]
+impl FloatOperand for f64 {}
+#[diagnostic::do_not_recommend]
+impl FloatOperand for &f32 {}
+#[diagnostic::do_not_recommend]
+impl FloatOperand for &f64 {}
+
 /// Which arm of an `if` ran, and the values its reverse sweep needs from that arm.
 pub enum Arm<T, E> {
     /// The `if` arm ran.
