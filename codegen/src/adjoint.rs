@@ -2,7 +2,7 @@
 //! `emit/`. It mirrors the block structure of the forward code.
 
 use crate::ir::{BlockId, Operand, VarId};
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 
 /// The reverse sweep of one block.
 #[derive(Default)]
@@ -14,6 +14,23 @@ pub struct AdjBlock {
     pub zero_init: Vec<VarId>,
     /// Statements in execution order (the forward block's statements, last first).
     pub stmts: Vec<AdjStmt>,
+    /// For each statement, the span of the user's code it is the reverse of: the printed
+    /// statement is located there, so that rustc reports a type error in it on that code.
+    /// Kept in step with `stmts` by [`AdjBlock::remove`].
+    pub spans: Vec<Span>,
+}
+
+impl AdjBlock {
+    /// Removes statement `k`.
+    pub fn remove(&mut self, k: usize) {
+        self.stmts.remove(k);
+        self.spans.remove(k);
+    }
+
+    /// The span of statement `k`.
+    pub fn span(&self, k: usize) -> Span {
+        self.spans.get(k).copied().unwrap_or_else(Span::call_site)
+    }
 }
 
 /// One statement of the reverse sweep.
@@ -95,6 +112,9 @@ pub enum AExpr {
     Grad { call: usize, arg: usize },
     /// `(a, b, …)`.
     Tuple(Vec<AExpr>),
+    /// A state an earlier phase rules out, printed as a compile error (see
+    /// `error::internal_error`).
+    Internal(&'static str),
 }
 
 /// Arithmetic in adjoint expressions.
@@ -137,7 +157,7 @@ impl AExpr {
             AExpr::Rule(_, args) | AExpr::Private(_, args) | AExpr::Tuple(args) => {
                 args.iter().for_each(|a| a.primals(out))
             }
-            AExpr::Adj(_) | AExpr::Const(_) | AExpr::Seed | AExpr::Grad { .. } => {}
+            AExpr::Adj(_) | AExpr::Const(_) | AExpr::Seed | AExpr::Grad { .. } | AExpr::Internal(_) => {}
         }
     }
 }

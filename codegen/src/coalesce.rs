@@ -47,7 +47,7 @@ fn coalesce_block(function: &Function, def_block: &[BlockId], block: &mut AdjBlo
                 } else {
                     renames.insert(a, b);
                 }
-                block.stmts.remove(k);
+                block.remove(k);
                 continue;
             }
         }
@@ -98,6 +98,6 @@ fn expr_reads(expr: &AExpr, v: VarId, renames: &Renames) -> bool {
         AExpr::Rule(_, args) | AExpr::Private(_, args) | AExpr::Tuple(args) => {
             args.iter().any(|a| expr_reads(a, v, renames))
         }
-        AExpr::Primal(_) | AExpr::Const(_) | AExpr::Seed | AExpr::Grad { .. } => false,
+        AExpr::Primal(_) | AExpr::Const(_) | AExpr::Seed | AExpr::Grad { .. } | AExpr::Internal(_) => false,
     }
 }

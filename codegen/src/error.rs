@@ -1,6 +1,18 @@
 //! Collecting errors so that one expansion reports every problem at once.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+
+/// Code for a state of the generator that an earlier phase rules out (`fact` says which
+/// phase guarantees what): a bug in the macro, stopped as a compile error that says so,
+/// never printed as a plausible program with a wrong gradient. A block, so that it stands
+/// for an expression or a statement alike.
+pub fn internal_error(fact: &str) -> TokenStream {
+    let message = format!(
+        "internal error in `#[differentiable]`: {fact}; please report this function at https://github.com/backprop-rs/backprop/issues"
+    );
+    quote!({ ::core::compile_error!(#message) })
+}
 
 /// Gathers `syn::Error`s; `finish` merges them into one (rustc shows each separately).
 #[derive(Default)]

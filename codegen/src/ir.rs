@@ -47,15 +47,30 @@ pub struct Counts {
 pub struct Param {
     /// The variable bound to it.
     pub var: VarId,
-    /// Whether its gradient is returned.
-    pub differentiated: bool,
-    /// The gradient's type, as written in the generated signatures.
-    pub tangent_ty: TokenStream,
+    /// Whether its gradient is returned, and of which type.
+    pub gradient: ParamGradient,
     /// Whether the parameter is an array (`[T; N]` or `&[T; N]`).
     pub array: bool,
     /// Whether the parameter is a reference (`&T`, `&self`): passing it on copies the
     /// reference and moves nothing.
     pub borrowed: bool,
+}
+
+/// What a parameter's gradient is.
+pub enum ParamGradient {
+    /// Its type has none (integers, `bool`, strings).
+    Constant,
+    /// Its type has one, which `wrt(...)` leaves out.
+    LeftOut,
+    /// Returned, of this type (as written in the generated signatures).
+    Returned(TokenStream),
+}
+
+impl Param {
+    /// Whether its gradient is returned.
+    pub fn differentiated(&self) -> bool {
+        matches!(self.gradient, ParamGradient::Returned(_))
+    }
 }
 
 /// A variable.

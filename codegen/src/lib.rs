@@ -32,13 +32,23 @@ use quote::quote;
 /// Expands `#[differentiable(args)] item`: the item unchanged, followed by its `_vjp` (and,
 /// for a scalar output, `_grad`). On error: the item unchanged and every error found.
 pub fn differentiable(args: TokenStream, item: TokenStream) -> TokenStream {
-    match expand(args, item.clone()) {
+    match expand(args.clone(), item.clone()) {
         Ok(tokens) => tokens,
         Err(error) => {
             let errors = error.to_compile_error();
-            quote!(#item #errors)
+            let stubs = stubs(args, item.clone());
+            quote!(#item #errors #stubs)
         }
     }
+}
+
+/// Stand-ins for the generated functions when the body has errors but the attribute and
+/// the signature have none (see `emit::stubs`); nothing otherwise.
+fn stubs(args: TokenStream, item: TokenStream) -> Option<TokenStream> {
+    let item = syn::parse2::<syn::ItemFn>(item).ok()?;
+    let args = args::Args::parse(args).ok()?;
+    let (params, output) = lower::signature(&item, &args).ok()?;
+    Some(emit::stubs(&item, &params, &output))
 }
 
 /// Expands `#[derive(Differentiable)]`.

@@ -33,11 +33,14 @@ impl Names {
             return name.to_owned();
         }
         let name = name.trim_start_matches("r#");
-        (1..)
-            .map(|k| format!("{name}_{k}"))
-            .find(|candidate| self.is_free(candidate))
-            .map(|free| self.give(free))
-            .unwrap_or_default()
+        let mut k = 1;
+        loop {
+            let candidate = format!("{name}_{k}");
+            if self.is_free(&candidate) {
+                return self.give(candidate);
+            }
+            k += 1;
+        }
     }
 
     /// Base name for a temporary.

@@ -66,9 +66,10 @@ impl Reverser<'_> {
     /// Reverses a block; `at_end` sees the state when its reverse is complete.
     fn block_with(&mut self, block: &Block, at_end: impl FnOnce(&Self)) -> AdjBlock {
         self.zero_init.push((block.id, Vec::new()));
-        let mut stmts = Vec::new();
+        let (mut stmts, mut spans) = (Vec::new(), Vec::new());
         for stmt in block.stmts.iter().rev() {
             self.stmt(&stmt.kind, &mut stmts);
+            spans.resize(stmts.len(), stmt.span);
         }
         // Outer adjoints must hold their real value when this block's reverse ends.
         let outer: Vec<VarId> = self.pending_zero.iter().copied().filter(|v| self.def_block[*v] != block.id).collect();
@@ -76,12 +77,13 @@ impl Reverser<'_> {
             self.pending_zero.remove(&v);
             stmts.push(AdjStmt::Zero { var: v });
         }
+        spans.resize(stmts.len(), proc_macro2::Span::call_site());
         at_end(self);
         let (_, zero_init) = self.zero_init.pop().unwrap_or_default();
         // Adjoints of this block's variables go out of scope with it.
         self.declared.retain(|v| self.def_block[*v] != block.id);
         self.pending_zero.retain(|v| self.def_block[*v] != block.id);
-        AdjBlock { block: block.id, zero_init, stmts }
+        AdjBlock { block: block.id, zero_init, stmts, spans }
     }
 
     fn active(&self, v: VarId) -> bool {

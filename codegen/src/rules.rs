@@ -64,7 +64,10 @@ fn same_variable(args: &[Operand]) -> bool {
 /// `d` is the result's adjoint and `result` the result itself. Arguments that carry no
 /// gradient are left out by the caller; every rule lists all differentiable arguments.
 pub fn adjoints(op: Op, args: &[Operand], result: VarId, d: AExpr) -> Vec<(usize, AExpr)> {
-    let x = |i: usize| args.get(i).map(AExpr::operand).unwrap_or_else(|| AExpr::lit(quote!(0.0)));
+    let x = |i: usize| match args.get(i) {
+        Some(arg) => AExpr::operand(arg),
+        None => AExpr::Internal("an operation has fewer arguments than its rule reads (`lower` checks the arity)"),
+    };
     let y = AExpr::Primal(result);
     let one = || AExpr::lit(quote!(1.0));
     let rule = |name: &'static str, args: Vec<AExpr>| AExpr::Rule(name, args);

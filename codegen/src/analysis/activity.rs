@@ -25,7 +25,7 @@ pub fn analyse(function: &mut Function, errors: &mut Errors) {
     let can_carry = |v: VarId| carries[v];
     let mut varied = vec![false; n];
     for param in &function.params {
-        varied[param.var] = param.differentiated;
+        varied[param.var] = param.differentiated();
     }
     propagate(&edges, &mut varied, |e, set| {
         if can_carry(e.target) && !set[e.target] && e.sources.iter().any(|s| set[*s]) {

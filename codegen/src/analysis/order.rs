@@ -114,7 +114,7 @@ impl Access {
             AExpr::Rule(_, args) | AExpr::Private(_, args) | AExpr::Tuple(args) => {
                 args.iter().for_each(|a| self.expr(a, within))
             }
-            AExpr::Primal(_) | AExpr::Const(_) | AExpr::Seed | AExpr::Grad { .. } => {}
+            AExpr::Primal(_) | AExpr::Const(_) | AExpr::Seed | AExpr::Grad { .. } | AExpr::Internal(_) => {}
         }
     }
 }

@@ -1,10 +1,11 @@
 //! The reverse sweep: printing the adjoint program.
 
 use super::Emitter;
-use super::tokens::grad_name;
+use super::tokens::{grad_name, located};
 use super::views::Piece;
 use crate::adjoint::{AExpr, AdjBlock, AdjStmt};
 use crate::analysis::record::Redo;
+use crate::error::internal_error;
 use crate::ir::{LoopHead, VarId};
 use crate::names;
 use proc_macro2::TokenStream;
@@ -27,20 +28,28 @@ impl Emitter<'_> {
     /// A block's reverse, statement by statement (see [`Piece`]).
     fn reverse_pieces(&self, block: &AdjBlock) -> Vec<Piece> {
         let recompute = self.avail.recompute[block.block].iter().map(|redo| match redo {
-            Redo::Value(v) => {
-                Piece::straight(self.defs.get(v).map_or_else(TokenStream::new, |value| self.let_stmt(*v, value)))
-            }
-            Redo::Fill(id) => Piece::nested(self.loops.get(id).map_or_else(TokenStream::new, |l| self.refill(l))),
+            Redo::Value(v) => Piece::straight(match self.defs.get(v) {
+                Some(value) => self.let_stmt(*v, value),
+                None => internal_error(
+                    "a value to compute again has no `let` (`analysis::record` recomputes definitions only)",
+                ),
+            }),
+            Redo::Fill(id) => Piece::nested(match self.loops.get(id) {
+                Some(l) => self.refill(l),
+                None => {
+                    internal_error("a buffer to fill again names no loop (`analysis::record` takes fills from loops)")
+                }
+            }),
         });
         let zeros = block.zero_init.iter().map(|v| {
             let (name, zero) = (self.adjoint_name(*v), self.zero(*v));
             Piece::straight(quote!(let mut #name = #zero;))
         });
-        let stmts = block.stmts.iter().map(|s| {
+        let stmts = block.stmts.iter().enumerate().map(|(k, s)| {
             let tokens = self.reverse_stmt(s);
             match s {
                 AdjStmt::If { .. } | AdjStmt::Loop { .. } => Piece::nested(tokens),
-                _ => Piece::straight(tokens),
+                _ => Piece::straight(located(tokens, block.span(k))),
             }
         });
         recompute.chain(zeros).chain(stmts).collect()
@@ -160,7 +169,11 @@ impl Emitter<'_> {
     }
 
     fn reverse_loop(&self, id: usize, body: &AdjBlock) -> TokenStream {
-        let Some(l) = self.loops.get(&id) else { return TokenStream::new() };
+        let Some(l) = self.loops.get(&id) else {
+            return internal_error(
+                "the reverse of a loop names no forward loop (`reverse` reverses the loops of the IR)",
+            );
+        };
         let record = &self.avail.record[body.block];
         let pop = (!record.is_empty()).then(|| {
             let tape = names::bookkeeping("tape", id);
@@ -176,12 +189,14 @@ impl Emitter<'_> {
             return self.loop_with_views(l, range, iter, pieces);
         }
         let code = self.reverse_block(body);
-        let head = match (&l.head, l.count) {
-            (_, Some(count)) => {
+        let head = match l.count {
+            Some(count) => {
                 let count = self.name(count);
                 quote!(for _ in 0..#count)
             }
-            _ => quote!(for _ in 0..0),
+            None => internal_error(
+                "a loop whose iterations cannot be replayed has no counter (`structure` gives every loop one)",
+            ),
         };
         quote!(#head { #pop #code })
     }

@@ -2,7 +2,7 @@
 //! reverse sweep needs (loop tapes, `if` records, pullbacks of calls).
 
 use super::Emitter;
-use super::tokens::{Prec, atom, is_atom, next};
+use super::tokens::{Prec, atom, is_atom, located, next};
 use crate::ir::{
     Arg, Block, Build, Call, CallTarget, Cond, If, Inactive, Loop, LoopHead, Op, Operand, RangeAdaptor, RangeLoop,
     Stmt, StmtKind, StoreHow, Value, VarId,
@@ -18,7 +18,16 @@ impl Emitter<'_> {
         quote!(#(#stmts)*)
     }
 
+    /// A statement. Its tokens are located at the user's code it comes from (compound ones
+    /// through their inner statements), so that a type error in it is reported there.
     pub(super) fn forward_stmt(&self, stmt: &Stmt) -> TokenStream {
+        match &stmt.kind {
+            StmtKind::If(_) | StmtKind::Loop(_) => self.forward_stmt_tokens(stmt),
+            _ => located(self.forward_stmt_tokens(stmt), stmt.span),
+        }
+    }
+
+    fn forward_stmt_tokens(&self, stmt: &Stmt) -> TokenStream {
         match &stmt.kind {
             StmtKind::Let { var, .. } if self.folded.contains(var) => TokenStream::new(),
             StmtKind::Let { var, value } => self.let_stmt(*var, value),
@@ -65,7 +74,9 @@ impl Emitter<'_> {
                 let flag = self.name(*flag);
                 quote!(#flag = true;)
             }
-            StmtKind::Break | StmtKind::Continue => TokenStream::new(),
+            StmtKind::Break | StmtKind::Continue => {
+                crate::error::internal_error("a `break` or `continue` is left after `structure` replaced them by flags")
+            }
             StmtKind::Inactive(inactive) => {
                 let tokens = &inactive.tokens;
                 quote!(#tokens;)
@@ -119,7 +130,7 @@ impl Emitter<'_> {
     fn op(&self, op: Op, args: &[Operand], guard: Option<proc_macro2::Span>) -> (TokenStream, Prec) {
         let arg = |i: usize, min: Prec| match args.get(i) {
             Some(o) => self.float_operand(o, min, guard),
-            None => TokenStream::new(),
+            None => crate::error::internal_error("an operation is missing an argument (`lower` checks the arity)"),
         };
         let binary = |symbol: TokenStream, prec: Prec| {
             let (a, b) = (arg(0, prec), arg(1, next(prec)));
@@ -153,7 +164,7 @@ impl Emitter<'_> {
     fn float_operand(&self, o: &Operand, min: Prec, guard: Option<proc_macro2::Span>) -> TokenStream {
         match (o, guard) {
             (Operand::Var(v), Some(span)) if self.guards.operands.contains(v) && !self.in_reverse.get() => {
-                let tokens = super::tokens::respan(self.operand_at(o, Prec::Lowest), span);
+                let tokens = located(self.operand_at(o, Prec::Lowest), span);
                 quote_spanned!(span=> ::backprop::__private::float(#tokens))
             }
             _ => self.operand_at(o, min),
@@ -281,7 +292,10 @@ impl Emitter<'_> {
             }
             CallTarget::Method { name } => {
                 let name = rename(name);
-                let receiver = call.args.first().map(arg).unwrap_or_default();
+                let receiver = match call.args.first() {
+                    Some(receiver) => arg(receiver),
+                    None => crate::error::internal_error("a method call has no receiver (`lower` passes it first)"),
+                };
                 let receiver = atom(receiver);
                 (quote!(#receiver.#name), call.args.iter().skip(1).map(arg).collect())
             }

@@ -15,6 +15,7 @@ mod backward;
 mod fold;
 mod forward;
 mod signature;
+mod stubs;
 mod tokens;
 mod views;
 
@@ -51,6 +52,8 @@ pub(crate) struct Emitter<'a> {
     /// Operands checked to be floats where an operation uses them (see `analysis::floats`).
     guards: &'a crate::analysis::floats::Guards,
 }
+
+pub use stubs::stubs;
 
 /// What the analyses decided, for the emitter to print.
 pub struct Plans<'a> {
@@ -137,6 +140,13 @@ pub fn gradient_fns(
     quote!(#vjp_fn #grad_fn)
 }
 
+/// `__value` in the returned tuple, located at the return type: a value of another type is
+/// reported there.
+fn returned_value(output: &Output) -> TokenStream {
+    let span = output.ty.clone().into_iter().next().map_or_else(proc_macro2::Span::call_site, |t| t.span());
+    tokens::located(quote!(__value), span)
+}
+
 /// Lints that generated code may trip without the user being able to act on them.
 fn allow_lints() -> TokenStream {
     quote!(#[allow(unused_mut, unused_variables, unused_assignments, unused_parens, unused_braces, non_snake_case, clippy::all, clippy::pedantic)])
@@ -157,6 +167,7 @@ impl Emitter<'_> {
         let grads_ty = self.gradient_type();
         let seed_slot = self.seed_slot();
         let ret = &output.ty;
+        let value = returned_value(output);
         let (allow, attrs, vis, name) = (allow_lints(), signature::kept_attributes(item), &item.vis, &item.sig.ident);
         let sig = signature::vjp(&item.sig, ret, &grads_ty);
         let doc = format!(
@@ -168,7 +179,7 @@ impl Emitter<'_> {
             #allow
             #vis #sig {
                 #forward
-                (__value, move |__seed: #ret| { #seed_slot #reverse #grads })
+                (#value, move |__seed: #ret| { #seed_slot #reverse #grads })
             }
         }
     }
@@ -187,6 +198,7 @@ impl Emitter<'_> {
         let grads_ty = self.gradient_type();
         let seed_slot = self.seed_slot();
         let ret = &output.ty;
+        let value = returned_value(output);
         let (allow, attrs, vis, name) = (allow_lints(), signature::kept_attributes(item), &item.vis, &item.sig.ident);
         let grad_name = names::derived_fn(name, "grad");
         let (generics, inputs) = (&item.sig.generics, &item.sig.inputs);
@@ -200,7 +212,7 @@ impl Emitter<'_> {
                 let __seed: #ret = 1.0;
                 #seed_slot
                 #reverse
-                (__value, #grads)
+                (#value, #grads)
             }
         }
     }
@@ -288,14 +300,18 @@ impl Emitter<'_> {
         self.avail.reverse_loops.contains(&l.id) && !self.avail.record[l.body.id].is_empty()
     }
 
-    /// The gradient returned: one entry per differentiated parameter, bare if there is one.
+    /// The gradient returned: one entry per differentiated parameter, bare if there is one,
+    /// each located at its parameter (where a gradient of the wrong type is reported).
     fn gradients(&self, final_adjoints: &HashSet<VarId>) -> TokenStream {
         let entries: Vec<TokenStream> = self
             .f
             .params
             .iter()
-            .filter(|p| p.differentiated)
-            .map(|p| if final_adjoints.contains(&p.var) { self.adjoint_name(p.var) } else { self.zero(p.var) })
+            .filter(|p| p.differentiated())
+            .map(|p| {
+                let entry = if final_adjoints.contains(&p.var) { self.adjoint_name(p.var) } else { self.zero(p.var) };
+                tokens::located(entry, self.f.vars[p.var].span)
+            })
             .collect();
         match entries.as_slice() {
             [one] => one.clone(),
@@ -304,12 +320,7 @@ impl Emitter<'_> {
     }
 
     fn gradient_type(&self) -> TokenStream {
-        let types: Vec<&TokenStream> =
-            self.f.params.iter().filter(|p| p.differentiated).map(|p| &p.tangent_ty).collect();
-        match types.as_slice() {
-            [one] => (*one).clone(),
-            many => quote!((#(#many),*)),
-        }
+        signature::gradient_type(&self.f.params)
     }
 }
 

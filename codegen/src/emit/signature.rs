@@ -32,6 +32,21 @@ pub(super) fn vjp(sig: &syn::Signature, ret: &TokenStream, grads: &TokenStream) 
     }
 }
 
+/// The gradient's type: one entry per differentiated parameter, bare if there is one.
+pub(super) fn gradient_type(params: &[crate::ir::Param]) -> TokenStream {
+    let types: Vec<&TokenStream> = params
+        .iter()
+        .filter_map(|p| match &p.gradient {
+            crate::ir::ParamGradient::Returned(ty) => Some(ty),
+            _ => None,
+        })
+        .collect();
+    match types.as_slice() {
+        [one] => (*one).clone(),
+        many => quote!((#(#many),*)),
+    }
+}
+
 /// Gives every elided lifetime in the parameters a name.
 struct LifetimeNamer {
     next: usize,

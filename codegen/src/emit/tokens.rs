@@ -210,6 +210,7 @@ impl Emitter<'_> {
                 let items = items.iter().map(|a| self.aexpr(a));
                 (quote!((#(#items,)*)), Prec::Atom)
             }
+            AExpr::Internal(fact) => (crate::error::internal_error(fact), Prec::Atom),
         }
     }
 }
@@ -249,19 +250,32 @@ pub(super) fn is_atom(tokens: &TokenStream) -> bool {
     trees.len() <= 1 || (trees.iter().all(path_token) && !adjacent_names)
 }
 
-/// The same tokens, all spanned on `span` (so that an error about them is reported there).
-pub(super) fn respan(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|mut tree| {
-            if let TokenTree::Group(group) = &tree {
-                let mut inner = proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
-                inner.set_span(span);
-                tree = TokenTree::Group(inner);
-            } else {
-                tree.set_span(span);
-            }
-            tree
-        })
-        .collect()
+/// The same tokens located at `span` (so that rustc reports an error about them there),
+/// each keeping its own name resolution: hygiene is unchanged, only the location moves.
+///
+/// A `vec![…]` invocation keeps its own location: clippy's `useless_vec` merges what it sees
+/// of every `vec!` by the invocation's location, and one in generated code placed where the
+/// user wrote theirs would be linted as the user's.
+pub(super) fn located(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
+    let mut out = Vec::new();
+    let mut trees = tokens.into_iter().peekable();
+    while let Some(mut tree) = trees.next() {
+        let vec_macro = matches!(&tree, TokenTree::Ident(i) if i == "vec")
+            && matches!(trees.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!');
+        if vec_macro {
+            out.push(tree);
+            out.extend(trees.next());
+            out.extend(trees.next());
+            continue;
+        }
+        if let TokenTree::Group(group) = &tree {
+            let mut inner = proc_macro2::Group::new(group.delimiter(), located(group.stream(), span));
+            inner.set_span(group.span().located_at(span));
+            tree = TokenTree::Group(inner);
+        } else {
+            tree.set_span(tree.span().located_at(span));
+        }
+        out.push(tree);
+    }
+    out.into_iter().collect()
 }

@@ -63,6 +63,8 @@ impl Piece {
 /// A buffer that gets a view: a variable (`a`, `__d_a`) or a field path (`__d_model.out.w`).
 struct View {
     path: Path,
+    /// The path as printed, from the root variable's own identifier (its hygiene included).
+    place: TokenStream,
     /// The offset of index 0 of the view (`None`: the buffer's start).
     base: Option<TokenStream>,
     /// A `&mut` view (an adjoint).
@@ -85,8 +87,8 @@ impl Path {
         self.root == other.root && self.fields[..n] == other.fields[..n]
     }
 
-    fn tokens(&self) -> TokenStream {
-        let root = crate::names::ident_from(&self.root, Span::call_site());
+    /// The path printed from `root`, the root variable's identifier.
+    fn tokens(&self, root: TokenStream) -> TokenStream {
         let fields = self.fields.iter().map(|f| crate::names::ident_from(f, Span::call_site()));
         quote!(#root #(.#fields)*)
     }
@@ -207,7 +209,9 @@ impl Emitter<'_> {
                 // Numbered, not named after the buffer: `m.w` and `m_w`, `x` and `_x`, `__d_x`
                 // and a user's `d_x` would share a name, and the second view shadow the first.
                 let name = format_ident!("__view{}_{}", l.id, views.len());
-                views.push(View { path: path.clone(), base: first.base.clone(), write: root.adjoint, name });
+                let root_ident = if root.adjoint { self.adjoint_name(root.var) } else { self.name(root.var) };
+                let place = path.tokens(root_ident);
+                views.push(View { path: path.clone(), place, base: first.base.clone(), write: root.adjoint, name });
             }
         }
         views
@@ -270,7 +274,7 @@ impl Emitter<'_> {
 /// `let __view3_0 = &a[base..][..hi];`, or through `Viewer` for a struct field (whose type
 /// decides what the view is, see `runtime::private::views`).
 fn view_decl(view: &View, upto: &TokenStream) -> TokenStream {
-    let (name, place) = (&view.name, view.path.tokens());
+    let (name, place) = (&view.name, &view.place);
     let borrow = if view.write { quote!(&mut) } else { quote!(&) };
     match (&view.base, view.path.fields.is_empty()) {
         // `..` binds loosest: `a[i * m..]` is `a[(i * m)..]`.

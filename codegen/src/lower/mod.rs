@@ -47,6 +47,15 @@ pub fn function(item: &syn::ItemFn, args: &Args) -> syn::Result<(Function, Outpu
     errors.finish((function, output))
 }
 
+/// Lowers the signature alone (what the generated signatures need); for stand-ins when
+/// the body has errors.
+pub fn signature(item: &syn::ItemFn, args: &Args) -> syn::Result<(Vec<crate::ir::Param>, Output)> {
+    let mut cx = Lowerer::new(item.to_token_stream());
+    let params = cx.params(&item.sig, args);
+    let output = cx.output(&item.sig);
+    cx.errors.finish((params, output))
+}
+
 /// The kind of a literal: `2.0` and `2f32` are floats, `2` and `true` constants.
 pub fn literal_kind(tokens: &TokenStream) -> Kind {
     match syn::parse2::<syn::Lit>(tokens.clone()) {

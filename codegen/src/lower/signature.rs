@@ -3,7 +3,7 @@
 
 use super::Lowerer;
 use crate::args::Args;
-use crate::ir::{Kind, Param, Role};
+use crate::ir::{Kind, Param, ParamGradient, Role};
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
 use syn::spanned::Spanned;
@@ -98,16 +98,19 @@ impl Lowerer {
                 (pat.ident.clone(), pat.mutability.is_some(), info)
             }
         };
-        let listed = args.wrt.as_ref().map(|names| names.contains(&ident));
-        let differentiated = info.tangent.is_some() && listed.unwrap_or(true);
+        let listed = args.wrt.as_ref().is_none_or(|names| names.contains(&ident));
+        let gradient = match info.tangent {
+            None => ParamGradient::Constant,
+            Some(_) if !listed => ParamGradient::LeftOut,
+            Some(tangent) => ParamGradient::Returned(tangent),
+        };
         let var = self.bind_user(&ident, info.kind, mutable, Role::Param(index));
         let array = matches!(input, FnArg::Typed(t) if is_array(&t.ty));
         let borrowed = match input {
             FnArg::Typed(t) => is_reference(&t.ty),
             FnArg::Receiver(r) => matches!(r.kind, syn::ReceiverKind::Reference(..)),
         };
-        let tangent_ty = info.tangent.unwrap_or_default();
-        Some((Param { var, differentiated, tangent_ty, array, borrowed }, ident))
+        Some((Param { var, gradient, array, borrowed }, ident))
     }
 
     fn receiver(&mut self, receiver: &syn::Receiver) -> Option<(syn::Ident, bool, TypeInfo)> {
@@ -147,7 +150,7 @@ impl Lowerer {
                     name.span(),
                     format!("`wrt` names `{name}`, which is not a parameter of this function"),
                 ),
-                Some(i) if params[i].tangent_ty.is_empty() => self.error(
+                Some(i) if matches!(params[i].gradient, ParamGradient::Constant) => self.error(
                     name.span(),
                     format!("`wrt` names `{name}`, but its type has no gradient (integers, `bool` and strings are constants)"),
                 ),
