@@ -10,7 +10,7 @@
 //! (`n as f64 * 0.5`, `i < n`), so inactive code comes out as the user wrote it.
 
 use super::Lowerer;
-use super::inactive::{is_assignment, is_constant_method};
+use super::inactive::{is_assignment, is_constant_method, is_step_method};
 use crate::ir::{Arg, Build, Call, CallTarget, Kind, Op, Operand, Role, Stmt, StmtKind, Unsupported, Value};
 use proc_macro2::Span;
 use quote::{ToTokens, quote};
@@ -314,7 +314,7 @@ impl Lowerer {
             return self.float_method_call(call, op, out);
         }
         if is_constant_method(&name) {
-            let e = Expr::MethodCall(call.clone());
+            let e = Expr::MethodCall(self.guard_step_receiver(call));
             let kind = self.kind_of_inactive(&e);
             let inactive = self.inactive(&e);
             return self.define(Value::Inactive(inactive), kind, call.span(), out);
@@ -355,6 +355,29 @@ impl Lowerer {
         }
         let target = CallTarget::Method { name: call.method.clone() };
         self.active_call(target, args, call.span(), out)
+    }
+
+    /// `floor`, `round`, `signum`, … are steps with a zero derivative *on floats*; on another
+    /// type they may be anything. A receiver that may carry a gradient and is not plainly a
+    /// float is checked to be one (see `analysis::floats`):
+    /// `p.t.floor()` becomes `::backprop::__private::float(p.t).floor()`.
+    fn guard_step_receiver(&self, call: &syn::ExprMethodCall) -> syn::ExprMethodCall {
+        let mut call = call.clone();
+        let plainly_float = match &*call.receiver {
+            Expr::Path(path) => path
+                .path
+                .get_ident()
+                .and_then(|i| self.lookup(&i.to_string()))
+                .is_some_and(|v| self.vars[v].kind.is_scalar()),
+            Expr::Lit(_) => true,
+            _ => false,
+        };
+        if is_step_method(&call.method.to_string()) && self.may_be_active(&call.receiver) && !plainly_float {
+            let receiver = &call.receiver;
+            let span = call.method.span();
+            call.receiver = Box::new(syn::parse_quote_spanned!(span=> ::backprop::__private::float(#receiver)));
+        }
+        call
     }
 
     fn float_method_call(&mut self, call: &syn::ExprMethodCall, op: Op, out: &mut Vec<Stmt>) -> Operand {

@@ -37,6 +37,11 @@ const CONSTANT_METHODS: &[&str] = &[
     "signum",
 ];
 
+/// The constant methods that are steps of a float (a zero derivative away from the jumps).
+pub(super) fn is_step_method(name: &str) -> bool {
+    matches!(name, "floor" | "ceil" | "round" | "round_ties_even" | "trunc" | "signum")
+}
+
 /// Whether calling `name` as a method gives a value without gradient.
 pub(super) fn is_constant_method(name: &str) -> bool {
     CONSTANT_METHODS.contains(&name)
