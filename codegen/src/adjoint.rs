@@ -98,12 +98,12 @@ pub enum AExpr {
     Neg(Box<AExpr>),
     /// `a op b`
     Bin(BinOp, Box<AExpr>, Box<AExpr>),
-    /// `recv.name(args)`, a float method.
-    Method(Box<AExpr>, &'static str, Vec<AExpr>),
+    /// `recv.name(args)`: an operation of the op table written as a method.
+    Method(Box<AExpr>, crate::ir::Op, Vec<AExpr>),
     /// `::backprop::__private::rules::name(args)`.
-    Rule(&'static str, Vec<AExpr>),
+    Rule(crate::private::Rule, Vec<AExpr>),
     /// `::backprop::__private::name(args)`.
-    Private(&'static str, Vec<AExpr>),
+    Private(crate::private::Item, Vec<AExpr>),
     /// `&e`
     Ref(Box<AExpr>),
     /// The output adjoint passed to the pullback.
@@ -193,7 +193,7 @@ pub fn neg(e: AExpr) -> AExpr {
     AExpr::Neg(Box::new(e))
 }
 
-/// `recv.name(args)`
-pub fn method(recv: AExpr, name: &'static str, args: Vec<AExpr>) -> AExpr {
-    AExpr::Method(Box::new(recv), name, args)
+/// `recv.op(args)`
+pub fn method(recv: AExpr, op: crate::ir::Op, args: Vec<AExpr>) -> AExpr {
+    AExpr::Method(Box::new(recv), op, args)
 }

@@ -29,7 +29,8 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     }
     let name = &input.ident;
     let members: Vec<&syn::Ident> = fields.iter().filter_map(|f| f.ident.as_ref()).collect();
-    let private = quote!(::backprop::__private);
+    // The traits a derive implements, by absolute path like every other item in `private.rs`.
+    let private = crate::private::root();
     let tangent_doc = format!(" The gradient of a [`{name}`] is a [`{name}`].");
     let visits = members.iter().map(|m| {
         let label = m.to_string();

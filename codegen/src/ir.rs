@@ -213,7 +213,7 @@ impl SliceRange {
     }
 }
 
-/// A primitive operation with a rule in `rules.rs`.
+/// An elementary operation, described in `ops.rs` (in the same order).
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Op {
     Add,
@@ -254,6 +254,19 @@ pub enum Op {
     Min,
     MulAdd,
     Clamp,
+    ToDegrees,
+    ToRadians,
+    Midpoint,
+    Copysign,
+    Fract,
+    RemEuclid,
+    DivEuclid,
+    Floor,
+    Ceil,
+    Round,
+    RoundTiesEven,
+    Trunc,
+    Signum,
 }
 
 /// How a value is computed.

@@ -21,8 +21,9 @@ mod error;
 mod ir;
 mod lower;
 mod names;
+mod ops;
+mod private;
 mod reverse;
-mod rules;
 mod structure;
 mod walk;
 
@@ -63,7 +64,7 @@ fn expand(args: TokenStream, item_tokens: TokenStream) -> syn::Result<TokenStrea
     let mut errors = error::Errors::default();
     structure::structure(&mut function, &mut errors, item.block.brace_token.span.close());
     let syntactic_kinds: Vec<ir::Kind> = function.vars.iter().map(|v| v.kind).collect();
-    analysis::activity::analyse(&mut function, &mut errors);
+    let varied = analysis::activity::analyse(&mut function, &mut errors);
     errors.finish(())?;
     let blocks = ir::number_blocks(&mut function.body);
     let scopes = analysis::scopes::Scopes::of(&function, blocks);
@@ -76,7 +77,7 @@ fn expand(args: TokenStream, item_tokens: TokenStream) -> syn::Result<TokenStrea
         analysis::record::analyse(&function, &scopes, blocks, &adjoint, sweep, recomputed)
     };
     let (closure, inline) = (plan(analysis::calls::Sweep::Closure), plan(analysis::calls::Sweep::Inline));
-    let guards = analysis::floats::guards(&function, &syntactic_kinds);
+    let guards = analysis::floats::guards(&function, &syntactic_kinds, &varied);
     let plans = emit::Plans {
         closure: &closure,
         inline: &inline,

@@ -17,8 +17,8 @@ use crate::adjoint::{AExpr, AdjBlock, AdjStmt, Target, TargetStep};
 use crate::ir::{
     Arg, Block, BlockId, Build, Function, If, Kind, Loop, Operand, Place, Step, StmtKind, StoreHow, Value, VarId,
 };
-use crate::rules;
-use crate::walk::differentiable_position;
+use crate::ops;
+use crate::private::{Item, Rule};
 use std::collections::HashSet;
 
 /// Builds the reverse sweep of the function body; also returns the parameters whose
@@ -173,7 +173,7 @@ impl Reverser<'_> {
             .iter()
             .map(|&f| match self.adjoint_of(f) {
                 Some(d) => d,
-                None => AExpr::Private("zero_like", vec![AExpr::Ref(Box::new(AExpr::Primal(f)))]),
+                None => AExpr::Private(Item::ZeroLike, vec![AExpr::Ref(Box::new(AExpr::Primal(f)))]),
             })
             .collect();
         AExpr::Tuple(parts)
@@ -183,10 +183,8 @@ impl Reverser<'_> {
     fn value(&mut self, var: VarId, value: &Value, d: AExpr, out: &mut Vec<AdjStmt>) {
         match value {
             Value::Op(op, args) => {
-                for (i, contribution) in rules::adjoints(*op, args, var, d) {
-                    if differentiable_position(*op, i)
-                        && let Some(arg) = args.get(i)
-                    {
+                for (i, contribution) in ops::adjoints(*op, &ops::Site { args, result: var }, d) {
+                    if let Some(arg) = args.get(i) {
                         self.contribute_operand(arg, contribution, out);
                     }
                 }
@@ -198,7 +196,7 @@ impl Reverser<'_> {
             }
             Value::Cast(o, _) => {
                 let like = AExpr::Ref(Box::new(AExpr::operand(o)));
-                self.contribute_operand(o, AExpr::Rule("cast_as", vec![d, like]), out);
+                self.contribute_operand(o, AExpr::Rule(Rule::CastAs, vec![d, like]), out);
             }
             Value::Call(call) if self.f.active_calls.contains(&call.id) => {
                 let id = call.id;
@@ -225,7 +223,7 @@ impl Reverser<'_> {
     fn build(&mut self, var: VarId, build: &Build, d: AExpr, out: &mut Vec<AdjStmt>) {
         match build {
             Build::VecRepeat { elem, .. } | Build::ArrayRepeat { elem, .. } => {
-                let sum = AExpr::Private("sum_of", vec![AExpr::Ref(Box::new(d))]);
+                let sum = AExpr::Private(Item::SumOf, vec![AExpr::Ref(Box::new(d))]);
                 self.contribute_operand(elem, sum, out);
             }
             Build::VecList(items) | Build::ArrayList(items) => {
@@ -361,7 +359,7 @@ impl Reverser<'_> {
             self.declared.insert(v);
             // A callee's gradient may be a `Vec` for an array parameter: convert it.
             let expr = if self.array_params.contains(&v) && matches!(expr, AExpr::Grad { .. }) {
-                AExpr::Private("adopt", vec![expr, AExpr::Ref(Box::new(AExpr::Primal(v)))])
+                AExpr::Private(Item::Adopt, vec![expr, AExpr::Ref(Box::new(AExpr::Primal(v)))])
             } else {
                 expr
             };

@@ -56,18 +56,10 @@ pub fn inputs(value: &Value) -> Vec<VarId> {
     out
 }
 
-/// Whether `op` is one of `+ - * / %` or unary `-`, which integers have too.
-pub fn is_arithmetic(op: Op) -> bool {
-    matches!(op, Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Rem | Op::Neg)
-}
+pub use crate::ops::{differentiable_position, is_arithmetic};
 
-/// Whether integers have `op` too (arithmetic, `min`, `max`, `clamp`): its kind is then
+/// Whether integers have `op` too (arithmetic, `min`, `max`, `clamp`, …): its kind is then
 /// that of its operands.
 pub fn exists_on_integers(op: Op) -> bool {
-    is_arithmetic(op) || matches!(op, Op::Min | Op::Max | Op::Clamp)
-}
-
-/// Whether argument `i` of `op` can carry a gradient (`powi`'s exponent cannot).
-pub fn differentiable_position(op: Op, i: usize) -> bool {
-    !(op == Op::Powi && i == 1)
+    crate::ops::def(op).on_integers
 }

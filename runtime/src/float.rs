@@ -69,6 +69,8 @@ pub trait Float:
     fn is_finite(self) -> bool;
     /// `self.is_nan()`.
     fn is_nan(self) -> bool;
+    /// `self.copysign(sign)`.
+    fn copysign(self, sign: Self) -> Self;
 }
 
 macro_rules! impl_float {
@@ -141,6 +143,10 @@ macro_rules! impl_float {
             #[inline(always)]
             fn is_nan(self) -> bool {
                 $t::is_nan(self)
+            }
+            #[inline(always)]
+            fn copysign(self, sign: Self) -> Self {
+                $t::copysign(self, sign)
             }
         }
     };

@@ -39,7 +39,7 @@ pub fn relu_like_vjp(
             } else {
                 let mut __d_t1 = __d_t0;
                 __d_slope += __d_t1 * x;
-                __d_x += slope * __d_t1;
+                __d_x += __d_t1 * slope;
             }
             (__d_x, __d_slope)
         },
@@ -75,7 +75,7 @@ pub fn relu_like_grad(x: f64, slope: f64) -> (f64, (f64, f64)) {
     } else {
         let mut __d_t1 = __d_t0;
         __d_slope += __d_t1 * x;
-        __d_x += slope * __d_t1;
+        __d_x += __d_t1 * slope;
     }
     (__value, (__d_x, __d_slope))
 }
@@ -136,7 +136,7 @@ pub fn piecewise_vjp(x: f64) -> (f64, impl ::core::ops::FnOnce(f64) -> f64 + use
                         let __t2 = x * x;
                         let mut __d_t3 = __d_y;
                         let mut __d_t2 = __d_t3 * x;
-                        __d_x += __t2 * __d_t3;
+                        __d_x += __d_t3 * __t2;
                         __d_x += __d_t2 * x * 2.0;
                     } else {
                         let mut __d_t5 = __d_y;
@@ -191,7 +191,7 @@ pub fn piecewise_grad(x: f64) -> (f64, f64) {
                 let __t2 = x * x;
                 let mut __d_t3 = __d_y;
                 let mut __d_t2 = __d_t3 * x;
-                __d_x += __t2 * __d_t3;
+                __d_x += __d_t3 * __t2;
                 __d_x += __d_t2 * x * 2.0;
             } else {
                 let mut __d_t5 = __d_y;
@@ -407,7 +407,7 @@ pub fn return_inside_loop_vjp<'__l0>(
                 }
                 let mut __d_t3 = __d_acc;
                 let mut __d_t1 = __d_t3 * __t2;
-                let mut __d_t2 = __t1 * __d_t3;
+                let mut __d_t2 = __d_t3 * __t1;
                 __d_x[i] += __d_t2;
                 __d_x[i] += __d_t1;
             }
@@ -488,7 +488,7 @@ pub fn return_inside_loop_grad(
         }
         let mut __d_t3 = __d_acc;
         let mut __d_t1 = __d_t3 * __t2;
-        let mut __d_t2 = __t1 * __d_t3;
+        let mut __d_t2 = __d_t3 * __t1;
         __d_x[i] += __d_t2;
         __d_x[i] += __d_t1;
     }

@@ -55,7 +55,7 @@ pub fn prefix_sums_vjp<'__l0>(
                     let __t10 = __view1_1[i_1];
                     let mut __d_t11 = __d_total;
                     let mut __d_t9 = __d_t11 * __t10;
-                    let mut __d_t10 = __t9 * __d_t11;
+                    let mut __d_t10 = __d_t11 * __t9;
                     __view1_0[i_1] += __d_t10;
                     __view1_0[i_1] += __d_t9;
                 }
@@ -114,7 +114,7 @@ pub fn prefix_sums_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
             let __t10 = __view1_1[i_1];
             let mut __d_t11 = __d_total;
             let mut __d_t9 = __d_t11 * __t10;
-            let mut __d_t10 = __t9 * __d_t11;
+            let mut __d_t10 = __d_t11 * __t9;
             __view1_0[i_1] += __d_t10;
             __view1_0[i_1] += __d_t9;
         }
@@ -177,7 +177,7 @@ pub fn pushed_vjp<'__l0>(
             let mut __d_x = ::backprop::__private::zero_like(&x);
             let mut __d_t8 = __seed;
             let mut __d_t4 = __d_t8 * __t7;
-            let mut __d_t7 = __t4 * __d_t8;
+            let mut __d_t7 = __d_t8 * __t4;
             __d_ys[__t6] += __d_t7;
             __d_ys[0] += __d_t4;
             if 0 < __t1 {
@@ -225,7 +225,7 @@ pub fn pushed_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let mut __d_x = ::backprop::__private::zero_like(&x);
     let mut __d_t8 = __seed;
     let mut __d_t4 = __d_t8 * __t7;
-    let mut __d_t7 = __t4 * __d_t8;
+    let mut __d_t7 = __d_t8 * __t4;
     __d_ys[__t6] += __d_t7;
     __d_ys[0] += __d_t4;
     if 0 < __t1 {
@@ -272,7 +272,7 @@ pub fn halves_vjp<'__l0>(
             let mut __d_x = ::backprop::__private::zero_like(&x);
             let mut __d_t4 = __seed;
             let mut __d_a = __d_t4 * b;
-            let mut __d_b = a * __d_t4;
+            let mut __d_b = __d_t4 * a;
             ::backprop::__private::add_to_each(&mut __d_x[n..], __d_b);
             ::backprop::__private::add_to_each(&mut __d_x[..n], __d_a);
             __d_x
@@ -301,7 +301,7 @@ pub fn halves_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let mut __d_x = ::backprop::__private::zero_like(&x);
     let mut __d_t4 = __seed;
     let mut __d_a = __d_t4 * b;
-    let mut __d_b = a * __d_t4;
+    let mut __d_b = __d_t4 * a;
     ::backprop::__private::add_to_each(&mut __d_x[n..], __d_b);
     ::backprop::__private::add_to_each(&mut __d_x[..n], __d_a);
     (__value, __d_x)
@@ -356,7 +356,7 @@ pub fn cloned_then_scaled_vjp<'__l0>(
                     let (__t2,) = ::backprop::__private::pop(&mut __tape0);
                     let mut __d_t3 = ::core::mem::take(&mut __view0_0[i]);
                     let mut __d_t2 = __d_t3 * k;
-                    __d_k += __t2 * __d_t3;
+                    __d_k += __d_t3 * __t2;
                     __view0_0[i] += __d_t2;
                 }
             }
@@ -404,7 +404,7 @@ pub fn cloned_then_scaled_grad(
             let (__t2,) = ::backprop::__private::pop(&mut __tape0);
             let mut __d_t3 = ::core::mem::take(&mut __view0_0[i]);
             let mut __d_t2 = __d_t3 * k;
-            __d_k += __t2 * __d_t3;
+            __d_k += __d_t3 * __t2;
             __view0_0[i] += __d_t2;
         }
     }

@@ -28,7 +28,7 @@ pub fn scaled_sine_vjp<'__l0>(
         move |__seed: f64| {
             let mut __d_t1 = __seed;
             let mut __d_a = __d_t1 * __t0;
-            let mut __d_t0 = a * __d_t1;
+            let mut __d_t0 = __d_t1 * a;
             let mut __d_b = __d_t0 * (*b).cos();
             (__d_a, __d_b)
         },
@@ -53,7 +53,7 @@ pub fn scaled_sine_grad(a: f64, b: &f64) -> (f64, (f64, f64)) {
     let __seed: f64 = 1.0;
     let mut __d_t1 = __seed;
     let mut __d_a = __d_t1 * __t0;
-    let mut __d_t0 = a * __d_t1;
+    let mut __d_t0 = __d_t1 * a;
     let mut __d_b = __d_t0 * (*b).cos();
     (__value, (__d_a, __d_b))
 }
@@ -88,7 +88,7 @@ pub fn lends_by_value_parameter_vjp(
         move |__seed: f64| {
             let mut __d_t1 = __seed;
             let mut __d_r = __d_t1 * beta;
-            let mut __d_beta = r * __d_t1;
+            let mut __d_beta = __d_t1 * r;
             let (_, __pullback) = scaled_sine_vjp(y, &beta);
             let (__g0_0, __g0_1) = ::backprop::__private::split(
                 (
@@ -128,7 +128,7 @@ pub fn lends_by_value_parameter_grad(y: f64, beta: f64) -> (f64, (f64, f64)) {
     let __seed: f64 = 1.0;
     let mut __d_t1 = __seed;
     let mut __d_r = __d_t1 * beta;
-    let mut __d_beta = r * __d_t1;
+    let mut __d_beta = __d_t1 * r;
     let (__g0_0, __g0_1) = ::backprop::__private::split(__args0, __pb0(__d_r));
     let mut __d_y = __g0_0;
     __d_beta += __g0_1;
@@ -174,7 +174,7 @@ pub fn lends_temporary_vjp(
             );
             let mut __d_x = __g0_0;
             let mut __d_t1 = __g0_1;
-            let mut __d_t0 = 2.0 * __d_t1;
+            let mut __d_t0 = __d_t1 * 2.0;
             let mut __d_a = -(__d_t0 * a.sin());
             (__d_x, __d_a)
         },
@@ -208,7 +208,7 @@ pub fn lends_temporary_grad(x: f64, a: f64) -> (f64, (f64, f64)) {
     let (__g0_0, __g0_1) = ::backprop::__private::split(__args0, __pb0(__d_t2));
     let mut __d_x = __g0_0;
     let mut __d_t1 = __g0_1;
-    let mut __d_t0 = 2.0 * __d_t1;
+    let mut __d_t0 = __d_t1 * 2.0;
     let mut __d_a = -(__d_t0 * a.sin());
     (__value, (__d_x, __d_a))
 }
@@ -251,11 +251,11 @@ pub fn custom_rule_vjp(
         move |__seed: f64| {
             let mut __d_t2 = __seed;
             let mut __d_t1 = __d_t2 * w;
-            let mut __d_w = __t1 * __d_t2;
+            let mut __d_w = __d_t2 * __t1;
             let (__g0_0,) = ::backprop::__private::split(__args0, __pb0(__d_t1));
             let mut __d_t0 = __g0_0;
             __d_w += __d_t0 * x;
-            let mut __d_x = w * __d_t0;
+            let mut __d_x = __d_t0 * w;
             (__d_x, __d_w)
         },
     )
@@ -283,11 +283,11 @@ pub fn custom_rule_grad(x: f64, w: f64) -> (f64, (f64, f64)) {
     let __seed: f64 = 1.0;
     let mut __d_t2 = __seed;
     let mut __d_t1 = __d_t2 * w;
-    let mut __d_w = __t1 * __d_t2;
+    let mut __d_w = __d_t2 * __t1;
     let (__g0_0,) = ::backprop::__private::split(__args0, __pb0(__d_t1));
     let mut __d_t0 = __g0_0;
     __d_w += __d_t0 * x;
-    let mut __d_x = w * __d_t0;
+    let mut __d_x = __d_t0 * w;
     (__value, (__d_x, __d_w))
 }
 #[allow(dead_code)]
@@ -332,7 +332,7 @@ pub fn norm_vjp<'__l0>(
                     let __t3 = __view0_1[__i0];
                     let mut __d_t4 = __d_t5;
                     let mut __d_t2 = __d_t4 * __t3;
-                    let mut __d_t3 = __t2 * __d_t4;
+                    let mut __d_t3 = __d_t4 * __t2;
                     __view0_0[__i0] += __d_t3;
                     __view0_0[__i0] += __d_t2;
                 }
@@ -375,7 +375,7 @@ pub fn norm_grad(v: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
             let __t3 = __view0_1[__i0];
             let mut __d_t4 = __d_t5;
             let mut __d_t2 = __d_t4 * __t3;
-            let mut __d_t3 = __t2 * __d_t4;
+            let mut __d_t3 = __d_t4 * __t2;
             __view0_0[__i0] += __d_t3;
             __view0_0[__i0] += __d_t2;
         }

@@ -132,8 +132,8 @@ pub fn nll_vjp<'__l0, '__l1>(
                     let mut __d_t8 = __d_t10;
                     __d_g.log_sigma += __d_t10;
                     let mut __d_t7 = __d_t8 * z;
-                    let mut __d_z = __t7 * __d_t8;
-                    __d_z += 0.5 * __d_t7;
+                    let mut __d_z = __d_t8 * __t7;
+                    __d_z += __d_t7 * 0.5;
                     let mut __d_t5 = __d_z / sigma;
                     __d_sigma += -(__d_z * z / sigma);
                     let mut __d_t3 = __d_t5;
@@ -187,8 +187,8 @@ pub fn nll_grad(g: &Gaussian, x: &[f64]) -> (f64, (Gaussian, ::std::vec::Vec<f64
             let mut __d_t8 = __d_t10;
             __d_g.log_sigma += __d_t10;
             let mut __d_t7 = __d_t8 * z;
-            let mut __d_z = __t7 * __d_t8;
-            __d_z += 0.5 * __d_t7;
+            let mut __d_z = __d_t8 * __t7;
+            __d_z += __d_t7 * 0.5;
             let mut __d_t5 = __d_z / sigma;
             __d_sigma += -(__d_z * z / sigma);
             let mut __d_t3 = __d_t5;

@@ -40,7 +40,7 @@ pub fn sum_of_squares_vjp<'__l0>(
                     let __t3 = __view0_1[__i0];
                     let mut __d_t4 = __d_t5;
                     let mut __d_t2 = __d_t4 * __t3;
-                    let mut __d_t3 = __t2 * __d_t4;
+                    let mut __d_t3 = __d_t4 * __t2;
                     __view0_0[__i0] += __d_t3;
                     __view0_0[__i0] += __d_t2;
                 }
@@ -81,7 +81,7 @@ pub fn sum_of_squares_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
             let __t3 = __view0_1[__i0];
             let mut __d_t4 = __d_t5;
             let mut __d_t2 = __d_t4 * __t3;
-            let mut __d_t3 = __t2 * __d_t4;
+            let mut __d_t3 = __d_t4 * __t2;
             __view0_0[__i0] += __d_t3;
             __view0_0[__i0] += __d_t2;
         }
@@ -138,7 +138,7 @@ pub fn dot_zip_vjp<'__l0, '__l1>(
                     let __t3 = __view0_2[__i0];
                     let mut __d_t4 = __d_t5;
                     let mut __d_t2 = __d_t4 * __t3;
-                    let mut __d_t3 = __t2 * __d_t4;
+                    let mut __d_t3 = __d_t4 * __t2;
                     __view0_0[__i0] += __d_t3;
                     __view0_1[__i0] += __d_t2;
                 }
@@ -186,7 +186,7 @@ pub fn dot_zip_grad(
             let __t3 = __view0_2[__i0];
             let mut __d_t4 = __d_t5;
             let mut __d_t2 = __d_t4 * __t3;
-            let mut __d_t3 = __t2 * __d_t4;
+            let mut __d_t3 = __d_t4 * __t2;
             __view0_0[__i0] += __d_t3;
             __view0_1[__i0] += __d_t2;
         }
@@ -241,7 +241,7 @@ pub fn weighted_positions_vjp<'__l0>(
                     let __t1 = i as f64 + 1.0;
                     let __t2 = __view0_1[__i0];
                     let mut __d_t4 = __d_acc;
-                    let mut __d_t3 = __t1 * __d_t4;
+                    let mut __d_t3 = __d_t4 * __t1;
                     let mut __d_t2 = __d_t3 * __t2.cos();
                     __view0_0[__i0] += __d_t2;
                 }
@@ -286,7 +286,7 @@ pub fn weighted_positions_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
             let __t1 = i as f64 + 1.0;
             let __t2 = __view0_1[__i0];
             let mut __d_t4 = __d_acc;
-            let mut __d_t3 = __t1 * __d_t4;
+            let mut __d_t3 = __d_t4 * __t1;
             let mut __d_t2 = __d_t3 * __t2.cos();
             __view0_0[__i0] += __d_t2;
         }
@@ -490,7 +490,7 @@ pub fn squares_vjp<'__l0>(
                     let __t3 = __view0_1[__i0];
                     let mut __d_t4 = ::backprop::__private::pop_adjoint(&mut __d_t5);
                     let mut __d_t2 = __d_t4 * __t3;
-                    let mut __d_t3 = __t2 * __d_t4;
+                    let mut __d_t3 = __d_t4 * __t2;
                     __view0_0[__i0] += __d_t3;
                     __view0_0[__i0] += __d_t2;
                 }

@@ -43,7 +43,7 @@ pub fn iterate_vjp(
                 let (__t0, __t1) = ::backprop::__private::pop(&mut __tape0);
                 let mut __d_t3 = __d_v;
                 let mut __d_t0 = __d_t3 * __t1;
-                let mut __d_t1 = __t0 * __d_t3;
+                let mut __d_t1 = __d_t3 * __t0;
                 __d_t0 += __d_t1 * __t0.cos();
                 __d_v = __d_t0;
             }
@@ -81,7 +81,7 @@ pub fn iterate_grad(x: f64, n: usize) -> (f64, f64) {
         let (__t0, __t1) = ::backprop::__private::pop(&mut __tape0);
         let mut __d_t3 = __d_v;
         let mut __d_t0 = __d_t3 * __t1;
-        let mut __d_t1 = __t0 * __d_t3;
+        let mut __d_t1 = __d_t3 * __t0;
         __d_t0 += __d_t1 * __t0.cos();
         __d_v = __d_t0;
     }
@@ -136,7 +136,7 @@ pub fn literal_nest_vjp(x: f64) -> (f64, impl ::core::ops::FnOnce(f64) -> f64 + 
                     let (__t0, __t1) = ::backprop::__private::pop(&mut __tape0);
                     let mut __d_t4 = __d_v;
                     let mut __d_t0 = __d_t4 * __t1;
-                    let mut __d_t1 = __t0 * __d_t4;
+                    let mut __d_t1 = __d_t4 * __t0;
                     __d_t0 += -(__d_t1 * __t0.sin());
                     __d_v = __d_t0;
                 }
@@ -182,7 +182,7 @@ pub fn literal_nest_grad(x: f64) -> (f64, f64) {
             let (__t0, __t1) = ::backprop::__private::pop(&mut __tape0);
             let mut __d_t4 = __d_v;
             let mut __d_t0 = __d_t4 * __t1;
-            let mut __d_t1 = __t0 * __d_t4;
+            let mut __d_t1 = __d_t4 * __t0;
             __d_t0 += -(__d_t1 * __t0.sin());
             __d_v = __d_t0;
         }

@@ -29,7 +29,7 @@ pub fn rosenbrock_vjp(
         move |__seed: f64| {
             let mut __d_t6 = __seed;
             let mut __d_t1 = __d_t6;
-            let mut __d_t4 = 100.0 * __d_t6;
+            let mut __d_t4 = __d_t6 * 100.0;
             let mut __d_t3 = __d_t4 * ::backprop::__private::rules::powi_dx(__t3, 2);
             let mut __d_b = __d_t3;
             let mut __d_t2 = -__d_t3;
@@ -60,7 +60,7 @@ pub fn rosenbrock_grad(a: f64, b: f64) -> (f64, (f64, f64)) {
     let __seed: f64 = 1.0;
     let mut __d_t6 = __seed;
     let mut __d_t1 = __d_t6;
-    let mut __d_t4 = 100.0 * __d_t6;
+    let mut __d_t4 = __d_t6 * 100.0;
     let mut __d_t3 = __d_t4 * ::backprop::__private::rules::powi_dx(__t3, 2);
     let mut __d_b = __d_t3;
     let mut __d_t2 = -__d_t3;
@@ -106,7 +106,7 @@ pub fn logistic_vjp(
             let mut __d_z = -__d_t2;
             let mut __d_t0 = __d_z;
             let mut __d_w = __d_t0 * x;
-            let mut __d_x = w * __d_t0;
+            let mut __d_x = __d_t0 * w;
             (__d_x, __d_w, __d_z)
         },
     )
@@ -137,7 +137,7 @@ pub fn logistic_grad(x: f64, w: f64, b: f64) -> (f64, (f64, f64, f64)) {
     let mut __d_z = -__d_t2;
     let mut __d_t0 = __d_z;
     let mut __d_w = __d_t0 * x;
-    let mut __d_x = w * __d_t0;
+    let mut __d_x = __d_t0 * w;
     (__value, (__d_x, __d_w, __d_z))
 }
 #[allow(dead_code)]
@@ -184,9 +184,9 @@ pub fn elementary_vjp(
                 * ::backprop::__private::rules::clamp_dx(y, (-1.0), 1.0);
             let mut __d_t16 = __d_t18;
             let mut __d_x = __d_t18 * y;
-            __d_y += x * __d_t18;
+            __d_y += __d_t18 * x;
             let mut __d_a = __d_t16 * b;
-            let mut __d_b = a * __d_t16;
+            let mut __d_b = __d_t16 * a;
             let mut __d_t12 = __d_b;
             let mut __d_t14 = -__d_b;
             let mut __d_t13 = __d_t14 * ::backprop::__private::rules::min_dx(__t13, 2.0);
@@ -205,7 +205,7 @@ pub fn elementary_vjp(
             __d_y += __d_t5 * y * 2.0;
             __d_x += __d_t3 * (1.0 - __t3 * __t3);
             let mut __d_t0 = __d_t2 * __t1;
-            let mut __d_t1 = __t0 * __d_t2;
+            let mut __d_t1 = __d_t2 * __t0;
             __d_y += -(__d_t1 * y.sin());
             __d_x += __d_t0 * x.cos();
             (__d_x, __d_y)
@@ -244,9 +244,9 @@ pub fn elementary_grad(x: f64, y: f64) -> (f64, (f64, f64)) {
     let mut __d_y = __d_t19 * ::backprop::__private::rules::clamp_dx(y, (-1.0), 1.0);
     let mut __d_t16 = __d_t18;
     let mut __d_x = __d_t18 * y;
-    __d_y += x * __d_t18;
+    __d_y += __d_t18 * x;
     let mut __d_a = __d_t16 * b;
-    let mut __d_b = a * __d_t16;
+    let mut __d_b = __d_t16 * a;
     let mut __d_t12 = __d_b;
     let mut __d_t14 = -__d_b;
     let mut __d_t13 = __d_t14 * ::backprop::__private::rules::min_dx(__t13, 2.0);
@@ -265,7 +265,7 @@ pub fn elementary_grad(x: f64, y: f64) -> (f64, (f64, f64)) {
     __d_y += __d_t5 * y * 2.0;
     __d_x += __d_t3 * (1.0 - __t3 * __t3);
     let mut __d_t0 = __d_t2 * __t1;
-    let mut __d_t1 = __t0 * __d_t2;
+    let mut __d_t1 = __d_t2 * __t0;
     __d_y += -(__d_t1 * y.sin());
     __d_x += __d_t0 * x.cos();
     (__value, (__d_x, __d_y))
@@ -310,7 +310,7 @@ pub fn single_precision_vjp(
             let mut __d_s = __d_t2 * s * 2.0;
             let mut __d_t0 = __d_s * __t0.cos();
             __d_x += __d_t0 * k;
-            __d_k += x * __d_t0;
+            __d_k += __d_t0 * x;
             (__d_x, __d_k)
         },
     )
@@ -345,7 +345,7 @@ pub fn single_precision_grad(x: f32, k: f32) -> (f32, (f32, f32)) {
     let mut __d_s = __d_t2 * s * 2.0;
     let mut __d_t0 = __d_s * __t0.cos();
     __d_x += __d_t0 * k;
-    __d_k += x * __d_t0;
+    __d_k += __d_t0 * x;
     (__value, (__d_x, __d_k))
 }
 #[allow(dead_code)]
@@ -372,10 +372,7 @@ pub fn shadowing_and_steps_vjp(
     n: usize,
 ) -> (f64, impl ::core::ops::FnOnce(f64) -> f64 + use<>) {
     let x_1 = x * 2.0;
-    let __t1 = x_1.sin();
-    let __t2 = n as f64;
-    let __t3 = x_1.floor();
-    let x_2 = __t1 + __t2 * __t3;
+    let x_2 = x_1.sin() + (n as f64) * x_1.floor();
     let __value = x_2 * x_2;
     (
         __value,
@@ -403,10 +400,7 @@ pub fn shadowing_and_steps_vjp(
 )]
 pub fn shadowing_and_steps_grad(x: f64, n: usize) -> (f64, f64) {
     let x_1 = x * 2.0;
-    let __t1 = x_1.sin();
-    let __t2 = n as f64;
-    let __t3 = x_1.floor();
-    let x_2 = __t1 + __t2 * __t3;
+    let x_2 = x_1.sin() + (n as f64) * x_1.floor();
     let __value = x_2 * x_2;
     let __seed: f64 = 1.0;
     let mut __d_t6 = __seed;

@@ -288,7 +288,7 @@ impl Layer {
                         let __t6 = __view0_3[i];
                         let mut __d_t7 = __d_s;
                         let mut __d_t5 = __d_t7 * __t6;
-                        let mut __d_t6 = __t5 * __d_t7;
+                        let mut __d_t6 = __d_t7 * __t5;
                         __view0_1[i] += __d_t6;
                         __view0_0[i] += __d_t5;
                     }
@@ -342,7 +342,7 @@ impl Layer {
                 let __t6 = __view0_3[i];
                 let mut __d_t7 = __d_s;
                 let mut __d_t5 = __d_t7 * __t6;
-                let mut __d_t6 = __t5 * __d_t7;
+                let mut __d_t6 = __d_t7 * __t5;
                 __view0_1[i] += __d_t6;
                 __view0_0[i] += __d_t5;
             }
@@ -387,11 +387,11 @@ impl Point {
                 let mut __d_t6 = __d_t7 / (2.0 * __t7);
                 let mut __d_t2 = __d_t6;
                 let mut __d_t3 = __d_t6 * __t4;
-                let mut __d_t4 = __t3 * __d_t6;
+                let mut __d_t4 = __d_t6 * __t3;
                 __d_self.y += __d_t4;
                 __d_self.y += __d_t3;
                 let mut __d_t0 = __d_t2 * __t1;
-                let mut __d_t1 = __t0 * __d_t2;
+                let mut __d_t1 = __d_t2 * __t0;
                 __d_self.x += __d_t1;
                 __d_self.x += __d_t0;
                 __d_self
@@ -427,11 +427,11 @@ impl Point {
         let mut __d_t6 = __d_t7 / (2.0 * __t7);
         let mut __d_t2 = __d_t6;
         let mut __d_t3 = __d_t6 * __t4;
-        let mut __d_t4 = __t3 * __d_t6;
+        let mut __d_t4 = __d_t6 * __t3;
         __d_self.y += __d_t4;
         __d_self.y += __d_t3;
         let mut __d_t0 = __d_t2 * __t1;
-        let mut __d_t1 = __t0 * __d_t2;
+        let mut __d_t1 = __d_t2 * __t0;
         __d_self.x += __d_t1;
         __d_self.x += __d_t0;
         (__value, __d_self)
@@ -508,7 +508,7 @@ pub fn net_output_vjp<'__l0, '__l1>(
                     let __t1 = __view0_1[j];
                     let mut __d_t3 = __d_out;
                     let mut __d_t1 = __d_t3 * __t2;
-                    let mut __d_t2 = __t1 * __d_t3;
+                    let mut __d_t2 = __d_t3 * __t1;
                     let (__g0_0, __g0_1, __g0_2) = ::backprop::__private::split(
                         __args0,
                         __pb0(__d_t2),
@@ -575,7 +575,7 @@ pub fn net_output_grad(net: &Net, x: &[f64]) -> (f64, Net) {
             let __t1 = __view0_1[j];
             let mut __d_t3 = __d_out;
             let mut __d_t1 = __d_t3 * __t2;
-            let mut __d_t2 = __t1 * __d_t3;
+            let mut __d_t2 = __d_t3 * __t1;
             let (__g0_0, __g0_1, __g0_2) = ::backprop::__private::split(
                 __args0,
                 __pb0(__d_t2),

@@ -52,7 +52,7 @@ pub fn dot_vjp<'__l0, '__l1>(
                     let __t2 = __view0_3[i];
                     let mut __d_t3 = __d_s;
                     let mut __d_t1 = __d_t3 * __t2;
-                    let mut __d_t2 = __t1 * __d_t3;
+                    let mut __d_t2 = __d_t3 * __t1;
                     __view0_1[i] += __d_t2;
                     __view0_0[i] += __d_t1;
                 }
@@ -98,7 +98,7 @@ pub fn dot_grad(
             let __t2 = __view0_3[i];
             let mut __d_t3 = __d_s;
             let mut __d_t1 = __d_t3 * __t2;
-            let mut __d_t2 = __t1 * __d_t3;
+            let mut __d_t2 = __d_t3 * __t1;
             __view0_1[i] += __d_t2;
             __view0_0[i] += __d_t1;
         }
@@ -173,7 +173,7 @@ pub fn matvec_norm_vjp<'__l0, '__l1>(
                         let __t2 = __view0_3[j];
                         let mut __d_t3 = __d_row;
                         let mut __d_t1 = __d_t3 * __t2;
-                        let mut __d_t2 = __t1 * __d_t3;
+                        let mut __d_t2 = __d_t3 * __t1;
                         __view0_1[j] += __d_t2;
                         __view0_0[j] += __d_t1;
                     }
@@ -232,7 +232,7 @@ pub fn matvec_norm_grad(
                 let __t2 = __view0_3[j];
                 let mut __d_t3 = __d_row;
                 let mut __d_t1 = __d_t3 * __t2;
-                let mut __d_t2 = __t1 * __d_t3;
+                let mut __d_t2 = __d_t3 * __t1;
                 __view0_1[j] += __d_t2;
                 __view0_0[j] += __d_t1;
             }

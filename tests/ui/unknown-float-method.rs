@@ -3,7 +3,7 @@ use backprop::differentiable;
 
 #[differentiable]
 fn f(x: f64) -> f64 {
-    x.to_degrees()
+    x.next_up() * x
 }
 
 fn main() {}

@@ -16,8 +16,9 @@ struct Edge {
     sources: Vec<VarId>,
 }
 
-/// Marks active variables; reports code that cannot be differentiated but must be.
-pub fn analyse(function: &mut Function, errors: &mut Errors) {
+/// Marks active variables; reports code that cannot be differentiated but must be. Returns
+/// which variables are *varied* (depend on a differentiated input), active or not.
+pub fn analyse(function: &mut Function, errors: &mut Errors) -> Vec<bool> {
     refine_kinds(function);
     let (edges, outputs) = edges(function);
     let n = function.vars.len();
@@ -47,6 +48,7 @@ pub fn analyse(function: &mut Function, errors: &mut Errors) {
     }
     function.active_calls = active_calls(function);
     report_unsupported(function, &varied, &useful, errors);
+    varied
 }
 
 /// Runs `step` over the edges until nothing changes.

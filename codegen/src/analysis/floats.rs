@@ -28,18 +28,17 @@ pub struct Guards {
     pub operators: HashMap<VarId, Span>,
 }
 
-/// The operands of active operations that need a check.
-pub fn guards(function: &Function, syntactic: &[Kind]) -> Guards {
+/// The operands that need a check: those of an operation that depend on a differentiated
+/// input (`varied`), whether the operation's result carries a gradient or not: a step
+/// (`floor`, `signum`) passes none, which holds for floats only.
+pub fn guards(function: &Function, syntactic: &[Kind], varied: &[bool]) -> Guards {
     let proven = proven_floats(function, syntactic);
     let mut out = Guards::default();
     each_stmt(&function.body, &mut |stmt| {
-        if let StmtKind::Let { var, value: Value::Op(op, args) } = &stmt.kind
-            && function.vars[*var].active
-        {
-            for (i, arg) in args.iter().enumerate() {
+        if let StmtKind::Let { var, value: Value::Op(_, args) } = &stmt.kind {
+            for arg in args {
                 if let Operand::Var(v) = arg
-                    && crate::walk::differentiable_position(*op, i)
-                    && function.vars[*v].active
+                    && varied.get(*v).copied().unwrap_or(false)
                     && !proven.floats.contains(v)
                 {
                     out.operands.insert(*v);

@@ -424,7 +424,7 @@ fn operand_text(f: &Function, o: &Operand) -> String {
 
 /// Operations cheaper to compute again than to record.
 fn cheap(op: Op) -> bool {
-    matches!(op, Op::Add | Op::Sub | Op::Mul | Op::Neg)
+    crate::ops::def(op).cheap
 }
 
 /// What calling a function again needs: its arguments, their places and indices.

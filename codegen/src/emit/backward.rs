@@ -8,6 +8,7 @@ use crate::analysis::record::Redo;
 use crate::error::internal_error;
 use crate::ir::{LoopHead, VarId};
 use crate::names;
+use crate::private::Item;
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
@@ -71,12 +72,13 @@ impl Emitter<'_> {
         } else {
             // Spanned on the variable: a type without a gradient is reported there.
             let (name, span) = (self.name(v), self.f.vars[v].span);
-            quote_spanned!(span=> ::backprop::__private::zero_like(&#name))
+            let zero_like = Item::ZeroLike.at(span);
+            quote_spanned!(span=> #zero_like(&#name))
         }
     }
 
     fn reverse_stmt(&self, stmt: &AdjStmt) -> TokenStream {
-        let accumulate = quote!(::backprop::__private::accumulate);
+        let accumulate = Item::Accumulate;
         match stmt {
             AdjStmt::Init { var, expr } => {
                 let (name, expr) = (self.adjoint_name(*var), self.aexpr(expr));
@@ -106,7 +108,8 @@ impl Emitter<'_> {
             }
             AdjStmt::AddEach { target, expr } => {
                 let (t, e) = (self.target(target), self.aexpr(expr));
-                quote!(::backprop::__private::add_to_each(&mut #t, #e);)
+                let add_to_each = Item::AddToEach;
+                quote!(#add_to_each(&mut #t, #e);)
             }
             AdjStmt::Discard(expr) => {
                 let e = self.aexpr(expr);
@@ -119,7 +122,8 @@ impl Emitter<'_> {
                     // The pullback could not be kept: call `_vjp` again on the same arguments.
                     Some(c) => {
                         let (flags, vjp) = (self.argument_flags(c), self.vjp_call(c));
-                        let split = quote_spanned!(c.span=> ::backprop::__private::split(#flags, __pullback(#seed)));
+                        let split = Item::Split.at(c.span);
+                        let split = quote_spanned!(c.span=> #split(#flags, __pullback(#seed)));
                         quote! {
                             let (_, __pullback) = #vjp;
                             let (#(#grads,)*) = #split;
@@ -129,7 +133,8 @@ impl Emitter<'_> {
                         let (pullback, markers) = (self.name(*pullback), self.name(*markers));
                         // Spanned on the user's call: a gradient-count mismatch is reported there.
                         let span = self.calls.get(call).map_or_else(proc_macro2::Span::call_site, |c| c.span);
-                        let split = quote_spanned!(span=> ::backprop::__private::split(#markers, #pullback(#seed)));
+                        let split = Item::Split.at(span);
+                        let split = quote_spanned!(span=> #split(#markers, #pullback(#seed)));
                         quote!(let (#(#grads,)*) = #split;)
                     }
                 }
@@ -145,10 +150,11 @@ impl Emitter<'_> {
                     quote!(if #record_name { #then_code } else { #else_code })
                 } else {
                     let (t, e) = (self.tuple(then_rec), self.tuple(else_rec));
+                    let (then_arm, else_arm) = (Item::ArmThen, Item::ArmElse);
                     quote! {
                         match #record_name {
-                            ::backprop::__private::Arm::Then(#t) => { #then_code }
-                            ::backprop::__private::Arm::Else(#e) => { #else_code }
+                            #then_arm(#t) => { #then_code }
+                            #else_arm(#e) => { #else_code }
                         }
                     }
                 }
@@ -178,7 +184,8 @@ impl Emitter<'_> {
         let pop = (!record.is_empty()).then(|| {
             let tape = names::bookkeeping("tape", id);
             let tuple = self.tuple(record);
-            quote!(let #tuple = ::backprop::__private::pop(&mut #tape);)
+            let pop = Item::Pop;
+            quote!(let #tuple = #pop(&mut #tape);)
         });
         if let (LoopHead::Range(range), true) = (&l.head, l.replayable()) {
             let backwards = !self.avail.free_order_loops.contains(&id);

@@ -8,8 +8,10 @@ use crate::ir::{
     Stmt, StmtKind, StoreHow, Value, VarId,
 };
 use crate::names;
+use crate::ops::Spelling;
+use crate::private::Item;
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 
 impl Emitter<'_> {
     /// The statements of a block.
@@ -136,21 +138,24 @@ impl Emitter<'_> {
             let (a, b) = (arg(0, prec), arg(1, next(prec)));
             (quote!(#a #symbol #b), prec)
         };
-        match op {
-            Op::Add => binary(quote!(+), Prec::Sum),
-            Op::Sub => binary(quote!(-), Prec::Sum),
-            Op::Mul => binary(quote!(*), Prec::Product),
-            Op::Div => binary(quote!(/), Prec::Product),
-            Op::Rem => binary(quote!(%), Prec::Product),
-            Op::Neg => {
+        match crate::ops::def(op).spelling {
+            Spelling::Infix("+") => binary(quote!(+), Prec::Sum),
+            Spelling::Infix("-") => binary(quote!(-), Prec::Sum),
+            Spelling::Infix("*") => binary(quote!(*), Prec::Product),
+            Spelling::Infix("/") => binary(quote!(/), Prec::Product),
+            Spelling::Infix("%") => binary(quote!(%), Prec::Product),
+            Spelling::Prefix(_) => {
                 let x = arg(0, Prec::Prefix);
                 (quote!(-#x), Prec::Prefix)
             }
-            _ => {
-                let name = format_ident!("{}", crate::rules::name(op));
+            Spelling::Method(name) => {
+                let name = format_ident!("{}", name);
                 let recv = arg(0, Prec::Atom);
                 let rest = (1..args.len()).map(|i| arg(i, Prec::Lowest));
                 (quote!(#recv.#name(#(#rest),*)), Prec::Atom)
+            }
+            Spelling::Infix(_) => {
+                (crate::error::internal_error("an infix operator the printer does not know"), Prec::Atom)
             }
         }
     }
@@ -165,7 +170,8 @@ impl Emitter<'_> {
         match (o, guard) {
             (Operand::Var(v), Some(span)) if self.guards.operands.contains(v) && !self.in_reverse.get() => {
                 let tokens = located(self.operand_at(o, Prec::Lowest), span);
-                quote_spanned!(span=> ::backprop::__private::float(#tokens))
+                let float = Item::Float.at(span);
+                quote_spanned!(span=> #float(#tokens))
             }
             _ => self.operand_at(o, min),
         }
@@ -206,7 +212,8 @@ impl Emitter<'_> {
             }
             Build::Sum(place) => {
                 let place = self.place(place);
-                quote!(::backprop::__private::sum_of(&#place))
+                let sum_of = Item::SumOf;
+                quote!(#sum_of(&#place))
             }
         }
     }
@@ -240,6 +247,7 @@ impl Emitter<'_> {
 
     /// Whether each argument's type carries a gradient (see the runtime's `chain` module).
     pub(super) fn argument_flags(&self, call: &Call) -> TokenStream {
+        let marker = Item::Marker;
         let flags = call.args.iter().map(|arg| {
             let (value, active) = match arg {
                 Arg::Value(o) => (self.operand_at(o, Prec::Prefix), self.operand_active(o)),
@@ -254,14 +262,15 @@ impl Emitter<'_> {
                 // An untyped literal has no type yet for the marker to take (`g(4, x)`); what
                 // kind of literal it is says enough.
                 Arg::Value(Operand::Const(tokens)) => match crate::lower::literal_kind(tokens) {
-                    crate::ir::Kind::Int => quote!(::backprop::__private::Constant),
-                    crate::ir::Kind::Scalar => quote!(::backprop::__private::Active),
-                    _ => quote!((&::backprop::__private::marker(&#value)).flag()),
+                    crate::ir::Kind::Int => Item::Constant.to_token_stream(),
+                    crate::ir::Kind::Scalar => Item::Active.to_token_stream(),
+                    _ => quote!((&#marker(&#value)).flag()),
                 },
-                _ => quote!((&::backprop::__private::marker(&#value)).flag()),
+                _ => quote!((&#marker(&#value)).flag()),
             };
             // A constant here may be one the callee's `wrt(...)` left out: `split` decides.
-            if active { flag } else { quote!(::backprop::__private::AtCallSite::constant_here(#flag)) }
+            let constant_here = Item::ConstantHere;
+            if active { flag } else { quote!(#constant_here(#flag)) }
         });
         quote!((#(#flags,)*))
     }
@@ -327,7 +336,8 @@ impl Emitter<'_> {
             (quote!(true), quote!(false))
         } else {
             let (t, e) = (self.tuple(then_record), self.tuple(else_record));
-            (quote!(::backprop::__private::Arm::Then(#t)), quote!(::backprop::__private::Arm::Else(#e)))
+            let (then_arm, else_arm) = (Item::ArmThen, Item::ArmElse);
+            (quote!(#then_arm(#t)), quote!(#else_arm(#e)))
         };
         quote! {
             let #record = if #cond { #then_block #then_value } else { #else_block #else_value };
@@ -347,7 +357,8 @@ impl Emitter<'_> {
         let push = (reversed && !record.is_empty()).then(|| {
             let tape = names::bookkeeping("tape", l.id);
             let tuple = self.tuple(record);
-            quote!(::backprop::__private::record(&mut #tape, #tuple);)
+            let record = Item::Record;
+            quote!(#record(&mut #tape, #tuple);)
         });
         let count = l.count.filter(|_| reversed && !l.replayable()).map(|c| self.name(c));
         let (declare_count, increment) = match &count {
@@ -365,7 +376,8 @@ impl Emitter<'_> {
             (LoopHead::Range(range), Some(_)) if !self.fixed_tapes.contains_key(&l.id) => {
                 let tape = names::bookkeeping("tape", l.id);
                 let iter = self.range(range, false);
-                Some(quote!(::backprop::__private::reserve(&mut #tape, &(#iter));))
+                let reserve = Item::Reserve;
+                Some(quote!(#reserve(&mut #tape, &(#iter));))
             }
             _ => None,
         };

@@ -229,12 +229,13 @@ impl Emitter<'_> {
         if self.direct_return {
             return quote!(#uses #body);
         }
+        let take_seed = crate::private::Item::TakeSeed;
         if self.f.flagged_returns {
             return quote! {
                 #uses
                 let mut __result = ::core::option::Option::None;
                 #body
-                let __value = ::backprop::__private::take_seed(&mut __result);
+                let __value = #take_seed(&mut __result);
             };
         }
         quote! {
@@ -274,7 +275,8 @@ impl Emitter<'_> {
                 match self.fixed_tapes.get(&id) {
                     Some(&capacity) => {
                         let capacity = proc_macro2::Literal::usize_unsuffixed(capacity);
-                        quote!(let mut #tape = ::backprop::__private::FixedTape::<_, #capacity>::new();)
+                        let fixed_tape = crate::private::Item::FixedTape;
+                        quote!(let mut #tape = #fixed_tape::<_, #capacity>::new();)
                     }
                     None => quote!(let mut #tape = ::std::vec::Vec::new();),
                 }
@@ -290,9 +292,10 @@ impl Emitter<'_> {
         if self.f.active_calls.is_empty() {
             return TokenStream::new();
         }
+        let traits = crate::private::Item::MarkerTraits;
         quote!(
             #[allow(unused_imports)]
-            use ::backprop::__private::{ActivityOf as _, ConstantFallback as _};
+            use #traits;
         )
     }
 

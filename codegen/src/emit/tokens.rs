@@ -126,7 +126,7 @@ impl Emitter<'_> {
     }
 
     fn aexpr_prec(&self, e: &AExpr) -> (TokenStream, Prec) {
-        let private = quote!(::backprop::__private);
+        use crate::private::Item;
         match e {
             AExpr::Adj(v) => (self.adjoint_name(*v), Prec::Atom),
             AExpr::Elem(t) => (self.target(t), Prec::Atom),
@@ -136,7 +136,8 @@ impl Emitter<'_> {
             }
             AExpr::PopElem(t) => {
                 let t = self.target(t);
-                (quote!(#private::pop_adjoint(&mut #t)), Prec::Atom)
+                let pop_adjoint = Item::PopAdjoint;
+                (quote!(#pop_adjoint(&mut #t)), Prec::Atom)
             }
             AExpr::Field(inner, member) => {
                 let inner = self.aexpr_at(inner, Prec::Atom);
@@ -170,21 +171,22 @@ impl Emitter<'_> {
                 };
                 (tokens, prec)
             }
-            AExpr::Method(recv, name, args) => {
+            AExpr::Method(recv, op, args) => {
                 let recv = self.aexpr_at(recv, Prec::Atom);
-                let name = format_ident!("{}", name);
+                let name = match crate::ops::def(*op).spelling {
+                    crate::ops::Spelling::Method(name) => format_ident!("{}", name),
+                    _ => return (crate::error::internal_error("an operator used as a method in a rule"), Prec::Atom),
+                };
                 let args = args.iter().map(|a| self.aexpr(a));
                 (quote!(#recv.#name(#(#args),*)), Prec::Atom)
             }
-            AExpr::Rule(name, args) => {
-                let name = format_ident!("{}", name);
+            AExpr::Rule(rule, args) => {
                 let args = args.iter().map(|a| self.aexpr(a));
-                (quote!(#private::rules::#name(#(#args),*)), Prec::Atom)
+                (quote!(#rule(#(#args),*)), Prec::Atom)
             }
-            AExpr::Private(name, args) => {
-                let name = format_ident!("{}", name);
+            AExpr::Private(item, args) => {
                 let args = args.iter().map(|a| self.aexpr(a));
-                (quote!(#private::#name(#(#args),*)), Prec::Atom)
+                (quote!(#item(#(#args),*)), Prec::Atom)
             }
             AExpr::Ref(inner) => {
                 let inner = self.aexpr_at(inner, Prec::Prefix);
@@ -192,7 +194,8 @@ impl Emitter<'_> {
             }
             AExpr::Seed => {
                 if self.f.flagged_returns {
-                    (quote!(#private::take_seed(&mut __seed)), Prec::Atom)
+                    let take_seed = Item::TakeSeed;
+                    (quote!(#take_seed(&mut __seed)), Prec::Atom)
                 } else {
                     (quote!(__seed), Prec::Atom)
                 }
@@ -203,7 +206,8 @@ impl Emitter<'_> {
                     (grad, Prec::Atom)
                 } else {
                     // A lazy gradient (a matrix product's) becomes a tangent of its own here.
-                    (quote!(#private::own(#grad)), Prec::Atom)
+                    let own = Item::Own;
+                    (quote!(#own(#grad)), Prec::Atom)
                 }
             }
             AExpr::Tuple(items) => {

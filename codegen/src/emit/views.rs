@@ -143,11 +143,10 @@ impl Emitter<'_> {
         };
         let decls = views.iter().map(|v| view_decl(v, &upto));
         let fallback = views.iter().any(|v| !v.path.fields.is_empty()).then(|| {
+            let traits = crate::private::Item::ViewerTraits;
             quote!(
                 #[allow(unused_imports)]
-                use ::backprop::__private::{
-                    IndexFallback as _, IndexFallbackRef as _, SliceWindow as _, SliceWindowRef as _,
-                };
+                use #traits;
             )
         });
         quote! {
@@ -285,8 +284,9 @@ fn view_decl(view: &View, upto: &TokenStream) -> TokenStream {
             let source = format_ident!("__source{}", name.to_string().trim_start_matches("__view"));
             let window = if view.write { quote!(__backprop_window) } else { quote!(__backprop_window_ref) };
             // `mut` for the fallback `Offset`, which is indexed through `IndexMut`.
+            let viewer = crate::private::Item::Viewer;
             quote! {
-                let mut #source = ::backprop::__private::Viewer::new(#borrow #place);
+                let mut #source = #viewer(#borrow #place);
                 let mut #name = #source.#window(#base, #upto);
             }
         }

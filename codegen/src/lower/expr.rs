@@ -10,61 +10,21 @@
 //! (`n as f64 * 0.5`, `i < n`), so inactive code comes out as the user wrote it.
 
 use super::Lowerer;
-use super::inactive::{is_assignment, is_constant_method, is_step_method};
+use super::inactive::{is_assignment, is_constant_method};
 use crate::ir::{Arg, Build, Call, CallTarget, Kind, Op, Operand, Role, Stmt, StmtKind, Unsupported, Value};
 use proc_macro2::Span;
 use quote::{ToTokens, quote};
 use syn::spanned::Spanned;
 use syn::{BinOp, Expr, UnOp};
 
-/// Float methods with a derivative rule, and the op each one lowers to.
-const FLOAT_METHODS: &[(&str, Op)] = &[
-    ("sin", Op::Sin),
-    ("cos", Op::Cos),
-    ("tan", Op::Tan),
-    ("asin", Op::Asin),
-    ("acos", Op::Acos),
-    ("atan", Op::Atan),
-    ("atan2", Op::Atan2),
-    ("sinh", Op::Sinh),
-    ("cosh", Op::Cosh),
-    ("tanh", Op::Tanh),
-    ("asinh", Op::Asinh),
-    ("acosh", Op::Acosh),
-    ("atanh", Op::Atanh),
-    ("exp", Op::Exp),
-    ("exp2", Op::Exp2),
-    ("exp_m1", Op::ExpM1),
-    ("ln", Op::Ln),
-    ("ln_1p", Op::Ln1p),
-    ("log", Op::Log),
-    ("log2", Op::Log2),
-    ("log10", Op::Log10),
-    ("sqrt", Op::Sqrt),
-    ("cbrt", Op::Cbrt),
-    ("powi", Op::Powi),
-    ("powf", Op::Powf),
-    ("recip", Op::Recip),
-    ("abs", Op::Abs),
-    ("hypot", Op::Hypot),
-    ("max", Op::Max),
-    ("min", Op::Min),
-    ("mul_add", Op::MulAdd),
-    ("clamp", Op::Clamp),
-];
-
-/// The op of a float method with a derivative rule.
+/// The op of a float method of the op table, if `name` is one (`sin`, `floor`, …).
 pub(super) fn float_method(name: &str) -> Option<Op> {
-    FLOAT_METHODS.iter().find(|(n, _)| *n == name).map(|(_, op)| *op)
+    crate::ops::by_method(name).map(|d| d.op)
 }
 
-/// Number of arguments each float method takes besides its receiver.
+/// Number of arguments a float method takes besides its receiver.
 pub fn float_method_arity(op: Op) -> usize {
-    match op {
-        Op::Atan2 | Op::Log | Op::Powi | Op::Powf | Op::Hypot | Op::Max | Op::Min => 1,
-        Op::MulAdd | Op::Clamp => 2,
-        _ => 0,
-    }
+    crate::ops::def(op).arity.saturating_sub(1)
 }
 
 /// Methods that change a collection in place, which the macro cannot differentiate.
@@ -313,8 +273,13 @@ impl Lowerer {
         if let Some(op) = float_method(&name) {
             return self.float_method_call(call, op, out);
         }
+        if let Some(ops) = crate::ops::tuple_method(&name)
+            && call.args.is_empty()
+        {
+            return self.tuple_method_call(call, ops, out);
+        }
         if is_constant_method(&name) {
-            let e = Expr::MethodCall(self.guard_step_receiver(call));
+            let e = Expr::MethodCall(call.clone());
             let kind = self.kind_of_inactive(&e);
             let inactive = self.inactive(&e);
             return self.define(Value::Inactive(inactive), kind, call.span(), out);
@@ -337,7 +302,7 @@ impl Lowerer {
         if self.vars[receiver.base].kind.is_scalar() && receiver.steps.is_empty() {
             self.error(
                 call.method.span(),
-                format!("`{name}` is not a float method with a known derivative; use one of {}, or call a function that has a `_vjp`", float_method_list()),
+                format!("`{name}` is not a float method with a known derivative; use one of {}, or call a function that has a `_vjp`", crate::ops::method_names()),
             );
             return Operand::Const(quote!(0.0));
         }
@@ -357,27 +322,16 @@ impl Lowerer {
         self.active_call(target, args, call.span(), out)
     }
 
-    /// `floor`, `round`, `signum`, … are steps with a zero derivative *on floats*; on another
-    /// type they may be anything. A receiver that may carry a gradient and is not plainly a
-    /// float is checked to be one (see `analysis::floats`):
-    /// `p.t.floor()` becomes `::backprop::__private::float(p.t).floor()`.
-    fn guard_step_receiver(&self, call: &syn::ExprMethodCall) -> syn::ExprMethodCall {
-        let mut call = call.clone();
-        let plainly_float = match &*call.receiver {
-            Expr::Path(path) => path
-                .path
-                .get_ident()
-                .and_then(|i| self.lookup(&i.to_string()))
-                .is_some_and(|v| self.vars[v].kind.is_scalar()),
-            Expr::Lit(_) => true,
-            _ => false,
-        };
-        if is_step_method(&call.method.to_string()) && self.may_be_active(&call.receiver) && !plainly_float {
-            let receiver = &call.receiver;
-            let span = call.method.span();
-            call.receiver = Box::new(syn::parse_quote_spanned!(span=> ::backprop::__private::float(#receiver)));
-        }
-        call
+    /// `x.sin_cos()`: the tuple of its operations' results (`(x.sin(), x.cos())`, as std
+    /// computes it).
+    fn tuple_method_call(&mut self, call: &syn::ExprMethodCall, ops: &[Op], out: &mut Vec<Stmt>) -> Operand {
+        let x = self.expr(&call.receiver, out);
+        self.tuple_of_ops(x, ops, call.method.span(), out)
+    }
+
+    fn tuple_of_ops(&mut self, x: Operand, ops: &[Op], span: Span, out: &mut Vec<Stmt>) -> Operand {
+        let items = ops.iter().map(|op| self.op(*op, vec![x.clone()], span, out)).collect();
+        self.define(Value::Build(Build::Tuple(items)), Kind::Composite, span, out)
     }
 
     fn float_method_call(&mut self, call: &syn::ExprMethodCall, op: Op, out: &mut Vec<Stmt>) -> Operand {
@@ -441,6 +395,16 @@ impl Lowerer {
                 *first = self.typed_receiver(first, &ty);
             }
             return self.op(op, args, call.span(), out);
+        }
+        if let Some(ops) = float_type_function(&func.path).and_then(|n| crate::ops::tuple_method(&n))
+            && call.args.len() == 1
+        {
+            let x = self.expr(&call.args[0], out);
+            let x = match float_type(&func.path) {
+                Some(ty) => self.typed_receiver(&x, &ty),
+                None => x,
+            };
+            return self.tuple_of_ops(x, ops, call.span(), out);
         }
         if float_type_function(&func.path).is_some_and(|n| is_constant_method(&n)) {
             let e = Expr::Call(call.clone());
@@ -701,10 +665,4 @@ fn describe(expr: &Expr) -> String {
 fn short(expr: &Expr) -> String {
     let text = expr.to_token_stream().to_string();
     if text.chars().count() > 40 { format!("{}…", text.chars().take(40).collect::<String>()) } else { text }
-}
-
-/// The float methods with a derivative, for error messages.
-fn float_method_list() -> String {
-    let names: Vec<String> = FLOAT_METHODS.iter().map(|(n, _)| format!("`{n}`")).collect();
-    names.join(", ")
 }

@@ -29,18 +29,7 @@ const CONSTANT_METHODS: &[&str] = &[
     "le",
     "gt",
     "ge",
-    "floor",
-    "ceil",
-    "round",
-    "round_ties_even",
-    "trunc",
-    "signum",
 ];
-
-/// The constant methods that are steps of a float (a zero derivative away from the jumps).
-pub(super) fn is_step_method(name: &str) -> bool {
-    matches!(name, "floor" | "ceil" | "round" | "round_ties_even" | "trunc" | "signum")
-}
 
 /// Whether calling `name` as a method gives a value without gradient.
 pub(super) fn is_constant_method(name: &str) -> bool {
@@ -158,10 +147,12 @@ impl Lowerer {
             },
             Expr::MethodCall(call) => {
                 let name = call.method.to_string();
-                match name.as_str() {
-                    "floor" | "ceil" | "round" | "round_ties_even" | "trunc" | "signum" => Kind::Scalar,
-                    _ if is_constant_method(&name) => Kind::Int,
-                    _ => Kind::Unknown,
+                match crate::ops::by_method(&name) {
+                    // A float method integers do not have gives a float.
+                    Some(def) if !def.on_integers => Kind::Scalar,
+                    Some(_) => Kind::Unknown,
+                    None if is_constant_method(&name) => Kind::Int,
+                    None => Kind::Unknown,
                 }
             }
             _ => Kind::Unknown,

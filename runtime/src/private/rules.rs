@@ -62,6 +62,14 @@ pub fn abs_dx<T: Float>(x: T) -> T {
     }
 }
 
+/// `∂/∂x x.copysign(s)`, which is `|x|` with the sign of `s`: [`abs_dx`]`(x)` times the sign
+/// of `s` (its sign bit, so `±1` also at `s = ±0`; the sign of `s` is a step, so `s` gets no
+/// gradient).
+#[inline(always)]
+pub fn copysign_dx<T: Float>(x: T, s: T) -> T {
+    abs_dx(x) * T::ONE.copysign(s)
+}
+
 /// `∂/∂a a.max(b)`: `1` if `a` is the larger, `½` on a tie (JAX and PyTorch agree), `0`
 /// otherwise. `∂/∂b` is `max_dx(b, a)`. A NaN operand is ignored by `max`, as in std, so it
 /// gets `0` and the other operand `1`; when both are NaN, so is the derivative.

@@ -1,0 +1,169 @@
+//! The runtime items generated code names, all in one place.
+//!
+//! Generated code reaches them by absolute path through the facade,
+//! `::backprop::__private::…` (as serde's `_serde::__private`), so it compiles under any
+//! imports. Each item is documented where it is defined, in `runtime/src/private/`.
+
+use proc_macro2::TokenStream;
+use quote::{ToTokens, format_ident, quote};
+
+/// `::backprop::__private`, the module every item below lives in (the derive names its traits
+/// through it).
+pub fn root() -> TokenStream {
+    quote!(::backprop::__private)
+}
+
+/// The derivative rules that need a typed constant, a conversion or a convention at a kink
+/// (`::backprop::__private::rules::…`, `runtime/src/private/rules.rs`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Rule {
+    Atan2Da,
+    Atan2Db,
+    Exp2Dx,
+    LogDx,
+    LogDb,
+    Log2Dx,
+    Log10Dx,
+    PowiDx,
+    PowfDx,
+    PowfDp,
+    AbsDx,
+    HypotDx,
+    MaxDx,
+    MinDx,
+    ClampDx,
+    ClampDlo,
+    ClampDhi,
+    CopysignDx,
+    /// The adjoint of `x as f32`/`as f64`, converted back to `x`'s type.
+    CastAs,
+}
+
+impl Rule {
+    fn name(self) -> &'static str {
+        match self {
+            Rule::Atan2Da => "atan2_da",
+            Rule::Atan2Db => "atan2_db",
+            Rule::Exp2Dx => "exp2_dx",
+            Rule::LogDx => "log_dx",
+            Rule::LogDb => "log_db",
+            Rule::Log2Dx => "log2_dx",
+            Rule::Log10Dx => "log10_dx",
+            Rule::PowiDx => "powi_dx",
+            Rule::PowfDx => "powf_dx",
+            Rule::PowfDp => "powf_dp",
+            Rule::AbsDx => "abs_dx",
+            Rule::HypotDx => "hypot_dx",
+            Rule::MaxDx => "max_dx",
+            Rule::MinDx => "min_dx",
+            Rule::ClampDx => "clamp_dx",
+            Rule::ClampDlo => "clamp_dlo",
+            Rule::ClampDhi => "clamp_dhi",
+            Rule::CopysignDx => "copysign_dx",
+            Rule::CastAs => "cast_as",
+        }
+    }
+}
+
+impl ToTokens for Rule {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let name = format_ident!("{}", self.name());
+        tokens.extend(quote!(::backprop::__private::rules::#name));
+    }
+}
+
+/// The other items of `::backprop::__private`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Item {
+    /// `zero_like(&v)`: a zero gradient shaped like `v`.
+    ZeroLike,
+    /// `accumulate(&mut target, gradient)`: adds a gradient of any shape.
+    Accumulate,
+    /// `add_to_each(&mut buffer, d)`: reverse of a sum over a buffer.
+    AddToEach,
+    /// `sum_of(&buffer)`: a sum over a buffer of floats.
+    SumOf,
+    /// `adopt(gradient, &array)`: a callee's `Vec` gradient as an array parameter's.
+    Adopt,
+    /// `own(gradient)`: a lazy gradient (a matrix product's) as a tangent of its own.
+    Own,
+    /// `pop_adjoint(&mut buffer)`: reverse of `push`.
+    PopAdjoint,
+    /// `float(x)`: `x`, checked to be a float.
+    Float,
+    /// `marker(&arg)`: the type marker of a call's argument.
+    Marker,
+    /// `split(flags, gradients)`: a callee's gradients, one per argument.
+    Split,
+    /// `Active`, `Constant`: whether an argument carries a gradient.
+    Active,
+    Constant,
+    /// `AtCallSite::constant_here(flag)`: an argument constant at this call.
+    ConstantHere,
+    /// The traits the argument markers dispatch through.
+    MarkerTraits,
+    /// `record(&mut tape, values)`, `pop(&mut tape)`, `reserve(&mut tape, &range)`.
+    Record,
+    Pop,
+    Reserve,
+    /// `FixedTape<_, N>`: a tape on the stack.
+    FixedTape,
+    /// `Arm::Then`, `Arm::Else`: which arm of an `if` ran, with its records.
+    ArmThen,
+    ArmElse,
+    /// `take_seed(&mut slot)`: the seed of a function with several `return`s.
+    TakeSeed,
+    /// `Viewer::new(&place)`: a view of a struct field, whatever its type.
+    Viewer,
+    /// The traits a `Viewer` dispatches through.
+    ViewerTraits,
+}
+
+impl Item {
+    /// The item's path spanned on `span`: an error about the call (a bound the argument does
+    /// not meet) is reported there.
+    pub fn at(self, span: proc_macro2::Span) -> TokenStream {
+        let mut tokens = self.to_token_stream();
+        tokens = tokens
+            .into_iter()
+            .map(|mut tree| {
+                tree.set_span(span);
+                tree
+            })
+            .collect();
+        tokens
+    }
+}
+
+impl ToTokens for Item {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let p = quote!(::backprop::__private);
+        tokens.extend(match self {
+            Item::ZeroLike => quote!(#p::zero_like),
+            Item::Accumulate => quote!(#p::accumulate),
+            Item::AddToEach => quote!(#p::add_to_each),
+            Item::SumOf => quote!(#p::sum_of),
+            Item::Adopt => quote!(#p::adopt),
+            Item::Own => quote!(#p::own),
+            Item::PopAdjoint => quote!(#p::pop_adjoint),
+            Item::Float => quote!(#p::float),
+            Item::Marker => quote!(#p::marker),
+            Item::Split => quote!(#p::split),
+            Item::Active => quote!(#p::Active),
+            Item::Constant => quote!(#p::Constant),
+            Item::ConstantHere => quote!(#p::AtCallSite::constant_here),
+            Item::MarkerTraits => quote!(#p::{ActivityOf as _, ConstantFallback as _}),
+            Item::Record => quote!(#p::record),
+            Item::Pop => quote!(#p::pop),
+            Item::Reserve => quote!(#p::reserve),
+            Item::FixedTape => quote!(#p::FixedTape),
+            Item::ArmThen => quote!(#p::Arm::Then),
+            Item::ArmElse => quote!(#p::Arm::Else),
+            Item::TakeSeed => quote!(#p::take_seed),
+            Item::Viewer => quote!(#p::Viewer::new),
+            Item::ViewerTraits => {
+                quote!(#p::{IndexFallback as _, IndexFallbackRef as _, SliceWindow as _, SliceWindowRef as _})
+            }
+        });
+    }
+}
