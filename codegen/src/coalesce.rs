@@ -18,9 +18,9 @@ use std::collections::HashMap;
 pub type Renames = HashMap<VarId, VarId>;
 
 /// Removes adjoint copies from `block`; returns the renames to apply when printing.
-pub fn coalesce(function: &Function, def_block: &[BlockId], block: &mut AdjBlock) -> Renames {
+pub fn coalesce(facts: &crate::analysis::Facts, block: &mut AdjBlock) -> Renames {
     let mut renames = Renames::new();
-    coalesce_block(function, def_block, block, &mut renames);
+    coalesce_block(facts.f, &facts.scopes.def_block, block, &mut renames);
     renames
 }
 

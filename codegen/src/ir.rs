@@ -27,9 +27,6 @@ pub struct Function {
     /// is guarded by `if !returned`): rustc cannot see that the result is assigned once, so
     /// it is an `Option` slot.
     pub flagged_returns: bool,
-    /// Calls that carry a gradient (an active argument and an active result); set by
-    /// `analysis::activity`. Every other call is emitted as the plain call.
-    pub active_calls: std::collections::HashSet<usize>,
 }
 
 /// Numbering of records.
@@ -79,7 +76,8 @@ pub struct Var {
     pub name: Ident,
     /// Identifier of its adjoint in generated code.
     pub adjoint: Ident,
-    /// What kind of value it holds, as far as the syntax tells.
+    /// What kind of value it holds, as far as its own syntax tells (`analysis::kinds`
+    /// refines it from how the value is used).
     pub kind: Kind,
     /// Declared `mut` (or bookkeeping that is updated in place).
     pub mutable: bool,
@@ -95,9 +93,6 @@ pub struct Var {
     /// For the value of `let (a, b) = e;`: the variables its fields were moved into. Its
     /// adjoint is then the tuple of theirs (the value itself is partly moved).
     pub destructured: Option<Vec<VarId>>,
-    /// Set by `analysis::activity`: the value depends on a differentiated input and
-    /// reaches the output through differentiable operations.
-    pub active: bool,
 }
 
 /// What a variable holds. A proc macro sees no types, so this is inferred from the syntax

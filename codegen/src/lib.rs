@@ -57,35 +57,23 @@ pub fn derive_differentiable(input: TokenStream) -> TokenStream {
     derive::expand(input).unwrap_or_else(|error| error.to_compile_error())
 }
 
+/// The pipeline, one phase per line. The IR is rewritten up to the snapshots and frozen
+/// after them; every later phase reads it and returns a side table or tokens.
 fn expand(args: TokenStream, item_tokens: TokenStream) -> syn::Result<TokenStream> {
-    let item = parse_function(item_tokens)?;
-    let args = args::Args::parse(args)?;
-    let (mut function, output) = lower::function(&item, &args)?;
-    let mut errors = error::Errors::default();
-    structure::structure(&mut function, &mut errors, item.block.brace_token.span.close());
-    let syntactic_kinds: Vec<ir::Kind> = function.vars.iter().map(|v| v.kind).collect();
-    let varied = analysis::activity::analyse(&mut function, &mut errors);
+    let item = parse_function(item_tokens)?; // the `fn` under the attribute
+    let args = args::Args::parse(args)?; // `wrt(...)`
+    let (mut function, output) = lower::function(&item, &args)?; // tokens → IR
+    let mut errors = error::Errors::default(); // problems of the phases below, reported together
+    structure::structure(&mut function, &mut errors, item.block.brace_token.span.close()); // early exits → flags
+    let blocks = ir::number_blocks(&mut function.body); // every block gets its number
+    analysis::calls::snapshot_changing_arguments(&mut function, blocks, &mut errors); // arguments changed later
     errors.finish(())?;
-    let blocks = ir::number_blocks(&mut function.body);
-    let scopes = analysis::scopes::Scopes::of(&function, blocks);
-    analysis::calls::snapshot_changing_arguments(&mut function, &scopes);
-    let scopes = analysis::scopes::Scopes::of(&function, blocks);
-    let (mut adjoint, final_adjoints) = reverse::differentiate(&function, &scopes.def_block);
-    let renames = coalesce::coalesce(&function, &scopes.def_block, &mut adjoint);
-    let plan = |sweep| {
-        let recomputed = analysis::calls::recomputed(&function, &scopes, sweep);
-        analysis::record::analyse(&function, &scopes, blocks, &adjoint, sweep, recomputed)
-    };
-    let (closure, inline) = (plan(analysis::calls::Sweep::Closure), plan(analysis::calls::Sweep::Inline));
-    let guards = analysis::floats::guards(&function, &syntactic_kinds, &varied);
-    let plans = emit::Plans {
-        closure: &closure,
-        inline: &inline,
-        final_adjoints: &final_adjoints,
-        renames: &renames,
-        guards: &guards,
-    };
-    let generated = emit::gradient_fns(&item, &function, &output, &adjoint, plans);
+    let function = function; // frozen from here on
+    let facts = analysis::Facts::of(&function, blocks)?; // kinds, activity, scopes, lookups
+    let (mut adjoint, final_adjoints) = reverse::differentiate(&facts); // the adjoint program
+    let renames = coalesce::coalesce(&facts, &mut adjoint); // adjoint copies share a variable
+    let plans = analysis::plans::Plans::of(&facts, &adjoint, final_adjoints, renames); // records, folds, tapes, guards
+    let generated = emit::gradient_fns(&item, &facts, &output, &adjoint, &plans); // `_vjp` and `_grad`
     // A function used only through its gradient is not dead code.
     Ok(quote!(#[allow(dead_code)] #item #generated))
 }

@@ -14,6 +14,7 @@
 //! zero for the code before; the zero is written only if something reads it.
 
 use crate::adjoint::{AExpr, AdjBlock, AdjStmt, Target, TargetStep};
+use crate::analysis::Facts;
 use crate::ir::{
     Arg, Block, BlockId, Build, Function, If, Kind, Loop, Operand, Place, Step, StmtKind, StoreHow, Value, VarId,
 };
@@ -23,10 +24,13 @@ use std::collections::HashSet;
 
 /// Builds the reverse sweep of the function body; also returns the parameters whose
 /// adjoint exists (and is not known to be zero) when it ends.
-pub fn differentiate(function: &Function, def_block: &[BlockId]) -> (AdjBlock, HashSet<VarId>) {
+pub fn differentiate(facts: &Facts) -> (AdjBlock, HashSet<VarId>) {
+    let function = facts.f;
+    let def_block = &facts.scopes.def_block;
     let array_params = function.params.iter().filter(|p| p.array).map(|p| p.var).collect();
     let mut cx = Reverser {
         f: function,
+        facts,
         def_block,
         declared: HashSet::new(),
         pending_zero: HashSet::new(),
@@ -46,6 +50,7 @@ pub fn differentiate(function: &Function, def_block: &[BlockId]) -> (AdjBlock, H
 
 struct Reverser<'a> {
     f: &'a Function,
+    facts: &'a Facts<'a>,
     /// The block that defines each variable.
     def_block: &'a [BlockId],
     /// Adjoints that exist at this point of the reverse code.
@@ -87,7 +92,7 @@ impl Reverser<'_> {
     }
 
     fn active(&self, v: VarId) -> bool {
-        self.f.vars[v].active
+        self.facts.active(v)
     }
 
     fn current_block(&self) -> BlockId {
@@ -191,14 +196,14 @@ impl Reverser<'_> {
             }
             Value::Copy(o) => self.contribute_operand(o, d, out),
             Value::Read(place) => {
-                let scalar = self.f.vars[var].kind.is_scalar();
+                let scalar = self.facts.kinds[var].is_scalar();
                 self.contribute_place_hinted(place, d, scalar, out)
             }
             Value::Cast(o, _) => {
                 let like = AExpr::Ref(Box::new(AExpr::operand(o)));
                 self.contribute_operand(o, AExpr::Rule(Rule::CastAs, vec![d, like]), out);
             }
-            Value::Call(call) if self.f.active_calls.contains(&call.id) => {
+            Value::Call(call) if self.facts.activity.calls.contains(&call.id) => {
                 let id = call.id;
                 out.push(AdjStmt::Pullback {
                     call: id,
@@ -366,7 +371,7 @@ impl Reverser<'_> {
             out.push(AdjStmt::Init { var: v, expr });
         } else {
             self.ensure_declared(v);
-            let scalar = self.f.vars[v].kind.is_scalar();
+            let scalar = self.facts.kinds[v].is_scalar();
             out.push(AdjStmt::Add { target: Target { base: v, steps: Vec::new(), scalar }, expr });
         }
     }
@@ -408,21 +413,14 @@ impl Reverser<'_> {
     }
 
     fn place_kind(&self, place: &Place) -> Kind {
-        let mut kind = self.f.vars[place.base].kind;
-        for step in &place.steps {
-            kind = match (kind, step) {
-                (Kind::Buffer(1), Step::Index(_)) => Kind::Scalar,
-                (Kind::Buffer(d), Step::Index(_)) => Kind::Buffer(d - 1),
-                (Kind::ScalarRef, Step::Deref) => Kind::Scalar,
-                (kind, Step::Slice(_)) => kind,
-                _ => Kind::Unknown,
-            };
-        }
-        kind
+        self.facts.kinds.place(place)
     }
 
     fn operand_kind(&self, o: &Operand) -> Kind {
-        o.var().map(|v| self.f.vars[v].kind).unwrap_or(Kind::Unknown)
+        match o {
+            Operand::Var(v) => self.facts.kinds[*v],
+            Operand::Const(_) => Kind::Unknown,
+        }
     }
 }
 

@@ -214,7 +214,6 @@ fn new_flag(vars: &mut Vec<Var>, what: &str, id: usize) -> VarId {
         ty: None,
         alias_of: None,
         destructured: None,
-        active: false,
     });
     v
 }
@@ -239,7 +238,6 @@ fn new_record(vars: &mut Vec<Var>, id: usize, span: Span) -> VarId {
         ty: None,
         alias_of: None,
         destructured: None,
-        active: false,
     });
     v
 }

@@ -6,9 +6,11 @@
 //! reverse sweep. Both properties are computed per variable, to a fixed point, which covers
 //! loops and mutable variables.
 
+use super::kinds::Kinds;
 use crate::error::Errors;
-use crate::ir::{Build, Function, Kind, Operand, StmtKind, Value, VarId};
+use crate::ir::{Function, Kind, Operand, StmtKind, Value, VarId};
 use crate::walk::{each_stmt, inputs};
+use std::collections::HashSet;
 
 /// A dependency: `target` takes a value computed from `sources`.
 struct Edge {
@@ -16,14 +18,23 @@ struct Edge {
     sources: Vec<VarId>,
 }
 
-/// Marks active variables; reports code that cannot be differentiated but must be. Returns
-/// which variables are *varied* (depend on a differentiated input), active or not.
-pub fn analyse(function: &mut Function, errors: &mut Errors) -> Vec<bool> {
-    refine_kinds(function);
+/// Which variables and calls carry a gradient.
+pub struct Activity {
+    /// Depends on a differentiated input and reaches the output through differentiable
+    /// operations: gets an adjoint.
+    pub active: Vec<bool>,
+    /// Depends on a differentiated input (whether or not it reaches the output).
+    pub varied: Vec<bool>,
+    /// Calls that carry a gradient (an active argument and an active result); every other
+    /// call is emitted as the plain call.
+    pub calls: HashSet<usize>,
+}
+
+/// Computes activity; reports code that cannot be differentiated but must be.
+pub fn analyse(function: &Function, kinds: &Kinds, errors: &mut Errors) -> Activity {
     let (edges, outputs) = edges(function);
     let n = function.vars.len();
-    let carries: Vec<bool> = function.vars.iter().map(|v| v.kind != Kind::Int).collect();
-    let can_carry = |v: VarId| carries[v];
+    let can_carry = |v: VarId| kinds[v] != Kind::Int;
     let mut varied = vec![false; n];
     for param in &function.params {
         varied[param.var] = param.differentiated();
@@ -43,12 +54,10 @@ pub fn analyse(function: &mut Function, errors: &mut Errors) -> Vec<bool> {
         let fresh: Vec<VarId> = e.sources.iter().copied().filter(|s| can_carry(*s) && !set[*s]).collect();
         (set[e.target] && !fresh.is_empty()).then_some(fresh)
     });
-    for v in 0..n {
-        function.vars[v].active = varied[v] && useful[v] && can_carry(v);
-    }
-    function.active_calls = active_calls(function);
+    let active: Vec<bool> = (0..n).map(|v| varied[v] && useful[v] && can_carry(v)).collect();
     report_unsupported(function, &varied, &useful, errors);
-    varied
+    let calls = active_calls(function, &active);
+    Activity { active, varied, calls }
 }
 
 /// Runs `step` over the edges until nothing changes.
@@ -91,145 +100,17 @@ fn edges(function: &Function) -> (Vec<Edge>, Vec<VarId>) {
 /// Calls whose result is active and that have an active argument. A call that only takes
 /// constants (`Vec::with_capacity(n)`) stays a plain call even when its result later
 /// becomes active through writes.
-fn active_calls(function: &Function) -> std::collections::HashSet<usize> {
-    let mut calls = std::collections::HashSet::new();
+fn active_calls(function: &Function, active: &[bool]) -> HashSet<usize> {
+    let mut calls = HashSet::new();
     each_stmt(&function.body, &mut |stmt| {
         if let StmtKind::Let { var, value: value @ Value::Call(call) } = &stmt.kind
-            && function.vars[*var].active
-            && inputs(value).iter().any(|v| function.vars[*v].active)
+            && active[*var]
+            && inputs(value).iter().any(|v| active[*v])
         {
             calls.insert(call.id);
         }
     });
     calls
-}
-
-/// Unknown kinds made precise by how values are used: an operand of float arithmetic is a
-/// float; a copy has the kind of what it copies.
-fn refine_kinds(function: &mut Function) {
-    let mut changed = true;
-    while changed {
-        changed = false;
-        let mut updates = Vec::new();
-        each_stmt(&function.body, &mut |stmt| {
-            if let StmtKind::Let { var, value } = &stmt.kind {
-                match value {
-                    // Arithmetic is all integer or all float: operands and result share a kind.
-                    Value::Op(op, args) if crate::walk::is_arithmetic(*op) => {
-                        let mut vars: Vec<VarId> = args.iter().filter_map(Operand::var).collect();
-                        vars.push(*var);
-                        let const_kind = args.iter().find_map(|a| match a {
-                            Operand::Const(t) => literal_kind(t),
-                            Operand::Var(_) => None,
-                        });
-                        let known =
-                            vars.iter().map(|v| function.vars[*v].kind).find(|k| *k == Kind::Int || k.is_scalar());
-                        if let Some(kind) = known.or(const_kind) {
-                            let kind = if kind == Kind::ScalarRef { Kind::Scalar } else { kind };
-                            for v in vars {
-                                updates.push((v, kind));
-                            }
-                        }
-                    }
-                    // `min`, `max` and `clamp` exist on integers too.
-                    Value::Op(crate::ir::Op::Min | crate::ir::Op::Max | crate::ir::Op::Clamp, args)
-                        if function.vars[*var].kind == Kind::Int
-                            || args.iter().any(|a| a.var().is_some_and(|v| function.vars[v].kind == Kind::Int)) =>
-                    {
-                        args.iter().filter_map(Operand::var).for_each(|v| updates.push((v, Kind::Int)));
-                        updates.push((*var, Kind::Int));
-                    }
-                    Value::Op(op, args) => {
-                        for (i, a) in args.iter().enumerate() {
-                            if let Some(v) = a.var()
-                                && crate::walk::differentiable_position(*op, i)
-                            {
-                                updates.push((v, Kind::Scalar));
-                            }
-                        }
-                    }
-                    Value::Copy(Operand::Var(src)) => {
-                        updates.push((*var, function.vars[*src].kind));
-                        updates.push((*src, function.vars[*var].kind));
-                    }
-                    // The elements of one collection share a type; integers make an integer list.
-                    Value::Build(Build::VecList(items) | Build::ArrayList(items)) => {
-                        let vars: Vec<VarId> = items.iter().filter_map(Operand::var).collect();
-                        let const_kind = items.iter().find_map(|a| match a {
-                            Operand::Const(t) => literal_kind(t),
-                            Operand::Var(_) => None,
-                        });
-                        let known =
-                            vars.iter().map(|v| function.vars[*v].kind).find(|k| *k == Kind::Int || k.is_scalar());
-                        match known.or(const_kind) {
-                            Some(Kind::Int) => {
-                                vars.iter().for_each(|v| updates.push((*v, Kind::Int)));
-                                updates.push((*var, Kind::Int));
-                            }
-                            Some(_) => vars.iter().for_each(|v| updates.push((*v, Kind::Scalar))),
-                            None => {}
-                        }
-                    }
-                    // `h[i]` read as a float: `h` holds floats.
-                    Value::Read(place) if function.vars[*var].kind == Kind::Scalar => {
-                        if let [crate::ir::Step::Index(_)] = place.steps.as_slice() {
-                            updates.push((place.base, Kind::Buffer(1)));
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            // Indices and loop bounds are integers.
-            let mut int_operand = |o: &Operand| {
-                if let Operand::Var(v) = o {
-                    updates.push((*v, Kind::Int));
-                }
-            };
-            match &stmt.kind {
-                StmtKind::Let { value: Value::Read(place) | Value::Alias(place), .. }
-                | StmtKind::Store { place, .. }
-                | StmtKind::Push { place, .. } => crate::lower::place_indices(place).for_each(&mut int_operand),
-                StmtKind::Loop(l) => {
-                    if let crate::ir::LoopHead::Range(r) = &l.head {
-                        int_operand(&r.start);
-                        int_operand(&r.end);
-                    }
-                }
-                _ => {}
-            }
-            match &stmt.kind {
-                StmtKind::Assign { var, value: Operand::Var(src) } => {
-                    updates.push((*var, function.vars[*src].kind));
-                    updates.push((*src, function.vars[*var].kind));
-                }
-                // A value stored into a float buffer is a float, and the other way round.
-                StmtKind::Store { place, value: Operand::Var(src), .. } => {
-                    if let [crate::ir::Step::Index(_)] = place.steps.as_slice() {
-                        if function.vars[place.base].kind == Kind::Buffer(1) {
-                            updates.push((*src, Kind::Scalar));
-                        } else if function.vars[*src].kind == Kind::Scalar {
-                            updates.push((place.base, Kind::Buffer(1)));
-                        }
-                    }
-                }
-                _ => {}
-            }
-        });
-        for (v, kind) in updates {
-            if function.vars[v].kind == Kind::Unknown && kind != Kind::Unknown && function.vars[v].alias_of.is_none() {
-                function.vars[v].kind = kind;
-                changed = true;
-            }
-        }
-    }
-}
-
-/// The kind of a literal: `2.0` is a float, `2` an integer.
-fn literal_kind(tokens: &proc_macro2::TokenStream) -> Option<Kind> {
-    match crate::lower::literal_kind(tokens) {
-        Kind::Unknown => None,
-        kind => Some(kind),
-    }
 }
 
 /// Code the macro keeps verbatim is fine while inactive; an error if a gradient must pass.

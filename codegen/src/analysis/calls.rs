@@ -15,6 +15,8 @@
 //! the reverse sweep calls `g_vjp` again on the same arguments (which the closure keeps) and
 //! applies the pullback at once. That costs one more evaluation of `g`, and only there.
 
+use super::Facts;
+use super::kinds::Kinds;
 use super::scopes::Scopes;
 use crate::ir::{Arg, Block, Build, Call, Function, Operand, Place, Role, Step, Stmt, StmtKind, Value, Var, VarId};
 use crate::walk::each_stmt;
@@ -32,15 +34,16 @@ pub enum Sweep {
 }
 
 /// The active calls whose pullback cannot be kept and which are recomputed instead.
-pub fn recomputed(function: &Function, scopes: &Scopes, sweep: Sweep) -> HashSet<usize> {
+pub fn recomputed(facts: &Facts, sweep: Sweep) -> HashSet<usize> {
+    let function = facts.f;
     let mut out = HashSet::new();
     each_stmt(&function.body, &mut |stmt| {
         if let StmtKind::Let { value: Value::Call(call), .. } = &stmt.kind {
             let outlives = |v: VarId| match sweep {
                 Sweep::Closure => lent_by_caller(function, v),
-                Sweep::Inline => scopes.def_block[v] == 0,
+                Sweep::Inline => facts.scopes.def_block[v] == 0,
             };
-            if function.active_calls.contains(&call.id) && !borrowed(function, call).into_iter().all(outlives) {
+            if facts.activity.calls.contains(&call.id) && !borrowed(function, call).into_iter().all(outlives) {
                 out.insert(call.id);
             }
         }
@@ -77,30 +80,46 @@ pub fn borrowed(function: &Function, call: &Call) -> Vec<VarId> {
 /// ```
 ///
 /// The pullback (or the call made again in the reverse sweep) then sees the values the call
-/// saw, and the snapshot's adjoint flows back into `xc`'s through the rule of `clone`.
-/// Statement positions are those of `scopes`, which must be computed again afterwards.
-pub fn snapshot_changing_arguments(function: &mut Function, scopes: &Scopes) {
+/// saw, and the snapshot's adjoint flows back into `xc`'s through the rule of `clone`. The last
+/// rewrite of the IR: which calls are active is worked out here on the function as it is, and
+/// every fact is computed again on the result.
+/// Code that must carry a gradient and cannot is reported into `errors` (activity is worked
+/// out here first).
+pub fn snapshot_changing_arguments(function: &mut Function, blocks: usize, errors: &mut crate::error::Errors) {
+    let kinds = Kinds::infer(function);
+    let activity = super::activity::analyse(function, &kinds, errors);
+    let scopes = Scopes::of(function, &kinds, blocks);
     let mut body = std::mem::take(&mut function.body);
     let mut seq = 0;
-    snapshot_block(function, scopes, &mut body, &mut seq);
+    let facts = Before { active_calls: &activity.calls, scopes: &scopes, kinds: &kinds };
+    snapshot_block(function, &facts, &mut body, &mut seq);
     function.body = body;
 }
 
-fn snapshot_block(function: &mut Function, scopes: &Scopes, block: &mut Block, seq: &mut usize) {
+/// What the snapshots are decided by: facts of the function before they are inserted.
+struct Before<'a> {
+    active_calls: &'a HashSet<usize>,
+    scopes: &'a Scopes,
+    kinds: &'a Kinds,
+}
+
+fn snapshot_block(function: &mut Function, facts: &Before, block: &mut Block, seq: &mut usize) {
     let stmts = std::mem::take(&mut block.stmts);
     for mut stmt in stmts {
         let here = *seq;
         *seq += 1;
         let mut before = Vec::new();
         match &mut stmt.kind {
-            StmtKind::Let { value: Value::Call(call), .. } if function.active_calls.contains(&call.id) => {
+            StmtKind::Let { value: Value::Call(call), .. } if facts.active_calls.contains(&call.id) => {
                 let call_id = call.id;
                 for (i, arg) in call.args.iter_mut().enumerate() {
                     let (Arg::Ref(place) | Arg::Receiver(place)) = arg else { continue };
                     // Inactive locals too: the pullback borrows them all the same. A parameter
                     // taken by value is a local here (`let ys = xs;` moves it).
-                    if !lent_by_caller(function, place.base) && !scopes.read_is_final(place, here) {
-                        let snapshot = new_snapshot(function, place, call_id, i, stmt.span);
+                    if !lent_by_caller(function, place.base) && !facts.scopes.read_is_final(place, here) {
+                        let kind =
+                            if place.steps.is_empty() { facts.kinds[place.base] } else { crate::ir::Kind::Unknown };
+                        let snapshot = new_snapshot(function, kind, call_id, i, stmt.span);
                         // A sub-slice `y[a..b]` is unsized: its copy is a `Vec`.
                         let sub_slice = matches!(place.steps.last(), Some(Step::Slice(_)));
                         let method = if sub_slice { format_ident!("to_vec") } else { format_ident!("clone") };
@@ -111,10 +130,10 @@ fn snapshot_block(function: &mut Function, scopes: &Scopes, block: &mut Block, s
                 }
             }
             StmtKind::If(if_stmt) => {
-                snapshot_block(function, scopes, &mut if_stmt.then_block, seq);
-                snapshot_block(function, scopes, &mut if_stmt.else_block, seq);
+                snapshot_block(function, facts, &mut if_stmt.then_block, seq);
+                snapshot_block(function, facts, &mut if_stmt.else_block, seq);
             }
-            StmtKind::Loop(l) => snapshot_block(function, scopes, &mut l.body, seq),
+            StmtKind::Loop(l) => snapshot_block(function, facts, &mut l.body, seq),
             _ => {}
         }
         block.stmts.extend(before);
@@ -123,12 +142,9 @@ fn snapshot_block(function: &mut Function, scopes: &Scopes, block: &mut Block, s
 }
 
 /// The variable holding a snapshot of argument `arg` of call `call`: `__s{call}_{arg}`.
-fn new_snapshot(function: &mut Function, place: &Place, call: usize, arg: usize, span: Span) -> VarId {
+fn new_snapshot(function: &mut Function, kind: crate::ir::Kind, call: usize, arg: usize, span: Span) -> VarId {
     let name = format_ident!("__s{}_{}", call, arg);
     let adjoint = format_ident!("__d_s{}_{}", call, arg);
-    let base = &function.vars[place.base];
-    let kind = if place.steps.is_empty() { base.kind } else { crate::ir::Kind::Unknown };
-    let active = base.active;
     function.vars.push(Var {
         name,
         adjoint,
@@ -139,7 +155,6 @@ fn new_snapshot(function: &mut Function, place: &Place, call: usize, arg: usize,
         ty: None,
         alias_of: None,
         destructured: None,
-        active,
     });
     function.vars.len() - 1
 }

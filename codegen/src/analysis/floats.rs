@@ -9,10 +9,11 @@
 //! `__private::float`, which only floats satisfy, and rustc reports any other type on the
 //! operator, naming it.
 //!
-//! The proof must not use what `activity::refine_kinds` infers from how values are used
+//! The proof must not use what `analysis::kinds` infers from how values are used
 //! (`a * b` used as a float makes `a` and `b` floats): that inference is exactly the
 //! assumption being checked.
 
+use super::Facts;
 use crate::ir::{Build, Function, Kind, Operand, Place, Role, Step, StmtKind, Value, VarId};
 use crate::walk::each_stmt;
 use proc_macro2::Span;
@@ -31,14 +32,15 @@ pub struct Guards {
 /// The operands that need a check: those of an operation that depend on a differentiated
 /// input (`varied`), whether the operation's result carries a gradient or not: a step
 /// (`floor`, `signum`) passes none, which holds for floats only.
-pub fn guards(function: &Function, syntactic: &[Kind], varied: &[bool]) -> Guards {
-    let proven = proven_floats(function, syntactic);
+pub fn guards(facts: &Facts) -> Guards {
+    let (function, varied) = (facts.f, &facts.activity.varied);
+    let proven = proven_floats(function);
     let mut out = Guards::default();
     each_stmt(&function.body, &mut |stmt| {
         if let StmtKind::Let { var, value: Value::Op(_, args) } = &stmt.kind {
             for arg in args {
                 if let Operand::Var(v) = arg
-                    && varied.get(*v).copied().unwrap_or(false)
+                    && varied[*v]
                     && !proven.floats.contains(v)
                 {
                     out.operands.insert(*v);
@@ -58,10 +60,11 @@ struct Proven {
     buffers: std::collections::HashMap<VarId, u8>,
 }
 
-fn proven_floats(function: &Function, syntactic: &[Kind]) -> Proven {
+/// `Var::kind` is lowering's kind, from the variable's own syntax (`analysis::kinds` refines
+/// a copy).
+fn proven_floats(function: &Function) -> Proven {
     let mut proven = Proven::default();
-    // Variables added after lowering (snapshots) have no syntactic kind; their definitions prove them.
-    let syntactic = |v: VarId| syntactic.get(v).copied().unwrap_or(Kind::Unknown);
+    let syntactic = |v: VarId| function.vars[v].kind;
     for (v, var) in function.vars.iter().enumerate() {
         let certain = matches!(var.role, Role::Param(_)) || var.ty.is_some();
         match syntactic(v) {

@@ -14,11 +14,11 @@
 //! So a loop that only reads its inputs (a dot product, a matrix-vector product) records
 //! nothing and allocates nothing.
 
+use super::Facts;
 use super::calls::Sweep;
 use super::scopes::Scopes;
 use crate::adjoint::{AdjBlock, AdjStmt};
 use crate::ir::{Arg, BlockId, Call, Function, Loop, LoopHead, Op, Operand, StmtKind, Value, VarId};
-use crate::walk::each_stmt;
 use quote::ToTokens;
 use std::collections::{HashMap, HashSet};
 
@@ -67,49 +67,22 @@ struct Fill {
 }
 
 /// Decides, for every value the adjoint program reads, how it is made available.
-pub fn analyse(
-    function: &Function,
-    scopes: &Scopes,
-    blocks: usize,
-    adjoint: &AdjBlock,
-    sweep: Sweep,
-    recomputed_calls: HashSet<usize>,
-) -> Availability {
-    let mut defs = HashMap::new();
-    let mut loops = HashMap::new();
-    let mut calls = HashMap::new();
-    let mut ifs = HashMap::new();
-    each_stmt(&function.body, &mut |stmt| match &stmt.kind {
-        StmtKind::If(if_stmt) => {
-            ifs.insert(if_stmt.id, if_stmt);
-        }
-        StmtKind::Let { var, value } => {
-            if let Value::Call(call) = value {
-                calls.insert(call.id, call);
-            }
-            defs.insert(*var, value);
-        }
-        StmtKind::Loop(l) => {
-            loops.insert(l.id, l);
-        }
-        _ => {}
-    });
-    let fills = find_fills(function, scopes, &defs, &loops);
+pub fn analyse(facts: &Facts, adjoint: &AdjBlock, sweep: Sweep) -> Availability {
+    let (function, scopes) = (facts.f, &facts.scopes);
+    let blocks = scopes.parent.len();
+    let fills = find_fills(facts);
     let mut cx = Planner {
         f: function,
+        facts,
         scopes,
         sweep,
-        defs,
-        loops,
-        calls,
-        ifs,
         fills,
         scheduled_fills: HashSet::new(),
         done: HashSet::new(),
         out: Availability {
             record: vec![Vec::new(); blocks],
             recompute: vec![Vec::new(); blocks],
-            recomputed_calls,
+            recomputed_calls: super::calls::recomputed(facts, sweep),
             ..Default::default()
         },
     };
@@ -130,12 +103,9 @@ pub fn analyse(
 
 struct Planner<'a> {
     f: &'a Function,
+    facts: &'a Facts<'a>,
     scopes: &'a Scopes,
     sweep: Sweep,
-    defs: HashMap<VarId, &'a Value>,
-    loops: HashMap<usize, &'a Loop>,
-    calls: HashMap<usize, &'a Call>,
-    ifs: HashMap<usize, &'a crate::ir::If>,
     /// Scratch buffers filled by one replayable loop, by buffer.
     fills: HashMap<VarId, Fill>,
     scheduled_fills: HashSet<usize>,
@@ -146,7 +116,7 @@ struct Planner<'a> {
 impl Planner<'_> {
     fn block(&mut self, block: &AdjBlock) {
         for &v in &block.zero_init {
-            if !self.f.vars[v].kind.is_scalar() {
+            if !self.facts.kinds[v].is_scalar() {
                 self.require(v);
             }
         }
@@ -166,13 +136,13 @@ impl Planner<'_> {
                 expr.primals(&mut needed);
             }
             AdjStmt::Zero { var } => {
-                if !self.f.vars[*var].kind.is_scalar() {
+                if !self.facts.kinds[*var].is_scalar() {
                     needed.push(*var);
                 }
             }
             AdjStmt::Pullback { call, pullback, markers, seed, .. } => {
                 if self.out.recomputed_calls.contains(call) {
-                    if let Some(c) = self.calls.get(call) {
+                    if let Some(c) = self.facts.index.calls.get(call) {
                         needed.extend(call_inputs(c));
                     }
                 } else {
@@ -186,7 +156,7 @@ impl Planner<'_> {
                 self.block(else_block);
                 let arms_record =
                     !self.out.record[then_block.block].is_empty() || !self.out.record[else_block.block].is_empty();
-                match self.ifs.get(id).map(|i| &i.cond) {
+                match self.facts.index.ifs.get(id).map(|i| &i.cond) {
                     Some(crate::ir::Cond::Expr(cond)) if !arms_record && self.cheap_condition(cond) => {
                         self.out.recomputed_conditions.insert(*id);
                         needed.extend(cond.uses.iter().copied());
@@ -196,14 +166,14 @@ impl Planner<'_> {
             }
             AdjStmt::Loop { id, body } => {
                 self.out.reverse_loops.insert(*id);
-                if let Some(l) = self.loops.get(id).copied() {
+                if let Some(l) = self.facts.index.loops.get(id).copied() {
                     needed.extend(loop_needs(l));
                 }
                 self.block(body);
                 let scopes = self.scopes;
                 let within = |v: VarId| super::order::nested_in(&scopes.parent, scopes.def_block[v], body.block);
                 let records = |b: BlockId| !self.out.record[b].is_empty();
-                let index = self.loops.get(id).and_then(|l| match &l.head {
+                let index = self.facts.index.loops.get(id).and_then(|l| match &l.head {
                     LoopHead::Range(r) => r.index,
                     _ => None,
                 });
@@ -260,7 +230,7 @@ impl Planner<'_> {
     /// For a read of a scratch buffer after the loop that fills it (in the same iteration of
     /// every enclosing loop): schedules the fill again and returns the read's inputs.
     fn refilled_read(&mut self, v: VarId) -> Option<Vec<VarId>> {
-        let Value::Read(place) = self.defs.get(&v)? else { return None };
+        let Value::Read(place) = self.facts.index.defs.get(&v)? else { return None };
         let fill = self.fills.get(&place.base)?;
         let after = self.scopes.def_seq[v] >= fill.span.1;
         if !after || !super::order::nested_in(&self.scopes.parent, self.scopes.def_block[v], fill.block) {
@@ -294,14 +264,14 @@ impl Planner<'_> {
 
     fn is_replayed_index(&self, v: VarId, block: BlockId) -> bool {
         let Some(loop_id) = self.scopes.loop_body[block] else { return false };
-        let Some(l) = self.loops.get(&loop_id) else { return false };
+        let Some(l) = self.facts.index.loops.get(&loop_id) else { return false };
         matches!(&l.head, LoopHead::Range(r) if r.index == Some(v)) && l.replayable()
     }
 
     /// The inputs of `v`'s definition if computing it again is cheap and gives the same value.
     fn recompute_inputs(&self, v: VarId) -> Option<Vec<VarId>> {
         let immutable = |u: &VarId| self.stable(*u);
-        match self.defs.get(&v)? {
+        match self.facts.index.defs.get(&v)? {
             Value::Inactive(inactive) if inactive.pure && inactive.uses.iter().all(immutable) => {
                 Some(inactive.uses.clone())
             }
@@ -309,12 +279,12 @@ impl Planner<'_> {
             // One addition or multiplication, or any integer operation, costs less than a push
             // and a pop.
             Value::Op(op, args)
-                if (cheap(*op) || self.f.vars[v].kind == crate::ir::Kind::Int)
+                if (cheap(*op) || self.facts.kinds[v] == crate::ir::Kind::Int)
                     && args.iter().filter_map(Operand::var).all(|u| immutable(&u)) =>
             {
                 Some(args.iter().filter_map(Operand::var).collect())
             }
-            Value::Copy(Operand::Var(u)) if immutable(u) && self.f.vars[*u].kind.is_scalar() => Some(vec![*u]),
+            Value::Copy(Operand::Var(u)) if immutable(u) && self.facts.kinds[*u].is_scalar() => Some(vec![*u]),
             Value::Read(place) | Value::Alias(place) if self.scopes.read_is_final(place, self.scopes.def_seq[v]) => {
                 let mut inputs = vec![place.base];
                 inputs.extend(crate::lower::place_indices(place).filter_map(Operand::var));
@@ -326,12 +296,10 @@ impl Planner<'_> {
 }
 
 /// The scratch buffers that one loop fills completely (see [`Fill`]).
-fn find_fills(
-    f: &Function,
-    scopes: &Scopes,
-    defs: &HashMap<VarId, &Value>,
-    loops: &HashMap<usize, &Loop>,
-) -> HashMap<VarId, Fill> {
+fn find_fills(facts: &Facts) -> HashMap<VarId, Fill> {
+    let (f, scopes, defs) = (facts.f, &facts.scopes, &facts.index.defs);
+    let mut loops: Vec<(&usize, &&Loop)> = facts.index.loops.iter().collect();
+    loops.sort_by_key(|(id, _)| **id);
     let mut fills = HashMap::new();
     for (&id, l) in loops {
         let Some(&span) = scopes.loop_span.get(&id) else { continue };

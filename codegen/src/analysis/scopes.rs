@@ -1,5 +1,6 @@
 //! Where each variable is defined, and which reads of a collection see its final value.
 
+use super::kinds::Kinds;
 use crate::ir::{Arg, Block, BlockId, Build, Function, Kind, Operand, Place, StmtKind, Value, VarId};
 
 /// Scoping and ordering facts about a function.
@@ -18,11 +19,13 @@ pub struct Scopes {
     outer_loop: Vec<Option<(usize, usize)>>,
     /// For each loop (by id): the positions its statement and body span.
     pub loop_span: std::collections::HashMap<usize, (usize, usize)>,
+    /// Whether passing each variable by value moves it (a collection or struct of its own).
+    movable: Vec<bool>,
 }
 
 impl Scopes {
     /// Computes the facts for `function` (after `ir::number_blocks`).
-    pub fn of(function: &Function, blocks: usize) -> Scopes {
+    pub fn of(function: &Function, kinds: &Kinds, blocks: usize) -> Scopes {
         let n = function.vars.len();
         let mut scopes = Scopes {
             def_block: vec![0; n],
@@ -32,6 +35,13 @@ impl Scopes {
             writes: vec![Vec::new(); n],
             outer_loop: Vec::new(),
             loop_span: Default::default(),
+            movable: (0..n)
+                .map(|v| {
+                    !matches!(kinds[v], Kind::Scalar | Kind::ScalarRef | Kind::Int)
+                        && function.vars[v].alias_of.is_none()
+                        && !function.params.iter().any(|p| p.var == v && p.borrowed)
+                })
+                .collect(),
         };
         let mut seq = 0;
         scopes.walk(function, &function.body, None, &mut seq);
@@ -46,7 +56,7 @@ impl Scopes {
             match &stmt.kind {
                 StmtKind::Let { var, value } => {
                     self.define(*var, block.id, here);
-                    self.note_moves(f, value, here);
+                    self.note_moves(value, here);
                     if let Value::Call(call) = value {
                         self.define(call.pullback, block.id, here);
                         self.define(call.markers, block.id, here);
@@ -55,13 +65,13 @@ impl Scopes {
                 StmtKind::Declare { var } => self.define(*var, block.id, here),
                 StmtKind::Assign { var, value } | StmtKind::Update { var, value, .. } => {
                     self.writes[*var].push(here);
-                    self.note_move(f, value, here);
+                    self.note_move(value, here);
                 }
                 StmtKind::Store { place, value, .. } | StmtKind::Push { place, value } => {
                     self.writes[place.base].push(here);
-                    self.note_move(f, value, here);
+                    self.note_move(value, here);
                 }
-                StmtKind::Return(value) => self.note_move(f, value, here),
+                StmtKind::Return(value) => self.note_move(value, here),
                 StmtKind::If(if_stmt) => {
                     self.define(if_stmt.record, block.id, here);
                     for arm in [&if_stmt.then_block, &if_stmt.else_block] {
@@ -102,34 +112,32 @@ impl Scopes {
     }
 
     /// Passing a collection or struct by value moves it: it is gone in the reverse sweep.
-    fn note_move(&mut self, f: &Function, operand: &Operand, seq: usize) {
+    fn note_move(&mut self, operand: &Operand, seq: usize) {
         if let Operand::Var(v) = operand
-            && !matches!(f.vars[*v].kind, Kind::Scalar | Kind::ScalarRef | Kind::Int)
-            && f.vars[*v].alias_of.is_none()
-            && !f.params.iter().any(|p| p.var == *v && p.borrowed)
+            && self.movable[*v]
         {
             self.writes[*v].push(seq);
         }
     }
 
-    fn note_moves(&mut self, f: &Function, value: &Value, seq: usize) {
+    fn note_moves(&mut self, value: &Value, seq: usize) {
         match value {
-            Value::Copy(o) => self.note_move(f, o, seq),
+            Value::Copy(o) => self.note_move(o, seq),
             Value::Call(call) => {
                 for arg in &call.args {
                     if let Arg::Value(o) = arg {
-                        self.note_move(f, o, seq);
+                        self.note_move(o, seq);
                     }
                 }
             }
             Value::Build(Build::Tuple(items) | Build::VecList(items) | Build::ArrayList(items)) => {
                 for o in items {
-                    self.note_move(f, o, seq);
+                    self.note_move(o, seq);
                 }
             }
             Value::Build(Build::Struct { fields, .. }) => {
                 for (_, o) in fields {
-                    self.note_move(f, o, seq);
+                    self.note_move(o, seq);
                 }
             }
             _ => {}

@@ -1,8 +1,8 @@
 //! The reverse sweep: printing the adjoint program.
 
-use super::Emitter;
 use super::tokens::{grad_name, located};
 use super::views::Piece;
+use super::{Emitter, Printing};
 use crate::adjoint::{AExpr, AdjBlock, AdjStmt};
 use crate::analysis::record::Redo;
 use crate::error::internal_error;
@@ -15,27 +15,20 @@ use quote::{quote, quote_spanned};
 impl Emitter<'_> {
     /// A block's reverse: values computed again, zero adjoints, then the adjoint statements.
     pub(super) fn reverse_block(&self, block: &AdjBlock) -> TokenStream {
-        let outer = self.in_reverse.replace(true);
-        let code = self.reverse_block_inner(block);
-        self.in_reverse.set(outer);
-        code
-    }
-
-    fn reverse_block_inner(&self, block: &AdjBlock) -> TokenStream {
         let pieces = self.reverse_pieces(block).into_iter().map(|p| p.tokens);
         quote!(#(#pieces)*)
     }
 
     /// A block's reverse, statement by statement (see [`Piece`]).
     fn reverse_pieces(&self, block: &AdjBlock) -> Vec<Piece> {
-        let recompute = self.avail.recompute[block.block].iter().map(|redo| match redo {
-            Redo::Value(v) => Piece::straight(match self.defs.get(v) {
+        let recompute = self.sweep.avail.recompute[block.block].iter().map(|redo| match redo {
+            Redo::Value(v) => Piece::straight(match self.facts.index.defs.get(v) {
                 Some(value) => self.let_stmt(*v, value),
                 None => internal_error(
                     "a value to compute again has no `let` (`analysis::record` recomputes definitions only)",
                 ),
             }),
-            Redo::Fill(id) => Piece::nested(match self.loops.get(id) {
+            Redo::Fill(id) => Piece::nested(match self.facts.index.loops.get(id) {
                 Some(l) => self.refill(l),
                 None => {
                     internal_error("a buffer to fill again names no loop (`analysis::record` takes fills from loops)")
@@ -59,15 +52,14 @@ impl Emitter<'_> {
     /// A loop that fills a scratch buffer, run again as the forward sweep ran it (it records
     /// nothing), so that the reads after it see what they saw then.
     fn refill(&self, l: &crate::ir::Loop) -> TokenStream {
-        let outer = self.in_reverse.replace(false);
-        let (head, body) = (self.loop_head(&l.head), self.forward_block(&l.body));
-        self.in_reverse.set(outer);
+        let forward = self.printing(Printing::Forward);
+        let (head, body) = (forward.loop_head(&l.head), forward.forward_block(&l.body));
         quote!(#head { #body })
     }
 
     /// A zero adjoint shaped like `v`.
     pub(super) fn zero(&self, v: VarId) -> TokenStream {
-        if self.f.vars[v].kind.is_scalar() {
+        if self.facts.kinds[v].is_scalar() {
             quote!(0.0)
         } else {
             // Spanned on the variable: a type without a gradient is reported there.
@@ -118,7 +110,7 @@ impl Emitter<'_> {
             AdjStmt::Pullback { call, pullback, markers, seed, args } => {
                 let grads = (0..*args).map(|i| grad_name(*call, i));
                 let seed = self.aexpr(seed);
-                match self.calls.get(call).filter(|_| self.avail.recomputed_calls.contains(call)) {
+                match self.facts.index.calls.get(call).filter(|_| self.sweep.avail.recomputed_calls.contains(call)) {
                     // The pullback could not be kept: call `_vjp` again on the same arguments.
                     Some(c) => {
                         let (flags, vjp) = (self.argument_flags(c), self.vjp_call(c));
@@ -132,7 +124,8 @@ impl Emitter<'_> {
                     None => {
                         let (pullback, markers) = (self.name(*pullback), self.name(*markers));
                         // Spanned on the user's call: a gradient-count mismatch is reported there.
-                        let span = self.calls.get(call).map_or_else(proc_macro2::Span::call_site, |c| c.span);
+                        let span =
+                            self.facts.index.calls.get(call).map_or_else(proc_macro2::Span::call_site, |c| c.span);
                         let split = Item::Split.at(span);
                         let split = quote_spanned!(span=> #split(#markers, #pullback(#seed)));
                         quote!(let (#(#grads,)*) = #split;)
@@ -141,8 +134,8 @@ impl Emitter<'_> {
             }
             AdjStmt::If { id, record, then_block, else_block } => {
                 let record_name = self.name(*record);
-                let then_rec = &self.avail.record[then_block.block];
-                let else_rec = &self.avail.record[else_block.block];
+                let then_rec = &self.sweep.avail.record[then_block.block];
+                let else_rec = &self.sweep.avail.record[else_block.block];
                 let (then_code, else_code) = (self.reverse_block(then_block), self.reverse_block(else_block));
                 if let Some(cond) = self.recomputed_condition(*id) {
                     quote!(if #cond { #then_code } else { #else_code })
@@ -165,22 +158,22 @@ impl Emitter<'_> {
 
     /// The condition of an `if` whose reverse evaluates it again, if it is one.
     fn recomputed_condition(&self, id: usize) -> Option<TokenStream> {
-        if !self.avail.recomputed_conditions.contains(&id) {
+        if !self.sweep.avail.recomputed_conditions.contains(&id) {
             return None;
         }
-        match self.ifs.get(&id).map(|i| &i.cond) {
+        match self.facts.index.ifs.get(&id).map(|i| &i.cond) {
             Some(crate::ir::Cond::Expr(cond)) => Some(cond.tokens.clone()),
             _ => None,
         }
     }
 
     fn reverse_loop(&self, id: usize, body: &AdjBlock) -> TokenStream {
-        let Some(l) = self.loops.get(&id) else {
+        let Some(l) = self.facts.index.loops.get(&id) else {
             return internal_error(
                 "the reverse of a loop names no forward loop (`reverse` reverses the loops of the IR)",
             );
         };
-        let record = &self.avail.record[body.block];
+        let record = &self.sweep.avail.record[body.block];
         let pop = (!record.is_empty()).then(|| {
             let tape = names::bookkeeping("tape", id);
             let tuple = self.tuple(record);
@@ -188,11 +181,9 @@ impl Emitter<'_> {
             quote!(let #tuple = #pop(&mut #tape);)
         });
         if let (LoopHead::Range(range), true) = (&l.head, l.replayable()) {
-            let backwards = !self.avail.free_order_loops.contains(&id);
+            let backwards = !self.sweep.avail.free_order_loops.contains(&id);
             let iter = self.range(range, backwards);
-            let outer = self.in_reverse.replace(true);
             let pieces = pop.into_iter().map(Piece::straight).chain(self.reverse_pieces(body)).collect();
-            self.in_reverse.set(outer);
             return self.loop_with_views(l, range, iter, pieces);
         }
         let code = self.reverse_block(body);

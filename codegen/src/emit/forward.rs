@@ -1,8 +1,8 @@
 //! The forward sweep: the user's computation, statement by statement, plus the records the
 //! reverse sweep needs (loop tapes, `if` records, pullbacks of calls).
 
-use super::Emitter;
 use super::tokens::{Prec, atom, is_atom, located, next};
+use super::{Emitter, Printing};
 use crate::ir::{
     Arg, Block, Build, Call, CallTarget, Cond, If, Inactive, Loop, LoopHead, Op, Operand, RangeAdaptor, RangeLoop,
     Stmt, StmtKind, StoreHow, Value, VarId,
@@ -31,7 +31,7 @@ impl Emitter<'_> {
 
     fn forward_stmt_tokens(&self, stmt: &Stmt) -> TokenStream {
         match &stmt.kind {
-            StmtKind::Let { var, .. } if self.folded.contains(var) => TokenStream::new(),
+            StmtKind::Let { var, .. } if self.sweep.folded.contains(var) => TokenStream::new(),
             StmtKind::Let { var, value } => self.let_stmt(*var, value),
             StmtKind::Declare { var } => {
                 let name = self.name(*var);
@@ -93,8 +93,8 @@ impl Emitter<'_> {
         let mutability = v.mutable.then(|| quote!(mut));
         let ty = v.ty.as_ref().map(|ty| quote!(: #ty));
         if let Value::Call(call) = value
-            && self.f.active_calls.contains(&call.id)
-            && !self.avail.recomputed_calls.contains(&call.id)
+            && self.facts.activity.calls.contains(&call.id)
+            && !self.sweep.avail.recomputed_calls.contains(&call.id)
         {
             return self.active_call(var, call);
         }
@@ -106,7 +106,7 @@ impl Emitter<'_> {
     /// The tokens of `var`'s value and how tightly they bind.
     pub(super) fn value_prec(&self, var: VarId, value: &Value) -> (TokenStream, Prec) {
         match value {
-            Value::Op(op, args) => self.op(*op, args, self.guards.operators.get(&var).copied()),
+            Value::Op(op, args) => self.op(*op, args, self.plans.guards.operators.get(&var).copied()),
             Value::Copy(o) => {
                 let tokens = self.operand_at(o, Prec::Atom);
                 (tokens, Prec::Atom)
@@ -168,7 +168,9 @@ impl Emitter<'_> {
     /// argument expression.
     fn float_operand(&self, o: &Operand, min: Prec, guard: Option<proc_macro2::Span>) -> TokenStream {
         match (o, guard) {
-            (Operand::Var(v), Some(span)) if self.guards.operands.contains(v) && !self.in_reverse.get() => {
+            (Operand::Var(v), Some(span))
+                if self.plans.guards.operands.contains(v) && self.printing == Printing::Forward =>
+            {
                 let tokens = located(self.operand_at(o, Prec::Lowest), span);
                 let float = Item::Float.at(span);
                 quote_spanned!(span=> #float(#tokens))
@@ -252,11 +254,11 @@ impl Emitter<'_> {
             let (value, active) = match arg {
                 Arg::Value(o) => (self.operand_at(o, Prec::Prefix), self.operand_active(o)),
                 Arg::Ref(place) => {
-                    let active = self.f.vars[place.base].active;
+                    let active = self.facts.active(place.base);
                     let place = self.place(place);
                     (quote!(&#place), active)
                 }
-                Arg::Receiver(place) => (self.place(place), self.f.vars[place.base].active),
+                Arg::Receiver(place) => (self.place(place), self.facts.active(place.base)),
             };
             let flag = match arg {
                 // An untyped literal has no type yet for the marker to take (`g(4, x)`); what
@@ -277,7 +279,7 @@ impl Emitter<'_> {
 
     /// Whether an argument carries a gradient in this function.
     fn operand_active(&self, o: &Operand) -> bool {
-        matches!(o, Operand::Var(v) if self.f.vars[*v].active)
+        matches!(o, Operand::Var(v) if self.facts.active(*v))
     }
 
     /// The function called (with `_vjp` appended when `suffix` is given) and its arguments.
@@ -321,8 +323,8 @@ impl Emitter<'_> {
         };
         let then_block = self.forward_block(&if_stmt.then_block);
         let else_block = self.forward_block(&if_stmt.else_block);
-        let recorded =
-            self.avail.reverse_ifs.contains(&if_stmt.id) && !self.avail.recomputed_conditions.contains(&if_stmt.id);
+        let recorded = self.sweep.avail.reverse_ifs.contains(&if_stmt.id)
+            && !self.sweep.avail.recomputed_conditions.contains(&if_stmt.id);
         if !recorded {
             if if_stmt.else_block.stmts.is_empty() {
                 return quote!(if #cond { #then_block });
@@ -330,8 +332,8 @@ impl Emitter<'_> {
             return quote!(if #cond { #then_block } else { #else_block });
         }
         let record = self.name(if_stmt.record);
-        let then_record = &self.avail.record[if_stmt.then_block.id];
-        let else_record = &self.avail.record[if_stmt.else_block.id];
+        let then_record = &self.sweep.avail.record[if_stmt.then_block.id];
+        let else_record = &self.sweep.avail.record[if_stmt.else_block.id];
         let (then_value, else_value) = if then_record.is_empty() && else_record.is_empty() {
             (quote!(true), quote!(false))
         } else {
@@ -351,9 +353,9 @@ impl Emitter<'_> {
     }
 
     fn loop_stmt(&self, l: &Loop) -> TokenStream {
-        let reversed = self.avail.reverse_loops.contains(&l.id);
+        let reversed = self.sweep.avail.reverse_loops.contains(&l.id);
         let body = self.forward_block(&l.body);
-        let record = &self.avail.record[l.body.id];
+        let record = &self.sweep.avail.record[l.body.id];
         let push = (reversed && !record.is_empty()).then(|| {
             let tape = names::bookkeeping("tape", l.id);
             let tuple = self.tuple(record);
@@ -373,7 +375,7 @@ impl Emitter<'_> {
         // A range knows its length: the tape grows once, not once per doubling (a stack tape
         // has its room already).
         let reserve = match (&l.head, &push) {
-            (LoopHead::Range(range), Some(_)) if !self.fixed_tapes.contains_key(&l.id) => {
+            (LoopHead::Range(range), Some(_)) if !self.plans.fixed_tapes.contains_key(&l.id) => {
                 let tape = names::bookkeeping("tape", l.id);
                 let iter = self.range(range, false);
                 let reserve = Item::Reserve;

@@ -12,7 +12,6 @@
 //! ```
 
 mod backward;
-mod fold;
 mod forward;
 mod signature;
 mod stubs;
@@ -20,123 +19,57 @@ mod tokens;
 mod views;
 
 use crate::adjoint::AdjBlock;
-use crate::analysis::record::Availability;
-use crate::coalesce::Renames;
-use crate::ir::{Call, Function, Loop, StmtKind, Value, VarId};
+use crate::analysis::Facts;
+use crate::analysis::plans::{Plans, SweepPlan};
+use crate::ir::{Function, Loop, StmtKind};
 use crate::lower::{Output, OutputShape};
 use crate::names;
 use crate::walk::each_stmt;
 use proc_macro2::TokenStream;
 use quote::quote;
-use std::collections::{HashMap, HashSet};
 
-/// Prints one lowered function.
+/// Prints one lowered function: one of its generated functions, in one mode.
+#[derive(Clone, Copy)]
 pub(crate) struct Emitter<'a> {
     f: &'a Function,
-    avail: &'a Availability,
-    defs: HashMap<VarId, &'a Value>,
-    loops: HashMap<usize, &'a Loop>,
-    calls: HashMap<usize, &'a Call>,
-    ifs: HashMap<usize, &'a crate::ir::If>,
-    /// Temporaries printed where they are used (see `fold`), in the forward sweep only: the
-    /// reverse sweep binds the ones it computes again.
-    folded: HashSet<VarId>,
-    /// Whether the reverse sweep is being printed.
-    in_reverse: std::cell::Cell<bool>,
-    /// Adjoints printed under another variable's name (see `coalesce`).
-    renames: &'a Renames,
+    facts: &'a Facts<'a>,
+    plans: &'a Plans,
+    /// The plan of the function being printed (`_vjp`'s or `_grad`'s).
+    sweep: &'a SweepPlan,
+    /// What is being printed.
+    printing: Printing,
     /// The only `return` is the last statement of the body: its value is bound directly.
     direct_return: bool,
-    /// Loops whose tape lives on the stack, with its capacity (see [`fixed_tapes`]).
-    fixed_tapes: HashMap<usize, usize>,
-    /// Operands checked to be floats where an operation uses them (see `analysis::floats`).
-    guards: &'a crate::analysis::floats::Guards,
+}
+
+/// What an [`Emitter`] is printing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Printing {
+    /// The forward sweep: temporaries folded into their use, operands checked to be floats.
+    Forward,
+    /// The reverse sweep: every value it computes again has a `let` of its own.
+    Reverse,
 }
 
 pub use stubs::stubs;
 
-/// What the analyses decided, for the emitter to print.
-pub struct Plans<'a> {
-    /// How the reverse sweep gets its values: in `_vjp`'s closure, and inline in `_grad`.
-    pub closure: &'a Availability,
-    /// The same for `_grad`.
-    pub inline: &'a Availability,
-    /// Parameters whose adjoint exists when the reverse sweep ends.
-    pub final_adjoints: &'a HashSet<VarId>,
-    /// Adjoints printed under another variable's name.
-    pub renames: &'a Renames,
-    /// Operands checked to be floats.
-    pub guards: &'a crate::analysis::floats::Guards,
-}
-
 /// Everything `#[differentiable]` adds beside the user's function.
 pub fn gradient_fns(
     item: &syn::ItemFn,
-    f: &Function,
+    facts: &Facts,
     output: &Output,
     adjoint: &AdjBlock,
-    plans: Plans,
+    plans: &Plans,
 ) -> TokenStream {
-    let Plans { closure, inline, final_adjoints, renames, guards } = plans;
-    let mut defs = HashMap::new();
-    let mut loops = HashMap::new();
-    let mut calls = HashMap::new();
-    let mut ifs = HashMap::new();
-    let mut returns = 0;
-    each_stmt(&f.body, &mut |stmt| match &stmt.kind {
-        StmtKind::If(if_stmt) => {
-            ifs.insert(if_stmt.id, if_stmt);
-        }
-        StmtKind::Let { var, value } => {
-            if let Value::Call(call) = value {
-                calls.insert(call.id, call);
-            }
-            defs.insert(*var, value);
-        }
-        StmtKind::Loop(l) => {
-            loops.insert(l.id, l);
-        }
-        StmtKind::Return(_) => returns += 1,
-        _ => {}
-    });
+    let f = facts.f;
     let last_is_return = matches!(f.body.stmts.last().map(|s| &s.kind), Some(StmtKind::Return(_)));
-    let direct_return = returns == 1 && last_is_return && !f.flagged_returns;
-    let folded = |avail| fold::folded(f, avail);
-    let mut fixed = HashMap::new();
-    fixed_tapes(&f.body.stmts, Some(1), &mut fixed);
-    let vjp = Emitter {
-        f,
-        avail: closure,
-        defs: defs.clone(),
-        loops: loops.clone(),
-        calls: calls.clone(),
-        ifs: ifs.clone(),
-        folded: folded(closure),
-        in_reverse: Default::default(),
-        renames,
-        direct_return,
-        fixed_tapes: fixed.clone(),
-        guards,
-    };
-    let grad = Emitter {
-        f,
-        avail: inline,
-        defs,
-        loops,
-        calls,
-        ifs,
-        folded: folded(inline),
-        in_reverse: Default::default(),
-        renames,
-        direct_return,
-        fixed_tapes: fixed,
-        guards,
-    };
-    let vjp_fn = vjp.vjp_function(item, output, adjoint, final_adjoints);
+    let direct_return = facts.index.returns == 1 && last_is_return && !f.flagged_returns;
+    let emitter = |sweep| Emitter { f, facts, plans, sweep, printing: Printing::Forward, direct_return };
+    let vjp_fn = emitter(&plans.closure).vjp_function(item, output, adjoint);
     if output.shape != OutputShape::Scalar {
         return vjp_fn;
     }
-    let grad_fn = grad.grad_function(item, output, adjoint, final_adjoints);
+    let grad_fn = emitter(&plans.inline).grad_function(item, output, adjoint);
     quote!(#vjp_fn #grad_fn)
 }
 
@@ -153,17 +86,16 @@ fn allow_lints() -> TokenStream {
 }
 
 impl Emitter<'_> {
+    /// The same emitter, printing `printing`.
+    fn printing(&self, printing: Printing) -> Emitter<'_> {
+        Emitter { printing, ..*self }
+    }
+
     /// `name_vjp`: the forward sweep, then the reverse sweep as a returned closure.
-    fn vjp_function(
-        &self,
-        item: &syn::ItemFn,
-        output: &Output,
-        adjoint: &AdjBlock,
-        final_adjoints: &HashSet<VarId>,
-    ) -> TokenStream {
+    fn vjp_function(&self, item: &syn::ItemFn, output: &Output, adjoint: &AdjBlock) -> TokenStream {
         let forward = self.forward_body();
-        let reverse = self.reverse_block(adjoint);
-        let grads = self.gradients(final_adjoints);
+        let reverse = self.printing(Printing::Reverse).reverse_block(adjoint);
+        let grads = self.gradients();
         let grads_ty = self.gradient_type();
         let seed_slot = self.seed_slot();
         let ret = &output.ty;
@@ -185,16 +117,10 @@ impl Emitter<'_> {
     }
 
     /// `name_grad`: the forward sweep, then the reverse sweep seeded with `1`, in one body.
-    fn grad_function(
-        &self,
-        item: &syn::ItemFn,
-        output: &Output,
-        adjoint: &AdjBlock,
-        final_adjoints: &HashSet<VarId>,
-    ) -> TokenStream {
+    fn grad_function(&self, item: &syn::ItemFn, output: &Output, adjoint: &AdjBlock) -> TokenStream {
         let forward = self.forward_body();
-        let reverse = self.reverse_block(adjoint);
-        let grads = self.gradients(final_adjoints);
+        let reverse = self.printing(Printing::Reverse).reverse_block(adjoint);
+        let grads = self.gradients();
         let grads_ty = self.gradient_type();
         let seed_slot = self.seed_slot();
         let ret = &output.ty;
@@ -272,7 +198,7 @@ impl Emitter<'_> {
             }
             let tapes = ids.into_iter().map(|id| {
                 let tape = names::bookkeeping("tape", id);
-                match self.fixed_tapes.get(&id) {
+                match self.plans.fixed_tapes.get(&id) {
                     Some(&capacity) => {
                         let capacity = proc_macro2::Literal::usize_unsuffixed(capacity);
                         let fixed_tape = crate::private::Item::FixedTape;
@@ -289,7 +215,7 @@ impl Emitter<'_> {
 
     /// The traits that tell, by autoref, whether an argument's type carries a gradient.
     fn flag_traits(&self) -> TokenStream {
-        if self.f.active_calls.is_empty() {
+        if self.facts.activity.calls.is_empty() {
             return TokenStream::new();
         }
         let traits = crate::private::Item::MarkerTraits;
@@ -300,12 +226,13 @@ impl Emitter<'_> {
     }
 
     fn tape_needed(&self, l: &Loop) -> bool {
-        self.avail.reverse_loops.contains(&l.id) && !self.avail.record[l.body.id].is_empty()
+        self.sweep.avail.reverse_loops.contains(&l.id) && !self.sweep.avail.record[l.body.id].is_empty()
     }
 
     /// The gradient returned: one entry per differentiated parameter, bare if there is one,
     /// each located at its parameter (where a gradient of the wrong type is reported).
-    fn gradients(&self, final_adjoints: &HashSet<VarId>) -> TokenStream {
+    fn gradients(&self) -> TokenStream {
+        let final_adjoints = &self.plans.final_adjoints;
         let entries: Vec<TokenStream> = self
             .f
             .params
@@ -324,94 +251,5 @@ impl Emitter<'_> {
 
     fn gradient_type(&self) -> TokenStream {
         signature::gradient_type(&self.f.params)
-    }
-}
-
-/// Most records a tape keeps on the stack; a loop that may run more iterations uses a `Vec`.
-const MAX_FIXED_TAPE: usize = 64;
-
-/// The loops among `stmts` (and inside them) whose tape can live on the stack, with its
-/// capacity: the loop and every loop around it have literal bounds, so the iterations it runs
-/// over the whole function are known, and they are at most [`MAX_FIXED_TAPE`]. `outer` is the
-/// iterations of the loops around `stmts` (`None` if not known).
-fn fixed_tapes(stmts: &[crate::ir::Stmt], outer: Option<usize>, out: &mut HashMap<usize, usize>) {
-    for stmt in stmts {
-        match &stmt.kind {
-            StmtKind::Loop(l) => {
-                let runs = outer.zip(literal_trip_count(&l.head)).and_then(|(a, b)| a.checked_mul(b));
-                if let Some(capacity) = runs.filter(|&c| c <= MAX_FIXED_TAPE) {
-                    out.insert(l.id, capacity);
-                }
-                fixed_tapes(&l.body.stmts, runs, out);
-            }
-            StmtKind::If(i) => {
-                fixed_tapes(&i.then_block.stmts, outer, out);
-                fixed_tapes(&i.else_block.stmts, outer, out);
-            }
-            _ => {}
-        }
-    }
-}
-
-/// The iterations of `for i in a..b` (also `..=`, `.rev()`, `.step_by(k)`) when `a`, `b` and
-/// `k` are integer literals.
-fn literal_trip_count(head: &crate::ir::LoopHead) -> Option<usize> {
-    use crate::ir::{LoopHead, Operand, RangeAdaptor};
-    let LoopHead::Range(range) = head else { return None };
-    let literal = |o: &Operand| match o {
-        Operand::Const(tokens) => syn::parse2::<syn::LitInt>(tokens.clone()).ok()?.base10_parse::<usize>().ok(),
-        Operand::Var(_) => None,
-    };
-    let (start, end) = (literal(&range.start)?, literal(&range.end)?);
-    let mut count = if range.inclusive { end.checked_add(1)?.saturating_sub(start) } else { end.saturating_sub(start) };
-    for adaptor in &range.adaptors {
-        if let RangeAdaptor::StepBy(step) = adaptor {
-            let step = literal(step).filter(|&k| k > 0)?;
-            count = count.div_ceil(step);
-        }
-    }
-    Some(count)
-}
-
-#[cfg(test)]
-mod tests {
-    use quote::quote;
-
-    /// The generated source of `f`'s gradient functions.
-    fn expand(f: proc_macro2::TokenStream) -> String {
-        crate::differentiable(proc_macro2::TokenStream::new(), f).to_string()
-    }
-
-    #[test]
-    fn literal_loops_get_stack_tapes_sized_by_all_enclosing_loops() {
-        let out = expand(quote! {
-            fn f(x: f64) -> f64 {
-                let mut v = x;
-                for i in 0..3 {
-                    for j in (0..=4).rev().step_by(2) {
-                        v = v * v.sin() + (i * j) as f64;
-                    }
-                }
-                v
-            }
-        });
-        // The inner loop runs 3 × 3 times in all.
-        assert!(out.contains("FixedTape :: < _ , 9 >"), "{out}");
-    }
-
-    #[test]
-    fn unknown_or_huge_trip_counts_keep_a_vec_tape_without_overflow() {
-        for head in [quote!(0..n), quote!(0..=18446744073709551615), quote!(0..100)] {
-            let out = expand(quote! {
-                fn f(x: f64, n: usize) -> f64 {
-                    let mut v = x;
-                    for _ in #head {
-                        v = v * v.sin();
-                    }
-                    v
-                }
-            });
-            assert!(out.contains(":: std :: vec :: Vec :: new ()") && !out.contains("FixedTape"), "{head}: {out}");
-        }
     }
 }

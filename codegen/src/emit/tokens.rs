@@ -1,6 +1,6 @@
 //! Printing operands, places and adjoint expressions as Rust tokens.
 
-use super::Emitter;
+use super::{Emitter, Printing};
 use crate::adjoint::{AExpr, BinOp, Target, TargetStep};
 use crate::ir::{Kind, Operand, Place, Step, VarId};
 use proc_macro2::{TokenStream, TokenTree};
@@ -27,7 +27,7 @@ impl Emitter<'_> {
 
     /// A variable's adjoint.
     pub(super) fn adjoint_name(&self, v: VarId) -> TokenStream {
-        let name = &self.f.vars[crate::coalesce::resolve(self.renames, v)].adjoint;
+        let name = &self.f.vars[crate::coalesce::resolve(&self.plans.renames, v)].adjoint;
         quote!(#name)
     }
 
@@ -40,13 +40,15 @@ impl Emitter<'_> {
     /// is printed as its definition, in parentheses if it binds less tightly.
     pub(super) fn operand_at(&self, o: &Operand, min: Prec) -> TokenStream {
         match o {
-            Operand::Var(v) if self.folded.contains(v) && !self.in_reverse.get() => match self.defs.get(v) {
-                Some(value) => {
-                    let (tokens, prec) = self.value_prec(*v, value);
-                    if prec < min { quote!((#tokens)) } else { tokens }
+            Operand::Var(v) if self.sweep.folded.contains(v) && self.printing == Printing::Forward => {
+                match self.facts.index.defs.get(v) {
+                    Some(value) => {
+                        let (tokens, prec) = self.value_prec(*v, value);
+                        if prec < min { quote!((#tokens)) } else { tokens }
+                    }
+                    None => self.name(*v),
                 }
-                None => self.name(*v),
-            },
+            }
             Operand::Var(v) => self.name(*v),
             Operand::Const(tokens) => atom(tokens.clone()),
         }
@@ -100,13 +102,13 @@ impl Emitter<'_> {
 
     /// Whether a call's argument is a float, whose gradient is a float.
     fn scalar_argument(&self, call: usize, arg: usize) -> bool {
-        let Some(arg) = self.calls.get(&call).and_then(|c| c.args.get(arg)) else { return false };
+        let Some(arg) = self.facts.index.calls.get(&call).and_then(|c| c.args.get(arg)) else { return false };
         let kind = match arg {
-            crate::ir::Arg::Value(Operand::Var(v)) => self.f.vars[*v].kind,
+            crate::ir::Arg::Value(Operand::Var(v)) => self.facts.kinds[*v],
             crate::ir::Arg::Value(Operand::Const(tokens)) => crate::lower::literal_kind(tokens),
             crate::ir::Arg::Ref(place) | crate::ir::Arg::Receiver(place) => {
                 if place.steps.is_empty() {
-                    self.f.vars[place.base].kind
+                    self.facts.kinds[place.base]
                 } else {
                     crate::ir::Kind::Unknown
                 }
@@ -145,7 +147,7 @@ impl Emitter<'_> {
             }
             AExpr::Primal(v) => {
                 let name = self.name(*v);
-                if self.f.vars[*v].kind == Kind::ScalarRef {
+                if self.facts.kinds[*v] == Kind::ScalarRef {
                     (quote!((*#name)), Prec::Atom)
                 } else {
                     (name, Prec::Atom)

@@ -221,10 +221,11 @@ impl Emitter<'_> {
     fn roots(&self) -> HashMap<String, Root> {
         let mut out = HashMap::new();
         for (v, var) in self.f.vars.iter().enumerate() {
-            if var.kind.is_scalar() || var.kind.is_constant() {
+            let kind = self.facts.kinds[v];
+            if kind.is_scalar() || kind.is_constant() {
                 continue;
             }
-            let buffer = matches!(var.kind, Kind::Buffer(_));
+            let buffer = matches!(kind, Kind::Buffer(_));
             out.insert(var.name.to_string(), Root { var: v, adjoint: false, buffer });
             out.insert(self.adjoint_name(v).to_string(), Root { var: v, adjoint: true, buffer });
         }

@@ -36,14 +36,7 @@ pub fn function(item: &syn::ItemFn, args: &Args) -> syn::Result<(Function, Outpu
     }
     cx.pop_scope();
     let Lowerer { vars, errors, counts, .. } = cx;
-    let function = Function {
-        vars,
-        params,
-        body: Block { stmts: body, id: 0 },
-        counts,
-        flagged_returns: false,
-        active_calls: Default::default(),
-    };
+    let function = Function { vars, params, body: Block { stmts: body, id: 0 }, counts, flagged_returns: false };
     errors.finish((function, output))
 }
 
@@ -134,7 +127,6 @@ impl Lowerer {
             ty: None,
             alias_of: None,
             destructured: None,
-            active: false,
         });
         if let Some(scope) = self.scopes.last_mut() {
             scope.push((user_name, id));
@@ -156,7 +148,6 @@ impl Lowerer {
             ty: None,
             alias_of: None,
             destructured: None,
-            active: false,
         });
         id
     }
@@ -175,7 +166,6 @@ impl Lowerer {
             ty: None,
             alias_of: None,
             destructured: None,
-            active: false,
         });
         var
     }

@@ -110,18 +110,7 @@ impl Lowerer {
 
     /// What a place holds, as far as the syntax tells.
     pub(super) fn place_kind(&self, place: &Place) -> Kind {
-        let mut kind = self.vars[place.base].kind;
-        for step in &place.steps {
-            kind = match (kind, step) {
-                (Kind::Buffer(1), Step::Index(_)) => Kind::Scalar,
-                (Kind::Buffer(d), Step::Index(_)) => Kind::Buffer(d - 1),
-                (Kind::ScalarRef, Step::Deref) => Kind::Scalar,
-                (kind, Step::Slice(_)) => kind,
-                (Kind::Int, _) => Kind::Int,
-                _ => Kind::Unknown,
-            };
-        }
-        kind
+        crate::analysis::kinds::place_kind(self.vars[place.base].kind, &place.steps)
     }
 }
 

@@ -1,0 +1,57 @@
+//! Everything the analyses decide about how to print a function: the side tables the
+//! emitter reads, computed once from the frozen IR and the adjoint program.
+
+use super::Facts;
+use super::calls::Sweep;
+use super::floats::Guards;
+use super::record::Availability;
+use crate::adjoint::AdjBlock;
+use crate::coalesce::Renames;
+use crate::ir::VarId;
+use std::collections::{HashMap, HashSet};
+
+/// What the emitter needs for one generated function.
+pub struct SweepPlan {
+    /// How the reverse sweep gets the values it reads.
+    pub avail: Availability,
+    /// Temporaries printed at their one use in the forward sweep.
+    pub folded: HashSet<VarId>,
+}
+
+impl SweepPlan {
+    fn of(facts: &Facts, adjoint: &AdjBlock, sweep: Sweep) -> SweepPlan {
+        let avail = super::record::analyse(facts, adjoint, sweep);
+        let folded = super::fold::folded(facts.f, &avail);
+        SweepPlan { avail, folded }
+    }
+}
+
+/// What the analyses decided, for the emitter to print.
+pub struct Plans {
+    /// For `_vjp`, whose reverse sweep runs in the returned closure.
+    pub closure: SweepPlan,
+    /// For `_grad`, whose reverse sweep runs right after the forward sweep.
+    pub inline: SweepPlan,
+    /// Parameters whose adjoint exists when the reverse sweep ends.
+    pub final_adjoints: HashSet<VarId>,
+    /// Adjoints printed under another variable's name (see `coalesce`).
+    pub renames: Renames,
+    /// Operands checked to be floats where an operation uses them.
+    pub guards: Guards,
+    /// Loops whose tape lives on the stack, with its capacity.
+    pub fixed_tapes: HashMap<usize, usize>,
+}
+
+impl Plans {
+    /// Plans the printing of `facts.f` with its adjoint program.
+    pub fn of(facts: &Facts, adjoint: &AdjBlock, final_adjoints: HashSet<VarId>, renames: Renames) -> Plans {
+        Plans {
+            closure: SweepPlan::of(facts, adjoint, Sweep::Closure),
+            inline: SweepPlan::of(facts, adjoint, Sweep::Inline),
+            final_adjoints,
+            renames,
+            guards: super::floats::guards(facts),
+            fixed_tapes: super::tapes::fixed_tapes(facts.f),
+        }
+    }
+}
