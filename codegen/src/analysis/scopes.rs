@@ -44,11 +44,11 @@ impl Scopes {
                 .collect(),
         };
         let mut seq = 0;
-        scopes.walk(function, &function.body, None, &mut seq);
+        scopes.walk(&function.body, None, &mut seq);
         scopes
     }
 
-    fn walk(&mut self, f: &Function, block: &Block, outer: Option<usize>, seq: &mut usize) {
+    fn walk(&mut self, block: &Block, outer: Option<usize>, seq: &mut usize) {
         for stmt in &block.stmts {
             let here = *seq;
             *seq += 1;
@@ -76,7 +76,7 @@ impl Scopes {
                     self.define(if_stmt.record, block.id, here);
                     for arm in [&if_stmt.then_block, &if_stmt.else_block] {
                         self.parent[arm.id] = Some(block.id);
-                        self.walk(f, arm, outer, seq);
+                        self.walk(arm, outer, seq);
                     }
                 }
                 StmtKind::Loop(loop_stmt) => {
@@ -91,7 +91,7 @@ impl Scopes {
                     {
                         self.define(index, body.id, here);
                     }
-                    self.walk(f, body, outer.or(Some(here)), seq);
+                    self.walk(body, outer.or(Some(here)), seq);
                     let end = *seq;
                     self.loop_span.insert(loop_stmt.id, (here, end));
                     let start = outer.unwrap_or(here);
