@@ -93,7 +93,7 @@ pub enum AExpr {
     /// The primal value of a variable (as it was where the forward statement ran).
     Primal(VarId),
     /// A constant from the user's code or a literal.
-    Const(TokenStream),
+    Const(crate::ir::Constant),
     /// `-e`
     Neg(Box<AExpr>),
     /// `a op b`
@@ -129,14 +129,14 @@ pub enum BinOp {
 impl AExpr {
     /// A literal such as `1.0`.
     pub fn lit(tokens: TokenStream) -> AExpr {
-        AExpr::Const(tokens)
+        AExpr::Const(crate::ir::Constant::new(tokens))
     }
 
     /// The operand as an expression of the reverse sweep.
     pub fn operand(o: &Operand) -> AExpr {
         match o {
             Operand::Var(v) => AExpr::Primal(*v),
-            Operand::Const(t) => AExpr::Const(t.clone()),
+            Operand::Const(c) => AExpr::Const(c.clone()),
         }
     }
 

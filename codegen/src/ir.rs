@@ -154,10 +154,47 @@ pub enum Operand {
     /// A variable.
     Var(VarId),
     /// A literal or a constant path (`2.0`, `3`, `PI`), copied verbatim.
-    Const(TokenStream),
+    Const(Constant),
+}
+
+/// A constant written in the code, with what its tokens say about it (read once, here).
+#[derive(Clone)]
+pub struct Constant {
+    /// The tokens, as written.
+    pub tokens: TokenStream,
+    /// A float literal (`2.0`, `2f32`), an integer or `bool` literal, or anything else.
+    pub kind: Kind,
+    /// The value of an unsuffixed or `usize` integer literal.
+    pub int: Option<usize>,
+    /// One token or a path (`PI`, `f64::EPSILON`): needs no parentheses anywhere.
+    pub atomic: bool,
+}
+
+impl Constant {
+    /// Reads what the tokens say.
+    pub fn new(tokens: TokenStream) -> Constant {
+        let lit = syn::parse2::<syn::Lit>(tokens.clone()).ok();
+        let kind = match &lit {
+            Some(syn::Lit::Float(_)) => Kind::Scalar,
+            Some(syn::Lit::Int(int)) if matches!(int.suffix(), "f32" | "f64") => Kind::Scalar,
+            Some(syn::Lit::Int(_) | syn::Lit::Bool(_)) => Kind::Int,
+            _ => Kind::Unknown,
+        };
+        let int = match &lit {
+            Some(syn::Lit::Int(int)) if matches!(int.suffix(), "" | "usize") => int.base10_parse().ok(),
+            _ => None,
+        };
+        let atomic = crate::walk::is_atomic(&tokens);
+        Constant { tokens, kind, int, atomic }
+    }
 }
 
 impl Operand {
+    /// A constant operand from its tokens.
+    pub fn constant(tokens: TokenStream) -> Operand {
+        Operand::Const(Constant::new(tokens))
+    }
+
     /// The variable, if this is one.
     pub fn var(&self) -> Option<VarId> {
         match self {
@@ -373,6 +410,13 @@ pub struct Inactive {
     pub uses: Vec<VarId>,
     /// Free of side effects and cheap, so the reverse sweep may evaluate it again.
     pub pure: bool,
+}
+
+impl Inactive {
+    /// One token or a path: needs no parentheses anywhere.
+    pub fn atomic(&self) -> bool {
+        crate::walk::is_atomic(&self.tokens)
+    }
 }
 
 /// A block of statements.

@@ -235,7 +235,7 @@ impl Reverser<'_> {
                 for (k, item) in items.iter().enumerate() {
                     let elem = Target {
                         base: var,
-                        steps: vec![TargetStep::Index(Operand::Const(index_literal(k)))],
+                        steps: vec![TargetStep::Index(Operand::constant(index_literal(k)))],
                         scalar: true,
                     };
                     let scalar = self.operand_kind(item).is_scalar();

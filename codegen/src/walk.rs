@@ -1,6 +1,7 @@
 //! Walking the IR: every statement, and the variables a value depends on.
 
 use crate::ir::{Arg, Block, Build, Op, Operand, Stmt, StmtKind, Value, VarId};
+use proc_macro2::{TokenStream, TokenTree};
 
 /// Calls `f` on every statement, outer before inner.
 pub fn each_stmt<'a>(block: &'a Block, f: &mut impl FnMut(&'a Stmt)) {
@@ -62,4 +63,17 @@ pub use crate::ops::{differentiable_position, is_arithmetic};
 /// that of its operands.
 pub fn exists_on_integers(op: Op) -> bool {
     crate::ops::def(op).on_integers
+}
+
+/// Whether tokens are a single token (a name, a literal, a group) or a path.
+pub fn is_atomic(tokens: &TokenStream) -> bool {
+    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    let path_token = |t: &TokenTree| match t {
+        TokenTree::Ident(_) => true,
+        TokenTree::Punct(p) => p.as_char() == ':',
+        _ => false,
+    };
+    // Two names in a row are not a path: `n as f64`.
+    let adjacent_names = trees.windows(2).any(|w| matches!(w, [TokenTree::Ident(_), TokenTree::Ident(_)]));
+    trees.len() <= 1 || (trees.iter().all(path_token) && !adjacent_names)
 }

@@ -129,18 +129,18 @@ pub fn dot_zip_vjp<'__l0, '__l1>(
             let mut __d_x = ::backprop::__private::zero_like(&x);
             let mut __d_t5 = __seed;
             if 0 < __t0 {
-                let __view0_0 = &mut __d_w[..__t0];
-                let __view0_1 = &mut __d_x[..__t0];
-                let __view0_2 = &w[..__t0];
-                let __view0_3 = &x[..__t0];
+                let __view0_0 = &mut __d_x[..__t0];
+                let __view0_1 = &mut __d_w[..__t0];
+                let __view0_2 = &x[..__t0];
+                let __view0_3 = &w[..__t0];
                 for __i0 in 0..__t0 {
-                    let __t2 = __view0_3[__i0];
-                    let __t3 = __view0_2[__i0];
+                    let __t2 = __view0_2[__i0];
+                    let __t3 = __view0_3[__i0];
                     let mut __d_t4 = __d_t5;
                     let mut __d_t2 = __d_t4 * __t3;
                     let mut __d_t3 = __d_t4 * __t2;
-                    __view0_0[__i0] += __d_t3;
-                    __view0_1[__i0] += __d_t2;
+                    __view0_1[__i0] += __d_t3;
+                    __view0_0[__i0] += __d_t2;
                 }
             }
             (__d_x, __d_w)
@@ -177,18 +177,18 @@ pub fn dot_zip_grad(
     let mut __d_x = ::backprop::__private::zero_like(&x);
     let mut __d_t5 = __seed;
     if 0 < __t0 {
-        let __view0_0 = &mut __d_w[..__t0];
-        let __view0_1 = &mut __d_x[..__t0];
-        let __view0_2 = &w[..__t0];
-        let __view0_3 = &x[..__t0];
+        let __view0_0 = &mut __d_x[..__t0];
+        let __view0_1 = &mut __d_w[..__t0];
+        let __view0_2 = &x[..__t0];
+        let __view0_3 = &w[..__t0];
         for __i0 in 0..__t0 {
-            let __t2 = __view0_3[__i0];
-            let __t3 = __view0_2[__i0];
+            let __t2 = __view0_2[__i0];
+            let __t3 = __view0_3[__i0];
             let mut __d_t4 = __d_t5;
             let mut __d_t2 = __d_t4 * __t3;
             let mut __d_t3 = __d_t4 * __t2;
-            __view0_0[__i0] += __d_t3;
-            __view0_1[__i0] += __d_t2;
+            __view0_1[__i0] += __d_t3;
+            __view0_0[__i0] += __d_t2;
         }
     }
     (__value, (__d_x, __d_w))

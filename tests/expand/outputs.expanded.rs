@@ -154,18 +154,18 @@ pub fn softmax_vjp<'__l0>(
                 }
             }
             if 0 < __t7 {
-                let __view1_0 = &mut __d_e[..__t7];
-                let __view1_1 = &mut __d_x[..__t7];
+                let __view1_0 = &mut __d_x[..__t7];
+                let __view1_1 = &mut __d_e[..__t7];
                 for i_1 in (0..__t7).rev() {
                     let (__t11,) = ::backprop::__private::pop(&mut __tape1);
                     let mut __d_t12 = __d_s;
-                    __view1_0[i_1] += __d_t12;
-                    let mut __d_t11 = ::core::mem::take(&mut __view1_0[i_1]);
+                    __view1_1[i_1] += __d_t12;
+                    let mut __d_t11 = ::core::mem::take(&mut __view1_1[i_1]);
                     let mut __d_t10 = __d_t11 * __t11;
                     let mut __d_t8 = __d_t10;
                     let mut __d_t9 = -__d_t10;
                     __d_m += __d_t9;
-                    __view1_1[i_1] += __d_t8;
+                    __view1_0[i_1] += __d_t8;
                 }
             }
             if 1 < __t1 {

@@ -479,7 +479,7 @@ pub fn net_output_vjp<'__l0, '__l1>(
                 (&::backprop::__private::marker(&j)).flag(),
             ),
         );
-        let (__t2, __pb0) = (net.hidden).unit_vjp(x, j);
+        let (__t2, __pb0) = net.hidden.unit_vjp(x, j);
         out += ::backprop::__private::float(__t1) * ::backprop::__private::float(__t2);
         ::backprop::__private::record(&mut __tape0, (__pb0, __args0, __t2));
     }
@@ -552,7 +552,7 @@ pub fn net_output_grad(net: &Net, x: &[f64]) -> (f64, Net) {
                 (&::backprop::__private::marker(&j)).flag(),
             ),
         );
-        let (__t2, __pb0) = (net.hidden).unit_vjp(x, j);
+        let (__t2, __pb0) = net.hidden.unit_vjp(x, j);
         out += ::backprop::__private::float(__t1) * ::backprop::__private::float(__t2);
         ::backprop::__private::record(&mut __tape0, (__pb0, __args0, __t2));
     }

@@ -102,7 +102,7 @@ impl Proven {
             // `as f32`/`as f64`: lowering makes a `Cast` only for float targets.
             Value::Cast(..) => true,
             Value::Copy(Operand::Var(src)) => self.floats.contains(src),
-            Value::Copy(Operand::Const(tokens)) => crate::lower::literal_kind(tokens) == Kind::Scalar,
+            Value::Copy(Operand::Const(c)) => c.kind == Kind::Scalar,
             Value::Read(place) | Value::Alias(place) => self.element_depth(place) == Some(0),
             Value::Build(Build::Sum(place)) => self.element_depth(place) == Some(1),
             // A constant's kind comes from its literals and casts (`n as f64 * 0.5`).
@@ -137,7 +137,7 @@ impl Proven {
     fn operand_is_float(&self, operand: &Operand) -> bool {
         match operand {
             Operand::Var(v) => self.floats.contains(v),
-            Operand::Const(tokens) => crate::lower::literal_kind(tokens) == Kind::Scalar,
+            Operand::Const(c) => c.kind == Kind::Scalar,
         }
     }
 

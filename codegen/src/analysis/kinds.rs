@@ -64,7 +64,7 @@ fn refine(function: &Function, kinds: &mut [Kind]) {
                         let mut vars: Vec<VarId> = args.iter().filter_map(Operand::var).collect();
                         vars.push(*var);
                         let const_kind = args.iter().find_map(|a| match a {
-                            Operand::Const(t) => literal_kind(t),
+                            Operand::Const(c) => known(c.kind),
                             Operand::Var(_) => None,
                         });
                         let known = vars.iter().map(|v| kinds[*v]).find(|k| *k == Kind::Int || k.is_scalar());
@@ -100,7 +100,7 @@ fn refine(function: &Function, kinds: &mut [Kind]) {
                     Value::Build(Build::VecList(items) | Build::ArrayList(items)) => {
                         let vars: Vec<VarId> = items.iter().filter_map(Operand::var).collect();
                         let const_kind = items.iter().find_map(|a| match a {
-                            Operand::Const(t) => literal_kind(t),
+                            Operand::Const(c) => known(c.kind),
                             Operand::Var(_) => None,
                         });
                         let known = vars.iter().map(|v| kinds[*v]).find(|k| *k == Kind::Int || k.is_scalar());
@@ -167,10 +167,7 @@ fn refine(function: &Function, kinds: &mut [Kind]) {
     }
 }
 
-/// The kind of a literal: `2.0` is a float, `2` an integer.
-fn literal_kind(tokens: &proc_macro2::TokenStream) -> Option<Kind> {
-    match crate::lower::literal_kind(tokens) {
-        Kind::Unknown => None,
-        kind => Some(kind),
-    }
+/// A kind that says something.
+fn known(kind: Kind) -> Option<Kind> {
+    (kind != Kind::Unknown).then_some(kind)
 }

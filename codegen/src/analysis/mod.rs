@@ -12,6 +12,7 @@ pub mod plans;
 pub mod record;
 pub mod scopes;
 pub mod tapes;
+pub mod views;
 
 use crate::error::Errors;
 use crate::ir::Function;

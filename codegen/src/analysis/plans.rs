@@ -16,13 +16,17 @@ pub struct SweepPlan {
     pub avail: Availability,
     /// Temporaries printed at their one use in the forward sweep.
     pub folded: HashSet<VarId>,
+    /// The reverse loops that index buffers through views.
+    pub views: super::views::Views,
 }
 
 impl SweepPlan {
-    fn of(facts: &Facts, adjoint: &AdjBlock, sweep: Sweep) -> SweepPlan {
+    fn of(facts: &Facts, adjoint: &AdjBlock, sweep: Sweep, renames: &Renames) -> SweepPlan {
         let avail = super::record::analyse(facts, adjoint, sweep);
         let folded = super::fold::folded(facts.f, &avail);
-        SweepPlan { avail, folded }
+        let mut plan = SweepPlan { avail, folded, views: Default::default() };
+        plan.views = super::views::plan(facts, adjoint, &plan, renames);
+        plan
     }
 }
 
@@ -46,8 +50,8 @@ impl Plans {
     /// Plans the printing of `facts.f` with its adjoint program.
     pub fn of(facts: &Facts, adjoint: &AdjBlock, final_adjoints: HashSet<VarId>, renames: Renames) -> Plans {
         Plans {
-            closure: SweepPlan::of(facts, adjoint, Sweep::Closure),
-            inline: SweepPlan::of(facts, adjoint, Sweep::Inline),
+            closure: SweepPlan::of(facts, adjoint, Sweep::Closure, &renames),
+            inline: SweepPlan::of(facts, adjoint, Sweep::Inline, &renames),
             final_adjoints,
             renames,
             guards: super::floats::guards(facts),

@@ -320,7 +320,7 @@ fn find_fills(facts: &Facts) -> HashMap<VarId, Fill> {
 fn fill_of(f: &Function, scopes: &Scopes, defs: &HashMap<VarId, &Value>, l: &Loop) -> Option<(VarId, Vec<VarId>)> {
     let LoopHead::Range(range) = &l.head else { return None };
     let index = range.index?;
-    let starts_at_zero = matches!(&range.start, Operand::Const(t) if t.to_string() == "0");
+    let starts_at_zero = matches!(&range.start, Operand::Const(c) if c.int == Some(0));
     if !starts_at_zero || range.inclusive || !range.adaptors.is_empty() || l.exit.is_some() {
         return None;
     }
@@ -386,7 +386,7 @@ fn repeat_len(f: &Function, def: &Value) -> Option<String> {
 fn operand_text(f: &Function, o: &Operand) -> String {
     match o {
         Operand::Var(v) => f.vars[*v].name.to_string(),
-        Operand::Const(tokens) => tokens.to_string(),
+        Operand::Const(c) => c.tokens.to_string(),
     }
 }
 

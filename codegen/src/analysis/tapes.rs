@@ -46,7 +46,7 @@ fn literal_trip_count(head: &crate::ir::LoopHead) -> Option<usize> {
     use crate::ir::{LoopHead, Operand, RangeAdaptor};
     let LoopHead::Range(range) = head else { return None };
     let literal = |o: &Operand| match o {
-        Operand::Const(tokens) => syn::parse2::<syn::LitInt>(tokens.clone()).ok()?.base10_parse::<usize>().ok(),
+        Operand::Const(c) => c.int,
         Operand::Var(_) => None,
     };
     let (start, end) = (literal(&range.start)?, literal(&range.end)?);

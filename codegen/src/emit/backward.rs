@@ -1,7 +1,7 @@
 //! The reverse sweep: printing the adjoint program.
 
 use super::tokens::{grad_name, located};
-use super::views::Piece;
+use super::views::Frame;
 use super::{Emitter, Printing};
 use crate::adjoint::{AExpr, AdjBlock, AdjStmt};
 use crate::analysis::record::Redo;
@@ -15,38 +15,33 @@ use quote::{quote, quote_spanned};
 impl Emitter<'_> {
     /// A block's reverse: values computed again, zero adjoints, then the adjoint statements.
     pub(super) fn reverse_block(&self, block: &AdjBlock) -> TokenStream {
-        let pieces = self.reverse_pieces(block).into_iter().map(|p| p.tokens);
-        quote!(#(#pieces)*)
-    }
-
-    /// A block's reverse, statement by statement (see [`Piece`]).
-    fn reverse_pieces(&self, block: &AdjBlock) -> Vec<Piece> {
         let recompute = self.sweep.avail.recompute[block.block].iter().map(|redo| match redo {
-            Redo::Value(v) => Piece::straight(match self.facts.index.defs.get(v) {
+            Redo::Value(v) if self.dropped(*v) => TokenStream::new(),
+            Redo::Value(v) => match self.facts.index.defs.get(v) {
                 Some(value) => self.let_stmt(*v, value),
                 None => internal_error(
                     "a value to compute again has no `let` (`analysis::record` recomputes definitions only)",
                 ),
-            }),
-            Redo::Fill(id) => Piece::nested(match self.facts.index.loops.get(id) {
+            },
+            Redo::Fill(id) => match self.facts.index.loops.get(id) {
                 Some(l) => self.refill(l),
                 None => {
                     internal_error("a buffer to fill again names no loop (`analysis::record` takes fills from loops)")
                 }
-            }),
+            },
         });
         let zeros = block.zero_init.iter().map(|v| {
             let (name, zero) = (self.adjoint_name(*v), self.zero(*v));
-            Piece::straight(quote!(let mut #name = #zero;))
+            quote!(let mut #name = #zero;)
         });
         let stmts = block.stmts.iter().enumerate().map(|(k, s)| {
             let tokens = self.reverse_stmt(s);
             match s {
-                AdjStmt::If { .. } | AdjStmt::Loop { .. } => Piece::nested(tokens),
-                _ => Piece::straight(located(tokens, block.span(k))),
+                AdjStmt::If { .. } | AdjStmt::Loop { .. } => tokens,
+                _ => located(tokens, block.span(k)),
             }
         });
-        recompute.chain(zeros).chain(stmts).collect()
+        quote!(#(#recompute)* #(#zeros)* #(#stmts)*)
     }
 
     /// A loop that fills a scratch buffer, run again as the forward sweep ran it (it records
@@ -183,8 +178,17 @@ impl Emitter<'_> {
         if let (LoopHead::Range(range), true) = (&l.head, l.replayable()) {
             let backwards = !self.sweep.avail.free_order_loops.contains(&id);
             let iter = self.range(range, backwards);
-            let pieces = pop.into_iter().map(Piece::straight).chain(self.reverse_pieces(body)).collect();
-            return self.loop_with_views(l, range, iter, pieces);
+            let index = range.index.map(|v| self.name(v)).unwrap_or_else(|| quote!(_));
+            let head = quote!(for #index in #iter);
+            let frame = range.index.zip(self.sweep.views.loops.get(&id)).map(|(index, views)| Frame {
+                loop_id: id,
+                views,
+                index,
+                outer: self.frame,
+            });
+            let inner = Emitter { frame: frame.as_ref().or(self.frame), ..*self };
+            let code = inner.reverse_block(body);
+            return self.loop_with_views(l, range, head, quote!(#pop #code));
         }
         let code = self.reverse_block(body);
         let head = match l.count {

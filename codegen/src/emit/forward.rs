@@ -1,11 +1,11 @@
 //! The forward sweep: the user's computation, statement by statement, plus the records the
 //! reverse sweep needs (loop tapes, `if` records, pullbacks of calls).
 
-use super::tokens::{Prec, atom, is_atom, located, next};
+use super::tokens::{Prec, located, next};
 use super::{Emitter, Printing};
 use crate::ir::{
-    Arg, Block, Build, Call, CallTarget, Cond, If, Inactive, Loop, LoopHead, Op, Operand, RangeAdaptor, RangeLoop,
-    Stmt, StmtKind, StoreHow, Value, VarId,
+    Arg, Block, Build, Call, CallTarget, Cond, If, Loop, LoopHead, Op, Operand, RangeAdaptor, RangeLoop, Stmt,
+    StmtKind, StoreHow, Value, VarId,
 };
 use crate::names;
 use crate::ops::Spelling;
@@ -22,10 +22,38 @@ impl Emitter<'_> {
 
     /// A statement. Its tokens are located at the user's code it comes from (compound ones
     /// through their inner statements), so that a type error in it is reported there.
+    ///
+    /// A statement that builds a `vec![…]` keeps its own location: clippy's `useless_vec`
+    /// merges what it sees of every `vec!` by the invocation's location, and one in generated
+    /// code placed where the user wrote theirs would be linted as the user's.
     pub(super) fn forward_stmt(&self, stmt: &Stmt) -> TokenStream {
         match &stmt.kind {
             StmtKind::If(_) | StmtKind::Loop(_) => self.forward_stmt_tokens(stmt),
+            StmtKind::Let { value, .. } if self.builds_vec(value) => self.forward_stmt_tokens(stmt),
+            // The user's own tokens are where the user wrote them already.
+            StmtKind::Inactive(_) | StmtKind::Let { value: Value::Inactive(_) | Value::Unsupported(..), .. } => {
+                self.forward_stmt_tokens(stmt)
+            }
             _ => located(self.forward_stmt_tokens(stmt), stmt.span),
+        }
+    }
+
+    /// Whether the value as printed invokes `vec!` (itself, or a temporary folded into it).
+    fn builds_vec(&self, value: &Value) -> bool {
+        let folded_vec = |o: &Operand| match o {
+            Operand::Var(v) if self.sweep.folded.contains(v) => {
+                self.facts.index.defs.get(v).is_some_and(|value| self.builds_vec(value))
+            }
+            _ => false,
+        };
+        match value {
+            Value::Build(Build::VecRepeat { .. } | Build::VecList(_)) => true,
+            Value::Op(_, args) => args.iter().any(folded_vec),
+            Value::Copy(o) | Value::Cast(o, _) => folded_vec(o),
+            Value::Build(Build::ArrayList(items) | Build::Tuple(items)) => items.iter().any(folded_vec),
+            Value::Build(Build::Struct { fields, .. }) => fields.iter().any(|(_, o)| folded_vec(o)),
+            Value::Call(call) => call.args.iter().any(|a| matches!(a, Arg::Value(o) if folded_vec(o))),
+            _ => false,
         }
     }
 
@@ -122,8 +150,8 @@ impl Emitter<'_> {
             }
             Value::Call(call) => (self.plain_call(call), Prec::Atom),
             Value::Build(build) => (self.build(build), Prec::Atom),
-            Value::Inactive(Inactive { tokens, .. }) | Value::Unsupported(Inactive { tokens, .. }, _) => {
-                (tokens.clone(), if is_atom(tokens) { Prec::Atom } else { Prec::Lowest })
+            Value::Inactive(inactive) | Value::Unsupported(inactive, _) => {
+                (inactive.tokens.clone(), if inactive.atomic() { Prec::Atom } else { Prec::Lowest })
             }
         }
     }
@@ -263,7 +291,7 @@ impl Emitter<'_> {
             let flag = match arg {
                 // An untyped literal has no type yet for the marker to take (`g(4, x)`); what
                 // kind of literal it is says enough.
-                Arg::Value(Operand::Const(tokens)) => match crate::lower::literal_kind(tokens) {
+                Arg::Value(Operand::Const(c)) => match c.kind {
                     crate::ir::Kind::Int => Item::Constant.to_token_stream(),
                     crate::ir::Kind::Scalar => Item::Active.to_token_stream(),
                     _ => quote!((&#marker(&#value)).flag()),
@@ -303,11 +331,12 @@ impl Emitter<'_> {
             }
             CallTarget::Method { name } => {
                 let name = rename(name);
+                // A place prints as an atom (`x`, `m.w`, `x[i]`, `(*r)`); a value may need parentheses.
                 let receiver = match call.args.first() {
+                    Some(Arg::Value(o)) => self.operand_at(o, Prec::Atom),
                     Some(receiver) => arg(receiver),
                     None => crate::error::internal_error("a method call has no receiver (`lower` passes it first)"),
                 };
-                let receiver = atom(receiver);
                 (quote!(#receiver.#name), call.args.iter().skip(1).map(arg).collect())
             }
         }

@@ -38,6 +38,8 @@ pub(crate) struct Emitter<'a> {
     sweep: &'a SweepPlan,
     /// What is being printed.
     printing: Printing,
+    /// The views of the reverse loops being printed, innermost first.
+    frame: Option<&'a views::Frame<'a>>,
     /// The only `return` is the last statement of the body: its value is bound directly.
     direct_return: bool,
 }
@@ -64,7 +66,7 @@ pub fn gradient_fns(
     let f = facts.f;
     let last_is_return = matches!(f.body.stmts.last().map(|s| &s.kind), Some(StmtKind::Return(_)));
     let direct_return = facts.index.returns == 1 && last_is_return && !f.flagged_returns;
-    let emitter = |sweep| Emitter { f, facts, plans, sweep, printing: Printing::Forward, direct_return };
+    let emitter = |sweep| Emitter { f, facts, plans, sweep, printing: Printing::Forward, frame: None, direct_return };
     let vjp_fn = emitter(&plans.closure).vjp_function(item, output, adjoint);
     if output.shape != OutputShape::Scalar {
         return vjp_fn;

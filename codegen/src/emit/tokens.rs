@@ -2,6 +2,7 @@
 
 use super::{Emitter, Printing};
 use crate::adjoint::{AExpr, BinOp, Target, TargetStep};
+use crate::analysis::views::{place_steps, target_steps};
 use crate::ir::{Kind, Operand, Place, Step, VarId};
 use proc_macro2::{TokenStream, TokenTree};
 use quote::{format_ident, quote};
@@ -50,14 +51,25 @@ impl Emitter<'_> {
                 }
             }
             Operand::Var(v) => self.name(*v),
-            Operand::Const(tokens) => atom(tokens.clone()),
+            Operand::Const(c) if c.atomic => c.tokens.clone(),
+            Operand::Const(c) => {
+                let tokens = &c.tokens;
+                quote!((#tokens))
+            }
         }
     }
 
     /// A primal place: `x[i]`, `m.w[k]`, `*x`.
+    /// Inside a reverse loop with views, an indexing of a viewed path is the view's.
     pub(super) fn place(&self, place: &Place) -> TokenStream {
-        let mut out = self.name(place.base);
-        for step in &place.steps {
+        let (mut out, skip) = match self.view_for(false, place.base, place_steps(place)) {
+            Some((view, index, replaced)) => {
+                let index = self.name(index);
+                (quote!(#view[#index]), replaced)
+            }
+            None => (self.name(place.base), 0),
+        };
+        for step in &place.steps[skip..] {
             out = match step {
                 Step::Field(member) => quote!(#out.#member),
                 Step::Index(i) => {
@@ -83,8 +95,15 @@ impl Emitter<'_> {
 
     /// An adjoint place: `__d_x[i]`, `__d_m.w[k]`.
     pub(super) fn target(&self, target: &Target) -> TokenStream {
-        let mut out = self.adjoint_name(target.base);
-        for step in &target.steps {
+        let root = crate::coalesce::resolve(&self.plans.renames, target.base);
+        let (mut out, skip) = match self.view_for(true, root, target_steps(target)) {
+            Some((view, index, replaced)) => {
+                let index = self.name(index);
+                (quote!(#view[#index]), replaced)
+            }
+            None => (self.adjoint_name(target.base), 0),
+        };
+        for step in &target.steps[skip..] {
             out = match step {
                 TargetStep::Field(member) => quote!(#out.#member),
                 TargetStep::Index(i) => {
@@ -105,7 +124,7 @@ impl Emitter<'_> {
         let Some(arg) = self.facts.index.calls.get(&call).and_then(|c| c.args.get(arg)) else { return false };
         let kind = match arg {
             crate::ir::Arg::Value(Operand::Var(v)) => self.facts.kinds[*v],
-            crate::ir::Arg::Value(Operand::Const(tokens)) => crate::lower::literal_kind(tokens),
+            crate::ir::Arg::Value(Operand::Const(c)) => c.kind,
             crate::ir::Arg::Ref(place) | crate::ir::Arg::Receiver(place) => {
                 if place.steps.is_empty() {
                     self.facts.kinds[place.base]
@@ -153,7 +172,10 @@ impl Emitter<'_> {
                     (name, Prec::Atom)
                 }
             }
-            AExpr::Const(tokens) => (atom(tokens.clone()), Prec::Atom),
+            AExpr::Const(c) => {
+                let tokens = &c.tokens;
+                (if c.atomic { tokens.clone() } else { quote!((#tokens)) }, Prec::Atom)
+            }
             AExpr::Neg(inner) => {
                 let inner = self.aexpr_at(inner, Prec::Prefix);
                 (quote!(-#inner), Prec::Prefix)
@@ -238,50 +260,32 @@ pub(super) fn next(prec: Prec) -> Prec {
     }
 }
 
-/// Wraps tokens in parentheses unless they are a single token (a name or a literal) or a path.
-pub(super) fn atom(tokens: TokenStream) -> TokenStream {
-    if is_atom(&tokens) { tokens } else { quote!((#tokens)) }
-}
-
-/// Whether tokens are a single token (a name, a literal, a group) or a path.
-pub(super) fn is_atom(tokens: &TokenStream) -> bool {
-    let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
-    let path_token = |t: &TokenTree| match t {
-        TokenTree::Ident(_) => true,
-        TokenTree::Punct(p) => p.as_char() == ':',
-        _ => false,
-    };
-    // Two names in a row are not a path: `n as f64`.
-    let adjacent_names = trees.windows(2).any(|w| matches!(w, [TokenTree::Ident(_), TokenTree::Ident(_)]));
-    trees.len() <= 1 || (trees.iter().all(path_token) && !adjacent_names)
-}
-
 /// The same tokens located at `span` (so that rustc reports an error about them there),
 /// each keeping its own name resolution: hygiene is unchanged, only the location moves.
-///
-/// A `vec![…]` invocation keeps its own location: clippy's `useless_vec` merges what it sees
-/// of every `vec!` by the invocation's location, and one in generated code placed where the
-/// user wrote theirs would be linted as the user's.
 pub(super) fn located(tokens: TokenStream, span: proc_macro2::Span) -> TokenStream {
-    let mut out = Vec::new();
-    let mut trees = tokens.into_iter().peekable();
-    while let Some(mut tree) = trees.next() {
-        let vec_macro = matches!(&tree, TokenTree::Ident(i) if i == "vec")
-            && matches!(trees.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!');
-        if vec_macro {
-            out.push(tree);
-            out.extend(trees.next());
-            out.extend(trees.next());
-            continue;
-        }
-        if let TokenTree::Group(group) = &tree {
-            let mut inner = proc_macro2::Group::new(group.delimiter(), located(group.stream(), span));
-            inner.set_span(group.span().located_at(span));
-            tree = TokenTree::Group(inner);
-        } else {
-            tree.set_span(tree.span().located_at(span));
-        }
-        out.push(tree);
+    tokens
+        .into_iter()
+        .map(|mut tree| {
+            if let TokenTree::Group(group) = &tree {
+                let mut inner = proc_macro2::Group::new(group.delimiter(), located(group.stream(), span));
+                inner.set_span(group.span().located_at(span));
+                tree = TokenTree::Group(inner);
+            } else {
+                tree.set_span(tree.span().located_at(span));
+            }
+            tree
+        })
+        .collect()
+}
+
+/// The tokens of an infix operator (`+`, `*`, …), if `op` is one.
+pub(super) fn infix(op: crate::ir::Op) -> Option<TokenStream> {
+    match crate::ops::def(op).spelling {
+        crate::ops::Spelling::Infix("+") => Some(quote!(+)),
+        crate::ops::Spelling::Infix("-") => Some(quote!(-)),
+        crate::ops::Spelling::Infix("*") => Some(quote!(*)),
+        crate::ops::Spelling::Infix("/") => Some(quote!(/)),
+        crate::ops::Spelling::Infix("%") => Some(quote!(%)),
+        _ => None,
     }
-    out.into_iter().collect()
 }

@@ -66,7 +66,7 @@ impl Lowerer {
         match expr {
             Expr::Paren(e) => self.expr(&e.expr, out),
             Expr::Group(e) => self.expr(&e.expr, out),
-            Expr::Lit(_) => Operand::Const(expr.to_token_stream()),
+            Expr::Lit(_) => Operand::constant(expr.to_token_stream()),
             Expr::Path(path) => self.path(path, out),
             Expr::Binary(bin) => self.binary(bin, out),
             Expr::Unary(unary) => self.unary(unary, out),
@@ -92,26 +92,25 @@ impl Lowerer {
             }
             Expr::Struct(lit) => self.struct_literal(lit, out),
             Expr::If(if_expr) => self.if_value(if_expr, out),
-            Expr::Block(block) if block.label.is_none() => {
-                self.scoped(|cx| cx.block_stmts(&block.block.stmts, out).unwrap_or_else(|| Operand::Const(quote!(()))))
-            }
+            Expr::Block(block) if block.label.is_none() => self
+                .scoped(|cx| cx.block_stmts(&block.block.stmts, out).unwrap_or_else(|| Operand::constant(quote!(())))),
             Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => {
                 self.control_flow(expr, out);
-                Operand::Const(quote!(::core::unreachable!()))
+                Operand::constant(quote!(::core::unreachable!()))
             }
             Expr::Closure(closure) => {
                 self.error_at(
                     closure,
                     "closures are not supported in a differentiable function; write a `for` loop (inside `.map(...)` feeding `.sum()`, `.fold(...)` or `.collect()`, a closure is fine)",
                 );
-                Operand::Const(quote!(()))
+                Operand::constant(quote!(()))
             }
             Expr::Unsafe(block) => {
                 self.error_at(
                     &block.unsafe_token,
                     "`unsafe` blocks are not supported in a differentiable function; move the unsafe code into a function with a hand-written `_vjp`",
                 );
-                Operand::Const(quote!(()))
+                Operand::constant(quote!(()))
             }
             other @ (Expr::Assign(_) | Expr::Let(_) | Expr::Range(_)) => {
                 self.unsupported_effect(other, describe(other), out)
@@ -128,7 +127,7 @@ impl Lowerer {
             return self.read_var(v, path.span(), out);
         }
         if is_literal_like(expr) {
-            return Operand::Const(expr.to_token_stream());
+            return Operand::constant(expr.to_token_stream());
         }
         if let Expr::Paren(inner) = expr {
             return self.constant(&inner.expr, out);
@@ -153,7 +152,7 @@ impl Lowerer {
             _ => {}
         }
         let _ = out;
-        Operand::Const(quote!(()))
+        Operand::constant(quote!(()))
     }
 
     /// Code the macro cannot differentiate: kept verbatim, an error if it turns out active.
@@ -175,7 +174,7 @@ impl Lowerer {
 
     fn path(&mut self, path: &syn::ExprPath, out: &mut Vec<Stmt>) -> Operand {
         let Some(v) = path.path.get_ident().and_then(|i| self.lookup(&i.to_string())) else {
-            return Operand::Const(path.to_token_stream());
+            return Operand::constant(path.to_token_stream());
         };
         self.read_var(v, path.span(), out)
     }
@@ -304,7 +303,7 @@ impl Lowerer {
                 call.method.span(),
                 format!("`{name}` is not a float method with a known derivative; use one of {}, or call a function that has a `_vjp`", crate::ops::method_names()),
             );
-            return Operand::Const(quote!(0.0));
+            return Operand::constant(quote!(0.0));
         }
         if call.turbofish.is_some() {
             let e = Expr::MethodCall(call.clone());
@@ -359,13 +358,16 @@ impl Lowerer {
                 }
                 operand.clone()
             }
-            Operand::Const(tokens) => match syn::parse2::<syn::LitFloat>(tokens.clone()) {
+            Operand::Const(c) => match syn::parse2::<syn::LitFloat>(c.tokens.clone()) {
                 Ok(lit) if lit.suffix().is_empty() => {
                     let typed = syn::LitFloat::new(&format!("{}{ty}", lit.base10_digits()), lit.span());
-                    Operand::Const(typed.to_token_stream())
+                    Operand::constant(typed.to_token_stream())
                 }
                 Ok(_) => operand.clone(),
-                Err(_) => Operand::Const(quote!(::core::convert::identity::<#ty>(#tokens))),
+                Err(_) => {
+                    let tokens = &c.tokens;
+                    Operand::constant(quote!(::core::convert::identity::<#ty>(#tokens)))
+                }
             },
         }
     }
@@ -412,7 +414,7 @@ impl Lowerer {
             return self.define(Value::Inactive(inactive), Kind::Scalar, call.span(), out);
         }
         let Some(last) = func.path.segments.last() else {
-            return Operand::Const(quote!(()));
+            return Operand::constant(quote!(()));
         };
         let mut prefix = func.path.clone();
         prefix.segments.pop();
@@ -479,7 +481,7 @@ impl Lowerer {
             // A write through the borrow would be invisible to the analysis: reject it even
             // before knowing whether the value ends up active.
             self.error_at(&reference, "a `&mut` borrow of a value that may carry a gradient is not supported; assign through the place itself (`y[i] = …`)");
-            return Operand::Const(quote!(()));
+            return Operand::constant(quote!(()));
         }
         let place = match self.place(&reference.expr, out) {
             Some(place) => place,

@@ -310,7 +310,7 @@ impl Lowerer {
             Some(Expr::Closure(closure)) => Some(closure),
             Some(other) => {
                 self.error_at(&other, "`.map(...)` takes a closure here (`|v| …`)");
-                return Some(Operand::Const(quote!(0.0)));
+                return Some(Operand::constant(quote!(0.0)));
             }
             None => None,
         };
@@ -330,9 +330,9 @@ impl Lowerer {
         let (bounds, items, places) = match source {
             Source::Items(items) => {
                 let Some((len, places)) = self.items_len(&items, span, out) else {
-                    return Operand::Const(quote!(0.0));
+                    return Operand::constant(quote!(0.0));
                 };
-                ((Operand::Const(quote!(0)), len), items, places)
+                ((Operand::constant(quote!(0)), len), items, places)
             }
             Source::Range { start, end: Some(end), inclusive: false, adaptors } if adaptors.is_empty() => {
                 let start = self.expr(&start, out);
@@ -341,11 +341,11 @@ impl Lowerer {
             }
             Source::Range { .. } => {
                 self.error(span, "an iterator chain over a range must use a plain `a..b` range");
-                return Operand::Const(quote!(0.0));
+                return Operand::constant(quote!(0.0));
             }
         };
         let Some(acc) = self.accumulator(terminal, call, &bounds.1, span, out) else {
-            return Operand::Const(quote!(0.0));
+            return Operand::constant(quote!(0.0));
         };
         let loop_id = self.counts.loops;
         self.scoped(|cx| {
@@ -384,8 +384,8 @@ impl Lowerer {
         out: &mut Vec<Stmt>,
     ) -> Option<usize> {
         let init = match terminal {
-            "sum" => Value::Copy(Operand::Const(quote!(0.0))),
-            "product" => Value::Copy(Operand::Const(quote!(1.0))),
+            "sum" => Value::Copy(Operand::constant(quote!(0.0))),
+            "product" => Value::Copy(Operand::constant(quote!(1.0))),
             "fold" => {
                 let Some(init) = call.args.first() else {
                     self.error_at(call, "`fold` takes an initial value and a closure");
@@ -396,7 +396,7 @@ impl Lowerer {
             _ => {
                 let len_tokens = match len {
                     Operand::Var(v) => self.vars[*v].name.to_token_stream(),
-                    Operand::Const(t) => t.clone(),
+                    Operand::Const(c) => c.tokens.clone(),
                 };
                 let uses = len.var().into_iter().collect();
                 Value::Inactive(Inactive {
@@ -547,7 +547,7 @@ impl Lowerer {
 fn index_range(index: usize, len: Operand) -> LoopHead {
     LoopHead::Range(RangeLoop {
         index: Some(index),
-        start: Operand::Const(quote!(0)),
+        start: Operand::constant(quote!(0)),
         end: len,
         inclusive: false,
         adaptors: Vec::new(),

@@ -49,16 +49,6 @@ pub fn signature(item: &syn::ItemFn, args: &Args) -> syn::Result<(Vec<crate::ir:
     cx.errors.finish((params, output))
 }
 
-/// The kind of a literal: `2.0` and `2f32` are floats, `2` and `true` constants.
-pub fn literal_kind(tokens: &TokenStream) -> Kind {
-    match syn::parse2::<syn::Lit>(tokens.clone()) {
-        Ok(syn::Lit::Float(_)) => Kind::Scalar,
-        Ok(syn::Lit::Int(int)) if matches!(int.suffix(), "f32" | "f64") => Kind::Scalar,
-        Ok(syn::Lit::Int(_) | syn::Lit::Bool(_)) => Kind::Int,
-        _ => Kind::Unknown,
-    }
-}
-
 /// State of the lowering of one function.
 pub(crate) struct Lowerer {
     vars: Vec<Var>,
@@ -199,7 +189,7 @@ impl Lowerer {
     fn kind_of(&self, operand: &Operand) -> Kind {
         match operand {
             Operand::Var(v) => self.vars[*v].kind,
-            Operand::Const(tokens) => literal_kind(tokens),
+            Operand::Const(c) => c.kind,
         }
     }
 

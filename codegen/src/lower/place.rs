@@ -80,8 +80,8 @@ impl Lowerer {
         }
         match self.expr(expr, out) {
             Operand::Var(base) => Place { base, steps: Vec::new() },
-            Operand::Const(tokens) => {
-                let inactive = crate::ir::Inactive { tokens, uses: Vec::new(), pure: true };
+            Operand::Const(c) => {
+                let inactive = crate::ir::Inactive { tokens: c.tokens, uses: Vec::new(), pure: true };
                 let base = self.new_temp(Kind::Unknown, expr.span());
                 out.push(Stmt {
                     kind: crate::ir::StmtKind::Let { var: base, value: Value::Inactive(inactive) },
