@@ -12,6 +12,7 @@
 //! ```
 
 mod backward;
+mod calls;
 mod forward;
 mod signature;
 mod stubs;

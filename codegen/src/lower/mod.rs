@@ -5,6 +5,9 @@
 //! differentiate, an unsupported parameter type) are reported here, all at once; checks that
 //! need the whole function live in `check.rs`.
 
+mod bind;
+mod call;
+mod chain;
 mod expr;
 mod inactive;
 mod iter;

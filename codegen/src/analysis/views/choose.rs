@@ -1,0 +1,228 @@
+//! Which paths of a loop get a view, with what offset, and which index temporaries that
+//! makes dead.
+
+use super::scan::Scan;
+use super::{Mention, Offset, Path, View};
+use crate::adjoint::AdjBlock;
+use crate::analysis::record::Redo;
+use crate::coalesce::resolve;
+use crate::ir::{Kind, Op, Operand, Step, Value, VarId};
+use std::collections::HashSet;
+
+impl Scan<'_> {
+    /// For an index `j`, `offset + j` or `j + offset` (through a temporary of the body):
+    /// `Some(None)`, `Some(Some(offset))`.
+    pub(super) fn offset_of(&self, o: &Operand) -> Option<Option<Offset>> {
+        let Operand::Var(t) = o else { return None };
+        if *t == self.index {
+            return Some(None);
+        }
+        if !self.within_loop(*t) || self.facts.kinds[*t] != Kind::Int {
+            return None;
+        }
+        let is_index = |o: &Operand| matches!(o, Operand::Var(v) if *v == self.index);
+        match self.facts.index.defs.get(t)? {
+            Value::Op(Op::Add, args) => match args.as_slice() {
+                [a, b] if is_index(b) && self.invariant(a, 8) => Some(Some(Offset::Operand(a.clone()))),
+                [a, b] if is_index(a) && self.invariant(b, 8) => Some(Some(Offset::Operand(b.clone()))),
+                _ => None,
+            },
+            Value::Inactive(inactive) if inactive.pure => self.written_offset(inactive),
+            _ => None,
+        }
+    }
+
+    /// `i * m + j` kept as written (integer code is): the side of the top-level `+` that is
+    /// not the loop's index, if every other name in it is bound before the loop and the index
+    /// occurs once. Names in kept code are the unique names lowering gave them.
+    fn written_offset(&self, inactive: &crate::ir::Inactive) -> Option<Option<Offset>> {
+        let index_name = &self.facts.f.vars[self.index].name;
+        let is_index = |e: &syn::Expr| matches!(e, syn::Expr::Path(p) if p.path.is_ident(index_name));
+        let others = inactive.uses.iter().filter(|&&v| v != self.index);
+        if !others.clone().all(|&v| self.bound_before(v)) || count_ident(&inactive.tokens, index_name) != 1 {
+            return None;
+        }
+        let syn::Expr::Binary(sum) = syn::parse2::<syn::Expr>(inactive.tokens.clone()).ok()? else { return None };
+        if !matches!(sum.op, syn::BinOp::Add(_)) {
+            return None;
+        }
+        let side = if is_index(&sum.right) {
+            &sum.left
+        } else if is_index(&sum.left) {
+            &sum.right
+        } else {
+            return None;
+        };
+        Some(Some(Offset::Written(quote::ToTokens::to_token_stream(side))))
+    }
+
+    /// Whether an offset keeps its value while the loop runs: a constant, an immutable
+    /// variable bound outside the loop, or a value of the body computed from those by integer
+    /// arithmetic, a pure constant expression or a field read (printed as its definition,
+    /// `depth` levels deep at most).
+    fn invariant(&self, o: &Operand, depth: usize) -> bool {
+        let Operand::Var(u) = o else { return true };
+        if self.facts.f.vars[*u].mutable || *u == self.index {
+            return false;
+        }
+        if !self.within_loop(*u) {
+            return true;
+        }
+        if depth == 0 {
+            return false;
+        }
+        match self.facts.index.defs.get(u) {
+            Some(Value::Op(Op::Add | Op::Sub | Op::Mul | Op::Div | Op::Rem, args))
+                if self.facts.kinds[*u] == Kind::Int =>
+            {
+                args.iter().all(|a| self.invariant(a, depth - 1))
+            }
+            Some(Value::Copy(a)) => self.invariant(a, depth - 1),
+            // Printed as written before the loop: what it names must exist there.
+            Some(Value::Inactive(inactive)) if inactive.pure => inactive.uses.iter().all(|&v| self.bound_before(v)),
+            Some(Value::Read(place)) if place.steps.iter().all(|s| matches!(s, Step::Field(_))) => {
+                self.bound_before(place.base)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether `v` is bound before the loop and keeps its value.
+    fn bound_before(&self, v: VarId) -> bool {
+        !self.facts.f.vars[v].mutable && !self.within_loop(v)
+    }
+
+    /// Whether `v` is defined inside the loop (its body, or a block within it; the loop's
+    /// index is defined in its body).
+    pub(super) fn within_loop(&self, v: VarId) -> bool {
+        let scopes = &self.facts.scopes;
+        crate::analysis::order::nested_in(&scopes.parent, scopes.def_block[v], self.l.body.id)
+    }
+
+    /// The paths that get a view (see the module documentation).
+    pub(super) fn choose(&self) -> Vec<View> {
+        let mut candidates: Vec<&Path> =
+            self.mentions.iter().filter(|(_, m)| m.indexed.is_some()).map(|(p, _)| p).collect();
+        candidates.sort();
+        candidates.dedup();
+        // Adjoints first: a primal field gets a view only beside its adjoint's (below).
+        candidates.sort_by_key(|p| !p.adjoint);
+        let mut views: Vec<View> = Vec::new();
+        for path in candidates {
+            let kind = self.facts.kinds[path.root];
+            if kind.is_scalar() || kind.is_constant() || self.within_loop(path.root) {
+                continue;
+            }
+            if path.fields.is_empty() && !matches!(kind, Kind::Buffer(_)) {
+                continue;
+            }
+            // A field's type is not known. One that carries a gradient is a `Vec`, an array or
+            // a type of the user's with `Differentiable` and `Index<usize>`, which `Viewer` all
+            // handles; any other (an `Rc<[f64]>` of constants, indexed through `Deref`) keeps
+            // its indexing.
+            let twin = Path { adjoint: true, root: resolve(self.renames, path.root), fields: path.fields.clone() };
+            if !path.fields.is_empty() && !path.adjoint && !views.iter().any(|v| v.path == twin) {
+                continue;
+            }
+            // Every mention that borrows any part of the path must be one of its indexings.
+            let overlapping: Vec<&Mention> =
+                self.mentions.iter().filter(|(p, _)| p.overlaps(path)).map(|(_, m)| m).collect();
+            let exact: Vec<&Mention> = self.mentions.iter().filter(|(p, _)| p == path).map(|(_, m)| m).collect();
+            if exact.len() != overlapping.len() || exact.iter().any(|m| m.indexed.is_none()) {
+                continue;
+            }
+            let Some(first) = exact.first().and_then(|m| m.indexed.clone()) else { continue };
+            let same_offset = exact.iter().all(|m| same(m.indexed.as_ref(), Some(&first)));
+            let anchored = exact.iter().any(|m| m.unconditional);
+            let write = exact.iter().any(|m| m.write);
+            // A primal buffer written in the reverse sweep (a restored element) keeps its own
+            // indexing: a `&mut` view of it could conflict with other borrows. Adjoints are
+            // always `let mut` and always get `&mut` views.
+            if same_offset && anchored && (path.adjoint || !write) {
+                views.push(View { path: path.clone(), offset: first, write: path.adjoint });
+            }
+        }
+        views
+    }
+
+    /// The index temporaries the views make dead: values the reverse computes again whose
+    /// every use is the index of a viewed path, or the definition of another such value (to a
+    /// fixed point: `__t6 = __t5 + j` dropped, then `__t5 = o * n` too).
+    pub(super) fn dropped(&self, views: &[View], body: &AdjBlock) -> HashSet<VarId> {
+        let viewed: HashSet<&Path> = views.iter().map(|v| &v.path).collect();
+        let redone: HashSet<VarId> = self
+            .sweep
+            .avail
+            .recompute
+            .get(body.block)
+            .into_iter()
+            .flatten()
+            .filter_map(|r| match r {
+                Redo::Value(v) => Some(*v),
+                Redo::Fill(_) => None,
+            })
+            .collect();
+        let mut dropped: HashSet<VarId> = HashSet::new();
+        loop {
+            let more: Vec<VarId> = redone
+                .iter()
+                .copied()
+                .filter(|t| !dropped.contains(t))
+                .filter(|t| {
+                    let indices = self.index_uses.get(t).map_or(&[][..], Vec::as_slice);
+                    let others = self.var_uses.iter().filter(|(v, _)| v == t);
+                    let used = !indices.is_empty() || self.var_uses.iter().any(|(v, _)| v == t);
+                    used && indices.iter().all(|p| viewed.contains(p))
+                        && others.clone().all(|(_, inside)| inside.is_some_and(|d| dropped.contains(&d)))
+                })
+                .collect();
+            if more.is_empty() {
+                return dropped;
+            }
+            dropped.extend(more);
+        }
+    }
+}
+
+/// Whether two offsets are the same: the same variable, or the same tokens.
+fn same(a: Option<&Option<Offset>>, b: Option<&Option<Offset>>) -> bool {
+    match (a, b) {
+        (Some(None), Some(None)) => true,
+        (Some(Some(Offset::Operand(Operand::Var(x)))), Some(Some(Offset::Operand(Operand::Var(y))))) => x == y,
+        (Some(Some(Offset::Operand(Operand::Const(x)))), Some(Some(Offset::Operand(Operand::Const(y))))) => {
+            same_tokens(&x.tokens, &y.tokens)
+        }
+        (Some(Some(Offset::Written(x))), Some(Some(Offset::Written(y)))) => same_tokens(x, y),
+        _ => false,
+    }
+}
+
+/// Whether two token streams are the same tokens (spans aside).
+fn same_tokens(a: &proc_macro2::TokenStream, b: &proc_macro2::TokenStream) -> bool {
+    use proc_macro2::TokenTree;
+    let (a, b): (Vec<TokenTree>, Vec<TokenTree>) = (a.clone().into_iter().collect(), b.clone().into_iter().collect());
+    a.len() == b.len()
+        && a.iter().zip(&b).all(|pair| match pair {
+            (TokenTree::Ident(x), TokenTree::Ident(y)) => x == y,
+            (TokenTree::Punct(x), TokenTree::Punct(y)) => x.as_char() == y.as_char() && x.spacing() == y.spacing(),
+            (TokenTree::Literal(x), TokenTree::Literal(y)) => x.to_string() == y.to_string(),
+            (TokenTree::Group(x), TokenTree::Group(y)) => {
+                x.delimiter() == y.delimiter() && same_tokens(&x.stream(), &y.stream())
+            }
+            _ => false,
+        })
+}
+
+/// How many times the identifier `name` occurs in `tokens`.
+fn count_ident(tokens: &proc_macro2::TokenStream, name: &proc_macro2::Ident) -> usize {
+    use proc_macro2::TokenTree;
+    tokens
+        .clone()
+        .into_iter()
+        .map(|t| match t {
+            TokenTree::Ident(i) => usize::from(&i == name),
+            TokenTree::Group(g) => count_ident(&g.stream(), name),
+            _ => 0,
+        })
+        .sum()
+}

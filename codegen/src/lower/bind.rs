@@ -1,0 +1,261 @@
+//! Bindings and writes: `let` (with a type, a tuple pattern, a borrow), assignments and
+//! compound assignments to variables and places, `push`.
+
+use super::Lowerer;
+use crate::ir::{Kind, Op, Operand, Place, Role, Step, Stmt, StmtKind, StoreHow, Value};
+use proc_macro2::Span;
+use quote::ToTokens;
+use syn::spanned::Spanned;
+use syn::{BinOp, Expr, Pat};
+
+impl Lowerer {
+    pub(super) fn local(&mut self, local: &syn::Local, out: &mut Vec<Stmt>) {
+        let span = local.span();
+        if let Some(init) = &local.init
+            && let Some((_, diverge)) = &init.diverge
+        {
+            self.error_at(&diverge, "`let … else` is not supported in a differentiable function; use `if`");
+            return;
+        }
+        let (pat, ty) = match &local.pat {
+            Pat::Type(typed) => (&*typed.pat, Some(&*typed.ty)),
+            other => (other, None),
+        };
+        match pat {
+            Pat::Ident(ident) if ident.by_ref.is_none() && ident.subpat.is_none() => {
+                let mutable = ident.mutability.is_some();
+                match &local.init {
+                    None => {
+                        let kind = ty.map(super::signature::kind_of_type).unwrap_or(Kind::Unknown);
+                        let var = self.bind_user(&ident.ident, kind, mutable, Role::User);
+                        self.vars[var].ty = ty.map(ToTokens::to_token_stream);
+                        out.push(Stmt { kind: StmtKind::Declare { var }, span });
+                    }
+                    Some(init) => self.let_binding(&ident.ident, mutable, ty, &init.expr, span, out),
+                }
+            }
+            Pat::Wild(_) => {
+                if let Some(init) = &local.init {
+                    self.expr_stmt(&init.expr, out);
+                }
+            }
+            Pat::Tuple(tuple) if ty.is_none() && local.init.is_some() => {
+                let Some(init) = &local.init else { return };
+                self.let_tuple(tuple, &init.expr, out);
+            }
+            _ => {
+                let stmt = syn::Stmt::Local(local.clone());
+                if self.may_be_active(&stmt) {
+                    self.error_at(&pat, "this pattern is not supported in a differentiable function; bind a plain name (or a tuple of names)");
+                }
+                let inactive = self.inactive_stmt(&stmt);
+                out.push(Stmt { kind: StmtKind::Inactive(inactive), span });
+            }
+        }
+    }
+
+    /// `let [mut] name[: ty] = init;`
+    fn let_binding(
+        &mut self,
+        name: &syn::Ident,
+        mutable: bool,
+        ty: Option<&syn::Type>,
+        init: &Expr,
+        span: Span,
+        out: &mut Vec<Stmt>,
+    ) {
+        // `let w = q;` with `q` a borrow is the same borrow (`let w = &c;`).
+        let value = match self.alias_named(init).filter(|_| !mutable) {
+            Some(place) => {
+                let kind = self.place_kind(&place);
+                self.define(Value::Alias(place), kind, init.span(), out)
+            }
+            None => self.expr(init, out),
+        };
+        let declared = ty.map(super::signature::kind_of_type);
+        // The value is computed before the new name comes into scope (`let x = x + 1.0;`).
+        let kind = declared.filter(|k| *k != Kind::Unknown).unwrap_or_else(|| self.kind_of(&value));
+        let var = self.bind_user(name, kind, mutable, Role::User);
+        self.vars[var].ty = ty.map(ToTokens::to_token_stream);
+        if let Some(alias) = self.alias_target(&value, out)
+            && !mutable
+        {
+            self.vars[var].alias_of = Some(alias);
+        }
+        // Rename the temporary that holds the value instead of copying it. Not the result of
+        // an operation into a `mut` variable: rules such as exp's (`d·y`) read the result
+        // by its name in the reverse sweep, and the variable may hold something else by then.
+        if let (Operand::Var(t), Some(last)) = (&value, out.last_mut())
+            && let StmtKind::Let { var: defined, value: defining } = &mut last.kind
+            && *defined == *t
+            && self.vars[*t].role == Role::Temp
+            && !(mutable && matches!(defining, Value::Op(..)))
+        {
+            *defined = var;
+            return;
+        }
+        out.push(Stmt { kind: StmtKind::Let { var, value: Value::Copy(value) }, span });
+    }
+
+    /// The place a freshly lowered `&place` value borrows.
+    fn alias_target(&self, value: &Operand, out: &[Stmt]) -> Option<Place> {
+        let Operand::Var(t) = value else { return None };
+        match out.last().map(|s| &s.kind) {
+            Some(StmtKind::Let { var, value: Value::Alias(place) }) if var == t => Some(place.clone()),
+            _ => None,
+        }
+    }
+
+    /// `let (a, b) = init;` → a temporary and one field read per name.
+    fn let_tuple(&mut self, tuple: &syn::PatTuple, init: &Expr, out: &mut Vec<Stmt>) {
+        let value = self.expr(init, out);
+        let base = match value {
+            Operand::Var(v) => v,
+            Operand::Const(_) => {
+                let stmt = Expr::Verbatim(init.to_token_stream());
+                let inactive = self.inactive(&stmt);
+                out.push(Stmt { kind: StmtKind::Inactive(inactive), span: init.span() });
+                return;
+            }
+        };
+        let mut fields = Vec::new();
+        for (index, elem) in tuple.elems.iter().enumerate() {
+            let member = syn::Member::Unnamed(syn::Index { index: index as u32, span: elem.span() });
+            let place = Place { base, steps: vec![Step::Field(member.to_token_stream())] };
+            let var = match elem {
+                Pat::Ident(ident) if ident.by_ref.is_none() && ident.subpat.is_none() => {
+                    self.bind_user(&ident.ident, Kind::Unknown, ident.mutability.is_some(), Role::User)
+                }
+                // The field is still moved out, into a temporary, so that the tuple's adjoint
+                // can be assembled from its fields'.
+                Pat::Wild(_) => self.new_temp(Kind::Unknown, elem.span()),
+                other => {
+                    self.error_at(&other, "only names and `_` are supported inside a tuple pattern");
+                    continue;
+                }
+            };
+            out.push(Stmt { kind: StmtKind::Let { var, value: Value::Read(place) }, span: elem.span() });
+            fields.push(var);
+        }
+        self.vars[base].destructured = Some(fields);
+    }
+
+    /// `left = right`, or `left op= right`.
+    pub(super) fn assign(&mut self, left: &Expr, right: &Expr, op: Option<&BinOp>, span: Span, out: &mut Vec<Stmt>) {
+        // A real expression (not verbatim tokens), so that local names in it get renamed.
+        let whole = match op {
+            Some(op) => Expr::Binary(syn::ExprBinary {
+                attrs: Vec::new(),
+                left: Box::new(left.clone()),
+                op: *op,
+                right: Box::new(right.clone()),
+            }),
+            None => Expr::Assign(syn::ExprAssign {
+                attrs: Vec::new(),
+                left: Box::new(left.clone()),
+                eq_token: Default::default(),
+                right: Box::new(right.clone()),
+            }),
+        };
+        if !self.may_be_active(left) && !self.may_be_active(right) {
+            let inactive = self.inactive(&whole);
+            out.push(Stmt { kind: StmtKind::Inactive(inactive), span });
+            return;
+        }
+        let Some(place) = self.place(left, out) else {
+            self.error_at(&left, "only a variable, an element or a field can be assigned in a differentiable function; assign each one in a statement of its own");
+            return;
+        };
+        if self.written_param(&place, left.span()) {
+            return;
+        }
+        let value = self.expr(right, out);
+        let combined = match op {
+            None => StoreHow::Set,
+            Some(BinOp::AddAssign(_)) => StoreHow::Add,
+            Some(BinOp::SubAssign(_)) => StoreHow::Sub,
+            Some(other) => {
+                let op = match other {
+                    BinOp::MulAssign(_) => Op::Mul,
+                    BinOp::DivAssign(_) => Op::Div,
+                    BinOp::RemAssign(_) => Op::Rem,
+                    _ => {
+                        self.error_at(
+                            &other,
+                            "this compound assignment is not supported on values that carry a gradient",
+                        );
+                        return;
+                    }
+                };
+                let old = self.load(&place, span, out);
+                let new = self.op(op, vec![old, value], span, out);
+                return self.store(place, StoreHow::Set, new, span, out);
+            }
+        };
+        self.store(place, combined, value, span, out);
+    }
+
+    /// Reads the current value of a place.
+    fn load(&mut self, place: &Place, span: Span, out: &mut Vec<Stmt>) -> Operand {
+        if place.steps.is_empty() {
+            return self.read_var(place.base, span, out);
+        }
+        let kind = self.place_kind(place);
+        self.define(Value::Read(place.clone()), kind, span, out)
+    }
+
+    fn store(&mut self, place: Place, how: StoreHow, value: Operand, span: Span, out: &mut Vec<Stmt>) {
+        let kind = if place.steps.is_empty() {
+            let var = place.base;
+            match how {
+                StoreHow::Set => StmtKind::Assign { var, value },
+                StoreHow::Add => StmtKind::Update { var, subtract: false, value },
+                StoreHow::Sub => StmtKind::Update { var, subtract: true, value },
+            }
+        } else {
+            StmtKind::Store { place, how, value }
+        };
+        out.push(Stmt { kind, span });
+    }
+
+    /// Reports a write into a parameter that is not `mut` (its gradient is defined at entry).
+    fn written_param(&mut self, place: &Place, span: Span) -> bool {
+        let var = &self.vars[place.base];
+        let is_param = matches!(var.role, Role::Param(_));
+        if is_param && (!var.mutable || !place.steps.is_empty()) {
+            let name = var.name.to_string();
+            self.error(
+                span,
+                format!("cannot write into the parameter `{name}`; copy it into a local buffer first (`let mut y = {name}.to_vec();`)"),
+            );
+            return true;
+        }
+        false
+    }
+
+    pub(super) fn push(&mut self, call: &syn::ExprMethodCall, out: &mut Vec<Stmt>) {
+        let Some(arg) = call.args.first() else { return };
+        if !self.may_be_active(&Expr::MethodCall(call.clone())) {
+            let inactive = self.inactive(&Expr::MethodCall(call.clone()));
+            out.push(Stmt { kind: StmtKind::Inactive(inactive), span: call.span() });
+            return;
+        }
+        let Some(place) = self.place(&call.receiver, out) else {
+            self.error_at(
+                &call.receiver,
+                "`push` is supported on a local `Vec` variable only; bind the `Vec` with `let mut` first",
+            );
+            return;
+        };
+        if self.written_param(&place, call.receiver.span()) {
+            return;
+        }
+        let value = self.expr(arg, out);
+        if let (Kind::Unknown, Kind::Scalar) = (self.vars[place.base].kind, self.kind_of(&value))
+            && place.steps.is_empty()
+        {
+            self.vars[place.base].kind = Kind::Buffer(1);
+        }
+        out.push(Stmt { kind: StmtKind::Push { place, value }, span: call.span() });
+    }
+}

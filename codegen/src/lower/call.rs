@@ -1,0 +1,282 @@
+//! Calls and methods: float methods and their path forms, calls chained through `_vjp`,
+//! their arguments.
+
+use super::Lowerer;
+use super::inactive::is_constant_method;
+use crate::ir::{Arg, Build, Call, CallTarget, Kind, Op, Operand, Role, Stmt, Value};
+use proc_macro2::Span;
+use quote::{ToTokens, quote};
+use syn::Expr;
+use syn::spanned::Spanned;
+
+/// The op of a float method of the op table, if `name` is one (`sin`, `floor`, …).
+pub(super) fn float_method(name: &str) -> Option<Op> {
+    crate::ops::by_method(name).map(|d| d.op)
+}
+
+/// Number of arguments a float method takes besides its receiver.
+pub fn float_method_arity(op: Op) -> usize {
+    crate::ops::def(op).arity.saturating_sub(1)
+}
+
+/// Methods that change a collection in place, which the macro cannot differentiate.
+const MUTATING_METHODS: &[&str] = &[
+    "fill",
+    "swap",
+    "sort",
+    "sort_by",
+    "sort_unstable",
+    "clear",
+    "extend",
+    "extend_from_slice",
+    "insert",
+    "remove",
+    "truncate",
+    "resize",
+    "iter_mut",
+    "reverse",
+    "rotate_left",
+    "rotate_right",
+    "pop",
+    "drain",
+    "retain",
+    "dedup",
+    "copy_from_slice",
+    "clone_from_slice",
+    "as_mut_slice",
+    "get_mut",
+    "last_mut",
+    "first_mut",
+];
+
+impl Lowerer {
+    pub(super) fn method_call(&mut self, call: &syn::ExprMethodCall, out: &mut Vec<Stmt>) -> Operand {
+        let name = call.method.to_string();
+        if let Some(op) = float_method(&name) {
+            return self.float_method_call(call, op, out);
+        }
+        if let Some(ops) = crate::ops::tuple_method(&name)
+            && call.args.is_empty()
+        {
+            return self.tuple_method_call(call, ops, out);
+        }
+        if is_constant_method(&name) {
+            let e = Expr::MethodCall(call.clone());
+            let kind = self.kind_of_inactive(&e);
+            let inactive = self.inactive(&e);
+            return self.define(Value::Inactive(inactive), kind, call.span(), out);
+        }
+        if let Some(value) = self.iterator_chain(call, out) {
+            return value;
+        }
+        if matches!(name.as_str(), "clone" | "to_vec" | "to_owned") && call.args.is_empty() {
+            return self.clone_call(call, out);
+        }
+        if MUTATING_METHODS.contains(&name.as_str()) {
+            let e = Expr::MethodCall(call.clone());
+            return self.unsupported_effect(
+                &e,
+                format!("`{name}` changes a collection in place, which cannot be differentiated here; write the loop that changes the elements"),
+                out,
+            );
+        }
+        let receiver = self.receiver_place(&call.receiver, out);
+        if self.vars[receiver.base].kind.is_scalar() && receiver.steps.is_empty() {
+            self.error(
+                call.method.span(),
+                format!("`{name}` is not a float method with a known derivative; use one of {}, or call a function that has a `_vjp`", crate::ops::method_names()),
+            );
+            return Operand::constant(quote!(0.0));
+        }
+        if call.turbofish.is_some() {
+            let e = Expr::MethodCall(call.clone());
+            return self.unsupported(
+                &e,
+                "a method call with explicit generic arguments (`::<…>`) cannot be differentiated; call a non-generic method (with its `_vjp`) instead".into(),
+                out,
+            );
+        }
+        let mut args = vec![Arg::Receiver(receiver)];
+        for arg in &call.args {
+            args.push(self.argument(arg, out));
+        }
+        let target = CallTarget::Method { name: call.method.clone() };
+        self.active_call(target, args, call.span(), out)
+    }
+
+    /// `x.sin_cos()`: the tuple of its operations' results (`(x.sin(), x.cos())`, as std
+    /// computes it).
+    fn tuple_method_call(&mut self, call: &syn::ExprMethodCall, ops: &[Op], out: &mut Vec<Stmt>) -> Operand {
+        let x = self.expr(&call.receiver, out);
+        self.tuple_of_ops(x, ops, call.method.span(), out)
+    }
+
+    fn tuple_of_ops(&mut self, x: Operand, ops: &[Op], span: Span, out: &mut Vec<Stmt>) -> Operand {
+        let items = ops.iter().map(|op| self.op(*op, vec![x.clone()], span, out)).collect();
+        self.define(Value::Build(Build::Tuple(items)), Kind::Composite, span, out)
+    }
+
+    fn float_method_call(&mut self, call: &syn::ExprMethodCall, op: Op, out: &mut Vec<Stmt>) -> Operand {
+        if call.args.len() != float_method_arity(op) {
+            let e = Expr::MethodCall(call.clone());
+            return self.constant(&e, out);
+        }
+        let mut args = vec![self.expr(&call.receiver, out)];
+        for arg in &call.args {
+            args.push(self.expr(arg, out));
+        }
+        self.op(op, args, call.method.span(), out)
+    }
+
+    /// The first argument of a float method called in path form, given the path's type so
+    /// that it can be a method's receiver: `f64::atan2(2.0 * 0.75, x)` is emitted as
+    /// `__t0.atan2(x)`, which needs `let __t0: f64 = 2.0 * 0.75;` (an untyped `{float}` has no
+    /// methods), and `f64::min(0.2, x)` as `0.2f64.min(x)`.
+    fn typed_receiver(&mut self, operand: &Operand, ty: &syn::Ident) -> Operand {
+        match operand {
+            Operand::Var(v) => {
+                let var = &mut self.vars[*v];
+                if var.ty.is_none() && var.role == Role::Temp {
+                    var.ty = Some(ty.to_token_stream());
+                }
+                operand.clone()
+            }
+            Operand::Const(c) => match syn::parse2::<syn::LitFloat>(c.tokens.clone()) {
+                Ok(lit) if lit.suffix().is_empty() => {
+                    let typed = syn::LitFloat::new(&format!("{}{ty}", lit.base10_digits()), lit.span());
+                    Operand::constant(typed.to_token_stream())
+                }
+                Ok(_) => operand.clone(),
+                Err(_) => {
+                    let tokens = &c.tokens;
+                    Operand::constant(quote!(::core::convert::identity::<#ty>(#tokens)))
+                }
+            },
+        }
+    }
+
+    fn clone_call(&mut self, call: &syn::ExprMethodCall, out: &mut Vec<Stmt>) -> Operand {
+        let place = self.receiver_place(&call.receiver, out);
+        let kind = self.place_kind(&place);
+        if kind.is_scalar() {
+            let value = self.expr(&call.receiver, out);
+            return self.define(Value::Copy(value), Kind::Scalar, call.span(), out);
+        }
+        self.define(Value::Build(Build::Clone(place, call.method.clone())), kind, call.span(), out)
+    }
+
+    pub(super) fn call(&mut self, call: &syn::ExprCall, out: &mut Vec<Stmt>) -> Operand {
+        let Expr::Path(func) = &*call.func else {
+            let e = Expr::Call(call.clone());
+            return self.unsupported(&e, "only calls of named functions can be differentiated".into(), out);
+        };
+        if let Some(op) = float_function(&func.path)
+            && call.args.len() == float_method_arity(op) + 1
+        {
+            let mut args: Vec<Operand> = call.args.iter().map(|a| self.expr(a, out)).collect();
+            // `f64::min(0.2, x)` becomes `0.2f64.min(x)`: a method call needs the
+            // receiver's type, which the path gave.
+            if let (Some(first), Some(ty)) = (args.first_mut(), float_type(&func.path)) {
+                *first = self.typed_receiver(first, &ty);
+            }
+            return self.op(op, args, call.span(), out);
+        }
+        if let Some(ops) = float_type_function(&func.path).and_then(|n| crate::ops::tuple_method(&n))
+            && call.args.len() == 1
+        {
+            let x = self.expr(&call.args[0], out);
+            let x = match float_type(&func.path) {
+                Some(ty) => self.typed_receiver(&x, &ty),
+                None => x,
+            };
+            return self.tuple_of_ops(x, ops, call.span(), out);
+        }
+        if float_type_function(&func.path).is_some_and(|n| is_constant_method(&n)) {
+            let e = Expr::Call(call.clone());
+            let inactive = self.inactive(&e);
+            return self.define(Value::Inactive(inactive), Kind::Scalar, call.span(), out);
+        }
+        let Some(last) = func.path.segments.last() else {
+            return Operand::constant(quote!(()));
+        };
+        let mut prefix = func.path.clone();
+        prefix.segments.pop();
+        let prefix = prefix.to_token_stream();
+        if !matches!(last.arguments, syn::PathArguments::None) {
+            let e = Expr::Call(call.clone());
+            return self.unsupported(&e, "a call with explicit generic arguments (`::<…>`) cannot be differentiated; call a non-generic function (with its `_vjp`) instead".into(), out);
+        }
+        let args = call.args.iter().map(|a| self.argument(a, out)).collect();
+        let target = CallTarget::Path { prefix, name: last.ident.clone() };
+        self.active_call(target, args, call.span(), out)
+    }
+
+    /// A call that chains through `_vjp` if analysis finds it active (else it is emitted as
+    /// the plain call).
+    fn active_call(&mut self, target: CallTarget, args: Vec<Arg>, span: Span, out: &mut Vec<Stmt>) -> Operand {
+        let id = self.counts.calls;
+        self.counts.calls += 1;
+        let pullback = self.new_bookkeeping("pb", id, Role::Pullback, span);
+        let markers = self.new_bookkeeping("args", id, Role::Markers, span);
+        let call = Call { id, target, args, span, pullback, markers };
+        self.define(Value::Call(call), Kind::Unknown, span, out)
+    }
+
+    /// An argument: `&place` is passed by reference, anything else by value. A name bound
+    /// to a borrow (`let row = &m[i]; g(row)`) is passed as the borrow itself (`g(&m[i])`):
+    /// the same reference, which the call's snapshot and recomputation can then follow.
+    fn argument(&mut self, arg: &Expr, out: &mut Vec<Stmt>) -> Arg {
+        if let Some(place) = self.alias_named(arg) {
+            return Arg::Ref(place);
+        }
+        if let Expr::Reference(reference) = arg {
+            if reference.mutability.is_some() {
+                if self.may_be_active(&reference.expr) {
+                    self.error_at(&reference, "passing `&mut` to a call is not supported in a differentiable function: the gradient of a mutation is not defined; pass `&` and return the new value");
+                }
+                return Arg::Value(self.constant(arg, out));
+            }
+            if let Some(place) = self.place(&reference.expr, out) {
+                return Arg::Ref(place);
+            }
+            let value = self.expr(&reference.expr, out);
+            return match value {
+                Operand::Var(v) => Arg::Ref(crate::ir::Place { base: v, steps: Vec::new() }),
+                other => Arg::Value(other),
+            };
+        }
+        Arg::Value(self.expr(arg, out))
+    }
+
+    /// The place borrowed by the variable `expr` names, if it is bound to a borrow.
+    pub(super) fn alias_named(&self, expr: &Expr) -> Option<crate::ir::Place> {
+        let path = match expr {
+            Expr::Path(path) => path,
+            Expr::Paren(e) => return self.alias_named(&e.expr),
+            _ => return None,
+        };
+        let v = self.lookup(&path.path.get_ident()?.to_string())?;
+        self.vars[v].alias_of.clone()
+    }
+}
+
+/// `f64::sin` and friends called as functions.
+fn float_function(path: &syn::Path) -> Option<Op> {
+    float_type_function(path).and_then(|name| float_method(&name))
+}
+
+/// `name` in `f32::name` / `f64::name` (also `std::f64::name`).
+fn float_type_function(path: &syn::Path) -> Option<String> {
+    let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    match segments.as_slice() {
+        [ty, name] if ty == "f32" || ty == "f64" => Some(name.clone()),
+        [root, ty, name] if (root == "std" || root == "core") && (ty == "f32" || ty == "f64") => Some(name.clone()),
+        _ => None,
+    }
+}
+
+/// `f32` or `f64` in a path like `f64::sin`.
+fn float_type(path: &syn::Path) -> Option<syn::Ident> {
+    let n = path.segments.len();
+    path.segments.iter().nth(n.checked_sub(2)?).map(|s| s.ident.clone()).filter(|t| t == "f32" || t == "f64")
+}
