@@ -3,12 +3,17 @@
 //! An ordinary library over `proc_macro2` tokens, so that tests, benchmarks and fuzzers can
 //! run it without rustc; the proc-macro crate `backprop-macros` only forwards to it.
 //!
-//! The pipeline, one phase per module:
+//! The pipeline, one phase per module (`expand` below reads one phase per line):
 //!
 //! ```text
-//! tokens ─ args / lower ─▶ IR ─ structure ─▶ IR without early exits ─ activity ─▶ active values
-//!        ─ reverse ─▶ adjoint program ─ record ─▶ what to record or recompute ─ emit ─▶ tokens
+//! tokens ─ args, lower ─▶ IR ─ structure ─▶ no early exits ─ calls ─▶ snapshots   (IR rewrites)
+//!   frozen IR ─ analysis::{kinds, activity, scopes, index} ─▶ Facts
+//!   Facts ─ reverse ─▶ adjoint program ─ coalesce ─▶ fewer adjoints
+//!   ─ analysis::{record, fold, views, floats, tapes} ─▶ Plans ─ emit ─▶ `_vjp`, `_grad`
 //! ```
+//!
+//! `ops` is the table of elementary operations every phase reads; `private` names the runtime
+//! items the generated code calls.
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod adjoint;
