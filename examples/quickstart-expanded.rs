@@ -7,8 +7,11 @@
 //! Read it as two sweeps. The forward sweep is the function itself, with one product
 //! (`100.0 * b`) kept in `__t4` because the reverse sweep needs it. The reverse sweep starts
 //! from the seed (the adjoint of the result) and walks the statements backwards, applying the
-//! chain rule: every `__d_v` is ∂result/∂v. A value used twice (`a * a`, `x * x`) gets both
-//! contributions added (`+=`).
+//! chain rule: every `__d_v` is ∂result/∂v. A value used twice gets both contributions added
+//! (`+=`); a square (`a * a`, `x * x`) gets its one contribution doubled (`· 2.0`, exact).
+//!
+//! To see this for any function of yours: `cargo expand`, or
+//! `cargo run -p backprop-codegen --example expand_file -- file_with_the_function.rs`.
 
 /// Rosenbrock's banana function, as written in `quickstart.rs` (there it carries
 /// `#[differentiable]`; the macro keeps it unchanged).
@@ -30,14 +33,12 @@ fn rosenbrock_vjp(x: f64, y: f64) -> (f64, impl FnOnce(f64) -> (f64, f64) + use<
         let mut __d_t6 = __seed;
         let mut __d_t3 = __d_t6;
         let mut __d_t4 = __d_t6 * b;
-        let mut __d_b = __t4 * __d_t6;
-        __d_b += 100.0 * __d_t4;
-        let mut __d_a = __d_t3 * a;
-        __d_a += a * __d_t3;
+        let mut __d_b = __d_t6 * __t4;
+        __d_b += __d_t4 * 100.0;
+        let mut __d_a = __d_t3 * a * 2.0;
         let mut __d_y = __d_b;
         let mut __d_t1 = -__d_b;
-        let mut __d_x = __d_t1 * x;
-        __d_x += x * __d_t1;
+        let mut __d_x = __d_t1 * x * 2.0;
         __d_x += -__d_a;
         (__d_x, __d_y)
     })
@@ -54,14 +55,12 @@ fn rosenbrock_grad(x: f64, y: f64) -> (f64, (f64, f64)) {
     let mut __d_t6 = __seed;
     let mut __d_t3 = __d_t6;
     let mut __d_t4 = __d_t6 * b;
-    let mut __d_b = __t4 * __d_t6;
-    __d_b += 100.0 * __d_t4;
-    let mut __d_a = __d_t3 * a;
-    __d_a += a * __d_t3;
+    let mut __d_b = __d_t6 * __t4;
+    __d_b += __d_t4 * 100.0;
+    let mut __d_a = __d_t3 * a * 2.0;
     let mut __d_y = __d_b;
     let mut __d_t1 = -__d_b;
-    let mut __d_x = __d_t1 * x;
-    __d_x += x * __d_t1;
+    let mut __d_x = __d_t1 * x * 2.0;
     __d_x += -__d_a;
     (__value, (__d_x, __d_y))
 }
