@@ -98,8 +98,9 @@ pub enum AExpr {
     Neg(Box<AExpr>),
     /// `a op b`
     Bin(BinOp, Box<AExpr>, Box<AExpr>),
-    /// `recv.name(args)`: an operation of the op table written as a method.
-    Method(Box<AExpr>, crate::ir::Op, Vec<AExpr>),
+    /// An operation of the op table applied to its operands (receiver first), spelled as the
+    /// table says: `x.cos()`, `rules::atan2_da(a, b)`.
+    Apply(crate::ir::Op, Vec<AExpr>),
     /// `::backprop::__private::rules::name(args)`.
     Rule(crate::private::Rule, Vec<AExpr>),
     /// `::backprop::__private::name(args)`.
@@ -150,11 +151,7 @@ impl AExpr {
                 a.primals(out);
                 b.primals(out);
             }
-            AExpr::Method(r, _, args) => {
-                r.primals(out);
-                args.iter().for_each(|a| a.primals(out));
-            }
-            AExpr::Rule(_, args) | AExpr::Private(_, args) | AExpr::Tuple(args) => {
+            AExpr::Apply(_, args) | AExpr::Rule(_, args) | AExpr::Private(_, args) | AExpr::Tuple(args) => {
                 args.iter().for_each(|a| a.primals(out))
             }
             AExpr::Adj(_) | AExpr::Const(_) | AExpr::Seed | AExpr::Grad { .. } | AExpr::Internal(_) => {}
@@ -193,7 +190,7 @@ pub fn neg(e: AExpr) -> AExpr {
     AExpr::Neg(Box::new(e))
 }
 
-/// `recv.op(args)`
+/// `recv.op(args)` (or however `op` is spelled).
 pub fn method(recv: AExpr, op: crate::ir::Op, args: Vec<AExpr>) -> AExpr {
-    AExpr::Method(Box::new(recv), op, args)
+    AExpr::Apply(op, std::iter::once(recv).chain(args).collect())
 }

@@ -94,8 +94,7 @@ fn expr_reads(expr: &AExpr, v: VarId, renames: &Renames) -> bool {
         AExpr::Elem(t) | AExpr::TakeElem(t) | AExpr::PopElem(t) => is(t.base),
         AExpr::Field(e, _) | AExpr::Neg(e) | AExpr::Ref(e) => expr_reads(e, v, renames),
         AExpr::Bin(_, a, b) => expr_reads(a, v, renames) || expr_reads(b, v, renames),
-        AExpr::Method(r, _, args) => expr_reads(r, v, renames) || args.iter().any(|a| expr_reads(a, v, renames)),
-        AExpr::Rule(_, args) | AExpr::Private(_, args) | AExpr::Tuple(args) => {
+        AExpr::Apply(_, args) | AExpr::Rule(_, args) | AExpr::Private(_, args) | AExpr::Tuple(args) => {
             args.iter().any(|a| expr_reads(a, v, renames))
         }
         AExpr::Primal(_) | AExpr::Const(_) | AExpr::Seed | AExpr::Grad { .. } | AExpr::Internal(_) => false,

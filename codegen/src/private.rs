@@ -5,7 +5,7 @@
 //! imports. Each item is documented where it is defined, in `runtime/src/private/`.
 
 use proc_macro2::TokenStream;
-use quote::{ToTokens, format_ident, quote};
+use quote::{ToTokens, quote};
 
 /// `::backprop::__private`, the module every item below lives in (the derive names its traits
 /// through it).
@@ -13,62 +13,26 @@ pub fn root() -> TokenStream {
     quote!(::backprop::__private)
 }
 
-/// The derivative rules that need a typed constant, a conversion or a convention at a kink
-/// (`::backprop::__private::rules::…`, `runtime/src/private/rules.rs`).
+/// `::backprop::__private::rules`, where the derivative rules that need a typed constant, a
+/// conversion or a convention at a kink live (`runtime/src/private/rules.rs`); the op table
+/// names each one (`Spelling::Rule`).
+pub fn rules() -> TokenStream {
+    quote!(::backprop::__private::rules)
+}
+
+/// Helpers of the reverse sweep in `rules` that are no operation of the table.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Rule {
-    Atan2Da,
-    Atan2Db,
-    Exp2Dx,
-    LogDx,
-    LogDb,
-    Log2Dx,
-    Log10Dx,
-    PowiDx,
-    PowfDx,
-    PowfDp,
-    AbsDx,
-    HypotDx,
-    MaxDx,
-    MinDx,
-    ClampDx,
-    ClampDlo,
-    ClampDhi,
-    CopysignDx,
     /// The adjoint of `x as f32`/`as f64`, converted back to `x`'s type.
     CastAs,
 }
 
-impl Rule {
-    fn name(self) -> &'static str {
-        match self {
-            Rule::Atan2Da => "atan2_da",
-            Rule::Atan2Db => "atan2_db",
-            Rule::Exp2Dx => "exp2_dx",
-            Rule::LogDx => "log_dx",
-            Rule::LogDb => "log_db",
-            Rule::Log2Dx => "log2_dx",
-            Rule::Log10Dx => "log10_dx",
-            Rule::PowiDx => "powi_dx",
-            Rule::PowfDx => "powf_dx",
-            Rule::PowfDp => "powf_dp",
-            Rule::AbsDx => "abs_dx",
-            Rule::HypotDx => "hypot_dx",
-            Rule::MaxDx => "max_dx",
-            Rule::MinDx => "min_dx",
-            Rule::ClampDx => "clamp_dx",
-            Rule::ClampDlo => "clamp_dlo",
-            Rule::ClampDhi => "clamp_dhi",
-            Rule::CopysignDx => "copysign_dx",
-            Rule::CastAs => "cast_as",
-        }
-    }
-}
-
 impl ToTokens for Rule {
     fn to_tokens(&self, tokens: &mut TokenStream) {
-        let name = format_ident!("{}", self.name());
-        tokens.extend(quote!(::backprop::__private::rules::#name));
+        let rules = rules();
+        tokens.extend(match self {
+            Rule::CastAs => quote!(#rules::cast_as),
+        });
     }
 }
 

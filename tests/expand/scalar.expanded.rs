@@ -30,11 +30,11 @@ pub fn rosenbrock_vjp(
             let mut __d_t6 = __seed;
             let mut __d_t1 = __d_t6;
             let mut __d_t4 = __d_t6 * 100.0;
-            let mut __d_t3 = __d_t4 * ::backprop::__private::rules::powi_dx(__t3, 2);
+            let mut __d_t3 = __d_t4 * ::backprop::__private::rules::powi_dk(__t3, 2, 1);
             let mut __d_b = __d_t3;
             let mut __d_t2 = -__d_t3;
             let mut __d_a = __d_t2 * a * 2.0;
-            let mut __d_t0 = __d_t1 * ::backprop::__private::rules::powi_dx(__t0, 2);
+            let mut __d_t0 = __d_t1 * ::backprop::__private::rules::powi_dk(__t0, 2, 1);
             __d_a += -__d_t0;
             (__d_a, __d_b)
         },
@@ -61,11 +61,11 @@ pub fn rosenbrock_grad(a: f64, b: f64) -> (f64, (f64, f64)) {
     let mut __d_t6 = __seed;
     let mut __d_t1 = __d_t6;
     let mut __d_t4 = __d_t6 * 100.0;
-    let mut __d_t3 = __d_t4 * ::backprop::__private::rules::powi_dx(__t3, 2);
+    let mut __d_t3 = __d_t4 * ::backprop::__private::rules::powi_dk(__t3, 2, 1);
     let mut __d_b = __d_t3;
     let mut __d_t2 = -__d_t3;
     let mut __d_a = __d_t2 * a * 2.0;
-    let mut __d_t0 = __d_t1 * ::backprop::__private::rules::powi_dx(__t0, 2);
+    let mut __d_t0 = __d_t1 * ::backprop::__private::rules::powi_dk(__t0, 2, 1);
     __d_a += -__d_t0;
     (__value, (__d_a, __d_b))
 }

@@ -107,11 +107,7 @@ impl Access {
                 self.expr(a, within);
                 self.expr(b, within);
             }
-            AExpr::Method(r, _, args) => {
-                self.expr(r, within);
-                args.iter().for_each(|a| self.expr(a, within));
-            }
-            AExpr::Rule(_, args) | AExpr::Private(_, args) | AExpr::Tuple(args) => {
+            AExpr::Apply(_, args) | AExpr::Rule(_, args) | AExpr::Private(_, args) | AExpr::Tuple(args) => {
                 args.iter().for_each(|a| self.expr(a, within))
             }
             AExpr::Primal(_) | AExpr::Const(_) | AExpr::Seed | AExpr::Grad { .. } | AExpr::Internal(_) => {}

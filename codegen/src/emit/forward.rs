@@ -182,6 +182,11 @@ impl Emitter<'_> {
                 let rest = (1..args.len()).map(|i| arg(i, Prec::Lowest));
                 (quote!(#recv.#name(#(#rest),*)), Prec::Atom)
             }
+            Spelling::Rule(name) => {
+                let (rules, name) = (crate::private::rules(), format_ident!("{}", name));
+                let all = (0..args.len()).map(|i| arg(i, Prec::Lowest));
+                (quote!(#rules::#name(#(#all),*)), Prec::Atom)
+            }
             Spelling::Infix(_) => {
                 (crate::error::internal_error("an infix operator the printer does not know"), Prec::Atom)
             }

@@ -195,15 +195,24 @@ impl Emitter<'_> {
                 };
                 (tokens, prec)
             }
-            AExpr::Method(recv, op, args) => {
-                let recv = self.aexpr_at(recv, Prec::Atom);
-                let name = match crate::ops::def(*op).spelling {
-                    crate::ops::Spelling::Method(name) => format_ident!("{}", name),
-                    _ => return (crate::error::internal_error("an operator used as a method in a rule"), Prec::Atom),
-                };
-                let args = args.iter().map(|a| self.aexpr(a));
-                (quote!(#recv.#name(#(#args),*)), Prec::Atom)
-            }
+            AExpr::Apply(op, args) => match (crate::ops::def(*op).spelling, args.split_first()) {
+                (crate::ops::Spelling::Method(name), Some((recv, rest))) => {
+                    let (recv, name) = (self.aexpr_at(recv, Prec::Atom), format_ident!("{}", name));
+                    let rest = rest.iter().map(|a| self.aexpr(a));
+                    (quote!(#recv.#name(#(#rest),*)), Prec::Atom)
+                }
+                (crate::ops::Spelling::Rule(name), _) => {
+                    let (rules, name) = (crate::private::rules(), format_ident!("{}", name));
+                    let args = args.iter().map(|a| self.aexpr(a));
+                    (quote!(#rules::#name(#(#args),*)), Prec::Atom)
+                }
+                _ => (
+                    crate::error::internal_error(
+                        "an operator applied like a method in a rule (`ops` spells rules with methods)",
+                    ),
+                    Prec::Atom,
+                ),
+            },
             AExpr::Rule(rule, args) => {
                 let args = args.iter().map(|a| self.aexpr(a));
                 (quote!(#rule(#(#args),*)), Prec::Atom)

@@ -154,6 +154,25 @@ pub enum Op {
     RoundTiesEven,
     Trunc,
     Signum,
+    // Derivative rules, which the tangent of a derivative reaches (`ops/table.rs`).
+    Atan2Da,
+    Atan2Db,
+    Exp2Dx,
+    Log2Dx,
+    Log10Dx,
+    LogDx,
+    LogDb,
+    PowiDk,
+    PowfDx,
+    PowfDp,
+    HypotDx,
+    AbsDx,
+    MaxDx,
+    MinDx,
+    ClampDx,
+    ClampDlo,
+    ClampDhi,
+    CopysignDx,
 }
 
 /// How a value is computed.

@@ -26,6 +26,8 @@ pub enum Spelling {
     Prefix(&'static str),
     /// `a.name(b, …)`, also `f64::name(a, b, …)`.
     Method(&'static str),
+    /// `::backprop::__private::rules::name(a, b, …)`: a derivative rule of the runtime.
+    Rule(&'static str),
 }
 
 /// Everything about one operation.
@@ -135,7 +137,8 @@ pub fn def(op: Op) -> &'static OpDef {
     &OPS[op as usize]
 }
 
-/// The operation a float method of this name is, if any (`x.sin()`, `f64::sin(x)`).
+/// The operation a float method of this name is, if any (`x.sin()`, `f64::sin(x)`); rules are
+/// no methods.
 pub fn by_method(name: &str) -> Option<&'static OpDef> {
     OPS.iter().find(|d| matches!(d.spelling, Spelling::Method(m) if m == name))
 }
@@ -198,7 +201,7 @@ mod tests {
         for (i, def) in OPS.iter().enumerate() {
             assert_eq!(def.op as usize, i, "{:?}", def.op);
         }
-        assert_eq!(OPS.len(), Op::Signum as usize + 1);
+        assert_eq!(OPS.len(), Op::CopysignDx as usize + 1);
     }
 
     #[test]

@@ -10,10 +10,13 @@
 
 use crate::Float;
 
-/// `d/dx x.powi(n) = n · x^(n−1)`; `0` when `n == 0`, so `0.powi(0)` has gradient `0`.
+/// The `k`-th derivative of `x.powi(n)`: `n (n − 1) ⋯ (n − k + 1) · x^(n−k)`, and `0` when that
+/// coefficient is (so `0.powi(0)` has gradient `0`, and `x²` third derivative `0` at `x = 0`).
+/// `k = 1` is the gradient; the derivative of the `k`-th is the `(k + 1)`-th.
 #[inline(always)]
-pub fn powi_dx<T: Float>(x: T, n: i32) -> T {
-    if n == 0 { T::ZERO } else { T::from_i32(n) * x.powi(n - 1) }
+pub fn powi_dk<T: Float>(x: T, n: i32, k: i32) -> T {
+    let coefficient = (0..k).fold(T::ONE, |c, j| c * T::from_i32(n - j));
+    if coefficient == T::ZERO { T::ZERO } else { coefficient * x.powi(n - k) }
 }
 
 /// `d/dx x.powf(p) = p · x^(p−1)`; `0` when `p == 0`, since `x.powf(0)` is `1` for every `x`
@@ -220,10 +223,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn powi_dx_matches_the_power_rule() {
-        assert_eq!(powi_dx(2.0f64, 3), 12.0);
-        assert_eq!(powi_dx(0.0f64, 0), 0.0);
-        assert_eq!(powi_dx(2.0f32, -1), -0.25);
+    fn powi_dk_matches_the_power_rule() {
+        assert_eq!(powi_dk(2.0f64, 3, 1), 12.0);
+        assert_eq!(powi_dk(0.0f64, 0, 1), 0.0);
+        assert_eq!(powi_dk(2.0f32, -1, 1), -0.25);
+        assert_eq!(powi_dk(2.0f64, 3, 2), 12.0);
+        assert_eq!(powi_dk(0.0f64, 2, 3), 0.0);
+        assert_eq!(powi_dk(2.0f64, -1, 2), 0.25);
     }
 
     #[test]

@@ -148,11 +148,7 @@ impl Scan<'_> {
                 self.expr(a, unconditional);
                 self.expr(b, unconditional);
             }
-            AExpr::Method(recv, _, args) => {
-                self.expr(recv, unconditional);
-                args.iter().for_each(|a| self.expr(a, unconditional));
-            }
-            AExpr::Rule(_, args) | AExpr::Private(_, args) | AExpr::Tuple(args) => {
+            AExpr::Apply(_, args) | AExpr::Rule(_, args) | AExpr::Private(_, args) | AExpr::Tuple(args) => {
                 args.iter().for_each(|a| self.expr(a, unconditional))
             }
             AExpr::Const(_) | AExpr::Seed | AExpr::Grad { .. } | AExpr::Internal(_) => {}
