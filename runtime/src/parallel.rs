@@ -38,8 +38,8 @@
 //! step" table does for a 2-core machine).
 
 use crate::data::{Dataset, Targets};
-use crate::tangent::{Accumulate, Differentiable};
-use crate::visit::{NamedSinkMut, NamedVisitorMut};
+use crate::tangent::Differentiable;
+use crate::visit::{PairSink, PairVisitor};
 use rayon::prelude::*;
 
 /// The loss and gradient of `loss_grad` on `batch`, computed in parts on the machine's
@@ -51,7 +51,7 @@ use rayon::prelude::*;
 pub fn grad<M, T, G>(model: &M, batch: &Dataset<T>, loss_grad: G) -> (f32, M::Tangent)
 where
     M: Differentiable + Sync + ?Sized,
-    M::Tangent: Differentiable + Accumulate + Send,
+    M::Tangent: Differentiable<Tangent = M::Tangent> + Send,
     T: Targets + Send + Sync,
     G: Fn(&M, &Dataset<T>) -> (f32, M::Tangent) + Sync,
 {
@@ -60,42 +60,49 @@ where
     if parts <= 1 {
         return loss_grad(model, batch);
     }
-    let results: Vec<(f32, M::Tangent)> = (0..parts)
+    let results: Vec<(f64, f32, M::Tangent)> = (0..parts)
         .into_par_iter()
         .map(|part| {
             let range = part * rows / parts..(part + 1) * rows / parts;
             let share = range.len() as f64 / rows as f64;
-            let (value, mut gradient) = loss_grad(model, &batch.rows(range));
-            scale(&mut gradient, share);
-            (value * share as f32, gradient)
+            let (value, gradient) = loss_grad(model, &batch.rows(range));
+            (share, value, gradient)
         })
         .collect();
-    sum(results)
+    weighted_sum(results)
 }
 
-/// The sum of the parts' losses and gradients, in order.
-fn sum<G: Accumulate>(parts: Vec<(f32, G)>) -> (f32, G) {
+/// `Σ share · value` and `Σ share · gradient` over the parts, in order, each gradient added
+/// into the first in one pass over its leaves.
+fn weighted_sum<G: Differentiable<Tangent = G>>(parts: Vec<(f64, f32, G)>) -> (f32, G) {
     let mut parts = parts.into_iter();
-    let Some(first) = parts.next() else { unreachable!("`grad` splits a batch into at least two parts") };
-    parts.fold(first, |(value, mut gradient), (part_value, part_gradient)| {
-        gradient.accumulate(part_gradient);
-        (value + part_value, gradient)
-    })
+    let Some((share, value, mut total)) = parts.next() else {
+        unreachable!("`grad` splits a batch into at least two parts")
+    };
+    let mut value = share * f64::from(value);
+    let mut first_share = Some(share);
+    for (share, part_value, gradient) in parts {
+        value += share * f64::from(part_value);
+        let mut sink = WeightedAdd { scale: first_share.take().unwrap_or(1.0), share };
+        total.visit_pair(&gradient, &mut PairVisitor::new(&mut sink, &mut String::new()));
+    }
+    (value as f32, total)
 }
 
-/// Multiplies every float leaf of `gradient` by `factor`.
-fn scale<G: Differentiable + ?Sized>(gradient: &mut G, factor: f64) {
-    struct Scale(f64);
-    impl NamedSinkMut for Scale {
-        fn f32s(&mut self, _name: &str, values: &mut [f32]) {
-            let factor = self.0 as f32;
-            values.iter_mut().for_each(|v| *v *= factor);
-        }
-        fn f64s(&mut self, _name: &str, values: &mut [f64]) {
-            values.iter_mut().for_each(|v| *v *= self.0);
-        }
+/// `total ← scale · total + share · part`, leaf by leaf (`scale` weights the first part once).
+struct WeightedAdd {
+    scale: f64,
+    share: f64,
+}
+
+impl PairSink for WeightedAdd {
+    fn f32s(&mut self, _name: &str, total: &mut [f32], part: &[f32]) {
+        let (scale, share) = (self.scale as f32, self.share as f32);
+        total.iter_mut().zip(part).for_each(|(t, &p)| *t = scale * *t + share * p);
     }
-    gradient.visit_named_mut(&mut NamedVisitorMut::new(&mut Scale(factor), &mut String::new()));
+    fn f64s(&mut self, _name: &str, total: &mut [f64], part: &[f64]) {
+        total.iter_mut().zip(part).for_each(|(t, &p)| *t = self.scale * *t + self.share * p);
+    }
 }
 
 #[cfg(test)]

@@ -3,9 +3,10 @@
 //!
 //! [`history`] draws the loss per epoch (training, and test when recorded) and, when the run
 //! measured accuracies (classification), the training and test accuracy in percent below it.
-//! A loss that spans more than two orders of magnitude is drawn on a logarithmic scale; tick
-//! labels switch to scientific notation for very large or small values; epochs whose loss is
-//! NaN or infinite break the line and are listed in the panel's title.
+//! A loss that spans more than one and a half orders of magnitude is drawn on a logarithmic
+//! scale, labelled at powers of ten; tick labels switch to scientific notation for very large
+//! or small values; epochs whose loss is NaN or infinite break the line and are listed in the
+//! panel's title.
 //!
 //! ```
 //! use backprop::{plot, train::{EpochStats, History}};
@@ -37,9 +38,9 @@ use std::path::Path;
 /// Chart size in pixels.
 const SIZE: (u32, u32) = (900, 700);
 
-/// A loss whose largest and smallest values differ by more than this factor is drawn on a
-/// logarithmic scale.
-const LOG_SCALE_SPAN: f64 = 100.0;
+/// A loss whose largest and smallest values differ by more than this factor (one and a half
+/// orders of magnitude) is drawn on a logarithmic scale.
+const LOG_SCALE_SPAN: f64 = 30.0;
 
 /// Writes an SVG chart of the loss (and accuracies, when measured) of each epoch to `path`,
 /// replacing the file atomically.
@@ -126,9 +127,14 @@ impl Axis {
         if self.log { v.log10() } else { v }
     }
 
-    /// The label of a tick at plotted coordinate `v`.
+    /// The label of a tick at plotted coordinate `v`: on a log scale, only powers of ten are
+    /// labelled (the ticks between them keep their grid line).
     fn tick(&self, v: f64) -> String {
-        tick_label(if self.log { 10f64.powf(v) } else { v })
+        if !self.log {
+            return tick_label(v);
+        }
+        let decade = v.round();
+        if (v - decade).abs() < 1e-9 { tick_label(10f64.powf(decade)) } else { String::new() }
     }
 }
 
@@ -196,7 +202,8 @@ fn loss_title(losses: &[Series]) -> String {
 }
 
 /// Draws one panel: axes over epochs `1..=last_epoch` and `y`, a line per series (broken
-/// where values are missing or not finite) with a dot per epoch, and a legend at `legend`.
+/// where values are missing or not finite) with a dot per epoch (up to 60 epochs), and a
+/// legend at `legend`.
 fn panel<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     title: &str,
@@ -221,11 +228,13 @@ fn panel<DB: DrawingBackend>(
         .label_style(("sans-serif", 15))
         .axis_desc_style(("sans-serif", 16))
         .draw()?;
+    // A dot per epoch, while the dots stay apart.
+    let dot = if last_epoch <= 60 { 3 } else { 0 };
     for s in series {
         let color = s.color;
         let mut labelled = false;
         for segment in s.segments(|v| y.to_plot(v)) {
-            let line = chart.draw_series(LineSeries::new(segment, color.stroke_width(2)).point_size(3))?;
+            let line = chart.draw_series(LineSeries::new(segment, color.stroke_width(2)).point_size(dot))?;
             if !labelled {
                 line.label(s.label)
                     .legend(move |(x, y)| PathElement::new([(x, y), (x + 20, y)], color.stroke_width(2)));
@@ -328,8 +337,12 @@ mod tests {
         let labels: Vec<String> = texts(&svg).into_iter().filter(|t| t.parse::<f64>().is_ok()).collect();
         assert!(labels.iter().any(|t| t.contains("e30") || t.contains("e29") || t.contains("e28")), "{labels:?}");
         assert!(labels.iter().all(|t| t.len() <= 8), "a tick label too long to fit: {labels:?}");
-        let linear = svg_of(&regression(&[2.0, 1.0, 0.5]));
+        let linear = svg_of(&regression(&[2.0, 1.0, 0.1]));
         assert!(!linear.contains("log scale"));
+        let decades = svg_of(&regression(&[1.0, 0.1, 0.01]));
+        let labels: Vec<String> = texts(&decades).into_iter().filter(|t| t.parse::<f64>().is_ok()).collect();
+        let powers_of_ten = ["1.00", "0.100", "0.010"].map(String::from);
+        assert!(powers_of_ten.iter().all(|p| labels.contains(p)), "{labels:?}");
     }
 
     #[test]

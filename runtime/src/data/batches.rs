@@ -1,4 +1,15 @@
 //! Mini-batches: an iterator that copies the examples of each batch out of a [`Dataset`].
+//!
+//! ```
+//! use backprop::{Dataset, Tensor};
+//!
+//! let data = Dataset::new(Tensor::from_fn(&[5, 2], |i| i as f32), vec![0, 1, 0, 1, 0], 2)?;
+//! let sizes: Vec<usize> = data.batches_in_order(2).map(|batch| batch.len()).collect();
+//! assert_eq!(sizes, [2, 2, 1]); // the last batch holds the remainder
+//! let last = data.batches_in_order(2).last().unwrap();
+//! assert_eq!((last.inputs.data.as_slice(), &last.targets[..]), ([8.0, 9.0].as_slice(), [0].as_slice()));
+//! # Ok::<(), backprop::Error>(())
+//! ```
 
 use super::{Dataset, Targets};
 

@@ -1,6 +1,18 @@
 //! Standardisation: each feature shifted to mean 0 and scaled to standard deviation 1, with
 //! statistics measured on the training set and reused, unchanged, on the test set (measuring
 //! them on the test set would leak it into training).
+//!
+//! ```
+//! use backprop::data::{Dataset, standardize};
+//! use backprop::Tensor;
+//!
+//! let mut train = Dataset::new(Tensor::new(vec![0.0, 2.0, 4.0], &[3, 1])?, vec![0, 1, 0], 2)?;
+//! let mut test = Dataset::new(Tensor::new(vec![2.0], &[1, 1])?, vec![1], 2)?;
+//! let normalizer = standardize(&mut train, &mut test)?; // fitted on `train` only
+//! assert_eq!(normalizer.mean, [2.0]);
+//! assert_eq!(test.inputs.data, [0.0]);
+//! # Ok::<(), backprop::Error>(())
+//! ```
 
 use super::Dataset;
 use crate::error::{Error, Result};

@@ -35,7 +35,9 @@ impl fmt::Display for EpochStats {
         if let Some(test) = self.test_accuracy {
             write!(f, ", test {:.2}%", 100.0 * test)?;
         }
-        if self.seconds < 1.0 {
+        if self.seconds < 0.01 {
+            write!(f, " ({:.1} ms)", 1000.0 * self.seconds)
+        } else if self.seconds < 1.0 {
             write!(f, " ({:.0} ms)", 1000.0 * self.seconds)
         } else {
             write!(f, " ({:.1} s)", self.seconds)
@@ -161,5 +163,7 @@ mod tests {
         assert_eq!(regression.to_string(), "loss 0.3120 (test 0.0200) (1.2 s)");
         let fast = EpochStats { seconds: 0.0234, ..regression };
         assert_eq!(fast.to_string(), "loss 0.3120 (test 0.0200) (23 ms)");
+        let faster = EpochStats { seconds: 0.00042, ..regression };
+        assert_eq!(faster.to_string(), "loss 0.3120 (test 0.0200) (0.4 ms)");
     }
 }
