@@ -127,19 +127,38 @@ impl<'d, T: Targets> Trainer<'d, T> {
                 progress.step(loss)?;
                 optimizer.step(model, &grad);
             }
-            let (train_loss, seconds) = (progress.epoch_loss(), progress.epoch_seconds());
-            let sample = if self.sample_every == 0 { None } else { Some(sample.as_ref().unwrap_or(self.train)) };
-            let stats = EpochStats {
-                train_loss,
-                train_accuracy: sample.map(|s| accuracy(model, &predict, s)).transpose()?.flatten(),
-                test_accuracy: self.test.map(|t| accuracy(model, &predict, t)).transpose()?.flatten(),
-                test_loss: self.test.filter(|_| self.test_loss).map(|t| mean_loss(model, &loss_grad, t)),
-                seconds,
-            };
+            let stats = self.evaluate(model, &predict, &loss_grad, sample.as_ref(), &progress)?;
             self.history.record_epoch(stats);
             progress.finish_epoch(stats);
         }
         Ok(())
+    }
+
+    /// The epoch's statistics: its mean loss and training time from `progress`, then the
+    /// accuracies (on `sample`, or the whole training set) and the test loss measured now.
+    fn evaluate<M, P, G>(
+        &self,
+        model: &M,
+        predict: &P,
+        loss_grad: &G,
+        sample: Option<&Dataset<T>>,
+        progress: &Progress,
+    ) -> Result<EpochStats>
+    where
+        M: Differentiable + ?Sized,
+        P: Fn(&M, &Tensor) -> Result<Tensor>,
+        G: Fn(&M, &Dataset<T>) -> (f32, M::Tangent),
+    {
+        let (train_loss, seconds) = (progress.epoch_loss(), progress.epoch_seconds());
+        let sample = Some(sample.unwrap_or(self.train)).filter(|_| self.sample_every > 0);
+        let test = self.test.filter(|t| !t.is_empty());
+        Ok(EpochStats {
+            train_loss,
+            train_accuracy: sample.map(|s| accuracy(model, predict, s)).transpose()?.flatten(),
+            test_accuracy: test.map(|t| accuracy(model, predict, t)).transpose()?.flatten(),
+            test_loss: test.filter(|_| self.test_loss).map(|t| mean_loss(model, loss_grad, t)),
+            seconds,
+        })
     }
 
     /// Runs the model on the first batch of each set and checks its predictions.
@@ -184,7 +203,7 @@ fn accuracy<M: ?Sized, T: Targets>(
     Ok((!data.is_empty()).then(|| correct / data.len() as f64))
 }
 
-/// The mean loss over `data` (each chunk's mean weighted by its size); NaN for an empty set.
+/// The mean loss over `data` (each chunk's mean weighted by its size), not empty.
 fn mean_loss<M: ?Sized + Differentiable, T: Targets>(
     model: &M,
     loss_grad: &impl Fn(&M, &Dataset<T>) -> (f32, M::Tangent),
