@@ -7,14 +7,16 @@
 //! inside them excepted, which use a tuned kernel and a hand-written pullback).
 
 use backprop::data::digits;
+use backprop::error::Report;
 use backprop::layers::*;
 use backprop::loss::{softmax_cross_entropy, softmax_cross_entropy_vjp};
-use backprop::optim::{Adam, Optimizer};
+use backprop::optim::Adam;
 use backprop::rand::SeedableRng;
 use backprop::rand::rngs::StdRng;
-use backprop::train::{EpochStats, History, Progress, accuracy, check_finite};
-use backprop::{Differentiable, Tensor, checkpoint, differentiable, plot};
+use backprop::train::Trainer;
+use backprop::{Differentiable, Result, Tensor, checkpoint, differentiable, plot};
 use std::error::Error;
+use std::process::ExitCode;
 
 /// conv 1→16 → pool → conv 16→32 → pool → dense 128→64 → dense 64→10.
 #[derive(Differentiable, Clone)]
@@ -35,16 +37,12 @@ impl Cnn {
         }
     }
 
-    /// Class scores for images of shape `[batch, 1, 8, 8]`.
-    fn logits(&self, images: &Tensor) -> Tensor {
-        let a = max_pool2d(&relu(&self.conv1.forward(images)), 2);
-        let b = max_pool2d(&relu(&self.conv2.forward(&a)), 2);
-        let h = relu(&self.hidden.forward(&flatten(&b)));
-        self.out.forward(&h)
-    }
-
-    fn accuracy(&self, images: &Tensor, labels: &[usize]) -> f64 {
-        accuracy(&self.logits(images).argmax_rows(), labels)
+    /// Class scores for images of shape `[batch, 1, 8, 8]`, each layer checking its input.
+    fn logits(&self, images: &Tensor) -> Result<Tensor> {
+        let a = try_max_pool2d(&relu(&self.conv1.try_forward(images)?), 2)?;
+        let b = try_max_pool2d(&relu(&self.conv2.try_forward(&a)?), 2)?;
+        let h = relu(&self.hidden.try_forward(&flatten(&b))?);
+        self.out.try_forward(&h)
     }
 }
 
@@ -62,7 +60,7 @@ const EPOCHS: usize = 30;
 const BATCH: usize = 32;
 const SEED: u64 = 42;
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn run() -> std::result::Result<(), Box<dyn Error>> {
     let data = digits::load_default()?;
     let (mut train, mut test) = data.split(0.2, SEED);
     // Pixels count ink from 0 to 16: scale to [0, 1] and view each row as a 1×8×8 image.
@@ -71,38 +69,29 @@ fn main() -> Result<(), Box<dyn Error>> {
     let (train, test) = (train.into_images(1, 8, 8)?, test.into_images(1, 8, 8)?);
     println!("digits: {} training images, {} held out", train.len(), test.len());
 
-    let mut rng = StdRng::seed_from_u64(SEED);
-    let mut model = Cnn::new(&mut rng);
+    let mut model = Cnn::new(&mut StdRng::seed_from_u64(SEED));
     let mut opt = Adam::new(2e-3).with_weight_decay(1e-4);
-    let mut progress = Progress::new(EPOCHS, train.batch_count(BATCH));
-    let mut history = History::default();
-    let mut step = 0;
-    for epoch in 0..EPOCHS {
-        if epoch == EPOCHS * 2 / 3 {
-            opt.set_learning_rate(opt.learning_rate() / 4.0);
-        }
-        for batch in train.batches(BATCH, &mut rng) {
-            let (value, grad) = loss_grad(&model, &batch.inputs, &batch.labels);
-            check_finite(value, step, epoch)?;
-            opt.step(&mut model, &grad);
-            progress.step(value);
-            step += 1;
-        }
-        let stats = EpochStats {
-            train_loss: progress.epoch_loss(),
-            train_accuracy: model.accuracy(&train.inputs, &train.labels),
-            test_accuracy: model.accuracy(&test.inputs, &test.labels),
-            test_loss: Some(f64::from(loss(&model, &test.inputs, &test.labels))),
-            seconds: progress.epoch_seconds(),
-        };
-        progress.finish_epoch(stats);
-        history.record_epoch(stats);
-    }
-    drop(progress);
+    let mut trainer =
+        Trainer::new(&train, EPOCHS, BATCH).test_set(&test).seed(SEED).decay_learning_rate(EPOCHS * 2 / 3, 0.25);
+    let trained =
+        trainer.fit(&mut model, &mut opt, Cnn::logits, |model, batch| loss_grad(model, &batch.inputs, &batch.targets));
+    plot::history(trainer.history(), "models/digits_cnn.svg")?;
+    trained?;
 
     checkpoint::save(&model, "models/digits_cnn.safetensors")?;
-    plot::history(&history, "models/digits_cnn.svg")?;
     println!("saved models/digits_cnn.safetensors and the training plot models/digits_cnn.svg");
-    println!("test accuracy: {:.3}", model.accuracy(&test.inputs, &test.labels));
+    if let Some(accuracy) = trainer.history().epochs.last().and_then(|e| e.test_accuracy) {
+        println!("test accuracy: {accuracy:.3}");
+    }
     Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {}", Report(&*error));
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -8,14 +8,16 @@
 //! says which files it needs when they are missing. The files are not part of the repository.
 
 use backprop::data::mnist;
+use backprop::error::Report;
 use backprop::layers::*;
 use backprop::loss::{softmax_cross_entropy, softmax_cross_entropy_vjp};
-use backprop::optim::{Adam, Optimizer};
+use backprop::optim::Adam;
 use backprop::rand::SeedableRng;
 use backprop::rand::rngs::StdRng;
-use backprop::train::{EpochStats, History, Progress, accuracy, check_finite};
-use backprop::{Dataset, Differentiable, Tensor, checkpoint, differentiable, plot};
+use backprop::train::Trainer;
+use backprop::{Differentiable, Result, Tensor, checkpoint, differentiable, plot};
 use std::error::Error;
+use std::process::ExitCode;
 use std::time::Instant;
 
 /// LeNet-5: conv 5×5 1→6 (padded) → pool → conv 5×5 6→16 → pool → 400 → 120 → 84 → 10.
@@ -39,26 +41,18 @@ impl LeNet {
         }
     }
 
-    /// Class scores for images of shape `[batch, 1, 28, 28]`.
-    fn logits(&self, images: &Tensor) -> Tensor {
-        let a = max_pool2d(&relu(&self.conv1.forward(images)), 2);
-        let b = max_pool2d(&relu(&self.conv2.forward(&a)), 2);
-        let c = relu(&self.fc1.forward(&flatten(&b)));
-        let d = relu(&self.fc2.forward(&c));
-        self.out.forward(&d)
-    }
-
-    /// Accuracy on a data set, evaluated in batches to bound memory.
-    fn accuracy(&self, data: &Dataset) -> f64 {
-        let mut predicted = Vec::with_capacity(data.len());
-        for batch in data.batches_in_order(1000) {
-            predicted.extend(self.logits(&batch.inputs).argmax_rows());
-        }
-        accuracy(&predicted, &data.labels)
+    /// Class scores for images of shape `[batch, 1, 28, 28]`, each layer checking its input.
+    fn logits(&self, images: &Tensor) -> Result<Tensor> {
+        let a = try_max_pool2d(&relu(&self.conv1.try_forward(images)?), 2)?;
+        let b = try_max_pool2d(&relu(&self.conv2.try_forward(&a)?), 2)?;
+        let c = relu(&self.fc1.try_forward(&flatten(&b))?);
+        let d = relu(&self.fc2.try_forward(&c)?);
+        self.out.try_forward(&d)
     }
 }
 
-/// The training loss. It spells out the layers rather than calling `logits`: in `loss_grad`
+/// The training loss. It spells out the layers rather than calling `logits` (which returns a
+/// `Result`, and checks shapes the training loop checked once before the first step): in `loss_grad`
 /// every layer's pullback is kept until the reverse sweep, whereas behind a call to a
 /// differentiable `logits`, layers that borrow its locals would be evaluated again (see the
 /// README's limitations).
@@ -75,47 +69,40 @@ const EPOCHS: usize = 6;
 const BATCH: usize = 64;
 const SEED: u64 = 42;
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn run() -> std::result::Result<(), Box<dyn Error>> {
     let folder = mnist::find(std::env::args().nth(1).as_deref())?;
     let (train, test) = mnist::load(&folder)?;
     println!("mnist: {} training images, {} test images, from {}", train.len(), test.len(), folder.display());
 
-    // Training accuracy is measured on a fixed tenth of the training set, to keep epochs short.
-    let train_sample = train.select(&(0..train.len()).step_by(10).collect::<Vec<_>>());
     let started = Instant::now();
-    let mut rng = StdRng::seed_from_u64(SEED);
-    let mut model = LeNet::new(&mut rng);
+    let mut model = LeNet::new(&mut StdRng::seed_from_u64(SEED));
     let mut opt = Adam::new(1e-3);
-    let mut progress = Progress::new(EPOCHS, train.batch_count(BATCH));
-    let mut history = History::default();
-    let mut step = 0;
-    for epoch in 0..EPOCHS {
-        if epoch + 2 == EPOCHS {
-            opt.set_learning_rate(opt.learning_rate() / 5.0);
-        }
-        for batch in train.batches(BATCH, &mut rng) {
-            let (value, grad) = loss_grad(&model, &batch.inputs, &batch.labels);
-            check_finite(value, step, epoch)?;
-            opt.step(&mut model, &grad);
-            progress.step(value);
-            step += 1;
-        }
-        let seconds = progress.epoch_seconds();
-        let stats = EpochStats {
-            train_loss: progress.epoch_loss(),
-            train_accuracy: model.accuracy(&train_sample),
-            test_accuracy: model.accuracy(&test),
-            test_loss: None,
-            seconds,
-        };
-        progress.finish_epoch(stats);
-        history.record_epoch(stats);
-    }
-    drop(progress);
+    // Training accuracy on a tenth of the training set and no test loss, to keep epochs short.
+    let mut trainer = Trainer::new(&train, EPOCHS, BATCH)
+        .test_set(&test)
+        .seed(SEED)
+        .train_accuracy_sample(10)
+        .test_loss(false)
+        .decay_learning_rate(EPOCHS - 2, 0.2);
+    let trained = trainer
+        .fit(&mut model, &mut opt, LeNet::logits, |model, batch| loss_grad(model, &batch.inputs, &batch.targets));
+    plot::history(trainer.history(), "models/mnist_lenet.svg")?;
+    trained?;
 
     checkpoint::save(&model, "models/mnist_lenet.safetensors")?;
-    plot::history(&history, "models/mnist_lenet.svg")?;
     println!("{EPOCHS} epochs in {:.0} s", started.elapsed().as_secs_f64());
-    println!("test accuracy: {:.4}", model.accuracy(&test));
+    if let Some(accuracy) = trainer.history().epochs.last().and_then(|e| e.test_accuracy) {
+        println!("test accuracy: {accuracy:.4}");
+    }
     Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {}", Report(&*error));
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -2,12 +2,14 @@
 //!
 //! `cargo run --release --example xor`
 
+use backprop::error::Report;
 use backprop::layers::{Dense, sigmoid, sigmoid_vjp, tanh, tanh_vjp};
 use backprop::loss::{binary_cross_entropy, binary_cross_entropy_vjp};
 use backprop::optim::{Adam, Optimizer};
 use backprop::rand::SeedableRng;
 use backprop::rand::rngs::StdRng;
 use backprop::{Differentiable, Tensor, differentiable};
+use std::process::ExitCode;
 
 /// 2 inputs → 4 hidden units (tanh) → 1 output (sigmoid).
 #[derive(Differentiable)]
@@ -29,7 +31,7 @@ fn loss(net: &Net, x: &Tensor, target: &Tensor) -> f32 {
     binary_cross_entropy(&p, target)
 }
 
-fn main() -> Result<(), backprop::Error> {
+fn run() -> backprop::Result<()> {
     let x = Tensor::new(vec![0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0], &[4, 2])?;
     let target = Tensor::new(vec![0.0, 1.0, 1.0, 0.0], &[4, 1])?;
     let mut rng = StdRng::seed_from_u64(1);
@@ -47,4 +49,14 @@ fn main() -> Result<(), backprop::Error> {
         println!("xor({}, {}) = {:.3}  (want {want})", input[0], input[1], p.data[i]);
     }
     Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {}", Report(&error));
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -1,8 +1,16 @@
-//! Reverse-mode automatic differentiation at compile time.
-//!
-//! Put [`#[differentiable]`](macro@differentiable) on an ordinary function and the macro
-//! writes its gradient beside it as plain Rust. The README has the overview and the list
-//! of supported constructs; `examples/` goes from a one-line gradient to training networks.
+// The crate page is the README (rendered, and its examples run as doctests). It trains
+// networks, so it needs the default features; without them the page is a short summary.
+#![cfg_attr(
+    all(feature = "nn", feature = "data", feature = "train", feature = "plot", feature = "checkpoint"),
+    doc = include_str!("../README.md")
+)]
+#![cfg_attr(
+    not(all(feature = "nn", feature = "data", feature = "train", feature = "plot", feature = "checkpoint")),
+    doc = "Reverse-mode automatic differentiation at compile time: put \
+           [`#[differentiable]`](macro@differentiable) on an ordinary function and the macro writes its \
+           gradient beside it as plain Rust. Built without the default features: the README, the crate's \
+           front page, needs them."
+)]
 #![warn(missing_docs)]
 
 /// Generates the gradient of a function.
@@ -86,7 +94,3 @@ pub use backprop_macros::differentiable;
 pub use backprop_macros::Differentiable;
 
 pub use backprop_runtime::*;
-
-#[cfg(doctest)]
-#[doc = include_str!("../README.md")]
-pub struct ReadmeDoctests;

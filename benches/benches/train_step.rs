@@ -2,11 +2,17 @@
 //! generated gradient and with a hand-written one, measured in one run.
 //! `cargo bench -p backprop-benches --bench train_step`.
 //!
-//! After criterion's table, the two steps are measured again in alternation (rounds of about
-//! 20 ms each, back to back), whose ratio a shared machine's changing load does not skew.
+//! A third step is the generated one with the batch split across the machine's threads
+//! (`backprop::parallel`); its column is the speed-up over the serial generated step.
+//!
+//! After criterion's table, the three steps are measured again in alternation (rounds of
+//! about 20 ms each, back to back), whose ratios a shared machine's changing load does not
+//! skew.
 
 use backprop_benches::report::{Row, print_alternated_table, print_step_table};
-use backprop_benches::train_step::{CONFIGS, Config, Generated, Hand, Mlp, SEED, Segments, alternate, batches};
+use backprop_benches::train_step::{
+    CONFIGS, Config, Generated, Hand, Mlp, Parallel, SEED, Segments, alternate, batches,
+};
 use criterion::Criterion;
 use std::time::Duration;
 
@@ -23,6 +29,8 @@ fn bench_config(c: &mut Criterion, config: Config) {
     group.bench_function("backprop", |b| b.iter_custom(|steps| generated.time(steps)));
     let mut hand = Segments::new(|| Hand::new(model.clone(), config.batch), batches(config));
     group.bench_function("hand", |b| b.iter_custom(|steps| hand.time(steps)));
+    let mut parallel = Segments::new(|| Parallel::new(model.clone()), batches(config));
+    group.bench_function("parallel", |b| b.iter_custom(|steps| parallel.time(steps)));
     group.finish();
 }
 

@@ -59,18 +59,23 @@ pub fn print_alternated_ratios(rounds: usize, rows: &[(&str, crate::alternate::T
     }
 }
 
-/// Prints, for each row, the median step times of `backprop` (the generated gradient) and
-/// `hand` (the hand-written one) and their ratio.
+/// Prints, for each row, the median step times of `backprop` (the generated gradient),
+/// `hand` (the hand-written one) and `parallel` (the generated one across the threads), the
+/// ratio of the first two and the parallel speed-up.
 pub fn print_step_table(rows: &[Row<'_>]) {
     println!();
-    println!("| configuration | backprop step | hand-written step | backprop / hand-written |");
-    println!("|---|---:|---:|---:|");
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    println!(
+        "| configuration | backprop step | hand-written step | backprop / hand-written | parallel step ({threads} threads) | speed-up |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|");
     for row in rows {
-        let (Some(g), Some(h)) = (median_ns(row.group, "backprop"), median_ns(row.group, "hand")) else {
-            println!("| {} | (not measured in this run) | | |", row.label);
+        let medians = ["backprop", "hand", "parallel"].map(|id| median_ns(row.group, id));
+        let [Some(g), Some(h), Some(p)] = medians else {
+            println!("| {} | (not measured in this run) | | | | |", row.label);
             continue;
         };
-        println!("| {} | {} | {} | {:.2}x |", row.label, time(g), time(h), g / h);
+        println!("| {} | {} | {} | {:.2}x | {} | {:.2}x |", row.label, time(g), time(h), g / h, time(p), g / p);
     }
 }
 
@@ -78,10 +83,13 @@ pub fn print_step_table(rows: &[Row<'_>]) {
 /// [`crate::train_step::alternate`]), one row per configuration label.
 pub fn print_alternated_table(rows: &[(String, crate::train_step::Alternated)]) {
     println!();
-    println!("| configuration | backprop step | hand-written step | backprop / hand-written (per round) |");
-    println!("|---|---:|---:|---:|");
+    println!(
+        "| configuration | backprop step | hand-written step | backprop / hand-written (per round) | parallel step | speed-up (per round) |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|");
     for (label, a) in rows {
-        println!("| {label} | {} | {} | {:.2}x |", time(a.backprop * 1e9), time(a.hand * 1e9), a.ratio);
+        let (g, h, p) = (time(a.backprop * 1e9), time(a.hand * 1e9), time(a.parallel * 1e9));
+        println!("| {label} | {g} | {h} | {:.2}x | {p} | {:.2}x |", a.ratio, a.speedup);
     }
 }
 

@@ -1,20 +1,25 @@
 //! One training step of a two-layer perceptron (dense → ReLU → dense → softmax cross-entropy),
 //! with the gradient `#[differentiable]` generates and with a backward pass written by hand.
 //!
-//! Both steps end in the same optimiser: the runtime's [`Adam`] (lr 1e-3), applied to a model
+//! A third step is the generated one split across the machine's threads
+//! ([`backprop::parallel::grad`]: the batch cut into one part per thread, the gradients
+//! summed).
+//!
+//! All steps end in the same optimiser: the runtime's [`Adam`] (lr 1e-3), applied to a model
 //! of the same type, so the update arithmetic (and its cost) is identical and the comparison
 //! isolates the gradient. The hand-written pass is the one a careful person would write: the
 //! same `sgemm` kernel as the runtime (`matrixmultiply`), every buffer allocated once, the
 //! bias folded into the product's output, the loss and its gradient in one sweep over the
 //! logits, and no gradient for the input batch.
 
-use backprop::init;
+use backprop::data::Dataset;
 use backprop::layers::{Dense, relu, relu_vjp};
 use backprop::loss::{softmax_cross_entropy, softmax_cross_entropy_vjp};
 use backprop::optim::{Adam, Optimizer};
 use backprop::rand::rngs::StdRng;
 use backprop::rand::{RngExt, SeedableRng};
 use backprop::{Differentiable, Tensor, differentiable};
+use backprop::{init, parallel};
 use std::time::{Duration, Instant};
 
 /// The learning rate of every step.
@@ -104,6 +109,8 @@ pub struct Batch {
     pub x: Tensor,
     /// Labels drawn uniformly from the classes.
     pub labels: Vec<usize>,
+    /// The same examples as a data set, which the parallel step splits.
+    pub set: Dataset,
 }
 
 impl Batch {
@@ -111,8 +118,10 @@ impl Batch {
     pub fn new(config: Config, seed: u64) -> Batch {
         let mut rng = StdRng::seed_from_u64(seed);
         let x = init::normal(&[config.batch, config.inputs], 0.0, 1.0, &mut rng);
-        let labels = (0..config.batch).map(|_| rng.random_range(0..config.classes)).collect();
-        Batch { x, labels }
+        let labels: Vec<usize> = (0..config.batch).map(|_| rng.random_range(0..config.classes)).collect();
+        let set = Dataset::new(x.clone(), labels.clone(), config.classes)
+            .unwrap_or_else(|e| panic!("the labels are drawn below the classes: {e}"));
+        Batch { x, labels, set }
     }
 }
 
@@ -181,41 +190,51 @@ impl<T: Trainer, F: FnMut() -> T> Segments<T, F> {
     }
 }
 
-/// Median step times of the two steps measured in alternation, which a shared machine's load
-/// affects alike (criterion measures one benchmark after the other, minutes apart).
+/// Median step times of the three steps measured in alternation, which a shared machine's
+/// load affects alike (criterion measures one benchmark after the other, minutes apart).
 #[derive(Clone, Copy, Debug)]
 pub struct Alternated {
     /// Median seconds per step with the generated gradient.
     pub backprop: f64,
     /// Median seconds per step with the hand-written gradient.
     pub hand: f64,
-    /// Median over the rounds of the ratio of the two, each measured back to back.
+    /// Median seconds per step with the generated gradient split across the threads.
+    pub parallel: f64,
+    /// Median over the rounds of generated / hand-written, each measured back to back.
     pub ratio: f64,
+    /// Median over the rounds of generated / parallel: the parallel step's speed-up.
+    pub speedup: f64,
 }
 
-/// Times `rounds` rounds of about `round_seconds` of steps of each trainer, alternating which
+/// Times `rounds` rounds of about `round_seconds` of steps of each trainer, rotating which
 /// goes first.
 pub fn alternate(config: Config, rounds: usize, round_seconds: f64) -> Alternated {
     let model = Mlp::new(config, SEED);
     let mut generated = Segments::new(|| Generated::new(model.clone()), batches(config));
     let mut hand = Segments::new(|| Hand::new(model.clone(), config.batch), batches(config));
+    let mut parallel = Segments::new(|| Parallel::new(model.clone()), batches(config));
     let probe = hand.time(10).as_secs_f64() / 10.0;
     let steps = (round_seconds / probe).clamp(4.0, 1000.0) as u64;
     let per_step = |d: Duration| d.as_secs_f64() / steps as f64;
-    let (mut g, mut h, mut r) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut g, mut h, mut p, mut r, mut s) = (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for round in 0..rounds {
-        let (tg, th) = if round % 2 == 0 {
-            let tg = per_step(generated.time(steps));
-            (tg, per_step(hand.time(steps)))
-        } else {
-            let th = per_step(hand.time(steps));
-            (per_step(generated.time(steps)), th)
-        };
+        let mut times = [0.0; 3];
+        for k in 0..3 {
+            let which = (round + k) % 3;
+            times[which] = per_step(match which {
+                0 => generated.time(steps),
+                1 => hand.time(steps),
+                _ => parallel.time(steps),
+            });
+        }
+        let [tg, th, tp] = times;
         g.push(tg);
         h.push(th);
+        p.push(tp);
         r.push(tg / th);
+        s.push(tg / tp);
     }
-    Alternated { backprop: median(g), hand: median(h), ratio: median(r) }
+    Alternated { backprop: median(g), hand: median(h), parallel: median(p), ratio: median(r), speedup: median(s) }
 }
 
 fn median(mut values: Vec<f64>) -> f64 {
@@ -247,6 +266,33 @@ impl Generated {
 impl Trainer for Generated {
     fn step(&mut self, batch: &Batch) -> f32 {
         let (value, grad) = loss_grad(&self.model, &batch.x, &batch.labels);
+        self.opt.step(&mut self.model, &grad);
+        value
+    }
+
+    fn model(&self) -> &Mlp {
+        &self.model
+    }
+}
+
+/// A training step with the generated gradient, the batch split across the machine's threads
+/// ([`parallel::grad`]).
+pub struct Parallel {
+    model: Mlp,
+    opt: Adam,
+}
+
+impl Parallel {
+    /// Starts from `model`, with a fresh Adam.
+    pub fn new(model: Mlp) -> Parallel {
+        Parallel { model, opt: Adam::new(LEARNING_RATE) }
+    }
+}
+
+impl Trainer for Parallel {
+    fn step(&mut self, batch: &Batch) -> f32 {
+        let step = |model: &Mlp, part: &Dataset| loss_grad(model, &part.inputs, &part.targets);
+        let (value, grad) = parallel::grad(&self.model, &batch.set, step);
         self.opt.step(&mut self.model, &grad);
         value
     }

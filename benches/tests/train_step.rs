@@ -63,3 +63,48 @@ fn both_steps_lower_the_loss_alike() {
         assert!(worst <= 1e-5, "after 21 steps the weights differ by {worst:e}");
     }
 }
+
+#[test]
+fn the_parallel_gradient_matches_the_serial_one() {
+    for config in [CONFIGS[0], CONFIGS[2]] {
+        let model = Mlp::new(config, SEED);
+        let batch = Batch::new(config, SEED + 1);
+        let (value, serial) = loss_grad(&model, &batch.x, &batch.labels);
+        let step = |m: &Mlp, part: &backprop::Dataset| loss_grad(m, &part.inputs, &part.targets);
+        let pool = rayon_pool(2);
+        let (parallel_value, parallel) = pool.install(|| backprop::parallel::grad(&model, &batch.set, step));
+        assert!(
+            (value - parallel_value).abs() <= 1e-5 * value.abs(),
+            "{}: loss {value} vs {parallel_value}",
+            config.label()
+        );
+        let pairs = [
+            ("hidden.w", &serial.hidden.w, &parallel.hidden.w),
+            ("hidden.b", &serial.hidden.b, &parallel.hidden.b),
+            ("out.w", &serial.out.w, &parallel.out.w),
+            ("out.b", &serial.out.b, &parallel.out.b),
+        ];
+        for (name, s, p) in pairs {
+            let difference = relative_difference(s, p);
+            assert!(difference <= 1e-5, "{}: {name} differs by {difference:e} (relative)", config.label());
+        }
+    }
+}
+
+#[test]
+fn the_parallel_step_trains_like_the_serial_one() {
+    let config = CONFIGS[0];
+    let batch = Batch::new(config, SEED + 1);
+    let mut serial = Generated::new(Mlp::new(config, SEED));
+    let mut parallel = Parallel::new(Mlp::new(config, SEED));
+    let (mut s, mut p) = (0.0, 0.0);
+    for _ in 0..21 {
+        (s, p) = (serial.step(&batch), rayon_pool(2).install(|| parallel.step(&batch)));
+    }
+    assert!((s - p).abs() <= 1e-3 * s, "after 21 steps: serial loss {s}, parallel {p}");
+}
+
+/// A pool of `threads` threads, so the split is tested on a 1-core machine too.
+fn rayon_pool(threads: usize) -> rayon::ThreadPool {
+    rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap()
+}

@@ -1,16 +1,19 @@
 //! Saving and loading a model's parameters in the [safetensors] format.
 //!
 //! Every float leaf of the model (as [`Differentiable::visit_named`] walks them) becomes one
-//! tensor named by its dotted path (`hidden.w.data`, `layers.0.b.data`), of dtype `F32` or
-//! `F64` after the leaf's type, stored **flat**: its shape in the file is `[len]`, whatever the
-//! leaf's shape in the model (a [`Tensor`](crate::Tensor)'s shape is an integer field of the
-//! model, not a parameter). Loading accepts any shape with the right number of values, so a
-//! file written by another tool loads when its names and sizes match.
+//! tensor named by its dotted path (`hidden.w`, `layers.0.b`), of dtype `F32` or `F64` after
+//! the leaf's type, and of the leaf's shape: a [`Tensor`](crate::Tensor) keeps its own
+//! (`[64, 256]` for the weights of a dense layer from 64 to 256 features), a `Vec` or slice is
+//! one-dimensional, a single float has shape `[1]`. Any safetensors reader (Python's
+//! `safetensors.numpy.load_file`, the `safetensors` crate) sees the arrays as the model has
+//! them. Loading checks names, dtypes and shapes: a tensor of the right number of values but
+//! another shape is an error naming both shapes, not a silent reshape.
 //!
-//! Values round-trip bit for bit. Saving writes a temporary file next to the target, flushes
-//! it to disk and renames it over the target, so an interrupted save leaves the previous file
-//! intact. Loading checks every leaf before it overwrites any, so a file that does not fit
-//! leaves the model unchanged.
+//! Values round-trip bit for bit. Saving refuses a model holding NaN or an infinity (a
+//! diverged run), and writes a temporary file next to the target, flushes it to disk and
+//! renames it over the target, so neither a refused nor an interrupted save touches the
+//! previous file. Loading checks every leaf before it overwrites any, so a file that does not
+//! fit leaves the model unchanged.
 //!
 //! ```
 //! use backprop::{Differentiable, Tensor, checkpoint};
@@ -19,13 +22,18 @@
 //! struct Model { w: Tensor, bias: f64 }
 //!
 //! # fn main() -> backprop::Result<()> {
-//! let model = Model { w: Tensor::new(vec![1.0, -2.0, 3.5], &[3])?, bias: 0.25 };
+//! let model = Model { w: Tensor::new(vec![1.0, -2.0, 3.5, 0.0, 1.0, 2.0], &[2, 3])?, bias: 0.25 };
 //! let path = std::env::temp_dir().join("backprop-doc-checkpoint.safetensors");
 //! checkpoint::save(&model, &path)?;
 //!
-//! let mut restored = Model { w: Tensor::zeros(&[3]), bias: 0.0 };
+//! let mut restored = Model { w: Tensor::zeros(&[2, 3]), bias: 0.0 };
 //! checkpoint::load(&mut restored, &path)?;
 //! assert_eq!(restored, model);
+//!
+//! // The same number of values in another shape does not load.
+//! let mut transposed = Model { w: Tensor::zeros(&[3, 2]), bias: 0.0 };
+//! let error = checkpoint::load(&mut transposed, &path).unwrap_err().to_string();
+//! assert!(error.contains("tensor `w` has shape [2, 3] in the file, the model's leaf [3, 2]"), "{error}");
 //! # std::fs::remove_file(&path).ok();
 //! # Ok(())
 //! # }
@@ -33,31 +41,31 @@
 //!
 //! [safetensors]: https://huggingface.co/docs/safetensors
 
-use crate::error::{Error, Result};
+use crate::error::{Access, Error, Result};
 use crate::tangent::Differentiable;
 use crate::visit::{NamedSink, NamedSinkMut, NamedVisitor, NamedVisitorMut};
 use safetensors::tensor::{Dtype, SafeTensors, TensorView, View};
 use std::borrow::Cow;
 use std::collections::HashSet;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Saves every float leaf of `model` to `path` (creating its folder if needed), replacing
 /// the file atomically.
 ///
 /// # Errors
-/// [`Error::Io`] naming `path` when the file cannot be written; [`Error::Checkpoint`] when
-/// two leaves have the same name (a hand-written `visit_named` that repeats one).
+/// [`Error::Checkpoint`] naming the leaf when it holds NaN or an infinity (the previous file
+/// is kept), or when two leaves have the same name (a hand-written `visit_named` that repeats
+/// one); [`Error::Io`] naming `path` when the file cannot be written.
 pub fn save<M: Differentiable + ?Sized>(model: &M, path: impl AsRef<Path>) -> Result<()> {
     let path = path.as_ref();
     let mut leaves = Leaves::default();
     model.visit_named(&mut NamedVisitor::new(&mut leaves, &mut String::new()));
-    if let Some(name) = leaves.duplicate {
-        return Err(checkpoint_error(path, format!("two float leaves are both named `{name}`")));
+    if let Some(message) = leaves.error {
+        return Err(checkpoint_error(path, message));
     }
     let bytes = safetensors::tensor::serialize(leaves.tensors, None)
         .map_err(|e| checkpoint_error(path, format!("cannot serialise the model: {e}")))?;
-    write_atomically(path, &bytes)
+    crate::atomic::write(path, &bytes)
 }
 
 /// Loads `path` into the float leaves of `model`, matching tensors to leaves by name.
@@ -66,12 +74,14 @@ pub fn save<M: Differentiable + ?Sized>(model: &M, path: impl AsRef<Path>) -> Re
 /// [`Error::Io`] when the file cannot be read, and [`Error::Checkpoint`] naming the file and
 /// the tensor when the file is not valid safetensors (truncated, garbage), lacks a leaf of
 /// the model, holds a tensor the model does not have, or holds a tensor of another dtype or
-/// another number of values than its leaf. On error the model is unchanged.
+/// another shape than its leaf. On error the model is unchanged.
 pub fn load<M: Differentiable + ?Sized>(model: &mut M, path: impl AsRef<Path>) -> Result<()> {
     let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-    let file = SafeTensors::deserialize(&bytes)
-        .map_err(|e| checkpoint_error(path, format!("not a valid safetensors file: {e}")))?;
+    let bytes =
+        std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), access: Access::Read, source })?;
+    let file = SafeTensors::deserialize(&bytes).map_err(|e| {
+        checkpoint_error(path, format!("not a valid safetensors file ({e}); check that this is the file `save` wrote"))
+    })?;
     let mut check = Check { file: &file, names: HashSet::new(), error: None };
     model.visit_named(&mut NamedVisitor::new(&mut check, &mut String::new()));
     if let Some(message) = check.error {
@@ -81,39 +91,17 @@ pub fn load<M: Differentiable + ?Sized>(model: &mut M, path: impl AsRef<Path>) -
     if !extra.is_empty() {
         extra.sort_unstable();
         let list = extra.iter().map(|name| format!("`{name}`")).collect::<Vec<_>>().join(", ");
-        return Err(checkpoint_error(path, format!("the file holds tensors the model does not have: {list}")));
+        return Err(checkpoint_error(
+            path,
+            format!("the file holds tensors the model does not have: {list}; {SAME_MODEL}"),
+        ));
     }
     model.visit_named_mut(&mut NamedVisitorMut::new(&mut Fill { file: &file }, &mut String::new()));
     Ok(())
 }
 
-/// Writes `bytes` to a temporary file beside `path`, flushes it to disk and renames it to
-/// `path`, so that readers see the old file or the new one, never half of one. Creates the
-/// folder when needed.
-///
-/// # Errors
-/// [`Error::Io`] naming `path`.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let io_error = |source| Error::Io { path: path.to_path_buf(), source };
-    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(folder).map_err(io_error)?;
-    }
-    let temporary = temporary_path(path);
-    let written = std::fs::File::create(&temporary)
-        .and_then(|mut file| file.write_all(bytes).and_then(|()| file.sync_all()))
-        .and_then(|()| std::fs::rename(&temporary, path));
-    written.map_err(|source| {
-        let _ = std::fs::remove_file(&temporary);
-        io_error(source)
-    })
-}
-
-/// `dir/.name.tmp-<pid>`: beside the target (a rename is atomic only within one file
-/// system), hidden, and distinct for two processes saving to the same path.
-fn temporary_path(path: &Path) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    path.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
-}
+/// What to do when a file and a model do not match.
+const SAME_MODEL: &str = "load it into a model of the same structure and sizes as the one saved";
 
 fn checkpoint_error(path: &Path, message: String) -> Error {
     Error::Checkpoint { path: path.to_path_buf(), message }
@@ -125,6 +113,8 @@ trait Element: Copy {
     const NAME: &'static str;
     fn encode(values: &[Self]) -> Vec<u8>;
     fn decode(bytes: &[u8], out: &mut [Self]);
+    /// The position and value of the first NaN or infinity, as text.
+    fn first_non_finite(values: &[Self]) -> Option<(usize, String)>;
 }
 
 macro_rules! element {
@@ -142,6 +132,9 @@ macro_rules! element {
                     *x = $t::from_le_bytes(le);
                 }
             }
+            fn first_non_finite(values: &[$t]) -> Option<(usize, String)> {
+                values.iter().position(|x| !x.is_finite()).map(|i| (i, values[i].to_string()))
+            }
         }
     };
 }
@@ -151,7 +144,7 @@ element!(f64, F64, 8);
 /// One leaf, encoded for the file.
 struct Encoded {
     dtype: Dtype,
-    shape: [usize; 1],
+    shape: Vec<usize>,
     bytes: Vec<u8>,
 }
 
@@ -170,46 +163,78 @@ impl View for Encoded {
     }
 }
 
-/// Collects the leaves to save.
+/// Collects the leaves to save, and the first reason not to.
 #[derive(Default)]
 struct Leaves {
     tensors: Vec<(String, Encoded)>,
     names: HashSet<String>,
-    duplicate: Option<String>,
+    error: Option<String>,
 }
 
 impl Leaves {
-    fn push<T: Element>(&mut self, name: &str, value: &[T]) {
-        if !self.names.insert(name.to_string()) {
-            self.duplicate.get_or_insert_with(|| name.to_string());
+    fn push<T: Element>(&mut self, name: &str, value: &[T], shape: &[usize]) {
+        if self.error.is_some() {
+            return;
         }
-        let encoded = Encoded { dtype: T::DTYPE, shape: [value.len()], bytes: T::encode(value) };
-        self.tensors.push((name.to_string(), encoded));
+        if !self.names.insert(name.to_string()) {
+            self.error =
+                Some(format!("two float leaves are both named `{name}`; give each leaf its own name in `visit_named`"));
+        } else if shape.iter().product::<usize>() != value.len() {
+            self.error = Some(format!(
+                "leaf `{name}` holds {} values but its shape {shape:?} asks for {}; build tensors with `Tensor::new`, \
+                 which checks this",
+                value.len(),
+                shape.iter().product::<usize>()
+            ));
+        } else if let Some((index, found)) = T::first_non_finite(value) {
+            self.error = Some(format!(
+                "not saved: leaf `{name}` holds {found} (value {index} of {}), and the previous file is kept; the \
+                 training that produced these weights diverged: lower the learning rate and save a model whose loss \
+                 is finite",
+                value.len()
+            ));
+        } else {
+            let encoded = Encoded { dtype: T::DTYPE, shape: shape.to_vec(), bytes: T::encode(value) };
+            self.tensors.push((name.to_string(), encoded));
+        }
     }
 }
 
 impl NamedSink for Leaves {
     fn f32s(&mut self, name: &str, value: &[f32]) {
-        self.push(name, value);
+        self.push(name, value, &[value.len()]);
     }
     fn f64s(&mut self, name: &str, value: &[f64]) {
-        self.push(name, value);
+        self.push(name, value, &[value.len()]);
+    }
+    fn f32_array(&mut self, name: &str, value: &[f32], shape: &[usize]) {
+        self.push(name, value, shape);
     }
 }
 
-/// The tensor of `file` that fits a leaf of `len` values of type `T`, or why none does.
+/// The tensor of `file` that fits a leaf of `shape` and values of type `T`, or why none does.
+///
+/// A one-dimensional leaf of one value also takes a tensor of shape `[]`, the shape other
+/// tools give a scalar.
 fn matching<'a, T: Element>(
     file: &SafeTensors<'a>,
     name: &str,
-    len: usize,
+    shape: &[usize],
 ) -> std::result::Result<TensorView<'a>, String> {
     let tensor = file.tensor(name).map_err(|_| missing(file, name))?;
     if tensor.dtype() != T::DTYPE {
-        return Err(format!("tensor `{name}` is {} in the file, the model's leaf is {}", tensor.dtype(), T::NAME));
+        return Err(format!(
+            "tensor `{name}` is {} in the file, the model's leaf is {}; give the model's field the file's float type",
+            tensor.dtype(),
+            T::NAME
+        ));
     }
-    let found = tensor.data().len() / std::mem::size_of::<T>();
-    if found != len {
-        return Err(format!("tensor `{name}` holds {found} values in the file, the model's leaf has {len}"));
+    let scalar = shape == [1] && tensor.shape().is_empty();
+    if tensor.shape() != shape && !scalar {
+        return Err(format!(
+            "tensor `{name}` has shape {:?} in the file, the model's leaf {shape:?}; {SAME_MODEL}",
+            tensor.shape()
+        ));
     }
     Ok(tensor)
 }
@@ -219,7 +244,11 @@ fn missing(file: &SafeTensors<'_>, name: &str) -> String {
     names.sort_unstable();
     let shown: Vec<String> = names.iter().take(8).map(|n| format!("`{n}`")).collect();
     let more = if names.len() > shown.len() { ", …" } else { "" };
-    format!("tensor `{name}` is missing (the file holds {} tensors: {}{more})", names.len(), shown.join(", "))
+    format!(
+        "tensor `{name}` is missing (the file holds {} tensors: {}{more}); {SAME_MODEL}",
+        names.len(),
+        shown.join(", ")
+    )
 }
 
 /// First pass of [`load`]: checks every leaf against the file, touching nothing.
@@ -230,20 +259,23 @@ struct Check<'f, 'a> {
 }
 
 impl Check<'_, '_> {
-    fn check<T: Element>(&mut self, name: &str, len: usize) {
+    fn check<T: Element>(&mut self, name: &str, shape: &[usize]) {
         self.names.insert(name.to_string());
         if self.error.is_none() {
-            self.error = matching::<T>(self.file, name, len).err();
+            self.error = matching::<T>(self.file, name, shape).err();
         }
     }
 }
 
 impl NamedSink for Check<'_, '_> {
     fn f32s(&mut self, name: &str, value: &[f32]) {
-        self.check::<f32>(name, value.len());
+        self.check::<f32>(name, &[value.len()]);
     }
     fn f64s(&mut self, name: &str, value: &[f64]) {
-        self.check::<f64>(name, value.len());
+        self.check::<f64>(name, &[value.len()]);
+    }
+    fn f32_array(&mut self, name: &str, _value: &[f32], shape: &[usize]) {
+        self.check::<f32>(name, shape);
     }
 }
 
@@ -253,8 +285,8 @@ struct Fill<'f, 'a> {
 }
 
 impl Fill<'_, '_> {
-    fn copy<T: Element>(&mut self, name: &str, value: &mut [T]) {
-        if let Ok(tensor) = matching::<T>(self.file, name, value.len()) {
+    fn copy<T: Element>(&mut self, name: &str, value: &mut [T], shape: &[usize]) {
+        if let Ok(tensor) = matching::<T>(self.file, name, shape) {
             T::decode(tensor.data(), value);
         }
     }
@@ -262,17 +294,23 @@ impl Fill<'_, '_> {
 
 impl NamedSinkMut for Fill<'_, '_> {
     fn f32s(&mut self, name: &str, value: &mut [f32]) {
-        self.copy(name, value);
+        let shape = [value.len()];
+        self.copy(name, value, &shape);
     }
     fn f64s(&mut self, name: &str, value: &mut [f64]) {
-        self.copy(name, value);
+        let shape = [value.len()];
+        self.copy(name, value, &shape);
+    }
+    fn f32_array(&mut self, name: &str, value: &mut [f32], shape: &[usize]) {
+        self.copy(name, value, shape);
     }
 }
 
-#[cfg(test)]
+// The tests save models holding tensors.
+#[cfg(all(test, feature = "nn"))]
 mod tests {
     use super::*;
-    use crate::data::scratch::Scratch;
+    use crate::scratch::Scratch;
     use crate::tensor::Tensor;
     use backprop_macros::Differentiable;
 
@@ -291,10 +329,10 @@ mod tests {
         steps: usize,
     }
 
-    /// Values that only a bit-exact round trip preserves: signed zeros, subnormals,
-    /// infinities, a NaN with a payload, and values that decimal printing would round.
+    /// Values that only a bit-exact round trip preserves: signed zeros, subnormals, the
+    /// largest floats, and values that decimal printing would round.
     fn model() -> Model {
-        let odd32 = [0.1, -0.0, f32::MIN_POSITIVE / 3.0, f32::INFINITY, f32::from_bits(0x7fc0_1234), 1.0 / 3.0];
+        let odd32 = [0.1, -0.0, f32::MIN_POSITIVE / 3.0, f32::MAX, -f32::MIN_POSITIVE, 1.0 / 3.0];
         let layer = |k: usize| Layer {
             w: Tensor::from_fn(&[2, 3], |i| odd32[(i + k) % odd32.len()]),
             b: vec![k as f32 * 0.7, -1e-30],
@@ -302,7 +340,7 @@ mod tests {
         Model {
             layers: vec![layer(0), layer(1)],
             scale: std::f64::consts::PI,
-            offsets: vec![f64::from_bits(0x7ff8_0000_0000_beef), -0.0, 5e-324],
+            offsets: vec![f64::MAX, -0.0, 5e-324],
             gain: -2.5,
             steps: 7,
         }
@@ -321,6 +359,16 @@ mod tests {
         (f32s, f64s)
     }
 
+    /// The error message of `result` without the file name `path` before it.
+    fn message_after_path<T: std::fmt::Debug>(result: Result<T>, path: &Path) -> String {
+        let err = result.unwrap_err();
+        assert!(matches!(err, Error::Checkpoint { .. }), "{err}");
+        let message = err.to_string();
+        let prefix = format!("{}: ", path.display());
+        assert!(message.starts_with(&prefix), "{message}");
+        message[prefix.len()..].to_string()
+    }
+
     /// Saves `model()` to a file, lets `corrupt` change the bytes, loads into `target` and
     /// returns the error message without the file name (and checks the model is unchanged).
     fn load_error(corrupt: impl FnOnce(Vec<u8>) -> Vec<u8>, mut target: Model) -> String {
@@ -329,20 +377,17 @@ mod tests {
         save(&model(), &path).unwrap();
         std::fs::write(&path, corrupt(std::fs::read(&path).unwrap())).unwrap();
         let before = bits(&target);
-        let err = load(&mut target, &path).unwrap_err();
-        assert!(matches!(err, Error::Checkpoint { .. }), "{err}");
+        let message = message_after_path(load(&mut target, &path), &path);
         assert_eq!(bits(&target), before, "a failed load changed the model");
-        let message = err.to_string();
-        let prefix = format!("{}: ", path.display());
-        assert!(message.starts_with(&prefix), "{message}");
-        message[prefix.len()..].to_string()
+        message
     }
 
-    /// A file holding `tensors` (name, dtype, values) as written by another tool.
-    fn file_with(tensors: &[(&str, Dtype, usize)]) -> Vec<u8> {
-        let views = tensors
-            .iter()
-            .map(|&(name, dtype, n)| (name, Encoded { dtype, shape: [n], bytes: vec![0; n * dtype.bitsize() / 8] }));
+    /// A file holding `tensors` (name, dtype, shape, zero values) as written by another tool.
+    fn file_with(tensors: &[(&str, Dtype, &[usize])]) -> Vec<u8> {
+        let views = tensors.iter().map(|&(name, dtype, shape)| {
+            let bytes = vec![0; shape.iter().product::<usize>() * dtype.bitsize() / 8];
+            (name, Encoded { dtype, shape: shape.to_vec(), bytes })
+        });
         safetensors::tensor::serialize(views, None).unwrap()
     }
 
@@ -358,7 +403,7 @@ mod tests {
     }
 
     #[test]
-    fn names_dtypes_and_flat_shapes_follow_the_leaves() {
+    fn the_safetensors_reader_sees_each_leaf_with_its_shape() {
         let scratch = Scratch::new("checkpoint");
         let path = scratch.path("model.safetensors");
         save(&model(), &path).unwrap();
@@ -366,13 +411,13 @@ mod tests {
         let file = SafeTensors::deserialize(&bytes).unwrap();
         let mut names = file.names();
         names.sort_unstable();
-        assert_eq!(
-            names,
-            ["gain", "layers.0.b", "layers.0.w.data", "layers.1.b", "layers.1.w.data", "offsets", "scale"]
-        );
-        let w = file.tensor("layers.1.w.data").unwrap();
-        assert_eq!((w.dtype(), w.shape()), (Dtype::F32, [6].as_slice()));
-        assert_eq!(file.tensor("offsets").unwrap().dtype(), Dtype::F64);
+        assert_eq!(names, ["gain", "layers.0.b", "layers.0.w", "layers.1.b", "layers.1.w", "offsets", "scale"]);
+        let w = file.tensor("layers.1.w").unwrap();
+        assert_eq!((w.dtype(), w.shape()), (Dtype::F32, [2, 3].as_slice()));
+        assert_eq!(w.data(), f32::encode(&model().layers[1].w.data), "row-major, as the tensor holds them");
+        let offsets = file.tensor("offsets").unwrap();
+        assert_eq!((offsets.dtype(), offsets.shape()), (Dtype::F64, [3].as_slice()));
+        assert_eq!(file.tensor("gain").unwrap().shape(), [1]);
     }
 
     #[test]
@@ -399,13 +444,58 @@ mod tests {
     }
 
     #[test]
+    fn non_finite_weights_are_not_saved_and_the_old_file_is_kept() {
+        let scratch = Scratch::new("checkpoint");
+        let path = scratch.path("model.safetensors");
+        save(&model(), &path).unwrap();
+        let good = std::fs::read(&path).unwrap();
+        let mut diverged = model();
+        diverged.layers[1].w.data[4] = f32::NAN;
+        let message = message_after_path(save(&diverged, &path), &path);
+        assert!(
+            message.starts_with("not saved: leaf `layers.1.w` holds NaN (value 4 of 6), and the previous file is kept"),
+            "{message}"
+        );
+        assert!(message.contains("lower the learning rate"), "{message}");
+        diverged.layers[1].w.data[4] = 0.0;
+        diverged.offsets[2] = f64::NEG_INFINITY;
+        let message = message_after_path(save(&diverged, &path), &path);
+        assert!(message.starts_with("not saved: leaf `offsets` holds -inf (value 2 of 3)"), "{message}");
+        assert_eq!(std::fs::read(&path).unwrap(), good);
+        let files: Vec<_> = std::fs::read_dir(scratch.dir()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(files, ["model.safetensors"]);
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_old_file() {
+        let scratch = Scratch::new("checkpoint");
+        let path = scratch.path("model.safetensors");
+        save(&blank(), &path).unwrap();
+        let good = std::fs::read(&path).unwrap();
+        // A folder that cannot be written to makes the temporary file fail.
+        let mut permissions = std::fs::metadata(scratch.dir()).unwrap().permissions();
+        permissions.set_readonly(true);
+        std::fs::set_permissions(scratch.dir(), permissions.clone()).unwrap();
+        let result = save(&model(), &path);
+        #[allow(clippy::permissions_set_readonly_false, reason = "restores the folder for its removal")]
+        permissions.set_readonly(false);
+        std::fs::set_permissions(scratch.dir(), permissions).unwrap();
+        // As root, a read-only folder can be written to: the save then succeeds, and that is
+        // the only case where the file may change.
+        if let Err(err) = result {
+            assert!(matches!(err, Error::Io { access: Access::Write, .. }), "{err}");
+            assert_eq!(std::fs::read(&path).unwrap(), good);
+        }
+    }
+
+    #[test]
     fn an_unwritable_path_is_an_io_error_naming_it() {
         let scratch = Scratch::new("checkpoint");
         std::fs::write(scratch.path("file"), b"").unwrap();
         let path = scratch.path("file/model.safetensors"); // a folder that is a file
         let err = save(&model(), &path).unwrap_err();
         assert!(matches!(err, Error::Io { .. }), "{err}");
-        assert!(err.to_string().starts_with(&format!("{}: ", path.display())), "{err}");
+        assert!(err.to_string().starts_with(&format!("cannot write {}: ", path.display())), "{err}");
     }
 
     #[test]
@@ -417,15 +507,16 @@ mod tests {
             },
             blank(),
         );
-        assert!(message.starts_with("not a valid safetensors file: "), "{message}");
+        assert!(message.starts_with("not a valid safetensors file ("), "{message}");
+        assert!(message.ends_with("); check that this is the file `save` wrote"), "{message}");
     }
 
     #[test]
     fn garbage_is_an_error() {
         let message = load_error(|_| b"this is not a safetensors file at all".to_vec(), blank());
-        assert!(message.starts_with("not a valid safetensors file: "), "{message}");
+        assert!(message.starts_with("not a valid safetensors file ("), "{message}");
         let message = load_error(|_| Vec::new(), blank());
-        assert!(message.starts_with("not a valid safetensors file: "), "{message}");
+        assert!(message.starts_with("not a valid safetensors file ("), "{message}");
     }
 
     #[test]
@@ -433,10 +524,8 @@ mod tests {
         let mut bigger = blank();
         bigger.layers.push(bigger.layers[0].clone());
         let message = load_error(|b| b, bigger);
-        assert!(
-            message.starts_with("tensor `layers.2.w.data` is missing (the file holds 7 tensors: `gain`, "),
-            "{message}"
-        );
+        assert!(message.starts_with("tensor `layers.2.w` is missing (the file holds 7 tensors: `gain`, "), "{message}");
+        assert!(message.ends_with(SAME_MODEL), "{message}");
     }
 
     #[test]
@@ -444,40 +533,73 @@ mod tests {
         let mut smaller = blank();
         smaller.layers.pop();
         let message = load_error(|b| b, smaller);
-        assert_eq!(message, "the file holds tensors the model does not have: `layers.1.b`, `layers.1.w.data`");
+        assert_eq!(
+            message,
+            format!("the file holds tensors the model does not have: `layers.1.b`, `layers.1.w`; {SAME_MODEL}")
+        );
     }
 
     #[test]
-    fn a_wrong_length_is_named() {
+    fn a_wrong_length_names_both_shapes() {
         let mut wider = blank();
         wider.offsets.push(0.0);
         let message = load_error(|b| b, wider);
-        assert_eq!(message, "tensor `offsets` holds 3 values in the file, the model's leaf has 4");
+        assert_eq!(message, format!("tensor `offsets` has shape [3] in the file, the model's leaf [4]; {SAME_MODEL}"));
+    }
+
+    #[test]
+    fn the_same_count_in_another_shape_names_both_shapes() {
+        let mut transposed = blank();
+        transposed.layers[0].w = Tensor::zeros(&[3, 2]);
+        let message = load_error(|b| b, transposed);
+        assert_eq!(
+            message,
+            format!("tensor `layers.0.w` has shape [2, 3] in the file, the model's leaf [3, 2]; {SAME_MODEL}")
+        );
     }
 
     #[test]
     fn a_wrong_dtype_is_named() {
         let scratch = Scratch::new("checkpoint");
         let path = scratch.path("other.safetensors");
-        std::fs::write(&path, file_with(&[("gain", Dtype::F64, 1), ("w", Dtype::F16, 2)])).unwrap();
+        std::fs::write(&path, file_with(&[("gain", Dtype::F64, &[1]), ("w", Dtype::F16, &[2])])).unwrap();
         #[derive(Differentiable)]
         struct Small {
             gain: f32,
         }
-        let err = load(&mut Small { gain: 1.0 }, &path).unwrap_err().to_string();
-        assert_eq!(err, format!("{}: tensor `gain` is F64 in the file, the model's leaf is f32", path.display()));
+        let message = message_after_path(load(&mut Small { gain: 1.0 }, &path), &path);
+        assert_eq!(
+            message,
+            "tensor `gain` is F64 in the file, the model's leaf is f32; give the model's field the file's float type"
+        );
     }
 
     #[test]
-    fn a_file_from_another_tool_with_a_matrix_shape_loads() {
+    fn a_matrix_from_another_tool_loads_into_a_tensor_of_its_shape() {
         let scratch = Scratch::new("checkpoint");
         let path = scratch.path("matrix.safetensors");
-        let bytes: Vec<u8> = [1.0f32, 2.0, 3.0, 4.0].iter().flat_map(|x| x.to_le_bytes()).collect();
-        let view = Encoded { dtype: Dtype::F32, shape: [4], bytes };
-        let matrix = TensorView::new(Dtype::F32, vec![2, 2], view.bytes.as_slice()).unwrap();
-        std::fs::write(&path, safetensors::tensor::serialize([("data", matrix)], None).unwrap()).unwrap();
-        let mut t = Tensor::zeros(&[2, 2]);
-        load(&mut t, &path).unwrap();
-        assert_eq!(t.data, [1.0, 2.0, 3.0, 4.0]);
+        let bytes: Vec<u8> = [1.0f32, 2.0, 3.0, 4.0, 5.0, 6.0].iter().flat_map(|x| x.to_le_bytes()).collect();
+        let matrix = TensorView::new(Dtype::F32, vec![3, 2], &bytes).unwrap();
+        let scalar = TensorView::new(Dtype::F64, vec![], &[0, 0, 0, 0, 0, 0, 0xf0, 0x3f]).unwrap();
+        let file = safetensors::tensor::serialize([("w", matrix), ("bias", scalar)], None).unwrap();
+        std::fs::write(&path, file).unwrap();
+        #[derive(Differentiable)]
+        struct Affine {
+            w: Tensor,
+            bias: f64,
+        }
+        let mut affine = Affine { w: Tensor::zeros(&[3, 2]), bias: 0.0 };
+        load(&mut affine, &path).unwrap();
+        assert_eq!((affine.w.data.as_slice(), affine.bias), ([1.0, 2.0, 3.0, 4.0, 5.0, 6.0].as_slice(), 1.0));
+    }
+
+    #[test]
+    fn a_tensor_whose_values_do_not_fill_its_shape_is_not_saved() {
+        let scratch = Scratch::new("checkpoint");
+        let path = scratch.path("bad.safetensors");
+        let broken = Tensor { data: vec![1.0; 5], shape: vec![2, 3] };
+        let message = message_after_path(save(&broken, &path), &path);
+        assert!(message.starts_with("leaf `` holds 5 values but its shape [2, 3] asks for 6"), "{message}");
+        assert!(!path.exists());
     }
 }

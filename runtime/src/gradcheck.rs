@@ -5,16 +5,20 @@
 //! compares `(f(x + h) − f(x − h)) / 2h` with the gradient's entry.
 //!
 //! ```
-//! use backprop::Tensor;
 //! use backprop::gradcheck::check_gradient;
-//! use backprop::layers::{tanh, tanh_vjp};
 //!
-//! // The loss Σ tanh(x)², checked through tanh's pullback.
-//! let loss = |x: &Tensor| tanh(x).data.iter().map(|v| v * v).sum::<f32>();
-//! let x = Tensor::new(vec![0.3, -1.2, 0.8], &[3]).unwrap();
-//! let (y, pullback) = tanh_vjp(&x);
-//! let seed = Tensor { data: y.data.iter().map(|v| 2.0 * v).collect(), shape: y.shape.clone() };
-//! let report = check_gradient(loss, &x, &pullback(seed), 1e-2, 1e-2);
+//! /// `Σ tanh(x)²`, with a hand-written pullback to check.
+//! fn loss(x: &Vec<f64>) -> f64 {
+//!     x.iter().map(|v| v.tanh().powi(2)).sum()
+//! }
+//! fn loss_vjp(x: &Vec<f64>) -> (f64, impl FnOnce(f64) -> Vec<f64> + '_) {
+//!     // d/dv tanh(v)² = 2 tanh(v) (1 − tanh(v)²)
+//!     (loss(x), move |d| x.iter().map(|v| d * 2.0 * v.tanh() * (1.0 - v.tanh().powi(2))).collect())
+//! }
+//!
+//! let x = vec![0.3, -1.2, 0.8];
+//! let (_, pullback) = loss_vjp(&x);
+//! let report = check_gradient(loss, &x, &pullback(1.0), 1e-6, 1e-6);
 //! assert!(report.passed(), "{report}");
 //! ```
 

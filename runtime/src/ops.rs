@@ -8,6 +8,10 @@
 //! convolution's weights `[out_channels, in_channels, kh, kw]` multiply as
 //! `[out_channels, in_channels · kh · kw]` without a copy.
 //!
+//! Operands that do not fit panic in [`matmul`] (it is called from `#[differentiable]`
+//! code, which cannot return a `Result`); [`try_matmul`] returns an [`Error`] naming both
+//! shapes instead.
+//!
 //! ```
 //! use backprop::Tensor;
 //! use backprop::ops::{matmul, matmul_vjp};
@@ -24,6 +28,7 @@
 //! ```
 
 use crate::Tensor;
+use crate::error::{Error, Result};
 use std::rc::Rc;
 
 /// A tensor viewed as a row-major matrix.
@@ -74,11 +79,17 @@ fn gemm(op: &str, a: Mat<'_>, b: Mat<'_>, shapes: (&[usize], &[usize])) -> (Vec<
 /// `out = a · b + beta · out` through `sgemm`.
 ///
 /// # Panics
-/// If the inner dimensions differ or `out` does not hold the product, naming the shapes.
+/// If the inner dimensions differ or `out` does not hold the product, naming the shapes. The
+/// public products check their operands first ([`check_matmul`]) when asked to; a pullback's
+/// operands fit by construction.
 fn gemm_into(op: &str, a: Mat<'_>, b: Mat<'_>, shapes: (&[usize], &[usize]), out: &mut [f32], beta: f32) {
     let (m, k) = a.dims();
     let (k2, n) = b.dims();
-    assert_eq!(k, k2, "{op}: shapes {:?} and {:?} do not fit (inner dimensions {k} and {k2})", shapes.0, shapes.1);
+    assert_eq!(
+        k, k2,
+        "{op}: shapes {:?} and {:?} do not fit (inner dimensions {k} and {k2}); ops::try_matmul and try_matmul_nt return this as an Error",
+        shapes.0, shapes.1
+    );
     assert_eq!(out.len(), m * n, "{op}: the result has {} values, the product {m}×{n}", out.len());
     if m == 0 || n == 0 {
         return;
@@ -112,10 +123,62 @@ fn matrix(data: Vec<f32>, rows: usize, cols: usize) -> Tensor {
     Tensor { data, shape: vec![rows, cols] }
 }
 
+/// Checks that [`matmul`] can multiply `a` by `b`: as many columns in `a` as rows in `b`.
+///
+/// # Errors
+/// [`Error::Shape`] naming `matmul` and both shapes.
+pub fn check_matmul(a: &Tensor, b: &Tensor) -> Result<()> {
+    let (a_cols, b_rows) = (Mat::of(a).cols, Mat::of(b).rows);
+    if a_cols == b_rows {
+        return Ok(());
+    }
+    let help = "the first operand needs as many columns as the second has rows";
+    Err(Error::shape("matmul", &a.shape, &b.shape, help))
+}
+
+/// [`matmul`] after [`check_matmul`].
+///
+/// ```
+/// use backprop::{Tensor, ops::try_matmul};
+///
+/// let error = try_matmul(&Tensor::zeros(&[2, 3]), &Tensor::zeros(&[2, 3])).unwrap_err();
+/// assert_eq!(
+///     error.to_string(),
+///     "matmul: shapes [2, 3] and [2, 3] do not fit: the first operand needs as many columns as the second has rows"
+/// );
+/// ```
+///
+/// # Errors
+/// As [`check_matmul`].
+pub fn try_matmul(a: &Tensor, b: &Tensor) -> Result<Tensor> {
+    check_matmul(a, b).map(|()| matmul(a, b))
+}
+
+/// Checks that [`matmul_nt`] can multiply `a` by `bᵀ`: rows of the same length.
+///
+/// # Errors
+/// [`Error::Shape`] naming `matmul_nt` and both shapes.
+pub fn check_matmul_nt(a: &Tensor, b: &Tensor) -> Result<()> {
+    if Mat::of(a).cols == Mat::of(b).cols {
+        return Ok(());
+    }
+    let help = "the two operands need rows of the same length";
+    Err(Error::shape("matmul_nt", &a.shape, &b.shape, help))
+}
+
+/// [`matmul_nt`] after [`check_matmul_nt`].
+///
+/// # Errors
+/// As [`check_matmul_nt`].
+pub fn try_matmul_nt(a: &Tensor, b: &Tensor) -> Result<Tensor> {
+    check_matmul_nt(a, b).map(|()| matmul_nt(a, b))
+}
+
 /// `a · b` for `a` of shape `[m, k]` and `b` of shape `[k, n]`: shape `[m, n]`.
 ///
 /// # Panics
-/// If the inner dimensions differ (the message names both shapes).
+/// If the inner dimensions differ (the message names both shapes); [`try_matmul`] returns an
+/// [`Error`] instead.
 pub fn matmul(a: &Tensor, b: &Tensor) -> Tensor {
     let (data, m, n) = gemm("matmul", Mat::of(a), Mat::of(b), (&a.shape, &b.shape));
     matrix(data, m, n)
@@ -144,7 +207,8 @@ pub fn matmul_vjp<'a, 'b>(
 /// `a · bᵀ` for `a` of shape `[m, k]` and `b` of shape `[n, k]`: shape `[m, n]`.
 ///
 /// # Panics
-/// If the second dimensions differ (the message names both shapes).
+/// If the second dimensions differ (the message names both shapes); [`try_matmul_nt`]
+/// returns an [`Error`] instead.
 pub fn matmul_nt(a: &Tensor, b: &Tensor) -> Tensor {
     let (data, m, n) = gemm("matmul_nt", Mat::of(a), Mat::of(b).t(), (&a.shape, &b.shape));
     matrix(data, m, n)
@@ -281,6 +345,17 @@ mod tests {
     fn mismatched_products_name_both_shapes() {
         let a = t(&[0.0; 6], &[2, 3]);
         let _ = matmul(&a, &a);
+    }
+
+    #[test]
+    fn checked_products_return_an_error_naming_both_shapes() {
+        let a = t(&[0.0; 6], &[2, 3]);
+        let err = try_matmul(&a, &a).unwrap_err();
+        assert!(matches!(&err, Error::Shape { op: "matmul", left, right, .. } if left == &[2, 3] && right == &[2, 3]));
+        assert_eq!(try_matmul(&a, &t(&[1.0; 3], &[3, 1])).unwrap().data, [0.0, 0.0]);
+        let err = try_matmul_nt(&a, &t(&[0.0; 4], &[2, 2])).unwrap_err().to_string();
+        assert!(err.starts_with("matmul_nt: shapes [2, 3] and [2, 2] do not fit"), "{err}");
+        assert_eq!(try_matmul_nt(&a, &a).unwrap().shape, [2, 2]);
     }
 
     #[test]

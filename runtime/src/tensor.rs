@@ -8,15 +8,16 @@
 //! assert_eq!(x.at(&[1, 2]), 6.0);
 //! ```
 //!
-//! A `Tensor` derives `Differentiable`: its gradient is a `Tensor` of the same shape, and
-//! layers are `#[differentiable]` functions over `&Tensor`.
+//! A `Tensor` is `Differentiable`: its gradient is a `Tensor` of the same shape, and layers
+//! are `#[differentiable]` functions over `&Tensor`.
 
 use crate::error::{Error, Result};
-use backprop_macros::Differentiable;
+use crate::tangent::{Accumulate, Differentiable};
+use crate::visit::{NamedVisitor, NamedVisitorMut, PairVisitor};
 
 /// A row-major array of `f32` values with a shape (`[batch, features]`,
 /// `[batch, channels, height, width]`, …).
-#[derive(Differentiable, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Tensor {
     /// The values, row-major (the last index varies fastest).
     pub data: Vec<f32>,
@@ -32,7 +33,8 @@ impl Tensor {
     pub fn new(data: Vec<f32>, shape: &[usize]) -> Result<Tensor> {
         let expected: usize = shape.iter().product();
         if expected != data.len() {
-            return Err(Error::Shape { op: "Tensor::new", left: vec![data.len()], right: shape.to_vec() });
+            let help = "give as many values as the product of the shape";
+            return Err(Error::shape("Tensor::new", &[data.len()], shape, help));
         }
         Ok(Tensor { data, shape: shape.to_vec() })
     }
@@ -91,6 +93,9 @@ impl Tensor {
     }
 
     /// Rows `rows` of the tensor (along the first dimension), copied.
+    ///
+    /// # Panics
+    /// If a row is not below [`rows`](Self::rows).
     pub fn select_rows(&self, rows: &[usize]) -> Tensor {
         let width = self.row_len();
         let mut data = Vec::with_capacity(rows.len() * width);
@@ -120,6 +125,41 @@ impl Tensor {
     }
 }
 
+/// Written out rather than derived (it is what `#[derive(Differentiable)]` writes, but for
+/// the walk by name) so that the values reach [checkpoints](crate::checkpoint) as one array
+/// of the tensor's shape, named after the tensor itself (`hidden.w`, not `hidden.w.data`).
+impl Differentiable for Tensor {
+    type Tangent = Tensor;
+    fn zero_tangent(&self) -> Tensor {
+        Tensor::zeros(&self.shape)
+    }
+    fn visit_pair(&mut self, tangent: &Tensor, visitor: &mut PairVisitor<'_>) {
+        visitor.f32s(&mut self.data, &tangent.data);
+    }
+    fn visit_named(&self, visitor: &mut NamedVisitor<'_>) {
+        visitor.f32_array(&self.data, &self.shape);
+    }
+    fn visit_named_mut(&mut self, visitor: &mut NamedVisitorMut<'_>) {
+        visitor.f32_array(&mut self.data, &self.shape);
+    }
+}
+
+impl Accumulate for Tensor {
+    /// Adds the values; the shape is kept.
+    ///
+    /// # Panics
+    /// If the two tensors hold different numbers of values; generated code never does this.
+    fn accumulate(&mut self, other: Tensor) {
+        self.data.accumulate(other.data);
+    }
+}
+
+impl crate::__private::Activity for Tensor {
+    type Flag = crate::__private::Active;
+}
+
+crate::__single_grad!([] Tensor);
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,7 +167,10 @@ mod tests {
     #[test]
     fn new_names_both_sizes_when_they_differ() {
         let err = Tensor::new(vec![1.0; 5], &[2, 3]).err().map(|e| e.to_string());
-        assert_eq!(err.as_deref(), Some("Tensor::new: shapes [5] and [2, 3] do not fit"));
+        assert_eq!(
+            err.as_deref(),
+            Some("Tensor::new: shapes [5] and [2, 3] do not fit: give as many values as the product of the shape")
+        );
     }
 
     #[test]
@@ -136,6 +179,29 @@ mod tests {
         let y = x.select_rows(&[2, 0]);
         assert_eq!(y.data, [4.0, 5.0, 0.0, 1.0]);
         assert_eq!(y.shape, [2, 2]);
+    }
+
+    #[test]
+    fn the_gradient_has_the_shape_and_names_the_tensor() {
+        use crate::visit::NamedSink;
+        struct Shapes(Vec<(String, Vec<usize>)>);
+        impl NamedSink for Shapes {
+            fn f32s(&mut self, _: &str, _: &[f32]) {
+                unreachable!("a tensor hands over its shape");
+            }
+            fn f64s(&mut self, _: &str, _: &[f64]) {}
+            fn f32_array(&mut self, name: &str, _: &[f32], shape: &[usize]) {
+                self.0.push((name.to_string(), shape.to_vec()));
+            }
+        }
+        let x = Tensor::from_fn(&[2, 3], |i| i as f32);
+        let mut zero = x.zero_tangent();
+        assert_eq!((zero.shape.as_slice(), zero.data.as_slice()), ([2, 3].as_slice(), [0.0; 6].as_slice()));
+        zero.accumulate(x.clone());
+        assert_eq!(zero, x);
+        let mut shapes = Shapes(Vec::new());
+        (x.clone(), 1.0f64).visit_named(&mut NamedVisitor::new(&mut shapes, &mut String::new()));
+        assert_eq!(shapes.0, [("0".to_string(), vec![2, 3])]);
     }
 
     #[test]

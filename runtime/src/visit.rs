@@ -3,6 +3,32 @@
 //!
 //! `#[derive(Differentiable)]` implements the walk field by field; names are the field
 //! path, `layer1.w`, with indices for elements of collections of structs (`layers.0.w`).
+//! A leaf that has a shape beyond its length (a [`Tensor`](crate::Tensor)'s values) is handed
+//! over with it, so that [checkpoints](crate::checkpoint) store it as an array of that shape.
+//!
+//! ```
+//! use backprop::Differentiable;
+//! use backprop::visit::{NamedSink, NamedVisitor};
+//!
+//! #[derive(Differentiable)]
+//! struct Layer { w: Vec<f64>, b: f64 }
+//!
+//! /// Collects the name and length of every leaf.
+//! struct Names(Vec<String>);
+//! impl NamedSink for Names {
+//!     fn f32s(&mut self, name: &str, value: &[f32]) {
+//!         self.0.push(format!("{name}: {} f32", value.len()));
+//!     }
+//!     fn f64s(&mut self, name: &str, value: &[f64]) {
+//!         self.0.push(format!("{name}: {} f64", value.len()));
+//!     }
+//! }
+//!
+//! let layer = Layer { w: vec![1.0, 2.0], b: 0.5 };
+//! let mut names = Names(Vec::new());
+//! layer.visit_named(&mut NamedVisitor::new(&mut names, &mut String::new()));
+//! assert_eq!(names.0, ["w: 2 f64", "b: 1 f64"]);
+//! ```
 
 /// Receives each float leaf of a value together with the same leaf of its gradient.
 pub trait PairSink {
@@ -18,6 +44,12 @@ pub trait NamedSink {
     fn f32s(&mut self, name: &str, value: &[f32]);
     /// An `f64` slice.
     fn f64s(&mut self, name: &str, value: &[f64]);
+    /// The `f32` values of an array of `shape` (row-major; the shape's product is
+    /// `value.len()`). By default handed to [`f32s`](Self::f32s) as a flat slice.
+    fn f32_array(&mut self, name: &str, value: &[f32], shape: &[usize]) {
+        let _ = shape;
+        self.f32s(name, value);
+    }
 }
 
 /// Receives each float leaf of a value with its name, to overwrite it.
@@ -26,6 +58,12 @@ pub trait NamedSinkMut {
     fn f32s(&mut self, name: &str, value: &mut [f32]);
     /// An `f64` slice.
     fn f64s(&mut self, name: &str, value: &mut [f64]);
+    /// The `f32` values of an array of `shape`, as [`NamedSink::f32_array`]. By default
+    /// handed to [`f32s`](Self::f32s) as a flat slice.
+    fn f32_array(&mut self, name: &str, value: &mut [f32], shape: &[usize]) {
+        let _ = shape;
+        self.f32s(name, value);
+    }
 }
 
 macro_rules! visitor {
@@ -112,6 +150,10 @@ impl NamedVisitor<'_> {
     pub fn f32s(&mut self, value: &[f32]) {
         self.sink.f32s(self.path, value);
     }
+    /// Hands an `f32` leaf that is an array of `shape` to the sink.
+    pub fn f32_array(&mut self, value: &[f32], shape: &[usize]) {
+        self.sink.f32_array(self.path, value, shape);
+    }
     /// Hands an `f64` leaf to the sink.
     pub fn f64s(&mut self, value: &[f64]) {
         self.sink.f64s(self.path, value);
@@ -122,6 +164,10 @@ impl NamedVisitorMut<'_> {
     /// Hands an `f32` leaf to the sink.
     pub fn f32s(&mut self, value: &mut [f32]) {
         self.sink.f32s(self.path, value);
+    }
+    /// Hands an `f32` leaf that is an array of `shape` to the sink.
+    pub fn f32_array(&mut self, value: &mut [f32], shape: &[usize]) {
+        self.sink.f32_array(self.path, value, shape);
     }
     /// Hands an `f64` leaf to the sink.
     pub fn f64s(&mut self, value: &mut [f64]) {

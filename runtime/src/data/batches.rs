@@ -1,59 +1,47 @@
 //! Mini-batches: an iterator that copies the examples of each batch out of a [`Dataset`].
+//!
+//! ```
+//! use backprop::{Dataset, Tensor};
+//!
+//! let data = Dataset::new(Tensor::from_fn(&[5, 2], |i| i as f32), vec![0, 1, 0, 1, 0], 2)?;
+//! let sizes: Vec<usize> = data.batches_in_order(2).map(|batch| batch.len()).collect();
+//! assert_eq!(sizes, [2, 2, 1]); // the last batch holds the remainder
+//! let last = data.batches_in_order(2).last().unwrap();
+//! assert_eq!((last.inputs.data.as_slice(), &last.targets[..]), ([8.0, 9.0].as_slice(), [0].as_slice()));
+//! # Ok::<(), backprop::Error>(())
+//! ```
 
-use super::Dataset;
-use crate::tensor::Tensor;
-
-/// One mini-batch: some examples of a [`Dataset`] and their labels.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Batch {
-    /// The examples, `[batch, ...]` with the data set's example shape.
-    pub inputs: Tensor,
-    /// The class of each example.
-    pub labels: Vec<usize>,
-}
-
-impl Batch {
-    /// The number of examples.
-    pub fn len(&self) -> usize {
-        self.labels.len()
-    }
-
-    /// Whether the batch holds no example.
-    pub fn is_empty(&self) -> bool {
-        self.labels.is_empty()
-    }
-}
+use super::{Dataset, Targets};
 
 /// The batches of a [`Dataset`], made by [`Dataset::batches`] or
-/// [`Dataset::batches_in_order`]. Each batch is copied when the iterator reaches it.
+/// [`Dataset::batches_in_order`]. Each batch is a [`Dataset`] copied when the iterator
+/// reaches it.
 #[derive(Debug)]
-pub struct Batches<'a> {
-    data: &'a Dataset,
+pub struct Batches<'a, T> {
+    data: &'a Dataset<T>,
     order: Vec<usize>,
     batch_size: usize,
     next: usize,
 }
 
-impl<'a> Batches<'a> {
-    pub(super) fn new(data: &'a Dataset, order: Vec<usize>, batch_size: usize) -> Batches<'a> {
+impl<'a, T> Batches<'a, T> {
+    pub(super) fn new(data: &'a Dataset<T>, order: Vec<usize>, batch_size: usize) -> Batches<'a, T> {
         assert!(batch_size > 0, "the batch size must be at least 1");
         Batches { data, order, batch_size, next: 0 }
     }
 }
 
-impl Iterator for Batches<'_> {
-    type Item = Batch;
+impl<T: Targets> Iterator for Batches<'_, T> {
+    type Item = Dataset<T>;
 
-    fn next(&mut self) -> Option<Batch> {
+    fn next(&mut self) -> Option<Dataset<T>> {
         let start = self.next;
         if start >= self.order.len() {
             return None;
         }
         let end = (start + self.batch_size).min(self.order.len());
         self.next = end;
-        let indices = &self.order[start..end];
-        let labels = indices.iter().map(|&i| self.data.labels[i]).collect();
-        Some(Batch { inputs: self.data.inputs.select_rows(indices), labels })
+        Some(self.data.select(&self.order[start..end]))
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -62,11 +50,12 @@ impl Iterator for Batches<'_> {
     }
 }
 
-impl ExactSizeIterator for Batches<'_> {}
+impl<T: Targets> ExactSizeIterator for Batches<'_, T> {}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tensor::Tensor;
     use rand::SeedableRng;
     use rand::rngs::StdRng;
 
@@ -74,7 +63,7 @@ mod tests {
         Dataset::new(Tensor::from_fn(&[n, 1, 2], |i| (i / 2) as f32), vec![0; n], 1).unwrap()
     }
 
-    fn first_values(batches: Batches<'_>) -> Vec<Vec<f32>> {
+    fn first_values(batches: Batches<'_, crate::data::Labels>) -> Vec<Vec<f32>> {
         batches.map(|b| b.inputs.data.iter().step_by(2).copied().collect()).collect()
     }
 

@@ -35,6 +35,10 @@ pub const CLASSES: usize = 10;
 /// Comma-separated values on each line: the pixels, then the label.
 const COLUMNS: usize = PIXELS + 1;
 
+/// Ends every message about a file's contents: what a valid file holds.
+const FORMAT: &str = "; a digits file holds one example per line: 64 pixel counts from 0 to 16, then the label from 0 to 9, \
+     separated by commas";
+
 /// Where the bundled file is: `data/digits/digits.csv.gz` at the root of the repository,
 /// found from the runtime crate's own directory at compile time.
 pub fn default_path() -> PathBuf {
@@ -60,7 +64,7 @@ pub fn load_default() -> Result<Dataset> {
 /// decompressed or decoded, or a file without any example.
 pub fn load(path: impl AsRef<Path>) -> Result<Dataset> {
     let path = path.as_ref();
-    let data_error = |line, message| Error::Data { path: path.to_path_buf(), line, message };
+    let data_error = |line, message: String| Error::Data { path: path.to_path_buf(), line, message: message + FORMAT };
     let mut pixels = Vec::new();
     let mut labels = Vec::new();
     for (index, line) in gz::open(path)?.lines().enumerate() {
@@ -106,7 +110,7 @@ fn parse_in_range(field: &str, column: usize, what: &str, max: i64) -> std::resu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::scratch::Scratch;
+    use crate::scratch::Scratch;
 
     /// A valid line: pixels `0, 1, ..., 15, 16, 0, 1, ...` and the label.
     fn line(label: usize) -> String {
@@ -121,7 +125,8 @@ mod tests {
         let err = load(&path).unwrap_err().to_string();
         let prefix = format!("{}:", path.display());
         assert!(err.starts_with(&prefix), "{err}");
-        err[prefix.len()..].to_string()
+        assert!(err.ends_with(FORMAT), "{err}");
+        err[prefix.len()..err.len() - FORMAT.len()].to_string()
     }
 
     #[test]
@@ -131,7 +136,7 @@ mod tests {
         assert_eq!(digits.class_counts(), [178, 182, 177, 183, 181, 182, 181, 179, 174, 180]);
         // The first row of sklearn's load_digits(): a 0.
         assert_eq!(digits.inputs.data[..8], [0.0, 0.0, 5.0, 13.0, 9.0, 1.0, 0.0, 0.0]);
-        assert_eq!(digits.labels[..3], [0, 1, 2]);
+        assert_eq!(digits.targets[..3], [0, 1, 2]);
         assert!(digits.inputs.data.iter().all(|&p| (0.0..=16.0).contains(&p)));
     }
 
@@ -141,7 +146,7 @@ mod tests {
         let path = scratch.path("plain.csv");
         std::fs::write(&path, format!("{}\r\n\n{}\n", line(3), line(9))).unwrap();
         let digits = load(&path).unwrap();
-        assert_eq!(digits.labels, [3, 9]);
+        assert_eq!(digits.targets[..], [3, 9]);
         assert_eq!(digits.inputs.data[16..18], [16.0, 0.0]);
     }
 
@@ -199,7 +204,7 @@ mod tests {
     #[test]
     fn missing_file_is_an_io_error_naming_it() {
         let err = load("/nonexistent/digits.csv.gz").unwrap_err();
-        assert!(matches!(err, Error::Io { .. }));
-        assert!(err.to_string().starts_with("/nonexistent/digits.csv.gz: "), "{err}");
+        assert!(matches!(err, Error::Io { access: crate::error::Access::Read, .. }));
+        assert!(err.to_string().starts_with("cannot read /nonexistent/digits.csv.gz: "), "{err}");
     }
 }

@@ -11,6 +11,10 @@ pub(super) const IMAGES_MAGIC: u32 = 0x0803;
 /// Magic number of an IDX file of `u8` labels: type `0x08`, 1 dimension.
 pub(super) const LABELS_MAGIC: u32 = 0x0801;
 
+/// Ends every message about a damaged file: what to do.
+pub(super) const FETCH_AGAIN: &str =
+    "; MNIST needs its four original IDX files, gzip-compressed or not: fetch them again";
+
 /// The images of an IDX file: `count` images of `rows x cols` pixels, `0..=255`.
 pub(super) struct Images {
     pub(super) count: usize,
@@ -42,7 +46,7 @@ fn header_len(dims: usize) -> usize {
 /// Checks the header of `bytes` and that the values after it are exactly as many as it
 /// announces; returns the dimensions.
 fn parse(path: &Path, bytes: &[u8], magic: u32, dims: usize, what: &str) -> Result<Vec<usize>> {
-    let error = |message| Error::Data { path: path.to_path_buf(), line: None, message };
+    let error = |message: String| Error::Data { path: path.to_path_buf(), line: None, message: message + FETCH_AGAIN };
     let header = header_len(dims);
     if bytes.len() < header {
         return Err(error(format!(
@@ -100,15 +104,15 @@ pub(super) fn idx(magic: u32, dims: &[u32], values: usize) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::scratch::Scratch;
+    use crate::scratch::Scratch;
 
     fn error_of(bytes: &[u8], read: fn(&Path) -> Result<()>) -> String {
         let scratch = Scratch::new("idx");
         let path = scratch.write_gz("file.gz", bytes);
         let err = read(&path).unwrap_err().to_string();
         let prefix = format!("{}: ", path.display());
-        assert!(err.starts_with(&prefix), "{err}");
-        err[prefix.len()..].to_string()
+        assert!(err.starts_with(&prefix) && err.ends_with(FETCH_AGAIN), "{err}");
+        err[prefix.len()..err.len() - FETCH_AGAIN.len()].to_string()
     }
 
     fn images(path: &Path) -> Result<()> {

@@ -22,7 +22,8 @@
 //! # Ok::<(), backprop::Error>(())
 //! ```
 
-use super::{Dataset, idx};
+use super::Dataset;
+use super::idx::{self, FETCH_AGAIN};
 use crate::error::{Error, Result};
 use crate::tensor::Tensor;
 use std::path::{Path, PathBuf};
@@ -100,7 +101,7 @@ pub fn load(dir: impl AsRef<Path>) -> Result<(Dataset, Dataset)> {
             path: dir.join(TEST_IMAGES),
             line: None,
             message: format!(
-                "the test images have shape {:?}, the training images {:?}",
+                "the test images have shape {:?}, the training images {:?}{FETCH_AGAIN}",
                 test.example_shape(),
                 train.example_shape()
             ),
@@ -113,7 +114,8 @@ pub fn load(dir: impl AsRef<Path>) -> Result<(Dataset, Dataset)> {
 fn load_pair(images_path: &Path, labels_path: &Path) -> Result<Dataset> {
     let images = idx::read_images(images_path)?;
     let labels = idx::read_labels(labels_path)?;
-    let error = |message| Error::Data { path: labels_path.to_path_buf(), line: None, message };
+    let error =
+        |message: String| Error::Data { path: labels_path.to_path_buf(), line: None, message: message + FETCH_AGAIN };
     if labels.len() != images.count {
         let (n, m, other) = (labels.len(), images.count, images_path.display());
         return Err(error(format!("{n} labels for the {m} images of {other}")));
@@ -151,7 +153,7 @@ fn check_folder(dir: &Path, origin: &str) -> Result<()> {
 mod tests {
     use super::*;
     use crate::data::idx::idx;
-    use crate::data::scratch::Scratch;
+    use crate::scratch::Scratch;
 
     /// A fake MNIST folder with `train` and `test` examples of 2x3 pixels.
     fn fake(scratch: &Scratch, train: u32, train_labels: u32, test: u32) {
@@ -168,7 +170,7 @@ mod tests {
         let (train, test) = load(scratch.dir()).unwrap();
         assert_eq!(train.inputs.shape, [4, 1, 2, 3]);
         assert_eq!(test.inputs.shape, [2, 1, 2, 3]);
-        assert_eq!(train.labels, [0, 1, 2, 3]);
+        assert_eq!(train.targets[..], [0, 1, 2, 3]);
         assert_eq!(train.inputs.data[..3], [0.0, 1.0 / 255.0, 2.0 / 255.0]);
     }
 
@@ -178,7 +180,8 @@ mod tests {
         fake(&scratch, 4, 3, 2);
         let err = load(scratch.dir()).unwrap_err().to_string();
         let (labels, images) = (scratch.path(TRAIN_LABELS), scratch.path(TRAIN_IMAGES));
-        assert_eq!(err, format!("{}: 3 labels for the 4 images of {}", labels.display(), images.display()));
+        let expected = format!("{}: 3 labels for the 4 images of {}{FETCH_AGAIN}", labels.display(), images.display());
+        assert_eq!(err, expected);
     }
 
     #[test]
@@ -188,7 +191,7 @@ mod tests {
         scratch.write_gz(TEST_LABELS, &idx(2051, &[2, 2, 3], 12));
         let err = load(scratch.dir()).unwrap_err().to_string();
         let expected = "magic number 2051 where 2049 was expected (this is an image file)";
-        assert_eq!(err, format!("{}: {expected}", scratch.path(TEST_LABELS).display()));
+        assert_eq!(err, format!("{}: {expected}{FETCH_AGAIN}", scratch.path(TEST_LABELS).display()));
     }
 
     #[test]
@@ -208,7 +211,7 @@ mod tests {
         labels.extend([3, 12]);
         scratch.write_gz(TRAIN_LABELS, &labels);
         let err = load(scratch.dir()).unwrap_err().to_string();
-        assert!(err.ends_with("label 12 of example 1 is outside 0..=9"), "{err}");
+        assert!(err.ends_with(&format!("label 12 of example 1 is outside 0..=9{FETCH_AGAIN}")), "{err}");
     }
 
     #[test]

@@ -1,14 +1,17 @@
-//! Data sets for classification: examples in a [`Tensor`], their labels, seeded splits and
-//! shuffled mini-batches.
+//! Data sets: examples in a [`Tensor`] with their targets (class labels or float values),
+//! seeded splits and shuffled mini-batches.
 //!
 //! A [`Dataset`] holds one example per row of `inputs` (`[n, features]` for a dense network,
-//! `[n, channels, height, width]` for a convolutional one) and one label per example. The
-//! bundled [`digits`] set and the [`mnist`] loader return one; [`Normalizer`] standardises the
-//! features with statistics taken from the training part only.
+//! `[n, channels, height, width]` for a convolutional one) and one target per example:
+//! [`Labels`] for classification (the default, `Dataset<Labels>`), or a [`Tensor`] of float
+//! values with one row per example for regression (`Dataset<Tensor>`). The bundled [`digits`]
+//! set and the [`mnist`] loader return labelled ones; [`Normalizer`] standardises the
+//! features with statistics taken from the training part only. A mini-batch is a smaller
+//! data set ([`Batch`]).
 //!
 //! ```
 //! use backprop::data::{self, Normalizer};
-//! use rand::{SeedableRng, rngs::StdRng};
+//! use backprop::rand::{SeedableRng, rngs::StdRng};
 //!
 //! # fn main() -> backprop::Result<()> {
 //! let digits = data::digits::load_default()?;
@@ -22,7 +25,7 @@
 //! let mut rng = StdRng::seed_from_u64(7);
 //! for batch in train.batches(32, &mut rng) {
 //!     assert_eq!(batch.inputs.shape[1..], [64]);
-//!     let _targets = data::one_hot(&batch.labels, train.classes)?;
+//!     let _targets = data::one_hot(&batch.targets, train.classes())?;
 //! }
 //! let images = test.into_images(1, 8, 8)?; // for a convolutional network
 //! assert_eq!(images.inputs.shape, [359, 1, 8, 8]);
@@ -37,53 +40,95 @@ mod batches;
 mod gz;
 mod idx;
 mod normalize;
-#[cfg(test)]
-pub(crate) mod scratch;
+mod targets;
 
-pub use batches::{Batch, Batches};
+pub use batches::Batches;
 pub use normalize::{Normalizer, standardize};
+pub use targets::{Labels, Targets, accuracy};
 
 use crate::error::{Error, Result};
+use crate::loss::check_labels;
 use crate::tensor::Tensor;
 use rand::rngs::StdRng;
 use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-/// Labelled examples for classification.
+/// Examples with one target each: class [`Labels`] (the default) or float values (a
+/// [`Tensor`] with one row per example).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Dataset {
+pub struct Dataset<T = Labels> {
     /// The examples, one per row along the first dimension: `[n, features]`, or
     /// `[n, channels, height, width]` for images.
     pub inputs: Tensor,
-    /// The class of each example, in `0..classes`; `labels.len()` is the number of rows.
-    pub labels: Vec<usize>,
-    /// The number of classes.
-    pub classes: usize,
+    /// The target of each example; `targets.len()` is the number of rows of `inputs`.
+    pub targets: T,
 }
 
+/// A mini-batch: some examples of a [`Dataset`] with their targets, itself a data set.
+pub type Batch<T = Labels> = Dataset<T>;
+
 impl Dataset {
-    /// A data set of `inputs` (one example per row) labelled with `labels`.
+    /// A data set for classification: `inputs` (one example per row) labelled with `labels`
+    /// from `0..classes`.
     ///
     /// # Errors
     /// [`Error::Shape`] when `inputs` does not have one row per label (or is a scalar), and
     /// [`Error::Label`] for the first label that is not below `classes`.
     pub fn new(inputs: Tensor, labels: Vec<usize>, classes: usize) -> Result<Dataset> {
-        if inputs.shape.is_empty() || inputs.rows() != labels.len() {
-            return Err(Error::Shape { op: "Dataset::new", left: inputs.shape, right: vec![labels.len()] });
-        }
-        check_labels(&labels, classes)?;
-        Ok(Dataset { inputs, labels, classes })
+        check_rows("Dataset::new", &inputs, labels.len())?;
+        check_labels("Dataset::new", &labels, classes)?;
+        Ok(Dataset { inputs, targets: Labels::new(labels, classes)? })
     }
 
+    /// The number of classes.
+    pub fn classes(&self) -> usize {
+        self.targets.classes()
+    }
+
+    /// How many examples each class has.
+    pub fn class_counts(&self) -> Vec<usize> {
+        self.targets.counts()
+    }
+}
+
+impl Dataset<Tensor> {
+    /// A data set for regression: `inputs` (one example per row) with float `targets` (one
+    /// row per example: `[n]` or `[n, outputs]`).
+    ///
+    /// ```
+    /// use backprop::{Dataset, Tensor};
+    ///
+    /// let x = Tensor::new(vec![0.0, 1.0, 2.0], &[3, 1])?;
+    /// let y = Tensor::new(vec![1.0, 3.0, 5.0], &[3, 1])?;
+    /// let line = Dataset::regression(x, y)?;
+    /// assert_eq!(line.len(), 3);
+    /// # Ok::<(), backprop::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::Shape`] when the two tensors have different numbers of rows (or one is a
+    /// scalar).
+    pub fn regression(inputs: Tensor, targets: Tensor) -> Result<Dataset<Tensor>> {
+        if targets.shape.is_empty() {
+            let help = "give the targets one row per example";
+            return Err(Error::shape("Dataset::regression", &inputs.shape, &targets.shape, help));
+        }
+        check_rows("Dataset::regression", &inputs, targets.rows())?;
+        Ok(Dataset { inputs, targets })
+    }
+}
+
+impl<T: Targets> Dataset<T> {
     /// The number of examples.
     pub fn len(&self) -> usize {
-        self.labels.len()
+        self.targets.len()
     }
 
     /// Whether the data set holds no example.
     pub fn is_empty(&self) -> bool {
-        self.labels.is_empty()
+        self.targets.is_empty()
     }
 
     /// The number of values in one example (64 for the digits, 784 for MNIST).
@@ -96,22 +141,20 @@ impl Dataset {
         self.inputs.shape.get(1..).unwrap_or(&[])
     }
 
-    /// How many examples each class has.
-    pub fn class_counts(&self) -> Vec<usize> {
-        let mut counts = vec![0; self.classes];
-        for &label in &self.labels {
-            counts[label] += 1;
-        }
-        counts
-    }
-
     /// The examples at `indices`, in that order, copied.
     ///
     /// # Panics
     /// If an index is not below [`len`](Self::len).
-    pub fn select(&self, indices: &[usize]) -> Dataset {
-        let labels = indices.iter().map(|&i| self.labels[i]).collect();
-        Dataset { inputs: self.inputs.select_rows(indices), labels, classes: self.classes }
+    pub fn select(&self, indices: &[usize]) -> Dataset<T> {
+        Dataset { inputs: self.inputs.select_rows(indices), targets: self.targets.select(indices) }
+    }
+
+    /// The examples in `rows` (a contiguous range), copied.
+    ///
+    /// # Panics
+    /// If the range ends after [`len`](Self::len).
+    pub fn rows(&self, rows: Range<usize>) -> Dataset<T> {
+        self.select(&rows.collect::<Vec<_>>())
     }
 
     /// Splits into `(train, test)` after a shuffle seeded with `seed`: `test` gets
@@ -120,7 +163,7 @@ impl Dataset {
     ///
     /// # Panics
     /// If `test_fraction` is not in `0.0..=1.0`.
-    pub fn split(&self, test_fraction: f64, seed: u64) -> (Dataset, Dataset) {
+    pub fn split(&self, test_fraction: f64, seed: u64) -> (Dataset<T>, Dataset<T>) {
         assert!(
             (0.0..=1.0).contains(&test_fraction),
             "Dataset::split: the test fraction must be between 0 and 1, found {test_fraction}"
@@ -138,7 +181,7 @@ impl Dataset {
     ///
     /// # Panics
     /// If `batch_size` is 0.
-    pub fn batches<R: Rng + ?Sized>(&self, batch_size: usize, rng: &mut R) -> Batches<'_> {
+    pub fn batches<R: Rng + ?Sized>(&self, batch_size: usize, rng: &mut R) -> Batches<'_, T> {
         let mut order: Vec<usize> = (0..self.len()).collect();
         order.shuffle(rng);
         Batches::new(self, order, batch_size)
@@ -149,7 +192,7 @@ impl Dataset {
     ///
     /// # Panics
     /// If `batch_size` is 0.
-    pub fn batches_in_order(&self, batch_size: usize) -> Batches<'_> {
+    pub fn batches_in_order(&self, batch_size: usize) -> Batches<'_, T> {
         Batches::new(self, (0..self.len()).collect(), batch_size)
     }
 
@@ -167,15 +210,15 @@ impl Dataset {
     ///
     /// # Errors
     /// [`Error::Shape`] when an example does not hold `channels * height * width` values.
-    pub fn into_images(self, channels: usize, height: usize, width: usize) -> Result<Dataset> {
+    pub fn into_images(self, channels: usize, height: usize, width: usize) -> Result<Dataset<T>> {
         self.reshape_examples("Dataset::into_images", &[channels, height, width])
     }
 
     /// The same examples as flat vectors: `inputs` reshaped to `[n, features]`.
-    pub fn into_flat(self) -> Dataset {
+    pub fn into_flat(self) -> Dataset<T> {
         let shape = [self.len(), self.features()];
         let inputs = Tensor { data: self.inputs.data, shape: shape.to_vec() };
-        Dataset { inputs, ..self }
+        Dataset { inputs, targets: self.targets }
     }
 
     /// Multiplies every input value by `factor` (e.g. `1.0 / 16.0` to bring digit pixels
@@ -186,14 +229,23 @@ impl Dataset {
         }
     }
 
-    fn reshape_examples(mut self, op: &'static str, example: &[usize]) -> Result<Dataset> {
+    fn reshape_examples(mut self, op: &'static str, example: &[usize]) -> Result<Dataset<T>> {
         let shape: Vec<usize> = std::iter::once(self.len()).chain(example.iter().copied()).collect();
         if example.iter().product::<usize>() != self.features() {
-            return Err(Error::Shape { op, left: self.inputs.shape, right: shape });
+            let help = "give a shape that holds as many values as one example";
+            return Err(Error::shape(op, &self.inputs.shape, &shape, help));
         }
         self.inputs.shape = shape;
         Ok(self)
     }
+}
+
+/// `Ok` when `inputs` has `rows` rows; else an [`Error::Shape`] naming `op`.
+fn check_rows(op: &'static str, inputs: &Tensor, rows: usize) -> Result<()> {
+    if inputs.shape.is_empty() || inputs.rows() != rows {
+        return Err(Error::shape(op, &inputs.shape, &[rows], "give one target per row of the inputs"));
+    }
+    Ok(())
 }
 
 /// The labels as one-hot rows: a `[labels.len(), classes]` tensor with a 1 in column
@@ -208,7 +260,7 @@ impl Dataset {
 /// # Errors
 /// [`Error::Label`] for the first label that is not below `classes`.
 pub fn one_hot(labels: &[usize], classes: usize) -> Result<Tensor> {
-    check_labels(labels, classes)?;
+    check_labels("one_hot", labels, classes)?;
     let mut out = Tensor::zeros(&[labels.len(), classes]);
     for (row, &label) in labels.iter().enumerate() {
         out.data[row * classes + label] = 1.0;
@@ -223,13 +275,6 @@ fn repository_root() -> PathBuf {
     runtime.parent().map_or_else(|| runtime.join(".."), Path::to_path_buf)
 }
 
-fn check_labels(labels: &[usize], classes: usize) -> Result<()> {
-    match labels.iter().position(|&label| label >= classes) {
-        Some(index) => Err(Error::Label { index, label: labels[index], classes }),
-        None => Ok(()),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -242,13 +287,28 @@ mod tests {
     #[test]
     fn new_rejects_a_row_count_that_differs_from_the_labels() {
         let err = Dataset::new(Tensor::zeros(&[4, 2]), vec![0; 3], 2).unwrap_err();
-        assert_eq!(err.to_string(), "Dataset::new: shapes [4, 2] and [3] do not fit");
+        assert_eq!(
+            err.to_string(),
+            "Dataset::new: shapes [4, 2] and [3] do not fit: give one target per row of the inputs"
+        );
     }
 
     #[test]
     fn new_rejects_a_label_out_of_range() {
         let err = Dataset::new(Tensor::zeros(&[3, 2]), vec![0, 1, 5], 2).unwrap_err();
-        assert_eq!(err.to_string(), "label 5 of example 2 is out of range: labels must be below 2");
+        assert!(err.to_string().starts_with("Dataset::new: label 5 of example 2 is out of range"), "{err}");
+    }
+
+    #[test]
+    fn regression_pairs_rows_of_inputs_and_targets() {
+        let data = Dataset::regression(Tensor::from_fn(&[4, 2], |i| i as f32), Tensor::from_fn(&[4], |i| i as f32));
+        let data = data.unwrap();
+        let (train, test) = data.split(0.25, 3);
+        assert_eq!((train.len(), test.len()), (3, 1));
+        let row = test.targets.data[0];
+        assert_eq!(test.inputs.data, [2.0 * row, 2.0 * row + 1.0], "each target stays with its example");
+        let err = Dataset::regression(Tensor::zeros(&[4, 2]), Tensor::zeros(&[3, 1])).unwrap_err();
+        assert!(err.to_string().starts_with("Dataset::regression: shapes [4, 2] and [3] do not fit"), "{err}");
     }
 
     #[test]
@@ -267,7 +327,7 @@ mod tests {
     fn split_keeps_each_label_with_its_example() {
         let (train, test) = counting(30, 1).split(0.5, 1);
         for part in [train, test] {
-            for (x, &label) in part.inputs.data.iter().zip(&part.labels) {
+            for (x, &label) in part.inputs.data.iter().zip(part.targets.iter()) {
                 assert_eq!(*x as usize % 3, label);
             }
         }
@@ -282,7 +342,7 @@ mod tests {
     #[test]
     fn one_hot_rejects_a_label_out_of_range() {
         let err = one_hot(&[1, 3], 3).unwrap_err();
-        assert!(matches!(err, Error::Label { index: 1, label: 3, classes: 3 }), "{err}");
+        assert!(matches!(err, Error::Label { op: "one_hot", index: 1, label: 3, classes: 3 }), "{err}");
     }
 
     #[test]
@@ -292,11 +352,20 @@ mod tests {
         assert_eq!(images.example_shape(), [2, 2, 2]);
         assert_eq!(images.into_flat().inputs.shape, [2, 8]);
         let err = counting(2, 8).into_images(1, 3, 3).unwrap_err();
-        assert_eq!(err.to_string(), "Dataset::into_images: shapes [2, 8] and [2, 1, 3, 3] do not fit");
+        assert!(
+            err.to_string().starts_with("Dataset::into_images: shapes [2, 8] and [2, 1, 3, 3] do not fit"),
+            "{err}"
+        );
     }
 
     #[test]
     fn class_counts_count_each_label() {
         assert_eq!(counting(7, 1).class_counts(), [3, 2, 2]);
+    }
+
+    #[test]
+    fn rows_copies_a_range() {
+        let part = counting(5, 1).rows(1..3);
+        assert_eq!((part.inputs.data.as_slice(), &part.targets[..]), ([1.0, 2.0].as_slice(), [1, 2].as_slice()));
     }
 }

@@ -1,6 +1,18 @@
 //! Standardisation: each feature shifted to mean 0 and scaled to standard deviation 1, with
 //! statistics measured on the training set and reused, unchanged, on the test set (measuring
 //! them on the test set would leak it into training).
+//!
+//! ```
+//! use backprop::data::{Dataset, standardize};
+//! use backprop::Tensor;
+//!
+//! let mut train = Dataset::new(Tensor::new(vec![0.0, 2.0, 4.0], &[3, 1])?, vec![0, 1, 0], 2)?;
+//! let mut test = Dataset::new(Tensor::new(vec![2.0], &[1, 1])?, vec![1], 2)?;
+//! let normalizer = standardize(&mut train, &mut test)?; // fitted on `train` only
+//! assert_eq!(normalizer.mean, [2.0]);
+//! assert_eq!(test.inputs.data, [0.0]);
+//! # Ok::<(), backprop::Error>(())
+//! ```
 
 use super::Dataset;
 use crate::error::{Error, Result};
@@ -32,8 +44,8 @@ pub struct Normalizer {
 
 impl Normalizer {
     /// Measures each feature of `train` (in `f64`, in two passes, for accuracy).
-    pub fn fit(train: &Dataset) -> Normalizer {
-        let features = train.features();
+    pub fn fit<T>(train: &Dataset<T>) -> Normalizer {
+        let features = train.inputs.row_len();
         let rows = train.inputs.data.chunks_exact(features.max(1));
         let n = rows.len().max(1) as f64;
         let mut mean = vec![0.0f64; features];
@@ -58,7 +70,7 @@ impl Normalizer {
     /// # Errors
     /// [`Error::Shape`] when an example of `data` does not have as many features as the set
     /// the normalizer was fitted on.
-    pub fn apply(&self, data: &mut Dataset) -> Result<()> {
+    pub fn apply<T>(&self, data: &mut Dataset<T>) -> Result<()> {
         self.apply_tensor(&mut data.inputs)
     }
 
@@ -69,11 +81,8 @@ impl Normalizer {
     /// [`Error::Shape`] when a row does not have as many values as the fitted features.
     pub fn apply_tensor(&self, inputs: &mut Tensor) -> Result<()> {
         if inputs.shape.is_empty() || inputs.row_len() != self.mean.len() {
-            return Err(Error::Shape {
-                op: "Normalizer::apply",
-                left: inputs.shape.clone(),
-                right: vec![inputs.rows(), self.mean.len()],
-            });
+            let help = "apply the normalizer to examples of the size it was fitted on";
+            return Err(Error::shape("Normalizer::apply", &inputs.shape, &[inputs.rows(), self.mean.len()], help));
         }
         for row in inputs.data.chunks_exact_mut(self.mean.len().max(1)) {
             for ((x, &m), &s) in row.iter_mut().zip(&self.mean).zip(&self.std) {
@@ -89,7 +98,7 @@ impl Normalizer {
 ///
 /// # Errors
 /// [`Error::Shape`] when the examples of `test` and `train` have different sizes.
-pub fn standardize(train: &mut Dataset, test: &mut Dataset) -> Result<Normalizer> {
+pub fn standardize<T>(train: &mut Dataset<T>, test: &mut Dataset<T>) -> Result<Normalizer> {
     let normalizer = Normalizer::fit(train);
     normalizer.apply(train)?;
     normalizer.apply(test)?;
@@ -139,6 +148,10 @@ mod tests {
     fn apply_rejects_another_feature_count() {
         let normalizer = Normalizer::fit(&dataset(vec![1.0; 6], 3));
         let err = normalizer.apply(&mut dataset(vec![1.0; 4], 2)).unwrap_err();
-        assert_eq!(err.to_string(), "Normalizer::apply: shapes [2, 2] and [2, 3] do not fit");
+        assert_eq!(
+            err.to_string(),
+            "Normalizer::apply: shapes [2, 2] and [2, 3] do not fit: apply the normalizer to examples of the size it \
+             was fitted on"
+        );
     }
 }

@@ -65,6 +65,9 @@ pub fn tanh(x: &Tensor) -> Tensor {
 
 /// Softmax of each row (over the last dimension), shifted by the row's maximum so that
 /// logits of any size give finite probabilities.
+///
+/// # Panics
+/// If `x` has no dimension or its last dimension is 0.
 #[differentiable]
 pub fn softmax(x: &Tensor) -> Tensor {
     let width = x.shape[x.shape.len() - 1];
@@ -89,6 +92,9 @@ pub fn softmax(x: &Tensor) -> Tensor {
 }
 
 /// Log-softmax of each row: `x − max − ln Σ e^(x − max)`, finite for any logits.
+///
+/// # Panics
+/// If `x` has no dimension or its last dimension is 0.
 #[differentiable]
 pub fn log_softmax(x: &Tensor) -> Tensor {
     let width = x.shape[x.shape.len() - 1];

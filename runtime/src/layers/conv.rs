@@ -14,6 +14,7 @@
 //! ```
 #![allow(clippy::needless_range_loop, reason = "index loops are what the macro differentiates")]
 
+use crate::error::{Error, Result};
 use crate::ops::{matmul_nt, matmul_nt_vjp};
 use crate::{Tensor, init};
 use backprop_macros::{Differentiable, differentiable};
@@ -51,14 +52,77 @@ impl Conv2d {
         }
     }
 
+    /// Checks that [`forward`](Self::forward) can take `x`: see [`check_conv2d`].
+    ///
+    /// # Errors
+    /// [`Error::Shape`] naming `Conv2d::forward`, the shape of `x` and that of the kernels.
+    pub fn check(&self, x: &Tensor) -> Result<()> {
+        check_shapes("Conv2d::forward", x, &self.w, &self.b, self.stride, self.padding)
+    }
+
+    /// [`forward`](Self::forward) after [`check`](Self::check).
+    ///
+    /// # Errors
+    /// As [`check`](Self::check).
+    pub fn try_forward(&self, x: &Tensor) -> Result<Tensor> {
+        self.check(x).map(|()| self.forward(x))
+    }
+
     /// The convolution of `x` (shape `[batch, in_channels, h, w]`).
+    ///
+    /// # Panics
+    /// As [`conv2d`]; [`try_forward`](Self::try_forward) returns an [`Error`] instead.
     #[differentiable]
     pub fn forward(&self, x: &Tensor) -> Tensor {
         conv2d(x, &self.w, &self.b, self.stride, self.padding)
     }
 }
 
+/// Checks the operands of [`conv2d`]: `x` of shape `[batch, c, h, w]`, kernels `w` of shape
+/// `[oc, c, kh, kw]` no larger than the padded image, one bias per output channel, and a
+/// stride of at least 1.
+///
+/// ```
+/// use backprop::{Tensor, layers::check_conv2d};
+///
+/// let (w, b) = (Tensor::zeros(&[4, 3, 3, 3]), Tensor::zeros(&[4]));
+/// let error = check_conv2d(&Tensor::zeros(&[2, 1, 8, 8]), &w, &b, 1, 0).unwrap_err();
+/// assert!(error.to_string().starts_with("conv2d: shapes [2, 1, 8, 8] and [4, 3, 3, 3] do not fit"));
+/// ```
+///
+/// # Errors
+/// [`Error::Shape`] naming `conv2d` and the shapes that do not fit.
+pub fn check_conv2d(x: &Tensor, w: &Tensor, b: &Tensor, stride: usize, padding: usize) -> Result<()> {
+    check_shapes("conv2d", x, w, b, stride, padding)
+}
+
+fn check_shapes(op: &'static str, x: &Tensor, w: &Tensor, b: &Tensor, stride: usize, padding: usize) -> Result<()> {
+    let fits = x.shape.len() == 4
+        && w.shape.len() == 4
+        && x.shape[1] == w.shape[1]
+        && w.shape[2] <= x.shape[2] + 2 * padding
+        && w.shape[3] <= x.shape[3] + 2 * padding
+        && stride > 0;
+    if !fits {
+        let help = "give images [batch, channels, height, width] with the kernels' channels [out, channels, kh, kw], \
+                    kernels no larger than the padded images, and a stride of at least 1";
+        return Err(Error::shape(op, &x.shape, &w.shape, help));
+    }
+    if b.shape != [w.shape[0]] {
+        return Err(Error::shape(
+            op,
+            &w.shape,
+            &b.shape,
+            "give one bias per output channel, the kernels' first dimension",
+        ));
+    }
+    Ok(())
+}
+
 /// The output side length for an input side `n`, kernel `k`, `stride` and `padding`.
+///
+/// # Panics
+/// If the kernel is larger than the padded side, or `stride` is 0.
 pub fn output_size(n: usize, k: usize, stride: usize, padding: usize) -> usize {
     (n + 2 * padding - k) / stride + 1
 }
@@ -68,12 +132,13 @@ pub fn output_size(n: usize, k: usize, stride: usize, padding: usize) -> usize {
 ///
 /// # Panics
 /// If the channel counts differ or the kernel is larger than the padded image (the message
-/// names both shapes).
+/// names both shapes); [`check_conv2d`] returns an [`Error`] instead.
 #[differentiable(wrt(x, w, b))]
 pub fn conv2d(x: &Tensor, w: &Tensor, b: &Tensor, stride: usize, padding: usize) -> Tensor {
     assert!(
         x.shape.len() == 4 && w.shape.len() == 4 && x.shape[1] == w.shape[1],
-        "conv2d: shapes {:?} and {:?} do not fit (expected [batch, c, h, w] and [out, c, kh, kw])",
+        "conv2d: shapes {:?} and {:?} do not fit (expected [batch, c, h, w] and [out, c, kh, kw]); \
+         layers::check_conv2d returns this as an Error",
         x.shape,
         w.shape
     );
@@ -87,6 +152,10 @@ pub fn conv2d(x: &Tensor, w: &Tensor, b: &Tensor, stride: usize, padding: usize)
 
 /// The windows of `x` as rows: shape `[batch · oh · ow, c · kh · kw]`, zeros where a window
 /// reaches into the padding.
+///
+/// # Panics
+/// If `x` is not 4-dimensional, or the kernel is larger than the padded image (checked by
+/// [`check_conv2d`]).
 ///
 /// Each kernel row of a window is a contiguous run of the image row: the loop copies the part
 /// of it inside the image, with the bounds worked out once per run rather than per pixel.
@@ -129,6 +198,9 @@ pub fn im2col(x: &Tensor, kh: usize, kw: usize, stride: usize, padding: usize) -
 
 /// `y` (`[batch · oh · ow, oc]`, one row per output pixel) as `[batch, oc, oh, ow]`, plus the
 /// bias of each channel.
+///
+/// # Panics
+/// If `y` holds fewer than `batch · oh · ow` rows of one value per bias.
 #[differentiable(wrt(y, b))]
 pub fn channels_first(y: &Tensor, b: &Tensor, batch: usize, oh: usize, ow: usize) -> Tensor {
     let oc = b.data.len();

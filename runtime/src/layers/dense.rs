@@ -14,6 +14,7 @@
 //! ```
 #![allow(clippy::needless_range_loop, reason = "index loops are what the macro differentiates")]
 
+use crate::error::{Error, Result};
 use crate::ops::{matmul, matmul_vjp};
 use crate::{Tensor, init};
 use backprop_macros::{Differentiable, differentiable};
@@ -41,10 +42,53 @@ impl Dense {
         Dense { w: init::xavier_uniform(&[inputs, outputs], inputs, outputs, rng), b: Tensor::zeros(&[outputs]) }
     }
 
+    /// The number of input features.
+    pub fn inputs(&self) -> usize {
+        self.w.shape.first().copied().unwrap_or(0)
+    }
+
+    /// The number of output features.
+    pub fn outputs(&self) -> usize {
+        self.b.len()
+    }
+
+    /// Checks that [`forward`](Self::forward) can take `x`: a batch of rows of
+    /// [`inputs`](Self::inputs) values each.
+    ///
+    /// # Errors
+    /// [`Error::Shape`] naming `Dense::forward`, the shape of `x` and that of the weights.
+    pub fn check(&self, x: &Tensor) -> Result<()> {
+        if x.shape.len() == 2 && x.shape[1] == self.inputs() {
+            return Ok(());
+        }
+        let help = "give the layer a batch of shape [examples, inputs], with the weights' first dimension as inputs";
+        Err(Error::shape("Dense::forward", &x.shape, &self.w.shape, help))
+    }
+
+    /// [`forward`](Self::forward) after [`check`](Self::check): for data from outside, and
+    /// for evaluating a model.
+    ///
+    /// ```
+    /// use backprop::{Tensor, layers::Dense, rand::{SeedableRng, rngs::StdRng}};
+    ///
+    /// let layer = Dense::new(3, 2, &mut StdRng::seed_from_u64(0));
+    /// let error = layer.try_forward(&Tensor::zeros(&[4, 5])).unwrap_err();
+    /// assert!(error.to_string().starts_with("Dense::forward: shapes [4, 5] and [3, 2] do not fit"));
+    /// assert_eq!(layer.try_forward(&Tensor::zeros(&[4, 3]))?.shape, [4, 2]);
+    /// # Ok::<(), backprop::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`check`](Self::check).
+    pub fn try_forward(&self, x: &Tensor) -> Result<Tensor> {
+        self.check(x).map(|()| self.forward(x))
+    }
+
     /// `x · W + b` for `x` of shape `[batch, inputs]`: shape `[batch, outputs]`.
     ///
     /// # Panics
-    /// If `x` does not have `inputs` columns (the message names both shapes).
+    /// If `x` does not have `inputs` columns (the message names both shapes);
+    /// [`try_forward`](Self::try_forward) returns an [`Error`] instead.
     #[differentiable]
     pub fn forward(&self, x: &Tensor) -> Tensor {
         add_bias(matmul(x, &self.w), &self.b)
@@ -54,6 +98,9 @@ impl Dense {
     /// skips the product `∂y · Wᵀ` that gradient would cost (for a first layer of 784
     /// inputs, as much as the forward product). Use it on the first layer; on a hidden
     /// layer, whose input carries a gradient, it is a compile error.
+    ///
+    /// # Panics
+    /// As [`forward`](Self::forward).
     #[differentiable(wrt(self))]
     pub fn forward_input(&self, x: &Tensor) -> Tensor {
         add_bias(matmul(x, &self.w), &self.b)
@@ -67,7 +114,8 @@ impl Dense {
 /// the caller but `b` (so a caller's reverse sweep keeps it instead of computing it again).
 ///
 /// # Panics
-/// If the last dimension of `x` is not the length of `b` (the message names both shapes).
+/// If the last dimension of `x` is not the length of `b` (the message names both shapes);
+/// a [`Dense`] layer's own bias always fits its product.
 #[differentiable]
 pub fn add_bias(x: Tensor, b: &Tensor) -> Tensor {
     let n = b.data.len();

@@ -12,12 +12,51 @@
 #![allow(clippy::needless_range_loop, reason = "index loops are what the macro differentiates")]
 
 use crate::Tensor;
+use crate::error::{Error, Result};
 use backprop_macros::differentiable;
+
+/// Checks the operand of [`max_pool2d`] and [`avg_pool2d`]: images `[batch, c, h, w]` whose
+/// sides are multiples of `size` (at least 1).
+///
+/// ```
+/// use backprop::{Tensor, layers::try_max_pool2d};
+///
+/// let error = try_max_pool2d(&Tensor::zeros(&[1, 1, 5, 4]), 2).unwrap_err();
+/// assert!(error.to_string().starts_with("max_pool2d: shapes [1, 1, 5, 4] and [2, 2] do not fit"));
+/// ```
+///
+/// # Errors
+/// [`Error::Shape`] naming the pooling, the images' shape and the window `[size, size]`.
+pub fn check_pool2d(op: &'static str, x: &Tensor, size: usize) -> Result<()> {
+    let fits = size > 0 && x.shape.len() == 4 && x.shape[2].is_multiple_of(size) && x.shape[3].is_multiple_of(size);
+    if fits {
+        return Ok(());
+    }
+    let help = "give images [batch, channels, height, width] whose height and width are multiples of the window";
+    Err(Error::shape(op, &x.shape, &[size, size], help))
+}
+
+/// [`max_pool2d`] after [`check_pool2d`].
+///
+/// # Errors
+/// As [`check_pool2d`].
+pub fn try_max_pool2d(x: &Tensor, size: usize) -> Result<Tensor> {
+    check_pool2d("max_pool2d", x, size).map(|()| max_pool2d(x, size))
+}
+
+/// [`avg_pool2d`] after [`check_pool2d`].
+///
+/// # Errors
+/// As [`check_pool2d`].
+pub fn try_avg_pool2d(x: &Tensor, size: usize) -> Result<Tensor> {
+    check_pool2d("avg_pool2d", x, size).map(|()| avg_pool2d(x, size))
+}
 
 /// The largest value of each window; the gradient goes to the first largest value.
 ///
 /// # Panics
-/// If `x` is not 4-dimensional or its sides are not multiples of `size`.
+/// If `x` is not 4-dimensional or its sides are not multiples of `size`; [`try_max_pool2d`]
+/// returns an [`Error`] instead.
 #[differentiable(wrt(x))]
 pub fn max_pool2d(x: &Tensor, size: usize) -> Tensor {
     assert!(
@@ -54,7 +93,8 @@ pub fn max_pool2d(x: &Tensor, size: usize) -> Tensor {
 /// The mean of each window.
 ///
 /// # Panics
-/// If `x` is not 4-dimensional or its sides are not multiples of `size`.
+/// If `x` is not 4-dimensional or its sides are not multiples of `size`; [`try_avg_pool2d`]
+/// returns an [`Error`] instead.
 #[differentiable(wrt(x))]
 pub fn avg_pool2d(x: &Tensor, size: usize) -> Tensor {
     assert!(
@@ -87,6 +127,9 @@ pub fn avg_pool2d(x: &Tensor, size: usize) -> Tensor {
 }
 
 /// Each example as one row: `[batch, …]` to `[batch, product of the rest]`.
+///
+/// # Panics
+/// If `x` has no dimension or holds no example.
 #[differentiable]
 pub fn flatten(x: &Tensor) -> Tensor {
     let batch = x.shape[0];

@@ -1,6 +1,6 @@
 //! Test helper: a fresh folder under the system's temporary directory, removed on drop. The
-//! file tests of `data`, `checkpoint` and `plot` write their inputs and outputs there (the
-//! runtime has no `tempfile` dev-dependency).
+//! file tests of `data`, `checkpoint`, `plot` and `atomic` write their inputs and outputs
+//! there (the runtime has no `tempfile` dev-dependency).
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -33,6 +33,7 @@ impl Scratch {
     }
 
     /// Writes `bytes` gzip-compressed to `name` and returns its path.
+    #[cfg(feature = "data")]
     pub(crate) fn write_gz(&self, name: &str, bytes: &[u8]) -> PathBuf {
         use std::io::Write;
         let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
