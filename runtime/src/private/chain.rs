@@ -204,7 +204,7 @@ impl<T: ActiveCount> ActiveCount for (Optional, T) {
 
 /// Whether two naturals are equal.
 pub trait SameAs<M> {
-    /// [`Yes`] or [`No`].
+    /// `Yes` or `No`.
     type Answer;
 }
 impl SameAs<Zero> for Zero {
@@ -220,9 +220,9 @@ impl<N: SameAs<M>, M> SameAs<Succ<M>> for Succ<N> {
     type Answer = N::Answer;
 }
 
-/// Takes one argument's gradient off the front of the list. `Skip` is [`Yes`] when the callee
+/// Takes one argument's gradient off the front of the list. `Skip` is `Yes` when the callee
 /// returned gradients for the active arguments only (its `wrt(...)` left out every argument
-/// that is constant at the call site), [`No`] when it returned one for every argument whose
+/// that is constant at the call site), `No` when it returned one for every argument whose
 /// type carries a gradient.
 #[diagnostic::on_unimplemented(
     message = "the called function's `_vjp` returned fewer gradients than its float arguments need",
