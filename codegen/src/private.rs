@@ -55,6 +55,8 @@ pub enum Item {
     PopAdjoint,
     /// `float(x)`: `x`, checked to be a float.
     Float,
+    /// `duplicate(&v)`: a clone of an argument a call the reverse sweep makes again moves.
+    Duplicate,
     /// `marker(&arg)`: the type marker of a call's argument.
     Marker,
     /// `split(flags, gradients)`: a callee's gradients, one per argument.
@@ -111,6 +113,7 @@ impl ToTokens for Item {
             Item::Own => quote!(#p::own),
             Item::PopAdjoint => quote!(#p::pop_adjoint),
             Item::Float => quote!(#p::float),
+            Item::Duplicate => quote!(#p::duplicate),
             Item::Marker => quote!(#p::marker),
             Item::Split => quote!(#p::split),
             Item::Active => quote!(#p::Active),

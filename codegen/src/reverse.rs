@@ -216,7 +216,11 @@ impl Reverser<'_> {
                     let grad = AExpr::Grad { call: id, arg: i };
                     match arg {
                         Arg::Value(o) => self.contribute_operand(o, grad, out),
-                        Arg::Ref(place) | Arg::Receiver(place) => self.contribute_place(place, grad, out),
+                        Arg::Ref(place) => {
+                            let grad = self.lent_whole(place, grad);
+                            self.contribute_place(place, grad, out)
+                        }
+                        Arg::Receiver(place) => self.contribute_place(place, grad, out),
                     }
                 }
             }
@@ -252,6 +256,11 @@ impl Reverser<'_> {
                 for (member, value) in fields {
                     self.contribute_operand(value, AExpr::Field(Box::new(d.clone()), member.clone()), out);
                 }
+            }
+            // `a.to_vec()` of an array: its `Vec` adjoint in the array's shape.
+            Build::Clone(place, method) if method == "to_vec" && place.steps.is_empty() => {
+                let like = AExpr::Ref(Box::new(AExpr::Primal(place.base)));
+                self.contribute_place(place, AExpr::Private(Item::Adopt, vec![d, like]), out)
             }
             Build::Clone(place, _) => self.contribute_place(place, d, out),
             Build::Sum(place) => {
@@ -359,20 +368,40 @@ impl Reverser<'_> {
             return;
         }
         if self.pending_zero.remove(&v) {
+            let expr = self.shaped_like(v, expr);
             out.push(AdjStmt::Set { var: v, expr });
         } else if !self.declared.contains(&v) && self.is_own(v) {
             self.declared.insert(v);
-            // A callee's gradient may be a `Vec` for an array parameter: convert it.
-            let expr = if self.array_params.contains(&v) && matches!(expr, AExpr::Grad { .. }) {
-                AExpr::Private(Item::Adopt, vec![expr, AExpr::Ref(Box::new(AExpr::Primal(v)))])
-            } else {
-                expr
-            };
+            let expr = self.shaped_like(v, expr);
             out.push(AdjStmt::Init { var: v, expr });
         } else {
             self.ensure_declared(v);
             let scalar = self.facts.kinds[v].is_scalar();
             out.push(AdjStmt::Add { target: Target { base: v, steps: Vec::new(), scalar }, expr });
+        }
+    }
+
+    /// A callee's gradient that becomes `v`'s adjoint, in `v`'s shape: a callee taking a slice
+    /// returns a `Vec` for an array parameter.
+    fn shaped_like(&self, v: VarId, expr: AExpr) -> AExpr {
+        if self.array_params.contains(&v) && matches!(expr, AExpr::Grad { .. }) {
+            AExpr::Private(Item::Adopt, vec![expr, AExpr::Ref(Box::new(AExpr::Primal(v)))])
+        } else {
+            expr
+        }
+    }
+
+    /// The gradient for a whole local lent to a callee (`product(&r)`), in the local's shape
+    /// when its type is not known: the callee may take a slice of an array a call returned.
+    fn lent_whole(&self, place: &Place, grad: AExpr) -> AExpr {
+        let v = place.base;
+        let may_be_array = place.steps.is_empty()
+            && self.facts.kinds[v] == Kind::Unknown
+            && matches!(self.facts.index.defs.get(&v), Some(Value::Call(_) | Value::Read(_)));
+        if may_be_array {
+            AExpr::Private(Item::Adopt, vec![grad, AExpr::Ref(Box::new(AExpr::Primal(v)))])
+        } else {
+            grad
         }
     }
 

@@ -89,12 +89,13 @@ pub fn lends_by_value_parameter_vjp(
             let mut __d_t1 = __seed;
             let mut __d_r = __d_t1 * beta;
             let mut __d_beta = __d_t1 * r;
+            let __flags = (
+                (&::backprop::__private::marker(&y)).flag(),
+                (&::backprop::__private::marker(&&beta)).flag(),
+            );
             let (_, __pullback) = scaled_sine_vjp(y, &beta);
             let (__g0_0, __g0_1) = ::backprop::__private::split(
-                (
-                    (&::backprop::__private::marker(&y)).flag(),
-                    (&::backprop::__private::marker(&&beta)).flag(),
-                ),
+                __flags,
                 __pullback(__d_r),
             );
             let mut __d_y = __g0_0;
@@ -164,12 +165,13 @@ pub fn lends_temporary_vjp(
         __value,
         move |__seed: f64| {
             let mut __d_t2 = __seed;
+            let __flags = (
+                (&::backprop::__private::marker(&x)).flag(),
+                (&::backprop::__private::marker(&&__t1)).flag(),
+            );
             let (_, __pullback) = scaled_sine_vjp(x, &__t1);
             let (__g0_0, __g0_1) = ::backprop::__private::split(
-                (
-                    (&::backprop::__private::marker(&x)).flag(),
-                    (&::backprop::__private::marker(&&__t1)).flag(),
-                ),
+                __flags,
                 __pullback(__d_t2),
             );
             let mut __d_x = __g0_0;
@@ -311,7 +313,7 @@ pub fn norm_vjp<'__l0>(
     v: &'__l0 [f64],
 ) -> (f64, impl ::core::ops::FnOnce(f64) -> ::std::vec::Vec<f64> + use<'__l0>) {
     let __t0 = v.len();
-    let mut __t1 = 0.0;
+    let mut __t1: f64 = 0.0;
     for __i0 in 0..__t0 {
         let e = &v[__i0];
         __t1 += v[__i0] * v[__i0];
@@ -356,7 +358,7 @@ pub fn norm_vjp<'__l0>(
 )]
 pub fn norm_grad(v: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let __t0 = v.len();
-    let mut __t1 = 0.0;
+    let mut __t1: f64 = 0.0;
     for __i0 in 0..__t0 {
         let e = &v[__i0];
         __t1 += v[__i0] * v[__i0];
@@ -426,9 +428,10 @@ pub fn calls_in_a_loop_vjp(
             for i in (0..3).rev() {
                 let (v,) = ::backprop::__private::pop(&mut __tape0);
                 let mut __d_t4 = __d_acc;
+                let __flags = ((&::backprop::__private::marker(&&v)).flag(),);
                 let (_, __pullback) = norm_vjp(&v);
                 let (__g0_0,) = ::backprop::__private::split(
-                    ((&::backprop::__private::marker(&&v)).flag(),),
+                    __flags,
                     __pullback(__d_t4),
                 );
                 let mut __d_v = ::backprop::__private::own(__g0_0);
@@ -472,11 +475,9 @@ pub fn calls_in_a_loop_grad(x: f64) -> (f64, f64) {
     for i in (0..3).rev() {
         let (v,) = ::backprop::__private::pop(&mut __tape0);
         let mut __d_t4 = __d_acc;
+        let __flags = ((&::backprop::__private::marker(&&v)).flag(),);
         let (_, __pullback) = norm_vjp(&v);
-        let (__g0_0,) = ::backprop::__private::split(
-            ((&::backprop::__private::marker(&&v)).flag(),),
-            __pullback(__d_t4),
-        );
+        let (__g0_0,) = ::backprop::__private::split(__flags, __pullback(__d_t4));
         let mut __d_v = ::backprop::__private::own(__g0_0);
         let mut __d_t1 = __d_v[0];
         let mut __d_t2 = __d_v[1];

@@ -280,7 +280,7 @@ pub fn mean_and_spread_vjp<'__l0>(
     let n = (x.len()) as f64;
     let mean = ::backprop::__private::sum_of(&x) / n;
     let __t4 = x.len();
-    let mut __t5 = 0.0;
+    let mut __t5: f64 = 0.0;
     for __i0 in 0..__t4 {
         let v = &x[__i0];
         __t5 += (x[__i0] - mean) * (x[__i0] - mean);

@@ -625,11 +625,9 @@ pub fn distance_vjp(
             let mut __d_q = ::backprop::__private::zero_like(&q);
             let mut __d_p = ::backprop::__private::zero_like(&p);
             let mut __d_t7 = __seed;
+            let __flags = ((&::backprop::__private::marker(&d)).flag(),);
             let (_, __pullback) = d.norm_vjp();
-            let (__g0_0,) = ::backprop::__private::split(
-                ((&::backprop::__private::marker(&d)).flag(),),
-                __pullback(__d_t7),
-            );
+            let (__g0_0,) = ::backprop::__private::split(__flags, __pullback(__d_t7));
             let mut __d_d = ::backprop::__private::own(__g0_0);
             let mut __d_t2 = __d_d.x;
             let mut __d_t5 = __d_d.y;

@@ -110,8 +110,10 @@ impl Emitter<'_> {
                     Some(c) => {
                         let (flags, vjp) = (self.argument_flags(c), self.vjp_call(c));
                         let split = Item::Split.at(c.span);
-                        let split = quote_spanned!(c.span=> #split(#flags, __pullback(#seed)));
+                        let split = quote_spanned!(c.span=> #split(__flags, __pullback(#seed)));
+                        // The flags first: the call may move its arguments.
                         quote! {
+                            let __flags = #flags;
                             let (_, __pullback) = #vjp;
                             let (#(#grads,)*) = #split;
                         }

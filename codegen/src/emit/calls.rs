@@ -10,9 +10,30 @@ use quote::{ToTokens, quote, quote_spanned};
 
 impl Emitter<'_> {
     /// The call itself, for a call whose result carries no gradient.
+    ///
+    /// A call the reverse sweep makes again keeps its arguments taken by value for that: the
+    /// first call gets a duplicate of each collection or struct it would move.
     pub(super) fn plain_call(&self, call: &Call) -> TokenStream {
-        let (callee, args) = self.callee(call, None);
+        let (callee, mut args) = self.callee(call, None);
+        if self.sweep.avail.recomputed_calls.contains(&call.id) && self.facts.activity.calls.contains(&call.id) {
+            let offset = usize::from(matches!(call.target, CallTarget::Method { .. }));
+            for (i, arg) in call.args.iter().enumerate().skip(offset) {
+                if let Arg::Value(Operand::Var(v)) = arg
+                    && self.moved_by_value(*v)
+                {
+                    let (duplicate, value) = (Item::Duplicate, self.name(*v));
+                    args[i - offset] = quote!(#duplicate(&#value));
+                }
+            }
+        }
         quote!(#callee(#(#args),*))
+    }
+
+    /// Whether passing `v` by value moves it: a collection or struct of its own.
+    fn moved_by_value(&self, v: VarId) -> bool {
+        let kind = self.facts.kinds[v];
+        !matches!(kind, crate::ir::Kind::Scalar | crate::ir::Kind::ScalarRef | crate::ir::Kind::Int)
+            && self.f.vars[v].alias_of.is_none()
     }
 
     /// `let __argsK = (flags…); let (y, __pbK) = g_vjp(args…);`

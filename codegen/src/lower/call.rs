@@ -242,7 +242,11 @@ impl Lowerer {
             let value = self.expr(&reference.expr, out);
             return match value {
                 Operand::Var(v) => Arg::Ref(crate::ir::Place { base: v, steps: Vec::new() }),
-                other => Arg::Value(other),
+                // A borrowed constant (`g(&0.5)`) stays borrowed.
+                Operand::Const(c) => {
+                    let tokens = c.tokens;
+                    Arg::Value(Operand::constant(quote!(&#tokens)))
+                }
             };
         }
         Arg::Value(self.expr(arg, out))

@@ -150,6 +150,12 @@ impl Lowerer {
         };
         let acc = self.new_temp(kind, span);
         self.vars[acc].mutable = true;
+        // `sum::<f64>()`: the accumulator has that type (its items may be untyped literals).
+        if let Some(turbofish) = &call.turbofish
+            && let [syn::GenericArgument::Type(ty)] = turbofish.args.iter().collect::<Vec<_>>()[..]
+        {
+            self.vars[acc].ty = Some(ty.to_token_stream());
+        }
         out.push(Stmt { kind: StmtKind::Let { var: acc, value: init }, span });
         Some(acc)
     }

@@ -41,6 +41,22 @@ impl FloatOperand for &f32 {}
 #[diagnostic::do_not_recommend]
 impl FloatOperand for &f64 {}
 
+/// A copy of an argument that a call takes by value and the reverse sweep passes again (the
+/// call borrows a local too, so its pullback cannot be kept and the call is made twice).
+#[inline(always)]
+pub fn duplicate<T: Duplicable>(value: &T) -> T {
+    value.clone()
+}
+
+/// Implemented by `Clone` types.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is moved into a call that the reverse sweep makes again, and it is not `Clone`",
+    label = "passed by value here",
+    note = "the call also borrows a local of the function, so its pullback cannot be kept and the call is made twice; derive `Clone` for `{Self}`, or pass it by reference"
+)]
+pub trait Duplicable: Clone {}
+impl<T: Clone> Duplicable for T {}
+
 /// Which arm of an `if` ran, and the values its reverse sweep needs from that arm.
 pub enum Arm<T, E> {
     /// The `if` arm ran.
@@ -283,17 +299,18 @@ pub fn pop_adjoint<T>(adjoint: &mut Vec<T>) -> T {
 
 /// Reverse of `s = x.iter().sum()`: adds `d` to every element of `x`'s adjoint.
 #[inline(always)]
-pub fn add_to_each<T: Float>(adjoint: &mut [T], d: T) {
-    for a in adjoint {
+pub fn add_to_each<T: Float, S: AsMut<[T]> + ?Sized>(adjoint: &mut S, d: T) {
+    for a in adjoint.as_mut() {
         *a += d;
     }
 }
 
-/// Sum of a buffer's adjoint: reverse of `vec![v; n]` and `[v; N]` for scalar `v`.
+/// Sum of a buffer of floats (a slice, a `Vec`, an array, or a reference to one): the value
+/// of `x.iter().sum()`, and the reverse of `vec![v; n]` and `[v; N]` for a scalar `v`.
 #[inline(always)]
-pub fn sum_of<T: Float>(adjoint: &[T]) -> T {
+pub fn sum_of<T: Float, S: AsRef<[T]> + ?Sized>(values: &S) -> T {
     let mut s = T::ZERO;
-    for &a in adjoint {
+    for &a in values.as_ref() {
         s += a;
     }
     s
