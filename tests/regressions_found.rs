@@ -164,3 +164,66 @@ fn float_methods_on_borrowed_fields() {
     assert_rel64(dx, x / r[0] + x / r[1], EXACT64, "∂/∂x");
     assert_rel64(dx, fd(|x| hypot_of_a_field_item(&t, x), x), FD_TOL64, "finite differences ∂/∂x");
 }
+
+// --- 020: the length of a row picked by a counter (`m[1 - c].iter()` in a `loop`) was computed
+// again in the reverse sweep with the counter's final value (a panic, or the wrong row).
+
+// One pass: c = 1, a = x · m₀₀ · m₀₁;  ∂a/∂x = m₀₀ m₀₁, ∂a/∂m₀ⱼ = x · (the other)
+#[differentiable]
+fn row_walk_in_a_counted_loop(m: &[Vec<f64>], x: f64) -> f64 {
+    let mut a = x;
+    let mut c = 0;
+    loop {
+        c += 1;
+        if c > 1 {
+            break;
+        }
+        a = m[1 - c].iter().fold(a, |acc, v| acc * v);
+    }
+    a
+}
+
+#[test]
+fn a_row_walk_picked_by_a_loop_counter() {
+    let m = vec![vec![2.0, -1.5], vec![3.0]];
+    let x = 0.5;
+    let (value, (dm, dx)) = row_walk_in_a_counted_loop_grad(&m, x);
+    assert_eq!(value, x * 2.0 * -1.5);
+    assert_eq!(dx, 2.0 * -1.5);
+    assert_eq!(dm, vec![vec![x * -1.5, x * 2.0], vec![0.0]]);
+    assert_rel64(dx, fd(|x| row_walk_in_a_counted_loop(&m, x), x), FD_TOL64, "finite differences");
+}
+
+// --- 021: a walk inside another walk read the outer item at the inner index (both loop
+// variables were named `__i0`).
+
+// f = Σᵢ Σⱼ sᵢ sⱼ = (Σ s)²,  ∂f/∂sₖ = 2 Σ s
+#[differentiable]
+fn nested_chains(s: &[f64]) -> f64 {
+    s.iter().map(|a| s.iter().map(|b| a * b).sum::<f64>()).sum::<f64>()
+}
+
+// f = Σᵢ Σⱼ bⱼ aᵢ = (Σ a)(Σ b)
+#[differentiable]
+fn chain_in_a_walk(a: &[f64], b: &[f64]) -> f64 {
+    let mut t = 0.0;
+    for v in a.iter() {
+        t += b.iter().map(|w| w * v).sum::<f64>();
+    }
+    t
+}
+
+#[test]
+fn walks_nested_in_walks() {
+    check_n64(
+        nested_chains_grad,
+        nested_chains,
+        |s| vec![2.0 * s.iter().sum::<f64>(); s.len()],
+        &[&[1.0, 2.0, 3.0], &[0.5, -1.5]],
+        TOL64,
+    );
+    let (a, b) = ([1.0, 2.0], [3.0, 4.0, -5.0]);
+    let (value, (da, db)) = chain_in_a_walk_grad(&a, &b);
+    assert_eq!(value, 3.0 * 2.0);
+    assert_eq!((da, db), (vec![2.0, 2.0], vec![3.0, 3.0, 3.0]));
+}

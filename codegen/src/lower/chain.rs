@@ -84,9 +84,8 @@ impl Lowerer {
         let Some(acc) = self.accumulator(terminal, call, &bounds.1, span, out) else {
             return Operand::constant(quote!(0.0));
         };
-        let loop_id = self.counts.loops;
         self.scoped(|cx| {
-            let index = cx.new_index(loop_id, span);
+            let index = cx.new_index(span);
             let mut places = places.into_iter();
             let mut body = Vec::new();
             cx.loop_depth += 1;

@@ -138,9 +138,8 @@ impl Lowerer {
 
     fn items_for(&mut self, f: &syn::ExprForLoop, items: &Items, out: &mut Vec<Stmt>) {
         let Some((len, places)) = self.items_len(items, f.expr.span(), out) else { return };
-        let loop_id = self.counts.loops;
         self.scoped(|cx| {
-            let index = cx.new_index(loop_id, f.span());
+            let index = cx.new_index(f.span());
             let mut body = Vec::new();
             let mut places = places.into_iter();
             cx.bind_items(&f.pat, items, index, &mut places, &mut body);
@@ -153,9 +152,11 @@ impl Lowerer {
         });
     }
 
-    /// The loop variable of a loop over collections (`__i3`).
-    pub(super) fn new_index(&mut self, loop_id: usize, span: Span) -> usize {
-        let v = self.new_bookkeeping("i", loop_id, Role::Index, span);
+    /// The loop variable of a loop over collections (`__i3`), numbered apart from the loops: a
+    /// loop takes its number once its body is lowered, and the walks nested in it have theirs.
+    pub(super) fn new_index(&mut self, span: Span) -> usize {
+        let number = self.vars.iter().filter(|v| v.role == Role::Index).count();
+        let v = self.new_bookkeeping("i", number, Role::Index, span);
         self.vars[v].mutable = false;
         v
     }
@@ -179,11 +180,17 @@ impl Lowerer {
                 }
             }
         }
+        // The lengths are read from the collections as written (`m[1 - c].len()`): their
+        // uses include every variable an index reads, so the reverse sweep knows when it may
+        // compute them again.
+        let mut uses = Vec::new();
         let lens: Vec<TokenStream> = collections
             .iter()
             .map(|c| {
-                let renamed = self.inactive(c).tokens;
-                quote!(#renamed.len())
+                let renamed = self.inactive(c);
+                uses.extend(renamed.uses);
+                let tokens = renamed.tokens;
+                quote!(#tokens.len())
             })
             .collect();
         let len_tokens = match lens.as_slice() {
@@ -194,7 +201,6 @@ impl Lowerer {
             [one] => one.clone(),
             [first, rest @ ..] => rest.iter().fold(first.clone(), |acc, l| quote!(::core::cmp::min(#acc, #l))),
         };
-        let mut uses = Vec::new();
         for place in &places {
             uses.push(place.base);
         }
