@@ -1,7 +1,11 @@
 //! Regression tests for the bugs the random-program tester found (`difftest/found/NNN-*.rs`
 //! holds each one's minimal reproduction, the seed that found it and the error it gave). Each
 //! case here is that reproduction, checked against a hand derivation and central differences.
-#![allow(clippy::needless_range_loop, reason = "index loops are what these tests differentiate")]
+#![allow(
+    clippy::needless_range_loop,
+    clippy::assign_op_pattern,
+    reason = "each case is the program the tester found, as it wrote it"
+)]
 
 mod common;
 use backprop::{Differentiable, differentiable};
@@ -226,4 +230,276 @@ fn walks_nested_in_walks() {
     let (value, (da, db)) = chain_in_a_walk_grad(&a, &b);
     assert_eq!(value, 3.0 * 2.0);
     assert_eq!((da, db), (vec![2.0, 2.0], vec![3.0, 3.0, 3.0]));
+}
+
+// --- 012: a `Vec` parameter read, then moved (`let y = s;`, or returned on another path): the
+// reverse sweep read it again after the move (the zero gradient's shape, the condition of the
+// `if`). Its zero shape is now taken before the move, and reads of it are recorded.
+
+// f = x s₀ + x s₁
+#[differentiable]
+fn read_then_moved(x: f64, s: Vec<f64>) -> f64 {
+    let a = x * s[0];
+    let y = s;
+    a + x * y[1]
+}
+
+// [s₁] when s₀ > 0.5, else s
+#[differentiable]
+fn read_then_returned(s: Vec<f64>) -> Vec<f64> {
+    if s[0] > 0.5 {
+        return vec![s[1]];
+    }
+    s
+}
+
+#[test]
+fn a_parameter_read_then_moved() {
+    let (value, (dx, ds)) = read_then_moved_grad(0.5, vec![2.0, -3.0]);
+    assert_eq!(value, 0.5 * 2.0 + 0.5 * -3.0);
+    assert_eq!((dx, ds), (2.0 - 3.0, vec![0.5, 0.5]));
+
+    let (value, pullback) = read_then_returned_vjp(vec![0.7, 3.0]);
+    assert_eq!(value, vec![3.0]);
+    assert_eq!(pullback(vec![2.0]), vec![0.0, 2.0]);
+    let (value, pullback) = read_then_returned_vjp(vec![0.2, 3.0]);
+    assert_eq!(value, vec![0.2, 3.0]);
+    assert_eq!(pullback(vec![2.0, -1.0]), vec![2.0, -1.0]);
+}
+
+// --- 015: after an early `return`, a walk over a later local (`let v = &s[0..2];`): its length
+// was computed again in the reverse sweep, where `v` is out of scope.
+
+// b when s₀ > 0.5, else b (s₀ + s₁)
+#[differentiable]
+fn chain_after_return(s: &[f64], b: f64) -> f64 {
+    if s[0] > 0.5 {
+        return b;
+    }
+    let v = &s[0..2];
+    v.iter().map(|w| w * b).sum::<f64>()
+}
+
+// b when b > 0.5, else b (s₀ + s₁)
+#[differentiable]
+fn loop_after_return(s: &[f64], b: f64) -> f64 {
+    if b > 0.5 {
+        return b;
+    }
+    let v = &s[0..2];
+    let mut a = 0.0;
+    for &w in v.iter() {
+        a += w * b;
+    }
+    a
+}
+
+#[test]
+fn walks_after_an_early_return() {
+    let s = [0.25, 2.0, 9.0];
+    assert_eq!(chain_after_return_grad(&s, 3.0), (3.0 * 2.25, (vec![3.0, 3.0, 0.0], 2.25)));
+    assert_eq!(chain_after_return_grad(&[0.75, 2.0], 3.0), (3.0, (vec![0.0, 0.0], 1.0)));
+    assert_eq!(loop_after_return_grad(&s, 0.25), (0.25 * 2.25, (vec![0.25, 0.25, 0.0], 2.25)));
+    assert_eq!(loop_after_return_grad(&s, 0.75), (0.75, (vec![0.0, 0.0, 0.0], 1.0)));
+}
+
+// --- 018: a walk over a borrow of a by-value parameter, inside a loop or an `if`: the kept
+// pullback borrowed the parameter `_vjp` moves into its closure.
+
+// f = s₀ (s₁ s₂)ⁿ
+#[differentiable]
+fn walk_of_a_view_in_a_loop(s: Vec<f64>, n: usize) -> f64 {
+    let mut a = s[0];
+    let v = &s[1..3];
+    for _ in 0..n {
+        for w in v.iter() {
+            a = a * w;
+        }
+    }
+    a
+}
+
+// p m₀₀ m₀₁ when p > 0.5, else p
+#[differentiable]
+fn walk_of_a_row_view_in_a_branch(m: Vec<Vec<f64>>, p: f64) -> f64 {
+    let v = &m[0][0..2];
+    let mut a = p;
+    if p > 0.5 {
+        for w in v.iter() {
+            a = a * w;
+        }
+    }
+    a
+}
+
+#[test]
+fn walks_of_borrowed_by_value_parameters_in_blocks() {
+    check_n64(
+        |p| {
+            let (value, ds) = walk_of_a_view_in_a_loop_grad(p.to_vec(), 3);
+            (value, ds)
+        },
+        |p| walk_of_a_view_in_a_loop(p.to_vec(), 3),
+        |p| {
+            let q = p[1] * p[2];
+            vec![q.powi(3), p[0] * 3.0 * q.powi(2) * p[2], p[0] * 3.0 * q.powi(2) * p[1]]
+        },
+        &[&[0.5, 1.5, -0.75], &[-2.0, 0.25, 1.25]],
+        TOL64,
+    );
+    let m = vec![vec![2.0, -1.5, 7.0]];
+    let (value, (dm, dp)) = walk_of_a_row_view_in_a_branch_grad(m.clone(), 0.75);
+    assert_eq!(value, 0.75 * 2.0 * -1.5);
+    assert_eq!((dm, dp), (vec![vec![0.75 * -1.5, 0.75 * 2.0, 0.0]], 2.0 * -1.5));
+    assert_eq!(walk_of_a_row_view_in_a_branch_grad(m, 0.25), (0.25, (vec![vec![0.0; 3]], 1.0)));
+}
+
+// --- 022: an early `return y;` of a local the later path reads: the later path's pullback read
+// `y` after the return moved it.
+
+// [x, x²] when x > 1, else [x²]
+#[differentiable]
+fn return_moves_a_local(x: f64) -> Vec<f64> {
+    let y = vec![x, x * x];
+    if x > 1.0 {
+        return y;
+    }
+    vec![y[1]]
+}
+
+#[test]
+fn an_early_return_moves_a_local() {
+    for x in [1.5, 0.5] {
+        let (value, pullback) = return_moves_a_local_vjp(x);
+        assert_eq!(value, return_moves_a_local(x));
+        let w = if x > 1.0 { vec![0.25, 2.0] } else { vec![3.0] };
+        let want = if x > 1.0 { w[0] + 2.0 * x * w[1] } else { 2.0 * x * w[0] };
+        let got = pullback(w.clone());
+        assert_rel64(got, want, EXACT64, "pullback");
+        let dot = |x: f64| return_moves_a_local(x).iter().zip(&w).map(|(a, b)| a * b).sum::<f64>();
+        assert_rel64(got, fd(dot, x), FD_TOL64, "finite differences");
+    }
+}
+
+// --- 025: a row walk picked by the variable of a `step_by` loop inside an `if`: its length was
+// computed again where the variable is out of scope.
+
+// x ≥ 0.5: one pass (j = 0), a = Σ over m₁ of 4a = 4x·|m₁|; else x
+#[differentiable]
+fn row_walk_in_a_step_by_loop(m: &[Vec<f64>], x: f64) -> f64 {
+    let mut a = x;
+    if x >= 0.5 {
+        for j in (0..2).step_by(2) {
+            a = m[1 - j].iter().map(|_v| a * 4.0).sum::<f64>();
+        }
+    }
+    a
+}
+
+#[test]
+fn a_row_walk_in_a_step_by_loop() {
+    let m = vec![vec![1.0], vec![2.0, 3.0, 5.0]];
+    let (value, (dm, dx)) = row_walk_in_a_step_by_loop_grad(&m, 0.75);
+    assert_eq!((value, dx), (0.75 * 4.0 * 3.0, 12.0));
+    assert_eq!(dm, vec![vec![0.0], vec![0.0; 3]]);
+    assert_eq!(row_walk_in_a_step_by_loop_grad(&m, 0.25).1.1, 1.0);
+}
+
+// --- 026: a dead store read from a collected `Vec`: the `Vec` moved into the closure was used
+// again.
+
+// f = 2x (the store to `a` is never read)
+#[differentiable]
+fn dead_store(s: &[f64], x: f64) -> f64 {
+    let mut a = x;
+    let b = a * 2.0;
+    let y: Vec<f64> = s.iter().map(|v| v * x).collect();
+    a = y[1] - x;
+    let _ = a;
+    b
+}
+
+#[test]
+fn a_dead_store_from_a_collected_vec() {
+    assert_eq!(dead_store_grad(&[1.0, 2.0], 0.5), (1.0, (vec![0.0, 0.0], 2.0)));
+}
+
+// --- 014: an element of a collection inside a computed tuple or struct (`h(p).1[0]`): the
+// collection was moved out of the value whose zero gradient the reverse sweep shapes.
+
+#[differentiable]
+fn value_and_squares(p: f64) -> (f64, Vec<f64>) {
+    (p, vec![p * p])
+}
+
+// f = p² · p = p³
+#[differentiable]
+fn element_of_a_computed_tuple(p: f64) -> f64 {
+    value_and_squares(p).1[0] * p
+}
+
+#[derive(Differentiable, Clone)]
+struct Layer {
+    w: Vec<f64>,
+    a: f64,
+}
+
+#[differentiable]
+fn layer(p: f64) -> Layer {
+    Layer { w: vec![p * p], a: p }
+}
+
+// f = p² · p + a = p³ + p
+#[differentiable]
+fn element_of_a_computed_struct(p: f64) -> f64 {
+    layer(p).w[0] * p + layer(p).a
+}
+
+#[test]
+fn elements_of_computed_tuples_and_structs() {
+    let cube = |p: f64| p * p * p;
+    check1_64(element_of_a_computed_tuple_grad, cube, |p| 3.0 * p * p, &[0.7, -1.3], TOL64);
+    check1_64(element_of_a_computed_struct_grad, |p| cube(p) + p, |p| 3.0 * p * p + 1.0, &[0.7, -1.3], TOL64);
+}
+
+// --- 024: `let (r, s) = f(…);` of a tuple holding a `Vec`, inside a block: the tuple was
+// recorded whole after `s` was moved out of it.
+
+#[differentiable]
+fn square_and_copy(x: &f64) -> (f64, Vec<f64>) {
+    (x * x, vec![*x])
+}
+
+// p³ for p > 1, else p
+#[differentiable]
+fn tuple_binding_in_a_branch(p: f64) -> f64 {
+    let mut a = p;
+    if p > 1.0 {
+        #[allow(clippy::used_underscore_binding, reason = "the unused part is the case")]
+        let (r, _s) = square_and_copy(&p);
+        a = r * p;
+    }
+    a
+}
+
+// Σₖ (xₖ²)·xₖ over three steps, the tuple bound in a loop
+#[differentiable]
+fn tuple_binding_in_a_loop(x: f64) -> f64 {
+    let mut a = 0.0;
+    for k in 0..3 {
+        let y = x + k as f64;
+        let (r, s) = square_and_copy(&y);
+        a += r * s[0];
+    }
+    a
+}
+
+#[test]
+fn tuples_with_collections_bound_in_blocks() {
+    let f = |p: f64| if p > 1.0 { p * p * p } else { p };
+    let df = |p: f64| if p > 1.0 { 3.0 * p * p } else { 1.0 };
+    check1_64(tuple_binding_in_a_branch_grad, f, df, &[1.5, 0.5], TOL64);
+    let f = |x: f64| (0..3).map(|k| (x + f64::from(k)).powi(3)).sum::<f64>();
+    let df = |x: f64| (0..3).map(|k| 3.0 * (x + f64::from(k)).powi(2)).sum::<f64>();
+    check1_64(tuple_binding_in_a_loop_grad, f, df, &[0.5, -1.25], Tol { exact: 1e-12, fd: 1e-6 });
 }

@@ -72,6 +72,7 @@ fn expand(args: TokenStream, item_tokens: TokenStream) -> syn::Result<TokenStrea
     structure::structure(&mut function, &mut errors, item.block.brace_token.span.close()); // early exits → flags
     let blocks = ir::number_blocks(&mut function.body); // every block gets its number
     analysis::calls::snapshot_changing_arguments(&mut function, blocks, &mut errors); // arguments changed later
+    analysis::shapes::keep_shapes_of_moved(&mut function, blocks); // zero gradients of values moved away
     errors.finish(())?;
     let function = function; // frozen from here on
     let facts = analysis::Facts::of(&function, blocks)?; // kinds, activity, scopes, lookups

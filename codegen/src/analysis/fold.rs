@@ -34,6 +34,12 @@ pub fn folded(f: &Function, avail: &Availability) -> HashSet<VarId> {
     out
 }
 
+/// Whether a statement is the definition of a zero shape that is never printed (see
+/// `analysis::shapes`): nothing happens there.
+fn unprinted(f: &Function, kept: &HashSet<VarId>, stmt: &Stmt) -> bool {
+    matches!(&stmt.kind, StmtKind::Let { var, .. } if f.is_zero_shape(*var) && !kept.contains(var))
+}
+
 fn fold_block(
     f: &Function,
     kept: &HashSet<VarId>,
@@ -52,7 +58,8 @@ fn fold_block(
                     && pure(value)
                     && uses.get(var) == Some(&1)
                     && !kept.contains(var);
-                if candidate && used_next(&block.stmts[i + 1..], *var) {
+                let rest = block.stmts[i + 1..].iter().filter(|s| !unprinted(f, kept, s));
+                if candidate && used_next(rest, *var) {
                     out.insert(*var);
                 }
             }
@@ -67,7 +74,7 @@ fn fold_block(
 }
 
 /// Whether a later statement uses `v` directly, with only pure definitions before it.
-fn used_next(rest: &[Stmt], v: VarId) -> bool {
+fn used_next<'s>(rest: impl Iterator<Item = &'s Stmt>, v: VarId) -> bool {
     for stmt in rest {
         if direct_uses(stmt).contains(&v) {
             return !matches!(stmt.kind, StmtKind::If(_) | StmtKind::Loop(_));

@@ -11,6 +11,7 @@ pub mod order;
 pub mod plans;
 pub mod record;
 pub mod scopes;
+pub mod shapes;
 pub mod tapes;
 pub mod views;
 

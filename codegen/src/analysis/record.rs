@@ -117,7 +117,7 @@ impl Planner<'_> {
     fn block(&mut self, block: &AdjBlock) {
         for &v in &block.zero_init {
             if !self.facts.kinds[v].is_scalar() {
-                self.require(v);
+                self.require(self.shape(v));
             }
         }
         for stmt in &block.stmts {
@@ -137,7 +137,7 @@ impl Planner<'_> {
             }
             AdjStmt::Zero { var } => {
                 if !self.facts.kinds[*var].is_scalar() {
-                    needed.push(*var);
+                    needed.push(self.shape(*var));
                 }
             }
             AdjStmt::Pullback { call, pullback, markers, seed, .. } => {
@@ -219,11 +219,18 @@ impl Planner<'_> {
             && self.f.vars[v].alias_of.as_ref().is_some_and(|place| !super::calls::lent_by_caller(self.f, place.base))
     }
 
+    /// What a zero gradient for `v` is shaped from: `v`, or the shape taken before `v` is moved.
+    fn shape(&self, v: VarId) -> VarId {
+        self.f.zero_shapes.get(&v).copied().unwrap_or(v)
+    }
+
     /// Whether `u` holds the same value wherever the reverse sweep may read it: it is not
-    /// `mut`, and if it borrows a place, nothing changes that place after the borrow.
+    /// `mut` nor moved away, and if it borrows a place, nothing changes that place after the
+    /// borrow.
     fn stable(&self, u: VarId) -> bool {
         let var = &self.f.vars[u];
         !var.mutable
+            && !self.scopes.moved(u)
             && var.alias_of.as_ref().is_none_or(|place| self.scopes.read_is_final(place, self.scopes.def_seq[u]))
     }
 

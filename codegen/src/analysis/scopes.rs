@@ -1,7 +1,7 @@
 //! Where each variable is defined, and which reads of a collection see its final value.
 
 use super::kinds::Kinds;
-use crate::ir::{Arg, Block, BlockId, Build, Function, Kind, Operand, Place, StmtKind, Value, VarId};
+use crate::ir::{Arg, Block, BlockId, Build, Function, Kind, Operand, Place, Step, StmtKind, Value, VarId};
 
 /// Scoping and ordering facts about a function.
 pub struct Scopes {
@@ -15,12 +15,17 @@ pub struct Scopes {
     pub def_seq: Vec<usize>,
     /// For each variable: positions of statements that change or move it.
     writes: Vec<Vec<usize>>,
+    /// For each variable: positions of statements that move it.
+    moves: Vec<Vec<usize>>,
     /// For each statement position: the positions spanned by its outermost enclosing loop.
     outer_loop: Vec<Option<(usize, usize)>>,
     /// For each loop (by id): the positions its statement and body span.
     pub loop_span: std::collections::HashMap<usize, (usize, usize)>,
     /// Whether passing each variable by value moves it (a collection or struct of its own).
     movable: Vec<bool>,
+    /// Variables that are operands of arithmetic: floats, whatever their inferred kind (the
+    /// operators are checked to be on floats, `analysis::floats`).
+    arithmetic_operands: std::collections::HashSet<VarId>,
 }
 
 impl Scopes {
@@ -33,8 +38,10 @@ impl Scopes {
             loop_body: vec![None; blocks],
             def_seq: vec![0; n],
             writes: vec![Vec::new(); n],
+            moves: vec![Vec::new(); n],
             outer_loop: Vec::new(),
             loop_span: Default::default(),
+            arithmetic_operands: Default::default(),
             movable: (0..n)
                 .map(|v| {
                     !matches!(kinds[v], Kind::Scalar | Kind::ScalarRef | Kind::Int)
@@ -43,6 +50,13 @@ impl Scopes {
                 })
                 .collect(),
         };
+        crate::walk::each_stmt(&function.body, &mut |stmt| match &stmt.kind {
+            StmtKind::Let { value: Value::Op(_, args), .. } => {
+                scopes.arithmetic_operands.extend(args.iter().filter_map(Operand::var))
+            }
+            StmtKind::Update { value, .. } => scopes.arithmetic_operands.extend(value.var()),
+            _ => {}
+        });
         let mut seq = 0;
         scopes.walk(&function.body, None, &mut seq);
         scopes
@@ -56,7 +70,7 @@ impl Scopes {
             match &stmt.kind {
                 StmtKind::Let { var, value } => {
                     self.define(*var, block.id, here);
-                    self.note_moves(value, here);
+                    self.note_moves(*var, value, here);
                     if let Value::Call(call) = value {
                         self.define(call.pullback, block.id, here);
                         self.define(call.markers, block.id, here);
@@ -117,11 +131,22 @@ impl Scopes {
             && self.movable[*v]
         {
             self.writes[*v].push(seq);
+            self.moves[*v].push(seq);
         }
     }
 
-    fn note_moves(&mut self, value: &Value, seq: usize) {
+    fn note_moves(&mut self, var: VarId, value: &Value, seq: usize) {
         match value {
+            // `let s = t.1;` of a collection or struct moves it out of `t`: `t` is partly gone.
+            // A float field is copied: one of unknown type counts as moved unless it is used
+            // in arithmetic.
+            Value::Read(place)
+                if matches!(place.steps.last(), Some(Step::Field(_)))
+                    && self.movable[var]
+                    && !self.arithmetic_operands.contains(&var) =>
+            {
+                self.note_move(&Operand::Var(place.base), seq)
+            }
             Value::Copy(o) => self.note_move(o, seq),
             Value::Call(call) => {
                 for arg in &call.args {
@@ -142,6 +167,17 @@ impl Scopes {
             }
             _ => {}
         }
+    }
+
+    /// Whether some statement moves `v` (passes it by value, binds or returns it): the
+    /// reverse sweep cannot read it.
+    pub fn moved(&self, v: VarId) -> bool {
+        !self.moves[v].is_empty()
+    }
+
+    /// Positions of the statements that move `v`.
+    pub fn moves(&self, v: VarId) -> &[usize] {
+        &self.moves[v]
     }
 
     /// Positions of the statements that change or move `v`.

@@ -58,7 +58,8 @@ impl Emitter<'_> {
             quote!(0.0)
         } else {
             // Spanned on the variable: a type without a gradient is reported there.
-            let (name, span) = (self.name(v), self.f.vars[v].span);
+            let shape = self.f.zero_shapes.get(&v).copied().unwrap_or(v);
+            let (name, span) = (self.name(shape), self.f.vars[v].span);
             let zero_like = Item::ZeroLike.at(span);
             quote_spanned!(span=> #zero_like(&#name))
         }

@@ -38,6 +38,12 @@ impl Emitter<'_> {
         }
     }
 
+    /// Whether `v` is the zero shape of a moved value (`analysis::shapes`) that the reverse
+    /// sweep does not read.
+    fn unread_shape(&self, v: VarId) -> bool {
+        self.f.is_zero_shape(v) && !self.sweep.avail.needed.contains(&v)
+    }
+
     /// Whether the value as printed invokes `vec!` (itself, or a temporary folded into it).
     fn builds_vec(&self, value: &Value) -> bool {
         let folded_vec = |o: &Operand| match o {
@@ -59,7 +65,9 @@ impl Emitter<'_> {
 
     fn forward_stmt_tokens(&self, stmt: &Stmt) -> TokenStream {
         match &stmt.kind {
-            StmtKind::Let { var, .. } if self.sweep.folded.contains(var) => TokenStream::new(),
+            StmtKind::Let { var, .. } if self.sweep.folded.contains(var) || self.unread_shape(*var) => {
+                TokenStream::new()
+            }
             StmtKind::Let { var, value } => self.let_stmt(*var, value),
             StmtKind::Declare { var } => {
                 let name = self.name(*var);

@@ -33,6 +33,16 @@ pub struct Function {
     /// is guarded by `if !returned`): rustc cannot see that the result is assigned once, so
     /// it is an `Option` slot.
     pub flagged_returns: bool,
+    /// For a collection or struct the function moves away: the variable holding its zero
+    /// gradient, taken where it is defined (see `analysis::shapes`).
+    pub zero_shapes: std::collections::HashMap<VarId, VarId>,
+}
+
+impl Function {
+    /// Whether `v` holds the zero shape of a moved value (see [`Function::zero_shapes`]).
+    pub fn is_zero_shape(&self, v: VarId) -> bool {
+        self.zero_shapes.values().any(|&shape| shape == v)
+    }
 }
 
 /// Numbering of records.

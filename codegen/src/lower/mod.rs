@@ -39,7 +39,14 @@ pub fn function(item: &syn::ItemFn, args: &Args) -> syn::Result<(Function, Outpu
     }
     cx.pop_scope();
     let Lowerer { vars, errors, counts, .. } = cx;
-    let function = Function { vars, params, body: Block { stmts: body, id: 0 }, counts, flagged_returns: false };
+    let function = Function {
+        vars,
+        params,
+        body: Block { stmts: body, id: 0 },
+        counts,
+        flagged_returns: false,
+        zero_shapes: Default::default(),
+    };
     errors.finish((function, output))
 }
 

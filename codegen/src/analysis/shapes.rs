@@ -1,0 +1,104 @@
+//! Zero gradients for values the function moves away.
+//!
+//! The reverse sweep starts a collection's or struct's adjoint as a zero gradient shaped like
+//! the value (`zero_like(&s)`). A value the forward sweep moves (`let y = s;`, `return s;`,
+//! `g(s)`) is gone by then, so its shape is taken where it is defined, into a variable of its
+//! own (`let __zero_s = zero_like(&s);`) that the reverse sweep reads instead. This is a
+//! rewrite of the IR before it is frozen, like [`super::calls::snapshot_changing_arguments`];
+//! the emitter prints such a definition only if the reverse sweep reads it.
+
+use super::kinds::Kinds;
+use super::scopes::Scopes;
+use crate::ir::{Block, Function, Inactive, Kind, Role, Stmt, StmtKind, Value, Var, VarId};
+use crate::private::Item;
+use quote::{format_ident, quote};
+use std::collections::HashMap;
+
+/// Adds a zero-shape variable for every moved collection or struct and records it in
+/// [`Function::zero_shapes`]: after the definition of a value that does not change, before the
+/// first statement that moves a `mut` one (its pushes and writes before the move give it the
+/// shape its reverse starts from).
+pub fn keep_shapes_of_moved(function: &mut Function, blocks: usize) {
+    let kinds = Kinds::infer(function);
+    let scopes = Scopes::of(function, &kinds, blocks);
+    let moved = |v: VarId| scopes.moved(v) && !kinds[v].is_scalar() && kinds[v] != Kind::Int;
+    let mut cx = Shapes { function, scopes: &scopes, shapes: HashMap::new(), seq: 0 };
+    let pending: Vec<VarId> = cx.function.params.iter().map(|p| p.var).filter(|&v| moved(v)).collect();
+    let mut body = std::mem::take(&mut cx.function.body);
+    cx.block(&mut body, &moved, pending);
+    cx.function.body = body;
+    cx.function.zero_shapes = cx.shapes;
+}
+
+struct Shapes<'a> {
+    function: &'a mut Function,
+    scopes: &'a Scopes,
+    shapes: HashMap<VarId, VarId>,
+    /// Position of the next statement, numbered as `Scopes` numbers them.
+    seq: usize,
+}
+
+impl Shapes<'_> {
+    /// Adds the shapes of the values `block` defines, and of `pending` (defined before it).
+    fn block(&mut self, block: &mut Block, moved: &impl Fn(VarId) -> bool, mut pending: Vec<VarId>) {
+        for mut stmt in std::mem::take(&mut block.stmts) {
+            let here = self.seq;
+            self.seq += 1;
+            match &mut stmt.kind {
+                StmtKind::If(if_stmt) => {
+                    self.block(&mut if_stmt.then_block, moved, Vec::new());
+                    self.block(&mut if_stmt.else_block, moved, Vec::new());
+                }
+                StmtKind::Loop(l) => self.block(&mut l.body, moved, Vec::new()),
+                _ => {}
+            }
+            let span = here..self.seq;
+            let moves_now = |v: &VarId| self.scopes.moves(*v).iter().any(|m| span.contains(m));
+            let (now, later): (Vec<VarId>, Vec<VarId>) = pending.into_iter().partition(moves_now);
+            pending = later;
+            for v in now {
+                block.stmts.push(self.shape_of(v));
+            }
+            let defined = match &stmt.kind {
+                StmtKind::Let { var, .. } if moved(*var) => Some(*var),
+                _ => None,
+            };
+            block.stmts.push(stmt);
+            match defined {
+                Some(v) if self.function.vars[v].mutable => pending.push(v),
+                Some(v) => block.stmts.push(self.shape_of(v)),
+                None => {}
+            }
+        }
+    }
+
+    /// `let __zero_v = zero_like(&v);`, its variable noted as `v`'s zero shape.
+    fn shape_of(&mut self, v: VarId) -> Stmt {
+        let (function, shapes) = (&mut *self.function, &mut self.shapes);
+        let source = &function.vars[v];
+        let base = source.name.to_string();
+        let mut name = format_ident!("__zero_{}", base.trim_start_matches('_'));
+        if function.vars.iter().any(|var| var.name == name) {
+            name = format_ident!("__zero{}_{}", v, base.trim_start_matches('_'));
+        }
+        let (span, kind) = (source.span, source.kind);
+        let value_name = &source.name;
+        let zero_like = Item::ZeroLike;
+        // Not pure: computed again in the reverse sweep it would read the moved value.
+        let value = Value::Inactive(Inactive { tokens: quote!(#zero_like(&#value_name)), uses: vec![v], pure: false });
+        function.vars.push(Var {
+            adjoint: format_ident!("__d{}", name),
+            name,
+            kind,
+            mutable: false,
+            role: Role::Temp,
+            span,
+            ty: None,
+            alias_of: None,
+            destructured: None,
+        });
+        let shape = function.vars.len() - 1;
+        shapes.insert(v, shape);
+        Stmt { kind: StmtKind::Let { var: shape, value }, span }
+    }
+}
