@@ -226,7 +226,8 @@ impl<N: SameAs<M>, M> SameAs<Succ<M>> for Succ<N> {
 /// type carries a gradient.
 #[diagnostic::on_unimplemented(
     message = "the called function's `_vjp` returned fewer gradients than its float arguments need",
-    note = "a function restricted with `#[differentiable(wrt(...))]` can be called from differentiable code when the arguments it leaves out are constants at the call site, or when it differentiates all of them"
+    note = "a function restricted with `#[differentiable(wrt(...))]` can be called from differentiable code when the arguments it leaves out are constants at the call site, or when it differentiates all of them",
+    note = "its gradients are matched to the arguments by counting: the constants it receives must be exactly the parameters it leaves out; if one goes to a parameter it differentiates, list every float parameter in its `wrt(...)` (gradients of constants are dropped)"
 )]
 pub trait Take<L, Skip> {
     /// This argument's gradient, `()` for a constant.
