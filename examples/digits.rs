@@ -9,8 +9,8 @@
 
 use backprop::data::{digits, standardize};
 use backprop::error::Report;
-use backprop::layers::{Dense, relu, relu_vjp};
-use backprop::loss::{softmax_cross_entropy, softmax_cross_entropy_vjp};
+use backprop::layers::*;
+use backprop::loss::*;
 use backprop::optim::Adam;
 use backprop::rand::SeedableRng;
 use backprop::rand::rngs::StdRng;

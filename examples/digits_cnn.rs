@@ -9,7 +9,7 @@
 use backprop::data::digits;
 use backprop::error::Report;
 use backprop::layers::*;
-use backprop::loss::{softmax_cross_entropy, softmax_cross_entropy_vjp};
+use backprop::loss::*;
 use backprop::optim::Adam;
 use backprop::rand::SeedableRng;
 use backprop::rand::rngs::StdRng;

@@ -8,8 +8,8 @@
 
 use backprop::data::Dataset;
 use backprop::error::Report;
-use backprop::layers::{Dense, tanh, tanh_vjp};
-use backprop::loss::{mse, mse_vjp};
+use backprop::layers::*;
+use backprop::loss::*;
 use backprop::optim::Adam;
 use backprop::rand::SeedableRng;
 use backprop::rand::rngs::StdRng;

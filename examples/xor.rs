@@ -3,8 +3,8 @@
 //! `cargo run --release --example xor`
 
 use backprop::error::Report;
-use backprop::layers::{Dense, sigmoid, sigmoid_vjp, tanh, tanh_vjp};
-use backprop::loss::{binary_cross_entropy, binary_cross_entropy_vjp};
+use backprop::layers::*;
+use backprop::loss::*;
 use backprop::optim::{Adam, Optimizer};
 use backprop::rand::SeedableRng;
 use backprop::rand::rngs::StdRng;

@@ -279,6 +279,7 @@ fn method_calls_inside_a_differentiable_function_chain_through_their_vjp() {
 static LOGISTIC_PULLBACKS: AtomicUsize = AtomicUsize::new(0);
 
 // σ(x) = 1 / (1 + e⁻ˣ), not differentiable by itself.
+#[differentiable(custom)]
 fn logistic(x: f64) -> f64 {
     1.0 / (1.0 + (-x).exp())
 }
@@ -318,6 +319,7 @@ fn custom_vjp_is_called_once_per_gradient_and_gives_its_stable_derivative() {
 static SQUARE_FORWARDS: AtomicUsize = AtomicUsize::new(0);
 static SQUARE_PULLBACKS: AtomicUsize = AtomicUsize::new(0);
 
+#[differentiable(custom)]
 fn counted_square(x: f64) -> f64 {
     x * x
 }
@@ -358,6 +360,7 @@ fn custom_vjp_inside_a_loop_runs_one_forward_and_one_pullback_per_iteration() {
 }
 
 // q(x, w) = w x², with a hand-written two-argument pullback (2wx, x²).
+#[differentiable(custom)]
 fn weighted_square(x: f64, w: f64) -> f64 {
     w * x * x
 }
@@ -392,7 +395,9 @@ fn custom_vjp_with_a_tuple_gradient_feeds_both_arguments() {
 static DAMPED_PULLBACKS: AtomicUsize = AtomicUsize::new(0);
 
 impl Scale {
-    // D(x) = factor · sin x, a plain method with a hand-written `damped_vjp` beside it.
+    // D(x) = factor · sin x, a plain method with a hand-written `damped_vjp` beside it (for
+    // `x` only: `Scale` has no gradient).
+    #[differentiable(custom, wrt(x))]
     fn damped(&self, x: f64) -> f64 {
         self.factor * x.sin()
     }
@@ -429,11 +434,13 @@ fn custom_vjp_of_a_method_is_used_for_method_calls() {
 }
 
 mod stable {
+    use backprop::differentiable;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     pub static SOFTPLUS_PULLBACKS: AtomicUsize = AtomicUsize::new(0);
 
     // softplus(x) = ln(1 + eˣ), returning x itself where eˣ would overflow.
+    #[differentiable(custom)]
     pub fn softplus(x: f64) -> f64 {
         if x > 30.0 { x + (-x).exp() } else { x.exp().ln_1p() }
     }

@@ -13,8 +13,8 @@
 //! logits, and no gradient for the input batch.
 
 use backprop::data::Dataset;
-use backprop::layers::{Dense, relu, relu_vjp};
-use backprop::loss::{softmax_cross_entropy, softmax_cross_entropy_vjp};
+use backprop::layers::*;
+use backprop::loss::*;
 use backprop::optim::{Adam, Optimizer};
 use backprop::rand::rngs::StdRng;
 use backprop::rand::{RngExt, SeedableRng};

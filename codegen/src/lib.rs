@@ -23,6 +23,7 @@ mod coalesce;
 mod derive;
 mod emit;
 mod error;
+mod forms;
 mod ir;
 mod lower;
 mod names;
@@ -30,6 +31,7 @@ mod ops;
 mod private;
 mod reverse;
 mod structure;
+mod tangent;
 mod walk;
 
 use proc_macro2::TokenStream;
@@ -66,20 +68,18 @@ pub fn derive_differentiable(input: TokenStream) -> TokenStream {
 /// after them; every later phase reads it and returns a side table or tokens.
 fn expand(args: TokenStream, item_tokens: TokenStream) -> syn::Result<TokenStream> {
     let item = parse_function(item_tokens)?; // the `fn` under the attribute
-    let args = args::Args::parse(args)?; // `wrt(...)`
+    let args = args::Args::parse(args)?; // `wrt(...)`, `reverse`, `custom(...)`
+    if args.custom.is_some() {
+        let (params, output) = lower::signature(&item, &args)?; // derivatives written by hand
+        let generated = forms::custom(&item, &args, &params, &output);
+        return Ok(quote!(#item #generated));
+    }
     let (mut function, output) = lower::function(&item, &args)?; // tokens → IR
     let mut errors = error::Errors::default(); // problems of the phases below, reported together
     structure::structure(&mut function, &mut errors, item.block.brace_token.span.close()); // early exits → flags
     let blocks = ir::number_blocks(&mut function.body); // every block gets its number
-    analysis::calls::snapshot_changing_arguments(&mut function, blocks, &mut errors); // arguments changed later
-    analysis::shapes::keep_shapes_of_moved(&mut function, blocks); // zero gradients of values moved away
     errors.finish(())?;
-    let function = function; // frozen from here on
-    let facts = analysis::Facts::of(&function, blocks)?; // kinds, activity, scopes, lookups
-    let (mut adjoint, final_adjoints) = reverse::differentiate(&facts); // the adjoint program
-    let renames = coalesce::coalesce(&facts, &mut adjoint); // adjoint copies share a variable
-    let plans = analysis::plans::Plans::of(&facts, &adjoint, final_adjoints, renames); // records, folds, tapes, guards
-    let generated = emit::gradient_fns(&item, &facts, &output, &adjoint, &plans); // `_vjp` and `_grad`
+    let generated = forms::generate(&item, &args, function, blocks, &output)?; // every mode and order (`forms`)
     // A function used only through its gradient is not dead code.
     Ok(quote!(#[allow(dead_code)] #item #generated))
 }

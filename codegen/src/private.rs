@@ -68,6 +68,20 @@ pub enum Item {
     ConstantHere,
     /// The traits the argument markers dispatch through.
     MarkerTraits,
+    /// `forward_call(g_jvp, args, tangents, flags)`: a call of a forward form.
+    ForwardCall,
+    /// `prefix2(&g_jvp)`: the callee's first parameters, to pass arguments through.
+    Prefix(usize),
+    /// `concat2(a, b)`, `concat3(a, b, c)`: tuples joined.
+    Concat(usize),
+    /// `ZeroOf`: a constant argument, for its zero tangent.
+    ZeroOf,
+    /// `LeftOut`: the flag of an argument a callee's `wrt(...)` leaves out (not active).
+    LeftOut,
+    /// `unavailable(message)`: the body of a form that is not available.
+    Unavailable,
+    /// `directional(&gradient, &tangent)`: `⟨∇f, t⟩`.
+    Directional,
     /// `record(&mut tape, values)`, `pop(&mut tape)`, `reserve(&mut tape, &range)`.
     Record,
     Pop,
@@ -119,7 +133,22 @@ impl ToTokens for Item {
             Item::Active => quote!(#p::Active),
             Item::Constant => quote!(#p::Constant),
             Item::ConstantHere => quote!(#p::AtCallSite::constant_here),
-            Item::MarkerTraits => quote!(#p::{ActivityOf as _, ConstantFallback as _}),
+            Item::MarkerTraits => {
+                quote!(#p::{ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _})
+            }
+            Item::ForwardCall => quote!(#p::forward_call),
+            Item::Unavailable => quote!(#p::unavailable),
+            Item::LeftOut => quote!(#p::LeftOut),
+            Item::ZeroOf => quote!(#p::ZeroOf),
+            Item::Directional => quote!(#p::directional),
+            Item::Prefix(n) => {
+                let name = quote::format_ident!("prefix{}", n);
+                quote!(#p::#name)
+            }
+            Item::Concat(n) => {
+                let name = quote::format_ident!("concat{}", n);
+                quote!(#p::#name)
+            }
             Item::Record => quote!(#p::record),
             Item::Pop => quote!(#p::pop),
             Item::Reserve => quote!(#p::reserve),

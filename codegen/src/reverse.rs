@@ -176,9 +176,15 @@ impl Reverser<'_> {
     fn assembled_adjoint(&mut self, fields: &[VarId]) -> AExpr {
         let parts = fields
             .iter()
-            .map(|&f| match self.adjoint_of(f) {
-                Some(d) => d,
-                None => AExpr::Private(Item::ZeroLike, vec![AExpr::Ref(Box::new(AExpr::Primal(f)))]),
+            .map(|&f| match (&self.f.vars[f].destructured, self.adjoint_of(f)) {
+                // A field that is itself taken apart (the value of a forward call is a pair
+                // whose first part may be a tuple): its adjoint is assembled from its fields'.
+                (Some(inner), _) => {
+                    let inner = inner.clone();
+                    self.assembled_adjoint(&inner)
+                }
+                (None, Some(d)) => d,
+                (None, None) => AExpr::Private(Item::ZeroLike, vec![AExpr::Ref(Box::new(AExpr::Primal(f)))]),
             })
             .collect();
         AExpr::Tuple(parts)

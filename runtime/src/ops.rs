@@ -230,6 +230,77 @@ pub fn matmul_nt_vjp<'a, 'b>(
     (y, pullback)
 }
 
+/// `Σ leftᵢ · rightᵢ` into a new tensor of shape `shape`: the terms of a tangent or of a
+/// second-order gradient, each one `sgemm` adding into the same buffer.
+fn sum_of_products(op: &str, terms: &[(Mat<'_>, Mat<'_>, &Tensor, &Tensor)], shape: &[usize]) -> Tensor {
+    let mut data = vec![0.0f32; shape.iter().product()];
+    for (k, (left, right, l, r)) in terms.iter().enumerate() {
+        gemm_into(op, *left, *right, (&l.shape, &r.shape), &mut data, if k == 0 { 0.0 } else { 1.0 });
+    }
+    Tensor { data, shape: shape.to_vec() }
+}
+
+/// [`matmul`] in forward mode: `y = a · b` and its tangent `da · b + a · db`.
+pub fn matmul_jvp(a: &Tensor, b: &Tensor, da: &Tensor, db: &Tensor) -> (Tensor, Tensor) {
+    let y = matmul(a, b);
+    let terms = [(Mat::of(da), Mat::of(b), da, b), (Mat::of(a), Mat::of(db), a, db)];
+    let dy = sum_of_products("matmul (tangent)", &terms, &y.shape);
+    (y, dy)
+}
+
+/// [`matmul_jvp`] and its pullback, for second order: from the adjoints `(ȳ, ẏ̄)` of the value
+/// and the tangent, `∂a = ȳ·bᵀ + ẏ̄·dbᵀ`, `∂b = aᵀ·ȳ + daᵀ·ẏ̄`, `∂da = ẏ̄·bᵀ`, `∂db = aᵀ·ẏ̄`.
+#[allow(clippy::type_complexity, reason = "the pullback's signature is the contract's")]
+pub fn matmul_jvp_vjp<'a, 'b, 'c, 'd>(
+    a: &'a Tensor,
+    b: &'b Tensor,
+    da: &'c Tensor,
+    db: &'d Tensor,
+) -> ((Tensor, Tensor), impl FnOnce((Tensor, Tensor)) -> (Tensor, Tensor, Tensor, Tensor) + use<'a, 'b, 'c, 'd>) {
+    let value = matmul_jvp(a, b, da, db);
+    let pullback = move |(y_bar, dy_bar): (Tensor, Tensor)| {
+        let (ma, mb, mda, mdb) = (Mat::of(a), Mat::of(b), Mat::of(da), Mat::of(db));
+        let (my, mdy) = (Mat::of(&y_bar), Mat::of(&dy_bar));
+        let grad_a = sum_of_products("matmul (∂a)", &[(my, mb.t(), &y_bar, b), (mdy, mdb.t(), &dy_bar, db)], &a.shape);
+        let grad_b = sum_of_products("matmul (∂b)", &[(ma.t(), my, a, &y_bar), (mda.t(), mdy, da, &dy_bar)], &b.shape);
+        let grad_da = sum_of_products("matmul (∂da)", &[(mdy, mb.t(), &dy_bar, b)], &da.shape);
+        let grad_db = sum_of_products("matmul (∂db)", &[(ma.t(), mdy, a, &dy_bar)], &db.shape);
+        (grad_a, grad_b, grad_da, grad_db)
+    };
+    (value, pullback)
+}
+
+/// [`matmul_nt`] in forward mode: `y = a · bᵀ` and its tangent `da · bᵀ + a · dbᵀ`.
+pub fn matmul_nt_jvp(a: &Tensor, b: &Tensor, da: &Tensor, db: &Tensor) -> (Tensor, Tensor) {
+    let y = matmul_nt(a, b);
+    let terms = [(Mat::of(da), Mat::of(b).t(), da, b), (Mat::of(a), Mat::of(db).t(), a, db)];
+    let dy = sum_of_products("matmul_nt (tangent)", &terms, &y.shape);
+    (y, dy)
+}
+
+/// [`matmul_nt_jvp`] and its pullback: `∂a = ȳ·b + ẏ̄·db`, `∂b = ȳᵀ·a + ẏ̄ᵀ·da`, `∂da = ẏ̄·b`,
+/// `∂db = ẏ̄ᵀ·a`.
+#[allow(clippy::type_complexity, reason = "the pullback's signature is the contract's")]
+pub fn matmul_nt_jvp_vjp<'a, 'b, 'c, 'd>(
+    a: &'a Tensor,
+    b: &'b Tensor,
+    da: &'c Tensor,
+    db: &'d Tensor,
+) -> ((Tensor, Tensor), impl FnOnce((Tensor, Tensor)) -> (Tensor, Tensor, Tensor, Tensor) + use<'a, 'b, 'c, 'd>) {
+    let value = matmul_nt_jvp(a, b, da, db);
+    let pullback = move |(y_bar, dy_bar): (Tensor, Tensor)| {
+        let (ma, mb, mda, mdb) = (Mat::of(a), Mat::of(b), Mat::of(da), Mat::of(db));
+        let (my, mdy) = (Mat::of(&y_bar), Mat::of(&dy_bar));
+        let grad_a = sum_of_products("matmul_nt (∂a)", &[(my, mb, &y_bar, b), (mdy, mdb, &dy_bar, db)], &a.shape);
+        let grad_b =
+            sum_of_products("matmul_nt (∂b)", &[(my.t(), ma, &y_bar, a), (mdy.t(), mda, &dy_bar, da)], &b.shape);
+        let grad_da = sum_of_products("matmul_nt (∂da)", &[(mdy, mb, &dy_bar, b)], &da.shape);
+        let grad_db = sum_of_products("matmul_nt (∂db)", &[(mdy.t(), ma, &dy_bar, a)], &db.shape);
+        (grad_a, grad_b, grad_da, grad_db)
+    };
+    (value, pullback)
+}
+
 /// Which product gives an operand's gradient, from the output's adjoint `∂y` and the other
 /// operand.
 #[derive(Clone, Copy)]

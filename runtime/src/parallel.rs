@@ -11,7 +11,7 @@
 //! ```
 //! use backprop::data::Dataset;
 //! use backprop::layers::Dense;
-//! use backprop::loss::{softmax_cross_entropy, softmax_cross_entropy_vjp};
+//! use backprop::loss::*;
 //! use backprop::rand::{SeedableRng, rngs::StdRng};
 //! use backprop::{Tensor, differentiable, parallel};
 //!
@@ -108,8 +108,8 @@ impl PairSink for WeightedAdd {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layers::{Dense, relu, relu_vjp};
-    use crate::loss::{mse, mse_vjp, softmax_cross_entropy, softmax_cross_entropy_vjp};
+    use crate::layers::*;
+    use crate::loss::*;
     use crate::tensor::Tensor;
     use backprop_macros::{Differentiable, differentiable};
     use rand::SeedableRng;

@@ -17,6 +17,7 @@ pub fn lends_temporary(x: f64, a: f64) -> f64 {
     scaled_sine(x, &(2.0 * a.cos()))
 }
 
+#[differentiable(custom)]
 pub fn softplus(x: f64) -> f64 {
     if x > 30.0 { x } else { x.exp().ln_1p() }
 }

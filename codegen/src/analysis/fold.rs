@@ -30,7 +30,7 @@ pub fn folded(f: &Function, avail: &Availability) -> HashSet<VarId> {
         .collect();
     let kept: HashSet<VarId> = avail.needed.difference(&recomputed).copied().collect();
     let mut out = HashSet::new();
-    fold_block(f, &kept, &f.body, &uses, &mut out);
+    fold_block(f, &kept, &f.body, &uses, &mut out, &mut HashMap::new());
     out
 }
 
@@ -46,6 +46,7 @@ fn fold_block(
     block: &Block,
     uses: &HashMap<VarId, usize>,
     out: &mut HashSet<VarId>,
+    bases: &mut HashMap<VarId, Vec<VarId>>,
 ) {
     for (i, stmt) in block.stmts.iter().enumerate() {
         match &stmt.kind {
@@ -59,32 +60,59 @@ fn fold_block(
                     && uses.get(var) == Some(&1)
                     && !kept.contains(var);
                 let rest = block.stmts[i + 1..].iter().filter(|s| !unprinted(f, kept, s));
-                if candidate && used_next(rest, *var) {
+                // The collections it reads, itself or through temporaries folded into it.
+                let mut read = read_places(value);
+                for u in direct_uses(stmt) {
+                    read.extend(bases.get(&u).into_iter().flatten().copied());
+                }
+                if candidate && used_next(rest, *var, &read) {
                     out.insert(*var);
+                    bases.insert(*var, read);
                 }
             }
             StmtKind::If(if_stmt) => {
-                fold_block(f, kept, &if_stmt.then_block, uses, out);
-                fold_block(f, kept, &if_stmt.else_block, uses, out);
+                fold_block(f, kept, &if_stmt.then_block, uses, out, bases);
+                fold_block(f, kept, &if_stmt.else_block, uses, out, bases);
             }
-            StmtKind::Loop(l) => fold_block(f, kept, &l.body, uses, out),
+            StmtKind::Loop(l) => fold_block(f, kept, &l.body, uses, out, bases),
             _ => {}
         }
     }
 }
 
-/// Whether a later statement uses `v` directly, with only pure definitions before it.
-fn used_next<'s>(rest: impl Iterator<Item = &'s Stmt>, v: VarId) -> bool {
+/// Whether a later statement uses `v` directly, with only pure definitions before it that
+/// move none of the collections `v`'s definition reads (`bases`): a read of `ds[0]` stays
+/// before `let dy = ds;`.
+fn used_next<'s>(rest: impl Iterator<Item = &'s Stmt>, v: VarId, bases: &[VarId]) -> bool {
     for stmt in rest {
         if direct_uses(stmt).contains(&v) {
             return !matches!(stmt.kind, StmtKind::If(_) | StmtKind::Loop(_));
         }
         match &stmt.kind {
-            StmtKind::Let { value, .. } if pure(value) => {}
+            StmtKind::Let { value, .. } if pure(value) && !moves_any(value, bases) => {}
             _ => return false,
         }
     }
     false
+}
+
+/// The variables whose contents a value reads through a place.
+fn read_places(value: &Value) -> Vec<VarId> {
+    match value {
+        Value::Read(p) | Value::Alias(p) | Value::Build(Build::Clone(p, _) | Build::Sum(p)) => vec![p.base],
+        _ => Vec::new(),
+    }
+}
+
+/// Whether a value takes one of `bases` by value (moving a collection or struct).
+fn moves_any(value: &Value, bases: &[VarId]) -> bool {
+    let taken = |o: &Operand| matches!(o, Operand::Var(v) if bases.contains(v));
+    match value {
+        Value::Copy(o) => taken(o),
+        Value::Build(Build::VecList(items) | Build::ArrayList(items) | Build::Tuple(items)) => items.iter().any(taken),
+        Value::Build(Build::Struct { fields, .. }) => fields.iter().any(|(_, o)| taken(o)),
+        _ => false,
+    }
 }
 
 /// Values that can move to a later point of straight-line code without changing anything.

@@ -14,6 +14,9 @@ impl Emitter<'_> {
     /// A call the reverse sweep makes again keeps its arguments taken by value for that: the
     /// first call gets a duplicate of each collection or struct it would move.
     pub(super) fn plain_call(&self, call: &Call) -> TokenStream {
+        if call.jvp_depth > 0 {
+            return self.forward_form_call(call, false);
+        }
         let (callee, mut args) = self.callee(call, None);
         if self.sweep.avail.recomputed_calls.contains(&call.id) && self.facts.activity.calls.contains(&call.id) {
             let offset = usize::from(matches!(call.target, CallTarget::Method { .. }));
@@ -52,23 +55,148 @@ impl Emitter<'_> {
 
     /// `g_vjp(args…)`, spanned on the user's call so that a missing `_vjp` is reported there.
     pub(super) fn vjp_call(&self, call: &Call) -> TokenStream {
+        if call.jvp_depth > 0 {
+            return self.forward_form_call(call, true);
+        }
         let (callee, args) = self.callee(call, Some("vjp"));
         let span = call.span;
         quote_spanned!(span=> #callee(#(#args),*))
     }
 
+    /// A call of the callee's forward form (`g_jvp`, `g_jvp_jvp`, or with `vjp` their
+    /// `_vjp`): the arguments go through the callee's own parameter types, and
+    /// `forward_call` passes the tangents it takes (see the runtime's `forward` module). A
+    /// method's form comes from the getter its `#[differentiable]` adds (`m_jvp_form`).
+    fn forward_form_call(&self, call: &Call, vjp: bool) -> TokenStream {
+        let n = call.group_len();
+        let mut parts = vec!["jvp"; usize::from(call.jvp_depth)];
+        if vjp {
+            parts.push("vjp");
+        }
+        let suffix = parts.join("_");
+        let groups: Vec<&[Arg]> = call.args.chunks(n.max(1)).collect();
+        let (Some(primal), tangent_groups) = (groups.first(), groups.get(1..).unwrap_or_default()) else {
+            return crate::error::internal_error("a forward call has no arguments (`tangent` passes them in groups)");
+        };
+        let flags: Vec<TokenStream> = (n..call.args.len()).map(|i| self.position_flag(call, i)).collect();
+        // Made again in the reverse sweep: what the first call would move, it gets a copy of.
+        let again = !vjp
+            && self.sweep.avail.recomputed_calls.contains(&call.id)
+            && self.facts.activity.calls.contains(&call.id);
+        let arg = |a: &Arg| match a {
+            Arg::Value(Operand::Var(v)) if again && self.moved_by_value(*v) => {
+                let (duplicate, value) = (Item::Duplicate, self.name(*v));
+                quote!(#duplicate(&#value))
+            }
+            _ => self.argument(a),
+        };
+        let (forward_call, span) = (Item::ForwardCall.at(call.span), call.span);
+        let join = |mut parts: Vec<TokenStream>| match parts.len() {
+            1 => parts.pop().unwrap_or_default(),
+            k => {
+                let concat = Item::Concat(k);
+                quote!(#concat(#(#parts),*))
+            }
+        };
+        match &call.target {
+            CallTarget::Path { prefix, name } => {
+                let callee = names::derived_fn(name, &suffix);
+                let callee = quote_spanned!(span=> #prefix #callee);
+                let coerce = Item::Prefix(n);
+                let args = primal.iter().map(arg);
+                let tangents = tangent_groups
+                    .iter()
+                    .map(|g| {
+                        let g = g.iter().map(arg);
+                        quote!(#coerce(&#callee)(#(#g),*))
+                    })
+                    .collect();
+                let tangents = join(tangents);
+                // The flags first: the call moves what it takes by value.
+                quote_spanned! {span=> {
+                    let __flags = (#(#flags,)*);
+                    #forward_call(#callee, #coerce(&#callee)(#(#args),*), #tangents, __flags)
+                }}
+            }
+            CallTarget::Method { name } => {
+                // The method's `_all` entry takes every tangent and picks its own (`emit::forms`).
+                let entry = names::derived_fn(name, &format!("{suffix}_all"));
+                let receiver = match primal.first() {
+                    Some(Arg::Value(o)) => self.operand_at(o, Prec::Atom),
+                    Some(receiver) => arg(receiver),
+                    None => {
+                        return crate::error::internal_error("a method call has no receiver (`lower` passes it first)");
+                    }
+                };
+                let args = primal.iter().skip(1).map(arg);
+                // A constant's tangent is `None`: the method makes the zero it needs.
+                let tangents = tangent_groups.iter().flat_map(|g| g.iter()).map(|a| match a {
+                    Arg::Value(Operand::Const(c)) if c.kind != crate::ir::Kind::Scalar => self.argument(a),
+                    _ => {
+                        let a = arg(a);
+                        quote!(::core::option::Option::Some(#a))
+                    }
+                });
+                quote_spanned! {span=> {
+                    let __flags = (#(#flags,)*);
+                    #receiver.#entry(#(#args,)* #(#tangents,)* __flags)
+                }}
+            }
+        }
+    }
+
+    /// An argument as passed: a value, `&place`, or a receiver's place.
+    fn argument(&self, a: &Arg) -> TokenStream {
+        match a {
+            Arg::Value(o) => self.operand(o),
+            Arg::Ref(place) => {
+                let place = self.place(place);
+                quote!(&#place)
+            }
+            Arg::Receiver(place) => self.place(place),
+        }
+    }
+
     /// Whether each argument's type carries a gradient (see the runtime's `chain` module).
     pub(super) fn argument_flags(&self, call: &Call) -> TokenStream {
+        let flags = (0..call.args.len()).map(|i| self.position_flag(call, i));
+        quote!((#(#flags,)*))
+    }
+
+    /// The flag of argument `i`. A tangent of a forward call takes its type from the argument it
+    /// is the tangent of, so that each tangent's flag matches its argument's (a constant's
+    /// tangent may be a stand-in of another type): callees match tangents as they match
+    /// arguments.
+    fn position_flag(&self, call: &Call, i: usize) -> TokenStream {
+        let n = call.group_len().max(1);
+        let Some(arg) = call.args.get(i) else {
+            return crate::error::internal_error("a flag for an argument the call does not have");
+        };
+        match call.args.get(i % n) {
+            Some(primal) if i >= n => self.argument_flag(primal, self.arg_active(arg)),
+            _ => self.argument_flag(arg, self.arg_active(arg)),
+        }
+    }
+
+    /// Whether an argument carries a gradient in this function.
+    fn arg_active(&self, arg: &Arg) -> bool {
+        match arg {
+            Arg::Value(o) => self.operand_active(o),
+            Arg::Ref(place) | Arg::Receiver(place) => self.facts.active(place.base),
+        }
+    }
+
+    /// Whether one argument's type carries a gradient, and whether it is constant here.
+    fn argument_flag(&self, arg: &Arg, active: bool) -> TokenStream {
         let marker = Item::Marker;
-        let flags = call.args.iter().map(|arg| {
-            let (value, active) = match arg {
-                Arg::Value(o) => (self.operand_at(o, Prec::Prefix), self.operand_active(o)),
+        {
+            let value = match arg {
+                Arg::Value(o) => self.operand_at(o, Prec::Prefix),
                 Arg::Ref(place) => {
-                    let active = self.facts.active(place.base);
                     let place = self.place(place);
-                    (quote!(&#place), active)
+                    quote!(&#place)
                 }
-                Arg::Receiver(place) => (self.place(place), self.facts.active(place.base)),
+                Arg::Receiver(place) => self.place(place),
             };
             let flag = match arg {
                 // An untyped literal has no type yet for the marker to take (`g(4, x)`); what
@@ -83,8 +211,7 @@ impl Emitter<'_> {
             // A constant here may be one the callee's `wrt(...)` left out: `split` decides.
             let constant_here = Item::ConstantHere;
             if active { flag } else { quote!(#constant_here(#flag)) }
-        });
-        quote!((#(#flags,)*))
+        }
     }
 
     /// Whether an argument carries a gradient in this function.

@@ -13,6 +13,7 @@
 
 mod backward;
 mod calls;
+mod forms;
 mod forward;
 mod signature;
 mod stubs;
@@ -54,7 +55,34 @@ enum Printing {
     Reverse,
 }
 
+pub use forms::{
+    EntryShape, Provided, grad_from_vjp, hvp_fn, jvp_fn, jvp_from_vjp, jvp_item, jvp_stand_in, method_entry,
+    vjp_stand_in,
+};
 pub use stubs::stubs;
+
+/// The gradient's type for these parameters (one entry per differentiated one).
+pub fn gradient_type_of(params: &[crate::ir::Param]) -> TokenStream {
+    signature::gradient_type(params)
+}
+
+/// For `R(F(f))`: also print `f_hvp`, the reverse sweep seeded with `(0, 1)` right after the
+/// forward sweep.
+pub struct Hvp<'a> {
+    /// The user's function.
+    pub primal: &'a syn::ItemFn,
+    /// Its parameters.
+    pub params: &'a [crate::ir::Param],
+    /// The signature of its `_jvp` (the parameters, then the directions).
+    pub jvp: &'a syn::ItemFn,
+}
+
+/// Whether a generated function is documented or hidden (the forms only generated code calls).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    Public,
+    Hidden,
+}
 
 /// Everything `#[differentiable]` adds beside the user's function.
 pub fn gradient_fns(
@@ -63,17 +91,24 @@ pub fn gradient_fns(
     output: &Output,
     adjoint: &AdjBlock,
     plans: &Plans,
+    shown: Shown,
+    hvp: Option<&Hvp>,
 ) -> TokenStream {
     let f = facts.f;
     let last_is_return = matches!(f.body.stmts.last().map(|s| &s.kind), Some(StmtKind::Return(_)));
     let direct_return = facts.index.returns == 1 && last_is_return && !f.flagged_returns;
     let emitter = |sweep| Emitter { f, facts, plans, sweep, printing: Printing::Forward, frame: None, direct_return };
     let vjp_fn = emitter(&plans.closure).vjp_function(item, output, adjoint);
+    let hidden = (shown == Shown::Hidden).then(|| quote!(#[doc(hidden)]));
+    if let Some(hvp) = hvp {
+        let hvp_fn = emitter(&plans.inline).hvp_function(hvp, adjoint);
+        return quote!(#hidden #vjp_fn #hvp_fn);
+    }
     if output.shape != OutputShape::Scalar {
-        return vjp_fn;
+        return quote!(#hidden #vjp_fn);
     }
     let grad_fn = emitter(&plans.inline).grad_function(item, output, adjoint);
-    quote!(#vjp_fn #grad_fn)
+    quote!(#hidden #vjp_fn #hidden #grad_fn)
 }
 
 /// `__value` in the returned tuple, located at the return type: a value of another type is
@@ -229,7 +264,12 @@ impl Emitter<'_> {
 
     /// The traits that tell, by autoref, whether an argument's type carries a gradient.
     fn flag_traits(&self) -> TokenStream {
-        if self.facts.activity.calls.is_empty() {
+        let mut forward_calls = false;
+        each_stmt(&self.f.body, &mut |s| {
+            forward_calls |=
+                matches!(&s.kind, StmtKind::Let { value: crate::ir::Value::Call(c), .. } if c.jvp_depth > 0);
+        });
+        if self.facts.activity.calls.is_empty() && !forward_calls {
             return TokenStream::new();
         }
         let traits = crate::private::Item::MarkerTraits;

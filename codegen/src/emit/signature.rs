@@ -15,7 +15,7 @@ pub(super) fn kept_attributes(item: &syn::ItemFn) -> Vec<&syn::Attribute> {
 /// the closure's type captures all of them (the same in every edition).
 pub(super) fn vjp(sig: &syn::Signature, ret: &TokenStream, grads: &TokenStream) -> TokenStream {
     let mut sig = sig.clone();
-    let mut namer = LifetimeNamer { next: 0, named: Vec::new() };
+    let mut namer = LifetimeNamer { next: 0, named: Vec::new(), prefix: "__l".to_owned() };
     for input in sig.inputs.iter_mut() {
         namer.visit_fn_arg_mut(input);
     }
@@ -30,6 +30,21 @@ pub(super) fn vjp(sig: &syn::Signature, ret: &TokenStream, grads: &TokenStream) 
     quote! {
         fn #name #generics (#inputs) -> (#ret, impl ::core::ops::FnOnce(#ret) -> #grads + use<#(#lifetimes),*>)
     }
+}
+
+/// The parameter types of `sig` (without `self`) with every elided lifetime named, and the
+/// names given (`'__l0`, …), for a signature that must spell them out.
+pub(super) fn named_input_types(sig: &syn::Signature, prefix: &str) -> (Vec<syn::Type>, Vec<syn::Lifetime>) {
+    let mut namer = LifetimeNamer { next: 0, named: Vec::new(), prefix: prefix.to_owned() };
+    let mut types = Vec::new();
+    for input in sig.inputs.iter() {
+        if let syn::FnArg::Typed(typed) = input {
+            let mut ty = (*typed.ty).clone();
+            namer.visit_type_mut(&mut ty);
+            types.push(ty);
+        }
+    }
+    (types, namer.named)
 }
 
 /// The gradient's type: one entry per differentiated parameter, bare if there is one.
@@ -51,11 +66,13 @@ pub(super) fn gradient_type(params: &[crate::ir::Param]) -> TokenStream {
 struct LifetimeNamer {
     next: usize,
     named: Vec<syn::Lifetime>,
+    /// `__l` gives `'__l0`, `'__l1`, ….
+    prefix: String,
 }
 
 impl LifetimeNamer {
     fn fresh(&mut self) -> syn::Lifetime {
-        let lifetime = syn::Lifetime::new(&format!("'__l{}", self.next), Span::call_site());
+        let lifetime = syn::Lifetime::new(&format!("'{}{}", self.prefix, self.next), Span::call_site());
         self.next += 1;
         self.named.push(lifetime.clone());
         lifetime

@@ -20,6 +20,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 pub type VarId = usize;
 
 /// The lowered function.
+#[derive(Clone)]
 pub struct Function {
     /// Every variable: parameters, user bindings, temporaries and bookkeeping.
     pub vars: Vec<Var>,
@@ -46,7 +47,7 @@ impl Function {
 }
 
 /// Numbering of records.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct Counts {
     /// `if` statements.
     pub ifs: usize,
@@ -57,6 +58,7 @@ pub struct Counts {
 }
 
 /// A function parameter.
+#[derive(Clone)]
 pub struct Param {
     /// The variable bound to it.
     pub var: VarId,
@@ -70,6 +72,7 @@ pub struct Param {
 }
 
 /// What a parameter's gradient is.
+#[derive(Clone)]
 pub enum ParamGradient {
     /// Its type has none (integers, `bool`, strings).
     Constant,
@@ -87,6 +90,7 @@ impl Param {
 }
 
 /// A variable.
+#[derive(Clone)]
 pub struct Var {
     /// Identifier of the value in generated code.
     pub name: Ident,

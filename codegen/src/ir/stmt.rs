@@ -4,7 +4,7 @@ use super::{Inactive, Operand, Place, Value, VarId};
 use proc_macro2::Span;
 
 /// A block of statements.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub struct Block {
     /// The statements, in order.
     pub stmts: Vec<Stmt>,
@@ -37,6 +37,7 @@ pub fn number_blocks(body: &mut Block) -> usize {
 }
 
 /// A statement with the span of the user's tokens it came from.
+#[derive(Clone)]
 pub struct Stmt {
     /// What it does.
     pub kind: StmtKind,
@@ -45,6 +46,7 @@ pub struct Stmt {
 }
 
 /// What a statement does.
+#[derive(Clone)]
 pub enum StmtKind {
     /// Defines a variable (`let x = value;`).
     Let { var: VarId, value: Value },
@@ -86,6 +88,7 @@ pub enum StoreHow {
 }
 
 /// An `if` statement. Its value, if any, is assigned to a declared variable in each arm.
+#[derive(Clone)]
 pub struct If {
     /// Number of the `if`.
     pub id: usize,
@@ -100,6 +103,7 @@ pub struct If {
 }
 
 /// The condition of an `if`.
+#[derive(Clone)]
 pub enum Cond {
     /// A boolean expression in the user's code.
     Expr(Inactive),
@@ -108,6 +112,7 @@ pub enum Cond {
 }
 
 /// A loop.
+#[derive(Clone)]
 pub struct Loop {
     /// Number of the loop; its tape is `__tape{id}`.
     pub id: usize,
@@ -122,6 +127,7 @@ pub struct Loop {
 }
 
 /// What drives a loop.
+#[derive(Clone)]
 pub enum LoopHead {
     /// `for index in start..end` (or `..=`, `.rev()`, `.step_by(step)`).
     Range(RangeLoop),
@@ -132,6 +138,7 @@ pub enum LoopHead {
 }
 
 /// A `for` loop over an integer range.
+#[derive(Clone)]
 pub struct RangeLoop {
     /// The loop variable (`None` for `_`).
     pub index: Option<VarId>,
@@ -146,6 +153,7 @@ pub struct RangeLoop {
 }
 
 /// An adaptor applied to a range in a `for` loop.
+#[derive(Clone)]
 pub enum RangeAdaptor {
     /// `.rev()`.
     Rev,

@@ -176,6 +176,7 @@ pub enum Op {
 }
 
 /// How a value is computed.
+#[derive(Clone)]
 pub enum Value {
     /// A primitive operation on operands.
     Op(Op, Vec<Operand>),
@@ -213,6 +214,7 @@ pub struct Unsupported {
 }
 
 /// A call that chains through the callee's `_vjp`.
+#[derive(Clone)]
 pub struct Call {
     /// Number of the call; its gradients are `__g{id}_{arg}`.
     pub id: usize,
@@ -226,9 +228,21 @@ pub struct Call {
     pub pullback: VarId,
     /// Holds the markers of the argument types (see the runtime's `chain` module).
     pub markers: VarId,
+    /// How many times forward mode has been applied: 0 for the function itself, 1 for its
+    /// `_jvp`, 2 for `_jvp_jvp`. The arguments are then `2^depth` groups of equal length: the
+    /// function's own arguments (a method's receiver first), then the tangents of each.
+    pub jvp_depth: u8,
+}
+
+impl Call {
+    /// The number of arguments of the function itself.
+    pub fn group_len(&self) -> usize {
+        self.args.len() >> self.jvp_depth
+    }
 }
 
 /// What is called.
+#[derive(Clone)]
 pub enum CallTarget {
     /// A path to a free function or associated function (`g`, `module::g`, `Type::g`).
     Path {
@@ -256,6 +270,7 @@ pub enum Arg {
 }
 
 /// A collection or struct built from operands.
+#[derive(Clone)]
 pub enum Build {
     /// `vec![elem; len]`.
     VecRepeat { elem: Operand, len: Operand },

@@ -218,7 +218,7 @@ impl Lowerer {
         self.counts.calls += 1;
         let pullback = self.new_bookkeeping("pb", id, Role::Pullback, span);
         let markers = self.new_bookkeeping("args", id, Role::Markers, span);
-        let call = Call { id, target, args, span, pullback, markers };
+        let call = Call { id, target, args, span, pullback, markers, jvp_depth: 0 };
         self.define(Value::Call(call), Kind::Unknown, span, out)
     }
 

@@ -131,6 +131,18 @@ tuple_grad_list!(A B C D E F G H I);
 tuple_grad_list!(A B C D E F G H I J);
 tuple_grad_list!(A B C D E F G H I J K);
 tuple_grad_list!(A B C D E F G H I J K L);
+tuple_grad_list!(A B C D E F G H I J K L M);
+tuple_grad_list!(A B C D E F G H I J K L M N);
+tuple_grad_list!(A B C D E F G H I J K L M N O);
+tuple_grad_list!(A B C D E F G H I J K L M N O P);
+tuple_grad_list!(A B C D E F G H I J K L M N O P Q);
+tuple_grad_list!(A B C D E F G H I J K L M N O P Q R);
+tuple_grad_list!(A B C D E F G H I J K L M N O P Q R S);
+tuple_grad_list!(A B C D E F G H I J K L M N O P Q R S T);
+tuple_grad_list!(A B C D E F G H I J K L M N O P Q R S T U);
+tuple_grad_list!(A B C D E F G H I J K L M N O P Q R S T U V);
+tuple_grad_list!(A B C D E F G H I J K L M N O P Q R S T U V W);
+tuple_grad_list!(A B C D E F G H I J K L M N O P Q R S T U V W X);
 
 /// An argument whose type carries a gradient but whose value is a constant where the call is
 /// made (a data slice the caller does not differentiate). The callee may have excluded it
@@ -383,6 +395,18 @@ flag_tuple!(A B C D E F G H I);
 flag_tuple!(A B C D E F G H I J);
 flag_tuple!(A B C D E F G H I J K);
 flag_tuple!(A B C D E F G H I J K L);
+flag_tuple!(A B C D E F G H I J K L M);
+flag_tuple!(A B C D E F G H I J K L M N);
+flag_tuple!(A B C D E F G H I J K L M N O);
+flag_tuple!(A B C D E F G H I J K L M N O P);
+flag_tuple!(A B C D E F G H I J K L M N O P Q);
+flag_tuple!(A B C D E F G H I J K L M N O P Q R);
+flag_tuple!(A B C D E F G H I J K L M N O P Q R S);
+flag_tuple!(A B C D E F G H I J K L M N O P Q R S T);
+flag_tuple!(A B C D E F G H I J K L M N O P Q R S T U);
+flag_tuple!(A B C D E F G H I J K L M N O P Q R S T U V);
+flag_tuple!(A B C D E F G H I J K L M N O P Q R S T U V W);
+flag_tuple!(A B C D E F G H I J K L M N O P Q R S T U V W X);
 
 /// Whether the pullback of `G` skipped the optional arguments of `F` (see [`Take`]).
 pub type Skipped<F, G> =

@@ -2,6 +2,7 @@
 //! Not part of the public API: they change whenever the generator changes.
 
 mod chain;
+mod forward;
 mod views;
 pub use views::{IndexFallback, IndexFallbackRef, Offset, SliceWindow, SliceWindowRef, Viewer};
 
@@ -14,6 +15,10 @@ pub use crate::visit::{NamedVisitor, NamedVisitorMut, PairVisitor};
 pub use chain::{
     Active, ActiveCount, Activity, ActivityOf, AtCallSite, Constant, ConstantFallback, FlagTuple, Flatten, GradList,
     Length, Marker, Optional, SameAs, Take, TakeAll, marker, split,
+};
+pub use forward::{
+    Append, Bound, Call, Cons, LeftOut, NoTangent, NoTangentFallback, Pick, Uncons, ZeroOf, ZeroTangent, bind, concat2,
+    concat3, forward_call, prefix0, prefix1, prefix2, prefix3, prefix4, prefix5, prefix6, prefix7, prefix8,
 };
 
 /// An operand of float arithmetic whose type the macro could not see: only floats (and
@@ -40,6 +45,22 @@ impl FloatOperand for f64 {}
 impl FloatOperand for &f32 {}
 #[diagnostic::do_not_recommend]
 impl FloatOperand for &f64 {}
+
+/// `⟨gradient, tangent⟩`: the directional derivative of a scalar function from its gradient,
+/// for the forward rule `#[differentiable(custom(vjp))]` derives from a hand-written `_vjp`.
+/// Every float leaf of the gradient meets the same leaf of the tangent, in order.
+pub fn directional<T: Float, G: Differentiable + ?Sized, D: Differentiable + ?Sized>(gradient: &G, tangent: &D) -> T {
+    let (g, d) = (crate::flatten(gradient), crate::flatten(tangent));
+    assert_eq!(g.len(), d.len(), "backprop: a gradient of {} values and a tangent of {} values", g.len(), d.len());
+    T::from_f64(g.iter().zip(&d).map(|(a, b)| a * b).sum())
+}
+
+/// A form of a function that is not available: the message says which and what to write.
+#[cold]
+#[track_caller]
+pub fn unavailable(message: &str) -> ! {
+    panic!("backprop: {message}")
+}
 
 /// A copy of an argument that a call takes by value and the reverse sweep passes again (the
 /// call borrows a local too, so its pullback cannot be kept and the call is made twice).

@@ -11,7 +11,7 @@
 //! ```
 //! use backprop::data::Dataset;
 //! use backprop::layers::Dense;
-//! use backprop::loss::{softmax_cross_entropy, softmax_cross_entropy_vjp};
+//! use backprop::loss::*;
 //! use backprop::optim::Adam;
 //! use backprop::rand::{SeedableRng, rngs::StdRng};
 //! use backprop::train::Trainer;

@@ -217,8 +217,8 @@ fn mean_loss<M: ?Sized + Differentiable, T: Targets>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layers::{Dense, relu, relu_vjp};
-    use crate::loss::{mse, mse_vjp, softmax_cross_entropy, softmax_cross_entropy_vjp};
+    use crate::layers::*;
+    use crate::loss::*;
     use crate::optim::{Adam, Sgd};
     use backprop_macros::{Differentiable, differentiable};
 

@@ -1,0 +1,226 @@
+//! Which functions `#[differentiable]` writes, and the IR each one is printed from.
+//!
+//! ```text
+//! f ──R──▶ f_vjp, f_grad            reverse mode
+//! f ──F──▶ F(f) ──print──▶ f_jvp    forward mode (`tangent`)
+//!          F(f) ──R──▶ f_jvp_vjp    reverse over forward: what a caller's `_hvp` chains through
+//!                      f_hvp        (a wrapper: the gradient and H·v from one `f_jvp_vjp`)
+//! ```
+//!
+//! `R` is the reverse pipeline (`reverse`, `coalesce`, the plans, `emit`); `F` is
+//! `tangent::transform`. Each printed function is the same kind of IR run through the same
+//! phases, so forward mode and second order get every analysis reverse mode has.
+//!
+//! A method also gets `name_jvp_form` and `name_jvp_vjp_form`: its forms as values whose types
+//! name their parameters, which a caller's forward call needs (`emit::calls`).
+//!
+//! `#[differentiable(reverse)]` writes the reverse forms only and stand-ins for the others
+//! (they panic, saying so), so that callers still compile. `#[differentiable(custom(...))]`
+//! on a function whose derivatives are written by hand writes the forms not listed: derived
+//! from the hand-written ones where that is exact (`_grad` from `_vjp`, and for a scalar
+//! output `_jvp` from `_vjp`), stand-ins otherwise.
+
+use crate::analysis::{self, Facts};
+use crate::args::Args;
+use crate::emit::{self, Provided};
+use crate::ir::{self, Function, Param};
+use crate::lower::{Output, OutputShape};
+use proc_macro2::{Ident, TokenStream};
+use quote::{ToTokens, format_ident, quote};
+
+/// Every generated function for `item`, whose body lowered to `primal`.
+pub fn generate(
+    item: &syn::ItemFn,
+    args: &Args,
+    primal: Function,
+    blocks: usize,
+    output: &Output,
+) -> syn::Result<TokenStream> {
+    let reverse = reverse_forms(item, primal.clone(), blocks, output, emit::Shown::Public, None)?;
+    if args.reverse {
+        let names = tangent_names(item, &primal.params);
+        let message = format!(
+            "`{}` is `#[differentiable(reverse)]`: it has no forward or second-order derivative; remove `reverse` to generate them",
+            item.sig.ident
+        );
+        let stand_ins = stand_ins(item, &primal.params, &names, output, &message, &message);
+        return Ok(quote!(#reverse #stand_ins));
+    }
+    let primal_facts = Facts::of(&primal, blocks)?;
+    let mut forward = crate::tangent::transform(&primal_facts, &item.to_token_stream());
+    let forward_blocks = ir::number_blocks(&mut forward.body);
+    let names: Vec<Ident> =
+        forward.params[primal.params.len()..].iter().map(|p| forward.vars[p.var].name.clone()).collect();
+    let jvp_item = emit::jvp_item(item, &primal.params, &names, output);
+    let jvp = forward_form(item, &jvp_item, &forward, forward_blocks)?;
+    let pair = Output { ty: pair_type(&output.ty), shape: OutputShape::Other };
+    let hvp = emit::Hvp { primal: item, params: &primal.params, jvp: &jvp_item };
+    let hvp = (output.shape == OutputShape::Scalar).then_some(&hvp);
+    // `name_jvp_vjp` and, for a scalar output, `name_hvp`, from the same adjoint program.
+    let jvp_vjp = reverse_forms(&jvp_item, forward.clone(), forward_blocks, &pair, emit::Shown::Hidden, hvp)?;
+    let entries = method_entries(item, &primal.params, &jvp_item, &forward.params, output);
+    Ok(quote!(#reverse #jvp #jvp_vjp #entries))
+}
+
+/// The forms of a function whose derivatives are written by hand (`custom(vjp, …)` lists
+/// them): those not listed, derived or standing in.
+pub fn custom(item: &syn::ItemFn, args: &Args, params: &[Param], output: &Output) -> TokenStream {
+    let written = |form: &str| args.custom.as_ref().is_some_and(|forms| forms.iter().any(|f| f == form));
+    let name = &item.sig.ident;
+    let names = tangent_names(item, params);
+    let jvp_item = emit::jvp_item(item, params, &names, output);
+    let ret = &output.ty;
+    let grads = emit::gradient_type_of(params);
+    let scalar = output.shape == OutputShape::Scalar;
+    let mut out = TokenStream::new();
+    if !written("vjp") {
+        let message =
+            format!("`{name}` is a custom rule without `{name}_vjp`; write it and list `vjp` in `custom(...)`");
+        out.extend(emit::vjp_stand_in(item, ret, &grads, &Provided::Unavailable(&message)));
+    }
+    if scalar && !written("grad") {
+        out.extend(emit::grad_from_vjp(item, ret, params));
+    }
+    if !written("jvp") {
+        if scalar {
+            out.extend(emit::jvp_from_vjp(item, &jvp_item, params));
+        } else {
+            let message = format!(
+                "`{name}` is a custom rule without a forward rule; write `{name}_jvp` and list `jvp` in `custom(...)`"
+            );
+            out.extend(emit::jvp_stand_in(item, &jvp_item, &Provided::Unavailable(&message)));
+        }
+    }
+    if !written("jvp_vjp") {
+        let message = format!(
+            "`{name}` is a custom rule without a second-order rule; write `{name}_jvp_vjp` and list `jvp_vjp` in `custom(...)`"
+        );
+        let grads = emit::gradient_type_of(&forward_params(params));
+        // `jvp_item` named `name_jvp`: the printer appends `_vjp`.
+        out.extend(emit::vjp_stand_in(&jvp_item, &pair_type(ret), &grads, &Provided::Unavailable(&message)));
+    }
+    if scalar && !written("hvp") {
+        out.extend(emit::hvp_fn(item, &jvp_item, params));
+    }
+    out.extend(method_entries(item, params, &jvp_item, &forward_params(params), output));
+    out
+}
+
+/// Stand-ins for the forward and second-order forms (`reverse`).
+fn stand_ins(
+    item: &syn::ItemFn,
+    params: &[Param],
+    names: &[Ident],
+    output: &Output,
+    jvp_message: &str,
+    second_message: &str,
+) -> TokenStream {
+    let jvp_item = emit::jvp_item(item, params, names, output);
+    let jvp = emit::jvp_stand_in(item, &jvp_item, &Provided::Unavailable(jvp_message));
+    let forward_params = forward_params(params);
+    let grads = emit::gradient_type_of(&forward_params);
+    let jvp_vjp = emit::vjp_stand_in(&jvp_item, &pair_type(&output.ty), &grads, &Provided::Unavailable(second_message));
+    let hvp = (output.shape == OutputShape::Scalar).then(|| emit::hvp_fn(item, &jvp_item, params));
+    let entries = method_entries(item, params, &jvp_item, &forward_params, output);
+    quote!(#jvp #jvp_vjp #hvp #entries)
+}
+
+/// `name_jvp_all` and `name_jvp_vjp_all` for a method (nothing for a free function).
+fn method_entries(
+    item: &syn::ItemFn,
+    params: &[Param],
+    jvp_item: &syn::ItemFn,
+    forward_params: &[Param],
+    output: &Output,
+) -> TokenStream {
+    let pair = pair_type(&output.ty);
+    let jvp = emit::method_entry(item, params, jvp_item, &emit::EntryShape::Jvp { pair: pair.clone() });
+    let grads = emit::gradient_type_of(forward_params);
+    let jvp_vjp_item = named(jvp_item, "vjp");
+    let jvp_vjp = emit::method_entry(item, params, &jvp_vjp_item, &emit::EntryShape::JvpVjp { pair, grads });
+    quote!(#jvp #jvp_vjp)
+}
+
+/// The parameters of `F(f)`: `f`'s, then a tangent for each differentiated one.
+fn forward_params(params: &[Param]) -> Vec<Param> {
+    params.iter().cloned().chain(params.iter().filter(|p| p.differentiated()).cloned()).collect()
+}
+
+/// Names for the tangent parameters when there is no `F(f)` to take them from: `dx` for `x`
+/// (`dx_1` if taken).
+fn tangent_names(item: &syn::ItemFn, params: &[Param]) -> Vec<Ident> {
+    let taken: Vec<String> = item
+        .sig
+        .inputs
+        .iter()
+        .map(|input| match input {
+            syn::FnArg::Typed(t) => match &*t.pat {
+                syn::Pat::Ident(p) => p.ident.to_string(),
+                other => other.to_token_stream().to_string(),
+            },
+            syn::FnArg::Receiver(_) => "self".to_owned(),
+        })
+        .collect();
+    params
+        .iter()
+        .zip(taken.iter())
+        .filter(|(p, _)| p.differentiated())
+        .map(|(_, name)| {
+            let base = format!("d{}", name.trim_start_matches("r#"));
+            let fresh = if taken.contains(&base) || !crate::tangent::is_identifier(&base) {
+                (1..).map(|k| format!("{base}_{k}")).find(|c| !taken.contains(c)).unwrap_or(base)
+            } else {
+                base
+            };
+            format_ident!("{}", fresh)
+        })
+        .collect()
+}
+
+/// `item` renamed `name_suffix` (the signature of a form derived from it).
+fn named(item: &syn::ItemFn, suffix: &str) -> syn::ItemFn {
+    let mut renamed = item.clone();
+    renamed.sig.ident = crate::names::derived_fn(&item.sig.ident, suffix);
+    renamed
+}
+
+/// `(T, T)`: a value and its tangent.
+fn pair_type(ty: &TokenStream) -> TokenStream {
+    quote!((#ty, #ty))
+}
+
+/// `name_vjp` and, for a scalar output, `name_grad`: the reverse pipeline on `function`.
+fn reverse_forms(
+    item: &syn::ItemFn,
+    mut function: Function,
+    blocks: usize,
+    output: &Output,
+    shown: emit::Shown,
+    hvp: Option<&emit::Hvp>,
+) -> syn::Result<TokenStream> {
+    let mut errors = crate::error::Errors::default();
+    analysis::calls::snapshot_changing_arguments(&mut function, blocks, &mut errors); // arguments changed later
+    analysis::shapes::keep_shapes_of_moved(&mut function, blocks); // zero gradients of values moved away
+    errors.finish(())?;
+    let function = function; // frozen from here on
+    let facts = Facts::of(&function, blocks)?; // kinds, activity, scopes, lookups
+    let (mut adjoint, final_adjoints) = crate::reverse::differentiate(&facts); // the adjoint program
+    let renames = crate::coalesce::coalesce(&facts, &mut adjoint); // adjoint copies share a variable
+    let plans = analysis::plans::Plans::of(&facts, &adjoint, final_adjoints, renames); // records, folds, tapes, guards
+    Ok(emit::gradient_fns(item, &facts, output, &adjoint, &plans, shown, hvp)) // `_vjp` and `_grad`
+}
+
+/// `name_jvp`: `F(f)` printed as it is, every call a call of the callee's forward form.
+fn forward_form(
+    item: &syn::ItemFn,
+    jvp_item: &syn::ItemFn,
+    forward: &Function,
+    blocks: usize,
+) -> syn::Result<TokenStream> {
+    let mut facts = Facts::of(forward, blocks)?;
+    // Nothing is differentiated backwards here: every call is printed as made.
+    facts.activity.calls.clear();
+    let adjoint = crate::adjoint::AdjBlock::default();
+    let plans = analysis::plans::Plans::of(&facts, &adjoint, Default::default(), Default::default());
+    Ok(emit::jvp_fn(item, jvp_item, &facts, &plans))
+}
