@@ -5,5 +5,6 @@
 //! includes it and runs [`check::run`] over it. See the README for the commands.
 
 pub mod check;
+pub mod custom;
 pub mod dual;
 pub mod generator;
