@@ -46,6 +46,10 @@ pub struct Dual<T = f64> {
     pub r: f64,
 }
 
+/// How many `ε` of its float type a local derivative computed in that type may be off by
+/// (see `Dual::chain_rounded`).
+const ROUNDING: f64 = 4.0;
+
 thread_local! {
     static NEAR_KINK: Cell<bool> = const { Cell::new(false) };
     static OVERFLOW: Cell<bool> = const { Cell::new(false) };
@@ -130,9 +134,12 @@ impl<T: Real> Dual<T> {
     }
 
     /// `f(self)` with value `v` and local derivative `dv`, which a computation in `T` gets
-    /// only to within `err` (absolutely).
+    /// only to within `err` (absolutely) besides its own rounding: a reverse sweep computes
+    /// `dv` in `T`, to a few `ε` of `T` relatively, which matters where an `f64` program
+    /// computes a step in `f32` (`((x as f32).sqrt() as f64)`).
     fn chain_rounded(self, v: T, dv: f64, err: f64) -> Dual<T> {
         check_local(dv);
+        let err = err + ROUNDING * T::EPSILON * dv.abs();
         Dual { v, d: dv * self.d, m: dv.abs() * self.m, r: dv.abs() * self.r + err * self.m }
     }
 
@@ -141,7 +148,8 @@ impl<T: Real> Dual<T> {
         check_local(da);
         check_local(db);
         let m = da.abs() * self.m + db.abs() * o.m;
-        Dual { v, d: da * self.d + db * o.d, m, r: da.abs() * self.r + db.abs() * o.r }
+        let r = da.abs() * self.r + db.abs() * o.r + ROUNDING * T::EPSILON * m;
+        Dual { v, d: da * self.d + db * o.d, m, r }
     }
 
     /// `f(self)` with a zero derivative and a jump wherever `gap` is zero.

@@ -100,5 +100,5 @@ fn reference_operators_equal_value_operators() {
 fn saturated_tanh_carries_a_rounding_allowance() {
     let y = Dual::<f32>::seed(6.0).tanh();
     assert!(y.r > 0.0 && y.r < 1e-5);
-    assert_eq!(Dual::<f64>::seed(0.5).sin().r, 0.0);
+    assert!(Dual::<f64>::seed(0.5).sin().r < 1e-15);
 }

@@ -124,7 +124,9 @@ impl Gen<'_> {
         Some(match kind {
             SeqTy::Slice => return self.slice_arg(len, active_ok, flexible, d),
             SeqTy::Vec => {
-                let same: Vec<_> = sources.iter().filter(|s| fits(s, None)).collect();
+                let arrays = self.features.array_to_vec;
+                let same: Vec<_> =
+                    sources.iter().filter(|s| fits(s, None) && (arrays || s.container != Container::Array)).collect();
                 match pick(self, same) {
                     Some(s) if s.container == Container::Vec && self.rng.random_bool(0.5) => {
                         Arg::Value(Expr::Clone(s.name))

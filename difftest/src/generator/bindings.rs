@@ -66,6 +66,10 @@ impl Gen<'_> {
         let callee = callees.get(self.rng.random_range(0..callees.len().max(1)))?.clone();
         let call = self.call_of(&callee, 1)?;
         let bound = callee.bound;
+        let in_loop = !self.loops.is_empty() || self.closures > 0;
+        if matches!(callee.ret, Ty::Tuple(_)) && in_loop && !self.features.tuple_binding_in_loop {
+            return None;
+        }
         if let Ty::Tuple(items) = &callee.ret {
             let names: Vec<String> = items.iter().map(|t| self.bind_result(t, bound, false)).collect();
             return Some(Stmt::LetTuple { names, value: call });

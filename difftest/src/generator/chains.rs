@@ -44,7 +44,7 @@ impl Gen<'_> {
 
     /// A float-valued chain: `.sum()` or `.fold(…)`.
     pub fn chain(&mut self, d: u32) -> Option<Ex> {
-        if !self.features.chains {
+        if !self.features.chains || (self.closures > 0 && !self.features.nested_chains) {
             return None;
         }
         let source = self.source(true)?;
@@ -66,6 +66,9 @@ impl Gen<'_> {
 
     /// `x.iter().map(|v| …).collect()` (or `.copied().collect()`) of exactly `n` items.
     pub fn collect(&mut self, n: usize, d: u32) -> Option<Ex> {
+        if self.closures > 0 && !self.features.nested_chains {
+            return None;
+        }
         let seqs: Vec<SliceVar> = self.walkable().into_iter().filter(|s| s.len == n).collect();
         let s = seqs.get(self.rng.random_range(0..seqs.len().max(1)))?.clone();
         let source = if self.rng.random_bool(0.2) {
@@ -142,7 +145,9 @@ impl Gen<'_> {
         };
         let saved = self.trips;
         self.trips *= source.len.max(1);
+        self.closures += 1;
         let out = body(self);
+        self.closures -= 1;
         self.trips = saved;
         self.scope.pop();
         (pattern, out)

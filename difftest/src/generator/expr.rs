@@ -296,7 +296,11 @@ impl Gen<'_> {
     /// `x.clamp(lo, hi)`, with literal bounds or bounds around a variable (`v - 0.5`,
     /// `v + 1.0`), which keep `lo <= hi` after rounding too.
     fn clamp(&mut self, d: u32) -> Ex {
-        let x = self.expr(d);
+        let mut x = self.expr(d);
+        // found/023: a reference receiver is dereferenced while the bug is open.
+        if let Expr::RefVar { bare, .. } = &mut x.e {
+            *bare &= self.features.clamp_on_borrowed_field_element;
+        }
         let widths = [0.25, 0.5, 1.0];
         let (w1, w2) = (widths[self.rng.random_range(0..3)], widths[self.rng.random_range(0..3)]);
         let (lo, hi, b) = match self.var() {

@@ -78,6 +78,9 @@ pub fn program(seed: u64, features: &Features) -> Program {
             loops: Vec::new(),
             frozen: Vec::new(),
             returned: false,
+            closures: 0,
+            params: Vec::new(),
+            stepped: 0,
         };
         let (f, sig) = g.function(name, receiver);
         rng = g.rng;
@@ -95,6 +98,7 @@ impl Gen<'_> {
         self.ret = ret.clone();
         let mut f = Function { name, receiver, params, wrt, ret, body: Vec::new(), tail: Expr::Lit(0.0) };
         self.scope.push();
+        self.params = f.params.iter().map(|p| p.name.clone()).chain(receiver.map(|_| "self".to_string())).collect();
         if let Some(r) = receiver {
             let binding = if r.by_ref { Binding::Ref } else { Binding::Place };
             self.bind_struct("self", r.id, binding, f.differentiates("self"), 2.0);

@@ -82,10 +82,13 @@ impl Gen<'_> {
         };
         let var = self.loop_var();
         let count = self.rng.random_range(1..=3);
+        let stepped = usize::from(range.contains("step_by"));
+        self.stepped += stepped;
         let body = self.in_loop(LoopKind::For, max + 1, |g| {
             g.scope.add_int(IntVar { name: var.clone(), max });
             g.stmts(count)
         });
+        self.stepped -= stepped;
         Stmt::For { var, range, body }
     }
 
@@ -115,7 +118,10 @@ impl Gen<'_> {
         let mut var = String::new();
         let body = self.in_loop(LoopKind::For, s.len, |g| {
             var = g.bind_items(form, &s, &other);
-            g.stmts(count)
+            g.closures += 1;
+            let body = g.stmts(count);
+            g.closures -= 1;
+            body
         });
         self.frozen.truncate(frozen);
         Some(Stmt::For { var, range, body })

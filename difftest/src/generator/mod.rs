@@ -112,6 +112,23 @@ pub struct Features {
     /// A loop or chain over a borrow (`let v = &xs[1..];`, `let q = &xs;`) of a parameter
     /// taken by value, inside a block (a loop or an `if`) (found/018).
     pub nested_walk_of_borrow: bool,
+    /// `a.to_vec()` of an array (found/019).
+    pub array_to_vec: bool,
+    /// A chain or loop over a row `m[k]` inside a `loop` or `while` (found/020: the reverse
+    /// sweep picks the row with the counter's last value).
+    pub row_walk_in_counted_loop: bool,
+    /// A chain inside another chain's closure or inside a `for` over a collection (found/021:
+    /// its closure reads the enclosing walk's item at the chain's own index).
+    pub nested_chains: bool,
+    /// `return y;` of a local buffer that the rest of the function reads (found/022).
+    pub return_moves_local: bool,
+    /// `q.clamp(…)` on a name bound to a borrowed element of a struct's field (found/023).
+    pub clamp_on_borrowed_field_element: bool,
+    /// `let (a, v) = f(…);` of a tuple holding a `Vec`, inside a loop (found/024).
+    pub tuple_binding_in_loop: bool,
+    /// A chain over a row `m[k]` inside a `for … in (a..b).step_by(k)` inside an `if`
+    /// (found/025).
+    pub row_walk_in_step_by: bool,
 }
 
 impl Features {
@@ -148,6 +165,13 @@ impl Features {
         constant_closure: true,
         maybe_constant_to_wrt: true,
         nested_walk_of_borrow: true,
+        array_to_vec: true,
+        row_walk_in_counted_loop: true,
+        nested_chains: true,
+        return_moves_local: true,
+        clamp_on_borrowed_field_element: true,
+        tuple_binding_in_loop: true,
+        row_walk_in_step_by: true,
     };
 }
 
@@ -176,6 +200,20 @@ impl Default for Features {
             maybe_constant_to_wrt: false,
             // found/018-nested-walk-of-a-borrowed-parameter.rs
             nested_walk_of_borrow: false,
+            // found/019-to-vec-of-an-array.rs
+            array_to_vec: false,
+            // found/020-row-walk-in-a-counted-loop.rs
+            row_walk_in_counted_loop: false,
+            // found/021-chain-inside-a-walk-reads-the-wrong-item.rs
+            nested_chains: false,
+            // found/022-early-return-moves-a-local-read-later.rs
+            return_moves_local: false,
+            // found/023-clamp-on-a-borrowed-field-element.rs
+            clamp_on_borrowed_field_element: false,
+            // found/024-tuple-binding-in-a-loop.rs
+            tuple_binding_in_loop: false,
+            // found/025-row-walk-in-a-step-by-loop.rs
+            row_walk_in_step_by: false,
             ..Features::ALL
         }
     }
@@ -251,6 +289,13 @@ struct Gen<'a> {
     frozen: Vec<String>,
     /// An early `return` has been generated in this function (found/015).
     returned: bool,
+    /// Depth of chain closures and collection loops around the expression being generated.
+    closures: usize,
+    /// The parameters' names (and `self`): what a walk after an early return may start from
+    /// while found/015 is open.
+    params: Vec<String>,
+    /// Enclosing `for` loops over a `.step_by(k)` range (found/025).
+    stepped: usize,
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! struct's fields as bindings of their own.
 
 use super::Gen;
+use super::loops::LoopKind;
 use super::scope::{Binding, Container, FloatVar, IntVar, MatVar, SliceVar, StructVar};
 use super::types::FieldTy;
 
@@ -34,10 +35,15 @@ impl Gen<'_> {
         let nested = !self.features.nested_walk_of_borrow && self.nest > 0;
         // found/015: after an early return, parameters and their fields only.
         let after_return = !self.features.walk_after_return && self.returned;
+        // found/020 and 025: no row inside a `loop`, a `while` or a `.step_by(k)` loop.
+        let counted = !self.features.row_walk_in_counted_loop && self.loops.iter().any(|k| *k != LoopKind::For)
+            || !self.features.row_walk_in_step_by && self.stepped > 0;
         self.seqs()
             .into_iter()
             .filter(|s| !(nested && s.binding == Binding::Ref && s.borrows.is_some()))
-            .filter(|s| !(after_return && (s.local || s.name.contains('[') || s.binding == Binding::Ref && s.borrows.is_some())))
+            .filter(|s| !(counted && s.name.contains('[')))
+            .filter(|s| !(after_return && (s.name.contains('[') || !self.params.contains(&root(&s.name)))))
+            .filter(|s| !(after_return && s.binding == Binding::Ref && s.borrows.is_some()))
             .collect()
     }
 

@@ -331,7 +331,8 @@ impl Gen<'_> {
         let cond = self.cond(1);
         let ret = self.ret.clone();
         self.returned = true;
-        let value = self.value_of(&ret, true, true, 2);
+        let moving = self.features.return_moves_local;
+        let value = self.value_of(&ret, true, moving, 2);
         Stmt::Return { cond, value: value.e }
     }
 }

@@ -45,7 +45,9 @@ impl Gen<'_> {
         match (pick, self.rng.random_range(0..4)) {
             (Some(s), 0) if moving && self.movable(&s) => Ex { e: Expr::Var(s.name), b: s.bound },
             (Some(s), 0 | 1) if s.container == Container::Vec => Ex { e: Expr::Clone(s.name), b: s.bound },
-            (Some(s), 2) => Ex { e: Expr::ToVec(s.name), b: s.bound },
+            (Some(s), 2) if self.features.array_to_vec || s.container != Container::Array => {
+                Ex { e: Expr::ToVec(s.name), b: s.bound }
+            }
             (Some(_), _) if active_ok && self.features.chains => {
                 self.collect(n, d).unwrap_or_else(|| self.literal_value(n, true, active_ok, d))
             }
