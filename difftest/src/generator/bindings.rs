@@ -66,8 +66,9 @@ impl Gen<'_> {
         let callee = callees.get(self.rng.random_range(0..callees.len().max(1)))?.clone();
         let call = self.call_of(&callee, 1)?;
         let bound = callee.bound;
-        let in_loop = !self.loops.is_empty() || self.closures > 0;
-        if matches!(callee.ret, Ty::Tuple(_)) && in_loop && !self.features.tuple_binding_in_loop {
+        // found/024: in a block (a loop, a branch) or after an early return.
+        let exits = self.nest > 0 || self.closures > 0 || self.returned;
+        if matches!(callee.ret, Ty::Tuple(_)) && exits && !self.features.tuple_binding_in_loop {
             return None;
         }
         if let Ty::Tuple(items) = &callee.ret {

@@ -159,7 +159,7 @@ impl Gen<'_> {
         self.with_items(source, |g| {
             let e = g.expr(d.clamp(1, 2));
             let e = match is_const(&e.e) && !g.features.constant_closure {
-                true => g.var().unwrap_or(e),
+                true => g.var().or_else(|| g.element()).or_else(|| g.cast()).unwrap_or(e),
                 false => e,
             };
             g.squash(e, 4.0)

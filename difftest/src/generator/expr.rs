@@ -121,7 +121,7 @@ impl Gen<'_> {
         Ex { e: Expr::Recast(m, bx(arg.e)), b }
     }
 
-    fn cast(&mut self) -> Option<Ex> {
+    pub fn cast(&mut self) -> Option<Ex> {
         let ints = self.scope.ints();
         let v = ints.get(self.rng.random_range(0..ints.len().max(1)))?;
         let i = IntExpr { text: v.name.clone(), max: v.max };
@@ -296,11 +296,7 @@ impl Gen<'_> {
     /// `x.clamp(lo, hi)`, with literal bounds or bounds around a variable (`v - 0.5`,
     /// `v + 1.0`), which keep `lo <= hi` after rounding too.
     fn clamp(&mut self, d: u32) -> Ex {
-        let mut x = self.expr(d);
-        // found/023: a reference receiver is dereferenced while the bug is open.
-        if let Expr::RefVar { bare, .. } = &mut x.e {
-            *bare &= self.features.clamp_on_borrowed_field_element;
-        }
+        let x = self.expr(d);
         let widths = [0.25, 0.5, 1.0];
         let (w1, w2) = (widths[self.rng.random_range(0..3)], widths[self.rng.random_range(0..3)]);
         let (lo, hi, b) = match self.var() {

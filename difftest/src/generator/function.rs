@@ -6,7 +6,7 @@ use super::expr::{Ex, float_read};
 use super::scope::{Binding, Container, FloatVar, IntVar, MatVar, Scope, SliceVar};
 use super::stmt::VAR_LIMIT;
 use super::types::{FloatTy, MatTy, ParamTy, SeqTy, Ty};
-use super::{Features, Gen, INT_PARAM_MAX, structs};
+use super::{Features, Gen, INT_PARAM_MAX, rewrite, structs};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 
@@ -82,7 +82,8 @@ pub fn program(seed: u64, features: &Features) -> Program {
             params: Vec::new(),
             stepped: 0,
         };
-        let (f, sig) = g.function(name, receiver);
+        let (mut f, sig) = g.function(name, receiver);
+        rewrite::function(&mut f, features);
         rng = g.rng;
         functions.push(f);
         signatures.push(sig);

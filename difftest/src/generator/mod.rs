@@ -17,6 +17,7 @@ mod ints;
 mod loops;
 mod places;
 mod print;
+mod rewrite;
 mod scope;
 mod stmt;
 mod structs;
@@ -95,11 +96,12 @@ pub struct Features {
     pub array_reference_sum: bool,
     /// `g(&0.5)`: a borrowed constant (found/011).
     pub borrowed_constant: bool,
-    /// `let ys = xs;` after `xs[i]` was read (found/012); the `moves` flag itself.
+    /// `let ys = xs;` (or `xs` as the result) after `xs[i]` was read (found/012).
     pub read_then_moved: bool,
     /// `let r = f(…);` of an array result, lent on as `&r` (found/013).
     pub array_result_binding: bool,
-    /// `f(…).1[0]`: an element of a collection inside a tuple result (found/014).
+    /// `f(…).1[0]`, `f(…).w[0]`: an element of a collection inside a tuple or struct result
+    /// (found/014).
     pub tuple_collection_projection: bool,
     /// After an early `return`, a loop or chain over a local collection (a view, a named
     /// borrow, a buffer, a row picked by a local) (found/015).
@@ -117,14 +119,16 @@ pub struct Features {
     /// A chain or loop over a row `m[k]` inside a `loop` or `while` (found/020: the reverse
     /// sweep picks the row with the counter's last value).
     pub row_walk_in_counted_loop: bool,
-    /// A chain inside another chain's closure or inside a `for` over a collection (found/021:
-    /// its closure reads the enclosing walk's item at the chain's own index).
+    /// A chain or a collection `for` inside another chain's closure or collection `for`
+    /// (found/021: the inner walk reads the enclosing walk's item at its own index).
     pub nested_chains: bool,
     /// `return y;` of a local buffer that the rest of the function reads (found/022).
     pub return_moves_local: bool,
-    /// `q.clamp(…)` on a name bound to a borrowed element of a struct's field (found/023).
+    /// `q.hypot(x)`, `q.max(x)`, `q.clamp(…)` on a reference into a struct's field (a name
+    /// bound to `&t.a`, an item of `t.c.iter()`) (found/023).
     pub clamp_on_borrowed_field_element: bool,
-    /// `let (a, v) = f(…);` of a tuple holding a `Vec`, inside a loop (found/024).
+    /// `let (a, v) = f(…);` of a tuple holding a `Vec`, inside a block (a loop, a branch) or
+    /// after an early `return` (found/024).
     pub tuple_binding_in_loop: bool,
     /// A chain over a row `m[k]` inside a `for … in (a..b).step_by(k)` inside an `if`
     /// (found/025).
@@ -190,7 +194,7 @@ impl Default for Features {
             read_then_moved: false,
             // found/013-array-result-lent-as-slice.rs
             array_result_binding: false,
-            // found/014-tuple-collection-element-of-a-call.rs
+            // found/014-collection-element-of-a-computed-result.rs
             tuple_collection_projection: false,
             // found/015-walk-of-a-local-after-early-return.rs
             walk_after_return: false,
@@ -208,9 +212,9 @@ impl Default for Features {
             nested_chains: false,
             // found/022-early-return-moves-a-local-read-later.rs
             return_moves_local: false,
-            // found/023-clamp-on-a-borrowed-field-element.rs
+            // found/023-binary-method-on-a-reference-into-a-field.rs
             clamp_on_borrowed_field_element: false,
-            // found/024-tuple-binding-in-a-loop.rs
+            // found/024-tuple-binding-inside-a-block.rs
             tuple_binding_in_loop: false,
             // found/025-row-walk-in-a-step-by-loop.rs
             row_walk_in_step_by: false,

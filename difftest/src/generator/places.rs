@@ -38,9 +38,18 @@ impl Gen<'_> {
         // found/020 and 025: no row inside a `loop`, a `while` or a `.step_by(k)` loop.
         let counted = !self.features.row_walk_in_counted_loop && self.loops.iter().any(|k| *k != LoopKind::For)
             || !self.features.row_walk_in_step_by && self.stepped > 0;
+        // A field of a named borrow of a struct (`let q = &t; … q.w`) counts as a borrow.
+        let borrowed_structs: Vec<String> = self
+            .scope
+            .structs()
+            .into_iter()
+            .filter(|s| s.binding == Binding::Ref && !self.params.contains(&s.name) && s.name != "self")
+            .map(|s| s.name.clone())
+            .collect();
         self.seqs()
             .into_iter()
             .filter(|s| !(nested && s.binding == Binding::Ref && s.borrows.is_some()))
+            .filter(|s| !(nested && borrowed_structs.contains(&root(&s.name))))
             .filter(|s| !(counted && s.name.contains('[')))
             .filter(|s| !(after_return && (s.name.contains('[') || !self.params.contains(&root(&s.name)))))
             .filter(|s| !(after_return && s.binding == Binding::Ref && s.borrows.is_some()))

@@ -56,9 +56,10 @@ impl Gen<'_> {
     }
 
     /// Whether `s` may be moved out as the result: a local buffer or a `Vec` parameter taken
-    /// by value, not walked by an enclosing loop.
+    /// by value (not while found/012 is open), not walked by an enclosing loop.
     fn movable(&self, s: &SliceVar) -> bool {
-        s.container == Container::Vec && (s.writable || s.movable) && !self.frozen.contains(&s.name)
+        let param = s.movable && self.features.read_then_moved;
+        s.container == Container::Vec && (s.writable || param) && !self.frozen.contains(&s.name)
     }
 
     fn array_value(&mut self, n: usize, active_ok: bool, d: u32) -> Ex {
