@@ -39,6 +39,12 @@ const RANGE: f64 = 1e12;
 
 /// A value and a gradient flattened in parameter order, as the adapters return them.
 pub type ValueAndGradient = (f64, Vec<f64>);
+/// `f_grad` on flat inputs (floats, integers).
+pub type GradFn = fn(&[f64], &[usize]) -> ValueAndGradient;
+/// `f_vjp` on flat inputs, its pullback applied to a flat seed: the result and the gradient.
+pub type VjpFn = fn(&[f64], &[usize], &[f64]) -> (Vec<f64>, Vec<f64>);
+/// The oracle on flat inputs along one input direction: `[v, d, m, r]` per result leaf.
+pub type DualFn = fn(&[f64], &[usize], usize) -> Vec<[f64; 4]>;
 
 /// One generated function with its adapters (flat float inputs, integer inputs).
 pub struct Case {
@@ -61,11 +67,11 @@ pub struct Case {
     pub wrt: &'static [usize],
     pub primal: fn(&[f64], &[usize]) -> Vec<f64>,
     /// `f_grad`, for a scalar result.
-    pub grad: Option<fn(&[f64], &[usize]) -> ValueAndGradient>,
+    pub grad: Option<GradFn>,
     /// `f_vjp` with its pullback applied to a flat seed: the result and the gradient.
-    pub vjp: fn(&[f64], &[usize], &[f64]) -> (Vec<f64>, Vec<f64>),
+    pub vjp: VjpFn,
     /// The oracle along one flat input direction: `[v, d, m, r]` per result leaf.
-    pub dual: fn(&[f64], &[usize], usize) -> Vec<[f64; 4]>,
+    pub dual: DualFn,
 }
 
 impl Case {
@@ -158,13 +164,17 @@ fn evaluate(case: &Case, x: &[f64], n: &[usize]) -> Result<Oracle, String> {
     let mut oracle = Oracle { value, directions: Vec::new(), near_kink: false, overflowed: false };
     for &j in case.wrt {
         dual::reset_kinks();
-        let r = catch_unwind(|| (case.dual)(x, n, j)).map_err(|e| format!("the oracle panicked: {}", panic_text(&e)))?;
+        let r =
+            catch_unwind(|| (case.dual)(x, n, j)).map_err(|e| format!("the oracle panicked: {}", panic_text(&e)))?;
         oracle.near_kink |= dual::near_kink();
         oracle.overflowed |= dual::overflowed();
         let values_match = r.len() == oracle.value.len() && r.iter().zip(&oracle.value).all(|(p, &v)| same(p[0], v));
         if !values_match {
             let got: Vec<f64> = r.iter().map(|p| p[0]).collect();
-            return Err(format!("oracle value {got:?} differs from `f` {:?} (a bug in the oracle or generator)", oracle.value));
+            return Err(format!(
+                "oracle value {got:?} differs from `f` {:?} (a bug in the oracle or generator)",
+                oracle.value
+            ));
         }
         oracle.directions.push(r);
     }

@@ -88,6 +88,7 @@ fn f32_values_are_f32_operations_and_derivatives_stay_f64() {
 }
 
 #[test]
+#[allow(clippy::op_ref, reason = "the operators on references are what is tested")]
 fn reference_operators_equal_value_operators() {
     let (a, b): (Dual, Dual) = (Dual::seed(0.3), Dual::c(1.7));
     assert_eq!((&a * b).parts(), (a * b).parts());

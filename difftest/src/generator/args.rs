@@ -48,8 +48,13 @@ impl Gen<'_> {
                 Some(Arg::Value(Expr::Bin(BinOp::Add, Box::new(own), Box::new(e.e))))
             }
             ParamTy::Float { by_ref: true } => {
-                let params: Vec<_> =
-                    self.scope.floats().into_iter().filter(|(_, v)| v.active && v.param).map(|(_, v)| v.clone()).collect();
+                let params: Vec<_> = self
+                    .scope
+                    .floats()
+                    .into_iter()
+                    .filter(|(_, v)| v.active && v.param)
+                    .map(|(_, v)| v.clone())
+                    .collect();
                 let v = params.get(self.rng.random_range(0..params.len().max(1)))?.clone();
                 Some(if v.by_ref { Arg::Value(Expr::Var(v.name)) } else { Arg::Borrow(Expr::Var(v.name)) })
             }
@@ -62,7 +67,8 @@ impl Gen<'_> {
         if active_ok {
             return self.expr(d);
         }
-        let consts: Vec<_> = self.scope.floats().into_iter().filter(|(_, v)| !v.active).map(|(_, v)| v.clone()).collect();
+        let consts: Vec<_> =
+            self.scope.floats().into_iter().filter(|(_, v)| !v.active).map(|(_, v)| v.clone()).collect();
         match consts.get(self.rng.random_range(0..consts.len() + 2)) {
             Some(v) => Ex { e: float_read(v.name.clone(), v.by_ref, false), b: v.bound },
             None => self.literal(),

@@ -119,7 +119,10 @@ pub enum Expr {
     Var(String),
     /// A binding that holds `&F`: `*v`, or `v` itself where an operand or receiver allows
     /// (`v * 2.0`, `v.sin()`) when `bare`.
-    RefVar { name: String, bare: bool },
+    RefVar {
+        name: String,
+        bare: bool,
+    },
     /// `x[i]` of anything indexable (`s.w[i]`, `m[i][j]` with the row in the path)
     Index(String, IntExpr),
     /// `(i as f64)`
@@ -144,7 +147,12 @@ pub enum Expr {
     Project(Box<Expr>, String),
     If(Box<Cond>, Box<Expr>, Box<Expr>),
     /// `x[start..start + len]`, or `x[start..]` when `open` (under a borrow only)
-    Slice { path: String, start: IntExpr, len: usize, open: bool },
+    Slice {
+        path: String,
+        start: IntExpr,
+        len: usize,
+        open: bool,
+    },
     /// An integer where a value needs one (a struct's integer field)
     Int(IntExpr),
     VecLit(Vec<Expr>),
@@ -173,7 +181,7 @@ pub enum ChainEnd {
     /// `.sum::<f64>()`
     Sum,
     /// `.fold(init, |acc, item| body)`
-    Fold { init: Expr, acc: String, item: String, body: Expr },
+    Fold { init: Box<Expr>, acc: String, item: String, body: Box<Expr> },
     /// `.collect()` into a `Vec` whose type the context gives
     Collect,
 }

@@ -16,10 +16,21 @@ impl Gen<'_> {
         let name = self.fresh("q");
         match self.rng.random_range(0..4) {
             0 => {
-                let floats: Vec<_> =
-                    self.scope.floats().into_iter().filter(|(_, v)| !v.mutable && !v.by_ref).map(|(_, v)| v.clone()).collect();
+                let floats: Vec<_> = self
+                    .scope
+                    .floats()
+                    .into_iter()
+                    .filter(|(_, v)| !v.mutable && !v.by_ref)
+                    .map(|(_, v)| v.clone())
+                    .collect();
                 let v = floats.get(self.rng.random_range(0..floats.len().max(1)))?.clone();
-                self.scope.add_float(FloatVar { name: name.clone(), mutable: false, by_ref: true, param: false, ..v.clone() });
+                self.scope.add_float(FloatVar {
+                    name: name.clone(),
+                    mutable: false,
+                    by_ref: true,
+                    param: false,
+                    ..v.clone()
+                });
                 Some(Stmt::LetBorrow { name, place: Expr::Var(v.name) })
             }
             1 => {
@@ -27,19 +38,34 @@ impl Gen<'_> {
                 let seqs: Vec<_> = self.seqs().into_iter().filter(|s| !s.writable && !s.movable).collect();
                 let s = seqs.get(self.rng.random_range(0..seqs.len().max(1)))?.clone();
                 let element = self.element_of(&s);
-                self.scope.add_float(FloatVar { name: name.clone(), mutable: false, bound: s.bound, by_ref: true, active: s.active, param: false });
+                self.scope.add_float(FloatVar {
+                    name: name.clone(),
+                    mutable: false,
+                    bound: s.bound,
+                    by_ref: true,
+                    active: s.active,
+                    param: false,
+                });
                 Some(Stmt::LetBorrow { name, place: element })
             }
             2 => {
-                let seqs: Vec<_> = self.seqs().into_iter().filter(|s| !s.writable && s.binding == Binding::Place).collect();
+                let seqs: Vec<_> =
+                    self.seqs().into_iter().filter(|s| !s.writable && s.binding == Binding::Place).collect();
                 let s = seqs.get(self.rng.random_range(0..seqs.len().max(1)))?.clone();
                 let root = super::places::root(&s.name);
-                let var = SliceVar { name: name.clone(), binding: Binding::Ref, borrows: Some(root), movable: false, ..s.clone() };
+                let var = SliceVar {
+                    name: name.clone(),
+                    binding: Binding::Ref,
+                    borrows: Some(root),
+                    movable: false,
+                    ..s.clone()
+                };
                 self.scope.add_slice(var);
                 Some(Stmt::LetBorrow { name, place: Expr::Var(s.name) })
             }
             _ => {
-                let structs: Vec<_> = self.scope.structs().into_iter().filter(|s| s.binding == Binding::Place).cloned().collect();
+                let structs: Vec<_> =
+                    self.scope.structs().into_iter().filter(|s| s.binding == Binding::Place).cloned().collect();
                 let s = structs.get(self.rng.random_range(0..structs.len().max(1)))?.clone();
                 self.bind_struct(&name, s.id, Binding::Ref, s.active, 2.0);
                 Some(Stmt::LetBorrow { name, place: Expr::Var(s.name) })
@@ -57,12 +83,8 @@ impl Gen<'_> {
     /// tuple): the result is bound like a local of its type.
     pub fn let_call(&mut self) -> Option<Stmt> {
         let arrays = self.features.array_result_binding;
-        let callees: Vec<_> = self
-            .callees
-            .iter()
-            .filter(|c| c.ret != Ty::Float && (arrays || !has_array(&c.ret)))
-            .cloned()
-            .collect();
+        let callees: Vec<_> =
+            self.callees.iter().filter(|c| c.ret != Ty::Float && (arrays || !has_array(&c.ret))).cloned().collect();
         let callee = callees.get(self.rng.random_range(0..callees.len().max(1)))?.clone();
         let call = self.call_of(&callee, 1)?;
         let bound = callee.bound;
@@ -84,7 +106,14 @@ impl Gen<'_> {
     fn bind_result(&mut self, ty: &Ty, bound: f64, mutable: bool) -> String {
         let name = self.fresh("r");
         match ty {
-            Ty::Float => self.scope.add_float(FloatVar { name: name.clone(), mutable: false, bound, by_ref: false, active: true, param: false }),
+            Ty::Float => self.scope.add_float(FloatVar {
+                name: name.clone(),
+                mutable: false,
+                bound,
+                by_ref: false,
+                active: true,
+                param: false,
+            }),
             Ty::Vec(n) | Ty::Array(n) => {
                 let container = if matches!(ty, Ty::Vec(_)) { Container::Vec } else { Container::Array };
                 let var = SliceVar { writable: mutable, ..local_buffer(name.clone(), *n, container, bound) };
@@ -123,7 +152,13 @@ impl Gen<'_> {
         let mutable = self.rng.random_bool(0.4);
         let name = self.fresh("y");
         self.scope.moved(&s.name);
-        self.scope.add_slice(SliceVar { name: name.clone(), writable: mutable, movable: true, borrows: None, ..s.clone() });
+        self.scope.add_slice(SliceVar {
+            name: name.clone(),
+            writable: mutable,
+            movable: true,
+            borrows: None,
+            ..s.clone()
+        });
         Some(Stmt::LetValue { name, mutable, ty: None, value: Expr::Var(s.name) })
     }
 }

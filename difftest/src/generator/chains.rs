@@ -72,7 +72,12 @@ impl Gen<'_> {
         let seqs: Vec<SliceVar> = self.walkable().into_iter().filter(|s| s.len == n).collect();
         let s = seqs.get(self.rng.random_range(0..seqs.len().max(1)))?.clone();
         let source = if self.rng.random_bool(0.2) {
-            Source { text: format!("{}.iter().copied()", s.name), items: Items::Float { by_ref: false }, len: n, bound: s.bound }
+            Source {
+                text: format!("{}.iter().copied()", s.name),
+                items: Items::Float { by_ref: false },
+                len: n,
+                bound: s.bound,
+            }
         } else {
             let (text, items) = match self.rng.random_range(0..3) {
                 0 => (format!("{}.iter().enumerate()", s.name), Items::Indexed),
@@ -119,13 +124,27 @@ impl Gen<'_> {
         let deref = self.rng.random_bool(0.4);
         let float = |g: &mut Self| {
             let name = g.fresh("v");
-            g.scope.add_float(FloatVar { name: name.clone(), mutable: false, bound: source.bound, by_ref: !deref, active: true, param: false });
+            g.scope.add_float(FloatVar {
+                name: name.clone(),
+                mutable: false,
+                bound: source.bound,
+                by_ref: !deref,
+                active: true,
+                param: false,
+            });
             if deref { format!("&{name}") } else { name }
         };
         let pattern = match source.items {
             Items::Float { by_ref } => {
                 let name = self.fresh("v");
-                self.scope.add_float(FloatVar { name: name.clone(), mutable: false, bound: source.bound, by_ref, active: true, param: false });
+                self.scope.add_float(FloatVar {
+                    name: name.clone(),
+                    mutable: false,
+                    bound: source.bound,
+                    by_ref,
+                    active: true,
+                    param: false,
+                });
                 name
             }
             Items::Indexed => {
@@ -168,10 +187,16 @@ impl Gen<'_> {
 
     /// `.fold(init, |acc, item| acc ∘ e)`, after a `.map(…)` sometimes (its item a name).
     fn fold(&mut self, source: Source, d: u32) -> Ex {
-        let map = matches!(source.items, Items::Float { .. } | Items::Indexed | Items::Pair) && self.rng.random_bool(0.3);
+        let map =
+            matches!(source.items, Items::Float { .. } | Items::Indexed | Items::Pair) && self.rng.random_bool(0.3);
         let (map, source) = if map {
             let (pattern, body) = self.closure(&source, d);
-            let mapped = Source { text: source.text.clone(), items: Items::Float { by_ref: false }, len: source.len, bound: body.b };
+            let mapped = Source {
+                text: source.text.clone(),
+                items: Items::Float { by_ref: false },
+                len: source.len,
+                bound: body.b,
+            };
             (Some((pattern, body.e)), mapped)
         } else {
             (None, source)
@@ -182,7 +207,14 @@ impl Gen<'_> {
         };
         let acc = self.fresh("acc");
         let (item, body) = self.with_items(&source, |g| {
-            g.scope.add_float(FloatVar { name: acc.clone(), mutable: false, bound: 8.0, by_ref: false, active: true, param: false });
+            g.scope.add_float(FloatVar {
+                name: acc.clone(),
+                mutable: false,
+                bound: 8.0,
+                by_ref: false,
+                active: true,
+                param: false,
+            });
             let e = g.expr(d.clamp(1, 2));
             let e = g.squash(e, 2.0);
             let own = Ex { e: Expr::Var(acc.clone()), b: 8.0 };
@@ -197,7 +229,7 @@ impl Gen<'_> {
             }
         });
         let b = init.b + 2.0 * source.len as f64;
-        let end = ChainEnd::Fold { init: init.e, acc, item, body: body.e };
+        let end = ChainEnd::Fold { init: Box::new(init.e), acc, item, body: Box::new(body.e) };
         let chain = Chain { source: source.text, map, end };
         self.limit(Ex { e: Expr::Chain(Box::new(chain)), b })
     }

@@ -101,7 +101,6 @@ impl Gen<'_> {
         let p = self.cap(p, max);
         if self.rng.random_bool(0.3) { Pos { x: Ex { e: Expr::Neg(bx(p.x.e)), b: p.x.b }, lo: p.lo } } else { p }
     }
-
 }
 
 /// `f * s`, or `f` when `s` is one.

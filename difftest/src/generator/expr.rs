@@ -319,7 +319,6 @@ impl Gen<'_> {
         let bound = a.b.max(b.b);
         Ex { e: Expr::If(Box::new(c), bx(a.e), bx(b.e)), b: bound }
     }
-
 }
 
 /// A read of a float binding: `v`, or `*v` / `v` (when `bare`) of a reference.

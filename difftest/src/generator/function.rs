@@ -149,7 +149,8 @@ impl Gen<'_> {
         }
         if !self.structs.is_empty() && self.rng.random_bool(0.5) {
             let id = self.rng.random_range(0..self.structs.len());
-            params.push(Param { name: "t0".to_string(), ty: ParamTy::Struct { id, by_ref: self.rng.random_bool(0.6) } });
+            params
+                .push(Param { name: "t0".to_string(), ty: ParamTy::Struct { id, by_ref: self.rng.random_bool(0.6) } });
         }
         if self.rng.random_bool(0.5) {
             params.push(Param { name: "n".to_string(), ty: ParamTy::Int });

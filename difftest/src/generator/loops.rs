@@ -137,7 +137,14 @@ impl Gen<'_> {
         let float = |g: &mut Self, bound: f64, by_ref: bool| {
             let name = g.fresh("v");
             let by_ref = by_ref && !deref;
-            g.scope.add_float(FloatVar { name: name.clone(), mutable: false, bound, by_ref, active: true, param: false });
+            g.scope.add_float(FloatVar {
+                name: name.clone(),
+                mutable: false,
+                bound,
+                by_ref,
+                active: true,
+                param: false,
+            });
             if by_ref || form == 0 { name } else { format!("&{name}") }
         };
         match form {

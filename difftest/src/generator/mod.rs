@@ -5,8 +5,8 @@
 //! nothing but `rand` and `std`.
 
 mod args;
-mod bindings;
 mod ast;
+mod bindings;
 mod calls;
 mod chains;
 mod domain;

@@ -91,9 +91,14 @@ impl Gen<'_> {
                 movable: false,
             };
             match field.ty {
-                FieldTy::Float => {
-                    self.scope.add_float(FloatVar { name: path, mutable: false, bound, by_ref: false, active, param: false })
-                }
+                FieldTy::Float => self.scope.add_float(FloatVar {
+                    name: path,
+                    mutable: false,
+                    bound,
+                    by_ref: false,
+                    active,
+                    param: false,
+                }),
                 FieldTy::Vec(len) => self.scope.add_slice(seq(len, Container::Vec)),
                 FieldTy::Array(len) => self.scope.add_slice(seq(len, Container::Array)),
                 FieldTy::Struct(inner) => self.bind_struct(&path, inner, Binding::Place, active, bound),

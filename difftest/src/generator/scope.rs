@@ -156,8 +156,12 @@ impl Scope {
 
     /// Ends `name` and everything that borrows from it (`let ys = xs;`).
     pub fn moved(&mut self, name: &str) {
-        let dependents: Vec<String> =
-            self.slices().into_iter().filter(|(_, s)| s.borrows.as_deref() == Some(name)).map(|(_, s)| s.name.clone()).collect();
+        let dependents: Vec<String> = self
+            .slices()
+            .into_iter()
+            .filter(|(_, s)| s.borrows.as_deref() == Some(name))
+            .map(|(_, s)| s.name.clone())
+            .collect();
         let top = self.top();
         top.moved.push(name.to_string());
         top.moved.extend(dependents);

@@ -144,7 +144,14 @@ impl Gen<'_> {
         let name = shadow.map_or_else(|| self.fresh("a"), |v| v.name);
         let mutable = force_mut || self.rng.random_bool(0.4);
         let typed = self.rng.random_bool(0.2);
-        self.scope.add_float(FloatVar { name: name.clone(), mutable, bound: value.b, by_ref: false, active: true, param: false });
+        self.scope.add_float(FloatVar {
+            name: name.clone(),
+            mutable,
+            bound: value.b,
+            by_ref: false,
+            active: true,
+            param: false,
+        });
         Stmt::Let { name, mutable, typed, value: value.e }
     }
 
@@ -274,7 +281,14 @@ impl Gen<'_> {
         let s = slices.get(self.rng.random_range(0..slices.len().max(1)))?;
         let (source, bound) = (s.name.clone(), s.len as f64 * s.bound);
         let name = self.fresh("a");
-        self.scope.add_float(FloatVar { name: name.clone(), mutable: false, bound, by_ref: false, active: true, param: false });
+        self.scope.add_float(FloatVar {
+            name: name.clone(),
+            mutable: false,
+            bound,
+            by_ref: false,
+            active: true,
+            param: false,
+        });
         Some(Stmt::LetSum { name, source })
     }
 

@@ -95,11 +95,23 @@ pub enum MatTy {
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum ParamTy {
     /// `F` or `&F`
-    Float { by_ref: bool },
-    Seq { kind: SeqTy, len: usize },
-    Matrix { kind: MatTy, rows: usize, cols: usize },
+    Float {
+        by_ref: bool,
+    },
+    Seq {
+        kind: SeqTy,
+        len: usize,
+    },
+    Matrix {
+        kind: MatTy,
+        rows: usize,
+        cols: usize,
+    },
     /// `Sk` or `&Sk`
-    Struct { id: usize, by_ref: bool },
+    Struct {
+        id: usize,
+        by_ref: bool,
+    },
     /// `usize`, a constant of the differentiation, at most `INT_PARAM_MAX`
     Int,
 }

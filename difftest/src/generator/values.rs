@@ -3,12 +3,12 @@
 //! a local buffer moved out as the result; an array `[…]` or a copy; a struct a literal of
 //! its fields (integer fields set to their constant), a clone or a copy.
 
+use super::Gen;
 use super::ast::*;
 use super::expr::Ex;
 use super::scope::{Binding, Container, SliceVar};
 use super::stmt::VAR_LIMIT;
 use super::types::{FieldTy, Ty};
-use super::Gen;
 use rand::RngExt;
 
 impl Gen<'_> {

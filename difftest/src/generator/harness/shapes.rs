@@ -10,8 +10,14 @@ use super::super::types::{FieldTy, MatTy, ParamTy, SeqTy, StructDef, Ty};
 pub enum Shape {
     Float,
     /// A `Vec` (or an array when `array`) of `len` floats
-    Seq { len: usize, array: bool },
-    Matrix { rows: usize, cols: usize },
+    Seq {
+        len: usize,
+        array: bool,
+    },
+    Matrix {
+        rows: usize,
+        cols: usize,
+    },
     Struct(usize),
     Tuple(Vec<Shape>),
     /// An integer field of this constant value
@@ -85,11 +91,8 @@ impl Builder<'_> {
             }
             Shape::Struct(id) => {
                 let def = &self.structs[*id];
-                let fields: Vec<String> = def
-                    .fields
-                    .iter()
-                    .map(|f| format!("{}: {}", f.name, self.build(&Shape::of_field(f.ty))))
-                    .collect();
+                let fields: Vec<String> =
+                    def.fields.iter().map(|f| format!("{}: {}", f.name, self.build(&Shape::of_field(f.ty)))).collect();
                 format!("{}{} {{ {} }}", self.prefix, def.name, fields.join(", "))
             }
             Shape::Tuple(items) => {

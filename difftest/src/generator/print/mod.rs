@@ -86,7 +86,8 @@ impl<'a> Printer<'a> {
                 None => self.line("#[differentiable]"),
             }
         }
-        let mut params: Vec<String> = f.receiver.iter().map(|r| (if r.by_ref { "&self" } else { "self" }).to_string()).collect();
+        let mut params: Vec<String> =
+            f.receiver.iter().map(|r| (if r.by_ref { "&self" } else { "self" }).to_string()).collect();
         params.extend(f.params.iter().map(|q| format!("{}: {}", q.name, self.param_ty(q.ty))));
         let ret = self.ty(&f.ret);
         self.line(&format!("pub fn {}({}) -> {ret} {{", f.name, params.join(", ")));
