@@ -133,6 +133,8 @@ pub struct Features {
     /// A chain over a row `m[k]` inside a `for … in (a..b).step_by(k)` inside an `if`
     /// (found/025).
     pub row_walk_in_step_by: bool,
+    /// `let y: Vec<f64> = x.iter().map(…).collect();` (found/026).
+    pub collected_binding: bool,
 }
 
 impl Features {
@@ -176,6 +178,7 @@ impl Features {
         clamp_on_borrowed_field_element: true,
         tuple_binding_in_loop: true,
         row_walk_in_step_by: true,
+        collected_binding: true,
     };
 }
 
@@ -218,6 +221,8 @@ impl Default for Features {
             tuple_binding_in_loop: false,
             // found/025-row-walk-in-a-step-by-loop.rs
             row_walk_in_step_by: false,
+            // found/026-dead-store-from-a-collected-vec.rs
+            collected_binding: false,
             ..Features::ALL
         }
     }

@@ -74,7 +74,7 @@ impl Gen<'_> {
             (Kind::Continue, on(f.loop_forms && self.can_continue(), 3)),
             (Kind::Borrow, on(f.references, 4)),
             (Kind::LetCall, on(f.calls && !self.callees.is_empty(), 5)),
-            (Kind::Collect, on(has_slice && f.chains, 2)),
+            (Kind::Collect, on(has_slice && f.chains && f.collected_binding, 2)),
             (Kind::Move, on(top && f.moves && f.read_then_moved, 2)),
         ];
         let total: u32 = table.iter().map(|(_, w)| w).sum();
