@@ -2,8 +2,10 @@
 // in `_vjp` the call borrows a local of `_vjp`, so the macro evaluates it again in the reverse
 // sweep, where the `Vec` argument, moved into the first evaluation, is used a second time.
 // The same with `s.to_vec()`, `v.clone()` or a local `Vec` as the by-value argument, with a
-// non-`Copy` struct by value (`t.clone()`), and with `&self` as the borrow (a method taking a
-// struct by value, called on a struct parameter).
+// non-`Copy` struct by value (`t.clone()`), with `&self` as the borrow (a method taking a
+// struct by value, called on a struct parameter), and with a method taking `self` by value on
+// a `Copy` struct, called on a parameter taken by value (`t.m(vec![p], p)`, seed 37 program
+// 998).
 //
 // Expected: `by_value_beside_temporary_grad(x) == (6x, 6.0)` (v = [2, x], k = 3x: 2·3x).
 // Got: a compile error in `_vjp`:

@@ -1,4 +1,5 @@
-// An element of a collection inside a computed tuple or struct (`h(p).1[0]`, `layer(p).w[0]`)
+// An element of a collection inside a computed tuple or struct (`h(p).1[0]`, `layer(p).w[0]`),
+// or a float inside a nested non-`Copy` struct of it (`m(…).inner.a`, seed 34 program 559),
 // does not compile: the value is taken apart for its element and then used whole for the
 // pullback. `h(p).0` and `layer(p).a` (a float part) compile.
 //

@@ -1,6 +1,6 @@
 // Calling a function restricted with `wrt(…)` that leaves out a parameter in the middle does
 // not compile when a parameter it differentiates is given a constant: `skips_the_middle(2.0,
-// &[3.0], x)`. The left-out argument is a constant, as the contract requires; the constant
+// &[3.0], x)`. The same with `self` left out of a method's `wrt` (seed 34, program 301). The left-out argument is a constant, as the contract requires; the constant
 // given to `p0` is taken as "maybe active" and the gradients no longer line up with the
 // arguments. Giving `p0` an active value (`skips_the_middle(x, &[3.0], x)`) compiles.
 //

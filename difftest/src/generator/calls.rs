@@ -40,7 +40,8 @@ impl Gen<'_> {
         };
         // found/017: beside a parameter left out of `wrt`, the others get a parameter's
         // value (known active) while the bug is open.
-        let partial = callee.params.iter().any(|p| !p.wrt && p.ty.differentiable());
+        let partial = callee.params.iter().any(|p| !p.wrt && p.ty.differentiable())
+            || callee.receiver.is_some() && !callee.self_wrt;
         let strict = partial && !self.features.maybe_constant_to_wrt;
         let mut args = Vec::new();
         for p in &callee.params {
@@ -79,7 +80,7 @@ impl Gen<'_> {
             .fields
             .iter()
             .filter(|f| !matches!(f.ty, FieldTy::Int(_)))
-            .filter(|f| !open_bug || matches!(f.ty, FieldTy::Float | FieldTy::Struct(_)))
+            .filter(|f| !open_bug || matches!(f.ty, FieldTy::Float))
             .cloned()
             .collect();
         let f = &fields[self.rng.random_range(0..fields.len())];
@@ -107,6 +108,8 @@ fn moves_beside_borrow(callee: &Signature, structs: &[StructDef]) -> bool {
         ParamTy::Matrix { kind, .. } => kind != MatTy::Vec,
         ParamTy::Int => false,
     };
-    let receiver_lent = callee.receiver.is_some_and(|r| r.by_ref);
+    // `&self` lends the receiver; `self` by value on a by-value parameter makes the call be
+    // evaluated again too.
+    let receiver_lent = callee.receiver.is_some();
     callee.params.iter().any(|p| moved(p.ty)) && (receiver_lent || callee.params.iter().any(|p| lent(p.ty)))
 }

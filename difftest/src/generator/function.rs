@@ -112,7 +112,9 @@ impl Gen<'_> {
         }
         let count = self.rng.random_range(2..=6);
         f.body.extend(self.stmts(count));
-        let tail = if f.ret == Ty::Float { self.tail() } else { self.value_of(&f.ret.clone(), true, true, 2) };
+        // found/022: no local moved out as the result after an early return.
+        let moving = self.features.return_moves_local || !self.returned;
+        let tail = if f.ret == Ty::Float { self.tail() } else { self.value_of(&f.ret.clone(), true, moving, 2) };
         f.tail = tail.e;
         let sig = Signature {
             name: f.name.clone(),

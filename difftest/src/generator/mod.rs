@@ -88,9 +88,9 @@ pub struct Features {
     pub chains: bool,
     /// `for v in x.iter()` and the other collection loops, `loop`, `break`, `continue`.
     pub loop_forms: bool,
-    /// A call taking a `Vec` (or a non-`Copy` struct) by value beside a reference argument
-    /// (found/009: the call is evaluated again in `_vjp`'s reverse sweep and the value has
-    /// moved).
+    /// A call taking a `Vec` (or a non-`Copy` struct) by value beside a reference argument or
+    /// on a receiver (found/009: the call is evaluated again in `_vjp`'s reverse sweep and the
+    /// value has moved).
     pub moved_argument_beside_borrow: bool,
     /// `a.iter().sum()` of an `&[f64; N]` (found/010).
     pub array_reference_sum: bool,
@@ -100,8 +100,8 @@ pub struct Features {
     pub read_then_moved: bool,
     /// `let r = f(…);` of an array result, lent on as `&r` (found/013).
     pub array_result_binding: bool,
-    /// `f(…).1[0]`, `f(…).w[0]`: an element of a collection inside a tuple or struct result
-    /// (found/014).
+    /// `f(…).1[0]`, `f(…).w[0]`, `f(…).inner.a`: a part of a tuple or struct result that is
+    /// not a float of its own (found/014).
     pub tuple_collection_projection: bool,
     /// After an early `return`, a loop or chain over a local collection (a view, a named
     /// borrow, a buffer, a row picked by a local) (found/015).
@@ -109,7 +109,8 @@ pub struct Features {
     /// `.map(|v| 3.0)`: a closure whose body is a constant (found/016).
     pub constant_closure: bool,
     /// A parameter a callee differentiates given a value that may be constant, when the
-    /// callee leaves another out of `wrt` (found/017); else given a parameter's value.
+    /// callee leaves another (or `self`) out of `wrt` (found/017); else given a parameter's
+    /// value.
     pub maybe_constant_to_wrt: bool,
     /// A loop or chain over a borrow (`let v = &xs[1..];`, `let q = &xs;`) of a parameter
     /// taken by value, inside a block (a loop or an `if`) (found/018).
@@ -122,7 +123,7 @@ pub struct Features {
     /// A chain or a collection `for` inside another chain's closure or collection `for`
     /// (found/021: the inner walk reads the enclosing walk's item at its own index).
     pub nested_chains: bool,
-    /// `return y;` of a local buffer that the rest of the function reads (found/022).
+    /// A local buffer moved out as a result in a function with an early `return` (found/022).
     pub return_moves_local: bool,
     /// `q.hypot(x)`, `q.max(x)`, `q.clamp(…)` on a reference into a struct's field (a name
     /// bound to `&t.a`, an item of `t.c.iter()`) (found/023).
@@ -135,6 +136,9 @@ pub struct Features {
     pub row_walk_in_step_by: bool,
     /// `let y: Vec<f64> = x.iter().map(…).collect();` (found/026).
     pub collected_binding: bool,
+    /// `let q = &t.b;` of a struct taken by value, the struct then passed on by value
+    /// (found/027).
+    pub borrowed_field_of_by_value_struct: bool,
 }
 
 impl Features {
@@ -179,6 +183,7 @@ impl Features {
         tuple_binding_in_loop: true,
         row_walk_in_step_by: true,
         collected_binding: true,
+        borrowed_field_of_by_value_struct: true,
     };
 }
 
@@ -223,6 +228,8 @@ impl Default for Features {
             row_walk_in_step_by: false,
             // found/026-dead-store-from-a-collected-vec.rs
             collected_binding: false,
+            // found/027-borrowed-field-of-a-struct-passed-by-value.rs
+            borrowed_field_of_by_value_struct: false,
             ..Features::ALL
         }
     }
