@@ -25,8 +25,8 @@ pub enum Flavor {
 /// own.
 pub fn program(p: &Program, flavor: Flavor) -> String {
     let mut printer = Printer::new(flavor, p.float, &p.structs);
-    for (id, def) in p.structs.iter().enumerate() {
-        printer.struct_def(id, def);
+    for def in &p.structs {
+        printer.struct_def(def);
     }
     for f in &p.functions {
         printer.function(f);
@@ -59,7 +59,7 @@ impl<'a> Printer<'a> {
     }
 
     /// `#[derive(…)] pub struct Sk { pub field: type, … }`
-    fn struct_def(&mut self, _id: usize, def: &StructDef) {
+    fn struct_def(&mut self, def: &StructDef) {
         let copy = if def.copy { ", Copy" } else { "" };
         match self.flavor {
             Flavor::Plain => self.line(&format!("#[derive(Differentiable, Clone{copy})]")),
