@@ -26,6 +26,10 @@ fn main() {
     for f in report.failures.iter().take(SHOWN) {
         eprintln!("{}", f.describe(programs::SEED));
     }
+    // The rest in one line each: enough to sort them by kind.
+    for f in report.failures.iter().skip(SHOWN) {
+        eprintln!("program {} `{}`: {}", f.case.program, f.case.function, f.problems.join("; "));
+    }
     let mut failed: Vec<usize> = report.failures.iter().map(|f| f.case.program).collect();
     failed.dedup();
     println!(

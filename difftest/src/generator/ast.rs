@@ -2,18 +2,36 @@
 //! `Dual` for the oracle), so the two texts cannot drift apart.
 //!
 //! Integer expressions are the same text in both printings, so they are kept as text with
-//! the largest value they can take (what index and bound checks need).
+//! the largest value they can take (what index and bound checks need). The types are in
+//! `types`.
 
-/// A generated program: functions in call order (each may call the ones before it).
+use super::types::{FloatTy, ParamTy, StructDef, Ty};
+
+/// A generated program: its structs, then functions and methods in call order (each may call
+/// the ones before it).
 pub struct Program {
+    pub float: FloatTy,
+    pub structs: Vec<StructDef>,
     pub functions: Vec<Function>,
 }
 
 pub struct Function {
     pub name: String,
+    /// A method's `self`: `&self` or `self` of a struct (by index).
+    pub receiver: Option<Receiver>,
     pub params: Vec<Param>,
+    /// `#[differentiable(wrt(…))]`'s names (`self` included), or `None` for every
+    /// differentiable parameter.
+    pub wrt: Option<Vec<String>>,
+    pub ret: Ty,
     pub body: Vec<Stmt>,
     pub tail: Expr,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Receiver {
+    pub id: usize,
+    pub by_ref: bool,
 }
 
 pub struct Param {
@@ -21,14 +39,11 @@ pub struct Param {
     pub ty: ParamTy,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum ParamTy {
-    /// `f64`
-    Scalar,
-    /// `&[f64]`, always called with exactly this many elements
-    Slice(usize),
-    /// `usize`, a constant of the differentiation, at most `INT_PARAM_MAX`
-    Int,
+impl Function {
+    /// Whether parameter `name` (or `self`) is differentiated.
+    pub fn differentiates(&self, name: &str) -> bool {
+        self.wrt.as_ref().is_none_or(|w| w.iter().any(|n| n == name))
+    }
 }
 
 /// An integer expression: its text and an upper bound on its value.
@@ -100,34 +115,84 @@ pub enum Form {
 #[derive(Clone, Debug)]
 pub enum Expr {
     Lit(f64),
+    /// A float binding or field (`a`, `s.w`), or any binding passed on as it is.
     Var(String),
-    /// `x[i]` of a slice parameter, a slice view or a local buffer
+    /// A binding that holds `&F`: `*v`, or `v` itself where an operand or receiver allows
+    /// (`v * 2.0`, `v.sin()`) when `bare`.
+    RefVar {
+        name: String,
+        bare: bool,
+    },
+    /// `x[i]` of anything indexable (`s.w[i]`, `m[i][j]` with the row in the path)
     Index(String, IntExpr),
     /// `(i as f64)`
     Cast(IntExpr),
     Bin(BinOp, Box<Expr>, Box<Expr>),
     Neg(Box<Expr>),
     Unary(Unary, Form, Box<Expr>),
+    /// `((e as f32).sin() as f64)`: a method in the other float type
+    Recast(Unary, Box<Expr>),
     Powi(Box<Expr>, i32),
     Binary(Binary, Form, Box<Expr>, Box<Expr>),
     MulAdd(Box<Expr>, Box<Expr>, Box<Expr>),
     Clamp(Box<Expr>, Box<Expr>, Box<Expr>),
     /// `x.iter().sum::<f64>()`
     Sum(String),
+    Chain(Box<Chain>),
     Call(String, Vec<Arg>),
+    /// `receiver.name(args)`
+    Method(String, String, Vec<Arg>),
+    /// A read of part of a computed value: `f1(x)[2]`, `f1(x).a`, `f1(x).1[0]` (the suffix
+    /// as text)
+    Project(Box<Expr>, String),
     If(Box<Cond>, Box<Expr>, Box<Expr>),
+    /// `x[start..start + len]`, or `x[start..]` when `open` (under a borrow only)
+    Slice {
+        path: String,
+        start: IntExpr,
+        len: usize,
+        open: bool,
+    },
+    /// An integer where a value needs one (a struct's integer field)
+    Int(IntExpr),
+    VecLit(Vec<Expr>),
+    ArrayLit(Vec<Expr>),
+    Tuple(Vec<Expr>),
+    /// `Sk { field: value, … }` of struct `k`, fields in definition order
+    StructLit(usize, Vec<Expr>),
+    /// `path.clone()`
+    Clone(String),
+    /// `path.to_vec()`
+    ToVec(String),
+}
+
+/// An iterator chain: a source, an optional `.map(|pat| body)`, and a reduction.
+#[derive(Clone, Debug)]
+pub struct Chain {
+    /// `x.iter()`, `x.iter().copied()`, `x.iter().enumerate()`, `x.iter().zip(y.iter())`,
+    /// `(0..n)`: the same text in both printings.
+    pub source: String,
+    pub map: Option<(String, Expr)>,
+    pub end: ChainEnd,
+}
+
+#[derive(Clone, Debug)]
+pub enum ChainEnd {
+    /// `.sum::<f64>()`
+    Sum,
+    /// `.fold(init, |acc, item| body)`
+    Fold { init: Box<Expr>, acc: String, item: String, body: Box<Expr> },
+    /// `.collect()` into a `Vec` whose type the context gives
+    Collect,
 }
 
 /// An argument of a call, matching the callee's parameter.
 #[derive(Clone, Debug)]
 pub enum Arg {
-    Float(Expr),
-    /// `x`, `&buf`, or `&x[start..start + len]`
-    Slice {
-        name: String,
-        owned: bool,
-        range: Option<(IntExpr, usize)>,
-    },
+    /// Passed as it is: a float expression, a reference binding, a value built or cloned.
+    Value(Expr),
+    /// `&e`: a place (`&x`, `&m[i]`, `&x[a..b]`) or a temporary (`&(2.0 * a)`).
+    Borrow(Expr),
     Int(IntExpr),
 }
 
@@ -179,10 +244,11 @@ pub enum Stmt {
         value: Expr,
     },
     /// `let mut name: Vec<f64> = vec![0.0; len];` (typed: a buffer only ever written with
-    /// its own elements would leave the float type ambiguous)
+    /// its own elements would leave the float type ambiguous), or `[0.0; len]` when `array`
     LetBuf {
         name: String,
         len: IntExpr,
+        array: bool,
     },
     /// `name[index] = value;` or `name[index] += value;`
     Write {
@@ -196,19 +262,30 @@ pub enum Stmt {
         name: String,
         source: String,
     },
-    /// `let name = &source[start..start + len];`
-    LetView {
+    /// `let name = &place;`: a view `&x[a..b]`, a row `&m[i]`, `&c`, `&xs`
+    LetBorrow {
         name: String,
-        source: String,
-        start: IntExpr,
-        len: usize,
+        place: Expr,
+    },
+    /// `let [mut] name[: ty] = value;` of a value that is not a float: a call's result, a
+    /// collected chain, a moved parameter
+    LetValue {
+        name: String,
+        mutable: bool,
+        ty: Option<Ty>,
+        value: Expr,
+    },
+    /// `let (a, b) = value;`
+    LetTuple {
+        names: Vec<String>,
+        value: Expr,
     },
     If {
         cond: Cond,
         then: Vec<Stmt>,
         otherwise: Option<Vec<Stmt>>,
     },
-    /// `for var in range { body }`, `range` as text
+    /// `for pattern in source { body }`, both as text
     For {
         var: String,
         range: String,
@@ -221,6 +298,18 @@ pub enum Stmt {
         guard: Option<Cond>,
         body: Vec<Stmt>,
     },
+    /// `let mut counter = 0; loop { counter += 1; if counter > limit [|| guard] { break; }
+    /// body }`
+    Loop {
+        counter: String,
+        limit: IntExpr,
+        guard: Option<Cond>,
+        body: Vec<Stmt>,
+    },
+    /// `if cond { break; }`
+    Break(Cond),
+    /// `if cond { continue; }`
+    Continue(Cond),
     /// `if cond { return value; }`
     Return {
         cond: Cond,
@@ -233,10 +322,10 @@ pub enum Stmt {
 pub fn is_const(e: &Expr) -> bool {
     match e {
         Expr::Lit(_) => true,
-        Expr::Var(_) | Expr::Index(..) | Expr::Cast(_) | Expr::Sum(_) | Expr::Call(..) => false,
         Expr::If(_, a, b) => is_const(a) && is_const(b),
-        Expr::Neg(a) | Expr::Unary(_, _, a) | Expr::Powi(a, _) => is_const(a),
+        Expr::Neg(a) | Expr::Unary(_, _, a) | Expr::Powi(a, _) | Expr::Recast(_, a) => is_const(a),
         Expr::Bin(_, a, b) | Expr::Binary(_, _, a, b) => is_const(a) && is_const(b),
         Expr::MulAdd(a, b, c) | Expr::Clamp(a, b, c) => is_const(a) && is_const(b) && is_const(c),
+        _ => false,
     }
 }

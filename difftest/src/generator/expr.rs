@@ -8,14 +8,12 @@
 
 use super::Gen;
 use super::ast::*;
-use super::scope::SliceKind;
+use super::domain::OPERAND_LIMIT;
 use rand::RngExt;
 
 /// The bound taken for a local buffer's element read inside a loop (see `element`).
 const LOOP_BUFFER_READ_BOUND: f64 = 1e3;
 
-/// Largest magnitude an operand may have before it is squashed.
-const OPERAND_LIMIT: f64 = 50.0;
 /// Largest magnitude of an argument of `exp`, `sinh`, `cosh`, `exp2`, `exp_m1`.
 const EXP_ARG: f64 = 2.5;
 /// Largest magnitude of a `powi`/`powf` base.
@@ -59,18 +57,20 @@ impl Gen<'_> {
         }
         let d = depth - 1;
         let x = match self.rng.random_range(0..100) {
-            0..28 => self.arith(d),
-            28..58 => self.unary(d),
-            58..65 => self.powi(d),
-            65..76 => self.binary(d),
-            76..80 => self.mul_add(d),
-            80..84 => self.clamp(d),
-            84..92 => self.call(d).unwrap_or_else(|| self.arith(d)),
-            92..96 if self.features.if_expr => self.if_expr(d),
-            96..98 => {
+            0..26 => self.arith(d),
+            26..53 => self.unary(d),
+            53..59 => self.powi(d),
+            59..69 => self.binary(d),
+            69..72 => self.mul_add(d),
+            72..75 => self.clamp(d),
+            75..86 => self.call(d).unwrap_or_else(|| self.arith(d)),
+            86..90 if self.features.if_expr => self.if_expr(d),
+            90..92 => {
                 let a = self.expr(d);
                 Ex { e: Expr::Neg(bx(a.e)), b: a.b }
             }
+            92..97 => self.chain(d).unwrap_or_else(|| self.arith(d)),
+            97..99 if self.features.float_casts => self.recast(d),
             _ => self.inline_sum().unwrap_or_else(|| self.arith(d)),
         };
         self.limit(x)
@@ -86,15 +86,17 @@ impl Gen<'_> {
         }
     }
 
-    fn var(&mut self) -> Option<Ex> {
+    pub fn var(&mut self) -> Option<Ex> {
         let vars = self.scope.floats();
         let (_, v) = vars.get(self.rng.random_range(0..vars.len().max(1)))?;
-        Some(Ex { e: Expr::Var(v.name.clone()), b: v.bound })
+        let (name, bound, by_ref) = (v.name.clone(), v.bound, v.by_ref);
+        Some(Ex { e: float_read(name, by_ref, self.rng.random_bool(0.5)), b: bound })
     }
 
-    fn element(&mut self) -> Option<Ex> {
-        let slices = self.scope.slices();
-        let (_, s) = slices.get(self.rng.random_range(0..slices.len().max(1)))?;
+    /// `x[i]` of any collection in scope (a matrix's row `m[k]` included).
+    pub fn element(&mut self) -> Option<Ex> {
+        let seqs = self.seqs();
+        let s = seqs.get(self.rng.random_range(0..seqs.len().max(1)))?;
         let (name, len, bound) = (s.name.clone(), s.len, s.bound);
         // Inside a loop, a local buffer's element may have been written by an earlier
         // iteration with a bound this pass has not seen yet (seed 24, program 840:
@@ -112,94 +114,18 @@ impl Gen<'_> {
         Ex { e: lit(v), b: v.abs() }
     }
 
-    fn cast(&mut self) -> Option<Ex> {
+    /// `((e as f32).m() as f64)`: a method computed in the other float type.
+    fn recast(&mut self, d: u32) -> Ex {
+        let m = [Unary::Sin, Unary::Tanh, Unary::Exp, Unary::Sqrt, Unary::Atan, Unary::Ln][self.rng.random_range(0..6)];
+        let (arg, b) = self.unary_arg(m, d);
+        Ex { e: Expr::Recast(m, bx(arg.e)), b }
+    }
+
+    pub fn cast(&mut self) -> Option<Ex> {
         let ints = self.scope.ints();
         let v = ints.get(self.rng.random_range(0..ints.len().max(1)))?;
         let i = IntExpr { text: v.name.clone(), max: v.max };
         Some(Ex { e: Expr::Cast(i), b: v.max as f64 })
-    }
-
-    /// Squashes anything estimated beyond [`OPERAND_LIMIT`].
-    fn limit(&mut self, x: Ex) -> Ex {
-        if x.b > OPERAND_LIMIT { self.squash(x, 8.0) } else { x }
-    }
-
-    /// `x` itself if its estimate is within `limit`, else `x` mapped into `[-limit, limit]`.
-    pub fn squash(&mut self, x: Ex, limit: f64) -> Ex {
-        if x.b <= limit {
-            return x;
-        }
-        if limit >= 1.6 && self.rng.random_bool(0.25) {
-            return Ex { e: Expr::Unary(Unary::Atan, Form::Method, bx(x.e)), b: std::f64::consts::FRAC_PI_2 };
-        }
-        let f = if self.rng.random_bool(0.6) { Unary::Tanh } else { Unary::Sin };
-        scaled(Expr::Unary(f, Form::Method, bx(x.e)), quarter_below(limit))
-    }
-
-    /// An expression in `[-r, r]`.
-    pub fn unit(&mut self, depth: u32, r: f64) -> Ex {
-        let x = self.expr(depth);
-        if x.b <= r && self.rng.random_bool(0.5) {
-            return x;
-        }
-        let f = [Unary::Tanh, Unary::Sin, Unary::Cos][self.rng.random_range(0..3)];
-        scaled(Expr::Unary(f, Form::Method, bx(x.e)), r)
-    }
-
-    /// An expression of at least `min`, by one of several shapes.
-    pub fn positive(&mut self, depth: u32, min: f64) -> Pos {
-        let x = self.expr(depth);
-        let pad = [0.0, 0.25, 0.5][self.rng.random_range(0..3)];
-        let c = min.max(0.25) + pad;
-        match self.rng.random_range(0..5) {
-            0 => {
-                let x = self.squash(x, 3.0);
-                let square = if is_leaf(&x.e) && self.rng.random_bool(0.5) {
-                    Expr::Bin(BinOp::Mul, bx(x.e.clone()), bx(x.e))
-                } else {
-                    Expr::Powi(bx(x.e), 2)
-                };
-                Pos { x: Ex { e: Expr::Bin(BinOp::Add, bx(square), bx(lit(c))), b: x.b * x.b + c }, lo: c }
-            }
-            1 => {
-                let c = 1.0 + c;
-                let t = Expr::Unary(Unary::Tanh, Form::Method, bx(x.e));
-                Pos { x: Ex { e: Expr::Bin(BinOp::Add, bx(lit(c)), bx(t)), b: c + 1.0 }, lo: c - 1.0 }
-            }
-            2 => {
-                let x = self.squash(x, 8.0);
-                Pos { x: Ex { e: Expr::Binary(Binary::Hypot, Form::Method, bx(x.e), bx(lit(c))), b: x.b + c }, lo: c }
-            }
-            3 if min <= 0.125 => {
-                let x = self.squash(x, 2.0);
-                Pos { x: Ex { e: Expr::Unary(Unary::Exp, Form::Method, bx(x.e)), b: 2f64.exp() }, lo: (-2f64).exp() }
-            }
-            _ => {
-                let x = self.squash(x, 2.0);
-                let cosh = Expr::Unary(Unary::Cosh, Form::Method, bx(x.e));
-                let shift = (min - 1.0).max(0.0) + pad;
-                let e = if shift > 0.0 { Expr::Bin(BinOp::Add, bx(cosh), bx(lit(shift))) } else { cosh };
-                Pos { x: Ex { e, b: 2f64.cosh() + shift }, lo: 1.0 + shift }
-            }
-        }
-    }
-
-    /// `p` mapped into `(0, max]` if its estimate exceeds `max`, by `tanh(p) * max`, which
-    /// keeps it positive (squashing by `sin` would not).
-    fn cap(&mut self, p: Pos, max: f64) -> Pos {
-        if p.x.b <= max {
-            return p;
-        }
-        let s = quarter_below(max);
-        Pos { x: scaled(Expr::Unary(Unary::Tanh, Form::Method, bx(p.x.e)), s), lo: p.lo.tanh() * s }
-    }
-
-    /// An expression at least `min` away from zero and at most `max` in magnitude, of either
-    /// sign.
-    fn nonzero(&mut self, depth: u32, min: f64, max: f64) -> Pos {
-        let p = self.positive(depth, min);
-        let p = self.cap(p, max);
-        if self.rng.random_bool(0.3) { Pos { x: Ex { e: Expr::Neg(bx(p.x.e)), b: p.x.b }, lo: p.lo } } else { p }
     }
 
     fn arith(&mut self, d: u32) -> Ex {
@@ -393,75 +319,9 @@ impl Gen<'_> {
         let bound = a.b.max(b.b);
         Ex { e: Expr::If(Box::new(c), bx(a.e), bx(b.e)), b: bound }
     }
-
-    fn inline_sum(&mut self) -> Option<Ex> {
-        if !self.features.inline_sum {
-            return None;
-        }
-        let slices = self.scope.slices();
-        let (_, s) = slices.get(self.rng.random_range(0..slices.len().max(1)))?;
-        Some(Ex { e: Expr::Sum(s.name.clone()), b: s.len as f64 * s.bound })
-    }
-
-    /// A call of an earlier function whose slice parameters can be fed from what is in
-    /// scope; `None` when there is none.
-    fn call(&mut self, d: u32) -> Option<Ex> {
-        if !self.features.calls || self.callees.is_empty() {
-            return None;
-        }
-        let callee = &self.callees[self.rng.random_range(0..self.callees.len())];
-        let (name, params, bound) = (callee.name.clone(), callee.params.clone(), callee.bound);
-        let mut args = Vec::new();
-        for ty in params {
-            args.push(match ty {
-                ParamTy::Scalar => {
-                    let x = self.expr(d);
-                    Arg::Float(self.squash(x, 4.0).e)
-                }
-                ParamTy::Slice(len) => self.slice_arg(len)?,
-                ParamTy::Int => Arg::Int(self.small_int(super::INT_PARAM_MAX)),
-            });
-        }
-        let call = Ex { e: Expr::Call(name, args), b: bound };
-        Some(self.limit(call))
-    }
-
-    /// A slice of exactly `len` elements: a whole slice or buffer, or a sub-slice of a
-    /// longer one.
-    fn slice_arg(&mut self, len: usize) -> Option<Arg> {
-        let fits: Vec<_> = self
-            .scope
-            .slices()
-            .into_iter()
-            .filter(|(_, s)| s.len >= len)
-            .filter(|(_, s)| s.len == len || !s.local || self.features.buffer_sub_slice_argument)
-            .map(|(_, s)| s.clone())
-            .collect();
-        let s = fits.get(self.rng.random_range(0..fits.len().max(1)))?;
-        let owned = s.kind == SliceKind::Buffer;
-        let whole_only = !self.features.views || (s.local && !self.features.buffer_sub_slice_argument);
-        if s.len == len && (whole_only || self.rng.random_bool(0.6)) {
-            return Some(Arg::Slice { name: s.name.clone(), owned, range: None });
-        }
-        if !self.features.views {
-            return None;
-        }
-        let start = self.small_int(s.len - len);
-        Some(Arg::Slice { name: s.name.clone(), owned, range: Some((start, len)) })
-    }
 }
 
-/// `f * s`, or `f` when `s` is one.
-fn scaled(f: Expr, s: f64) -> Ex {
-    if s == 1.0 { Ex { e: f, b: 1.0 } } else { Ex { e: Expr::Bin(BinOp::Mul, bx(f), bx(lit(s))), b: s } }
-}
-
-/// The largest multiple of a quarter at most `x` (at least a quarter).
-fn quarter_below(x: f64) -> f64 {
-    ((x * 4.0).floor() / 4.0).max(0.25)
-}
-
-/// Whether repeating `e` costs nothing (so `e * e` may stand for `e.powi(2)`).
-fn is_leaf(e: &Expr) -> bool {
-    matches!(e, Expr::Var(_) | Expr::Index(..) | Expr::Cast(_))
+/// A read of a float binding: `v`, or `*v` / `v` (when `bare`) of a reference.
+pub fn float_read(name: String, by_ref: bool, bare: bool) -> Expr {
+    if by_ref { Expr::RefVar { name, bare } } else { Expr::Var(name) }
 }

@@ -1,67 +1,158 @@
-//! Random functions and programs (a few functions, each free to call the ones before it).
+//! Random functions, methods and programs (a few functions, each free to call the ones before
+//! it and the hand-written helpers), with their signatures: parameters, `wrt(…)`, result.
 
 use super::ast::*;
-use super::expr::Ex;
-use super::scope::{FloatVar, IntVar, Scope, SliceKind, SliceVar};
+use super::expr::{Ex, float_read};
+use super::scope::{Binding, Container, FloatVar, IntVar, MatVar, Scope, SliceVar};
 use super::stmt::VAR_LIMIT;
-use super::{Features, Gen, INT_PARAM_MAX};
+use super::types::{FloatTy, MatTy, ParamTy, SeqTy, Ty};
+use super::{Features, Gen, INT_PARAM_MAX, rewrite, structs};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 
-/// What a caller needs to know about a generated function.
+/// What a caller needs to know about a function it may call.
 #[derive(Clone, Debug)]
 pub struct Signature {
     pub name: String,
-    pub params: Vec<ParamTy>,
-    /// Estimated largest magnitude of the result.
+    pub receiver: Option<Receiver>,
+    /// Whether the method differentiates `self` (so whether its receiver may be active).
+    pub self_wrt: bool,
+    pub params: Vec<SigParam>,
+    pub ret: Ty,
+    /// Estimated largest magnitude of the result's elements.
     pub bound: f64,
+    /// A hand-written helper: its slices take any length.
+    pub flexible: bool,
 }
 
-/// The program of seed `seed`: one to four functions `f0`, `f1`, ….
+#[derive(Clone, Copy, Debug)]
+pub struct SigParam {
+    pub ty: ParamTy,
+    /// In the callee's `wrt(…)` (may be given an active value).
+    pub wrt: bool,
+}
+
+/// The hand-written helpers with custom `_vjp`s (see `crate::custom`).
+fn helpers() -> Vec<Signature> {
+    let helper = |name: &str, params: Vec<ParamTy>, bound| Signature {
+        name: name.to_string(),
+        receiver: None,
+        self_wrt: false,
+        params: params.into_iter().map(|ty| SigParam { ty, wrt: true }).collect(),
+        ret: Ty::Float,
+        bound,
+        flexible: true,
+    };
+    let slice = ParamTy::Seq { kind: SeqTy::Slice, len: 1 };
+    vec![
+        helper("softplus", vec![ParamTy::Float { by_ref: false }], 5.0),
+        helper("dot", vec![slice, slice], 60.0),
+        helper("log_sum_exp", vec![slice], 10.0),
+    ]
+}
+
+/// The program of seed `seed`: maybe structs, then one to four functions and methods.
 pub fn program(seed: u64, features: &Features) -> Program {
     let mut rng = StdRng::seed_from_u64(seed);
+    let float = if features.f32_programs && rng.random_bool(0.25) { FloatTy::F32 } else { FloatTy::F64 };
+    let structs = if features.structs && rng.random_bool(0.4) { structs::defs(&mut rng) } else { Vec::new() };
     let count = rng.random_range(1..=4);
-    let mut signatures: Vec<Signature> = Vec::new();
+    let mut signatures: Vec<Signature> = if features.custom_vjp { helpers() } else { Vec::new() };
     let mut functions = Vec::new();
     for k in 0..count {
-        let mut g = Gen { rng, scope: Scope::default(), callees: &signatures, features, fresh: 0, nest: 0, trips: 1 };
-        let (f, sig) = g.function(format!("f{k}"));
+        let receiver = (!structs.is_empty() && features.methods && rng.random_bool(0.35)).then(|| {
+            let id = rng.random_range(0..structs.len());
+            Receiver { id, by_ref: !structs[id].copy || rng.random_bool(0.5) }
+        });
+        let name = if receiver.is_some() { format!("m{k}") } else { format!("f{k}") };
+        let mut g = Gen {
+            rng,
+            scope: Scope::default(),
+            callees: &signatures,
+            structs: &structs,
+            features,
+            fresh: 0,
+            nest: 0,
+            trips: 1,
+            ret: Ty::Float,
+            loops: Vec::new(),
+            frozen: Vec::new(),
+            returned: false,
+            closures: 0,
+            params: Vec::new(),
+            stepped: 0,
+        };
+        let (mut f, sig) = g.function(name, receiver);
+        rewrite::function(&mut f, features);
         rng = g.rng;
         functions.push(f);
         signatures.push(sig);
     }
-    Program { functions }
+    Program { float, structs, functions }
 }
 
 impl Gen<'_> {
-    fn function(&mut self, name: String) -> (Function, Signature) {
-        let params = self.params();
+    fn function(&mut self, name: String, receiver: Option<Receiver>) -> (Function, Signature) {
+        let params = self.params(receiver.is_some());
+        let wrt = self.wrt(&params, receiver.is_some());
+        let ret = self.result_ty();
+        self.ret = ret.clone();
+        let mut f = Function { name, receiver, params, wrt, ret, body: Vec::new(), tail: Expr::Lit(0.0) };
         self.scope.push();
-        for p in &params {
-            self.bind_param(p);
+        self.params = f.params.iter().map(|p| p.name.clone()).chain(receiver.map(|_| "self".to_string())).collect();
+        if let Some(r) = receiver {
+            let binding = if r.by_ref { Binding::Ref } else { Binding::Place };
+            self.bind_struct("self", r.id, binding, f.differentiates("self"), 2.0);
         }
-        let mut body = Vec::new();
+        for p in &f.params {
+            self.bind_param(p, f.differentiates(&p.name));
+        }
         if self.rng.random_bool(0.7) {
-            body.push(self.let_float(true));
+            f.body.push(self.let_float(true));
         }
         let count = self.rng.random_range(2..=6);
-        body.extend(self.stmts(count));
-        let tail = self.tail();
-        let sig = Signature { name: name.clone(), params: params.iter().map(|p| p.ty).collect(), bound: tail.b };
-        (Function { name, params, body, tail: tail.e }, sig)
+        f.body.extend(self.stmts(count));
+        // found/022: no local moved out as the result after an early return.
+        let moving = self.features.return_moves_local || !self.returned;
+        let tail = if f.ret == Ty::Float { self.tail() } else { self.value_of(&f.ret.clone(), true, moving, 2) };
+        f.tail = tail.e;
+        let sig = Signature {
+            name: f.name.clone(),
+            receiver,
+            self_wrt: f.differentiates("self"),
+            params: f.params.iter().map(|p| SigParam { ty: p.ty, wrt: f.differentiates(&p.name) }).collect(),
+            ret: f.ret.clone(),
+            bound: tail.b,
+            flexible: false,
+        };
+        (f, sig)
     }
 
-    /// Zero to two scalars and zero to two slices (at least one float in all), maybe an
-    /// integer, in a random order.
-    fn params(&mut self) -> Vec<Param> {
+    /// Zero to two floats, zero to two collections, maybe a matrix and a struct (at least one
+    /// differentiable parameter in all, `self` counting), maybe an integer, in a random order.
+    fn params(&mut self, method: bool) -> Vec<Param> {
+        let f = *self.features;
         let mut params = Vec::new();
         let scalars = self.rng.random_range(0..=2);
-        let slices = self.rng.random_range(if scalars == 0 { 1 } else { 0 }..=2);
         for k in 0..scalars {
-            params.push(Param { name: format!("p{k}"), ty: ParamTy::Scalar });
+            let by_ref = f.references && self.rng.random_bool(0.3);
+            params.push(Param { name: format!("p{k}"), ty: ParamTy::Float { by_ref } });
         }
+        let slices = self.rng.random_range(if scalars == 0 && !method { 1 } else { 0 }..=2);
         for k in 0..slices {
-            params.push(Param { name: format!("s{k}"), ty: ParamTy::Slice(self.rng.random_range(1..=5)) });
+            let kinds = [SeqTy::Slice, SeqTy::Slice, SeqTy::Vec, SeqTy::VecRef, SeqTy::Array, SeqTy::ArrayRef];
+            let kind = if f.collections { kinds[self.rng.random_range(0..kinds.len())] } else { SeqTy::Slice };
+            params.push(Param { name: format!("s{k}"), ty: ParamTy::Seq { kind, len: self.rng.random_range(1..=5) } });
+        }
+        if f.collections && self.rng.random_bool(0.15) {
+            let kind = [MatTy::Vec, MatTy::VecRef, MatTy::Slice][self.rng.random_range(0..3)];
+            let (rows, cols) = (self.rng.random_range(1..=3), self.rng.random_range(1..=3));
+            params.push(Param { name: "m0".to_string(), ty: ParamTy::Matrix { kind, rows, cols } });
+        }
+        if !self.structs.is_empty() && self.rng.random_bool(0.5) {
+            let id = self.rng.random_range(0..self.structs.len());
+            params
+                .push(Param { name: "t0".to_string(), ty: ParamTy::Struct { id, by_ref: self.rng.random_bool(0.6) } });
         }
         if self.rng.random_bool(0.5) {
             params.push(Param { name: "n".to_string(), ty: ParamTy::Int });
@@ -72,25 +163,88 @@ impl Gen<'_> {
         params
     }
 
+    /// `wrt(…)`: sometimes a proper, nonempty subset of the differentiable parameters.
+    fn wrt(&mut self, params: &[Param], method: bool) -> Option<Vec<String>> {
+        let mut names: Vec<String> = params.iter().filter(|p| p.ty.differentiable()).map(|p| p.name.clone()).collect();
+        if method {
+            names.insert(0, "self".to_string());
+        }
+        if !self.features.wrt || names.len() < 2 || !self.rng.random_bool(0.25) {
+            return None;
+        }
+        let keep: Vec<String> = names.iter().filter(|_| self.rng.random_bool(0.5)).cloned().collect();
+        if keep.is_empty() || keep.len() == names.len() {
+            let k = self.rng.random_range(0..names.len());
+            return Some(vec![names[k].clone()]);
+        }
+        Some(keep)
+    }
+
+    /// A float most of the time; a `Vec`, an array, a tuple or a struct otherwise.
+    fn result_ty(&mut self) -> Ty {
+        if !self.features.outputs || self.rng.random_bool(0.65) {
+            return Ty::Float;
+        }
+        let mut n = || self.rng.random_range(1..=4);
+        let (a, b) = (n(), n());
+        match self.rng.random_range(0..5) {
+            0 => Ty::Vec(a),
+            1 => Ty::Array(a),
+            2 => Ty::Tuple(vec![Ty::Float, Ty::Vec(b)]),
+            3 if !self.structs.is_empty() => Ty::Struct(self.rng.random_range(0..self.structs.len())),
+            _ => Ty::Tuple(vec![Ty::Array(a), Ty::Float]),
+        }
+    }
+
     /// Inputs are drawn from [-2, 2] (see `check`), so their bound is 2.
-    fn bind_param(&mut self, p: &Param) {
+    fn bind_param(&mut self, p: &Param, active: bool) {
         let name = p.name.clone();
+        let seq = |container, binding, len, movable| SliceVar {
+            name: name.clone(),
+            len,
+            container,
+            binding,
+            bound: 2.0,
+            writable: false,
+            local: false,
+            active,
+            borrows: None,
+            movable,
+        };
         match p.ty {
-            ParamTy::Scalar => self.scope.add_float(FloatVar { name, mutable: false, bound: 2.0 }),
-            ParamTy::Slice(len) => {
-                self.scope.add_slice(SliceVar { name, len, kind: SliceKind::Param, bound: 2.0, local: false })
+            ParamTy::Float { by_ref } => {
+                self.scope.add_float(FloatVar { name, mutable: false, bound: 2.0, by_ref, active, param: true })
+            }
+            ParamTy::Seq { kind, len } => self.scope.add_slice(match kind {
+                SeqTy::Slice => seq(Container::Slice, Binding::Ref, len, false),
+                SeqTy::Vec => seq(Container::Vec, Binding::Place, len, true),
+                SeqTy::VecRef => seq(Container::Vec, Binding::Ref, len, false),
+                SeqTy::Array => seq(Container::Array, Binding::Place, len, false),
+                SeqTy::ArrayRef => seq(Container::Array, Binding::Ref, len, false),
+            }),
+            ParamTy::Matrix { kind, rows, cols } => {
+                let (container, binding) = match kind {
+                    MatTy::Vec => (Container::Vec, Binding::Place),
+                    MatTy::VecRef => (Container::Vec, Binding::Ref),
+                    MatTy::Slice => (Container::Slice, Binding::Ref),
+                };
+                self.scope.add_mat(MatVar { name, rows, cols, container, binding, active })
+            }
+            ParamTy::Struct { id, by_ref } => {
+                let binding = if by_ref { Binding::Ref } else { Binding::Place };
+                self.bind_struct(&name, id, binding, active, 2.0)
             }
             ParamTy::Int => self.scope.add_int(IntVar { name, max: INT_PARAM_MAX }),
         }
     }
 
-    /// The result: the most recent variables combined, so most of the body reaches it.
+    /// A float result: the most recent variables combined, so most of the body reaches it.
     fn tail(&mut self) -> Ex {
         let vars: Vec<FloatVar> = self.scope.floats().into_iter().map(|(_, v)| v.clone()).take(3).collect();
         let mut acc = self.expr(1);
         for v in vars {
             if self.rng.random_bool(0.7) {
-                let x = Ex { e: Expr::Var(v.name), b: v.bound };
+                let x = Ex { e: float_read(v.name, v.by_ref, self.rng.random_bool(0.5)), b: v.bound };
                 let op = [BinOp::Add, BinOp::Sub, BinOp::Mul][self.rng.random_range(0..3)];
                 let b = if matches!(op, BinOp::Mul) { acc.b * x.b } else { acc.b + x.b };
                 acc = Ex { e: Expr::Bin(op, Box::new(x.e), Box::new(acc.e)), b };

@@ -1,44 +1,90 @@
 //! What a generated statement may refer to: the bindings visible at that point, with what the
-//! generator knows about them (mutability, a bound on their magnitude, a slice's length, an
-//! integer's largest value).
+//! generator knows about them (mutability, a bound on their magnitude, a collection's length,
+//! an integer's largest value, whether it is a reference, whether it carries a gradient).
+//!
+//! A struct binding brings its fields in as bindings of their own, named by their paths
+//! (`s.w`, `self.inner.a`), so everything that reads a float or a collection reads fields too.
 //!
 //! Bounds are estimates, not guarantees: they steer the generator away from overflow and
 //! ill-conditioning; the oracle detects what slips through.
 
-/// A float binding.
+/// A float binding (or field).
 #[derive(Clone, Debug)]
 pub struct FloatVar {
     pub name: String,
     pub mutable: bool,
     pub bound: f64,
+    /// Holds `&F` (a `&f64` parameter, `let q = &c;`, an element of `x.iter()`).
+    pub by_ref: bool,
+    /// May carry a gradient; `false` only for what is known constant (a parameter left out
+    /// of `wrt`, its fields), which is what a callee's non-`wrt` parameters may be given.
+    pub active: bool,
+    /// A parameter of the function (so known active when `active`).
+    pub param: bool,
 }
 
-/// An integer binding: a parameter, a loop variable, a counter or an integer `let`.
+/// An integer binding: a parameter, a loop variable, a counter, an integer `let`, a field.
 #[derive(Clone, Debug)]
 pub struct IntVar {
     pub name: String,
     pub max: usize,
 }
 
+/// What a one-dimensional collection is underneath its binding.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum SliceKind {
-    /// A `&[f64]` parameter.
-    Param,
-    /// `let v = &x[a..b];`
-    View,
-    /// `let mut y = vec![0.0; n];`, the only kind that is written.
-    Buffer,
+pub enum Container {
+    Slice,
+    Vec,
+    Array,
 }
 
-/// Anything indexable: a slice parameter, a view or a local buffer.
+/// Whether a binding is the collection itself (a place, lent as `&x`) or a reference to one
+/// (passed on as `x`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Binding {
+    Place,
+    Ref,
+}
+
+/// Anything indexable: a slice, `Vec` or array parameter, a view, a row, a field, a local
+/// buffer.
 #[derive(Clone, Debug)]
 pub struct SliceVar {
     pub name: String,
     pub len: usize,
-    pub kind: SliceKind,
+    pub container: Container,
+    pub binding: Binding,
     pub bound: f64,
-    /// A buffer, or a view of one: borrowed from a local of the function.
+    /// A local buffer of this function (`vec![0.0; n]`, `[0.0; n]`, `let mut y = f(…)`):
+    /// the only kind that is written.
+    pub writable: bool,
+    /// Borrowed from or owned by a local of the function (not a parameter).
     pub local: bool,
+    pub active: bool,
+    /// The binding it borrows from, if any: moving that one ends this one.
+    pub borrows: Option<String>,
+    /// A `Vec` parameter taken by value that may be moved (`let ys = xs;`).
+    pub movable: bool,
+}
+
+/// A matrix: `Vec<Vec<F>>`, `&Vec<Vec<F>>` or `&[Vec<F>]`.
+#[derive(Clone, Debug)]
+pub struct MatVar {
+    pub name: String,
+    pub rows: usize,
+    pub cols: usize,
+    pub container: Container,
+    pub binding: Binding,
+    pub active: bool,
+}
+
+/// A derived struct (or a struct field).
+#[derive(Clone, Debug)]
+pub struct StructVar {
+    pub name: String,
+    pub id: usize,
+    pub binding: Binding,
+    pub active: bool,
 }
 
 #[derive(Default)]
@@ -46,6 +92,10 @@ struct Frame {
     floats: Vec<FloatVar>,
     ints: Vec<IntVar>,
     slices: Vec<SliceVar>,
+    mats: Vec<MatVar>,
+    structs: Vec<StructVar>,
+    /// Names moved out of in this frame: no longer visible.
+    moved: Vec<String>,
 }
 
 /// Bindings by block: the innermost frame is last; a name shadows the same name further out.
@@ -96,6 +146,31 @@ impl Scope {
         self.top().slices.push(var);
     }
 
+    pub fn add_mat(&mut self, var: MatVar) {
+        self.top().mats.push(var);
+    }
+
+    pub fn add_struct(&mut self, var: StructVar) {
+        self.top().structs.push(var);
+    }
+
+    /// Ends `name` and everything that borrows from it (`let ys = xs;`).
+    pub fn moved(&mut self, name: &str) {
+        let dependents: Vec<String> = self
+            .slices()
+            .into_iter()
+            .filter(|(_, s)| s.borrows.as_deref() == Some(name))
+            .map(|(_, s)| s.name.clone())
+            .collect();
+        let top = self.top();
+        top.moved.push(name.to_string());
+        top.moved.extend(dependents);
+    }
+
+    fn is_moved(&self, name: &str) -> bool {
+        self.frames.iter().any(|f| f.moved.iter().any(|m| m == name))
+    }
+
     /// Visible float bindings with their slots, innermost first.
     pub fn floats(&self) -> Vec<(Slot, &FloatVar)> {
         visible(&self.frames, |f| &f.floats, |v| &v.name)
@@ -106,7 +181,16 @@ impl Scope {
     }
 
     pub fn slices(&self) -> Vec<(Slot, &SliceVar)> {
-        visible(&self.frames, |f| &f.slices, |v| &v.name)
+        let all = visible(&self.frames, |f| &f.slices, |v| &v.name);
+        all.into_iter().filter(|(_, s)| !self.is_moved(&s.name)).collect()
+    }
+
+    pub fn mats(&self) -> Vec<&MatVar> {
+        visible(&self.frames, |f| &f.mats, |v| &v.name).into_iter().map(|(_, v)| v).collect()
+    }
+
+    pub fn structs(&self) -> Vec<&StructVar> {
+        visible(&self.frames, |f| &f.structs, |v| &v.name).into_iter().map(|(_, v)| v).collect()
     }
 
     pub fn float_mut(&mut self, slot: Slot) -> &mut FloatVar {

@@ -1,17 +1,17 @@
-//! Random statements: `let`s, assignments, buffers, `if`, `for`, `while`, early `return`.
+//! Random statements: `let`s, assignments, buffers and their writes, `if`, early `return`;
+//! the kind of each is drawn from what the scope offers. Loops are in `loops`, bindings of
+//! borrows and of call results in `bindings`.
 
 use super::Gen;
 use super::ast::*;
 use super::expr::Ex;
-use super::scope::{FloatVar, IntVar, SliceKind, SliceVar};
+use super::scope::{Binding, Container, FloatVar, IntVar, SliceVar};
 use rand::RngExt;
 
 /// Magnitude a float variable is kept within when assigned.
 pub const VAR_LIMIT: f64 = 8.0;
 /// Deepest nesting of blocks (the function body is level 0).
-const MAX_NEST: usize = 2;
-/// Most iterations of a loop body, counting enclosing loops.
-const MAX_TRIPS: usize = 30;
+pub const MAX_NEST: usize = 2;
 
 /// What kind of statement to generate next.
 #[derive(Clone, Copy)]
@@ -25,8 +25,16 @@ enum Kind {
     View,
     If,
     For,
+    ForEach,
     While,
+    Loop,
     Return,
+    Break,
+    Continue,
+    Borrow,
+    LetCall,
+    Collect,
+    Move,
 }
 
 impl Gen<'_> {
@@ -40,32 +48,34 @@ impl Gen<'_> {
     }
 
     fn kind(&mut self) -> Kind {
+        let f = *self.features;
         let nested = self.nest < MAX_NEST;
         let in_loop = self.trips > 1;
         let has_mut = self.scope.floats().iter().any(|(_, v)| v.mutable);
-        let has_buf = self.scope.slices().iter().any(|(_, s)| s.kind == SliceKind::Buffer);
-        let has_slice = !self.scope.slices().is_empty();
+        let has_buf = self.scope.slices().iter().any(|(_, s)| s.writable && !self.frozen.contains(&s.name));
+        let has_slice = !self.seqs().is_empty();
+        let top = self.nest == 0 && self.trips == 1;
+        let on = |flag: bool, w: u32| if flag { w } else { 0 };
         let table = [
             (Kind::Let, 22),
-            (
-                Kind::Assign,
-                if !has_mut {
-                    0
-                } else if in_loop {
-                    40
-                } else {
-                    18
-                },
-            ),
+            (Kind::Assign, on(has_mut, if in_loop { 40 } else { 18 })),
             (Kind::LetInt, 3),
-            (Kind::Buffer, if nested { 5 } else { 0 }),
-            (Kind::Write, if has_buf { 12 } else { 0 }),
-            (Kind::Sum, if has_slice { 4 } else { 0 }),
-            (Kind::View, if has_slice && self.features.views { 3 } else { 0 }),
-            (Kind::If, if nested { 9 } else { 0 }),
-            (Kind::For, if nested { 11 } else { 0 }),
-            (Kind::While, if nested { 4 } else { 0 }),
-            (Kind::Return, if self.features.early_return { 3 } else { 0 }),
+            (Kind::Buffer, on(nested, 5)),
+            (Kind::Write, on(has_buf, 12)),
+            (Kind::Sum, on(has_slice, 4)),
+            (Kind::View, on(has_slice && f.views, 3)),
+            (Kind::If, on(nested, 9)),
+            (Kind::For, on(nested, 9)),
+            (Kind::ForEach, on(nested && has_slice && f.loop_forms, 5)),
+            (Kind::While, on(nested, 3)),
+            (Kind::Loop, on(nested && f.loop_forms, 3)),
+            (Kind::Return, on(f.early_return, 3)),
+            (Kind::Break, on(f.loop_forms && self.can_break(), 3)),
+            (Kind::Continue, on(f.loop_forms && self.can_continue(), 3)),
+            (Kind::Borrow, on(f.references, 4)),
+            (Kind::LetCall, on(f.calls && !self.callees.is_empty(), 5)),
+            (Kind::Collect, on(has_slice && f.chains && f.collected_binding, 2)),
+            (Kind::Move, on(top && f.moves && f.read_then_moved, 2)),
         ];
         let total: u32 = table.iter().map(|(_, w)| w).sum();
         let mut pick = self.rng.random_range(0..total);
@@ -89,12 +99,20 @@ impl Gen<'_> {
             Kind::View => self.let_view().into_iter().collect(),
             Kind::If => vec![self.if_stmt()],
             Kind::For => vec![self.for_loop()],
+            Kind::ForEach => self.for_each().into_iter().collect(),
             Kind::While => vec![self.while_loop()],
+            Kind::Loop => vec![self.loop_stmt()],
             Kind::Return => vec![self.early_return()],
+            Kind::Break => vec![Stmt::Break(self.cond(1))],
+            Kind::Continue => vec![Stmt::Continue(self.cond(1))],
+            Kind::Borrow => self.let_borrow().into_iter().collect(),
+            Kind::LetCall => self.let_call().into_iter().collect(),
+            Kind::Collect => self.let_collect().into_iter().collect(),
+            Kind::Move => self.move_param().into_iter().collect(),
         }
     }
 
-    fn fresh(&mut self, prefix: &str) -> String {
+    pub fn fresh(&mut self, prefix: &str) -> String {
         self.fresh += 1;
         format!("{prefix}{}", self.fresh)
     }
@@ -102,7 +120,14 @@ impl Gen<'_> {
     /// `let [mut] a[: f64] = e;`, sometimes shadowing a visible variable with an expression
     /// of itself (`let a = a.sin() * b;`).
     pub fn let_float(&mut self, force_mut: bool) -> Stmt {
-        let floats: Vec<FloatVar> = self.scope.floats().into_iter().map(|(_, v)| v.clone()).collect();
+        // Shadowing rebinds a plain name: not a field path (`s.a`) or a reference.
+        let floats: Vec<FloatVar> = self
+            .scope
+            .floats()
+            .into_iter()
+            .filter(|(_, v)| is_word(&v.name) && !v.by_ref && v.name != "self")
+            .map(|(_, v)| v.clone())
+            .collect();
         let shadow = match floats.len() {
             0 => None,
             k => self.rng.random_bool(0.25).then(|| floats[self.rng.random_range(0..k)].clone()),
@@ -119,7 +144,14 @@ impl Gen<'_> {
         let name = shadow.map_or_else(|| self.fresh("a"), |v| v.name);
         let mutable = force_mut || self.rng.random_bool(0.4);
         let typed = self.rng.random_bool(0.2);
-        self.scope.add_float(FloatVar { name: name.clone(), mutable, bound: value.b });
+        self.scope.add_float(FloatVar {
+            name: name.clone(),
+            mutable,
+            bound: value.b,
+            by_ref: false,
+            active: true,
+            param: false,
+        });
         Stmt::Let { name, mutable, typed, value: value.e }
     }
 
@@ -194,41 +226,31 @@ impl Gen<'_> {
         Stmt::LetInt { name, value }
     }
 
-    /// `let mut y = vec![0.0; len];`, usually filled by a loop right away.
+    /// `let mut y = vec![0.0; len];` or `let mut y = [0.0; N];`, usually filled by a loop
+    /// right away.
     fn buffer(&mut self) -> Vec<Stmt> {
         let name = self.fresh("y");
         let slices = self.scope.slices();
+        let array = self.features.collections && self.rng.random_bool(0.3);
         let len = match slices.get(self.rng.random_range(0..slices.len() + 2)) {
-            Some((_, s)) => IntExpr { text: format!("{}.len()", s.name), max: s.len },
-            None => {
+            Some((_, s)) if !array => IntExpr { text: format!("{}.len()", s.name), max: s.len },
+            _ => {
                 let k = self.rng.random_range(2..=5);
                 IntExpr { text: k.to_string(), max: k }
             }
         };
         let n = len.max;
-        self.scope.add_slice(SliceVar { name: name.clone(), len: n, kind: SliceKind::Buffer, bound: 0.0, local: true });
-        let mut out = vec![Stmt::LetBuf { name: name.clone(), len }];
+        let container = if array { Container::Array } else { Container::Vec };
+        self.scope.add_slice(local_buffer(name.clone(), n, container, 0.0));
+        let mut out = vec![Stmt::LetBuf { name: name.clone(), len, array }];
         if self.rng.random_bool(0.8) {
             out.push(self.fill(&name, n));
         }
         out
     }
 
-    /// `for i in 0..y.len() { y[i] = e; }`
-    fn fill(&mut self, name: &str, len: usize) -> Stmt {
-        let var = self.loop_var();
-        let body = self.in_loop(&var, len.saturating_sub(1), len, |g| {
-            let e = g.expr(2);
-            let value = g.squash(e, 4.0);
-            g.grow(name, value.b, false);
-            let index = IntExpr { text: var.clone(), max: len - 1 };
-            vec![Stmt::Write { name: name.to_string(), index, add: false, value: value.e }]
-        });
-        Stmt::For { var: var.clone(), range: format!("0..{name}.len()"), body }
-    }
-
     /// Raises a buffer's bound after a write of magnitude `b` (added to it when `add`).
-    fn grow(&mut self, name: &str, b: f64, add: bool) {
+    pub fn grow(&mut self, name: &str, b: f64, add: bool) {
         if let Some((slot, _)) = self.scope.slices().into_iter().find(|(_, s)| s.name == name) {
             let s = self.scope.slice_mut(slot);
             s.bound = if add { s.bound + b } else { s.bound.max(b) };
@@ -241,7 +263,7 @@ impl Gen<'_> {
             .scope
             .slices()
             .into_iter()
-            .filter(|(_, s)| s.kind == SliceKind::Buffer)
+            .filter(|(_, s)| s.writable && !self.frozen.contains(&s.name))
             .map(|(_, s)| s.clone())
             .collect();
         let buf = bufs.get(self.rng.random_range(0..bufs.len().max(1)))?.clone();
@@ -255,35 +277,48 @@ impl Gen<'_> {
 
     /// `let s: f64 = x.iter().sum();`
     fn let_sum(&mut self) -> Option<Stmt> {
-        let slices = self.scope.slices();
-        let (_, s) = slices.get(self.rng.random_range(0..slices.len().max(1)))?;
+        let slices = self.summable();
+        let s = slices.get(self.rng.random_range(0..slices.len().max(1)))?;
         let (source, bound) = (s.name.clone(), s.len as f64 * s.bound);
         let name = self.fresh("a");
-        self.scope.add_float(FloatVar { name: name.clone(), mutable: false, bound });
+        self.scope.add_float(FloatVar {
+            name: name.clone(),
+            mutable: false,
+            bound,
+            by_ref: false,
+            active: true,
+            param: false,
+        });
         Some(Stmt::LetSum { name, source })
     }
 
-    /// `let v = &x[a..a + len];` of a parameter (a view of a buffer would forbid writing the
-    /// buffer while the view lives, which the generator does not track).
+    /// `let v = &x[a..a + len];` (or `&x[a..]`) of a collection that is never written (a view
+    /// of a buffer would forbid writing the buffer while the view lives, which the generator
+    /// does not track).
     fn let_view(&mut self) -> Option<Stmt> {
-        let slices: Vec<_> =
-            self.scope.slices().into_iter().filter(|(_, s)| s.len >= 2 && !s.local).map(|(_, s)| s.clone()).collect();
+        let slices: Vec<_> = self.seqs().into_iter().filter(|s| s.len >= 2 && !s.writable).collect();
         let s = slices.get(self.rng.random_range(0..slices.len().max(1)))?.clone();
         let len = self.rng.random_range(1..s.len);
         let start = self.small_int(s.len - len);
+        let open = start.max + len == s.len && start.text.parse::<usize>().is_ok() && self.rng.random_bool(0.4);
         let name = self.fresh("v");
         self.scope.add_slice(SliceVar {
             name: name.clone(),
             len,
-            kind: SliceKind::View,
+            container: Container::Slice,
+            binding: Binding::Ref,
             bound: s.bound,
+            writable: false,
             local: s.local,
+            active: s.active,
+            borrows: Some(super::places::root(&s.name)),
+            movable: false,
         });
-        Some(Stmt::LetView { name, source: s.name, start, len })
+        Some(Stmt::LetBorrow { name, place: Expr::Slice { path: s.name, start, len, open } })
     }
 
     /// A block of one to three statements in a scope of its own.
-    fn block(&mut self) -> Vec<Stmt> {
+    pub fn block(&mut self) -> Vec<Stmt> {
         self.scope.push();
         self.nest += 1;
         let count = self.rng.random_range(1..=3);
@@ -305,61 +340,34 @@ impl Gen<'_> {
         Stmt::If { cond, then, otherwise }
     }
 
-    fn loop_var(&self) -> String {
-        ["i", "j", "l"][self.nest.min(2)].to_string()
-    }
-
-    /// Runs `body` as a loop body of at most `trips` iterations, with `var` (at most `max`)
-    /// in scope, then extrapolates the growth of everything the body assigned.
-    fn in_loop(&mut self, var: &str, max: usize, trips: usize, body: impl FnOnce(&mut Self) -> Vec<Stmt>) -> Vec<Stmt> {
-        let before = self.scope.snapshot();
-        self.scope.push();
-        self.scope.add_int(IntVar { name: var.to_string(), max });
-        self.nest += 1;
-        let saved = self.trips;
-        self.trips *= trips.max(1);
-        let stmts = body(self);
-        self.trips = saved;
-        self.nest -= 1;
-        self.scope.pop();
-        self.scope.extrapolate(&before, trips);
-        stmts
-    }
-
-    /// `for i in <range> { … }` over `a..b`, `a..=b`, `.rev()` and `.step_by(2)`.
-    fn for_loop(&mut self) -> Stmt {
-        let bound = self.loop_bound(MAX_TRIPS / self.trips);
-        let b = &bound.text;
-        let (range, max) = match self.rng.random_range(0..6) {
-            0 => (format!("0..={}", b), bound.max),
-            1 => (format!("1..{b}"), bound.max.saturating_sub(1)),
-            2 => (format!("(0..{b}).rev()"), bound.max.saturating_sub(1)),
-            3 => (format!("(0..{b}).step_by(2)"), bound.max.saturating_sub(1)),
-            _ => (format!("0..{b}"), bound.max.saturating_sub(1)),
-        };
-        let var = self.loop_var();
-        let count = self.rng.random_range(1..=3);
-        let body = self.in_loop(&var, max, max + 1, |g| g.stmts(count));
-        Stmt::For { var, range, body }
-    }
-
-    /// `while c < bound [&& float condition] { …; c += 1; }`
-    fn while_loop(&mut self) -> Stmt {
-        let limit = self.loop_bound(MAX_TRIPS / self.trips);
-        // A fresh name: reusing one the bound reads (`while c < c + 1`) would never end.
-        let counter = self.fresh("c");
-        let guard = (self.features.while_guard && self.rng.random_bool(0.3)).then(|| self.float_cond(1));
-        let count = self.rng.random_range(1..=3);
-        let max = limit.max.saturating_sub(1);
-        let body = self.in_loop(&counter, max, limit.max, |g| g.stmts(count));
-        self.scope.add_int(IntVar { name: counter.clone(), max: limit.max });
-        Stmt::While { counter, limit, guard, body }
-    }
-
-    /// `if c { return e; }`
+    /// `if c { return e; }`, `e` of the function's result type.
     fn early_return(&mut self) -> Stmt {
         let cond = self.cond(1);
-        let e = self.expr(2);
-        Stmt::Return { cond, value: self.squash(e, VAR_LIMIT).e }
+        let ret = self.ret.clone();
+        self.returned = true;
+        let moving = self.features.return_moves_local;
+        let value = self.value_of(&ret, true, moving, 2);
+        Stmt::Return { cond, value: value.e }
     }
+}
+
+/// A writable local collection, of `len` elements bounded by `bound`.
+pub fn local_buffer(name: String, len: usize, container: Container, bound: f64) -> SliceVar {
+    SliceVar {
+        name,
+        len,
+        container,
+        binding: Binding::Place,
+        bound,
+        writable: true,
+        local: true,
+        active: true,
+        borrows: None,
+        movable: false,
+    }
+}
+
+/// Whether `text` is a plain name (not a path or an expression).
+pub fn is_word(text: &str) -> bool {
+    text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }

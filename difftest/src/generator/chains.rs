@@ -1,0 +1,236 @@
+//! Iterator chains: a source (`x.iter()`, `.copied()`, `.enumerate()`, `.zip(…)`, a range), an
+//! optional `.map(|…| …)` and a reduction (`.sum()`, `.fold(…)`, `.collect()`), as the
+//! macro lowers them to loops.
+//!
+//! The closure's parameters are bound in a scope of their own while its body is generated,
+//! so the body reads them like any other binding (by reference where the item is one).
+
+use super::Gen;
+use super::ast::*;
+use super::expr::Ex;
+use super::scope::{Binding, FloatVar, IntVar, SliceVar};
+use rand::RngExt;
+
+/// What each item of a chain's source is.
+enum Items {
+    /// One float, by reference (`x.iter()`) or by value (`.copied()`)
+    Float { by_ref: bool },
+    /// `(usize, &F)` of `.enumerate()`
+    Indexed,
+    /// `(&F, &F)` of `.zip(…)`
+    Pair,
+    /// `usize` of a range
+    Index,
+}
+
+/// A chain's source as text, what it yields and how many items.
+struct Source {
+    text: String,
+    items: Items,
+    len: usize,
+    bound: f64,
+}
+
+impl Gen<'_> {
+    /// `x.iter().sum::<f64>()` inside an expression.
+    pub fn inline_sum(&mut self) -> Option<Ex> {
+        if !self.features.inline_sum {
+            return None;
+        }
+        let seqs = self.summable();
+        let s = seqs.get(self.rng.random_range(0..seqs.len().max(1)))?;
+        Some(Ex { e: Expr::Sum(s.name.clone()), b: s.len as f64 * s.bound })
+    }
+
+    /// A float-valued chain: `.sum()` or `.fold(…)`.
+    pub fn chain(&mut self, d: u32) -> Option<Ex> {
+        if !self.features.chains || (self.closures > 0 && !self.features.nested_chains) {
+            return None;
+        }
+        let source = self.source(true)?;
+        if self.rng.random_bool(0.35) {
+            return Some(self.fold(source, d));
+        }
+        let summable = self.summable().iter().any(|s| source.text.starts_with(&format!("{}.", s.name)));
+        let (map, item_bound) = match source.items {
+            Items::Float { .. } if summable && self.rng.random_bool(0.3) => (None, source.bound),
+            _ => {
+                let (pattern, body) = self.closure(&source, d);
+                (Some((pattern, body.e)), body.b)
+            }
+        };
+        let b = item_bound * source.len as f64;
+        let chain = Chain { source: source.text, map, end: ChainEnd::Sum };
+        Some(self.limit(Ex { e: Expr::Chain(Box::new(chain)), b }))
+    }
+
+    /// `x.iter().map(|v| …).collect()` (or `.copied().collect()`) of exactly `n` items.
+    pub fn collect(&mut self, n: usize, d: u32) -> Option<Ex> {
+        if self.closures > 0 && !self.features.nested_chains {
+            return None;
+        }
+        let seqs: Vec<SliceVar> = self.walkable().into_iter().filter(|s| s.len == n).collect();
+        let s = seqs.get(self.rng.random_range(0..seqs.len().max(1)))?.clone();
+        let source = if self.rng.random_bool(0.2) {
+            Source {
+                text: format!("{}.iter().copied()", s.name),
+                items: Items::Float { by_ref: false },
+                len: n,
+                bound: s.bound,
+            }
+        } else {
+            let (text, items) = match self.rng.random_range(0..3) {
+                0 => (format!("{}.iter().enumerate()", s.name), Items::Indexed),
+                _ => (format!("{}.iter()", s.name), Items::Float { by_ref: true }),
+            };
+            let source = Source { text, items, len: n, bound: s.bound };
+            let (pattern, body) = self.closure(&source, d);
+            let b = body.b;
+            let chain = Chain { source: source.text, map: Some((pattern, body.e)), end: ChainEnd::Collect };
+            return Some(Ex { e: Expr::Chain(Box::new(chain)), b });
+        };
+        let chain = Chain { source: source.text, map: None, end: ChainEnd::Collect };
+        Some(Ex { e: Expr::Chain(Box::new(chain)), b: source.bound })
+    }
+
+    /// A source over a collection in scope (or a range over one's length).
+    fn source(&mut self, ranges: bool) -> Option<Source> {
+        let seqs = self.walkable();
+        let s = seqs.get(self.rng.random_range(0..seqs.len().max(1)))?.clone();
+        let (text, items, len) = match self.rng.random_range(0..6) {
+            0 => (format!("{}.iter().copied()", s.name), Items::Float { by_ref: false }, s.len),
+            1 => (format!("{}.iter().enumerate()", s.name), Items::Indexed, s.len),
+            2 => {
+                let other = seqs[self.rng.random_range(0..seqs.len())].clone();
+                let right = match other.binding {
+                    Binding::Place if self.rng.random_bool(0.3) => format!("&{}", other.name),
+                    _ => format!("{}.iter()", other.name),
+                };
+                (format!("{}.iter().zip({right})", s.name), Items::Pair, s.len.min(other.len))
+            }
+            3 if ranges => {
+                let end = if self.rng.random_bool(0.5) { format!("{}.len()", s.name) } else { s.len.to_string() };
+                (format!("(0..{end})"), Items::Index, s.len)
+            }
+            _ => (format!("{}.iter()", s.name), Items::Float { by_ref: true }, s.len),
+        };
+        Some(Source { text, items, len, bound: s.bound })
+    }
+
+    /// Binds the closure parameters for `source`'s items, runs `body` in that scope, and
+    /// returns the pattern with the body's value.
+    fn with_items<T>(&mut self, source: &Source, body: impl FnOnce(&mut Self) -> T) -> (String, T) {
+        self.scope.push();
+        let deref = self.rng.random_bool(0.4);
+        let float = |g: &mut Self| {
+            let name = g.fresh("v");
+            g.scope.add_float(FloatVar {
+                name: name.clone(),
+                mutable: false,
+                bound: source.bound,
+                by_ref: !deref,
+                active: true,
+                param: false,
+            });
+            if deref { format!("&{name}") } else { name }
+        };
+        let pattern = match source.items {
+            Items::Float { by_ref } => {
+                let name = self.fresh("v");
+                self.scope.add_float(FloatVar {
+                    name: name.clone(),
+                    mutable: false,
+                    bound: source.bound,
+                    by_ref,
+                    active: true,
+                    param: false,
+                });
+                name
+            }
+            Items::Indexed => {
+                let i = self.fresh("i");
+                self.scope.add_int(IntVar { name: i.clone(), max: source.len.saturating_sub(1) });
+                format!("({i}, {})", float(self))
+            }
+            Items::Pair => {
+                let a = float(self);
+                format!("({a}, {})", float(self))
+            }
+            Items::Index => {
+                let i = self.fresh("i");
+                self.scope.add_int(IntVar { name: i.clone(), max: source.len.saturating_sub(1) });
+                i
+            }
+        };
+        let saved = self.trips;
+        self.trips *= source.len.max(1);
+        self.closures += 1;
+        let out = body(self);
+        self.closures -= 1;
+        self.trips = saved;
+        self.scope.pop();
+        (pattern, out)
+    }
+
+    /// The closure of a `.map(…)`: a squashed expression of its items (not a constant
+    /// while found/016 is open).
+    fn closure(&mut self, source: &Source, d: u32) -> (String, Ex) {
+        self.with_items(source, |g| {
+            let e = g.expr(d.clamp(1, 2));
+            let e = match is_const(&e.e) && !g.features.constant_closure {
+                true => g.var().or_else(|| g.element()).or_else(|| g.cast()).unwrap_or(e),
+                false => e,
+            };
+            g.squash(e, 4.0)
+        })
+    }
+
+    /// `.fold(init, |acc, item| acc ∘ e)`, after a `.map(…)` sometimes (its item a name).
+    fn fold(&mut self, source: Source, d: u32) -> Ex {
+        let map =
+            matches!(source.items, Items::Float { .. } | Items::Indexed | Items::Pair) && self.rng.random_bool(0.3);
+        let (map, source) = if map {
+            let (pattern, body) = self.closure(&source, d);
+            let mapped = Source {
+                text: source.text.clone(),
+                items: Items::Float { by_ref: false },
+                len: source.len,
+                bound: body.b,
+            };
+            (Some((pattern, body.e)), mapped)
+        } else {
+            (None, source)
+        };
+        let init = {
+            let x = self.expr(d.min(1));
+            self.squash(x, 2.0)
+        };
+        let acc = self.fresh("acc");
+        let (item, body) = self.with_items(&source, |g| {
+            g.scope.add_float(FloatVar {
+                name: acc.clone(),
+                mutable: false,
+                bound: 8.0,
+                by_ref: false,
+                active: true,
+                param: false,
+            });
+            let e = g.expr(d.clamp(1, 2));
+            let e = g.squash(e, 2.0);
+            let own = Ex { e: Expr::Var(acc.clone()), b: 8.0 };
+            match g.rng.random_range(0..3) {
+                0 => {
+                    let k = g.unit(1, 1.0);
+                    let carried = Ex { e: Expr::Bin(BinOp::Mul, Box::new(own.e), Box::new(k.e)), b: 8.0 };
+                    Ex { e: Expr::Bin(BinOp::Add, Box::new(carried.e), Box::new(e.e)), b: 8.0 }
+                }
+                1 => Ex { e: Expr::Binary(Binary::Max, Form::Method, Box::new(own.e), Box::new(e.e)), b: 8.0 },
+                _ => Ex { e: Expr::Bin(BinOp::Add, Box::new(own.e), Box::new(e.e)), b: 8.0 },
+            }
+        });
+        let b = init.b + 2.0 * source.len as f64;
+        let end = ChainEnd::Fold { init: Box::new(init.e), acc, item, body: Box::new(body.e) };
+        let chain = Chain { source: source.text, map, end };
+        self.limit(Ex { e: Expr::Chain(Box::new(chain)), b })
+    }
+}

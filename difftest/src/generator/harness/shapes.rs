@@ -1,0 +1,132 @@
+//! Text that builds a value of a type from flat leaves (inputs and seeds) and that flattens a
+//! value (results and gradients) into leaves, the same for every shape: a float, a
+//! collection, a matrix, a struct (its integer fields set to, or checked against, their
+//! constants), a tuple.
+
+use super::super::types::{FieldTy, MatTy, ParamTy, SeqTy, StructDef, Ty};
+
+/// The shape of a value, for building and flattening.
+#[derive(Clone, Debug)]
+pub enum Shape {
+    Float,
+    /// A `Vec` (or an array when `array`) of `len` floats
+    Seq {
+        len: usize,
+        array: bool,
+    },
+    Matrix {
+        rows: usize,
+        cols: usize,
+    },
+    Struct(usize),
+    Tuple(Vec<Shape>),
+    /// An integer field of this constant value
+    Int(usize),
+}
+
+impl Shape {
+    pub fn of_param(ty: ParamTy) -> Shape {
+        match ty {
+            ParamTy::Float { .. } => Shape::Float,
+            ParamTy::Seq { kind, len } => Shape::Seq { len, array: matches!(kind, SeqTy::Array | SeqTy::ArrayRef) },
+            ParamTy::Matrix { rows, cols, .. } => Shape::Matrix { rows, cols },
+            ParamTy::Struct { id, .. } => Shape::Struct(id),
+            ParamTy::Int => Shape::Int(0),
+        }
+    }
+
+    pub fn of_ty(ty: &Ty) -> Shape {
+        match ty {
+            Ty::Float => Shape::Float,
+            Ty::Vec(len) => Shape::Seq { len: *len, array: false },
+            Ty::Array(len) => Shape::Seq { len: *len, array: true },
+            Ty::Tuple(items) => Shape::Tuple(items.iter().map(Shape::of_ty).collect()),
+            Ty::Struct(id) => Shape::Struct(*id),
+        }
+    }
+
+    fn of_field(ty: FieldTy) -> Shape {
+        match ty {
+            FieldTy::Float => Shape::Float,
+            FieldTy::Vec(len) => Shape::Seq { len, array: false },
+            FieldTy::Array(len) => Shape::Seq { len, array: true },
+            FieldTy::Struct(id) => Shape::Struct(id),
+            FieldTy::Int(v) => Shape::Int(v),
+        }
+    }
+}
+
+/// Whether a parameter of type `ty` is passed as `&value`.
+pub fn borrowed(ty: ParamTy) -> bool {
+    match ty {
+        ParamTy::Float { by_ref } | ParamTy::Struct { by_ref, .. } => by_ref,
+        ParamTy::Seq { kind, .. } => matches!(kind, SeqTy::Slice | SeqTy::VecRef | SeqTy::ArrayRef),
+        ParamTy::Matrix { kind, .. } => kind != MatTy::Vec,
+        ParamTy::Int => false,
+    }
+}
+
+/// Builds values from leaves: `leaf(k)` is the text of the `k`-th float leaf; struct names
+/// get `prefix` (`oracle::` for the dual copies).
+pub struct Builder<'a> {
+    pub structs: &'a [StructDef],
+    pub prefix: &'a str,
+    pub leaf: &'a dyn Fn(usize) -> String,
+    pub next: usize,
+}
+
+impl Builder<'_> {
+    pub fn build(&mut self, shape: &Shape) -> String {
+        match shape {
+            Shape::Float => {
+                self.next += 1;
+                (self.leaf)(self.next - 1)
+            }
+            Shape::Seq { len, array } => {
+                let items = self.items(*len, &Shape::Float);
+                if *array { format!("[{items}]") } else { format!("vec![{items}]") }
+            }
+            Shape::Matrix { rows, cols } => {
+                format!("vec![{}]", self.items(*rows, &Shape::Seq { len: *cols, array: false }))
+            }
+            Shape::Struct(id) => {
+                let def = &self.structs[*id];
+                let fields: Vec<String> =
+                    def.fields.iter().map(|f| format!("{}: {}", f.name, self.build(&Shape::of_field(f.ty)))).collect();
+                format!("{}{} {{ {} }}", self.prefix, def.name, fields.join(", "))
+            }
+            Shape::Tuple(items) => {
+                let parts: Vec<String> = items.iter().map(|s| self.build(s)).collect();
+                format!("({})", parts.join(", "))
+            }
+            Shape::Int(v) => v.to_string(),
+        }
+    }
+
+    fn items(&mut self, n: usize, shape: &Shape) -> String {
+        (0..n).map(|_| self.build(shape)).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// Statements pushing every float leaf of `value` (an expression of shape `shape`) with
+/// `push`, and asserting every integer field equals its constant (a gradient copies them).
+pub fn flatten(shape: &Shape, value: &str, structs: &[StructDef], push: &dyn Fn(&str) -> String, out: &mut String) {
+    match shape {
+        Shape::Float => out.push_str(&format!("    {}\n", push(value))),
+        Shape::Seq { .. } => out.push_str(&format!("    for v in {value}.iter() {{ {} }}\n", push("*v"))),
+        Shape::Matrix { .. } => {
+            out.push_str(&format!("    for row in {value}.iter() {{ for v in row.iter() {{ {} }} }}\n", push("*v")))
+        }
+        Shape::Struct(id) => {
+            for f in &structs[*id].fields {
+                flatten(&Shape::of_field(f.ty), &format!("{value}.{}", f.name), structs, push, out);
+            }
+        }
+        Shape::Tuple(items) => {
+            for (k, s) in items.iter().enumerate() {
+                flatten(s, &format!("{value}.{k}"), structs, push, out);
+            }
+        }
+        Shape::Int(v) => out.push_str(&format!("    assert_eq!({value}, {v}, \"an integer field of a gradient\");\n")),
+    }
+}

@@ -1,0 +1,195 @@
+//! Loops: `for` over ranges (`a..b`, `a..=b`, `.rev()`, `.step_by(2)`) and over collections
+//! (`x.iter()`, `&x`, `.copied()`, `.enumerate()`, `.zip(…)`), `while` on a counter, `loop`
+//! with `break`; and `break`/`continue` statements inside them.
+//!
+//! Every loop is bounded by construction: a range's bound, a collection's length, a counter.
+
+use super::Gen;
+use super::ast::*;
+use super::scope::{Binding, FloatVar, IntVar, SliceVar};
+use super::stmt::MAX_NEST;
+use rand::RngExt;
+
+/// Most iterations of a loop body, counting enclosing loops.
+const MAX_TRIPS: usize = 30;
+
+/// What kind of loop encloses a statement.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum LoopKind {
+    /// `for`: `break` and `continue` allowed.
+    For,
+    /// `while c < n { …; c += 1; }`: `continue` would skip the counter, so only `break`.
+    While,
+    /// `loop { c += 1; if c > n { break; } … }`: the counter comes first, so both.
+    Loop,
+}
+
+impl Gen<'_> {
+    pub fn can_break(&self) -> bool {
+        !self.loops.is_empty()
+    }
+
+    pub fn can_continue(&self) -> bool {
+        matches!(self.loops.last(), Some(LoopKind::For | LoopKind::Loop))
+    }
+
+    fn loop_var(&self) -> String {
+        ["i", "j", "l"][self.nest.min(MAX_NEST)].to_string()
+    }
+
+    /// Runs `body` as a loop body of at most `trips` iterations (it binds its own loop
+    /// variables first), then extrapolates the growth of everything the body assigned.
+    pub fn in_loop(&mut self, kind: LoopKind, trips: usize, body: impl FnOnce(&mut Self) -> Vec<Stmt>) -> Vec<Stmt> {
+        let before = self.scope.snapshot();
+        self.scope.push();
+        self.nest += 1;
+        self.loops.push(kind);
+        let saved = self.trips;
+        self.trips *= trips.max(1);
+        let stmts = body(self);
+        self.trips = saved;
+        self.loops.pop();
+        self.nest -= 1;
+        self.scope.pop();
+        self.scope.extrapolate(&before, trips);
+        stmts
+    }
+
+    /// `for i in 0..y.len() { y[i] = e; }`
+    pub fn fill(&mut self, name: &str, len: usize) -> Stmt {
+        let var = self.loop_var();
+        let body = self.in_loop(LoopKind::For, len, |g| {
+            g.scope.add_int(IntVar { name: var.clone(), max: len.saturating_sub(1) });
+            let e = g.expr(2);
+            let value = g.squash(e, 4.0);
+            g.grow(name, value.b, false);
+            let index = IntExpr { text: var.clone(), max: len - 1 };
+            vec![Stmt::Write { name: name.to_string(), index, add: false, value: value.e }]
+        });
+        Stmt::For { var: var.clone(), range: format!("0..{name}.len()"), body }
+    }
+
+    /// `for i in <range> { … }` over `a..b`, `a..=b`, `.rev()` and `.step_by(2)`.
+    pub fn for_loop(&mut self) -> Stmt {
+        let bound = self.loop_bound(MAX_TRIPS / self.trips);
+        let b = &bound.text;
+        let (range, max) = match self.rng.random_range(0..6) {
+            0 => (format!("0..={}", b), bound.max),
+            1 => (format!("1..{b}"), bound.max.saturating_sub(1)),
+            2 => (format!("(0..{b}).rev()"), bound.max.saturating_sub(1)),
+            3 => (format!("(0..{b}).step_by(2)"), bound.max.saturating_sub(1)),
+            _ => (format!("0..{b}"), bound.max.saturating_sub(1)),
+        };
+        let var = self.loop_var();
+        let count = self.rng.random_range(1..=3);
+        let stepped = usize::from(range.contains("step_by"));
+        self.stepped += stepped;
+        let body = self.in_loop(LoopKind::For, max + 1, |g| {
+            g.scope.add_int(IntVar { name: var.clone(), max });
+            g.stmts(count)
+        });
+        self.stepped -= stepped;
+        Stmt::For { var, range, body }
+    }
+
+    /// `for v in x.iter()`, `for &v in x.iter()`, `for v in &x`, `.copied()`,
+    /// `for (i, v) in x.iter().enumerate()`, `for (a, b) in x.iter().zip(y.iter())`. The
+    /// collections walked are frozen (not written) in the body.
+    pub fn for_each(&mut self) -> Option<Stmt> {
+        // found/021: not inside another walk while the bug is open.
+        if self.closures > 0 && !self.features.nested_chains {
+            return None;
+        }
+        let seqs = self.walkable();
+        let s = seqs.get(self.rng.random_range(0..seqs.len().max(1)))?.clone();
+        if s.len > MAX_TRIPS / self.trips {
+            return None;
+        }
+        let other = seqs[self.rng.random_range(0..seqs.len())].clone();
+        let form = self.rng.random_range(0..6);
+        let range = match form {
+            0 => format!("{}.iter().copied()", s.name),
+            1 => format!("{}.iter().enumerate()", s.name),
+            2 => format!("{}.iter().zip({}.iter())", s.name, other.name),
+            3 if s.binding == Binding::Place => format!("&{}", s.name),
+            3 => s.name.clone(),
+            _ => format!("{}.iter()", s.name),
+        };
+        let frozen = self.frozen.len();
+        self.frozen.push(s.name.clone());
+        self.frozen.push(other.name.clone());
+        let count = self.rng.random_range(1..=3);
+        let mut var = String::new();
+        let body = self.in_loop(LoopKind::For, s.len, |g| {
+            var = g.bind_items(form, &s, &other);
+            g.closures += 1;
+            let body = g.stmts(count);
+            g.closures -= 1;
+            body
+        });
+        self.frozen.truncate(frozen);
+        Some(Stmt::For { var, range, body })
+    }
+
+    /// Binds a collection loop's items (see `for_each`) and returns its pattern.
+    fn bind_items(&mut self, form: u32, s: &SliceVar, other: &SliceVar) -> String {
+        let deref = self.rng.random_bool(0.4);
+        let float = |g: &mut Self, bound: f64, by_ref: bool| {
+            let name = g.fresh("v");
+            let by_ref = by_ref && !deref;
+            g.scope.add_float(FloatVar {
+                name: name.clone(),
+                mutable: false,
+                bound,
+                by_ref,
+                active: true,
+                param: false,
+            });
+            if by_ref || form == 0 { name } else { format!("&{name}") }
+        };
+        match form {
+            0 => float(self, s.bound, false),
+            1 => {
+                let i = self.fresh("i");
+                self.scope.add_int(IntVar { name: i.clone(), max: s.len - 1 });
+                format!("({i}, {})", float(self, s.bound, true))
+            }
+            2 => {
+                let a = float(self, s.bound, true);
+                format!("({a}, {})", float(self, other.bound, true))
+            }
+            _ => float(self, s.bound, true),
+        }
+    }
+
+    /// `while c < bound [&& float condition] { …; c += 1; }`
+    pub fn while_loop(&mut self) -> Stmt {
+        let limit = self.loop_bound(MAX_TRIPS / self.trips);
+        // A fresh name: reusing one the bound reads (`while c < c + 1`) would never end.
+        let counter = self.fresh("c");
+        let guard = (self.features.while_guard && self.rng.random_bool(0.3)).then(|| self.float_cond(1));
+        let count = self.rng.random_range(1..=3);
+        let max = limit.max.saturating_sub(1);
+        let body = self.in_loop(LoopKind::While, limit.max, |g| {
+            g.scope.add_int(IntVar { name: counter.clone(), max });
+            g.stmts(count)
+        });
+        self.scope.add_int(IntVar { name: counter.clone(), max: limit.max });
+        Stmt::While { counter, limit, guard, body }
+    }
+
+    /// `let mut c = 0; loop { c += 1; if c > bound [|| float condition] { break; } … }`
+    pub fn loop_stmt(&mut self) -> Stmt {
+        let limit = self.loop_bound(MAX_TRIPS / self.trips);
+        let counter = self.fresh("c");
+        let guard = (self.features.while_guard && self.rng.random_bool(0.3)).then(|| self.float_cond(1));
+        let count = self.rng.random_range(1..=3);
+        let max = limit.max;
+        let body = self.in_loop(LoopKind::Loop, limit.max, |g| {
+            g.scope.add_int(IntVar { name: counter.clone(), max });
+            g.stmts(count)
+        });
+        self.scope.add_int(IntVar { name: counter.clone(), max: limit.max + 1 });
+        Stmt::Loop { counter, limit, guard, body }
+    }
+}
