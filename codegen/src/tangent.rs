@@ -39,15 +39,27 @@ pub fn transform(facts: &Facts, user_tokens: &TokenStream) -> Function {
     let mut taken = HashSet::new();
     collect_idents(user_tokens, &mut taken);
     taken.extend(f.vars.iter().map(|v| base_of(&v.name.to_string()).to_owned()));
-    let mut cx =
-        Tangents { facts, vars: f.vars.clone(), dot: HashMap::new(), taken, next_temp: 0, calls: f.counts.calls };
+    let mut cx = Tangents {
+        facts,
+        vars: f.vars.clone(),
+        dot: HashMap::new(),
+        taken,
+        next_temp: 0,
+        calls: f.counts.calls,
+        derefs: HashMap::new(),
+        pending_reads: Vec::new(),
+    };
     let mut params = f.params.clone();
     for p in f.params.iter().filter(|p| p.differentiated()) {
         let var = cx.tangent_var(p.var);
         cx.vars[var].role = Role::Param(params.len());
         params.push(Param { var, ..p.clone() });
     }
-    let body = cx.block(&f.body);
+    let mut body = cx.block(&f.body);
+    // Reads through `&f64` parameters, at the top: the references never change.
+    let mut stmts = std::mem::take(&mut cx.pending_reads);
+    stmts.append(&mut body.stmts);
+    body.stmts = stmts;
     let mut counts = f.counts.clone();
     counts.calls = cx.calls;
     Function { vars: cx.vars, params, body, counts, flagged_returns: f.flagged_returns, zero_shapes: HashMap::new() }
@@ -64,6 +76,10 @@ struct Tangents<'a> {
     next_temp: usize,
     /// Calls numbered so far (new forward calls continue the numbering).
     calls: usize,
+    /// For a `&f64` variable, the temporary holding `*v`.
+    derefs: HashMap<VarId, VarId>,
+    /// Those reads, for the top of the body.
+    pending_reads: Vec<Stmt>,
 }
 
 impl Tangents<'_> {
@@ -148,12 +164,32 @@ impl Tangents<'_> {
         var
     }
 
-    /// The tangent of an operand, if it has one (else it is zero).
+    /// The tangent of an operand, if it has one (else it is zero). The tangent of a `&f64`
+    /// parameter is a `&f64`: as a value, it is read through the reference.
     fn tangent_operand(&mut self, o: &Operand) -> Option<Operand> {
         match o {
-            Operand::Var(v) if self.has_tangent(*v) => Some(Operand::Var(self.tangent_var(*v))),
+            Operand::Var(v) if self.has_tangent(*v) => {
+                let d = self.tangent_var(*v);
+                Some(self.through_reference(d))
+            }
             _ => None,
         }
+    }
+
+    /// `v` as a float value: `*v` for a `&f64` (read into a temporary), else `v`.
+    fn through_reference(&mut self, v: VarId) -> Operand {
+        if self.vars[v].kind != Kind::ScalarRef {
+            return Operand::Var(v);
+        }
+        if let Some(&read) = self.derefs.get(&v) {
+            return Operand::Var(read);
+        }
+        let span = self.vars[v].span;
+        let read = self.temp(Kind::Scalar, span);
+        let place = Place { base: v, steps: vec![crate::ir::Step::Deref] };
+        self.pending_reads.push(Stmt { kind: StmtKind::Let { var: read, value: Value::Read(place) }, span });
+        self.derefs.insert(v, read);
+        Operand::Var(read)
     }
 
     /// The same place in the tangent of its base, if the base has one.
@@ -418,7 +454,7 @@ impl Tangents<'_> {
 
     fn expr_operand(&mut self, e: &AExpr, span: Span, out: &mut Vec<Stmt>) -> Operand {
         match e {
-            AExpr::Primal(v) => Operand::Var(*v),
+            AExpr::Primal(v) => self.through_reference(*v),
             AExpr::Const(c) => Operand::Const(c.clone()),
             AExpr::Bin(..) | AExpr::Neg(_) | AExpr::Apply(..) => {
                 let value = self.expr_value(e, span, out);

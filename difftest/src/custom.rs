@@ -57,6 +57,69 @@ pub fn log_sum_exp_vjp<F: Real>(x: &[F]) -> (F, impl FnOnce(F) -> Vec<F> + use<F
     (value, move |d: F| x.iter().map(|&v| d * (v - value).exp()).collect())
 }
 
+/// softplus in forward mode: `(softplus x, σ(x)·dx)`.
+pub fn softplus_jvp<F: Real>(x: F, dx: F) -> (F, F) {
+    let one = F::from_f64(1.0);
+    (softplus(x), dx / (one + (-x).exp()))
+}
+
+/// [`softplus_jvp`] and its pullback: `∂x = ȳ·σ + ẏ̄·σ(1−σ)·dx`, `∂dx = ẏ̄·σ`.
+#[allow(clippy::type_complexity, reason = "the second-order form's signature is the contract's")]
+pub fn softplus_jvp_vjp<F: Real>(x: F, dx: F) -> ((F, F), impl FnOnce((F, F)) -> (F, F)) {
+    let one = F::from_f64(1.0);
+    let s = one / (one + (-x).exp());
+    (softplus_jvp(x, dx), move |(y_bar, dy_bar): (F, F)| (y_bar * s + dy_bar * s * (one - s) * dx, dy_bar * s))
+}
+
+/// dot in forward mode: `(a·b, da·b + a·db)` over the shorter length.
+pub fn dot_jvp<F: Real>(a: &[F], b: &[F], da: &[F], db: &[F]) -> (F, F) {
+    (dot(a, b), dot(da, b) + dot(a, db))
+}
+
+/// [`dot_jvp`] and its pullback: `∂a = ȳ·b + ẏ̄·db`, `∂b = ȳ·a + ẏ̄·da`, `∂da = ẏ̄·b`, `∂db = ẏ̄·a`
+/// (zero past the shorter length).
+#[allow(clippy::type_complexity, reason = "the second-order form's signature is the contract's")]
+pub fn dot_jvp_vjp<F: Real>(
+    a: &[F],
+    b: &[F],
+    da: &[F],
+    db: &[F],
+) -> ((F, F), impl FnOnce((F, F)) -> (Vec<F>, Vec<F>, Vec<F>, Vec<F>) + use<F>) {
+    let (a, b, da, db) = (a.to_vec(), b.to_vec(), da.to_vec(), db.to_vec());
+    let value = dot_jvp(&a, &b, &da, &db);
+    let pullback = move |(y_bar, dy_bar): (F, F)| {
+        let zero = F::from_f64(0.0);
+        let n = a.len().min(b.len());
+        let within = |i: usize, v: F| if i < n { v } else { zero };
+        let ga = (0..a.len()).map(|i| within(i, y_bar * b[i] + dy_bar * db[i])).collect();
+        let gb = (0..b.len()).map(|i| within(i, y_bar * a[i] + dy_bar * da[i])).collect();
+        let gda = (0..a.len()).map(|i| within(i, dy_bar * b[i])).collect();
+        let gdb = (0..b.len()).map(|i| within(i, dy_bar * a[i])).collect();
+        (ga, gb, gda, gdb)
+    };
+    (value, pullback)
+}
+
+/// log-sum-exp in forward mode: `(lse x, Σ pᵢ·dxᵢ)` with `p = softmax x`.
+pub fn log_sum_exp_jvp<F: Real>(x: &[F], dx: &[F]) -> (F, F) {
+    let value = log_sum_exp(x);
+    (value, x.iter().zip(dx).map(|(&v, &d)| (v - value).exp() * d).sum())
+}
+
+/// [`log_sum_exp_jvp`] and its pullback: `∂xⱼ = ȳ·pⱼ + ẏ̄·pⱼ·(dxⱼ − Σ pᵢdxᵢ)`, `∂dxⱼ = ẏ̄·pⱼ`.
+#[allow(clippy::type_complexity, reason = "the second-order form's signature is the contract's")]
+pub fn log_sum_exp_jvp_vjp<F: Real>(x: &[F], dx: &[F]) -> ((F, F), impl FnOnce((F, F)) -> (Vec<F>, Vec<F>) + use<F>) {
+    let (x, dx) = (x.to_vec(), dx.to_vec());
+    let (value, tangent) = log_sum_exp_jvp(&x, &dx);
+    let pullback = move |(y_bar, dy_bar): (F, F)| {
+        let p: Vec<F> = x.iter().map(|&v| (v - value).exp()).collect();
+        let gx = p.iter().zip(&dx).map(|(&pj, &dj)| y_bar * pj + dy_bar * pj * (dj - tangent)).collect();
+        let gdx = p.iter().map(|&pj| dy_bar * pj).collect();
+        (gx, gdx)
+    };
+    ((value, tangent), pullback)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

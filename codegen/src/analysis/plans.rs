@@ -21,8 +21,21 @@ pub struct SweepPlan {
 }
 
 impl SweepPlan {
-    fn of(facts: &Facts, adjoint: &AdjBlock, sweep: Sweep, renames: &Renames) -> SweepPlan {
-        let avail = super::record::analyse(facts, adjoint, sweep);
+    fn of(
+        facts: &Facts,
+        adjoint: &AdjBlock,
+        sweep: Sweep,
+        renames: &Renames,
+        final_adjoints: &HashSet<VarId>,
+    ) -> SweepPlan {
+        let mut avail = super::record::analyse(facts, adjoint, sweep);
+        // A differentiated parameter with no adjoint at the end returns a zero: shaped from the
+        // copy taken before it was moved, if it was.
+        for p in facts.f.params.iter().filter(|p| p.differentiated() && !final_adjoints.contains(&p.var)) {
+            if let Some(&shape) = facts.f.zero_shapes.get(&p.var) {
+                avail.needed.insert(shape);
+            }
+        }
         let folded = super::fold::folded(facts.f, &avail);
         let mut plan = SweepPlan { avail, folded, views: Default::default() };
         plan.views = super::views::plan(facts, adjoint, &plan, renames);
@@ -50,8 +63,8 @@ impl Plans {
     /// Plans the printing of `facts.f` with its adjoint program.
     pub fn of(facts: &Facts, adjoint: &AdjBlock, final_adjoints: HashSet<VarId>, renames: Renames) -> Plans {
         Plans {
-            closure: SweepPlan::of(facts, adjoint, Sweep::Closure, &renames),
-            inline: SweepPlan::of(facts, adjoint, Sweep::Inline, &renames),
+            closure: SweepPlan::of(facts, adjoint, Sweep::Closure, &renames, &final_adjoints),
+            inline: SweepPlan::of(facts, adjoint, Sweep::Inline, &renames, &final_adjoints),
             final_adjoints,
             renames,
             guards: super::floats::guards(facts),

@@ -169,6 +169,11 @@ impl Scopes {
         }
     }
 
+    /// Whether passing `v` by value moves it (a collection or struct of its own).
+    pub fn movable(&self, v: VarId) -> bool {
+        self.movable[v]
+    }
+
     /// Whether some statement moves `v` (passes it by value, binds or returns it): the
     /// reverse sweep cannot read it.
     pub fn moved(&self, v: VarId) -> bool {

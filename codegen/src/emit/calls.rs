@@ -32,11 +32,10 @@ impl Emitter<'_> {
         quote!(#callee(#(#args),*))
     }
 
-    /// Whether passing `v` by value moves it: a collection or struct of its own.
+    /// Whether passing `v` by value moves it: a collection or struct of its own (not a
+    /// reference parameter, whose copy moves nothing).
     fn moved_by_value(&self, v: VarId) -> bool {
-        let kind = self.facts.kinds[v];
-        !matches!(kind, crate::ir::Kind::Scalar | crate::ir::Kind::ScalarRef | crate::ir::Kind::Int)
-            && self.f.vars[v].alias_of.is_none()
+        self.facts.scopes.movable(v)
     }
 
     /// `let __argsK = (flags…); let (y, __pbK) = g_vjp(args…);`

@@ -20,9 +20,7 @@ pub fn module(index: usize, seed: u64, program: &Program) -> String {
     let _ = writeln!(out, "/// Program {index} (seed {seed:#x}).");
     let _ = writeln!(out, "pub mod p{index} {{");
     out.push_str("use backprop::{differentiable, Differentiable};\n");
-    out.push_str(
-        "use backprop_difftest::custom::{dot, dot_vjp, log_sum_exp, log_sum_exp_vjp, softplus, softplus_vjp};\n",
-    );
+    out.push_str("use backprop_difftest::custom::*;\n");
     let _ = writeln!(out, "pub const SOURCE: &str = r#\"{source}\"#;");
     out.push_str(&source);
     out.push_str("pub mod oracle {\nuse backprop_difftest::dual::custom::{dot, log_sum_exp, softplus};\n");
