@@ -588,9 +588,13 @@ impl Tangents<'_> {
         if by_reference { Arg::Ref(z) } else { Arg::Value(Operand::Var(z.base)) }
     }
 
-    /// The tangent passed for an argument that carries one.
+    /// The tangent passed for an argument that carries one (a `&f64`'s is its `&f64` tangent:
+    /// arguments keep their parameters' types).
     fn arg_tangent(&mut self, arg: &Arg, receiver: bool, span: Span, out: &mut Vec<Stmt>) -> Arg {
         match arg {
+            Arg::Value(Operand::Var(v)) if self.has_tangent(*v) && self.vars[*v].kind == Kind::ScalarRef => {
+                Arg::Value(Operand::Var(self.tangent_var(*v)))
+            }
             Arg::Value(o) => match self.tangent_operand(o) {
                 Some(d) => Arg::Value(d),
                 None => Arg::Value(self.zero_for(o, span, out)),

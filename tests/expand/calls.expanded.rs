@@ -72,7 +72,7 @@ pub fn scaled_sine_grad(a: f64, b: &f64) -> (f64, (f64, f64)) {
 )]
 pub fn scaled_sine_jvp(a: f64, b: &f64, da: f64, db: &f64) -> (f64, f64) {
     let __t0 = b.sin();
-    let __value = (a * __t0, da * __t0 + db * b.cos() * a);
+    let __value = (a * __t0, da * __t0 + (*db) * (*b).cos() * a);
     __value
 }
 #[doc(hidden)]
@@ -98,27 +98,30 @@ pub fn scaled_sine_jvp_vjp<'__l0, '__l1>(
     (f64, f64),
     impl ::core::ops::FnOnce((f64, f64)) -> (f64, f64, f64, f64) + use<'__l0, '__l1>,
 ) {
+    let __p0 = (*db);
+    let __p1 = (*b);
     let __t0 = b.sin();
-    let __p0 = b.cos();
-    let __dt0 = db * __p0;
+    let __p2 = __p1.cos();
+    let __dt0 = __p0 * __p2;
     let __value = (a * __t0, da * __t0 + __dt0 * a);
     (
         __value,
         move |__seed: (f64, f64)| {
-            let mut __d_p3 = __seed;
-            let mut __d_t1 = __d_p3.0;
-            let mut __d_dt1 = __d_p3.1;
-            let mut __d_p1 = __d_dt1;
+            let mut __d_p5 = __seed;
+            let mut __d_t1 = __d_p5.0;
+            let mut __d_dt1 = __d_p5.1;
+            let mut __d_p3 = __d_dt1;
             let mut __d_dt0 = __d_dt1 * a;
             let mut __d_a = __d_dt1 * __dt0;
-            let mut __d_da = __d_p1 * __t0;
-            let mut __d_t0 = __d_p1 * da;
+            let mut __d_da = __d_p3 * __t0;
+            let mut __d_t0 = __d_p3 * da;
             __d_a += __d_t1 * __t0;
             __d_t0 += __d_t1 * a;
-            let mut __d_db = __d_dt0 * __p0;
-            let mut __d_p0 = __d_dt0 * (*db);
-            let mut __d_b = -(__d_p0 * (*b).sin());
-            __d_b += __d_t0 * (*b).cos();
+            let mut __d_db = __d_dt0 * __p2;
+            let mut __d_p2 = __d_dt0 * __p0;
+            let mut __d_p1 = -(__d_p2 * __p1.sin());
+            let mut __d_b = __d_t0 * (*b).cos();
+            __d_b += __d_p1;
             (__d_a, __d_b, __d_da, __d_db)
         },
     )
@@ -142,25 +145,28 @@ pub fn scaled_sine_hvp(
     da: f64,
     db: &f64,
 ) -> (f64, (f64, f64), (f64, f64)) {
+    let __p0 = (*db);
+    let __p1 = (*b);
     let __t0 = b.sin();
-    let __p0 = b.cos();
-    let __dt0 = db * __p0;
+    let __p2 = __p1.cos();
+    let __dt0 = __p0 * __p2;
     let __value = (a * __t0, da * __t0 + __dt0 * a);
     let __seed: (f64, f64) = (0.0, 1.0);
-    let mut __d_p3 = __seed;
-    let mut __d_t1 = __d_p3.0;
-    let mut __d_dt1 = __d_p3.1;
-    let mut __d_p1 = __d_dt1;
+    let mut __d_p5 = __seed;
+    let mut __d_t1 = __d_p5.0;
+    let mut __d_dt1 = __d_p5.1;
+    let mut __d_p3 = __d_dt1;
     let mut __d_dt0 = __d_dt1 * a;
     let mut __d_a = __d_dt1 * __dt0;
-    let mut __d_da = __d_p1 * __t0;
-    let mut __d_t0 = __d_p1 * da;
+    let mut __d_da = __d_p3 * __t0;
+    let mut __d_t0 = __d_p3 * da;
     __d_a += __d_t1 * __t0;
     __d_t0 += __d_t1 * a;
-    let mut __d_db = __d_dt0 * __p0;
-    let mut __d_p0 = __d_dt0 * (*db);
-    let mut __d_b = -(__d_p0 * (*b).sin());
-    __d_b += __d_t0 * (*b).cos();
+    let mut __d_db = __d_dt0 * __p2;
+    let mut __d_p2 = __d_dt0 * __p0;
+    let mut __d_p1 = -(__d_p2 * __p1.sin());
+    let mut __d_b = __d_t0 * (*b).cos();
+    __d_b += __d_p1;
     let (__hv0, __hv1, __g0, __g1) = (__d_a, __d_b, __d_da, __d_db);
     (__value.0, (__g0, __g1), (__hv0, __hv1))
 }
