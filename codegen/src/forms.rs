@@ -52,14 +52,27 @@ pub fn generate(
     let names: Vec<Ident> =
         forward.params[primal.params.len()..].iter().map(|p| forward.vars[p.var].name.clone()).collect();
     let jvp_item = emit::jvp_item(item, &primal.params, &names, output);
-    let jvp = forward_form(item, &jvp_item, &forward, forward_blocks)?;
+    let jvp = forward_form(item, &jvp_item, &forward, forward_blocks, emit::Shown::Public)?;
     let pair = Output { ty: pair_type(&output.ty), shape: OutputShape::Other };
     let hvp = emit::Hvp { primal: item, params: &primal.params, jvp: &jvp_item };
     let hvp = (output.shape == OutputShape::Scalar).then_some(&hvp);
     // `name_jvp_vjp` and, for a scalar output, `name_hvp`, from the same adjoint program.
     let jvp_vjp = reverse_forms(&jvp_item, forward.clone(), forward_blocks, &pair, emit::Shown::Hidden, hvp)?;
+    // F(F(f)) and R(F(F(f))): what a caller's forward-over-forward and third-order forms
+    // chain through.
+    let forward_facts = Facts::of(&forward, forward_blocks)?;
+    let mut twice = crate::tangent::transform(&forward_facts, &item.to_token_stream());
+    let twice_blocks = ir::number_blocks(&mut twice.body);
+    let names: Vec<Ident> =
+        twice.params[forward.params.len()..].iter().map(|p| twice.vars[p.var].name.clone()).collect();
+    let jvp_jvp_item = emit::jvp_item(&jvp_item, &forward.params, &names, &pair);
+    let jvp_jvp = forward_form(item, &jvp_jvp_item, &twice, twice_blocks, emit::Shown::Hidden)?;
+    let quad = Output { ty: pair_type(&pair.ty), shape: OutputShape::Other };
+    let twice_params = twice.params.clone();
+    let jvp_jvp_vjp = reverse_forms(&jvp_jvp_item, twice, twice_blocks, &quad, emit::Shown::Hidden, None)?;
     let entries = method_entries(item, &primal.params, &jvp_item, &forward.params, output);
-    Ok(quote!(#reverse #jvp #jvp_vjp #entries))
+    let nested = nested_forms(item, &primal.params, &jvp_item, &jvp_jvp_item, &twice_params, output);
+    Ok(quote!(#reverse #jvp #jvp_vjp #jvp_jvp #jvp_jvp_vjp #entries #nested))
 }
 
 /// The forms of a function whose derivatives are written by hand (`custom(vjp, …)` lists
@@ -141,6 +154,92 @@ fn method_entries(
     quote!(#jvp #jvp_vjp)
 }
 
+/// A generated function's signature, parameters and output: what a form derived from it
+/// needs.
+struct Sig {
+    item: syn::ItemFn,
+    params: Vec<Param>,
+    output: TokenStream,
+}
+
+impl Sig {
+    /// The signature of its forward form: a tangent for each differentiated parameter, the
+    /// output paired with its tangent.
+    fn jvp(&self) -> Sig {
+        let names = tangent_names(&self.item, &self.params);
+        let output = Output { ty: self.output.clone(), shape: OutputShape::Other };
+        let item = emit::jvp_item(&self.item, &self.params, &names, &output);
+        Sig { item, params: forward_params(&self.params), output: pair_type(&self.output) }
+    }
+
+    fn renamed(&self, suffix: &str) -> Sig {
+        Sig { item: named(&self.item, suffix), params: self.params.clone(), output: self.output.clone() }
+    }
+
+    /// A stand-in for its forward form.
+    fn jvp_stand_in(&self, base: &syn::ItemFn) -> TokenStream {
+        let jvp = self.jvp();
+        emit::jvp_stand_in(base, &jvp.item, &Provided::Unavailable(&beyond_third_order(&jvp.item)))
+    }
+
+    /// A stand-in for its `_vjp`.
+    fn vjp_stand_in(&self) -> TokenStream {
+        let grads = emit::gradient_type_of(&self.params);
+        let mut vjp = self.item.clone();
+        vjp.sig.ident = crate::names::derived_fn(&self.item.sig.ident, "vjp");
+        let message = beyond_third_order(&vjp);
+        emit::vjp_stand_in(&self.item, &self.output, &grads, &Provided::Unavailable(&message))
+    }
+}
+
+/// What a stand-in for a derivative of order four says.
+fn beyond_third_order(form: &syn::ItemFn) -> String {
+    format!(
+        "`{}` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+        form.sig.ident
+    )
+}
+
+/// The forms that let a caller differentiate its calls of `name_grad`, `name_jvp` and
+/// `name_hvp` (see `emit::nested`): wrappers up to third order, stand-ins beyond.
+fn nested_forms(
+    item: &syn::ItemFn,
+    params: &[Param],
+    jvp_item: &syn::ItemFn,
+    jvp_jvp_item: &syn::ItemFn,
+    twice_params: &[Param],
+    output: &Output,
+) -> TokenStream {
+    let forward = forward_params(params);
+    let jvp_jvp = Sig { item: jvp_jvp_item.clone(), params: twice_params.to_vec(), output: pair_type(&pair_type(&output.ty)) };
+    let mut out = jvp_jvp.jvp_stand_in(item);
+    out.extend(jvp_jvp.jvp().vjp_stand_in());
+    if output.shape != OutputShape::Scalar {
+        return out;
+    }
+    let (ret, g) = (&output.ty, emit::gradient_type_of(params));
+    let nested = emit::Nested { item, params, output: ret, jvp: jvp_item };
+    out.extend(nested.grad_vjp());
+    out.extend(nested.grad_jvp());
+    let base = Sig { item: item.clone(), params: params.to_vec(), output: ret.clone() };
+    let grad = Sig { output: quote!((#ret, #g)), ..base.renamed("grad") };
+    let grad_jvp = grad.jvp();
+    out.extend(grad_jvp.vjp_stand_in());
+    out.extend(grad_jvp.jvp_stand_in(item));
+    out.extend(grad_jvp.jvp().vjp_stand_in());
+    // `name_hvp` takes `name_jvp`'s parameters.
+    let mut hvp_item = jvp_item.clone();
+    hvp_item.sig.ident = crate::names::derived_fn(&item.sig.ident, "hvp");
+    let hvp = Sig { item: hvp_item, params: forward.clone(), output: quote!((#ret, #g, #g)) };
+    out.extend(nested.hvp_vjp(&hvp.item, &emit::gradient_type_of(&forward)));
+    let hvp_jvp = hvp.jvp();
+    out.extend(nested.hvp_jvp(&hvp_jvp.item));
+    out.extend(hvp_jvp.vjp_stand_in());
+    out.extend(hvp_jvp.jvp_stand_in(item));
+    out.extend(hvp_jvp.jvp().vjp_stand_in());
+    out
+}
+
 /// The parameters of `F(f)`: `f`'s, then a tangent for each differentiated one.
 fn forward_params(params: &[Param]) -> Vec<Param> {
     params.iter().cloned().chain(params.iter().filter(|p| p.differentiated()).cloned()).collect()
@@ -149,7 +248,7 @@ fn forward_params(params: &[Param]) -> Vec<Param> {
 /// Names for the tangent parameters when there is no `F(f)` to take them from: `dx` for `x`
 /// (`dx_1` if taken).
 fn tangent_names(item: &syn::ItemFn, params: &[Param]) -> Vec<Ident> {
-    let taken: Vec<String> = item
+    let inputs: Vec<String> = item
         .sig
         .inputs
         .iter()
@@ -161,20 +260,19 @@ fn tangent_names(item: &syn::ItemFn, params: &[Param]) -> Vec<Ident> {
             syn::FnArg::Receiver(_) => "self".to_owned(),
         })
         .collect();
-    params
-        .iter()
-        .zip(taken.iter())
-        .filter(|(p, _)| p.differentiated())
-        .map(|(_, name)| {
-            let base = format!("d{}", name.trim_start_matches("r#"));
-            let fresh = if taken.contains(&base) || !crate::tangent::is_identifier(&base) {
-                (1..).map(|k| format!("{base}_{k}")).find(|c| !taken.contains(c)).unwrap_or(base)
-            } else {
-                base
-            };
-            format_ident!("{}", fresh)
-        })
-        .collect()
+    let mut taken = inputs.clone();
+    let mut names = Vec::new();
+    for (_, name) in params.iter().zip(inputs.iter()).filter(|(p, _)| p.differentiated()) {
+        let base = format!("d{}", name.trim_start_matches("r#"));
+        let fresh = if taken.contains(&base) || !crate::tangent::is_identifier(&base) {
+            (1..).map(|k| format!("{base}_{k}")).find(|c| !taken.contains(c)).unwrap_or(base)
+        } else {
+            base
+        };
+        taken.push(fresh.clone());
+        names.push(format_ident!("{}", fresh));
+    }
+    names
 }
 
 /// `item` renamed `name_suffix` (the signature of a form derived from it).
@@ -216,11 +314,12 @@ fn forward_form(
     jvp_item: &syn::ItemFn,
     forward: &Function,
     blocks: usize,
+    shown: emit::Shown,
 ) -> syn::Result<TokenStream> {
     let mut facts = Facts::of(forward, blocks)?;
     // Nothing is differentiated backwards here: every call is printed as made.
     facts.activity.calls.clear();
     let adjoint = crate::adjoint::AdjBlock::default();
     let plans = analysis::plans::Plans::of(&facts, &adjoint, Default::default(), Default::default());
-    Ok(emit::jvp_fn(item, jvp_item, &facts, &plans))
+    Ok(emit::jvp_fn(item, jvp_item, &facts, &plans, shown))
 }

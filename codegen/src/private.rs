@@ -82,6 +82,8 @@ pub enum Item {
     Unavailable,
     /// `directional(&gradient, &tangent)`: `⟨∇f, t⟩`.
     Directional,
+    /// `add_scaled(acc, s, &g)`: `acc + s·g` for gradients.
+    AddScaled,
     /// `record(&mut tape, values)`, `pop(&mut tape)`, `reserve(&mut tape, &range)`.
     Record,
     Pop,
@@ -141,6 +143,7 @@ impl ToTokens for Item {
             Item::LeftOut => quote!(#p::LeftOut),
             Item::ZeroOf => quote!(#p::ZeroOf),
             Item::Directional => quote!(#p::directional),
+            Item::AddScaled => quote!(#p::add_scaled),
             Item::Prefix(n) => {
                 let name = quote::format_ident!("prefix{}", n);
                 quote!(#p::#name)

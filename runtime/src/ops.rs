@@ -301,6 +301,113 @@ pub fn matmul_nt_jvp_vjp<'a, 'b, 'c, 'd>(
     (value, pullback)
 }
 
+/// The products of a second directional derivative of `left · op(right)` (`op` the identity
+/// or the transpose): `y' = a'·op(b) + a·op(b')` and `ẏ' = da'·op(b) + da·op(b') + a'·op(db) +
+/// a·op(db')`, with `a'`, `b'` the second direction and `da'`, `db'` that of the first.
+#[allow(clippy::too_many_arguments, reason = "arguments, then the tangents of each")]
+fn second_tangents(
+    op: &str,
+    nt: bool,
+    [a, b, da, db, a2, b2, da2, db2]: [&Tensor; 8],
+    shape: &[usize],
+) -> (Tensor, Tensor) {
+    fn op_of(t: &Tensor, nt: bool) -> Mat<'_> {
+        if nt { Mat::of(t).t() } else { Mat::of(t) }
+    }
+    let right = |t| op_of(t, nt);
+    let y2 = sum_of_products(op, &[(Mat::of(a2), right(b), a2, b), (Mat::of(a), right(b2), a, b2)], shape);
+    let terms = [
+        (Mat::of(da2), right(b), da2, b),
+        (Mat::of(da), right(b2), da, b2),
+        (Mat::of(a2), right(db), a2, db),
+        (Mat::of(a), right(db2), a, db2),
+    ];
+    (y2, sum_of_products(op, &terms, shape))
+}
+
+/// The pullback of a second directional derivative of `left · op(right)` (third order): each
+/// operand's gradient sums, over the products it takes part in, the adjoint of the product
+/// times the other factor.
+fn third_order_gradients(
+    op: &str,
+    nt: bool,
+    [a, b, da, db, a2, b2, da2, db2]: [&Tensor; 8],
+    [y, dy, y2, dy2]: [&Tensor; 4],
+) -> (Tensor, Tensor, Tensor, Tensor, Tensor, Tensor, Tensor, Tensor) {
+    // `∂left = Σ s·op(r)ᵀ` and `∂right = Σ lᵀ·s` (for `a·bᵀ`: `∂left = Σ s·r`, `∂right = Σ sᵀ·l`).
+    fn gradient_of_left(op: &str, nt: bool, terms: &[(&Tensor, &Tensor)], like: &Tensor) -> Tensor {
+        let m = Mat::of;
+        let t: Vec<_> = terms.iter().map(|&(s, r)| (m(s), if nt { m(r) } else { m(r).t() }, s, r)).collect();
+        sum_of_products(op, &t, &like.shape)
+    }
+    fn gradient_of_right(op: &str, nt: bool, terms: &[(&Tensor, &Tensor)], like: &Tensor) -> Tensor {
+        let m = Mat::of;
+        let t: Vec<_> =
+            terms.iter().map(|&(l, s)| if nt { (m(s).t(), m(l), s, l) } else { (m(l).t(), m(s), l, s) }).collect();
+        sum_of_products(op, &t, &like.shape)
+    }
+    let left = |terms: &[(&Tensor, &Tensor)], like: &Tensor| gradient_of_left(op, nt, terms, like);
+    let right = |terms: &[(&Tensor, &Tensor)], like: &Tensor| gradient_of_right(op, nt, terms, like);
+    (
+        left(&[(y, b), (dy, db), (y2, b2), (dy2, db2)], a),
+        right(&[(a, y), (da, dy), (a2, y2), (da2, dy2)], b),
+        left(&[(dy, b), (dy2, b2)], da),
+        right(&[(a, dy), (a2, dy2)], db),
+        left(&[(y2, b), (dy2, db)], a2),
+        right(&[(a, y2), (da, dy2)], b2),
+        left(&[(dy2, b)], da2),
+        right(&[(a, dy2)], db2),
+    )
+}
+
+/// Eight tensor gradients, the pullback's result of a third-order form.
+type Eight = (Tensor, Tensor, Tensor, Tensor, Tensor, Tensor, Tensor, Tensor);
+
+macro_rules! third_order_forms {
+    ($jvp:ident, $jvp_jvp:ident, $jvp_jvp_vjp:ident, $nt:literal, $op:literal) => {
+        #[doc = concat!("[`", $op, "`] in forward mode twice: the value and tangent, then their tangents in the second direction.")]
+        #[allow(clippy::too_many_arguments, reason = "the form's signature: arguments, then tangents")]
+        pub fn $jvp_jvp(
+            a: &Tensor,
+            b: &Tensor,
+            da: &Tensor,
+            db: &Tensor,
+            a2: &Tensor,
+            b2: &Tensor,
+            da2: &Tensor,
+            db2: &Tensor,
+        ) -> ((Tensor, Tensor), (Tensor, Tensor)) {
+            let value = $jvp(a, b, da, db);
+            let shape = value.0.shape.clone();
+            (value, second_tangents($op, $nt, [a, b, da, db, a2, b2, da2, db2], &shape))
+        }
+
+        #[doc = concat!("[`", stringify!($jvp_jvp), "`] and its pullback (third order).")]
+        #[allow(clippy::too_many_arguments, clippy::type_complexity, reason = "the form's signature")]
+        pub fn $jvp_jvp_vjp<'a, 'b, 'c, 'd, 'e, 'f, 'g, 'h>(
+            a: &'a Tensor,
+            b: &'b Tensor,
+            da: &'c Tensor,
+            db: &'d Tensor,
+            a2: &'e Tensor,
+            b2: &'f Tensor,
+            da2: &'g Tensor,
+            db2: &'h Tensor,
+        ) -> (
+            ((Tensor, Tensor), (Tensor, Tensor)),
+            impl FnOnce(((Tensor, Tensor), (Tensor, Tensor))) -> Eight + use<'a, 'b, 'c, 'd, 'e, 'f, 'g, 'h>,
+        ) {
+            let value = $jvp_jvp(a, b, da, db, a2, b2, da2, db2);
+            let pullback = move |((y, dy), (y2, dy2)): ((Tensor, Tensor), (Tensor, Tensor))| {
+                third_order_gradients($op, $nt, [a, b, da, db, a2, b2, da2, db2], [&y, &dy, &y2, &dy2])
+            };
+            (value, pullback)
+        }
+    };
+}
+third_order_forms!(matmul_jvp, matmul_jvp_jvp, matmul_jvp_jvp_vjp, false, "matmul");
+third_order_forms!(matmul_nt_jvp, matmul_nt_jvp_jvp, matmul_nt_jvp_jvp_vjp, true, "matmul_nt");
+
 /// Which product gives an operand's gradient, from the output's adjoint `∂y` and the other
 /// operand.
 #[derive(Clone, Copy)]

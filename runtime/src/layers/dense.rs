@@ -15,7 +15,7 @@
 #![allow(clippy::needless_range_loop, reason = "index loops are what the macro differentiates")]
 
 use crate::error::{Error, Result};
-use crate::ops::{matmul, matmul_jvp, matmul_jvp_vjp, matmul_vjp};
+use crate::ops::*;
 use crate::{Tensor, init};
 use backprop_macros::{Differentiable, differentiable};
 use rand::Rng;

@@ -55,6 +55,28 @@ pub fn directional<T: Float, G: Differentiable + ?Sized, D: Differentiable + ?Si
     T::from_f64(g.iter().zip(&d).map(|(a, b)| a * b).sum())
 }
 
+/// `acc + s·g` for gradients (floats, collections, structs, tuples of them): the pullback of
+/// a nested `_grad`, `s·∇f + H·ḡ`.
+pub fn add_scaled<G: Differentiable<Tangent = G>, T: Float>(mut acc: G, s: T, g: &G) -> G {
+    struct AddScaled(f64);
+    impl crate::visit::PairSink for AddScaled {
+        fn f32s(&mut self, _name: &str, value: &mut [f32], grad: &[f32]) {
+            for (v, g) in value.iter_mut().zip(grad) {
+                *v += self.0 as f32 * g;
+            }
+        }
+        fn f64s(&mut self, _name: &str, value: &mut [f64], grad: &[f64]) {
+            for (v, g) in value.iter_mut().zip(grad) {
+                *v += self.0 * g;
+            }
+        }
+    }
+    let mut sink = AddScaled(s.to_f64());
+    let mut path = String::new();
+    acc.visit_pair(g, &mut PairVisitor::new(&mut sink, &mut path));
+    acc
+}
+
 /// A form of a function that is not available: the message says which and what to write.
 #[cold]
 #[track_caller]
