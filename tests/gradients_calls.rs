@@ -181,6 +181,9 @@ struct Spring {
     k: f64,
 }
 
+// `#[differentiable]` on the block: every function in it is differentiated (each may carry its
+// own `#[differentiable(...)]`), and `cube`, which has no `self`, is known to be associated.
+#[differentiable]
 impl Spring {
     // E(x) = k x²/2 (`&self`);  E'(x) = k x
     #[differentiable(wrt(x))]
@@ -196,7 +199,6 @@ impl Spring {
     }
 
     // c(x) = x³, an associated function without `self`;  c'(x) = 3x²
-    #[differentiable]
     fn cube(x: f64) -> f64 {
         x * x * x
     }
@@ -238,6 +240,35 @@ fn methods_on_ref_self_and_by_value_self_differentiate_their_float_arguments() {
     check1_64(Spring::cube_grad, Spring::cube, |x| 3.0 * x * x, &[-1.5, 0.5, 2.0], TOL64);
     let sc = Scale { factor: -2.5 };
     check1_64(|x| sc.apply_grad(x), |x| sc.apply(x), |x| -2.5 * x.cos(), &[-1.5, 0.5], TOL64);
+}
+
+/// A trait of the user's, implemented by a differentiated trait impl.
+trait Potential {
+    fn potential(&self, x: f64) -> f64;
+}
+
+// V(x) = factor · x⁴/4, from `#[differentiable] impl Potential for Scale`: its forms go into an
+// inherent impl of `Scale`;  V'(x) = factor · x³
+#[differentiable(wrt(x))]
+impl Potential for Scale {
+    fn potential(&self, x: f64) -> f64 {
+        0.25 * self.factor * x * x * x * x
+    }
+}
+
+#[test]
+fn a_differentiated_trait_impl_gives_its_type_every_form() {
+    let sc = Scale { factor: 1.5 };
+    check1_64(|x| sc.potential_grad(x), |x| sc.potential(x), |x| 1.5 * x * x * x, &[-1.2, 0.4, 2.0], TOL64);
+    // Forward mode and the Hessian-vector product: V''(x) = 3·factor·x².
+    for x in [-1.2, 0.4, 2.0] {
+        let (v, dv) = sc.potential_jvp(x, 0.5);
+        assert_eq!(v, sc.potential(x));
+        assert!((dv - 0.5 * 1.5 * x * x * x).abs() < 1e-12);
+        let (_, g, hv) = sc.potential_hvp(x, 2.0);
+        assert!((g - 1.5 * x * x * x).abs() < 1e-12);
+        assert!((hv - 2.0 * 4.5 * x * x).abs() < 1e-12);
+    }
 }
 
 // f(x) = s.energy(x) + Spring::cube(x);  f'(x) = k x + 3x²

@@ -37,14 +37,15 @@ pub fn generate(
     output: &Output,
 ) -> syn::Result<TokenStream> {
     let reverse = reverse_forms(item, primal.clone(), blocks, output, emit::Shown::Public, None)?;
+    let base = Sig { item: item.clone(), params: primal.params.clone(), output: output.ty.clone() };
     if args.reverse {
-        let names = tangent_names(item, &primal.params);
         let message = format!(
             "`{}` is `#[differentiable(reverse)]`: it has no forward or second-order derivative; remove `reverse` to generate them",
             item.sig.ident
         );
-        let stand_ins = stand_ins(item, &primal.params, &names, output, &message, &message);
-        return Ok(quote!(#reverse #stand_ins));
+        let stand_ins = forward_stand_ins(&base, output, &message, &message);
+        let derived = derived_forms(&base, output);
+        return Ok(quote!(#reverse #stand_ins #derived));
     }
     let primal_facts = Facts::of(&primal, blocks)?;
     let mut forward = crate::tangent::transform(&primal_facts, &item.to_token_stream());
@@ -68,11 +69,9 @@ pub fn generate(
     let jvp_jvp_item = emit::jvp_item(&jvp_item, &forward.params, &names, &pair);
     let jvp_jvp = forward_form(item, &jvp_jvp_item, &twice, twice_blocks, emit::Shown::Hidden)?;
     let quad = Output { ty: pair_type(&pair.ty), shape: OutputShape::Other };
-    let twice_params = twice.params.clone();
+    let derived = derived_forms(&base, output);
     let jvp_jvp_vjp = reverse_forms(&jvp_jvp_item, twice, twice_blocks, &quad, emit::Shown::Hidden, None)?;
-    let entries = method_entries(item, &primal.params, &jvp_item, &forward.params, output);
-    let nested = nested_forms(item, &primal.params, &jvp_item, &jvp_jvp_item, &twice_params, output);
-    Ok(quote!(#reverse #jvp #jvp_vjp #jvp_jvp #jvp_jvp_vjp #entries #nested))
+    Ok(quote!(#reverse #jvp #jvp_vjp #jvp_jvp #jvp_jvp_vjp #derived))
 }
 
 /// The forms of a function whose derivatives are written by hand (`custom(vjp, …)` lists
@@ -80,8 +79,8 @@ pub fn generate(
 pub fn custom(item: &syn::ItemFn, args: &Args, params: &[Param], output: &Output) -> TokenStream {
     let written = |form: &str| args.custom.as_ref().is_some_and(|forms| forms.iter().any(|f| f == form));
     let name = &item.sig.ident;
-    let names = tangent_names(item, params);
-    let jvp_item = emit::jvp_item(item, params, &names, output);
+    let base = Sig { item: item.clone(), params: params.to_vec(), output: output.ty.clone() };
+    let jvp = base.jvp();
     let ret = &output.ty;
     let grads = emit::gradient_type_of(params);
     let scalar = output.shape == OutputShape::Scalar;
@@ -96,66 +95,73 @@ pub fn custom(item: &syn::ItemFn, args: &Args, params: &[Param], output: &Output
     }
     if !written("jvp") {
         if scalar {
-            out.extend(emit::jvp_from_vjp(item, &jvp_item, params));
+            out.extend(emit::jvp_from_vjp(item, &jvp.item, params));
         } else {
             let message = format!(
                 "`{name}` is a custom rule without a forward rule; write `{name}_jvp` and list `jvp` in `custom(...)`"
             );
-            out.extend(emit::jvp_stand_in(item, &jvp_item, &Provided::Unavailable(&message)));
+            out.extend(emit::jvp_stand_in(item, &jvp.item, &Provided::Unavailable(&message)));
         }
     }
     if !written("jvp_vjp") {
         let message = format!(
             "`{name}` is a custom rule without a second-order rule; write `{name}_jvp_vjp` and list `jvp_vjp` in `custom(...)`"
         );
-        let grads = emit::gradient_type_of(&forward_params(params));
-        // `jvp_item` named `name_jvp`: the printer appends `_vjp`.
-        out.extend(emit::vjp_stand_in(&jvp_item, &pair_type(ret), &grads, &Provided::Unavailable(&message)));
+        out.extend(jvp.vjp_stand_in_saying(&message));
     }
     if scalar && !written("hvp") {
-        out.extend(emit::hvp_fn(item, &jvp_item, params));
+        out.extend(emit::hvp_fn(item, &jvp.item, params));
     }
-    out.extend(method_entries(item, params, &jvp_item, &forward_params(params), output));
+    let third = format!(
+        "`{name}` is a custom rule without a rule of that order; write `{name}_jvp_jvp` and `{name}_jvp_jvp_vjp` and list them in `custom(...)`"
+    );
+    let jvp_jvp = jvp.jvp();
+    if !written("jvp_jvp") {
+        out.extend(emit::jvp_stand_in(item, &jvp_jvp.item, &Provided::Unavailable(&third)));
+    }
+    if !written("jvp_jvp_vjp") {
+        out.extend(jvp_jvp.vjp_stand_in_saying(&third));
+    }
+    out.extend(derived_forms(&base, output));
     out
 }
 
 /// Stand-ins for the forward and second-order forms (`reverse`).
-fn stand_ins(
-    item: &syn::ItemFn,
-    params: &[Param],
-    names: &[Ident],
-    output: &Output,
-    jvp_message: &str,
-    second_message: &str,
-) -> TokenStream {
-    let jvp_item = emit::jvp_item(item, params, names, output);
-    let jvp = emit::jvp_stand_in(item, &jvp_item, &Provided::Unavailable(jvp_message));
-    let forward_params = forward_params(params);
-    let grads = emit::gradient_type_of(&forward_params);
-    let jvp_vjp = emit::vjp_stand_in(&jvp_item, &pair_type(&output.ty), &grads, &Provided::Unavailable(second_message));
-    let hvp = (output.shape == OutputShape::Scalar).then(|| emit::hvp_fn(item, &jvp_item, params));
-    let entries = method_entries(item, params, &jvp_item, &forward_params, output);
-    quote!(#jvp #jvp_vjp #hvp #entries)
+fn forward_stand_ins(base: &Sig, output: &Output, jvp_message: &str, second_message: &str) -> TokenStream {
+    let jvp = base.jvp();
+    let mut out = emit::jvp_stand_in(&base.item, &jvp.item, &Provided::Unavailable(jvp_message));
+    out.extend(jvp.vjp_stand_in_saying(second_message));
+    if output.shape == OutputShape::Scalar {
+        out.extend(emit::hvp_fn(&base.item, &jvp.item, &base.params));
+    }
+    let jvp_jvp = jvp.jvp();
+    out.extend(emit::jvp_stand_in(&base.item, &jvp_jvp.item, &Provided::Unavailable(second_message)));
+    out.extend(jvp_jvp.vjp_stand_in_saying(second_message));
+    out
 }
 
-/// `name_jvp_all` and `name_jvp_vjp_all` for a method (nothing for a free function).
-fn method_entries(
-    item: &syn::ItemFn,
-    params: &[Param],
-    jvp_item: &syn::ItemFn,
-    forward_params: &[Param],
-    output: &Output,
-) -> TokenStream {
-    let pair = pair_type(&output.ty);
-    let jvp = emit::method_entry(item, params, jvp_item, &emit::EntryShape::Jvp { pair: pair.clone() });
-    let grads = emit::gradient_type_of(forward_params);
-    let jvp_vjp_item = named(jvp_item, "vjp");
-    let jvp_vjp = emit::method_entry(item, params, &jvp_vjp_item, &emit::EntryShape::JvpVjp { pair, grads });
-    quote!(#jvp #jvp_vjp)
+/// For a method, the entries of `base`'s forward forms of depth one and two and their
+/// `_vjp`s (`base_fwd1_all`, …, see `emit::forms::method_entry`).
+fn method_entries(method: &syn::ItemFn, base: &Sig) -> TokenStream {
+    if method.sig.receiver().is_none() {
+        return TokenStream::new();
+    }
+    let mut out = TokenStream::new();
+    let (mut output, mut params) = (base.output.clone(), base.params.clone());
+    for depth in 1..=2 {
+        output = pair_type(&output);
+        params = forward_params(&params);
+        let jvp = emit::EntryShape::Jvp { pair: output.clone() };
+        out.extend(emit::method_entry(&base.item, &base.params, depth, false, &jvp));
+        let jvp_vjp = emit::EntryShape::JvpVjp { pair: output.clone(), grads: emit::gradient_type_of(&params) };
+        out.extend(emit::method_entry(&base.item, &base.params, depth, true, &jvp_vjp));
+    }
+    out
 }
 
 /// A generated function's signature, parameters and output: what a form derived from it
 /// needs.
+#[derive(Clone)]
 struct Sig {
     item: syn::ItemFn,
     params: Vec<Param>,
@@ -184,12 +190,56 @@ impl Sig {
 
     /// A stand-in for its `_vjp`.
     fn vjp_stand_in(&self) -> TokenStream {
-        let grads = emit::gradient_type_of(&self.params);
         let mut vjp = self.item.clone();
         vjp.sig.ident = crate::names::derived_fn(&self.item.sig.ident, "vjp");
-        let message = beyond_third_order(&vjp);
-        emit::vjp_stand_in(&self.item, &self.output, &grads, &Provided::Unavailable(&message))
+        self.vjp_stand_in_saying(&beyond_third_order(&vjp))
     }
+
+    /// A stand-in for its `_vjp` with this message.
+    fn vjp_stand_in_saying(&self, message: &str) -> TokenStream {
+        let grads = emit::gradient_type_of(&self.params);
+        emit::vjp_stand_in(&self.item, &self.output, &grads, &Provided::Unavailable(message))
+    }
+}
+
+/// The forms every function gets beside its own derivatives: wrappers and stand-ins for
+/// nested differentiation (`emit::nested`), and a method's entries for callers' forward calls.
+/// They are written over the core forms (`_vjp`, `_grad`, `_jvp`, `_jvp_vjp`, `_hvp`, `_jvp_jvp`,
+/// `_jvp_jvp_vjp`), whichever way those came about.
+fn derived_forms(base: &Sig, output: &Output) -> TokenStream {
+    let item = &base.item;
+    let jvp = base.jvp();
+    let jvp_jvp = jvp.jvp();
+    let mut out = jvp_jvp.jvp_stand_in(item);
+    out.extend(jvp_jvp.jvp().vjp_stand_in());
+    out.extend(method_entries(item, base));
+    out.extend(method_entries(item, &jvp));
+    if output.shape != OutputShape::Scalar {
+        return out;
+    }
+    let (ret, g) = (&output.ty, emit::gradient_type_of(&base.params));
+    let nested = emit::Nested { item, params: &base.params, output: ret, jvp: &jvp.item };
+    out.extend(nested.grad_vjp());
+    out.extend(nested.grad_jvp());
+    let grad = Sig { output: quote!((#ret, #g)), ..base.renamed("grad") };
+    let grad_jvp = grad.jvp();
+    out.extend(grad_jvp.vjp_stand_in());
+    out.extend(grad_jvp.jvp_stand_in(item));
+    out.extend(grad_jvp.jvp().vjp_stand_in());
+    // `name_hvp` takes `name_jvp`'s parameters.
+    let mut hvp_item = jvp.item.clone();
+    hvp_item.sig.ident = crate::names::derived_fn(&item.sig.ident, "hvp");
+    let hvp = Sig { item: hvp_item, params: jvp.params.clone(), output: quote!((#ret, #g, #g)) };
+    out.extend(nested.hvp_vjp(&hvp.item, &emit::gradient_type_of(&hvp.params)));
+    let hvp_jvp = hvp.jvp();
+    out.extend(nested.hvp_jvp(&hvp_jvp.item));
+    out.extend(hvp_jvp.vjp_stand_in());
+    out.extend(hvp_jvp.jvp_stand_in(item));
+    out.extend(hvp_jvp.jvp().vjp_stand_in());
+    for b in [&grad, &hvp] {
+        out.extend(method_entries(item, b));
+    }
+    out
 }
 
 /// What a stand-in for a derivative of order four says.
@@ -198,46 +248,6 @@ fn beyond_third_order(form: &syn::ItemFn) -> String {
         "`{}` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
         form.sig.ident
     )
-}
-
-/// The forms that let a caller differentiate its calls of `name_grad`, `name_jvp` and
-/// `name_hvp` (see `emit::nested`): wrappers up to third order, stand-ins beyond.
-fn nested_forms(
-    item: &syn::ItemFn,
-    params: &[Param],
-    jvp_item: &syn::ItemFn,
-    jvp_jvp_item: &syn::ItemFn,
-    twice_params: &[Param],
-    output: &Output,
-) -> TokenStream {
-    let forward = forward_params(params);
-    let jvp_jvp = Sig { item: jvp_jvp_item.clone(), params: twice_params.to_vec(), output: pair_type(&pair_type(&output.ty)) };
-    let mut out = jvp_jvp.jvp_stand_in(item);
-    out.extend(jvp_jvp.jvp().vjp_stand_in());
-    if output.shape != OutputShape::Scalar {
-        return out;
-    }
-    let (ret, g) = (&output.ty, emit::gradient_type_of(params));
-    let nested = emit::Nested { item, params, output: ret, jvp: jvp_item };
-    out.extend(nested.grad_vjp());
-    out.extend(nested.grad_jvp());
-    let base = Sig { item: item.clone(), params: params.to_vec(), output: ret.clone() };
-    let grad = Sig { output: quote!((#ret, #g)), ..base.renamed("grad") };
-    let grad_jvp = grad.jvp();
-    out.extend(grad_jvp.vjp_stand_in());
-    out.extend(grad_jvp.jvp_stand_in(item));
-    out.extend(grad_jvp.jvp().vjp_stand_in());
-    // `name_hvp` takes `name_jvp`'s parameters.
-    let mut hvp_item = jvp_item.clone();
-    hvp_item.sig.ident = crate::names::derived_fn(&item.sig.ident, "hvp");
-    let hvp = Sig { item: hvp_item, params: forward.clone(), output: quote!((#ret, #g, #g)) };
-    out.extend(nested.hvp_vjp(&hvp.item, &emit::gradient_type_of(&forward)));
-    let hvp_jvp = hvp.jvp();
-    out.extend(nested.hvp_jvp(&hvp_jvp.item));
-    out.extend(hvp_jvp.vjp_stand_in());
-    out.extend(hvp_jvp.jvp_stand_in(item));
-    out.extend(hvp_jvp.jvp().vjp_stand_in());
-    out
 }
 
 /// The parameters of `F(f)`: `f`'s, then a tangent for each differentiated one.

@@ -40,14 +40,75 @@ use quote::quote;
 /// Expands `#[differentiable(args)] item`: the item unchanged, followed by its `_vjp` (and,
 /// for a scalar output, `_grad`). On error: the item unchanged and every error found.
 pub fn differentiable(args: TokenStream, item: TokenStream) -> TokenStream {
+    if let Ok(syn::Item::Impl(block)) = syn::parse2::<syn::Item>(item.clone()) {
+        return names::in_impl_block(|| impl_block(args, block));
+    }
+    let (item, generated) = expand_function(args, item);
+    quote!(#item #generated)
+}
+
+/// The user's function as it is to be printed (with `#[allow(dead_code)]` once it
+/// differentiates: a function used only through its gradient is not dead code), and what is
+/// generated beside it: its forms, or every error found and stand-ins.
+fn expand_function(args: TokenStream, item: TokenStream) -> (TokenStream, TokenStream) {
     match expand(args.clone(), item.clone()) {
-        Ok(tokens) => tokens,
+        Ok(generated) => (quote!(#[allow(dead_code)] #item), generated),
         Err(error) => {
             let errors = error.to_compile_error();
             let stubs = stubs(args, item.clone());
-            quote!(#item #errors #stubs)
+            (item, quote!(#errors #stubs))
         }
     }
+}
+
+/// Expands `#[differentiable(args)] impl … { … }`: every function of the block as if it
+/// carried `#[differentiable(args)]`, or its own `#[differentiable(...)]` if it has one. For an
+/// inherent impl the generated functions sit beside the user's; for a trait impl they go into
+/// an inherent impl of the same type (a trait impl may hold only the trait's items).
+fn impl_block(args: TokenStream, mut block: syn::ItemImpl) -> TokenStream {
+    let mut generated = Vec::new();
+    let mut kept = Vec::new();
+    for impl_item in std::mem::take(&mut block.items) {
+        let syn::ImplItem::Fn(method) = impl_item else {
+            kept.push(impl_item);
+            continue;
+        };
+        let (method, own_args) = take_own_attribute(method);
+        let (user, forms) = expand_function(own_args.unwrap_or_else(|| args.clone()), quote!(#method));
+        if block.trait_.is_some() {
+            // The user's method stays in the trait impl; what is generated moves.
+            kept.push(syn::ImplItem::Fn(method));
+        } else {
+            kept.push(syn::ImplItem::Verbatim(user));
+        }
+        generated.push(forms);
+    }
+    if block.trait_.is_none() {
+        kept.extend(generated.into_iter().map(syn::ImplItem::Verbatim));
+        block.items = kept;
+        return quote!(#block);
+    }
+    block.items = kept;
+    let (impl_generics, _, where_clause) = block.generics.split_for_impl();
+    let self_ty = &block.self_ty;
+    quote!(#block #[allow(dead_code)] impl #impl_generics #self_ty #where_clause { #(#generated)* })
+}
+
+/// A function's own `#[differentiable(...)]` inside a `#[differentiable] impl`: removed, with
+/// its arguments.
+fn take_own_attribute(mut method: syn::ImplItemFn) -> (syn::ImplItemFn, Option<TokenStream>) {
+    let mut own = None;
+    method.attrs.retain(|attr| {
+        let is_ours = attr.path().is_ident("differentiable");
+        if is_ours {
+            own = Some(match &attr.meta {
+                syn::Meta::List(list) => list.tokens.clone(),
+                _ => TokenStream::new(),
+            });
+        }
+        !is_ours
+    });
+    (method, own)
 }
 
 /// Stand-ins for the generated functions when the body has errors but the attribute and
@@ -71,8 +132,7 @@ fn expand(args: TokenStream, item_tokens: TokenStream) -> syn::Result<TokenStrea
     let args = args::Args::parse(args)?; // `wrt(...)`, `reverse`, `custom(...)`
     if args.custom.is_some() {
         let (params, output) = lower::signature(&item, &args)?; // derivatives written by hand
-        let generated = forms::custom(&item, &args, &params, &output);
-        return Ok(quote!(#item #generated));
+        return Ok(forms::custom(&item, &args, &params, &output));
     }
     let (mut function, output) = lower::function(&item, &args)?; // tokens → IR
     let mut errors = error::Errors::default(); // problems of the phases below, reported together
@@ -80,8 +140,7 @@ fn expand(args: TokenStream, item_tokens: TokenStream) -> syn::Result<TokenStrea
     let blocks = ir::number_blocks(&mut function.body); // every block gets its number
     errors.finish(())?;
     let generated = forms::generate(&item, &args, function, blocks, &output)?; // every mode and order (`forms`)
-    // A function used only through its gradient is not dead code.
-    Ok(quote!(#[allow(dead_code)] #item #generated))
+    Ok(generated)
 }
 
 /// The function the attribute is on; anything else is an error naming what was found.
@@ -114,7 +173,6 @@ fn describe_item(item: &syn::Item) -> &'static str {
     match item {
         syn::Item::Struct(_) => "a struct (to give a struct a gradient, use `#[derive(Differentiable)]`)",
         syn::Item::Enum(_) => "an enum",
-        syn::Item::Impl(_) => "an `impl` block (put it on each method instead)",
         syn::Item::Trait(_) => "a trait",
         syn::Item::Const(_) => "a constant",
         syn::Item::Static(_) => "a static",

@@ -7,8 +7,48 @@
 //! `__`, which user code does not use, so nothing can collide.
 
 use proc_macro2::{Ident, Span, TokenStream, TokenTree};
-use quote::format_ident;
+use quote::{ToTokens, format_ident, quote};
+use std::cell::Cell;
 use std::collections::HashSet;
+
+thread_local! {
+    /// Set while `#[differentiable] impl` expands its functions: an attribute on a function
+    /// sees only that function, so it cannot tell an associated function from a free one.
+    static IN_IMPL_BLOCK: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `expand` for the functions of an `impl` block (see [`is_associated`]).
+pub fn in_impl_block<R>(expand: impl FnOnce() -> R) -> R {
+    let outer = IN_IMPL_BLOCK.replace(true);
+    let result = expand();
+    IN_IMPL_BLOCK.set(outer);
+    result
+}
+
+/// Whether the generated functions of `item` are reached through `Self::`: a method, a
+/// function of a `#[differentiable] impl` block, or one whose tokens name `Self` (which a
+/// free function cannot). An associated function that does none of these is taken for a
+/// free one; the error rustc then gives on its name says to use `Self` (docs/errors.md).
+pub fn is_associated(item: &syn::ItemFn) -> bool {
+    item.sig.receiver().is_some() || IN_IMPL_BLOCK.get() || names_self(&item.to_token_stream())
+}
+
+/// The path of the generated function `name_suffix`, from another generated function.
+pub fn sibling(item: &syn::ItemFn, suffix: &str) -> TokenStream {
+    let name = derived_fn(&item.sig.ident, suffix);
+    match is_associated(item) {
+        true => quote!(Self::#name),
+        false => quote!(#name),
+    }
+}
+
+fn names_self(tokens: &TokenStream) -> bool {
+    tokens.clone().into_iter().any(|tree| match tree {
+        TokenTree::Ident(ident) => ident == "Self",
+        TokenTree::Group(group) => names_self(&group.stream()),
+        _ => false,
+    })
+}
 
 /// Hands out unique base names, avoiding every identifier in the user's function.
 pub struct Names {

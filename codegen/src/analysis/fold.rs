@@ -126,6 +126,11 @@ fn pure(value: &Value) -> bool {
 
 fn count_uses(block: &Block, uses: &mut HashMap<VarId, usize>) {
     for stmt in &block.stmts {
+        // A place's base is printed by name, so a temporary lent or read through a place is
+        // never folded away (`g(&__dt0)` in a forward form): it counts as used twice.
+        for base in place_bases(stmt) {
+            *uses.entry(base).or_default() += 2;
+        }
         for v in direct_uses(stmt) {
             *uses.entry(v).or_default() += 1;
             // An active call reads its arguments twice (their types, then the call).
@@ -142,6 +147,24 @@ fn count_uses(block: &Block, uses: &mut HashMap<VarId, usize>) {
             _ => {}
         }
     }
+}
+
+/// The variables a statement reads through places, not counting nested blocks.
+fn place_bases(stmt: &Stmt) -> Vec<VarId> {
+    let mut out = Vec::new();
+    match &stmt.kind {
+        StmtKind::Let { value, .. } => match value {
+            Value::Read(p) | Value::Alias(p) | Value::Build(Build::Clone(p, _) | Build::Sum(p)) => out.push(p.base),
+            Value::Call(call) => out.extend(call.args.iter().filter_map(|arg| match arg {
+                Arg::Ref(p) | Arg::Receiver(p) => Some(p.base),
+                Arg::Value(_) => None,
+            })),
+            _ => {}
+        },
+        StmtKind::Store { place, .. } | StmtKind::Push { place, .. } => out.push(place.base),
+        _ => {}
+    }
+    out
 }
 
 /// Variables a statement reads as operands, not counting nested blocks.

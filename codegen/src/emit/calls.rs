@@ -118,8 +118,11 @@ impl Emitter<'_> {
                 }}
             }
             CallTarget::Method { name } => {
-                // The method's `_all` entry takes every tangent and picks its own (`emit::forms`).
-                let entry = names::derived_fn(name, &format!("{suffix}_all"));
+                // The method's entry takes every tangent and picks its own (`emit::forms`).
+                let depth = call.jvp_depth;
+                let form = if vjp { format!("fwd{depth}_vjp_all") } else { format!("fwd{depth}_all") };
+                let entry = names::derived_fn(name, &form);
+                let tangents = &call.args[n..];
                 let receiver = match primal.first() {
                     Some(Arg::Value(o)) => self.operand_at(o, Prec::Atom),
                     Some(receiver) => arg(receiver),
@@ -129,7 +132,7 @@ impl Emitter<'_> {
                 };
                 let args = primal.iter().skip(1).map(arg);
                 // A constant's tangent is `None`: the method makes the zero it needs.
-                let tangents = tangent_groups.iter().flat_map(|g| g.iter()).map(|a| match a {
+                let tangents = tangents.iter().map(|a| match a {
                     Arg::Value(Operand::Const(c)) if c.kind != crate::ir::Kind::Scalar => self.argument(a),
                     _ => {
                         let a = arg(a);

@@ -119,25 +119,31 @@ impl Emitter<'_> {
     }
 }
 
-/// For a method, `name_jvp_all` (for `form_item` = `name_jvp`; likewise `name_jvp_vjp_all`):
-/// the form taking a tangent for *every* parameter (a receiver's by reference), and the
-/// callers' flags, which a caller's forward call uses (`emit::calls`): the method knows which
-/// parameters it differentiates, so it passes on those tangents and requires the others' to
-/// be constant at the call (an active argument to a parameter `wrt(...)` leaves out is a
-/// compile error there). `None` for a free function, whose forms are reached as values.
+/// For a method, the entry a caller's forward call reaches it through: `name_fwd1_all` for
+/// `name_jvp` (and `name_fwd1_vjp_all` for `name_jvp_vjp`), `name_fwd2_all` for `name_jvp_jvp`
+/// (and its `_vjp`). A method cannot be named as a value without its type, so the caller
+/// cannot learn from it which tangents it takes; the entry takes a tangent for *every*
+/// parameter, in `groups` groups (one per tangent the form takes of each parameter: one for
+/// `_jvp`, three for `_jvp_jvp`), each `None` where the argument is constant at the call, and
+/// the callers' flags. It knows which parameters it differentiates: it passes those tangents
+/// on (a zero where `None`), and requires the others' flags to be constant (an active argument
+/// to a parameter `wrt(...)` leaves out is a compile error there). `item` is the function the
+/// form is of (the method, or one of its forms when a caller differentiates a call of that);
+/// `None` for a free function, whose forms are reached as values.
 pub fn method_entry(
     item: &syn::ItemFn,
     params: &[Param],
-    form_item: &syn::ItemFn,
+    depth: usize,
+    vjp: bool,
     shape: &EntryShape,
 ) -> Option<TokenStream> {
     let receiver = item.sig.receiver()?;
-    let form = &form_item.sig.ident;
-    let entry = names::derived_fn(form, "all");
+    let jvps = vec!["jvp"; depth].join("_");
+    let form = names::derived_fn(&item.sig.ident, &if vjp { format!("{jvps}_vjp") } else { jvps.clone() });
+    let value_form = names::derived_fn(&item.sig.ident, &jvps);
+    let entry = names::derived_fn(&item.sig.ident, &if vjp { format!("fwd{depth}_vjp_all") } else { format!("fwd{depth}_all") });
+    let groups = (1usize << depth) - 1;
     let (types, mut lifetimes) = signature::named_input_types(&item.sig, "__l");
-    // The tangents' own lifetimes: a tangent lives apart from its argument.
-    let (slot_types, slot_lifetimes) = signature::named_input_types(&item.sig, "__ld");
-    lifetimes.extend(slot_lifetimes);
     let written: Vec<&syn::Type> = item
         .sig
         .inputs
@@ -148,54 +154,73 @@ pub fn method_entry(
         })
         .collect();
     let self_lifetime = syn::Lifetime::new("'__lself", proc_macro2::Span::call_site());
-    let tangent_self = syn::Lifetime::new("'__ldself", proc_macro2::Span::call_site());
     lifetimes.push(self_lifetime.clone());
-    lifetimes.push(tangent_self.clone());
     let by_value = !matches!(receiver.kind, syn::ReceiverKind::Reference(..));
     let receiver_tokens = if by_value { quote!(self) } else { quote!(&#self_lifetime self) };
     let args: Vec<_> = (0..types.len()).map(|i| format_ident!("__a{}", i)).collect();
-    let slots: Vec<_> = (0..types.len()).map(|i| format_ident!("__d{}", i)).collect();
-    let flags: Vec<_> = (0..=types.len()).map(|i| format_ident!("__F{}", i)).collect();
-    let mut bounds = Vec::new();
-    let mut tangents = Vec::new();
-    let mut passed = Vec::new();
-    for (i, param) in params.iter().enumerate() {
-        match &param.gradient {
-            crate::ir::ParamGradient::Returned(_) if i == 0 => {
-                let name = format_ident!("__tself");
+    // Each group's slots: the receiver's tangent, then each argument's, with lifetimes of
+    // their own (a tangent lives apart from its argument).
+    let mut slot_params = Vec::new();
+    let mut group_tangents: Vec<Vec<Tangent>> = Vec::new();
+    for g in 0..groups {
+        let (slot_types, slot_lifetimes) = signature::named_input_types(&item.sig, &format!("__ld{g}_"));
+        lifetimes.extend(slot_lifetimes);
+        let self_slot_lifetime = syn::Lifetime::new(&format!("'__ldself{g}"), proc_macro2::Span::call_site());
+        lifetimes.push(self_slot_lifetime.clone());
+        let dself = format_ident!("__dself{}", g);
+        slot_params.push(quote!(#dself: ::core::option::Option<&#self_slot_lifetime Self>));
+        let mut tangents = Vec::new();
+        for (i, param) in params.iter().enumerate() {
+            if !param.differentiated() {
+                if i > 0 {
+                    let d = format_ident!("__d{}_{}", g, i - 1);
+                    let ty = &slot_types[i - 1];
+                    slot_params.push(quote!(#d: ::core::option::Option<#ty>));
+                }
+                continue;
+            }
+            if i == 0 {
                 tangents.push(Tangent {
-                    name: name.clone(),
-                    zero: format_ident!("__zself"),
-                    slot: quote!(__dself),
+                    name: format_ident!("__tself{}", g),
+                    zero: format_ident!("__zself{}", g),
+                    slot: quote!(#dself),
                     arg: quote!(self),
                     reference: !by_value,
                     receiver: true,
                     ty: None,
                 });
-                passed.push(quote!(#name));
+                continue;
             }
-            crate::ir::ParamGradient::Returned(_) => {
-                let (a, d, ty) = (&args[i - 1], &slots[i - 1], written[i - 1]);
-                let reference = matches!(ty, syn::Type::Reference(_));
-                let name = format_ident!("__t{}", i - 1);
-                tangents.push(Tangent {
-                    name: name.clone(),
-                    zero: format_ident!("__z{}", i - 1),
-                    slot: quote!(#d),
-                    arg: quote!(#a),
-                    reference,
-                    receiver: false,
-                    ty: Some(ty),
-                });
-                passed.push(quote!(#name));
-            }
-            crate::ir::ParamGradient::LeftOut => {
-                let (flag, left_out) = (&flags[i], crate::private::Item::LeftOut);
-                bounds.push(quote!(#flag: #left_out));
-            }
-            crate::ir::ParamGradient::Constant => {}
+            let (a, ty) = (&args[i - 1], written[i - 1]);
+            let d = format_ident!("__d{}_{}", g, i - 1);
+            let slot_ty = &slot_types[i - 1];
+            slot_params.push(quote!(#d: ::core::option::Option<#slot_ty>));
+            tangents.push(Tangent {
+                name: format_ident!("__t{}_{}", g, i - 1),
+                zero: format_ident!("__z{}_{}", g, i - 1),
+                slot: quote!(#d),
+                arg: quote!(#a),
+                reference: matches!(ty, syn::Type::Reference(_)),
+                receiver: false,
+                ty: Some(ty),
+            });
         }
+        group_tangents.push(tangents);
     }
+    let flag_count = groups * params.len();
+    let flags: Vec<_> = (0..flag_count).map(|i| format_ident!("__F{}", i)).collect();
+    let bounds: Vec<TokenStream> = (0..groups)
+        .flat_map(|g| {
+            params.iter().enumerate().filter(|(_, p)| matches!(p.gradient, crate::ir::ParamGradient::LeftOut)).map(
+                move |(i, _)| {
+                    let (flag, left_out) = (format_ident!("__F{}", g * params.len() + i), crate::private::Item::LeftOut);
+                    quote!(#flag: #left_out)
+                },
+            )
+        })
+        .collect();
+    let tangents: Vec<&Tangent> = group_tangents.iter().flatten().collect();
+    let passed: Vec<&proc_macro2::Ident> = tangents.iter().map(|t| &t.name).collect();
     let body = match shape {
         EntryShape::Jvp { .. } => {
             let lets = tangents.iter().map(|t| t.binding(false));
@@ -205,9 +230,9 @@ pub fn method_entry(
             }
         }
         // A zero for a constant's tangent must outlive the pullback that reads it: the value
-        // comes from `_jvp`, and the pullback makes its zeros and calls `_jvp_vjp` itself.
+        // comes from the forward form, and the pullback makes its zeros and calls the form
+        // itself.
         EntryShape::JvpVjp { pair, .. } => {
-            let jvp = names::derived_fn(&item.sig.ident, "jvp");
             let duplicate = crate::private::Item::Duplicate;
             let copies = written.iter().zip(&args).map(|(ty, a)| {
                 if matches!(ty, syn::Type::Reference(_)) { quote!(#a) } else { quote!(#duplicate(&#a)) }
@@ -218,7 +243,7 @@ pub fn method_entry(
             quote! {
                 let __value = {
                     #(#first)*
-                    Self::#jvp(#receiver, #(#copies,)* #(#passed),*)
+                    Self::#value_form(#receiver, #(#copies,)* #(#passed),*)
                 };
                 (__value, move |__seed: #pair| {
                     #(#again)*
@@ -236,8 +261,7 @@ pub fn method_entry(
         #vis fn #entry<#(#lifetimes,)* #(#flags),*>(
             #receiver_tokens,
             #(#args: #types,)*
-            __dself: ::core::option::Option<&#tangent_self Self>,
-            #(#slots: ::core::option::Option<#slot_types>,)*
+            #(#slot_params,)*
             __flags: (#(#flags,)*),
         ) -> #output
         where
@@ -345,11 +369,7 @@ fn pass_args(sig: &syn::Signature) -> Vec<TokenStream> {
 
 /// The path a generated body calls another form of the same function by.
 fn sibling(item: &syn::ItemFn, suffix: &str) -> TokenStream {
-    let name = names::derived_fn(&item.sig.ident, suffix);
-    match item.sig.receiver() {
-        Some(_) => quote!(Self::#name),
-        None => quote!(#name),
-    }
+    names::sibling(item, suffix)
 }
 
 /// `name_jvp` as a stand-in.

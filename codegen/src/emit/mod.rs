@@ -124,9 +124,9 @@ fn returned_value(output: &Output) -> TokenStream {
 /// (which rustdoc resolves only through `Self`) `[`f`](Self::f)`.
 fn doc_link(item: &syn::ItemFn) -> String {
     let name = &item.sig.ident;
-    match item.sig.receiver() {
-        Some(_) => format!("[`{name}`](Self::{name})"),
-        None => format!("[`{name}`]"),
+    match crate::names::is_associated(item) {
+        true => format!("[`{name}`](Self::{name})"),
+        false => format!("[`{name}`]"),
     }
 }
 

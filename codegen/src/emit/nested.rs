@@ -38,11 +38,7 @@ pub struct Nested<'a> {
 impl Nested<'_> {
     /// The path another form of the same function is called by.
     fn sibling(&self, suffix: &str) -> TokenStream {
-        let name = names::derived_fn(&self.item.sig.ident, suffix);
-        match self.item.sig.receiver() {
-            Some(_) => quote!(Self::#name),
-            None => quote!(#name),
-        }
+        names::sibling(self.item, suffix)
     }
 
     /// The parameters as passed on, each by name (`self` first for a method).

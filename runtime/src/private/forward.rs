@@ -11,9 +11,9 @@
 //!
 //! Arguments are passed as the callee's own parameter types: `prefix2(&g_jvp)(x, &v)` is a
 //! function pointer whose parameters are `g_jvp`'s first two, so `&Vec<f64>` becomes `&[f64]`
-//! there as it would in a direct call. Methods are reached through a form the method's
-//! `#[differentiable]` adds beside it (`recv.m_jvp_form()`): [`bind`] ties the receiver to the
-//! method so the rest is the same.
+//! there as it would in a direct call. A method cannot be named without its type; its
+//! `#[differentiable]` adds `m_jvp_all`, which takes every argument's tangent and picks its
+//! own (it knows which parameters it differentiates).
 
 use super::chain::{Active, ActiveCount, Constant, Length, No, Optional, SameAs, Yes};
 
@@ -76,15 +76,6 @@ pub trait Call<Args, Extra> {
     fn call(self, args: Args, extra: Extra) -> Self::Output;
 }
 
-/// A method with its receiver bound (see [`bind`]).
-pub struct Bound<S, F>(S, F);
-
-/// Binds the receiver `s` of the method `f` (a path such as `Self::m_jvp`).
-#[inline(always)]
-pub fn bind<S, F>(s: S, f: F) -> Bound<S, F> {
-    Bound(s, f)
-}
-
 macro_rules! call_impls {
     // Implements `Call<(A…), (X…)>` for every prefix of the extras, then stops.
     (@go [$($a:ident $ai:tt)*] [$($x:ident $xi:tt)*] []) => {
@@ -106,31 +97,20 @@ macro_rules! call_impls {
                 self($(args.$ai,)* $(extra.$xi,)*)
             }
         }
-        impl<S, Fun, R, $($a,)* $($x,)*> Call<($($a,)*), ($($x,)*)> for Bound<S, Fun>
-        where
-            Fun: FnOnce(S, $($a,)* $($x,)*) -> R,
-        {
-            type Output = R;
-            #[inline(always)]
-            #[allow(unused_variables, clippy::unused_unit)]
-            fn call(self, args: ($($a,)*), extra: ($($x,)*)) -> R {
-                (self.1)(self.0, $(args.$ai,)* $(extra.$xi,)*)
-            }
-        }
     };
 }
 
-// Up to eight arguments and twenty parameters in all (a `_jvp_jvp` of a six-argument function
-// takes three tangents per differentiated argument).
-call_impls!(@go [] [] [X0 0 X1 1 X2 2 X3 3 X4 4 X5 5 X6 6 X7 7 X8 8 X9 9 X10 10 X11 11 X12 12 X13 13 X14 14 X15 15 X16 16 X17 17 X18 18 X19 19]);
-call_impls!(@go [A0 0] [] [X0 0 X1 1 X2 2 X3 3 X4 4 X5 5 X6 6 X7 7 X8 8 X9 9 X10 10 X11 11 X12 12 X13 13 X14 14 X15 15 X16 16 X17 17 X18 18]);
-call_impls!(@go [A0 0 A1 1] [] [X0 0 X1 1 X2 2 X3 3 X4 4 X5 5 X6 6 X7 7 X8 8 X9 9 X10 10 X11 11 X12 12 X13 13 X14 14 X15 15 X16 16 X17 17]);
-call_impls!(@go [A0 0 A1 1 A2 2] [] [X0 0 X1 1 X2 2 X3 3 X4 4 X5 5 X6 6 X7 7 X8 8 X9 9 X10 10 X11 11 X12 12 X13 13 X14 14 X15 15 X16 16]);
-call_impls!(@go [A0 0 A1 1 A2 2 A3 3] [] [X0 0 X1 1 X2 2 X3 3 X4 4 X5 5 X6 6 X7 7 X8 8 X9 9 X10 10 X11 11 X12 12 X13 13 X14 14 X15 15]);
-call_impls!(@go [A0 0 A1 1 A2 2 A3 3 A4 4] [] [X0 0 X1 1 X2 2 X3 3 X4 4 X5 5 X6 6 X7 7 X8 8 X9 9 X10 10 X11 11 X12 12 X13 13 X14 14]);
-call_impls!(@go [A0 0 A1 1 A2 2 A3 3 A4 4 A5 5] [] [X0 0 X1 1 X2 2 X3 3 X4 4 X5 5 X6 6 X7 7 X8 8 X9 9 X10 10 X11 11 X12 12 X13 13]);
-call_impls!(@go [A0 0 A1 1 A2 2 A3 3 A4 4 A5 5 A6 6] [] [X0 0 X1 1 X2 2 X3 3 X4 4 X5 5 X6 6 X7 7 X8 8 X9 9 X10 10 X11 11 X12 12]);
-call_impls!(@go [A0 0 A1 1 A2 2 A3 3 A4 4 A5 5 A6 6 A7 7] [] [X0 0 X1 1 X2 2 X3 3 X4 4 X5 5 X6 6 X7 7 X8 8 X9 9 X10 10 X11 11]);
+// Up to eight arguments and 32 parameters in all (a `_jvp_jvp` of an eight-argument function
+// takes three tangents per argument).
+call_impls!(@go [] [] [X0 0 X1 1 X2 2 X3 3 X4 4 X5 5 X6 6 X7 7 X8 8 X9 9 X10 10 X11 11 X12 12 X13 13 X14 14 X15 15 X16 16 X17 17 X18 18 X19 19 X20 20 X21 21 X22 22 X23 23 X24 24 X25 25 X26 26 X27 27 X28 28 X29 29 X30 30 X31 31]);
+call_impls!(@go [A0 0] [] [X0 0 X1 1 X2 2 X3 3 X4 4 X5 5 X6 6 X7 7 X8 8 X9 9 X10 10 X11 11 X12 12 X13 13 X14 14 X15 15 X16 16 X17 17 X18 18 X19 19 X20 20 X21 21 X22 22 X23 23 X24 24 X25 25 X26 26 X27 27 X28 28 X29 29 X30 30]);
+call_impls!(@go [A0 0 A1 1] [] [X0 0 X1 1 X2 2 X3 3 X4 4 X5 5 X6 6 X7 7 X8 8 X9 9 X10 10 X11 11 X12 12 X13 13 X14 14 X15 15 X16 16 X17 17 X18 18 X19 19 X20 20 X21 21 X22 22 X23 23 X24 24 X25 25 X26 26 X27 27 X28 28 X29 29]);
+call_impls!(@go [A0 0 A1 1 A2 2] [] [X0 0 X1 1 X2 2 X3 3 X4 4 X5 5 X6 6 X7 7 X8 8 X9 9 X10 10 X11 11 X12 12 X13 13 X14 14 X15 15 X16 16 X17 17 X18 18 X19 19 X20 20 X21 21 X22 22 X23 23 X24 24 X25 25 X26 26 X27 27 X28 28]);
+call_impls!(@go [A0 0 A1 1 A2 2 A3 3] [] [X0 0 X1 1 X2 2 X3 3 X4 4 X5 5 X6 6 X7 7 X8 8 X9 9 X10 10 X11 11 X12 12 X13 13 X14 14 X15 15 X16 16 X17 17 X18 18 X19 19 X20 20 X21 21 X22 22 X23 23 X24 24 X25 25 X26 26 X27 27]);
+call_impls!(@go [A0 0 A1 1 A2 2 A3 3 A4 4] [] [X0 0 X1 1 X2 2 X3 3 X4 4 X5 5 X6 6 X7 7 X8 8 X9 9 X10 10 X11 11 X12 12 X13 13 X14 14 X15 15 X16 16 X17 17 X18 18 X19 19 X20 20 X21 21 X22 22 X23 23 X24 24 X25 25 X26 26]);
+call_impls!(@go [A0 0 A1 1 A2 2 A3 3 A4 4 A5 5] [] [X0 0 X1 1 X2 2 X3 3 X4 4 X5 5 X6 6 X7 7 X8 8 X9 9 X10 10 X11 11 X12 12 X13 13 X14 14 X15 15 X16 16 X17 17 X18 18 X19 19 X20 20 X21 21 X22 22 X23 23 X24 24 X25 25]);
+call_impls!(@go [A0 0 A1 1 A2 2 A3 3 A4 4 A5 5 A6 6] [] [X0 0 X1 1 X2 2 X3 3 X4 4 X5 5 X6 6 X7 7 X8 8 X9 9 X10 10 X11 11 X12 12 X13 13 X14 14 X15 15 X16 16 X17 17 X18 18 X19 19 X20 20 X21 21 X22 22 X23 23 X24 24]);
+call_impls!(@go [A0 0 A1 1 A2 2 A3 3 A4 4 A5 5 A6 6 A7 7] [] [X0 0 X1 1 X2 2 X3 3 X4 4 X5 5 X6 6 X7 7 X8 8 X9 9 X10 10 X11 11 X12 12 X13 13 X14 14 X15 15 X16 16 X17 17 X18 18 X19 19 X20 20 X21 21 X22 22 X23 23]);
 
 macro_rules! prefix {
     ($($name:ident [$($a:ident)*]),* $(,)?) => {$(
@@ -210,7 +190,7 @@ macro_rules! tuple_cons_all {
         tuple_cons_all!([$($done)* $next] [$($rest)*]);
     };
 }
-tuple_cons_all!([] [T0 T1 T2 T3 T4 T5 T6 T7 T8 T9 T10 T11 T12 T13 T14 T15 T16 T17 T18 T19 T20 T21 T22 T23]);
+tuple_cons_all!([] [T0 T1 T2 T3 T4 T5 T6 T7 T8 T9 T10 T11 T12 T13 T14 T15 T16 T17 T18 T19 T20 T21 T22 T23 T24 T25 T26 T27 T28 T29 T30 T31]);
 
 /// Cons list `Self` followed by cons list `B`.
 pub trait Append<B> {
@@ -358,20 +338,6 @@ mod tests {
         (x * v[0] * n as f64, dx * v[0] * n as f64)
     }
 
-    struct Lin {
-        w: Vec<f64>,
-    }
-
-    impl Lin {
-        fn apply_jvp(&self, x: &[f64], dself: &Self, dx: &[f64]) -> (f64, f64) {
-            (self.w[0] * x[0], dself.w[0] * x[0] + self.w[0] * dx[0])
-        }
-
-        fn apply_jvp_form<'a, 'b, 'c>(&self) -> impl Call<(&'a [f64],), (&'b Lin, &'c [f64]), Output = (f64, f64)> {
-            bind(self, Self::apply_jvp)
-        }
-    }
-
     #[test]
     fn optional_tangents_go_to_a_callee_that_takes_them() {
         let (v, zero) = (vec![2.0, 3.0], vec![0.0; 2]);
@@ -388,12 +354,4 @@ mod tests {
         assert_eq!(forward_call(r_jvp, args, tangents, (Active, Optional, Constant)), (6.0, 4.0));
     }
 
-    #[test]
-    fn a_bound_method_takes_its_receiver_tangent_first() {
-        let (l, dl) = (Lin { w: vec![4.0] }, Lin { w: vec![1.0] });
-        let (x, dx) = (vec![2.0], vec![0.5]);
-        let form = l.apply_jvp_form();
-        let args = prefix1(&form)(&x);
-        assert_eq!(forward_call(form, args, (&dl, &dx[..]), (Active, Active)), (8.0, 2.0 + 4.0 * 0.5));
-    }
 }
