@@ -503,3 +503,30 @@ fn tuples_with_collections_bound_in_blocks() {
     let df = |x: f64| (0..3).map(|k| 3.0 * (x + f64::from(k)).powi(2)).sum::<f64>();
     check1_64(tuple_binding_in_a_loop_grad, f, df, &[0.5, -1.25], Tol { exact: 1e-12, fd: 1e-6 });
 }
+
+// --- 028 (found by the forward-mode checks): the tangent of `t.n as f64`, with `n` an integer
+// field of a derived struct, was the tangent struct's copy of `n` itself (the macro cannot type
+// the field); `cast_tangent` now zeroes an integer's tangent. f(t) = a·n, ∂f/∂a = n.
+
+#[derive(Differentiable, Clone, Copy)]
+pub struct Counted {
+    pub a: f64,
+    pub n: usize,
+}
+
+#[differentiable]
+fn scaled_by_count(t: Counted) -> f64 {
+    t.a * (t.n as f64)
+}
+
+#[test]
+fn the_tangent_of_an_integer_field_cast_to_a_float_is_zero() {
+    for n in [0, 1, 3] {
+        let t = Counted { a: 1.5, n };
+        let (v, dv) = scaled_by_count_jvp(t, Counted { a: 0.5, n });
+        assert_eq!(v, 1.5 * n as f64);
+        assert_eq!(dv, 0.5 * n as f64);
+        let (_, g, hv) = scaled_by_count_hvp(t, Counted { a: 1.0, n });
+        assert_eq!((g.a, hv.a), (n as f64, 0.0));
+    }
+}

@@ -13,7 +13,7 @@ pub const CUSTOM: &str = "custom";
 pub const REVERSE: &str = "reverse";
 
 /// The forms a hand-written custom rule may provide.
-pub const CUSTOM_FORMS: &[&str] = &["vjp", "grad", "jvp", "jvp_vjp", "hvp"];
+pub const CUSTOM_FORMS: &[&str] = &["vjp", "grad", "jvp", "jvp_vjp", "hvp", "jvp_jvp", "jvp_jvp_vjp"];
 
 /// Parsed attribute arguments.
 #[derive(Default)]
@@ -90,7 +90,7 @@ fn parse_custom(input: ParseStream, key: &Ident) -> syn::Result<Vec<Ident>> {
             return Err(syn::Error::new(
                 form.span(),
                 format!(
-                    "`{form}` is not a form a custom rule can write; list some of `vjp`, `grad`, `jvp`, `jvp_vjp`, `hvp`"
+                    "`{form}` is not a form a custom rule can write; list some of `vjp`, `grad`, `jvp`, `jvp_vjp`, `hvp`, `jvp_jvp`, `jvp_jvp_vjp`"
                 ),
             ));
         }

@@ -394,7 +394,16 @@ impl Tangents<'_> {
                     Value::Alias(Place { base: z, steps: Vec::new() })
                 }
             },
-            Value::Cast(o, ty) => Value::Cast(self.tangent_or_zero(o, span, out), ty.clone()),
+            // An operand not known to be a float may be an integer field of a struct with a
+            // gradient, whose tangent field holds the integer itself: `cast_tangent` zeroes it.
+            Value::Cast(o, ty) => match (o, self.tangent_operand(o)) {
+                (Operand::Var(v), Some(d)) if !self.facts.kinds[*v].is_scalar() => {
+                    let through = Value::Op(Op::CastTangent, vec![d]);
+                    let t = self.let_temp(self.facts.kinds[*v], through, span, out);
+                    Value::Cast(Operand::Var(t), ty.clone())
+                }
+                _ => Value::Cast(self.tangent_or_zero(o, span, out), ty.clone()),
+            },
             Value::Build(build) => Value::Build(self.build_tangent(build, span, out)),
             // Inactive values and plain calls carry no gradient: their variables have none.
             Value::Call(_) | Value::Inactive(_) | Value::Unsupported(..) => {

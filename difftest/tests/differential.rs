@@ -1,6 +1,6 @@
 //! Compiles the batch of generated programs (`$OUT_DIR/programs.rs`, written by `build.rs`)
-//! through `#[differentiable]` and checks every function's gradient against the dual-number
-//! oracle at random points.
+//! through `#[differentiable]` and checks every function's gradient, tangent and
+//! Hessian-vector product against the dual-number and hyper-dual oracles at random points.
 
 use backprop_difftest::check;
 use std::time::Instant;
@@ -33,15 +33,19 @@ fn main() {
     let mut failed: Vec<usize> = report.failures.iter().map(|f| f.case.program).collect();
     failed.dedup();
     println!(
-        "difftest: seed {}, programs {}..{} ({} functions): {} points checked, {} skipped near a kink, \
-         {} skipped out of range, {} failing points in programs {:?} ({:.1?})",
+        "difftest: seed {}, programs {}..{} ({} functions, {} with a float result): {} points checked \
+         (_grad/_vjp and _jvp), {} of them with _hvp; {} skipped near a kink, {} skipped out of range, \
+         {} not checked with _hvp (second order out of range); {} failing points in programs {:?} ({:.1?})",
         programs::SEED,
         programs::FIRST,
         programs::FIRST + programs::PROGRAMS,
         report.functions,
+        report.scalar_functions,
         report.points,
+        report.hvp_points,
         report.skipped_kink,
         report.skipped_range,
+        report.skipped_hvp_range,
         report.failures.len(),
         failed,
         start.elapsed()

@@ -48,6 +48,30 @@ pub mod __private;
 
 #[cfg(feature = "data")]
 pub use data::{Batch, Dataset};
+
+/// Returns `value` unchanged and makes it a constant for differentiation, in every mode: in a
+/// `#[differentiable]` function, no gradient flows through it and its tangent is zero.
+///
+/// ```
+/// use backprop::{differentiable, stop_gradient};
+///
+/// // f(x) = x · sg(x): the second factor is held constant, so f'(x) = x, not 2x.
+/// #[differentiable]
+/// fn f(x: f64) -> f64 {
+///     x * stop_gradient(x)
+/// }
+///
+/// assert_eq!(f_grad(3.0), (9.0, 3.0));
+/// assert_eq!(f_jvp(3.0, 1.0), (9.0, 3.0));
+/// // The gradient x ↦ sg(x) is itself constant: the Hessian is 0.
+/// assert_eq!(f_hvp(3.0, 1.0), (9.0, 3.0, 0.0));
+/// ```
+///
+/// The macro recognises the call by its name (`stop_gradient(e)` or any path ending in it).
+#[inline(always)]
+pub fn stop_gradient<T>(value: T) -> T {
+    value
+}
 pub use error::{Error, Result};
 pub use float::Float;
 pub use jacobian::{Seeds, flatten, jacobian};

@@ -37,7 +37,11 @@ pub fn guards(facts: &Facts) -> Guards {
     let proven = proven_floats(function);
     let mut out = Guards::default();
     each_stmt(&function.body, &mut |stmt| {
-        if let StmtKind::Let { var, value: Value::Op(_, args) } = &stmt.kind {
+        // `cast_tangent` is generic: its operand is the tangent of a cast's operand, which may
+        // be an integer (see `tangent`).
+        if let StmtKind::Let { var, value: Value::Op(op, args) } = &stmt.kind
+            && *op != crate::ir::Op::CastTangent
+        {
             for arg in args {
                 if let Operand::Var(v) = arg
                     && varied[*v]
@@ -98,7 +102,7 @@ impl Proven {
     fn learn(&mut self, function: &Function, syntactic: Kind, var: VarId, value: &Value) {
         let is_float = match value {
             // Its operands are floats (proven or guarded), and float arithmetic stays in its type.
-            Value::Op(..) => function.vars[var].kind != Kind::Int,
+            Value::Op(op, _) => *op != crate::ir::Op::CastTangent && function.vars[var].kind != Kind::Int,
             // `as f32`/`as f64`: lowering makes a `Cast` only for float targets.
             Value::Cast(..) => true,
             Value::Copy(Operand::Var(src)) => self.floats.contains(src),

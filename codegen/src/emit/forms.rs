@@ -43,7 +43,13 @@ pub fn jvp_item(item: &syn::ItemFn, params: &[Param], tangent_names: &[syn::Iden
 }
 
 /// `name_jvp`: `F(f)` printed forward, returning the value and its tangent.
-pub fn jvp_fn(item: &syn::ItemFn, jvp_item: &syn::ItemFn, facts: &Facts, plans: &Plans, shown: super::Shown) -> TokenStream {
+pub fn jvp_fn(
+    item: &syn::ItemFn,
+    jvp_item: &syn::ItemFn,
+    facts: &Facts,
+    plans: &Plans,
+    shown: super::Shown,
+) -> TokenStream {
     let f = facts.f;
     let last_is_return = matches!(f.body.stmts.last().map(|s| &s.kind), Some(StmtKind::Return(_)));
     let direct_return = facts.index.returns == 1 && last_is_return && !f.flagged_returns;
@@ -141,7 +147,10 @@ pub fn method_entry(
     let jvps = vec!["jvp"; depth].join("_");
     let form = names::derived_fn(&item.sig.ident, &if vjp { format!("{jvps}_vjp") } else { jvps.clone() });
     let value_form = names::derived_fn(&item.sig.ident, &jvps);
-    let entry = names::derived_fn(&item.sig.ident, &if vjp { format!("fwd{depth}_vjp_all") } else { format!("fwd{depth}_all") });
+    let entry = names::derived_fn(
+        &item.sig.ident,
+        &if vjp { format!("fwd{depth}_vjp_all") } else { format!("fwd{depth}_all") },
+    );
     let groups = (1usize << depth) - 1;
     let (types, mut lifetimes) = signature::named_input_types(&item.sig, "__l");
     let written: Vec<&syn::Type> = item
@@ -213,7 +222,8 @@ pub fn method_entry(
         .flat_map(|g| {
             params.iter().enumerate().filter(|(_, p)| matches!(p.gradient, crate::ir::ParamGradient::LeftOut)).map(
                 move |(i, _)| {
-                    let (flag, left_out) = (format_ident!("__F{}", g * params.len() + i), crate::private::Item::LeftOut);
+                    let (flag, left_out) =
+                        (format_ident!("__F{}", g * params.len() + i), crate::private::Item::LeftOut);
                     quote!(#flag: #left_out)
                 },
             )

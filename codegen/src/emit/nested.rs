@@ -53,7 +53,12 @@ impl Nested<'_> {
 
     /// The differentiated parameters' inputs, in order.
     fn differentiated(&self) -> Vec<&syn::FnArg> {
-        self.params.iter().zip(self.item.sig.inputs.iter()).filter(|(p, _)| p.differentiated()).map(|(_, i)| i).collect()
+        self.params
+            .iter()
+            .zip(self.item.sig.inputs.iter())
+            .filter(|(p, _)| p.differentiated())
+            .map(|(_, i)| i)
+            .collect()
     }
 
     /// `k` names `{prefix}0`, `{prefix}1`, … for the parts of a gradient, and the pattern that
@@ -84,7 +89,11 @@ impl Nested<'_> {
     fn header(&self, suffix: &str) -> (TokenStream, syn::Visibility, proc_macro2::Ident) {
         let attrs = signature::kept_attributes(self.item);
         let allow = allow_lints();
-        (quote!(#[doc(hidden)] #(#attrs)* #allow), self.item.vis.clone(), names::derived_fn(&self.item.sig.ident, suffix))
+        (
+            quote!(#[doc(hidden)] #(#attrs)* #allow),
+            self.item.vis.clone(),
+            names::derived_fn(&self.item.sig.ident, suffix),
+        )
     }
 
     /// `name_grad_vjp`.

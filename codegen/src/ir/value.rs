@@ -173,6 +173,9 @@ pub enum Op {
     ClampDlo,
     ClampDhi,
     CopysignDx,
+    /// The tangent of a value cast with `as` to a float, in the value's own type: itself for a
+    /// float, zero for an integer (a struct's field the macro cannot type; see `tangent`).
+    CastTangent,
 }
 
 /// How a value is computed.

@@ -199,6 +199,13 @@ impl Lowerer {
         let Some(last) = func.path.segments.last() else {
             return Operand::constant(quote!(()));
         };
+        // `stop_gradient(e)` is `e` as a constant in every mode: copied as written.
+        if last.ident == "stop_gradient" && call.args.len() == 1 && matches!(last.arguments, syn::PathArguments::None) {
+            let e = Expr::Call(call.clone());
+            let kind = self.kind_of_inactive(&call.args[0]);
+            let inactive = self.inactive(&e);
+            return self.define(Value::Inactive(inactive), kind, call.span(), out);
+        }
         let mut prefix = func.path.clone();
         prefix.segments.pop();
         let prefix = prefix.to_token_stream();

@@ -201,7 +201,7 @@ mod tests {
         for (i, def) in OPS.iter().enumerate() {
             assert_eq!(def.op as usize, i, "{:?}", def.op);
         }
-        assert_eq!(OPS.len(), Op::CopysignDx as usize + 1);
+        assert_eq!(OPS.len(), Op::CastTangent as usize + 1);
     }
 
     #[test]

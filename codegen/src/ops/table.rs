@@ -501,6 +501,16 @@ pub static OPS: &[OpDef] = &[
     step_rule!(ClampDlo, "clamp_dlo", 3),
     step_rule!(ClampDhi, "clamp_dhi", 3),
     step_rule!(CopysignDx, "copysign_dx", 2),
+    OpDef {
+        op: Op::CastTangent,
+        spelling: Spelling::Rule("cast_tangent"),
+        arity: 1,
+        on_integers: true,
+        constant_args: &[],
+        cheap: true,
+        // Linear: the identity on floats, zero on integers.
+        partials: |_| vec![partial(0, Factor(vec![Scale::Same(Op::CastTangent)]))],
+    },
 ];
 
 /// `(a / h, b / h, h)` with `h = hypot(a, b)` for a rule on `(a, b)`: ratios that neither

@@ -17,9 +17,11 @@
 
 pub mod custom;
 mod elementary;
+pub mod hyper;
 mod ops;
 mod real;
 
+pub use hyper::Hyper;
 pub use real::Real;
 
 use std::cell::Cell;
@@ -106,9 +108,11 @@ impl<T: Real> Dual<T> {
         Dual { v: T::from_f64(v), d: 1.0, m: 1.0, r: 0.0 }
     }
 
-    /// An input: the seeded one when `seeded`, else a constant.
-    pub fn input(v: f64, seeded: bool) -> Dual<T> {
-        if seeded { Dual::seed(v) } else { Dual::c(v) }
+    /// An input whose component in the seeded direction is `d`: one for the input a pass
+    /// differentiates by, zero for the others; any direction's component for a directional
+    /// derivative (what `_jvp` computes).
+    pub fn input(v: f64, d: f64) -> Dual<T> {
+        Dual { v: T::from_f64(v), d, m: d.abs(), r: 0.0 }
     }
 
     /// The value, derivative, bound and rounding allowance as `f64`s, as the check compares

@@ -353,5 +353,4 @@ mod tests {
         let tangents = prefix3(&r_jvp)(1.0, &zero, 2);
         assert_eq!(forward_call(r_jvp, args, tangents, (Active, Optional, Constant)), (6.0, 4.0));
     }
-
 }

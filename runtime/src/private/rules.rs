@@ -186,16 +186,30 @@ pub fn cast_as<S: Float, T: CastSource>(adjoint: S, _like: &T) -> T {
     T::from_adjoint(adjoint.to_f64())
 }
 
-/// The source type of an `as` cast, seen from the reverse sweep.
-pub trait CastSource {
+/// The tangent of a value cast to a float with `as`, in the value's type: the tangent itself
+/// for a float, zero for an integer (whose "tangent", a field of a derived struct's tangent,
+/// is the integer copied from the primal).
+#[inline(always)]
+pub fn cast_tangent<T: CastSource>(tangent: T) -> T {
+    T::tangent(tangent)
+}
+
+/// The source type of an `as` cast, seen from the reverse sweep and from forward mode.
+pub trait CastSource: Sized {
     /// The source's share of the cast result's adjoint.
     fn from_adjoint(adjoint: f64) -> Self;
+    /// The tangent of the cast's operand, as it reaches the result (see [`cast_tangent`]).
+    fn tangent(tangent: Self) -> Self;
 }
 
 impl CastSource for f32 {
     #[inline(always)]
     fn from_adjoint(adjoint: f64) -> f32 {
         adjoint as f32
+    }
+    #[inline(always)]
+    fn tangent(tangent: f32) -> f32 {
+        tangent
     }
 }
 
@@ -204,6 +218,10 @@ impl CastSource for f64 {
     fn from_adjoint(adjoint: f64) -> f64 {
         adjoint
     }
+    #[inline(always)]
+    fn tangent(tangent: f64) -> f64 {
+        tangent
+    }
 }
 
 macro_rules! constant_cast_source {
@@ -211,6 +229,10 @@ macro_rules! constant_cast_source {
         impl CastSource for $t {
             #[inline(always)]
             fn from_adjoint(_adjoint: f64) -> $t {
+                <$t>::default()
+            }
+            #[inline(always)]
+            fn tangent(_tangent: $t) -> $t {
                 <$t>::default()
             }
         }

@@ -1,6 +1,7 @@
 //! The code around each generated program: adapters from flat input vectors to the
-//! function's arguments (and from its result and gradient back to flat vectors), and one
-//! `Case` per function for the test to run.
+//! function's arguments and tangents (and from its result, tangent, gradient and
+//! Hessian-vector product back to flat vectors), and one `Case` per function for the test to
+//! run.
 
 mod shapes;
 
@@ -11,7 +12,8 @@ use shapes::{Builder, Shape, borrowed, flatten};
 use std::fmt::Write;
 
 /// A program as a module: its source (as a string for failure reports), the program under
-/// `#[differentiable]`, its dual-number copy in `oracle`, and the adapters.
+/// `#[differentiable]`, its dual-number copy in `oracle`, its hyper-dual copy in `hyper` (the
+/// same text over `Hyper`, when a function has a float result), and the adapters.
 pub fn module(index: usize, seed: u64, program: &Program) -> String {
     let source = print::program(program, Flavor::Plain);
     let oracle = print::program(program, Flavor::Dual);
@@ -27,6 +29,12 @@ pub fn module(index: usize, seed: u64, program: &Program) -> String {
     let _ = writeln!(out, "pub type D = backprop_difftest::dual::Dual<{float}>;");
     out.push_str(&oracle);
     out.push_str("}\n");
+    if program.functions.iter().any(|f| f.ret == Ty::Float) {
+        out.push_str("pub mod hyper {\nuse backprop_difftest::dual::hyper::custom::{dot, log_sum_exp, softplus};\n");
+        let _ = writeln!(out, "pub type D = backprop_difftest::dual::Hyper<{float}>;");
+        out.push_str(&oracle);
+        out.push_str("}\n");
+    }
     for f in &program.functions {
         out.push_str(&Adapters { program, f }.all());
     }
@@ -44,12 +52,17 @@ pub fn cases(index: usize, seed: u64, program: &Program) -> String {
         let ints = f.params.iter().filter(|p| p.ty == ParamTy::Int).count();
         let wrt: Vec<String> = a.wrt_leaves().iter().map(usize::to_string).collect();
         let name = &f.name;
-        let grad = if f.ret == Ty::Float { format!("Some(p{index}::{name}_grad_flat)") } else { "None".to_string() };
+        let scalar = |adapter: &str| match f.ret {
+            Ty::Float => format!("Some(p{index}::{name}_{adapter})"),
+            _ => "None".to_string(),
+        };
+        let (grad, hvp, hyper) = (scalar("grad_flat"), scalar("hvp_flat"), scalar("hyper"));
         let _ = writeln!(
             out,
             "Case {{ program: {index}, seed: {seed:#x}, function: \"{name}\", source: p{index}::SOURCE, floats: {floats}, \
              ints: {ints}, single: {}, outputs: {}, wrt: &[{}], primal: p{index}::{name}_primal, grad: {grad}, \
-             vjp: p{index}::{name}_vjp_flat, dual: p{index}::{name}_dual }},",
+             vjp: p{index}::{name}_vjp_flat, dual: p{index}::{name}_dual, jvp: p{index}::{name}_jvp_flat, \
+             hvp: {hvp}, hyper: {hyper} }},",
             program.float == FloatTy::F32,
             ty_leaves(&f.ret, &program.structs),
             wrt.join(", ")
@@ -107,9 +120,9 @@ impl Adapters<'_> {
     }
 
     /// `let a0 = …;` for every input, each float leaf read by `leaf`, and the call of the
-    /// function named `name` (`f`, `f_grad`, …) on them. The inputs are locals of the
-    /// adapter itself, as a pullback may borrow them.
-    fn call(&self, name: &str, prefix: &str, leaf: &dyn Fn(usize) -> String) -> (String, String) {
+    /// function named `name` (`f`, `f_grad`, …) on them, then on `extra` (the tangents). The
+    /// inputs are locals of the adapter itself, as a pullback may borrow them.
+    fn call(&self, name: &str, prefix: &str, leaf: &dyn Fn(usize) -> String, extra: &[String]) -> (String, String) {
         let mut out = String::new();
         let mut b = Builder { structs: self.structs(), prefix, leaf, next: 0 };
         let (mut args, mut ints) = (Vec::new(), 0);
@@ -124,6 +137,7 @@ impl Adapters<'_> {
                 args.push(format!("{}{}", if borrowed(i.ty) { "&" } else { "" }, i.local));
             }
         }
+        args.extend(extra.iter().cloned());
         let callee = match self.f.receiver {
             Some(_) => format!("receiver.{name}"),
             None if prefix.is_empty() => name.to_string(),
@@ -132,14 +146,44 @@ impl Adapters<'_> {
         (out, format!("{callee}({})", args.join(", ")))
     }
 
+    /// `let t0 = …;` for every differentiated input, its tangent shaped like it, each float
+    /// leaf read from `u` at the input's own flat index, and the arguments lending or giving
+    /// them (`&self`'s tangent is `&Self`, by-value `self`'s is `Self`), in gradient order.
+    fn tangents(&self) -> (String, Vec<String>) {
+        let float = self.program.float.name();
+        let leaf = |k: usize| format!("(u[{k}] as {float})");
+        let (mut lets, mut args, mut at) = (String::new(), Vec::new(), 0);
+        for i in self.inputs() {
+            if i.differentiated {
+                let mut b = Builder { structs: self.structs(), prefix: "", leaf: &leaf, next: at };
+                let t = format!("t{}", args.len());
+                let _ = writeln!(lets, "    let {t} = {};", b.build(&Shape::of_param(i.ty)));
+                let lent = match self.f.receiver {
+                    Some(r) if i.local == "receiver" => r.by_ref,
+                    _ => borrowed(i.ty),
+                };
+                args.push(format!("{}{t}", if lent { "&" } else { "" }));
+            }
+            at += i.leaves;
+        }
+        (lets, args)
+    }
+
     /// `g0` for one differentiated input, `(g0, g1, …)` for several, and the statements
     /// flattening them into `flat`.
     fn gradient(&self) -> (String, String) {
+        self.per_input("g", "flat")
+    }
+
+    /// Names `{stem}0`, `{stem}1`, … for a value per differentiated input shaped like it (a
+    /// gradient, a Hessian-vector product), the pattern binding them, and the statements
+    /// flattening them into `{target}`.
+    fn per_input(&self, stem: &str, target: &str) -> (String, String) {
         let mut names = Vec::new();
         let mut flat = String::new();
-        let push = |v: &str| format!("flat.push(f64::from({v}));");
+        let push = |v: &str| format!("{target}.push(f64::from({v}));");
         for i in self.inputs().into_iter().filter(|i| i.differentiated) {
-            let g = format!("g{}", names.len());
+            let g = format!("{stem}{}", names.len());
             flatten(&Shape::of_param(i.ty), &g, self.structs(), &push, &mut flat);
             names.push(g);
         }
@@ -151,7 +195,8 @@ impl Adapters<'_> {
         let name = &self.f.name;
         let float = self.program.float.name();
         let plain_leaf = |k: usize| format!("(x[{k}] as {float})");
-        let dual_leaf = |k: usize| format!("oracle::D::input(x[{k}], dir == {k})");
+        let dual_leaf = |k: usize| format!("oracle::D::input(x[{k}], dir[{k}])");
+        let hyper_leaf = |k: usize| format!("hyper::D::input(x[{k}], dir == {k}, u[{k}])");
         let seed_leaf = |k: usize| format!("(w[{k}] as {float})");
         let (pattern, grad_flat) = self.gradient();
         let shape = Shape::of_ty(&self.f.ret);
@@ -160,9 +205,13 @@ impl Adapters<'_> {
         let mut dual_flat = String::new();
         flatten(&shape, "out", self.structs(), &|v| format!("value.push(({v}).parts());"), &mut dual_flat);
         let seed = Builder { structs: self.structs(), prefix: "", leaf: &seed_leaf, next: 0 }.build(&shape);
-        let (plain_lets, plain_call) = self.call(name, "", &plain_leaf);
-        let (_, vjp_call) = self.call(&format!("{name}_vjp"), "", &plain_leaf);
-        let (dual_lets, dual_call) = self.call(name, "oracle::", &dual_leaf);
+        let mut tangent_flat = String::new();
+        flatten(&shape, "tangent", self.structs(), &|v| format!("flat.push(f64::from({v}));"), &mut tangent_flat);
+        let (tangent_lets, tangents) = self.tangents();
+        let (plain_lets, plain_call) = self.call(name, "", &plain_leaf, &[]);
+        let (_, vjp_call) = self.call(&format!("{name}_vjp"), "", &plain_leaf, &[]);
+        let (_, jvp_call) = self.call(&format!("{name}_jvp"), "", &plain_leaf, &tangents);
+        let (dual_lets, dual_call) = self.call(name, "oracle::", &dual_leaf, &[]);
         let mut out = format!(
             "pub fn {name}_primal(x: &[f64], n: &[usize]) -> Vec<f64> {{
 {plain_lets}    let out = {plain_call};
@@ -176,21 +225,39 @@ pub fn {name}_vjp_flat(x: &[f64], n: &[usize], w: &[f64]) -> (Vec<f64>, Vec<f64>
 {value_flat}    let mut flat = Vec::new();
 {grad_flat}    (value, flat)
 }}
-pub fn {name}_dual(x: &[f64], n: &[usize], dir: usize) -> Vec<[f64; 4]> {{
+pub fn {name}_dual(x: &[f64], n: &[usize], dir: &[f64]) -> Vec<[f64; 4]> {{
 {dual_lets}    let out = {dual_call};
     let mut value = Vec::new();
 {dual_flat}    value
 }}
+pub fn {name}_jvp_flat(x: &[f64], n: &[usize], u: &[f64]) -> (Vec<f64>, Vec<f64>) {{
+{plain_lets}{tangent_lets}    let (out, tangent) = {jvp_call};
+    let mut value = Vec::new();
+{value_flat}    let mut flat = Vec::new();
+{tangent_flat}    (value, flat)
+}}
 "
         );
         if self.f.ret == Ty::Float {
-            let (_, grad_call) = self.call(&format!("{name}_grad"), "", &plain_leaf);
+            let (_, grad_call) = self.call(&format!("{name}_grad"), "", &plain_leaf, &[]);
+            let (_, hvp_call) = self.call(&format!("{name}_hvp"), "", &plain_leaf, &tangents);
+            let (hyper_lets, hyper_call) = self.call(name, "hyper::", &hyper_leaf, &[]);
+            let (hvp_pattern, hvp_flat) = self.per_input("h", "hflat");
             let _ = write!(
                 out,
                 "pub fn {name}_grad_flat(x: &[f64], n: &[usize]) -> (f64, Vec<f64>) {{
 {plain_lets}    let (value, {pattern}) = {grad_call};
     let mut flat = Vec::new();
 {grad_flat}    (f64::from(value), flat)
+}}
+pub fn {name}_hvp_flat(x: &[f64], n: &[usize], u: &[f64]) -> (f64, Vec<f64>, Vec<f64>) {{
+{plain_lets}{tangent_lets}    let (value, {pattern}, {hvp_pattern}) = {hvp_call};
+    let mut flat = Vec::new();
+{grad_flat}    let mut hflat = Vec::new();
+{hvp_flat}    (f64::from(value), flat, hflat)
+}}
+pub fn {name}_hyper(x: &[f64], n: &[usize], dir: usize, u: &[f64]) -> [f64; 10] {{
+{hyper_lets}    {hyper_call}.parts()
 }}
 "
             );

@@ -109,7 +109,8 @@ impl Builder<'_> {
 }
 
 /// Statements pushing every float leaf of `value` (an expression of shape `shape`) with
-/// `push`, and asserting every integer field equals its constant (a gradient copies them).
+/// `push`, and asserting every integer field equals its constant (a gradient or a tangent
+/// copies them).
 pub fn flatten(shape: &Shape, value: &str, structs: &[StructDef], push: &dyn Fn(&str) -> String, out: &mut String) {
     match shape {
         Shape::Float => out.push_str(&format!("    {}\n", push(value))),
@@ -127,6 +128,8 @@ pub fn flatten(shape: &Shape, value: &str, structs: &[StructDef], push: &dyn Fn(
                 flatten(s, &format!("{value}.{k}"), structs, push, out);
             }
         }
-        Shape::Int(v) => out.push_str(&format!("    assert_eq!({value}, {v}, \"an integer field of a gradient\");\n")),
+        Shape::Int(v) => {
+            out.push_str(&format!("    assert_eq!({value}, {v}, \"an integer field of a gradient or tangent\");\n"))
+        }
     }
 }
