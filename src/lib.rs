@@ -73,8 +73,9 @@
 /// A hand-written derivative is a *custom rule*: write `name_vjp` (and, if you like,
 /// `name_jvp`, `name_jvp_vjp`, `name_hvp`, …) beside a plain `name`, and mark `name` with
 /// `#[differentiable(custom(vjp, ...))]` listing the forms written by hand. The macro adds
-/// the rest: `name_grad` from the pullback, and for a float output `name_jvp` (one pullback
-/// call) and `name_hvp`; forms it cannot derive panic, naming the one to write.
+/// the rest: `name_grad` from the pullback, for a float output `name_jvp` (one pullback call),
+/// and `name_hvp` from a hand-written `name_jvp_vjp`; forms it cannot derive panic, naming the
+/// one to write.
 ///
 /// ```
 /// use backprop::differentiable;

@@ -4,7 +4,7 @@
 //! `valgrind --tool=callgrind target/release/examples/instructions mlp`.
 
 use backprop_benches::arrays::*;
-use backprop_benches::scalar::{loop20, loop20_grad, loop20_hand, rosenbrock, rosenbrock_grad, rosenbrock_hand};
+use backprop_benches::scalar::*;
 use std::hint::black_box as bb;
 
 #[inline(never)]
@@ -29,6 +29,23 @@ fn run(name: &str, reps: usize) {
             "rosenbrock-primal" => drop(bb(rosenbrock(bb(0.3), bb(0.1)))),
             "rosenbrock-grad" => drop(bb(rosenbrock_grad(bb(0.3), bb(0.1)))),
             "rosenbrock-hand" => drop(bb(rosenbrock_hand(bb(0.3), bb(0.1)))),
+            "rosenbrock-jvp" => drop(bb(rosenbrock_jvp(bb(0.3), bb(0.1), bb(1.0), bb(0.5)))),
+            "rosenbrock-hvp" => drop(bb(rosenbrock_hvp(bb(0.3), bb(0.1), bb(1.0), bb(0.5)))),
+            "loop20-jvp" => drop(bb(loop20_jvp(bb(0.3), bb(0.1), bb(1.0), bb(0.5)))),
+            "loop20-hvp" => drop(bb(loop20_hvp(bb(0.3), bb(0.1), bb(1.0), bb(0.5)))),
+            "straight50-primal" => drop(bb(straight50(bb(0.3), bb(0.1), bb(0.2)))),
+            "straight50-grad" => drop(bb(straight50_grad(bb(0.3), bb(0.1), bb(0.2)))),
+            "straight50-jvp" => drop(bb(straight50_jvp(bb(0.3), bb(0.1), bb(0.2), bb(1.0), bb(0.5), bb(0.25)))),
+            "straight50-hvp" => drop(bb(straight50_hvp(bb(0.3), bb(0.1), bb(0.2), bb(1.0), bb(0.5), bb(0.25)))),
+            "dot-jvp" => drop(bb(dot_jvp(bb(&x), bb(&x), bb(&x), bb(&x)))),
+            "dot-hvp" => drop(bb(dot_hvp(bb(&x), bb(&x), bb(&x), bb(&x)))),
+            "matvec-jvp" => drop(bb(matvec_jvp(bb(&a), bb(&x[..100]), 100, bb(&a), bb(&x[..100])))),
+            "mlp-jvp" => drop(bb(mlp_loss_jvp(bb(&model), bb(&x[..64]), 3, bb(&model)))),
+            "hessian100" => drop(bb(backprop::hessian(100, |e| extended_rosenbrock_hvp(bb(&x[..100]), e).2))),
+            "hessian100-hand" => drop(bb(extended_rosenbrock_hessian_hand(bb(&x[..100])))),
+            "erosen100-primal" => drop(bb(extended_rosenbrock(bb(&x[..100])))),
+            "erosen100-grad" => drop(bb(extended_rosenbrock_grad(bb(&x[..100])))),
+            "erosen100-hvp" => drop(bb(extended_rosenbrock_hvp(bb(&x[..100]), bb(&x[..100])))),
             "none" => {}
             other => panic!("unknown function {other}"),
         }

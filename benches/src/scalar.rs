@@ -192,3 +192,32 @@ pub fn piecewise_hand(x: f64, y: f64) -> (f64, (f64, f64)) {
         (v, (y * rx - x.sin(), y * ry + (r - 1.0)))
     }
 }
+
+/// The extended Rosenbrock function of `n` variables, `Σ 100(xᵢ₊₁ − xᵢ²)² + (1 − xᵢ)²`: a
+/// tridiagonal Hessian, for the dense-Hessian benchmark (`hessian` from `_hvp` against
+/// [`extended_rosenbrock_hessian_hand`]).
+#[differentiable]
+pub fn extended_rosenbrock(x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.len() - 1 {
+        let a = x[i + 1] - x[i] * x[i];
+        let b = 1.0 - x[i];
+        s += 100.0 * a * a + b * b;
+    }
+    s
+}
+
+/// Hand-written dense Hessian of [`extended_rosenbrock`], row-major `n × n`.
+pub fn extended_rosenbrock_hessian_hand(x: &[f64]) -> Vec<f64> {
+    let n = x.len();
+    let mut h = vec![0.0; n * n];
+    for i in 0..n - 1 {
+        let a = x[i + 1] - x[i] * x[i];
+        // 100a² + b²: ∂²/∂xᵢ² = 1200xᵢ² − 400xᵢ₊₁ + 2, ∂²/∂xᵢ∂xᵢ₊₁ = −400xᵢ, ∂²/∂xᵢ₊₁² = 200.
+        h[i * n + i] += 800.0 * x[i] * x[i] - 400.0 * a + 2.0;
+        h[i * n + i + 1] -= 400.0 * x[i];
+        h[(i + 1) * n + i] -= 400.0 * x[i];
+        h[(i + 1) * n + i + 1] += 200.0;
+    }
+    h
+}

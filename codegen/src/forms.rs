@@ -223,8 +223,8 @@ fn derived_forms(base: &Sig, output: &Output) -> TokenStream {
     out.extend(nested.grad_jvp());
     let grad = Sig { output: quote!((#ret, #g)), ..base.renamed("grad") };
     let grad_jvp = grad.jvp();
-    out.extend(grad_jvp.vjp_stand_in());
-    out.extend(grad_jvp.jvp_stand_in(item));
+    out.extend(nested.grad_jvp_vjp(&grad_jvp.item, &emit::gradient_type_of(&grad_jvp.params)));
+    out.extend(nested.grad_jvp_jvp(&grad_jvp.jvp().item));
     out.extend(grad_jvp.jvp().vjp_stand_in());
     // `name_hvp` takes `name_jvp`'s parameters.
     let mut hvp_item = jvp.item.clone();

@@ -74,7 +74,7 @@ pub fn stop_gradient<T>(value: T) -> T {
 }
 pub use error::{Error, Result};
 pub use float::Float;
-pub use jacobian::{Seeds, flatten, jacobian};
+pub use jacobian::{Seeds, flatten, hessian, jacobian, jacobian_forward};
 #[cfg(feature = "nn")]
 pub use optim::{Adam, Optimizer, Sgd};
 /// The random-number crate the initialisers and batches use, so that models need no

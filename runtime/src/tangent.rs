@@ -253,6 +253,11 @@ impl<T: Differentiable + ?Sized> Differentiable for &T {
     fn zero_tangent(&self) -> Self::Tangent {
         (**self).zero_tangent()
     }
+    // Reading through the reference (a tangent passed as `&[f64]` is flattened by
+    // `directional`); the borrow is shared, so nothing can be written through it.
+    fn visit_named(&self, visitor: &mut NamedVisitor<'_>) {
+        (**self).visit_named(visitor);
+    }
 }
 
 impl<T: Differentiable + ?Sized> Differentiable for Box<T> {

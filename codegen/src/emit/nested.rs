@@ -170,6 +170,56 @@ impl Nested<'_> {
         }
     }
 
+    /// `name_grad_jvp_vjp`, with `grad_jvp` the signature of `name_grad_jvp` and `grads` the
+    /// gradient of its parameters. `name_grad_jvp(x, dx)` is `((f, ∇f), (∇f·dx, H·dx))`; one
+    /// call of `F(F(f))`'s pullback at `(x, dx, h̄, ḡ)`, seeded `((ȳ, ṫ), (0, 1))`, gives
+    /// `ȳ∇f + ṫH·dx + H·ḡ + ∂(H·dx)ᵀh̄` for `x` and `ṫ∇f + H·h̄` for `dx`.
+    pub fn grad_jvp_vjp(&self, grad_jvp: &syn::ItemFn, grads: &TokenStream) -> TokenStream {
+        let (header, vis, _) = self.header("grad_jvp_vjp");
+        let (ret, g) = (self.output, self.gradient());
+        let value_ty = quote!(((#ret, #g), (#ret, #g)));
+        let sig = signature::vjp(&grad_jvp.sig, &value_ty, grads);
+        let (grad_jvp_fn, third) = (self.sibling("grad_jvp"), self.sibling("jvp_jvp_vjp"));
+        let copies = copied(&grad_jvp.sig);
+        let args: Vec<TokenStream> = grad_jvp.sig.inputs.iter().map(name_of).collect();
+        let (gbar, gbar_pattern) = self.parts("__gbar");
+        let (hbar, hbar_pattern) = self.parts("__hbar");
+        let (second, first) = (self.as_directions(&hbar), self.as_directions(&gbar));
+        let [xb, ab, bb, cb] = ["__xb", "__ab", "__bb", "__cb"].map(|p| self.parts(p).0);
+        quote! {
+            #header
+            #vis #sig {
+                let __value = #grad_jvp_fn(#(#copies),*);
+                (__value, move |((__ybar, #gbar_pattern), (__tbar, #hbar_pattern)): #value_ty| {
+                    let (_, __pullback) = #third(#(#args,)* #(#second,)* #(#first),*);
+                    let (#(#xb,)* #(#ab,)* #(#bb,)* #(#cb,)*) = __pullback(((__ybar, __tbar), (0.0, 1.0)));
+                    let _ = (#(#bb,)* #(#cb,)*);
+                    (#(#xb,)* #(#ab,)*)
+                })
+            }
+        }
+    }
+
+    /// `name_grad_jvp_jvp`, with `grad_jvp_jvp` its signature (`name_grad_jvp`'s parameters,
+    /// then a tangent for each, in the order of `F(F(f))`'s): one call of `F(F(f))`'s pullback
+    /// seeded at its second-order output gives every entry.
+    pub fn grad_jvp_jvp(&self, grad_jvp_jvp: &syn::ItemFn) -> TokenStream {
+        let (header, vis, name) = self.header("grad_jvp_jvp");
+        let (ret, g) = (self.output, self.gradient());
+        let (inputs, generics) = (&grad_jvp_jvp.sig.inputs, &grad_jvp_jvp.sig.generics);
+        let third = self.sibling("jvp_jvp_vjp");
+        let args: Vec<TokenStream> = grad_jvp_jvp.sig.inputs.iter().map(name_of).collect();
+        let [(xb, xp), (ab, ap), (bb, bp), (cb, cp)] = ["__xb", "__ab", "__bb", "__cb"].map(|p| self.parts(p));
+        quote! {
+            #header
+            #vis fn #name #generics (#inputs) -> (((#ret, #g), (#ret, #g)), ((#ret, #g), (#ret, #g))) {
+                let (((__value, __tangent), (__tangent_1, __second)), __pullback) = #third(#(#args),*);
+                let (#(#xb,)* #(#ab,)* #(#bb,)* #(#cb,)*) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+                (((__value, #cp), (__tangent, #bp)), ((__tangent_1, #ap), (__second, #xp)))
+            }
+        }
+    }
+
     /// `name_grad_jvp`.
     pub fn grad_jvp(&self) -> TokenStream {
         let (header, vis, name) = self.header("grad_jvp");
