@@ -557,7 +557,6 @@ pub fn relu_like_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn relu_like_grad_jvp_vjp(
     x: f64,
     slope: f64,
@@ -569,13 +568,36 @@ pub fn relu_like_grad_jvp_vjp(
         ((f64, (f64, f64)), (f64, (f64, f64))),
     ) -> (f64, f64, f64, f64) + use<>,
 ) {
-    ::backprop::__private::unavailable(
-        "`relu_like_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = relu_like_grad_jvp(
+        ::backprop::__private::duplicate(&x),
+        ::backprop::__private::duplicate(&slope),
+        ::backprop::__private::duplicate(&dx),
+        ::backprop::__private::duplicate(&dslope),
     );
     (
-        ::core::unreachable!(),
-        move |_: ((f64, (f64, f64)), (f64, (f64, f64)))| -> (f64, f64, f64, f64) {
-            ::core::unreachable!()
+        __value,
+        move |
+            (
+                (__ybar, (__gbar0, __gbar1)),
+                (__tbar, (__hbar0, __hbar1)),
+            ): ((f64, (f64, f64)), (f64, (f64, f64)))|
+        {
+            let (_, __pullback) = relu_like_jvp_jvp_vjp(
+                x,
+                slope,
+                dx,
+                dslope,
+                __hbar0,
+                __hbar1,
+                __gbar0,
+                __gbar1,
+            );
+            let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __bb1, __cb0, __cb1);
+            (__xb0, __xb1, __ab0, __ab1)
         },
     )
 }
@@ -600,8 +622,23 @@ pub fn relu_like_grad_jvp_jvp(
     ddx: f64,
     ddslope: f64,
 ) -> (((f64, (f64, f64)), (f64, (f64, f64))), ((f64, (f64, f64)), (f64, (f64, f64)))) {
-    ::backprop::__private::unavailable(
-        "`relu_like_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = relu_like_jvp_jvp_vjp(
+        x,
+        slope,
+        dx,
+        dslope,
+        dx_1,
+        dslope_1,
+        ddx,
+        ddslope,
+    );
+    let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+        (0.0, 0.0),
+        (0.0, 1.0),
+    ));
+    (
+        ((__value, (__cb0, __cb1)), (__tangent, (__bb0, __bb1))),
+        ((__tangent_1, (__ab0, __ab1)), (__second, (__xb0, __xb1))),
     )
 }
 #[doc(hidden)]
@@ -1611,7 +1648,6 @@ pub fn piecewise_grad_jvp(x: f64, dx: f64) -> ((f64, f64), (f64, f64)) {
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn piecewise_grad_jvp_vjp(
     x: f64,
     dx: f64,
@@ -1619,12 +1655,21 @@ pub fn piecewise_grad_jvp_vjp(
     ((f64, f64), (f64, f64)),
     impl ::core::ops::FnOnce(((f64, f64), (f64, f64))) -> (f64, f64) + use<>,
 ) {
-    ::backprop::__private::unavailable(
-        "`piecewise_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = piecewise_grad_jvp(
+        ::backprop::__private::duplicate(&x),
+        ::backprop::__private::duplicate(&dx),
     );
     (
-        ::core::unreachable!(),
-        move |_: ((f64, f64), (f64, f64))| -> (f64, f64) { ::core::unreachable!() },
+        __value,
+        move |((__ybar, __gbar0), (__tbar, __hbar0)): ((f64, f64), (f64, f64))| {
+            let (_, __pullback) = piecewise_jvp_jvp_vjp(x, dx, __hbar0, __gbar0);
+            let (__xb0, __ab0, __bb0, __cb0) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __cb0);
+            (__xb0, __ab0)
+        },
     )
 }
 #[doc(hidden)]
@@ -1644,9 +1689,14 @@ pub fn piecewise_grad_jvp_jvp(
     dx_1: f64,
     ddx: f64,
 ) -> (((f64, f64), (f64, f64)), ((f64, f64), (f64, f64))) {
-    ::backprop::__private::unavailable(
-        "`piecewise_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    )
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = piecewise_jvp_jvp_vjp(
+        x,
+        dx,
+        dx_1,
+        ddx,
+    );
+    let (__xb0, __ab0, __bb0, __cb0) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+    (((__value, __cb0), (__tangent, __bb0)), ((__tangent_1, __ab0), (__second, __xb0)))
 }
 #[doc(hidden)]
 #[allow(
@@ -2511,7 +2561,6 @@ pub fn early_return_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn early_return_grad_jvp_vjp(
     x: f64,
     limit: f64,
@@ -2523,13 +2572,36 @@ pub fn early_return_grad_jvp_vjp(
         ((f64, (f64, f64)), (f64, (f64, f64))),
     ) -> (f64, f64, f64, f64) + use<>,
 ) {
-    ::backprop::__private::unavailable(
-        "`early_return_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = early_return_grad_jvp(
+        ::backprop::__private::duplicate(&x),
+        ::backprop::__private::duplicate(&limit),
+        ::backprop::__private::duplicate(&dx),
+        ::backprop::__private::duplicate(&dlimit),
     );
     (
-        ::core::unreachable!(),
-        move |_: ((f64, (f64, f64)), (f64, (f64, f64)))| -> (f64, f64, f64, f64) {
-            ::core::unreachable!()
+        __value,
+        move |
+            (
+                (__ybar, (__gbar0, __gbar1)),
+                (__tbar, (__hbar0, __hbar1)),
+            ): ((f64, (f64, f64)), (f64, (f64, f64)))|
+        {
+            let (_, __pullback) = early_return_jvp_jvp_vjp(
+                x,
+                limit,
+                dx,
+                dlimit,
+                __hbar0,
+                __hbar1,
+                __gbar0,
+                __gbar1,
+            );
+            let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __bb1, __cb0, __cb1);
+            (__xb0, __xb1, __ab0, __ab1)
         },
     )
 }
@@ -2554,8 +2626,23 @@ pub fn early_return_grad_jvp_jvp(
     ddx: f64,
     ddlimit: f64,
 ) -> (((f64, (f64, f64)), (f64, (f64, f64))), ((f64, (f64, f64)), (f64, (f64, f64)))) {
-    ::backprop::__private::unavailable(
-        "`early_return_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = early_return_jvp_jvp_vjp(
+        x,
+        limit,
+        dx,
+        dlimit,
+        dx_1,
+        dlimit_1,
+        ddx,
+        ddlimit,
+    );
+    let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+        (0.0, 0.0),
+        (0.0, 1.0),
+    ));
+    (
+        ((__value, (__cb0, __cb1)), (__tangent, (__bb0, __bb1))),
+        ((__tangent_1, (__ab0, __ab1)), (__second, (__xb0, __xb1))),
     )
 }
 #[doc(hidden)]
@@ -3789,7 +3876,6 @@ pub fn return_inside_loop_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn return_inside_loop_grad_jvp_vjp<'__l0, '__l1>(
     x: &'__l0 [f64],
     threshold: f64,
@@ -3801,15 +3887,36 @@ pub fn return_inside_loop_grad_jvp_vjp<'__l0, '__l1>(
         ((f64, (::std::vec::Vec<f64>, f64)), (f64, (::std::vec::Vec<f64>, f64))),
     ) -> (::std::vec::Vec<f64>, f64, ::std::vec::Vec<f64>, f64) + use<'__l0, '__l1>,
 ) {
-    ::backprop::__private::unavailable(
-        "`return_inside_loop_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = return_inside_loop_grad_jvp(
+        x,
+        ::backprop::__private::duplicate(&threshold),
+        dx,
+        ::backprop::__private::duplicate(&dthreshold),
     );
     (
-        ::core::unreachable!(),
+        __value,
         move |
-            _: ((f64, (::std::vec::Vec<f64>, f64)), (f64, (::std::vec::Vec<f64>, f64))),
-        | -> (::std::vec::Vec<f64>, f64, ::std::vec::Vec<f64>, f64) {
-            ::core::unreachable!()
+            (
+                (__ybar, (__gbar0, __gbar1)),
+                (__tbar, (__hbar0, __hbar1)),
+            ): ((f64, (::std::vec::Vec<f64>, f64)), (f64, (::std::vec::Vec<f64>, f64)))|
+        {
+            let (_, __pullback) = return_inside_loop_jvp_jvp_vjp(
+                x,
+                threshold,
+                dx,
+                dthreshold,
+                &__hbar0,
+                __hbar1,
+                &__gbar0,
+                __gbar1,
+            );
+            let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __bb1, __cb0, __cb1);
+            (__xb0, __xb1, __ab0, __ab1)
         },
     )
 }
@@ -3837,8 +3944,23 @@ pub fn return_inside_loop_grad_jvp_jvp(
     ((f64, (::std::vec::Vec<f64>, f64)), (f64, (::std::vec::Vec<f64>, f64))),
     ((f64, (::std::vec::Vec<f64>, f64)), (f64, (::std::vec::Vec<f64>, f64))),
 ) {
-    ::backprop::__private::unavailable(
-        "`return_inside_loop_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = return_inside_loop_jvp_jvp_vjp(
+        x,
+        threshold,
+        dx,
+        dthreshold,
+        dx_1,
+        dthreshold_1,
+        ddx,
+        ddthreshold,
+    );
+    let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+        (0.0, 0.0),
+        (0.0, 1.0),
+    ));
+    (
+        ((__value, (__cb0, __cb1)), (__tangent, (__bb0, __bb1))),
+        ((__tangent_1, (__ab0, __ab1)), (__second, (__xb0, __xb1))),
     )
 }
 #[doc(hidden)]

@@ -770,7 +770,6 @@ pub fn prefix_sums_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn prefix_sums_grad_jvp_vjp<'__l0, '__l1>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
@@ -780,14 +779,23 @@ pub fn prefix_sums_grad_jvp_vjp<'__l0, '__l1>(
         ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
 ) {
-    ::backprop::__private::unavailable(
-        "`prefix_sums_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    );
+    let __value = prefix_sums_grad_jvp(x, dx);
     (
-        ::core::unreachable!(),
+        __value,
         move |
-            _: ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
-        | -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) { ::core::unreachable!() },
+            (
+                (__ybar, __gbar0),
+                (__tbar, __hbar0),
+            ): ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>))|
+        {
+            let (_, __pullback) = prefix_sums_jvp_jvp_vjp(x, dx, &__hbar0, &__gbar0);
+            let (__xb0, __ab0, __bb0, __cb0) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __cb0);
+            (__xb0, __ab0)
+        },
     )
 }
 #[doc(hidden)]
@@ -810,9 +818,14 @@ pub fn prefix_sums_grad_jvp_jvp(
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
 ) {
-    ::backprop::__private::unavailable(
-        "`prefix_sums_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    )
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = prefix_sums_jvp_jvp_vjp(
+        x,
+        dx,
+        dx_1,
+        ddx,
+    );
+    let (__xb0, __ab0, __bb0, __cb0) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+    (((__value, __cb0), (__tangent, __bb0)), ((__tangent_1, __ab0), (__second, __xb0)))
 }
 #[doc(hidden)]
 #[allow(
@@ -1769,7 +1782,6 @@ pub fn pushed_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn pushed_grad_jvp_vjp<'__l0, '__l1>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
@@ -1779,14 +1791,23 @@ pub fn pushed_grad_jvp_vjp<'__l0, '__l1>(
         ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
 ) {
-    ::backprop::__private::unavailable(
-        "`pushed_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    );
+    let __value = pushed_grad_jvp(x, dx);
     (
-        ::core::unreachable!(),
+        __value,
         move |
-            _: ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
-        | -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) { ::core::unreachable!() },
+            (
+                (__ybar, __gbar0),
+                (__tbar, __hbar0),
+            ): ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>))|
+        {
+            let (_, __pullback) = pushed_jvp_jvp_vjp(x, dx, &__hbar0, &__gbar0);
+            let (__xb0, __ab0, __bb0, __cb0) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __cb0);
+            (__xb0, __ab0)
+        },
     )
 }
 #[doc(hidden)]
@@ -1809,9 +1830,14 @@ pub fn pushed_grad_jvp_jvp(
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
 ) {
-    ::backprop::__private::unavailable(
-        "`pushed_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    )
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = pushed_jvp_jvp_vjp(
+        x,
+        dx,
+        dx_1,
+        ddx,
+    );
+    let (__xb0, __ab0, __bb0, __cb0) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+    (((__value, __cb0), (__tangent, __bb0)), ((__tangent_1, __ab0), (__second, __xb0)))
 }
 #[doc(hidden)]
 #[allow(
@@ -2545,7 +2571,6 @@ pub fn halves_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn halves_grad_jvp_vjp<'__l0, '__l1>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
@@ -2555,14 +2580,23 @@ pub fn halves_grad_jvp_vjp<'__l0, '__l1>(
         ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
 ) {
-    ::backprop::__private::unavailable(
-        "`halves_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    );
+    let __value = halves_grad_jvp(x, dx);
     (
-        ::core::unreachable!(),
+        __value,
         move |
-            _: ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
-        | -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) { ::core::unreachable!() },
+            (
+                (__ybar, __gbar0),
+                (__tbar, __hbar0),
+            ): ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>))|
+        {
+            let (_, __pullback) = halves_jvp_jvp_vjp(x, dx, &__hbar0, &__gbar0);
+            let (__xb0, __ab0, __bb0, __cb0) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __cb0);
+            (__xb0, __ab0)
+        },
     )
 }
 #[doc(hidden)]
@@ -2585,9 +2619,14 @@ pub fn halves_grad_jvp_jvp(
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
 ) {
-    ::backprop::__private::unavailable(
-        "`halves_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    )
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = halves_jvp_jvp_vjp(
+        x,
+        dx,
+        dx_1,
+        ddx,
+    );
+    let (__xb0, __ab0, __bb0, __cb0) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+    (((__value, __cb0), (__tangent, __bb0)), ((__tangent_1, __ab0), (__second, __xb0)))
 }
 #[doc(hidden)]
 #[allow(
@@ -3522,7 +3561,6 @@ pub fn cloned_then_scaled_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn cloned_then_scaled_grad_jvp_vjp<'__l0, '__l1>(
     x: &'__l0 Vec<f64>,
     k: f64,
@@ -3534,15 +3572,36 @@ pub fn cloned_then_scaled_grad_jvp_vjp<'__l0, '__l1>(
         ((f64, (::std::vec::Vec<f64>, f64)), (f64, (::std::vec::Vec<f64>, f64))),
     ) -> (::std::vec::Vec<f64>, f64, ::std::vec::Vec<f64>, f64) + use<'__l0, '__l1>,
 ) {
-    ::backprop::__private::unavailable(
-        "`cloned_then_scaled_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = cloned_then_scaled_grad_jvp(
+        x,
+        ::backprop::__private::duplicate(&k),
+        dx,
+        ::backprop::__private::duplicate(&dk),
     );
     (
-        ::core::unreachable!(),
+        __value,
         move |
-            _: ((f64, (::std::vec::Vec<f64>, f64)), (f64, (::std::vec::Vec<f64>, f64))),
-        | -> (::std::vec::Vec<f64>, f64, ::std::vec::Vec<f64>, f64) {
-            ::core::unreachable!()
+            (
+                (__ybar, (__gbar0, __gbar1)),
+                (__tbar, (__hbar0, __hbar1)),
+            ): ((f64, (::std::vec::Vec<f64>, f64)), (f64, (::std::vec::Vec<f64>, f64)))|
+        {
+            let (_, __pullback) = cloned_then_scaled_jvp_jvp_vjp(
+                x,
+                k,
+                dx,
+                dk,
+                &__hbar0,
+                __hbar1,
+                &__gbar0,
+                __gbar1,
+            );
+            let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __bb1, __cb0, __cb1);
+            (__xb0, __xb1, __ab0, __ab1)
         },
     )
 }
@@ -3570,8 +3629,23 @@ pub fn cloned_then_scaled_grad_jvp_jvp(
     ((f64, (::std::vec::Vec<f64>, f64)), (f64, (::std::vec::Vec<f64>, f64))),
     ((f64, (::std::vec::Vec<f64>, f64)), (f64, (::std::vec::Vec<f64>, f64))),
 ) {
-    ::backprop::__private::unavailable(
-        "`cloned_then_scaled_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = cloned_then_scaled_jvp_jvp_vjp(
+        x,
+        k,
+        dx,
+        dk,
+        dx_1,
+        dk_1,
+        ddx,
+        ddk,
+    );
+    let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+        (0.0, 0.0),
+        (0.0, 1.0),
+    ));
+    (
+        ((__value, (__cb0, __cb1)), (__tangent, (__bb0, __bb1))),
+        ((__tangent_1, (__ab0, __ab1)), (__second, (__xb0, __xb1))),
     )
 }
 #[doc(hidden)]

@@ -501,7 +501,6 @@ pub fn scaled_sine_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn scaled_sine_grad_jvp_vjp<'__l0, '__l1>(
     a: f64,
     b: &'__l0 f64,
@@ -513,13 +512,36 @@ pub fn scaled_sine_grad_jvp_vjp<'__l0, '__l1>(
         ((f64, (f64, f64)), (f64, (f64, f64))),
     ) -> (f64, f64, f64, f64) + use<'__l0, '__l1>,
 ) {
-    ::backprop::__private::unavailable(
-        "`scaled_sine_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = scaled_sine_grad_jvp(
+        ::backprop::__private::duplicate(&a),
+        b,
+        ::backprop::__private::duplicate(&da),
+        db,
     );
     (
-        ::core::unreachable!(),
-        move |_: ((f64, (f64, f64)), (f64, (f64, f64)))| -> (f64, f64, f64, f64) {
-            ::core::unreachable!()
+        __value,
+        move |
+            (
+                (__ybar, (__gbar0, __gbar1)),
+                (__tbar, (__hbar0, __hbar1)),
+            ): ((f64, (f64, f64)), (f64, (f64, f64)))|
+        {
+            let (_, __pullback) = scaled_sine_jvp_jvp_vjp(
+                a,
+                b,
+                da,
+                db,
+                __hbar0,
+                &__hbar1,
+                __gbar0,
+                &__gbar1,
+            );
+            let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __bb1, __cb0, __cb1);
+            (__xb0, __xb1, __ab0, __ab1)
         },
     )
 }
@@ -544,8 +566,23 @@ pub fn scaled_sine_grad_jvp_jvp(
     dda: f64,
     ddb: &f64,
 ) -> (((f64, (f64, f64)), (f64, (f64, f64))), ((f64, (f64, f64)), (f64, (f64, f64)))) {
-    ::backprop::__private::unavailable(
-        "`scaled_sine_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = scaled_sine_jvp_jvp_vjp(
+        a,
+        b,
+        da,
+        db,
+        da_1,
+        db_1,
+        dda,
+        ddb,
+    );
+    let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+        (0.0, 0.0),
+        (0.0, 1.0),
+    ));
+    (
+        ((__value, (__cb0, __cb1)), (__tangent, (__bb0, __bb1))),
+        ((__tangent_1, (__ab0, __ab1)), (__second, (__xb0, __xb1))),
     )
 }
 #[doc(hidden)]
@@ -1563,7 +1600,6 @@ pub fn lends_by_value_parameter_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn lends_by_value_parameter_grad_jvp_vjp(
     y: f64,
     beta: f64,
@@ -1575,13 +1611,36 @@ pub fn lends_by_value_parameter_grad_jvp_vjp(
         ((f64, (f64, f64)), (f64, (f64, f64))),
     ) -> (f64, f64, f64, f64) + use<>,
 ) {
-    ::backprop::__private::unavailable(
-        "`lends_by_value_parameter_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = lends_by_value_parameter_grad_jvp(
+        ::backprop::__private::duplicate(&y),
+        ::backprop::__private::duplicate(&beta),
+        ::backprop::__private::duplicate(&dy),
+        ::backprop::__private::duplicate(&dbeta),
     );
     (
-        ::core::unreachable!(),
-        move |_: ((f64, (f64, f64)), (f64, (f64, f64)))| -> (f64, f64, f64, f64) {
-            ::core::unreachable!()
+        __value,
+        move |
+            (
+                (__ybar, (__gbar0, __gbar1)),
+                (__tbar, (__hbar0, __hbar1)),
+            ): ((f64, (f64, f64)), (f64, (f64, f64)))|
+        {
+            let (_, __pullback) = lends_by_value_parameter_jvp_jvp_vjp(
+                y,
+                beta,
+                dy,
+                dbeta,
+                __hbar0,
+                __hbar1,
+                __gbar0,
+                __gbar1,
+            );
+            let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __bb1, __cb0, __cb1);
+            (__xb0, __xb1, __ab0, __ab1)
         },
     )
 }
@@ -1606,8 +1665,23 @@ pub fn lends_by_value_parameter_grad_jvp_jvp(
     ddy: f64,
     ddbeta: f64,
 ) -> (((f64, (f64, f64)), (f64, (f64, f64))), ((f64, (f64, f64)), (f64, (f64, f64)))) {
-    ::backprop::__private::unavailable(
-        "`lends_by_value_parameter_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = lends_by_value_parameter_jvp_jvp_vjp(
+        y,
+        beta,
+        dy,
+        dbeta,
+        dy_1,
+        dbeta_1,
+        ddy,
+        ddbeta,
+    );
+    let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+        (0.0, 0.0),
+        (0.0, 1.0),
+    ));
+    (
+        ((__value, (__cb0, __cb1)), (__tangent, (__bb0, __bb1))),
+        ((__tangent_1, (__ab0, __ab1)), (__second, (__xb0, __xb1))),
     )
 }
 #[doc(hidden)]
@@ -2569,7 +2643,6 @@ pub fn lends_temporary_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn lends_temporary_grad_jvp_vjp(
     x: f64,
     a: f64,
@@ -2581,13 +2654,36 @@ pub fn lends_temporary_grad_jvp_vjp(
         ((f64, (f64, f64)), (f64, (f64, f64))),
     ) -> (f64, f64, f64, f64) + use<>,
 ) {
-    ::backprop::__private::unavailable(
-        "`lends_temporary_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = lends_temporary_grad_jvp(
+        ::backprop::__private::duplicate(&x),
+        ::backprop::__private::duplicate(&a),
+        ::backprop::__private::duplicate(&dx),
+        ::backprop::__private::duplicate(&da),
     );
     (
-        ::core::unreachable!(),
-        move |_: ((f64, (f64, f64)), (f64, (f64, f64)))| -> (f64, f64, f64, f64) {
-            ::core::unreachable!()
+        __value,
+        move |
+            (
+                (__ybar, (__gbar0, __gbar1)),
+                (__tbar, (__hbar0, __hbar1)),
+            ): ((f64, (f64, f64)), (f64, (f64, f64)))|
+        {
+            let (_, __pullback) = lends_temporary_jvp_jvp_vjp(
+                x,
+                a,
+                dx,
+                da,
+                __hbar0,
+                __hbar1,
+                __gbar0,
+                __gbar1,
+            );
+            let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __bb1, __cb0, __cb1);
+            (__xb0, __xb1, __ab0, __ab1)
         },
     )
 }
@@ -2612,8 +2708,23 @@ pub fn lends_temporary_grad_jvp_jvp(
     ddx: f64,
     dda: f64,
 ) -> (((f64, (f64, f64)), (f64, (f64, f64))), ((f64, (f64, f64)), (f64, (f64, f64)))) {
-    ::backprop::__private::unavailable(
-        "`lends_temporary_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = lends_temporary_jvp_jvp_vjp(
+        x,
+        a,
+        dx,
+        da,
+        dx_1,
+        da_1,
+        ddx,
+        dda,
+    );
+    let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+        (0.0, 0.0),
+        (0.0, 1.0),
+    ));
+    (
+        ((__value, (__cb0, __cb1)), (__tangent, (__bb0, __bb1))),
+        ((__tangent_1, (__ab0, __ab1)), (__second, (__xb0, __xb1))),
     )
 }
 #[doc(hidden)]
@@ -3164,7 +3275,6 @@ pub fn softplus_grad_jvp(x: f64, dx: f64) -> ((f64, f64), (f64, f64)) {
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn softplus_grad_jvp_vjp(
     x: f64,
     dx: f64,
@@ -3172,12 +3282,21 @@ pub fn softplus_grad_jvp_vjp(
     ((f64, f64), (f64, f64)),
     impl ::core::ops::FnOnce(((f64, f64), (f64, f64))) -> (f64, f64) + use<>,
 ) {
-    ::backprop::__private::unavailable(
-        "`softplus_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = softplus_grad_jvp(
+        ::backprop::__private::duplicate(&x),
+        ::backprop::__private::duplicate(&dx),
     );
     (
-        ::core::unreachable!(),
-        move |_: ((f64, f64), (f64, f64))| -> (f64, f64) { ::core::unreachable!() },
+        __value,
+        move |((__ybar, __gbar0), (__tbar, __hbar0)): ((f64, f64), (f64, f64))| {
+            let (_, __pullback) = softplus_jvp_jvp_vjp(x, dx, __hbar0, __gbar0);
+            let (__xb0, __ab0, __bb0, __cb0) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __cb0);
+            (__xb0, __ab0)
+        },
     )
 }
 #[doc(hidden)]
@@ -3197,9 +3316,14 @@ pub fn softplus_grad_jvp_jvp(
     dx_1: f64,
     ddx: f64,
 ) -> (((f64, f64), (f64, f64)), ((f64, f64), (f64, f64))) {
-    ::backprop::__private::unavailable(
-        "`softplus_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    )
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = softplus_jvp_jvp_vjp(
+        x,
+        dx,
+        dx_1,
+        ddx,
+    );
+    let (__xb0, __ab0, __bb0, __cb0) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+    (((__value, __cb0), (__tangent, __bb0)), ((__tangent_1, __ab0), (__second, __xb0)))
 }
 #[doc(hidden)]
 #[allow(
@@ -4048,7 +4172,6 @@ pub fn custom_rule_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn custom_rule_grad_jvp_vjp(
     x: f64,
     w: f64,
@@ -4060,13 +4183,36 @@ pub fn custom_rule_grad_jvp_vjp(
         ((f64, (f64, f64)), (f64, (f64, f64))),
     ) -> (f64, f64, f64, f64) + use<>,
 ) {
-    ::backprop::__private::unavailable(
-        "`custom_rule_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = custom_rule_grad_jvp(
+        ::backprop::__private::duplicate(&x),
+        ::backprop::__private::duplicate(&w),
+        ::backprop::__private::duplicate(&dx),
+        ::backprop::__private::duplicate(&dw),
     );
     (
-        ::core::unreachable!(),
-        move |_: ((f64, (f64, f64)), (f64, (f64, f64)))| -> (f64, f64, f64, f64) {
-            ::core::unreachable!()
+        __value,
+        move |
+            (
+                (__ybar, (__gbar0, __gbar1)),
+                (__tbar, (__hbar0, __hbar1)),
+            ): ((f64, (f64, f64)), (f64, (f64, f64)))|
+        {
+            let (_, __pullback) = custom_rule_jvp_jvp_vjp(
+                x,
+                w,
+                dx,
+                dw,
+                __hbar0,
+                __hbar1,
+                __gbar0,
+                __gbar1,
+            );
+            let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __bb1, __cb0, __cb1);
+            (__xb0, __xb1, __ab0, __ab1)
         },
     )
 }
@@ -4091,8 +4237,23 @@ pub fn custom_rule_grad_jvp_jvp(
     ddx: f64,
     ddw: f64,
 ) -> (((f64, (f64, f64)), (f64, (f64, f64))), ((f64, (f64, f64)), (f64, (f64, f64)))) {
-    ::backprop::__private::unavailable(
-        "`custom_rule_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = custom_rule_jvp_jvp_vjp(
+        x,
+        w,
+        dx,
+        dw,
+        dx_1,
+        dw_1,
+        ddx,
+        ddw,
+    );
+    let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+        (0.0, 0.0),
+        (0.0, 1.0),
+    ));
+    (
+        ((__value, (__cb0, __cb1)), (__tangent, (__bb0, __bb1))),
+        ((__tangent_1, (__ab0, __ab1)), (__second, (__xb0, __xb1))),
     )
 }
 #[doc(hidden)]
@@ -5004,7 +5165,6 @@ pub fn norm_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn norm_grad_jvp_vjp<'__l0, '__l1>(
     v: &'__l0 [f64],
     dv: &'__l1 [f64],
@@ -5014,14 +5174,23 @@ pub fn norm_grad_jvp_vjp<'__l0, '__l1>(
         ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
 ) {
-    ::backprop::__private::unavailable(
-        "`norm_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    );
+    let __value = norm_grad_jvp(v, dv);
     (
-        ::core::unreachable!(),
+        __value,
         move |
-            _: ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
-        | -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) { ::core::unreachable!() },
+            (
+                (__ybar, __gbar0),
+                (__tbar, __hbar0),
+            ): ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>))|
+        {
+            let (_, __pullback) = norm_jvp_jvp_vjp(v, dv, &__hbar0, &__gbar0);
+            let (__xb0, __ab0, __bb0, __cb0) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __cb0);
+            (__xb0, __ab0)
+        },
     )
 }
 #[doc(hidden)]
@@ -5044,9 +5213,14 @@ pub fn norm_grad_jvp_jvp(
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
 ) {
-    ::backprop::__private::unavailable(
-        "`norm_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    )
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = norm_jvp_jvp_vjp(
+        v,
+        dv,
+        dv_1,
+        ddv,
+    );
+    let (__xb0, __ab0, __bb0, __cb0) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+    (((__value, __cb0), (__tangent, __bb0)), ((__tangent_1, __ab0), (__second, __xb0)))
 }
 #[doc(hidden)]
 #[allow(
@@ -5972,7 +6146,6 @@ pub fn calls_in_a_loop_grad_jvp(x: f64, dx: f64) -> ((f64, f64), (f64, f64)) {
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn calls_in_a_loop_grad_jvp_vjp(
     x: f64,
     dx: f64,
@@ -5980,12 +6153,21 @@ pub fn calls_in_a_loop_grad_jvp_vjp(
     ((f64, f64), (f64, f64)),
     impl ::core::ops::FnOnce(((f64, f64), (f64, f64))) -> (f64, f64) + use<>,
 ) {
-    ::backprop::__private::unavailable(
-        "`calls_in_a_loop_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = calls_in_a_loop_grad_jvp(
+        ::backprop::__private::duplicate(&x),
+        ::backprop::__private::duplicate(&dx),
     );
     (
-        ::core::unreachable!(),
-        move |_: ((f64, f64), (f64, f64))| -> (f64, f64) { ::core::unreachable!() },
+        __value,
+        move |((__ybar, __gbar0), (__tbar, __hbar0)): ((f64, f64), (f64, f64))| {
+            let (_, __pullback) = calls_in_a_loop_jvp_jvp_vjp(x, dx, __hbar0, __gbar0);
+            let (__xb0, __ab0, __bb0, __cb0) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __cb0);
+            (__xb0, __ab0)
+        },
     )
 }
 #[doc(hidden)]
@@ -6005,9 +6187,14 @@ pub fn calls_in_a_loop_grad_jvp_jvp(
     dx_1: f64,
     ddx: f64,
 ) -> (((f64, f64), (f64, f64)), ((f64, f64), (f64, f64))) {
-    ::backprop::__private::unavailable(
-        "`calls_in_a_loop_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    )
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = calls_in_a_loop_jvp_jvp_vjp(
+        x,
+        dx,
+        dx_1,
+        ddx,
+    );
+    let (__xb0, __ab0, __bb0, __cb0) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+    (((__value, __cb0), (__tangent, __bb0)), ((__tangent_1, __ab0), (__second, __xb0)))
 }
 #[doc(hidden)]
 #[allow(
@@ -6498,7 +6685,6 @@ pub fn scaled_grad_jvp(x: f64, k: f64, dx: f64) -> ((f64, f64), (f64, f64)) {
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn scaled_grad_jvp_vjp(
     x: f64,
     k: f64,
@@ -6507,12 +6693,22 @@ pub fn scaled_grad_jvp_vjp(
     ((f64, f64), (f64, f64)),
     impl ::core::ops::FnOnce(((f64, f64), (f64, f64))) -> (f64, f64) + use<>,
 ) {
-    ::backprop::__private::unavailable(
-        "`scaled_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = scaled_grad_jvp(
+        ::backprop::__private::duplicate(&x),
+        ::backprop::__private::duplicate(&k),
+        ::backprop::__private::duplicate(&dx),
     );
     (
-        ::core::unreachable!(),
-        move |_: ((f64, f64), (f64, f64))| -> (f64, f64) { ::core::unreachable!() },
+        __value,
+        move |((__ybar, __gbar0), (__tbar, __hbar0)): ((f64, f64), (f64, f64))| {
+            let (_, __pullback) = scaled_jvp_jvp_vjp(x, k, dx, __hbar0, __gbar0);
+            let (__xb0, __ab0, __bb0, __cb0) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __cb0);
+            (__xb0, __ab0)
+        },
     )
 }
 #[doc(hidden)]
@@ -6533,9 +6729,15 @@ pub fn scaled_grad_jvp_jvp(
     dx_1: f64,
     ddx: f64,
 ) -> (((f64, f64), (f64, f64)), ((f64, f64), (f64, f64))) {
-    ::backprop::__private::unavailable(
-        "`scaled_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    )
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = scaled_jvp_jvp_vjp(
+        x,
+        k,
+        dx,
+        dx_1,
+        ddx,
+    );
+    let (__xb0, __ab0, __bb0, __cb0) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+    (((__value, __cb0), (__tangent, __bb0)), ((__tangent_1, __ab0), (__second, __xb0)))
 }
 #[doc(hidden)]
 #[allow(
@@ -7460,7 +7662,6 @@ pub fn calls_restricted_grad_jvp(x: f64, dx: f64) -> ((f64, f64), (f64, f64)) {
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn calls_restricted_grad_jvp_vjp(
     x: f64,
     dx: f64,
@@ -7468,12 +7669,21 @@ pub fn calls_restricted_grad_jvp_vjp(
     ((f64, f64), (f64, f64)),
     impl ::core::ops::FnOnce(((f64, f64), (f64, f64))) -> (f64, f64) + use<>,
 ) {
-    ::backprop::__private::unavailable(
-        "`calls_restricted_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = calls_restricted_grad_jvp(
+        ::backprop::__private::duplicate(&x),
+        ::backprop::__private::duplicate(&dx),
     );
     (
-        ::core::unreachable!(),
-        move |_: ((f64, f64), (f64, f64))| -> (f64, f64) { ::core::unreachable!() },
+        __value,
+        move |((__ybar, __gbar0), (__tbar, __hbar0)): ((f64, f64), (f64, f64))| {
+            let (_, __pullback) = calls_restricted_jvp_jvp_vjp(x, dx, __hbar0, __gbar0);
+            let (__xb0, __ab0, __bb0, __cb0) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __cb0);
+            (__xb0, __ab0)
+        },
     )
 }
 #[doc(hidden)]
@@ -7493,9 +7703,14 @@ pub fn calls_restricted_grad_jvp_jvp(
     dx_1: f64,
     ddx: f64,
 ) -> (((f64, f64), (f64, f64)), ((f64, f64), (f64, f64))) {
-    ::backprop::__private::unavailable(
-        "`calls_restricted_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    )
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = calls_restricted_jvp_jvp_vjp(
+        x,
+        dx,
+        dx_1,
+        ddx,
+    );
+    let (__xb0, __ab0, __bb0, __cb0) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+    (((__value, __cb0), (__tangent, __bb0)), ((__tangent_1, __ab0), (__second, __xb0)))
 }
 #[doc(hidden)]
 #[allow(

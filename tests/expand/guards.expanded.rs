@@ -947,7 +947,6 @@ pub fn nll_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn nll_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     g: &'__l0 Gaussian,
     x: &'__l1 [f64],
@@ -967,18 +966,34 @@ pub fn nll_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3>,
 ) {
-    ::backprop::__private::unavailable(
-        "`nll_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    );
+    let __value = nll_grad_jvp(g, x, dg, dx);
     (
-        ::core::unreachable!(),
+        __value,
         move |
-            _: (
+            (
+                (__ybar, (__gbar0, __gbar1)),
+                (__tbar, (__hbar0, __hbar1)),
+            ): (
                 (f64, (Gaussian, ::std::vec::Vec<f64>)),
                 (f64, (Gaussian, ::std::vec::Vec<f64>)),
-            ),
-        | -> (Gaussian, ::std::vec::Vec<f64>, Gaussian, ::std::vec::Vec<f64>) {
-            ::core::unreachable!()
+            )|
+        {
+            let (_, __pullback) = nll_jvp_jvp_vjp(
+                g,
+                x,
+                dg,
+                dx,
+                &__hbar0,
+                &__hbar1,
+                &__gbar0,
+                &__gbar1,
+            );
+            let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __bb1, __cb0, __cb1);
+            (__xb0, __xb1, __ab0, __ab1)
         },
     )
 }
@@ -1006,8 +1021,23 @@ pub fn nll_grad_jvp_jvp(
     ((f64, (Gaussian, ::std::vec::Vec<f64>)), (f64, (Gaussian, ::std::vec::Vec<f64>))),
     ((f64, (Gaussian, ::std::vec::Vec<f64>)), (f64, (Gaussian, ::std::vec::Vec<f64>))),
 ) {
-    ::backprop::__private::unavailable(
-        "`nll_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = nll_jvp_jvp_vjp(
+        g,
+        x,
+        dg,
+        dx,
+        dg_1,
+        dx_1,
+        ddg,
+        ddx,
+    );
+    let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+        (0.0, 0.0),
+        (0.0, 1.0),
+    ));
+    (
+        ((__value, (__cb0, __cb1)), (__tangent, (__bb0, __bb1))),
+        ((__tangent_1, (__ab0, __ab1)), (__second, (__xb0, __xb1))),
     )
 }
 #[doc(hidden)]

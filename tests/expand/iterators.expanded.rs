@@ -566,7 +566,6 @@ pub fn sum_of_squares_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn sum_of_squares_grad_jvp_vjp<'__l0, '__l1>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
@@ -576,14 +575,23 @@ pub fn sum_of_squares_grad_jvp_vjp<'__l0, '__l1>(
         ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
 ) {
-    ::backprop::__private::unavailable(
-        "`sum_of_squares_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    );
+    let __value = sum_of_squares_grad_jvp(x, dx);
     (
-        ::core::unreachable!(),
+        __value,
         move |
-            _: ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
-        | -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) { ::core::unreachable!() },
+            (
+                (__ybar, __gbar0),
+                (__tbar, __hbar0),
+            ): ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>))|
+        {
+            let (_, __pullback) = sum_of_squares_jvp_jvp_vjp(x, dx, &__hbar0, &__gbar0);
+            let (__xb0, __ab0, __bb0, __cb0) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __cb0);
+            (__xb0, __ab0)
+        },
     )
 }
 #[doc(hidden)]
@@ -606,9 +614,14 @@ pub fn sum_of_squares_grad_jvp_jvp(
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
 ) {
-    ::backprop::__private::unavailable(
-        "`sum_of_squares_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    )
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = sum_of_squares_jvp_jvp_vjp(
+        x,
+        dx,
+        dx_1,
+        ddx,
+    );
+    let (__xb0, __ab0, __bb0, __cb0) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+    (((__value, __cb0), (__tangent, __bb0)), ((__tangent_1, __ab0), (__second, __xb0)))
 }
 #[doc(hidden)]
 #[allow(
@@ -1601,7 +1614,6 @@ pub fn dot_zip_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn dot_zip_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     x: &'__l0 [f64],
     w: &'__l1 [f64],
@@ -1624,22 +1636,35 @@ pub fn dot_zip_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3>,
 ) {
-    ::backprop::__private::unavailable(
-        "`dot_zip_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    );
+    let __value = dot_zip_grad_jvp(x, w, dx, dw);
     (
-        ::core::unreachable!(),
+        __value,
         move |
-            _: (
+            (
+                (__ybar, (__gbar0, __gbar1)),
+                (__tbar, (__hbar0, __hbar1)),
+            ): (
                 (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)),
                 (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)),
-            ),
-        | -> (
-            ::std::vec::Vec<f64>,
-            ::std::vec::Vec<f64>,
-            ::std::vec::Vec<f64>,
-            ::std::vec::Vec<f64>,
-        ) { ::core::unreachable!() },
+            )|
+        {
+            let (_, __pullback) = dot_zip_jvp_jvp_vjp(
+                x,
+                w,
+                dx,
+                dw,
+                &__hbar0,
+                &__hbar1,
+                &__gbar0,
+                &__gbar1,
+            );
+            let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __bb1, __cb0, __cb1);
+            (__xb0, __xb1, __ab0, __ab1)
+        },
     )
 }
 #[doc(hidden)]
@@ -1672,8 +1697,23 @@ pub fn dot_zip_grad_jvp_jvp(
         (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)),
     ),
 ) {
-    ::backprop::__private::unavailable(
-        "`dot_zip_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = dot_zip_jvp_jvp_vjp(
+        x,
+        w,
+        dx,
+        dw,
+        dx_1,
+        dw_1,
+        ddx,
+        ddw,
+    );
+    let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+        (0.0, 0.0),
+        (0.0, 1.0),
+    ));
+    (
+        ((__value, (__cb0, __cb1)), (__tangent, (__bb0, __bb1))),
+        ((__tangent_1, (__ab0, __ab1)), (__second, (__xb0, __xb1))),
     )
 }
 #[doc(hidden)]
@@ -2778,7 +2818,6 @@ pub fn weighted_positions_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn weighted_positions_grad_jvp_vjp<'__l0, '__l1>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
@@ -2788,14 +2827,28 @@ pub fn weighted_positions_grad_jvp_vjp<'__l0, '__l1>(
         ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
 ) {
-    ::backprop::__private::unavailable(
-        "`weighted_positions_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    );
+    let __value = weighted_positions_grad_jvp(x, dx);
     (
-        ::core::unreachable!(),
+        __value,
         move |
-            _: ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
-        | -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) { ::core::unreachable!() },
+            (
+                (__ybar, __gbar0),
+                (__tbar, __hbar0),
+            ): ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>))|
+        {
+            let (_, __pullback) = weighted_positions_jvp_jvp_vjp(
+                x,
+                dx,
+                &__hbar0,
+                &__gbar0,
+            );
+            let (__xb0, __ab0, __bb0, __cb0) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __cb0);
+            (__xb0, __ab0)
+        },
     )
 }
 #[doc(hidden)]
@@ -2818,9 +2871,14 @@ pub fn weighted_positions_grad_jvp_jvp(
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
 ) {
-    ::backprop::__private::unavailable(
-        "`weighted_positions_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    )
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = weighted_positions_jvp_jvp_vjp(
+        x,
+        dx,
+        dx_1,
+        ddx,
+    );
+    let (__xb0, __ab0, __bb0, __cb0) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+    (((__value, __cb0), (__tangent, __bb0)), ((__tangent_1, __ab0), (__second, __xb0)))
 }
 #[doc(hidden)]
 #[allow(
@@ -3988,7 +4046,6 @@ pub fn fold_log_sum_exp_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn fold_log_sum_exp_grad_jvp_vjp<'__l0, '__l1>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
@@ -3998,14 +4055,28 @@ pub fn fold_log_sum_exp_grad_jvp_vjp<'__l0, '__l1>(
         ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
 ) {
-    ::backprop::__private::unavailable(
-        "`fold_log_sum_exp_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    );
+    let __value = fold_log_sum_exp_grad_jvp(x, dx);
     (
-        ::core::unreachable!(),
+        __value,
         move |
-            _: ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
-        | -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) { ::core::unreachable!() },
+            (
+                (__ybar, __gbar0),
+                (__tbar, __hbar0),
+            ): ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>))|
+        {
+            let (_, __pullback) = fold_log_sum_exp_jvp_jvp_vjp(
+                x,
+                dx,
+                &__hbar0,
+                &__gbar0,
+            );
+            let (__xb0, __ab0, __bb0, __cb0) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __cb0);
+            (__xb0, __ab0)
+        },
     )
 }
 #[doc(hidden)]
@@ -4028,9 +4099,14 @@ pub fn fold_log_sum_exp_grad_jvp_jvp(
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
 ) {
-    ::backprop::__private::unavailable(
-        "`fold_log_sum_exp_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    )
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = fold_log_sum_exp_jvp_jvp_vjp(
+        x,
+        dx,
+        dx_1,
+        ddx,
+    );
+    let (__xb0, __ab0, __bb0, __cb0) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+    (((__value, __cb0), (__tangent, __bb0)), ((__tangent_1, __ab0), (__second, __xb0)))
 }
 #[doc(hidden)]
 #[allow(

@@ -522,7 +522,6 @@ pub fn iterate_grad_jvp(x: f64, n: usize, dx: f64) -> ((f64, f64), (f64, f64)) {
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn iterate_grad_jvp_vjp(
     x: f64,
     n: usize,
@@ -531,12 +530,22 @@ pub fn iterate_grad_jvp_vjp(
     ((f64, f64), (f64, f64)),
     impl ::core::ops::FnOnce(((f64, f64), (f64, f64))) -> (f64, f64) + use<>,
 ) {
-    ::backprop::__private::unavailable(
-        "`iterate_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = iterate_grad_jvp(
+        ::backprop::__private::duplicate(&x),
+        ::backprop::__private::duplicate(&n),
+        ::backprop::__private::duplicate(&dx),
     );
     (
-        ::core::unreachable!(),
-        move |_: ((f64, f64), (f64, f64))| -> (f64, f64) { ::core::unreachable!() },
+        __value,
+        move |((__ybar, __gbar0), (__tbar, __hbar0)): ((f64, f64), (f64, f64))| {
+            let (_, __pullback) = iterate_jvp_jvp_vjp(x, n, dx, __hbar0, __gbar0);
+            let (__xb0, __ab0, __bb0, __cb0) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __cb0);
+            (__xb0, __ab0)
+        },
     )
 }
 #[doc(hidden)]
@@ -557,9 +566,15 @@ pub fn iterate_grad_jvp_jvp(
     dx_1: f64,
     ddx: f64,
 ) -> (((f64, f64), (f64, f64)), ((f64, f64), (f64, f64))) {
-    ::backprop::__private::unavailable(
-        "`iterate_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    )
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = iterate_jvp_jvp_vjp(
+        x,
+        n,
+        dx,
+        dx_1,
+        ddx,
+    );
+    let (__xb0, __ab0, __bb0, __cb0) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+    (((__value, __cb0), (__tangent, __bb0)), ((__tangent_1, __ab0), (__second, __xb0)))
 }
 #[doc(hidden)]
 #[allow(
@@ -1318,7 +1333,6 @@ pub fn literal_nest_grad_jvp(x: f64, dx: f64) -> ((f64, f64), (f64, f64)) {
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn literal_nest_grad_jvp_vjp(
     x: f64,
     dx: f64,
@@ -1326,12 +1340,21 @@ pub fn literal_nest_grad_jvp_vjp(
     ((f64, f64), (f64, f64)),
     impl ::core::ops::FnOnce(((f64, f64), (f64, f64))) -> (f64, f64) + use<>,
 ) {
-    ::backprop::__private::unavailable(
-        "`literal_nest_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = literal_nest_grad_jvp(
+        ::backprop::__private::duplicate(&x),
+        ::backprop::__private::duplicate(&dx),
     );
     (
-        ::core::unreachable!(),
-        move |_: ((f64, f64), (f64, f64))| -> (f64, f64) { ::core::unreachable!() },
+        __value,
+        move |((__ybar, __gbar0), (__tbar, __hbar0)): ((f64, f64), (f64, f64))| {
+            let (_, __pullback) = literal_nest_jvp_jvp_vjp(x, dx, __hbar0, __gbar0);
+            let (__xb0, __ab0, __bb0, __cb0) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __cb0);
+            (__xb0, __ab0)
+        },
     )
 }
 #[doc(hidden)]
@@ -1351,9 +1374,14 @@ pub fn literal_nest_grad_jvp_jvp(
     dx_1: f64,
     ddx: f64,
 ) -> (((f64, f64), (f64, f64)), ((f64, f64), (f64, f64))) {
-    ::backprop::__private::unavailable(
-        "`literal_nest_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    )
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = literal_nest_jvp_jvp_vjp(
+        x,
+        dx,
+        dx_1,
+        ddx,
+    );
+    let (__xb0, __ab0, __bb0, __cb0) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+    (((__value, __cb0), (__tangent, __bb0)), ((__tangent_1, __ab0), (__second, __xb0)))
 }
 #[doc(hidden)]
 #[allow(
@@ -2027,7 +2055,6 @@ pub fn while_counter_grad_jvp(x: f64, dx: f64) -> ((f64, f64), (f64, f64)) {
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn while_counter_grad_jvp_vjp(
     x: f64,
     dx: f64,
@@ -2035,12 +2062,21 @@ pub fn while_counter_grad_jvp_vjp(
     ((f64, f64), (f64, f64)),
     impl ::core::ops::FnOnce(((f64, f64), (f64, f64))) -> (f64, f64) + use<>,
 ) {
-    ::backprop::__private::unavailable(
-        "`while_counter_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = while_counter_grad_jvp(
+        ::backprop::__private::duplicate(&x),
+        ::backprop::__private::duplicate(&dx),
     );
     (
-        ::core::unreachable!(),
-        move |_: ((f64, f64), (f64, f64))| -> (f64, f64) { ::core::unreachable!() },
+        __value,
+        move |((__ybar, __gbar0), (__tbar, __hbar0)): ((f64, f64), (f64, f64))| {
+            let (_, __pullback) = while_counter_jvp_jvp_vjp(x, dx, __hbar0, __gbar0);
+            let (__xb0, __ab0, __bb0, __cb0) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __cb0);
+            (__xb0, __ab0)
+        },
     )
 }
 #[doc(hidden)]
@@ -2060,9 +2096,14 @@ pub fn while_counter_grad_jvp_jvp(
     dx_1: f64,
     ddx: f64,
 ) -> (((f64, f64), (f64, f64)), ((f64, f64), (f64, f64))) {
-    ::backprop::__private::unavailable(
-        "`while_counter_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    )
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = while_counter_jvp_jvp_vjp(
+        x,
+        dx,
+        dx_1,
+        ddx,
+    );
+    let (__xb0, __ab0, __bb0, __cb0) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+    (((__value, __cb0), (__tangent, __bb0)), ((__tangent_1, __ab0), (__second, __xb0)))
 }
 #[doc(hidden)]
 #[allow(
@@ -2946,7 +2987,6 @@ pub fn loop_break_continue_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn loop_break_continue_grad_jvp_vjp<'__l0, '__l1>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
@@ -2956,14 +2996,28 @@ pub fn loop_break_continue_grad_jvp_vjp<'__l0, '__l1>(
         ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
 ) {
-    ::backprop::__private::unavailable(
-        "`loop_break_continue_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    );
+    let __value = loop_break_continue_grad_jvp(x, dx);
     (
-        ::core::unreachable!(),
+        __value,
         move |
-            _: ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
-        | -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) { ::core::unreachable!() },
+            (
+                (__ybar, __gbar0),
+                (__tbar, __hbar0),
+            ): ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>))|
+        {
+            let (_, __pullback) = loop_break_continue_jvp_jvp_vjp(
+                x,
+                dx,
+                &__hbar0,
+                &__gbar0,
+            );
+            let (__xb0, __ab0, __bb0, __cb0) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __cb0);
+            (__xb0, __ab0)
+        },
     )
 }
 #[doc(hidden)]
@@ -2986,9 +3040,14 @@ pub fn loop_break_continue_grad_jvp_jvp(
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
 ) {
-    ::backprop::__private::unavailable(
-        "`loop_break_continue_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    )
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = loop_break_continue_jvp_jvp_vjp(
+        x,
+        dx,
+        dx_1,
+        ddx,
+    );
+    let (__xb0, __ab0, __bb0, __cb0) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+    (((__value, __cb0), (__tangent, __bb0)), ((__tangent_1, __ab0), (__second, __xb0)))
 }
 #[doc(hidden)]
 #[allow(

@@ -573,7 +573,6 @@ pub fn rosenbrock_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn rosenbrock_grad_jvp_vjp(
     a: f64,
     b: f64,
@@ -585,13 +584,36 @@ pub fn rosenbrock_grad_jvp_vjp(
         ((f64, (f64, f64)), (f64, (f64, f64))),
     ) -> (f64, f64, f64, f64) + use<>,
 ) {
-    ::backprop::__private::unavailable(
-        "`rosenbrock_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = rosenbrock_grad_jvp(
+        ::backprop::__private::duplicate(&a),
+        ::backprop::__private::duplicate(&b),
+        ::backprop::__private::duplicate(&da),
+        ::backprop::__private::duplicate(&db),
     );
     (
-        ::core::unreachable!(),
-        move |_: ((f64, (f64, f64)), (f64, (f64, f64)))| -> (f64, f64, f64, f64) {
-            ::core::unreachable!()
+        __value,
+        move |
+            (
+                (__ybar, (__gbar0, __gbar1)),
+                (__tbar, (__hbar0, __hbar1)),
+            ): ((f64, (f64, f64)), (f64, (f64, f64)))|
+        {
+            let (_, __pullback) = rosenbrock_jvp_jvp_vjp(
+                a,
+                b,
+                da,
+                db,
+                __hbar0,
+                __hbar1,
+                __gbar0,
+                __gbar1,
+            );
+            let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __bb1, __cb0, __cb1);
+            (__xb0, __xb1, __ab0, __ab1)
         },
     )
 }
@@ -616,8 +638,23 @@ pub fn rosenbrock_grad_jvp_jvp(
     dda: f64,
     ddb: f64,
 ) -> (((f64, (f64, f64)), (f64, (f64, f64))), ((f64, (f64, f64)), (f64, (f64, f64)))) {
-    ::backprop::__private::unavailable(
-        "`rosenbrock_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = rosenbrock_jvp_jvp_vjp(
+        a,
+        b,
+        da,
+        db,
+        da_1,
+        db_1,
+        dda,
+        ddb,
+    );
+    let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+        (0.0, 0.0),
+        (0.0, 1.0),
+    ));
+    (
+        ((__value, (__cb0, __cb1)), (__tangent, (__bb0, __bb1))),
+        ((__tangent_1, (__ab0, __ab1)), (__second, (__xb0, __xb1))),
     )
 }
 #[doc(hidden)]
@@ -1550,7 +1587,6 @@ pub fn logistic_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn logistic_grad_jvp_vjp(
     x: f64,
     w: f64,
@@ -1564,14 +1600,53 @@ pub fn logistic_grad_jvp_vjp(
         ((f64, (f64, f64, f64)), (f64, (f64, f64, f64))),
     ) -> (f64, f64, f64, f64, f64, f64) + use<>,
 ) {
-    ::backprop::__private::unavailable(
-        "`logistic_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = logistic_grad_jvp(
+        ::backprop::__private::duplicate(&x),
+        ::backprop::__private::duplicate(&w),
+        ::backprop::__private::duplicate(&b),
+        ::backprop::__private::duplicate(&dx),
+        ::backprop::__private::duplicate(&dw),
+        ::backprop::__private::duplicate(&db),
     );
     (
-        ::core::unreachable!(),
+        __value,
         move |
-            _: ((f64, (f64, f64, f64)), (f64, (f64, f64, f64))),
-        | -> (f64, f64, f64, f64, f64, f64) { ::core::unreachable!() },
+            (
+                (__ybar, (__gbar0, __gbar1, __gbar2)),
+                (__tbar, (__hbar0, __hbar1, __hbar2)),
+            ): ((f64, (f64, f64, f64)), (f64, (f64, f64, f64)))|
+        {
+            let (_, __pullback) = logistic_jvp_jvp_vjp(
+                x,
+                w,
+                b,
+                dx,
+                dw,
+                db,
+                __hbar0,
+                __hbar1,
+                __hbar2,
+                __gbar0,
+                __gbar1,
+                __gbar2,
+            );
+            let (
+                __xb0,
+                __xb1,
+                __xb2,
+                __ab0,
+                __ab1,
+                __ab2,
+                __bb0,
+                __bb1,
+                __bb2,
+                __cb0,
+                __cb1,
+                __cb2,
+            ) = __pullback(((__ybar, __tbar), (0.0, 1.0)));
+            let _ = (__bb0, __bb1, __bb2, __cb0, __cb1, __cb2);
+            (__xb0, __xb1, __xb2, __ab0, __ab1, __ab2)
+        },
     )
 }
 #[doc(hidden)]
@@ -1602,8 +1677,37 @@ pub fn logistic_grad_jvp_jvp(
     ((f64, (f64, f64, f64)), (f64, (f64, f64, f64))),
     ((f64, (f64, f64, f64)), (f64, (f64, f64, f64))),
 ) {
-    ::backprop::__private::unavailable(
-        "`logistic_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = logistic_jvp_jvp_vjp(
+        x,
+        w,
+        b,
+        dx,
+        dw,
+        db,
+        dx_1,
+        dw_1,
+        db_1,
+        ddx,
+        ddw,
+        ddb,
+    );
+    let (
+        __xb0,
+        __xb1,
+        __xb2,
+        __ab0,
+        __ab1,
+        __ab2,
+        __bb0,
+        __bb1,
+        __bb2,
+        __cb0,
+        __cb1,
+        __cb2,
+    ) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+    (
+        ((__value, (__cb0, __cb1, __cb2)), (__tangent, (__bb0, __bb1, __bb2))),
+        ((__tangent_1, (__ab0, __ab1, __ab2)), (__second, (__xb0, __xb1, __xb2))),
     )
 }
 #[doc(hidden)]
@@ -3479,7 +3583,6 @@ pub fn elementary_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn elementary_grad_jvp_vjp(
     x: f64,
     y: f64,
@@ -3491,13 +3594,36 @@ pub fn elementary_grad_jvp_vjp(
         ((f64, (f64, f64)), (f64, (f64, f64))),
     ) -> (f64, f64, f64, f64) + use<>,
 ) {
-    ::backprop::__private::unavailable(
-        "`elementary_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = elementary_grad_jvp(
+        ::backprop::__private::duplicate(&x),
+        ::backprop::__private::duplicate(&y),
+        ::backprop::__private::duplicate(&dx),
+        ::backprop::__private::duplicate(&dy),
     );
     (
-        ::core::unreachable!(),
-        move |_: ((f64, (f64, f64)), (f64, (f64, f64)))| -> (f64, f64, f64, f64) {
-            ::core::unreachable!()
+        __value,
+        move |
+            (
+                (__ybar, (__gbar0, __gbar1)),
+                (__tbar, (__hbar0, __hbar1)),
+            ): ((f64, (f64, f64)), (f64, (f64, f64)))|
+        {
+            let (_, __pullback) = elementary_jvp_jvp_vjp(
+                x,
+                y,
+                dx,
+                dy,
+                __hbar0,
+                __hbar1,
+                __gbar0,
+                __gbar1,
+            );
+            let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __bb1, __cb0, __cb1);
+            (__xb0, __xb1, __ab0, __ab1)
         },
     )
 }
@@ -3522,8 +3648,23 @@ pub fn elementary_grad_jvp_jvp(
     ddx: f64,
     ddy: f64,
 ) -> (((f64, (f64, f64)), (f64, (f64, f64))), ((f64, (f64, f64)), (f64, (f64, f64)))) {
-    ::backprop::__private::unavailable(
-        "`elementary_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = elementary_jvp_jvp_vjp(
+        x,
+        y,
+        dx,
+        dy,
+        dx_1,
+        dy_1,
+        ddx,
+        ddy,
+    );
+    let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+        (0.0, 0.0),
+        (0.0, 1.0),
+    ));
+    (
+        ((__value, (__cb0, __cb1)), (__tangent, (__bb0, __bb1))),
+        ((__tangent_1, (__ab0, __ab1)), (__second, (__xb0, __xb1))),
     )
 }
 #[doc(hidden)]
@@ -4491,7 +4632,6 @@ pub fn single_precision_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn single_precision_grad_jvp_vjp(
     x: f32,
     k: f32,
@@ -4503,13 +4643,36 @@ pub fn single_precision_grad_jvp_vjp(
         ((f32, (f32, f32)), (f32, (f32, f32))),
     ) -> (f32, f32, f32, f32) + use<>,
 ) {
-    ::backprop::__private::unavailable(
-        "`single_precision_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = single_precision_grad_jvp(
+        ::backprop::__private::duplicate(&x),
+        ::backprop::__private::duplicate(&k),
+        ::backprop::__private::duplicate(&dx),
+        ::backprop::__private::duplicate(&dk),
     );
     (
-        ::core::unreachable!(),
-        move |_: ((f32, (f32, f32)), (f32, (f32, f32)))| -> (f32, f32, f32, f32) {
-            ::core::unreachable!()
+        __value,
+        move |
+            (
+                (__ybar, (__gbar0, __gbar1)),
+                (__tbar, (__hbar0, __hbar1)),
+            ): ((f32, (f32, f32)), (f32, (f32, f32)))|
+        {
+            let (_, __pullback) = single_precision_jvp_jvp_vjp(
+                x,
+                k,
+                dx,
+                dk,
+                __hbar0,
+                __hbar1,
+                __gbar0,
+                __gbar1,
+            );
+            let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __bb1, __cb0, __cb1);
+            (__xb0, __xb1, __ab0, __ab1)
         },
     )
 }
@@ -4534,8 +4697,23 @@ pub fn single_precision_grad_jvp_jvp(
     ddx: f32,
     ddk: f32,
 ) -> (((f32, (f32, f32)), (f32, (f32, f32))), ((f32, (f32, f32)), (f32, (f32, f32)))) {
-    ::backprop::__private::unavailable(
-        "`single_precision_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = single_precision_jvp_jvp_vjp(
+        x,
+        k,
+        dx,
+        dk,
+        dx_1,
+        dk_1,
+        ddx,
+        ddk,
+    );
+    let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+        (0.0, 0.0),
+        (0.0, 1.0),
+    ));
+    (
+        ((__value, (__cb0, __cb1)), (__tangent, (__bb0, __bb1))),
+        ((__tangent_1, (__ab0, __ab1)), (__second, (__xb0, __xb1))),
     )
 }
 #[doc(hidden)]
@@ -5246,7 +5424,6 @@ pub fn shadowing_and_steps_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn shadowing_and_steps_grad_jvp_vjp(
     x: f64,
     n: usize,
@@ -5255,12 +5432,28 @@ pub fn shadowing_and_steps_grad_jvp_vjp(
     ((f64, f64), (f64, f64)),
     impl ::core::ops::FnOnce(((f64, f64), (f64, f64))) -> (f64, f64) + use<>,
 ) {
-    ::backprop::__private::unavailable(
-        "`shadowing_and_steps_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = shadowing_and_steps_grad_jvp(
+        ::backprop::__private::duplicate(&x),
+        ::backprop::__private::duplicate(&n),
+        ::backprop::__private::duplicate(&dx),
     );
     (
-        ::core::unreachable!(),
-        move |_: ((f64, f64), (f64, f64))| -> (f64, f64) { ::core::unreachable!() },
+        __value,
+        move |((__ybar, __gbar0), (__tbar, __hbar0)): ((f64, f64), (f64, f64))| {
+            let (_, __pullback) = shadowing_and_steps_jvp_jvp_vjp(
+                x,
+                n,
+                dx,
+                __hbar0,
+                __gbar0,
+            );
+            let (__xb0, __ab0, __bb0, __cb0) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __cb0);
+            (__xb0, __ab0)
+        },
     )
 }
 #[doc(hidden)]
@@ -5281,9 +5474,15 @@ pub fn shadowing_and_steps_grad_jvp_jvp(
     dx_1: f64,
     ddx: f64,
 ) -> (((f64, f64), (f64, f64)), ((f64, f64), (f64, f64))) {
-    ::backprop::__private::unavailable(
-        "`shadowing_and_steps_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    )
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = shadowing_and_steps_jvp_jvp_vjp(
+        x,
+        n,
+        dx,
+        dx_1,
+        ddx,
+    );
+    let (__xb0, __ab0, __bb0, __cb0) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+    (((__value, __cb0), (__tangent, __bb0)), ((__tangent_1, __ab0), (__second, __xb0)))
 }
 #[doc(hidden)]
 #[allow(

@@ -2192,7 +2192,6 @@ impl Layer {
         clippy::all,
         clippy::pedantic
     )]
-    #[allow(unreachable_code)]
     pub fn unit_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
         &'__l0 self,
         x: &'__l1 [f64],
@@ -2210,18 +2209,41 @@ impl Layer {
                 ::std::vec::Vec<f64>,
             ) + use<'__l0, '__l1, '__l2, '__l3>,
     ) {
-        ::backprop::__private::unavailable(
-            "`unit_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+        let __value = Self::unit_grad_jvp(
+            self,
+            x,
+            ::backprop::__private::duplicate(&j),
+            dself,
+            dx,
         );
         (
-            ::core::unreachable!(),
+            __value,
             move |
-                _: (
+                (
+                    (__ybar, (__gbar0, __gbar1)),
+                    (__tbar, (__hbar0, __hbar1)),
+                ): (
                     (f64, (Self, ::std::vec::Vec<f64>)),
                     (f64, (Self, ::std::vec::Vec<f64>)),
-                ),
-            | -> (Self, ::std::vec::Vec<f64>, Self, ::std::vec::Vec<f64>) {
-                ::core::unreachable!()
+                )|
+            {
+                let (_, __pullback) = Self::unit_jvp_jvp_vjp(
+                    self,
+                    x,
+                    j,
+                    dself,
+                    dx,
+                    &__hbar0,
+                    &__hbar1,
+                    &__gbar0,
+                    &__gbar1,
+                );
+                let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+                    (__ybar, __tbar),
+                    (0.0, 1.0),
+                ));
+                let _ = (__bb0, __bb1, __cb0, __cb1);
+                (__xb0, __xb1, __ab0, __ab1)
             },
         )
     }
@@ -2250,8 +2272,24 @@ impl Layer {
         ((f64, (Self, ::std::vec::Vec<f64>)), (f64, (Self, ::std::vec::Vec<f64>))),
         ((f64, (Self, ::std::vec::Vec<f64>)), (f64, (Self, ::std::vec::Vec<f64>))),
     ) {
-        ::backprop::__private::unavailable(
-            "`unit_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+        let (((__value, __tangent), (__tangent_1, __second)), __pullback) = Self::unit_jvp_jvp_vjp(
+            self,
+            x,
+            j,
+            dself,
+            dx,
+            dself_1,
+            dx_1,
+            ddself,
+            ddx,
+        );
+        let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+            (0.0, 0.0),
+            (0.0, 1.0),
+        ));
+        (
+            ((__value, (__cb0, __cb1)), (__tangent, (__bb0, __bb1))),
+            ((__tangent_1, (__ab0, __ab1)), (__second, (__xb0, __xb1))),
         )
     }
     #[doc(hidden)]
@@ -4902,7 +4940,6 @@ impl Point {
         clippy::all,
         clippy::pedantic
     )]
-    #[allow(unreachable_code)]
     pub fn norm_grad_jvp_vjp(
         self,
         dself: Self,
@@ -4910,13 +4947,25 @@ impl Point {
         ((f64, Self), (f64, Self)),
         impl ::core::ops::FnOnce(((f64, Self), (f64, Self))) -> (Self, Self) + use<>,
     ) {
-        ::backprop::__private::unavailable(
-            "`norm_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+        let __value = Self::norm_grad_jvp(
+            ::backprop::__private::duplicate(&self),
+            ::backprop::__private::duplicate(&dself),
         );
         (
-            ::core::unreachable!(),
-            move |_: ((f64, Self), (f64, Self))| -> (Self, Self) {
-                ::core::unreachable!()
+            __value,
+            move |((__ybar, __gbar0), (__tbar, __hbar0)): ((f64, Self), (f64, Self))| {
+                let (_, __pullback) = Self::norm_jvp_jvp_vjp(
+                    self,
+                    dself,
+                    __hbar0,
+                    __gbar0,
+                );
+                let (__xb0, __ab0, __bb0, __cb0) = __pullback((
+                    (__ybar, __tbar),
+                    (0.0, 1.0),
+                ));
+                let _ = (__bb0, __cb0);
+                (__xb0, __ab0)
             },
         )
     }
@@ -4937,8 +4986,16 @@ impl Point {
         dself_1: Self,
         ddself: Self,
     ) -> (((f64, Self), (f64, Self)), ((f64, Self), (f64, Self))) {
-        ::backprop::__private::unavailable(
-            "`norm_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+        let (((__value, __tangent), (__tangent_1, __second)), __pullback) = Self::norm_jvp_jvp_vjp(
+            self,
+            dself,
+            dself_1,
+            ddself,
+        );
+        let (__xb0, __ab0, __bb0, __cb0) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+        (
+            ((__value, __cb0), (__tangent, __bb0)),
+            ((__tangent_1, __ab0), (__second, __xb0)),
         )
     }
     #[doc(hidden)]
@@ -6504,7 +6561,6 @@ pub fn net_output_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn net_output_grad_jvp_vjp<'__l0, '__l1, '__l2>(
     net: &'__l0 Net,
     x: &'__l1 [f64],
@@ -6515,12 +6571,24 @@ pub fn net_output_grad_jvp_vjp<'__l0, '__l1, '__l2>(
         ((f64, Net), (f64, Net)),
     ) -> (Net, Net) + use<'__l0, '__l1, '__l2>,
 ) {
-    ::backprop::__private::unavailable(
-        "`net_output_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    );
+    let __value = net_output_grad_jvp(net, x, dnet);
     (
-        ::core::unreachable!(),
-        move |_: ((f64, Net), (f64, Net))| -> (Net, Net) { ::core::unreachable!() },
+        __value,
+        move |((__ybar, __gbar0), (__tbar, __hbar0)): ((f64, Net), (f64, Net))| {
+            let (_, __pullback) = net_output_jvp_jvp_vjp(
+                net,
+                x,
+                dnet,
+                &__hbar0,
+                &__gbar0,
+            );
+            let (__xb0, __ab0, __bb0, __cb0) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __cb0);
+            (__xb0, __ab0)
+        },
     )
 }
 #[doc(hidden)]
@@ -6541,9 +6609,15 @@ pub fn net_output_grad_jvp_jvp(
     dnet_1: &Net,
     ddnet: &Net,
 ) -> (((f64, Net), (f64, Net)), ((f64, Net), (f64, Net))) {
-    ::backprop::__private::unavailable(
-        "`net_output_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    )
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = net_output_jvp_jvp_vjp(
+        net,
+        x,
+        dnet,
+        dnet_1,
+        ddnet,
+    );
+    let (__xb0, __ab0, __bb0, __cb0) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+    (((__value, __cb0), (__tangent, __bb0)), ((__tangent_1, __ab0), (__second, __xb0)))
 }
 #[doc(hidden)]
 #[allow(
@@ -7454,7 +7528,6 @@ pub fn distance_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn distance_grad_jvp_vjp(
     p: Point,
     q: Point,
@@ -7466,14 +7539,37 @@ pub fn distance_grad_jvp_vjp(
         ((f64, (Point, Point)), (f64, (Point, Point))),
     ) -> (Point, Point, Point, Point) + use<>,
 ) {
-    ::backprop::__private::unavailable(
-        "`distance_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = distance_grad_jvp(
+        ::backprop::__private::duplicate(&p),
+        ::backprop::__private::duplicate(&q),
+        ::backprop::__private::duplicate(&dp),
+        ::backprop::__private::duplicate(&dq),
     );
     (
-        ::core::unreachable!(),
+        __value,
         move |
-            _: ((f64, (Point, Point)), (f64, (Point, Point))),
-        | -> (Point, Point, Point, Point) { ::core::unreachable!() },
+            (
+                (__ybar, (__gbar0, __gbar1)),
+                (__tbar, (__hbar0, __hbar1)),
+            ): ((f64, (Point, Point)), (f64, (Point, Point)))|
+        {
+            let (_, __pullback) = distance_jvp_jvp_vjp(
+                p,
+                q,
+                dp,
+                dq,
+                __hbar0,
+                __hbar1,
+                __gbar0,
+                __gbar1,
+            );
+            let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __bb1, __cb0, __cb1);
+            (__xb0, __xb1, __ab0, __ab1)
+        },
     )
 }
 #[doc(hidden)]
@@ -7500,8 +7596,23 @@ pub fn distance_grad_jvp_jvp(
     ((f64, (Point, Point)), (f64, (Point, Point))),
     ((f64, (Point, Point)), (f64, (Point, Point))),
 ) {
-    ::backprop::__private::unavailable(
-        "`distance_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = distance_jvp_jvp_vjp(
+        p,
+        q,
+        dp,
+        dq,
+        dp_1,
+        dq_1,
+        ddp,
+        ddq,
+    );
+    let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+        (0.0, 0.0),
+        (0.0, 1.0),
+    ));
+    (
+        ((__value, (__cb0, __cb1)), (__tangent, (__bb0, __bb1))),
+        ((__tangent_1, (__ab0, __ab1)), (__second, (__xb0, __xb1))),
     )
 }
 #[doc(hidden)]

@@ -679,7 +679,6 @@ pub fn dot_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn dot_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     x: &'__l0 [f64],
     y: &'__l1 [f64],
@@ -702,22 +701,35 @@ pub fn dot_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3>,
 ) {
-    ::backprop::__private::unavailable(
-        "`dot_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
-    );
+    let __value = dot_grad_jvp(x, y, dx, dy);
     (
-        ::core::unreachable!(),
+        __value,
         move |
-            _: (
+            (
+                (__ybar, (__gbar0, __gbar1)),
+                (__tbar, (__hbar0, __hbar1)),
+            ): (
                 (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)),
                 (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)),
-            ),
-        | -> (
-            ::std::vec::Vec<f64>,
-            ::std::vec::Vec<f64>,
-            ::std::vec::Vec<f64>,
-            ::std::vec::Vec<f64>,
-        ) { ::core::unreachable!() },
+            )|
+        {
+            let (_, __pullback) = dot_jvp_jvp_vjp(
+                x,
+                y,
+                dx,
+                dy,
+                &__hbar0,
+                &__hbar1,
+                &__gbar0,
+                &__gbar1,
+            );
+            let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __bb1, __cb0, __cb1);
+            (__xb0, __xb1, __ab0, __ab1)
+        },
     )
 }
 #[doc(hidden)]
@@ -750,8 +762,23 @@ pub fn dot_grad_jvp_jvp(
         (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)),
     ),
 ) {
-    ::backprop::__private::unavailable(
-        "`dot_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = dot_jvp_jvp_vjp(
+        x,
+        y,
+        dx,
+        dy,
+        dx_1,
+        dy_1,
+        ddx,
+        ddy,
+    );
+    let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+        (0.0, 0.0),
+        (0.0, 1.0),
+    ));
+    (
+        ((__value, (__cb0, __cb1)), (__tangent, (__bb0, __bb1))),
+        ((__tangent_1, (__ab0, __ab1)), (__second, (__xb0, __xb1))),
     )
 }
 #[doc(hidden)]
@@ -2116,7 +2143,6 @@ pub fn matvec_norm_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-#[allow(unreachable_code)]
 pub fn matvec_norm_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     a: &'__l0 [f64],
     x: &'__l1 [f64],
@@ -2140,22 +2166,42 @@ pub fn matvec_norm_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3>,
 ) {
-    ::backprop::__private::unavailable(
-        "`matvec_norm_grad_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let __value = matvec_norm_grad_jvp(
+        a,
+        x,
+        ::backprop::__private::duplicate(&n),
+        da,
+        dx,
     );
     (
-        ::core::unreachable!(),
+        __value,
         move |
-            _: (
+            (
+                (__ybar, (__gbar0, __gbar1)),
+                (__tbar, (__hbar0, __hbar1)),
+            ): (
                 (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)),
                 (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)),
-            ),
-        | -> (
-            ::std::vec::Vec<f64>,
-            ::std::vec::Vec<f64>,
-            ::std::vec::Vec<f64>,
-            ::std::vec::Vec<f64>,
-        ) { ::core::unreachable!() },
+            )|
+        {
+            let (_, __pullback) = matvec_norm_jvp_jvp_vjp(
+                a,
+                x,
+                n,
+                da,
+                dx,
+                &__hbar0,
+                &__hbar1,
+                &__gbar0,
+                &__gbar1,
+            );
+            let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+                (__ybar, __tbar),
+                (0.0, 1.0),
+            ));
+            let _ = (__bb0, __bb1, __cb0, __cb1);
+            (__xb0, __xb1, __ab0, __ab1)
+        },
     )
 }
 #[doc(hidden)]
@@ -2189,8 +2235,24 @@ pub fn matvec_norm_grad_jvp_jvp(
         (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)),
     ),
 ) {
-    ::backprop::__private::unavailable(
-        "`matvec_norm_grad_jvp_jvp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
+    let (((__value, __tangent), (__tangent_1, __second)), __pullback) = matvec_norm_jvp_jvp_vjp(
+        a,
+        x,
+        n,
+        da,
+        dx,
+        da_1,
+        dx_1,
+        dda,
+        ddx,
+    );
+    let (__xb0, __xb1, __ab0, __ab1, __bb0, __bb1, __cb0, __cb1) = __pullback((
+        (0.0, 0.0),
+        (0.0, 1.0),
+    ));
+    (
+        ((__value, (__cb0, __cb1)), (__tangent, (__bb0, __bb1))),
+        ((__tangent_1, (__ab0, __ab1)), (__second, (__xb0, __xb1))),
     )
 }
 #[doc(hidden)]
