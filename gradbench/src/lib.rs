@@ -4,11 +4,14 @@
 //! stdin/stdout ([`protocol::serve`]).
 
 pub mod det;
+pub mod gd;
 pub mod hello;
 pub mod llsq;
 pub mod lse;
+pub mod particle;
 pub mod protocol;
 pub mod runs;
+pub mod saddle;
 
 use serde_json::Value;
 
@@ -17,7 +20,7 @@ use serde_json::Value;
 pub type Evaluated = Result<(Value, Vec<u128>), String>;
 
 /// The modules this tool implements, in the order of the evals' names.
-pub const MODULES: &[&str] = &["det", "hello", "llsq", "lse"];
+pub const MODULES: &[&str] = &["det", "hello", "llsq", "lse", "particle", "saddle"];
 
 /// Evaluates `function` of `module` on `input` (the eval's JSON), as many times as the input's
 /// `min_runs` / `min_seconds` ask.
@@ -27,6 +30,8 @@ pub fn evaluate(module: &str, function: &str, input: &Value) -> Evaluated {
         "hello" => hello::evaluate(function, input),
         "llsq" => llsq::evaluate(function, input),
         "lse" => lse::evaluate(function, input),
+        "particle" => particle::evaluate(function, input),
+        "saddle" => saddle::evaluate(function, input),
         _ => Err(format!("module {module:?} is not implemented")),
     }
 }
