@@ -26,9 +26,9 @@ pub fn det_of_minor(a: &[f64], ell: usize, rows: &[usize], cols: &[usize]) -> f6
     let mut det = 0.0;
     for j in 0..m {
         let mut rest = Vec::with_capacity(m - 1);
-        for k in 0..m {
+        for (k, &c) in cols.iter().enumerate() {
             if k != j {
-                rest.push(cols[k]);
+                rest.push(c);
             }
         }
         let term = a[rows[0] * ell + cols[j]] * det_of_minor(a, ell, &rows[1..], &rest);

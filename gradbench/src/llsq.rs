@@ -32,8 +32,8 @@ pub fn llsq(x: &[f64], n: usize) -> f64 {
         let t = -1.0 + i as f64 * 2.0 / (n as f64 - 1.0);
         let mut residual = sign(t);
         let mut power = 1.0;
-        for j in 0..x.len() {
-            residual -= x[j] * power;
+        for xj in x.iter() {
+            residual -= xj * power;
             power *= t;
         }
         sum += residual * residual;
