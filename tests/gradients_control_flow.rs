@@ -992,3 +992,59 @@ fn f32_loop_carries_an_f32_gradient() {
         check1_32(|x| f32_loop_grad(x, n), |x| f32_loop(x, n), d, pts, TOL32);
     }
 }
+
+// A `loop` left only by `return` ends the body (rustc accepts it; the macro took the loop's end
+// for a path without a value). f(v) = (8 − k·v)² with k the first step where 8 − k·v ≤ 0;
+// f'(v) = −2k(8 − k·v), k constant between the jumps.
+#[differentiable]
+fn first_crossing_by_return(v: f64) -> f64 {
+    let mut y = 8.0;
+    loop {
+        y -= v;
+        if y <= 0.0 {
+            return y * y;
+        }
+    }
+}
+
+// The same with a deferred `let` assigned before `break` (the structure phase's flags hid from
+// rustc that it is assigned once, before it is read).
+#[differentiable]
+fn first_crossing_by_break(v: f64) -> f64 {
+    let result;
+    let mut y = 8.0;
+    loop {
+        y -= v;
+        if y <= 0.0 {
+            result = y * y;
+            break;
+        }
+    }
+    result
+}
+
+#[test]
+fn a_loop_left_by_return_or_by_break_with_a_deferred_let() {
+    // The value by the same subtractions (a closed form rounds differently).
+    let f = |v: f64| {
+        let mut y = 8.0;
+        while y > 0.0 {
+            y -= v;
+        }
+        y * y
+    };
+    let df = |v: f64| {
+        let k = (8.0 / v).ceil();
+        -2.0 * k * (8.0 - k * v)
+    };
+    let points = [3.0, 2.5, 1.7];
+    check1_64(first_crossing_by_return_grad, f, df, &points, TOL64);
+    check1_64(first_crossing_by_break_grad, f, df, &points, TOL64);
+    for v in points {
+        let (value, tangent) = first_crossing_by_return_jvp(v, 1.0);
+        assert!((value - f(v)).abs() < 1e-12 && (tangent - df(v)).abs() < 1e-12);
+        // f'' = 2k².
+        let (_, _, hv) = first_crossing_by_break_hvp(v, 1.0);
+        assert!((hv - 2.0 * (8.0 / v).ceil().powi(2)).abs() < 1e-12);
+    }
+}

@@ -65,6 +65,8 @@ struct Frame {
     exit: VarId,
     /// Set by every early exit: the rest of the iteration is skipped.
     skip: VarId,
+    /// Some `break` leaves the loop (else a `loop` is left only by `return`).
+    breaks: bool,
 }
 
 struct Structurer<'a> {
@@ -120,18 +122,24 @@ impl Structurer<'_> {
                 StmtKind::Loop(mut loop_stmt) => {
                     let exit = new_flag(self.vars, "exit", loop_stmt.id);
                     let skip = new_flag(self.vars, "skip", loop_stmt.id);
-                    self.frames.push(Frame { exit, skip });
+                    self.frames.push(Frame { exit, skip, breaks: false });
                     let returns_before = self.flagged_returns;
                     self.flagged_returns = false;
                     let (body, _) = self.block(std::mem::take(&mut loop_stmt.body.stmts));
                     let returns = self.flagged_returns;
                     self.flagged_returns |= returns_before;
-                    self.frames.pop();
+                    let breaks = self.frames.pop().is_some_and(|frame| frame.breaks);
+                    let endless = matches!(loop_stmt.head, crate::ir::LoopHead::Forever) && !breaks;
                     loop_stmt.body.stmts = std::iter::once(declare(skip, span)).chain(body).collect();
                     loop_stmt.exit = Some(exit);
                     loop_stmt.count = Some(new_count(self.vars, loop_stmt.id));
                     out.push(declare(exit, span));
                     out.push(Stmt { kind: StmtKind::Loop(loop_stmt), span });
+                    if endless {
+                        // A `loop` without `break` ends only by `return`: nothing after it
+                        // runs, and the end of the block is not reached through it.
+                        return (out, Flow { falls: false, exits: returns });
+                    }
                     if returns {
                         let (rest_stmts, rest_flow) = self.block(rest.collect());
                         self.guarded_rest(rest_stmts, span, &mut out);
@@ -185,7 +193,8 @@ impl Structurer<'_> {
                 out.push(Stmt { kind: StmtKind::Return(value), span });
             }
             StmtKind::Break => {
-                if let Some(frame) = self.frames.last() {
+                if let Some(frame) = self.frames.last_mut() {
+                    frame.breaks = true;
                     out.push(set(frame.skip));
                     out.push(set(frame.exit));
                 }

@@ -46,15 +46,10 @@ pub fn potential_gradient(x: [f64; 2], w: f64, forward: bool) -> [f64; 2] {
 /// of 0.1 under the force −∇ₓp, crosses the x axis at t_f (interpolated linearly in the last
 /// step).
 #[differentiable(wrt(w))]
-#[allow(unused_assignments, reason = "the 0.0 is never read (NOTES.md)")]
 pub fn naive_euler(w: f64, forward: bool) -> f64 {
     let mut x = [0.0, 8.0];
     let mut xdot = [0.75, 0.0];
     let delta_t = 1e-1;
-    // The natural `loop { … return x_t_f[0] * x_t_f[0]; … }` as the body's last expression is
-    // rejected: NOTES.md, "A body ending in a `loop` left only by `return`". So the loop breaks
-    // with the value in a variable.
-    let mut crossing = 0.0;
     loop {
         let force = potential_gradient(x, w, forward);
         let xddot = [-force[0], -force[1]];
@@ -62,12 +57,10 @@ pub fn naive_euler(w: f64, forward: bool) -> f64 {
         if x[1] <= 0.0 {
             let delta_t_f = -x[1] / xdot[1];
             let x_t_f = [x[0] + delta_t_f * xdot[0], x[1] + delta_t_f * xdot[1]];
-            crossing = x_t_f[0] * x_t_f[0];
-            break;
+            return x_t_f[0] * x_t_f[0];
         }
         xdot = [xdot[0] + delta_t * xddot[0], xdot[1] + delta_t * xddot[1]];
     }
-    crossing
 }
 
 /// The w minimising [`naive_euler`], by gradient descent from `w0`; its derivative in the outer

@@ -71,9 +71,11 @@ impl Emitter<'_> {
             StmtKind::Let { var, value } => self.let_stmt(*var, value),
             StmtKind::Declare { var } => {
                 let name = self.name(*var);
-                match &self.f.vars[*var].ty {
-                    Some(ty) => quote!(let #name: #ty;),
-                    None => quote!(let #name;),
+                let ty = self.f.vars[*var].ty.as_ref().map(|ty| quote!(: #ty));
+                if deferred_needs_value(self.f, *var) {
+                    quote!(let mut #name #ty = ::core::default::Default::default();)
+                } else {
+                    quote!(let #name #ty;)
                 }
             }
             StmtKind::Assign { var, value } => {
@@ -379,4 +381,23 @@ impl Emitter<'_> {
         }
         if backwards { quote!(#iter.rev()) } else { iter }
     }
+}
+
+/// Whether a deferred `let x;` is printed with a value (and `mut`): rustc proves a deferred
+/// variable assigned once before it is read only where the code shows it; the loops and flags
+/// the structure phase writes (a `break` or an early `return` becomes a flag) hide that, so an
+/// assignment in a loop reads as a second assignment and a read after a flag's test as a
+/// possibly uninitialised one.
+fn deferred_needs_value(f: &crate::ir::Function, var: crate::ir::VarId) -> bool {
+    let mut needs = false;
+    crate::walk::each_stmt(&f.body, &mut |stmt| match &stmt.kind {
+        StmtKind::SetFlag(_) => needs = true,
+        StmtKind::Loop(l) => crate::walk::each_stmt(&l.body, &mut |inner| {
+            if matches!(&inner.kind, StmtKind::Assign { var: v, .. } if *v == var) {
+                needs = true;
+            }
+        }),
+        _ => {}
+    });
+    needs
 }
