@@ -67,8 +67,8 @@
 /// inherent impl of the type.
 ///
 /// `#[differentiable(reverse)]` generates only `f_vjp` and `f_grad` (the forward and
-/// second-order forms panic, saying so): half the code to compile, for functions that are only
-/// ever trained. [`stop_gradient`](fn@stop_gradient) makes a value a constant.
+/// second-order forms panic, saying so): less code to compile, for functions that are only ever
+/// trained (the stand-ins do not grow with the body). [`stop_gradient`](fn@stop_gradient) makes a value a constant.
 ///
 /// A hand-written derivative is a *custom rule*: write `name_vjp` (and, if you like,
 /// `name_jvp`, `name_jvp_vjp`, `name_hvp`, …) beside a plain `name`, and mark `name` with
