@@ -2854,3 +2854,27 @@ fn saddle_outer_hessian_from_hvp_with_a_forward_inner_gradient() {
         }
     }
 }
+
+// A nested tuple pattern takes one entry of a gradient: f(x, y) = ∂g/∂y for g = x²y³, so
+// f = 3x²y², ∂f/∂x = 6xy², ∂f/∂y = 6x²y.
+#[differentiable]
+fn x2_y3(x: f64, y: f64) -> f64 {
+    x * x * y * y * y
+}
+
+#[differentiable]
+fn partial_in_y(x: f64, y: f64) -> f64 {
+    let (_, (_, dy)) = x2_y3_grad(x, y);
+    dy
+}
+
+#[test]
+fn a_nested_tuple_pattern_takes_one_entry_of_a_gradient() {
+    for (x, y) in [(0.5, -1.5), (1.25, 0.75)] {
+        let (value, (gx, gy)) = partial_in_y_grad(x, y);
+        assert!((value - 3.0 * x * x * y * y).abs() < 1e-12);
+        assert!((gx - 6.0 * x * y * y).abs() < 1e-12 && (gy - 6.0 * x * x * y).abs() < 1e-12);
+        let (_, tangent) = partial_in_y_jvp(x, y, 1.0, 0.0);
+        assert!((tangent - gx).abs() < 1e-12);
+    }
+}

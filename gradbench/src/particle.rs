@@ -35,9 +35,7 @@ pub fn potential_gradient(x: [f64; 2], w: f64, forward: bool) -> [f64; 2] {
         let (_, d1) = potential_jvp(x, w, [0.0, 1.0], 0.0);
         [d0, d1]
     } else {
-        // `let (_, (dx, _)) = potential_grad(x, w);` is rejected: NOTES.md, "Nested tuple patterns".
-        let (_, gradient) = potential_grad(x, w);
-        let (dx, _) = gradient;
+        let (_, (dx, _)) = potential_grad(x, w);
         dx
     }
 }

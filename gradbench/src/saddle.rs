@@ -34,9 +34,7 @@ pub fn gradient_y(x: [f64; 2], y: [f64; 2], forward: bool) -> [f64; 2] {
         let (_, d1) = objective_jvp(x, y, [0.0, 0.0], [0.0, 1.0]);
         [d0, d1]
     } else {
-        // `let (_, (_, dy)) = objective_grad(x, y);` is rejected: NOTES.md, "Nested tuple patterns".
-        let (_, gradient) = objective_grad(x, y);
-        let (_, dy) = gradient;
+        let (_, (_, dy)) = objective_grad(x, y);
         dy
     }
 }

@@ -2,7 +2,7 @@
 //! compound assignments to variables and places, `push`.
 
 use super::Lowerer;
-use crate::ir::{Kind, Op, Operand, Place, Role, Step, Stmt, StmtKind, StoreHow, Value};
+use crate::ir::{Kind, Op, Operand, Place, Role, Step, Stmt, StmtKind, StoreHow, Value, VarId};
 use proc_macro2::Span;
 use quote::ToTokens;
 use syn::spanned::Spanned;
@@ -118,24 +118,34 @@ impl Lowerer {
                 return;
             }
         };
+        self.destructure(tuple, base, out);
+    }
+
+    /// One field read per element of `tuple` from `base`; a nested tuple pattern destructures
+    /// its field in turn (`let (_, (gx, gy)) = f_grad(x, y);`).
+    fn destructure(&mut self, tuple: &syn::PatTuple, base: VarId, out: &mut Vec<Stmt>) {
         let mut fields = Vec::new();
         for (index, elem) in tuple.elems.iter().enumerate() {
             let member = syn::Member::Unnamed(syn::Index { index: index as u32, span: elem.span() });
             let place = Place { base, steps: vec![Step::Field(member.to_token_stream())] };
-            let var = match elem {
+            let (var, inner) = match elem {
                 Pat::Ident(ident) if ident.by_ref.is_none() && ident.subpat.is_none() => {
-                    self.bind_user(&ident.ident, Kind::Unknown, ident.mutability.is_some(), Role::User)
+                    (self.bind_user(&ident.ident, Kind::Unknown, ident.mutability.is_some(), Role::User), None)
                 }
                 // The field is still moved out, into a temporary, so that the tuple's adjoint
                 // can be assembled from its fields'.
-                Pat::Wild(_) => self.new_temp(Kind::Unknown, elem.span()),
+                Pat::Wild(_) => (self.new_temp(Kind::Unknown, elem.span()), None),
+                Pat::Tuple(inner) => (self.new_temp(Kind::Unknown, elem.span()), Some(inner)),
                 other => {
-                    self.error_at(&other, "only names and `_` are supported inside a tuple pattern");
+                    self.error_at(&other, "only names, `_` and tuples of them are supported inside a tuple pattern");
                     continue;
                 }
             };
             out.push(Stmt { kind: StmtKind::Let { var, value: Value::Read(place) }, span: elem.span() });
             fields.push(var);
+            if let Some(inner) = inner {
+                self.destructure(inner, var, out);
+            }
         }
         self.vars[base].destructured = Some(fields);
     }
