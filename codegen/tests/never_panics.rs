@@ -21,7 +21,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// Iterations when the environment does not say.
-const DEFAULT_ITERATIONS: u64 = 20_000;
+const DEFAULT_ITERATIONS: u64 = 10_000;
 /// The slowest an expansion may take: a 200-line function expands in a few milliseconds.
 const TIME_LIMIT: Duration = Duration::from_millis(500);
 
