@@ -530,3 +530,39 @@ fn the_tangent_of_an_integer_field_cast_to_a_float_is_zero() {
         assert_eq!((g.a, hv.a), (n as f64, 0.0));
     }
 }
+
+// --- 029 (seed 2, program 662, found by the forward-mode checks' build): a method returning a
+// `Vec`, whose result dies (the variable is overwritten), did not compile in the third-order
+// form: the reverse sweep shaped a zero adjoint from the call's tangent pair after its fields
+// had been moved out. A taken-apart value's tangent is now taken apart too.
+// f(p, t) = sin(t.a) after `p` is overwritten;  ∂f/∂a = cos(t.a), ∂f/∂p = 0.
+
+#[derive(Differentiable, Clone)]
+pub struct Weights {
+    pub w: Vec<f64>,
+    pub a: f64,
+}
+
+impl Weights {
+    #[differentiable]
+    pub fn scaled(&self, p: f64) -> Vec<f64> {
+        vec![-self.w[1] * p]
+    }
+}
+
+#[differentiable]
+fn overwritten_method_result(p: f64, t: &Weights) -> f64 {
+    let mut p = p - t.scaled(p)[0].sin();
+    p = t.a.sin();
+    p
+}
+
+#[test]
+fn a_dead_vec_result_of_a_method_in_every_form() {
+    let t = Weights { w: vec![1.0, 2.0], a: 0.5 };
+    let (value, (dp, dt)) = overwritten_method_result_grad(0.3, &t);
+    assert_eq!((value, dp, dt.a), (0.5f64.sin(), 0.0, 0.5f64.cos()));
+    let (_, g, hv) = overwritten_method_result_hvp(0.3, &t, 1.0, &Weights { w: vec![0.0, 0.0], a: 1.0 });
+    assert_eq!((g.0, g.1.a), (0.0, 0.5f64.cos()));
+    assert_eq!((hv.0, hv.1.a), (0.0, -0.5f64.sin()));
+}

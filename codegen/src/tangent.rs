@@ -60,6 +60,7 @@ pub fn transform(facts: &Facts, user_tokens: &TokenStream) -> Function {
     let mut stmts = std::mem::take(&mut cx.pending_reads);
     stmts.append(&mut body.stmts);
     body.stmts = stmts;
+    cx.destructure_tangents();
     let mut counts = f.counts.clone();
     counts.calls = cx.calls;
     Function { vars: cx.vars, params, body, counts, flagged_returns: f.flagged_returns, zero_shapes: HashMap::new() }
@@ -83,6 +84,21 @@ struct Tangents<'a> {
 }
 
 impl Tangents<'_> {
+    /// A value taken apart into fields (a tuple pattern, a forward call's pair) has its tangent
+    /// taken apart into the fields' tangents, so that a later reverse sweep assembles the
+    /// tangent's adjoint from theirs instead of shaping a zero from a value whose fields were
+    /// moved out (a dead `Vec` result of a method's forward entry did not compile).
+    fn destructure_tangents(&mut self) {
+        let taken_apart: Vec<(VarId, Vec<VarId>)> =
+            self.dot.iter().filter_map(|(&v, &d)| Some((d, self.vars[v].destructured.clone()?))).collect();
+        for (d, fields) in taken_apart {
+            let tangents: Option<Vec<VarId>> = fields.iter().map(|f| self.dot.get(f).copied()).collect();
+            if let Some(tangents) = tangents {
+                self.vars[d].destructured = Some(tangents);
+            }
+        }
+    }
+
     /// Whether `v` gets a tangent: it carries a gradient in `f`.
     fn has_tangent(&self, v: VarId) -> bool {
         v < self.facts.f.vars.len() && self.facts.active(v) && self.facts.kinds[v] != Kind::Int
