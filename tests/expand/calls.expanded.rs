@@ -1319,7 +1319,6 @@ pub fn lends_by_value_parameter_jvp_jvp_vjp(
     (
         __value,
         move |__seed: ((f64, f64), (f64, f64))| {
-            let mut __d_dp0 = ::backprop::__private::zero_like(&__dp0);
             let mut __d_p11 = __seed;
             let mut __d_p3 = __d_p11.0;
             let mut __d_dp3 = __d_p11.1;
@@ -1350,8 +1349,6 @@ pub fn lends_by_value_parameter_jvp_jvp_vjp(
             __d_beta += __d_p5 * dr_1;
             __d_r += __d_t1 * beta;
             __d_beta += __d_t1 * r;
-            __d_dp0.1 += __d_ddr;
-            __d_dp0.0 += __d_dr_1;
             let __flags = (
                 (&::backprop::__private::marker(&y)).flag(),
                 (&::backprop::__private::marker(&&beta)).flag(),
@@ -1390,7 +1387,7 @@ pub fn lends_by_value_parameter_jvp_jvp_vjp(
             };
             let (__g2_0, __g2_1, __g2_2, __g2_3, __g2_4, __g2_5, __g2_6, __g2_7) = ::backprop::__private::split(
                 __flags,
-                __pullback(((__d_r, __d_dr), __d_dp0)),
+                __pullback(((__d_r, __d_dr), (__d_dr_1, __d_ddr))),
             );
             let mut __d_y = __g2_0;
             __d_beta += __g2_1;
@@ -2372,12 +2369,10 @@ pub fn lends_temporary_jvp_jvp_vjp(
     };
     let __p2 = __p9.0;
     let __dp2 = __p9.1;
-    let __zero_dp2 = ::backprop::__private::zero_like(&__dp2);
     let __value = ((__p2.0, __p2.1), (__dp2.0, __dp2.1));
     (
         __value,
         move |__seed: ((f64, f64), (f64, f64))| {
-            let mut __d_dp2 = ::backprop::__private::zero_like(&__zero_dp2);
             let mut __d_p10 = __seed;
             let mut __d_p3 = __d_p10.0;
             let mut __d_dp3 = __d_p10.1;
@@ -2385,8 +2380,6 @@ pub fn lends_temporary_jvp_jvp_vjp(
             let mut __d_dt2 = __d_p3.1;
             let mut __d_dt2_1 = __d_dp3.0;
             let mut __d_ddt2 = __d_dp3.1;
-            ::backprop::__private::accumulate(&mut __d_dp2.1, __d_ddt2);
-            ::backprop::__private::accumulate(&mut __d_dp2.0, __d_dt2_1);
             let __flags = (
                 (&::backprop::__private::marker(&x)).flag(),
                 (&::backprop::__private::marker(&&__t1)).flag(),
@@ -2425,7 +2418,7 @@ pub fn lends_temporary_jvp_jvp_vjp(
             };
             let (__g2_0, __g2_1, __g2_2, __g2_3, __g2_4, __g2_5, __g2_6, __g2_7) = ::backprop::__private::split(
                 __flags,
-                __pullback(((__d_t2, __d_dt2), __d_dp2)),
+                __pullback(((__d_t2, __d_dt2), (__d_dt2_1, __d_ddt2))),
             );
             let mut __d_x = __g2_0;
             let mut __d_t1 = __g2_1;
@@ -3922,7 +3915,6 @@ pub fn custom_rule_jvp_jvp_vjp(
     (
         __value,
         move |__seed: ((f64, f64), (f64, f64))| {
-            let mut __d_dp2 = ::backprop::__private::zero_like(&__dp2);
             let mut __d_p19 = __seed;
             let mut __d_p5 = __d_p19.0;
             let mut __d_dp5 = __d_p19.1;
@@ -3953,11 +3945,9 @@ pub fn custom_rule_jvp_jvp_vjp(
             __d_w += __d_p13 * __dt1_1;
             __d_t1 += __d_t2 * w;
             __d_w += __d_t2 * __t1;
-            __d_dp2.1 += __d_ddt1;
-            __d_dp2.0 += __d_dt1_1;
             let (__g2_0, __g2_1, __g2_2, __g2_3) = ::backprop::__private::split(
                 __args2,
-                __pb2(((__d_t1, __d_dt1), __d_dp2)),
+                __pb2(((__d_t1, __d_dt1), (__d_dt1_1, __d_ddt1))),
             );
             let mut __d_t0 = __g2_0;
             let mut __d_dt0 = __g2_1;
@@ -5947,7 +5937,7 @@ pub fn calls_in_a_loop_jvp_jvp_vjp(
         dacc_1 += __dt4_1;
         dacc += __dt4;
         ddacc += __ddt4;
-        ::backprop::__private::record(&mut __tape0, (v, dv, ddv, dv_1, __dp1));
+        ::backprop::__private::record(&mut __tape0, (v, dv, ddv, dv_1));
     }
     let __value = ((acc, dacc), (dacc_1, ddacc));
     (
@@ -5965,14 +5955,11 @@ pub fn calls_in_a_loop_jvp_jvp_vjp(
             let mut __d_dt5_1 = __d_dp2.0;
             let mut __d_ddt5 = __d_dp2.1;
             for i in (0..3).rev() {
-                let (v, dv, ddv, dv_1, __dp1) = ::backprop::__private::pop(&mut __tape0);
-                let mut __d_dp1 = ::backprop::__private::zero_like(&__dp1);
+                let (v, dv, ddv, dv_1) = ::backprop::__private::pop(&mut __tape0);
                 let mut __d_ddt4 = __d_ddt5;
                 let mut __d_dt4 = __d_dt5;
                 let mut __d_dt4_1 = __d_dt5_1;
                 let mut __d_t4 = __d_acc;
-                ::backprop::__private::accumulate(&mut __d_dp1.1, __d_ddt4);
-                ::backprop::__private::accumulate(&mut __d_dp1.0, __d_dt4_1);
                 let __flags = (
                     (&::backprop::__private::marker(&&v)).flag(),
                     (&::backprop::__private::marker(&&v)).flag(),
@@ -5998,7 +5985,7 @@ pub fn calls_in_a_loop_jvp_jvp_vjp(
                 };
                 let (__g2_0, __g2_1, __g2_2, __g2_3) = ::backprop::__private::split(
                     __flags,
-                    __pullback(((__d_t4, __d_dt4), __d_dp1)),
+                    __pullback(((__d_t4, __d_dt4), (__d_dt4_1, __d_ddt4))),
                 );
                 let mut __d_v = ::backprop::__private::own(__g2_0);
                 let mut __d_dv = ::backprop::__private::own(__g2_1);
@@ -7497,8 +7484,6 @@ pub fn calls_restricted_jvp_jvp_vjp(
     (
         __value,
         move |__seed: ((f64, f64), (f64, f64))| {
-            let mut __d_dp2 = ::backprop::__private::zero_like(&__dp2);
-            let mut __d_dp0 = ::backprop::__private::zero_like(&__dp0);
             let mut __d_p11 = __seed;
             let mut __d_p3 = __d_p11.0;
             let mut __d_dp3 = __d_p11.1;
@@ -7510,11 +7495,9 @@ pub fn calls_restricted_jvp_jvp_vjp(
             let mut __d_dt0 = __d_dt3;
             let mut __d_dt0_1 = __d_dt3_1;
             let mut __d_t0 = __d_t3;
-            ::backprop::__private::accumulate(&mut __d_dp2.1, __d_ddt3);
-            ::backprop::__private::accumulate(&mut __d_dp2.0, __d_dt3_1);
             let (__g5_0, __g5_1, __g5_2, __g5_3, __g5_4, __g5_5, __g5_6, __g5_7) = ::backprop::__private::split(
                 __args5,
-                __pb5(((__d_t3, __d_dt3), __d_dp2)),
+                __pb5(((__d_t3, __d_dt3), (__d_dt3_1, __d_ddt3))),
             );
             let mut __d_t1 = __g5_0;
             let mut __d_dt1 = __g5_2;
@@ -7536,11 +7519,9 @@ pub fn calls_restricted_jvp_jvp_vjp(
             let mut __d_p5 = __d_dt1_1 * dx_1;
             __d_x += -(__d_p5 * x.sin());
             __d_x += __d_t1 * x.cos();
-            ::backprop::__private::accumulate(&mut __d_dp0.1, __d_ddt0);
-            ::backprop::__private::accumulate(&mut __d_dp0.0, __d_dt0_1);
             let (__g4_0, __g4_1, __g4_2, __g4_3, __g4_4, __g4_5, __g4_6, __g4_7) = ::backprop::__private::split(
                 __args4,
-                __pb4(((__d_t0, __d_dt0), __d_dp0)),
+                __pb4(((__d_t0, __d_dt0), (__d_dt0_1, __d_ddt0))),
             );
             __d_x += __g4_0;
             __d_dx += __g4_2;

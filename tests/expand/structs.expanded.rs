@@ -6362,7 +6362,6 @@ pub fn net_output_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4>(
                     let __t2 = __p0.0;
                     let __ddt2 = __dp0.1;
                     let __dt2 = __p0.1;
-                    let mut __d_dp0 = ::backprop::__private::zero_like(&__dp0);
                     let mut __d_ddt3 = __d_ddt4;
                     let mut __d_dt3 = __d_dt4;
                     let mut __d_dt3_1 = __d_dt4_1;
@@ -6390,8 +6389,6 @@ pub fn net_output_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4>(
                     __d_t2 += __d_p5 * __dt1_1;
                     __d_t1 += __d_t3 * __t2;
                     __d_t2 += __d_t3 * __t1;
-                    __d_dp0.1 += __d_ddt2;
-                    __d_dp0.0 += __d_dt2_1;
                     let (
                         __g2_0,
                         __g2_1,
@@ -6407,7 +6404,7 @@ pub fn net_output_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4>(
                         __g2_11,
                     ) = ::backprop::__private::split(
                         __args2,
-                        __pb2(((__d_t2, __d_dt2), __d_dp0)),
+                        __pb2(((__d_t2, __d_dt2), (__d_dt2_1, __d_ddt2))),
                     );
                     ::backprop::__private::accumulate(&mut __d_net.hidden, __g2_0);
                     ::backprop::__private::accumulate(&mut __d_dnet.hidden, __g2_3);
@@ -7257,12 +7254,10 @@ pub fn distance_jvp_jvp_vjp(
     };
     let __p2 = __p6.0;
     let __dp2 = __p6.1;
-    let __zero_dp2 = ::backprop::__private::zero_like(&__dp2);
     let __value = ((__p2.0, __p2.1), (__dp2.0, __dp2.1));
     (
         __value,
         move |__seed: ((f64, f64), (f64, f64))| {
-            let mut __d_dp2 = ::backprop::__private::zero_like(&__zero_dp2);
             let mut __d_q = ::backprop::__private::zero_like(&q);
             let mut __d_dq_1 = ::backprop::__private::zero_like(&dq_1);
             let mut __d_dq = ::backprop::__private::zero_like(&dq);
@@ -7278,8 +7273,6 @@ pub fn distance_jvp_jvp_vjp(
             let mut __d_dt7 = __d_p3.1;
             let mut __d_dt7_1 = __d_dp3.0;
             let mut __d_ddt7 = __d_dp3.1;
-            ::backprop::__private::accumulate(&mut __d_dp2.1, __d_ddt7);
-            ::backprop::__private::accumulate(&mut __d_dp2.0, __d_dt7_1);
             let __flags = (
                 (&::backprop::__private::marker(&d)).flag(),
                 (&::backprop::__private::marker(&d)).flag(),
@@ -7301,7 +7294,7 @@ pub fn distance_jvp_jvp_vjp(
             };
             let (__g2_0, __g2_1, __g2_2, __g2_3) = ::backprop::__private::split(
                 __flags,
-                __pullback(((__d_t7, __d_dt7), __d_dp2)),
+                __pullback(((__d_t7, __d_dt7), (__d_dt7_1, __d_ddt7))),
             );
             let mut __d_d = ::backprop::__private::own(__g2_0);
             let mut __d_dd = ::backprop::__private::own(__g2_1);
