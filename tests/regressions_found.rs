@@ -551,6 +551,7 @@ impl Weights {
 }
 
 #[differentiable]
+#[allow(unused_assignments, reason = "the dead value is the case")]
 fn overwritten_method_result(p: f64, t: &Weights) -> f64 {
     let mut p = p - t.scaled(p)[0].sin();
     p = t.a.sin();
