@@ -567,3 +567,32 @@ fn a_dead_vec_result_of_a_method_in_every_form() {
     assert_eq!((g.0, g.1.a), (0.0, 0.5f64.cos()));
     assert_eq!((hv.0, hv.1.a), (0.0, -0.5f64.sin()));
 }
+
+// --- 030 (seed 15324, program 413): a row lent to a call by an index computed from integer
+// fields, `total(&m[t.n + s.n])`, did not compile: the index sum was taken for float
+// arithmetic on active values and guarded (E0277 "the operand is a `usize`"). Indices of places
+// lent to calls are now known integers, as those of reads are.
+// f(m, t, s) = a_t · Σ m[n_t + n_s];  ∂f/∂m[k] = a_t at k = n_t + n_s, ∂f/∂a_t = Σ m[n_t + n_s].
+
+#[differentiable]
+fn total(x: &[f64]) -> f64 {
+    x.iter().sum()
+}
+
+#[differentiable]
+fn row_chosen_by_fields(m: &Vec<Vec<f64>>, t: &Counted, s: &Counted) -> f64 {
+    t.a * total(&m[t.n + s.n])
+}
+
+#[test]
+fn a_row_lent_to_a_call_by_an_index_of_integer_fields() {
+    let m = vec![vec![1.0, 2.0], vec![3.0, 4.0], vec![5.0, 6.0]];
+    let (t, s) = (Counted { a: 1.5, n: 1 }, Counted { a: 0.5, n: 1 });
+    let (value, (dm, dt, ds)) = row_chosen_by_fields_grad(&m, &t, &s);
+    assert_eq!(value, 1.5 * 11.0);
+    assert_eq!(dm, vec![vec![0.0, 0.0], vec![0.0, 0.0], vec![1.5, 1.5]]);
+    assert_eq!((dt.a, ds.a), (11.0, 0.0));
+    let zero = Counted { a: 0.0, n: 1 };
+    let (_, dv) = row_chosen_by_fields_jvp(&m, &t, &s, &m, &Counted { a: 1.0, n: 1 }, &zero);
+    assert_eq!(dv, 11.0 + 1.5 * 11.0);
+}

@@ -129,9 +129,21 @@ fn refine(function: &Function, kinds: &mut [Kind]) {
                 }
             };
             match &stmt.kind {
-                StmtKind::Let { value: Value::Read(place) | Value::Alias(place), .. }
+                StmtKind::Let {
+                    value:
+                        Value::Read(place) | Value::Alias(place) | Value::Build(Build::Clone(place, _) | Build::Sum(place)),
+                    ..
+                }
                 | StmtKind::Store { place, .. }
                 | StmtKind::Push { place, .. } => crate::lower::place_indices(place).for_each(&mut int_operand),
+                // `g(&m[i + j])`, `m[i].g()`: an argument lent by place is indexed by integers.
+                StmtKind::Let { value: Value::Call(call), .. } => {
+                    for arg in &call.args {
+                        if let crate::ir::Arg::Ref(place) | crate::ir::Arg::Receiver(place) = arg {
+                            crate::lower::place_indices(place).for_each(&mut int_operand);
+                        }
+                    }
+                }
                 StmtKind::Loop(l) => {
                     if let crate::ir::LoopHead::Range(r) = &l.head {
                         int_operand(&r.start);
