@@ -2878,3 +2878,37 @@ fn a_nested_tuple_pattern_takes_one_entry_of_a_gradient() {
         assert!((tangent - gx).abs() < 1e-12);
     }
 }
+
+// A tangent has its parameter's shape: a shorter or longer one is refused at the top of every
+// forward form, naming both lengths (and the check lets LLVM drop the tangent's bounds checks).
+
+#[differentiable]
+fn weighted_sum(w: &[f64], x: &Vec<f64>) -> f64 {
+    let mut s = 0.0;
+    for i in 0..w.len() {
+        s += w[i] * x[i];
+    }
+    s
+}
+
+#[test]
+fn tangents_of_the_parameters_length_pass() {
+    let (w, x) = ([1.0, 2.0], vec![3.0, 4.0]);
+    let (v, dv) = weighted_sum_jvp(&w, &x, &[1.0, 0.0], &vec![0.0, 1.0]);
+    assert_eq!((v, dv), (11.0, 3.0 + 2.0));
+    let (_, g, hv) = weighted_sum_hvp(&w, &x, &[1.0, 0.0], &vec![0.0, 1.0]);
+    assert_eq!(g, (vec![3.0, 4.0], vec![1.0, 2.0]));
+    assert_eq!(hv, (vec![0.0, 1.0], vec![1.0, 0.0]));
+}
+
+#[test]
+#[should_panic(expected = "the tangent of `x` has 1 elements and `x` has 2")]
+fn a_tangent_shorter_than_its_parameter_is_refused_naming_both_lengths() {
+    weighted_sum_jvp(&[1.0, 2.0], &vec![3.0, 4.0], &[1.0, 0.0], &vec![0.0]);
+}
+
+#[test]
+#[should_panic(expected = "the tangent of `w` has 3 elements and `w` has 2")]
+fn a_direction_longer_than_its_parameter_is_refused_by_hvp() {
+    weighted_sum_hvp(&[1.0, 2.0], &vec![3.0, 4.0], &[1.0, 0.0, 0.0], &vec![0.0, 1.0]);
+}

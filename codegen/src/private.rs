@@ -41,6 +41,8 @@ impl ToTokens for Rule {
 pub enum Item {
     /// `zero_like(&v)`: a zero gradient shaped like `v`.
     ZeroLike,
+    /// `tangent_length(x.len(), dx.len(), "x")`: a buffer's tangent has the buffer's length.
+    TangentLength,
     /// `accumulate(&mut target, gradient)`: adds a gradient of any shape.
     Accumulate,
     /// `add_to_each(&mut buffer, d)`: reverse of a sum over a buffer.
@@ -122,6 +124,7 @@ impl ToTokens for Item {
         let p = quote!(::backprop::__private);
         tokens.extend(match self {
             Item::ZeroLike => quote!(#p::zero_like),
+            Item::TangentLength => quote!(#p::tangent_length),
             Item::Accumulate => quote!(#p::accumulate),
             Item::AddToEach => quote!(#p::add_to_each),
             Item::SumOf => quote!(#p::sum_of),

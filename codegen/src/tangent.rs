@@ -55,15 +55,38 @@ pub fn transform(facts: &Facts, user_tokens: &TokenStream) -> Function {
         cx.vars[var].role = Role::Param(params.len());
         params.push(Param { var, ..p.clone() });
     }
+    let mut stmts = cx.tangent_lengths(&params[f.params.len()..]);
     let mut body = cx.block(&f.body);
     // Reads through `&f64` parameters, at the top: the references never change.
-    let mut stmts = std::mem::take(&mut cx.pending_reads);
+    stmts.append(&mut cx.pending_reads);
     stmts.append(&mut body.stmts);
     body.stmts = stmts;
     cx.destructure_tangents();
     let mut counts = f.counts.clone();
     counts.calls = cx.calls;
     Function { vars: cx.vars, params, body, counts, flagged_returns: f.flagged_returns, zero_shapes: HashMap::new() }
+}
+
+impl Tangents<'_> {
+    /// `tangent_length(x.len(), dx.len(), "x")` for each buffer parameter `x` (not an array,
+    /// whose length is in its type) and its tangent `dx`: a tangent of the wrong length is
+    /// reported at the top, naming both lengths, and LLVM learns that indexing one in bounds
+    /// indexes the other in bounds, which keeps tangent loops as lean as the primal's.
+    fn tangent_lengths(&self, tangents: &[Param]) -> Vec<Stmt> {
+        let f = self.facts.f;
+        let mut out = Vec::new();
+        for (p, t) in f.params.iter().filter(|p| p.differentiated()).zip(tangents) {
+            if !matches!(f.vars[p.var].kind, Kind::Buffer(_)) || p.array {
+                continue;
+            }
+            let (x, dx) = (self.vars[p.var].name.clone(), self.vars[t.var].name.clone());
+            let (check, param) = (Item::TangentLength, x.to_string());
+            let tokens = quote!(#check(#x.len(), #dx.len(), #param));
+            let check = Inactive { tokens: quote!(#tokens;), uses: vec![p.var, t.var], pure: false };
+            out.push(Stmt { kind: StmtKind::Inactive(check), span: x.span() });
+        }
+        out
+    }
 }
 
 struct Tangents<'a> {

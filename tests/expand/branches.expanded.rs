@@ -3140,6 +3140,7 @@ pub fn return_inside_loop_jvp(
     dthreshold: f64,
 ) -> (f64, f64) {
     let mut __result = ::core::option::Option::None;
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut __returned0 = false;
     let mut dacc = 0.0;
     let mut acc = 0.0;
@@ -3197,6 +3198,7 @@ pub fn return_inside_loop_jvp_vjp<'__l0, '__l1>(
     ) -> (::std::vec::Vec<f64>, f64, ::std::vec::Vec<f64>, f64) + use<'__l0, '__l1>,
 ) {
     let mut __result = ::core::option::Option::None;
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut __returned0 = false;
     let mut dacc = 0.0;
     let mut acc = 0.0;
@@ -3311,6 +3313,7 @@ pub fn return_inside_loop_hvp(
     dthreshold: f64,
 ) -> (f64, (::std::vec::Vec<f64>, f64), (::std::vec::Vec<f64>, f64)) {
     let mut __result = ::core::option::Option::None;
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut __returned0 = false;
     let mut dacc = 0.0;
     let mut acc = 0.0;
@@ -3424,6 +3427,9 @@ pub fn return_inside_loop_jvp_jvp(
     ddthreshold: f64,
 ) -> ((f64, f64), (f64, f64)) {
     let mut __result = ::core::option::Option::None;
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut __returned0 = false;
     let mut ddacc = 0.0;
     let mut dacc = 0.0;
@@ -3509,6 +3515,9 @@ pub fn return_inside_loop_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
         ) + use<'__l0, '__l1, '__l2, '__l3>,
 ) {
     let mut __result = ::core::option::Option::None;
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut __returned0 = false;
     let mut ddacc = 0.0;
     let mut dacc = 0.0;

@@ -147,6 +147,7 @@ pub fn prefix_sums_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     clippy::pedantic
 )]
 pub fn prefix_sums_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut ds = ::std::vec![0.0; __t0];
     let mut s = ::std::vec![0.0; __t0];
@@ -196,6 +197,7 @@ pub fn prefix_sums_jvp_vjp<'__l0, '__l1>(
         (f64, f64),
     ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut ds = ::std::vec![0.0; __t0];
     let mut s = ::std::vec![0.0; __t0];
@@ -295,6 +297,7 @@ pub fn prefix_sums_hvp(
     x: &[f64],
     dx: &[f64],
 ) -> (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut ds = ::std::vec![0.0; __t0];
     let mut s = ::std::vec![0.0; __t0];
@@ -391,6 +394,9 @@ pub fn prefix_sums_jvp_jvp(
     dx_1: &[f64],
     ddx: &[f64],
 ) -> ((f64, f64), (f64, f64)) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut dds = ::std::vec![0.0; __t0];
     let mut ds = ::std::vec![0.0; __t0];
@@ -468,6 +474,9 @@ pub fn prefix_sums_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut dds = ::std::vec![0.0; __t0];
     let mut ds = ::std::vec![0.0; __t0];
@@ -1242,6 +1251,7 @@ pub fn pushed_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     clippy::pedantic
 )]
 pub fn pushed_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut ys = Vec::new();
     let __p0 = ::backprop::__private::zero_like(&ys);
     let mut dys = __p0;
@@ -1280,6 +1290,7 @@ pub fn pushed_jvp_vjp<'__l0, '__l1>(
         (f64, f64),
     ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut ys = Vec::new();
     let __p0 = ::backprop::__private::zero_like(&ys);
     let mut dys = __p0;
@@ -1360,6 +1371,7 @@ pub fn pushed_hvp(
     x: &[f64],
     dx: &[f64],
 ) -> (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut ys = Vec::new();
     let __p0 = ::backprop::__private::zero_like(&ys);
     let mut dys = __p0;
@@ -1437,6 +1449,9 @@ pub fn pushed_jvp_jvp(
     dx_1: &[f64],
     ddx: &[f64],
 ) -> ((f64, f64), (f64, f64)) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut ys = Vec::new();
     let __p6 = ::backprop::__private::zero_like(&ys);
     let mut dys_1 = __p6;
@@ -1502,6 +1517,9 @@ pub fn pushed_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut ys = Vec::new();
     let __p6 = ::backprop::__private::zero_like(&ys);
     let mut dys_1 = __p6;
@@ -2206,6 +2224,7 @@ pub fn halves_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     clippy::pedantic
 )]
 pub fn halves_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let n = (x.len()) / 2;
     let da: f64 = ::backprop::__private::sum_of(&dx[..n]);
     let a: f64 = ::backprop::__private::sum_of(&x[..n]);
@@ -2237,6 +2256,7 @@ pub fn halves_jvp_vjp<'__l0, '__l1>(
         (f64, f64),
     ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let n = (x.len()) / 2;
     let da: f64 = ::backprop::__private::sum_of(&dx[..n]);
     let a: f64 = ::backprop::__private::sum_of(&x[..n]);
@@ -2283,6 +2303,7 @@ pub fn halves_hvp(
     x: &[f64],
     dx: &[f64],
 ) -> (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let n = (x.len()) / 2;
     let da: f64 = ::backprop::__private::sum_of(&dx[..n]);
     let a: f64 = ::backprop::__private::sum_of(&x[..n]);
@@ -2326,6 +2347,9 @@ pub fn halves_jvp_jvp(
     dx_1: &[f64],
     ddx: &[f64],
 ) -> ((f64, f64), (f64, f64)) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let n = (x.len()) / 2;
     let dda: f64 = ::backprop::__private::sum_of(&ddx[..n]);
     let da: f64 = ::backprop::__private::sum_of(&dx[..n]);
@@ -2371,6 +2395,9 @@ pub fn halves_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let n = (x.len()) / 2;
     let dda: f64 = ::backprop::__private::sum_of(&ddx[..n]);
     let da: f64 = ::backprop::__private::sum_of(&dx[..n]);
@@ -3037,6 +3064,7 @@ pub fn cloned_then_scaled_jvp(
     dx: &Vec<f64>,
     dk: f64,
 ) -> (f64, f64) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut dy = dx.clone();
     let mut y = x.clone();
     let __t1 = y.len();
@@ -3074,6 +3102,7 @@ pub fn cloned_then_scaled_jvp_vjp<'__l0, '__l1>(
         (f64, f64),
     ) -> (::std::vec::Vec<f64>, f64, ::std::vec::Vec<f64>, f64) + use<'__l0, '__l1>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut dy = dx.clone();
     let mut y = x.clone();
     let __t1 = y.len();
@@ -3145,6 +3174,7 @@ pub fn cloned_then_scaled_hvp(
     dx: &Vec<f64>,
     dk: f64,
 ) -> (f64, (::std::vec::Vec<f64>, f64), (::std::vec::Vec<f64>, f64)) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut dy = dx.clone();
     let mut y = x.clone();
     let __t1 = y.len();
@@ -3215,6 +3245,9 @@ pub fn cloned_then_scaled_jvp_jvp(
     ddx: &Vec<f64>,
     ddk: f64,
 ) -> ((f64, f64), (f64, f64)) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut ddy = ddx.clone();
     let mut dy = dx.clone();
     let mut dy_1 = dx_1.clone();
@@ -3273,6 +3306,9 @@ pub fn cloned_then_scaled_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             f64,
         ) + use<'__l0, '__l1, '__l2, '__l3>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut ddy = ddx.clone();
     let mut dy = dx.clone();
     let mut dy_1 = dx_1.clone();

@@ -4654,6 +4654,7 @@ pub fn norm_grad(v: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     clippy::pedantic
 )]
 pub fn norm_jvp(v: &[f64], dv: &[f64]) -> (f64, f64) {
+    ::backprop::__private::tangent_length(v.len(), dv.len(), "v");
     let __t0 = v.len();
     let mut __dt1: f64 = 0.0;
     let mut __t1: f64 = 0.0;
@@ -4692,6 +4693,7 @@ pub fn norm_jvp_vjp<'__l0, '__l1>(
         (f64, f64),
     ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
 ) {
+    ::backprop::__private::tangent_length(v.len(), dv.len(), "v");
     let __t0 = v.len();
     let mut __dt1: f64 = 0.0;
     let mut __t1: f64 = 0.0;
@@ -4765,6 +4767,7 @@ pub fn norm_hvp(
     v: &[f64],
     dv: &[f64],
 ) -> (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>) {
+    ::backprop::__private::tangent_length(v.len(), dv.len(), "v");
     let __t0 = v.len();
     let mut __dt1: f64 = 0.0;
     let mut __t1: f64 = 0.0;
@@ -4835,6 +4838,9 @@ pub fn norm_jvp_jvp(
     dv_1: &[f64],
     ddv: &[f64],
 ) -> ((f64, f64), (f64, f64)) {
+    ::backprop::__private::tangent_length(v.len(), dv_1.len(), "v");
+    ::backprop::__private::tangent_length(dv.len(), ddv.len(), "dv");
+    ::backprop::__private::tangent_length(v.len(), dv.len(), "v");
     let __t0 = v.len();
     let mut __ddt1: f64 = 0.0;
     let mut __dt1: f64 = 0.0;
@@ -4897,6 +4903,9 @@ pub fn norm_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3>,
 ) {
+    ::backprop::__private::tangent_length(v.len(), dv_1.len(), "v");
+    ::backprop::__private::tangent_length(dv.len(), ddv.len(), "dv");
+    ::backprop::__private::tangent_length(v.len(), dv.len(), "v");
     let __t0 = v.len();
     let mut __ddt1: f64 = 0.0;
     let mut __dt1: f64 = 0.0;

@@ -215,6 +215,7 @@ pub fn nll_grad(g: &Gaussian, x: &[f64]) -> (f64, (Gaussian, ::std::vec::Vec<f64
     clippy::pedantic
 )]
 pub fn nll_jvp(g: &Gaussian, x: &[f64], dg: &Gaussian, dx: &[f64]) -> (f64, f64) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let sigma = ::backprop::__private::float(g.log_sigma).exp();
     let dsigma = ::backprop::__private::float(dg.log_sigma) * sigma;
     let mut dtotal = 0.0;
@@ -263,6 +264,7 @@ pub fn nll_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __dt0 = dg.log_sigma;
     let sigma = ::backprop::__private::float(g.log_sigma).exp();
     let dsigma = ::backprop::__private::float(__dt0) * sigma;
@@ -368,6 +370,7 @@ pub fn nll_hvp(
     dg: &Gaussian,
     dx: &[f64],
 ) -> (f64, (Gaussian, ::std::vec::Vec<f64>), (Gaussian, ::std::vec::Vec<f64>)) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __dt0 = dg.log_sigma;
     let sigma = ::backprop::__private::float(g.log_sigma).exp();
     let dsigma = ::backprop::__private::float(__dt0) * sigma;
@@ -472,6 +475,9 @@ pub fn nll_jvp_jvp(
     ddg: &Gaussian,
     ddx: &[f64],
 ) -> ((f64, f64), (f64, f64)) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __dt0 = dg.log_sigma;
     let sigma = ::backprop::__private::float(g.log_sigma).exp();
     let dsigma_1 = ::backprop::__private::float(dg_1.log_sigma) * sigma;
@@ -547,6 +553,9 @@ pub fn nll_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __ddt0 = ddg.log_sigma;
     let __dt0 = dg.log_sigma;
     let __dt0_1 = dg_1.log_sigma;

@@ -102,6 +102,7 @@ pub fn sum_of_squares_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     clippy::pedantic
 )]
 pub fn sum_of_squares_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __dt1 = 0.0;
     let mut __t1 = 0.0;
@@ -139,6 +140,7 @@ pub fn sum_of_squares_jvp_vjp<'__l0, '__l1>(
         (f64, f64),
     ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __dt1 = 0.0;
     let mut __t1 = 0.0;
@@ -205,6 +207,7 @@ pub fn sum_of_squares_hvp(
     x: &[f64],
     dx: &[f64],
 ) -> (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __dt1 = 0.0;
     let mut __t1 = 0.0;
@@ -268,6 +271,9 @@ pub fn sum_of_squares_jvp_jvp(
     dx_1: &[f64],
     ddx: &[f64],
 ) -> ((f64, f64), (f64, f64)) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __ddt1 = 0.0;
     let mut __dt1 = 0.0;
@@ -323,6 +329,9 @@ pub fn sum_of_squares_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __ddt1 = 0.0;
     let mut __dt1 = 0.0;
@@ -1037,6 +1046,8 @@ pub fn dot_zip_grad(
     clippy::pedantic
 )]
 pub fn dot_zip_jvp(x: &[f64], w: &[f64], dx: &[f64], dw: &[f64]) -> (f64, f64) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
+    ::backprop::__private::tangent_length(w.len(), dw.len(), "w");
     let __t0 = ::core::cmp::min(x.len(), w.len());
     let mut __dt1 = 0.0;
     let mut __t1 = 0.0;
@@ -1082,6 +1093,8 @@ pub fn dot_zip_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
+    ::backprop::__private::tangent_length(w.len(), dw.len(), "w");
     let __t0 = ::core::cmp::min(x.len(), w.len());
     let mut __dt1 = 0.0;
     let mut __t1 = 0.0;
@@ -1161,6 +1174,8 @@ pub fn dot_zip_hvp(
     (::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
     (::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
+    ::backprop::__private::tangent_length(w.len(), dw.len(), "w");
     let __t0 = ::core::cmp::min(x.len(), w.len());
     let mut __dt1 = 0.0;
     let mut __t1 = 0.0;
@@ -1235,6 +1250,12 @@ pub fn dot_zip_jvp_jvp(
     ddx: &[f64],
     ddw: &[f64],
 ) -> ((f64, f64), (f64, f64)) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(w.len(), dw_1.len(), "w");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(dw.len(), ddw.len(), "dw");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
+    ::backprop::__private::tangent_length(w.len(), dw.len(), "w");
     let __t0 = ::core::cmp::min(x.len(), w.len());
     let mut __ddt1 = 0.0;
     let mut __dt1 = 0.0;
@@ -1299,6 +1320,12 @@ pub fn dot_zip_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(w.len(), dw_1.len(), "w");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(dw.len(), ddw.len(), "dw");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
+    ::backprop::__private::tangent_length(w.len(), dw.len(), "w");
     let __t0 = ::core::cmp::min(x.len(), w.len());
     let mut __ddt1 = 0.0;
     let mut __dt1 = 0.0;
@@ -2353,6 +2380,7 @@ pub fn weighted_positions_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     clippy::pedantic
 )]
 pub fn weighted_positions_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut dacc = 0.0;
     let mut acc = 0.0;
     let __t0 = x.len();
@@ -2391,6 +2419,7 @@ pub fn weighted_positions_jvp_vjp<'__l0, '__l1>(
         (f64, f64),
     ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut dacc = 0.0;
     let mut acc = 0.0;
     let __t0 = x.len();
@@ -2459,6 +2488,7 @@ pub fn weighted_positions_hvp(
     x: &[f64],
     dx: &[f64],
 ) -> (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut dacc = 0.0;
     let mut acc = 0.0;
     let __t0 = x.len();
@@ -2524,6 +2554,9 @@ pub fn weighted_positions_jvp_jvp(
     dx_1: &[f64],
     ddx: &[f64],
 ) -> ((f64, f64), (f64, f64)) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut ddacc = 0.0;
     let mut dacc = 0.0;
     let mut dacc_1 = 0.0;
@@ -2578,6 +2611,9 @@ pub fn weighted_positions_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut ddacc = 0.0;
     let mut dacc = 0.0;
     let mut dacc_1 = 0.0;
@@ -3348,6 +3384,7 @@ pub fn fold_log_sum_exp_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     clippy::pedantic
 )]
 pub fn fold_log_sum_exp_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __dt1 = f64::NEG_INFINITY;
     let mut __t1 = f64::NEG_INFINITY;
@@ -3401,6 +3438,7 @@ pub fn fold_log_sum_exp_jvp_vjp<'__l0, '__l1>(
         (f64, f64),
     ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __dt1 = f64::NEG_INFINITY;
     let mut __t1 = f64::NEG_INFINITY;
@@ -3517,6 +3555,7 @@ pub fn fold_log_sum_exp_hvp(
     x: &[f64],
     dx: &[f64],
 ) -> (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __dt1 = f64::NEG_INFINITY;
     let mut __t1 = f64::NEG_INFINITY;
@@ -3628,6 +3667,9 @@ pub fn fold_log_sum_exp_jvp_jvp(
     dx_1: &[f64],
     ddx: &[f64],
 ) -> ((f64, f64), (f64, f64)) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __ddt1 = f64::NEG_INFINITY;
     let mut __dt1 = f64::NEG_INFINITY;
@@ -3713,6 +3755,9 @@ pub fn fold_log_sum_exp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __ddt1 = f64::NEG_INFINITY;
     let mut __dt1 = f64::NEG_INFINITY;
@@ -4474,6 +4519,7 @@ pub fn squares_vjp<'__l0>(
     clippy::pedantic
 )]
 pub fn squares_jvp(x: &[f64], dx: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __t1 = ::std::vec::Vec::with_capacity(__t0);
     let __p0 = ::backprop::__private::zero_like(&__t1);
@@ -4512,6 +4558,7 @@ pub fn squares_jvp_vjp<'__l0, '__l1>(
         (Vec<f64>, Vec<f64>),
     ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __t1 = ::std::vec::Vec::with_capacity(__t0);
     let __p0 = ::backprop::__private::zero_like(&__t1);
@@ -4579,6 +4626,9 @@ pub fn squares_jvp_jvp(
     dx_1: &[f64],
     ddx: &[f64],
 ) -> ((Vec<f64>, Vec<f64>), (Vec<f64>, Vec<f64>)) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __t1 = ::std::vec::Vec::with_capacity(__t0);
     let __p4 = ::backprop::__private::zero_like(&__t1);
@@ -4639,6 +4689,9 @@ pub fn squares_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __t1 = ::std::vec::Vec::with_capacity(__t0);
     let __p4 = ::backprop::__private::zero_like(&__t1);

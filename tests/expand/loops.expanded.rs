@@ -2456,6 +2456,7 @@ pub fn loop_break_continue_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     clippy::pedantic
 )]
 pub fn loop_break_continue_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut dacc = 0.0;
     let mut acc = 0.0;
     let mut i = 0;
@@ -2503,6 +2504,7 @@ pub fn loop_break_continue_jvp_vjp<'__l0, '__l1>(
         (f64, f64),
     ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut dacc = 0.0;
     let mut acc = 0.0;
     let mut i = 0;
@@ -2590,6 +2592,7 @@ pub fn loop_break_continue_hvp(
     x: &[f64],
     dx: &[f64],
 ) -> (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut dacc = 0.0;
     let mut acc = 0.0;
     let mut i = 0;
@@ -2674,6 +2677,9 @@ pub fn loop_break_continue_jvp_jvp(
     dx_1: &[f64],
     ddx: &[f64],
 ) -> ((f64, f64), (f64, f64)) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut ddacc = 0.0;
     let mut dacc = 0.0;
     let mut dacc_1 = 0.0;
@@ -2736,6 +2742,9 @@ pub fn loop_break_continue_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut ddacc = 0.0;
     let mut dacc = 0.0;
     let mut dacc_1 = 0.0;

@@ -202,6 +202,7 @@ pub fn softmax_vjp<'__l0>(
     clippy::pedantic
 )]
 pub fn softmax_jvp(x: &[f64], dx: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut dm = dx[0];
     let mut m = x[0];
     let __t1 = x.len();
@@ -262,6 +263,7 @@ pub fn softmax_jvp_vjp<'__l0, '__l1>(
         (Vec<f64>, Vec<f64>),
     ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut dm = dx[0];
     let mut m = x[0];
     let __t1 = x.len();
@@ -423,6 +425,9 @@ pub fn softmax_jvp_jvp(
     dx_1: &[f64],
     ddx: &[f64],
 ) -> ((Vec<f64>, Vec<f64>), (Vec<f64>, Vec<f64>)) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut ddm = ddx[0];
     let mut dm = dx[0];
     let mut dm_1 = dx_1[0];
@@ -520,6 +525,9 @@ pub fn softmax_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut ddm = ddx[0];
     let mut dm = dx[0];
     let mut dm_1 = dx_1[0];
@@ -1790,6 +1798,7 @@ pub fn mean_and_spread_vjp<'__l0>(
     clippy::pedantic
 )]
 pub fn mean_and_spread_jvp(x: &[f64], dx: &[f64]) -> ((f64, f64), (f64, f64)) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let n = (x.len()) as f64;
     let mean = ::backprop::__private::sum_of(&x) / n;
     let dmean = ::backprop::__private::sum_of(&dx) / n;
@@ -1832,6 +1841,7 @@ pub fn mean_and_spread_jvp_vjp<'__l0, '__l1>(
         ((f64, f64), (f64, f64)),
     ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let n = (x.len()) as f64;
     let mean = ::backprop::__private::sum_of(&x) / n;
     let dmean = ::backprop::__private::sum_of(&dx) / n;
@@ -1933,6 +1943,9 @@ pub fn mean_and_spread_jvp_jvp(
     dx_1: &[f64],
     ddx: &[f64],
 ) -> (((f64, f64), (f64, f64)), ((f64, f64), (f64, f64))) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let n = (x.len()) as f64;
     let mean = ::backprop::__private::sum_of(&x) / n;
     let dmean_1 = ::backprop::__private::sum_of(&dx_1) / n;
@@ -2004,6 +2017,9 @@ pub fn mean_and_spread_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let n = (x.len()) as f64;
     let mean = ::backprop::__private::sum_of(&x) / n;
     let dmean_1 = ::backprop::__private::sum_of(&dx_1) / n;

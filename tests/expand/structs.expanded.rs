@@ -364,6 +364,7 @@ impl Layer {
         clippy::pedantic
     )]
     pub fn unit_jvp(&self, x: &[f64], j: usize, dself: &Self, dx: &[f64]) -> (f64, f64) {
+        ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
         let mut ds = dself.b[j];
         let mut s = self.b[j];
         let __t1 = self.inputs;
@@ -411,6 +412,7 @@ impl Layer {
                 ::std::vec::Vec<f64>,
             ) + use<'__l0, '__l1, '__l2, '__l3>,
     ) {
+        ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
         let mut ds = dself.b[j];
         let mut s = self.b[j];
         let __t1 = self.inputs;
@@ -514,6 +516,7 @@ impl Layer {
         dself: &Self,
         dx: &[f64],
     ) -> (f64, (Self, ::std::vec::Vec<f64>), (Self, ::std::vec::Vec<f64>)) {
+        ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
         let mut ds = dself.b[j];
         let mut s = self.b[j];
         let __t1 = self.inputs;
@@ -610,6 +613,9 @@ impl Layer {
         ddself: &Self,
         ddx: &[f64],
     ) -> ((f64, f64), (f64, f64)) {
+        ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+        ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+        ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
         let mut dds = ddself.b[j];
         let mut ds = dself.b[j];
         let mut ds_1 = dself_1.b[j];
@@ -689,6 +695,9 @@ impl Layer {
                 ::std::vec::Vec<f64>,
             ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
     ) {
+        ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+        ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+        ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
         let mut dds = ddself.b[j];
         let mut ds = dself.b[j];
         let mut ds_1 = dself_1.b[j];

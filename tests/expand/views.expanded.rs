@@ -119,6 +119,8 @@ pub fn dot_grad(
     clippy::pedantic
 )]
 pub fn dot_jvp(x: &[f64], y: &[f64], dx: &[f64], dy: &[f64]) -> (f64, f64) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
+    ::backprop::__private::tangent_length(y.len(), dy.len(), "y");
     let mut ds = 0.0;
     let mut s = 0.0;
     let __t0 = x.len();
@@ -162,6 +164,8 @@ pub fn dot_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
+    ::backprop::__private::tangent_length(y.len(), dy.len(), "y");
     let mut ds = 0.0;
     let mut s = 0.0;
     let __t0 = x.len();
@@ -239,6 +243,8 @@ pub fn dot_hvp(
     (::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
     (::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
+    ::backprop::__private::tangent_length(y.len(), dy.len(), "y");
     let mut ds = 0.0;
     let mut s = 0.0;
     let __t0 = x.len();
@@ -311,6 +317,12 @@ pub fn dot_jvp_jvp(
     ddx: &[f64],
     ddy: &[f64],
 ) -> ((f64, f64), (f64, f64)) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(y.len(), dy_1.len(), "y");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(dy.len(), ddy.len(), "dy");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
+    ::backprop::__private::tangent_length(y.len(), dy.len(), "y");
     let mut dds = 0.0;
     let mut ds = 0.0;
     let mut ds_1 = 0.0;
@@ -372,6 +384,12 @@ pub fn dot_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
 ) {
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(y.len(), dy_1.len(), "y");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(dy.len(), ddy.len(), "dy");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
+    ::backprop::__private::tangent_length(y.len(), dy.len(), "y");
     let mut dds = 0.0;
     let mut ds = 0.0;
     let mut ds_1 = 0.0;
@@ -1459,6 +1477,8 @@ pub fn matvec_norm_jvp(
     da: &[f64],
     dx: &[f64],
 ) -> (f64, f64) {
+    ::backprop::__private::tangent_length(a.len(), da.len(), "a");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut dtotal = 0.0;
     let mut total = 0.0;
     for i in 0..n {
@@ -1511,6 +1531,8 @@ pub fn matvec_norm_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3>,
 ) {
+    ::backprop::__private::tangent_length(a.len(), da.len(), "a");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut dtotal = 0.0;
     let mut total = 0.0;
     let mut __tape1 = ::std::vec::Vec::new();
@@ -1610,6 +1632,8 @@ pub fn matvec_norm_hvp(
     (::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
     (::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
 ) {
+    ::backprop::__private::tangent_length(a.len(), da.len(), "a");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut dtotal = 0.0;
     let mut total = 0.0;
     let mut __tape1 = ::std::vec::Vec::new();
@@ -1704,6 +1728,12 @@ pub fn matvec_norm_jvp_jvp(
     dda: &[f64],
     ddx: &[f64],
 ) -> ((f64, f64), (f64, f64)) {
+    ::backprop::__private::tangent_length(a.len(), da_1.len(), "a");
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(da.len(), dda.len(), "da");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(a.len(), da.len(), "a");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut ddtotal = 0.0;
     let mut dtotal = 0.0;
     let mut dtotal_1 = 0.0;
@@ -1783,6 +1813,12 @@ pub fn matvec_norm_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, 
             ::std::vec::Vec<f64>,
         ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
 ) {
+    ::backprop::__private::tangent_length(a.len(), da_1.len(), "a");
+    ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
+    ::backprop::__private::tangent_length(da.len(), dda.len(), "da");
+    ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
+    ::backprop::__private::tangent_length(a.len(), da.len(), "a");
+    ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut ddtotal = 0.0;
     let mut dtotal = 0.0;
     let mut dtotal_1 = 0.0;

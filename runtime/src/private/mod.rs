@@ -193,6 +193,27 @@ pub fn reserve<T, I: Iterator>(tape: &mut Vec<T>, range: &I) {
     tape.reserve(range.size_hint().0);
 }
 
+/// Checks, at the top of a forward form, that the tangent of a buffer parameter has the
+/// buffer's length (the contract: a tangent has its parameter's shape). Besides the message,
+/// the check tells LLVM the two lengths are equal, so a loop that indexes both drops the
+/// tangent's bounds checks wherever it drops the parameter's.
+#[inline(always)]
+#[track_caller]
+pub fn tangent_length(value: usize, tangent: usize, param: &str) {
+    if value != tangent {
+        tangent_length_mismatch(value, tangent, param)
+    }
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn tangent_length_mismatch(value: usize, tangent: usize, param: &str) -> ! {
+    panic!(
+        "the tangent of `{param}` has {tangent} elements and `{param}` has {value}: pass a tangent of the parameter's shape"
+    )
+}
+
 /// A zero gradient shaped like `value`.
 #[inline(always)]
 pub fn zero_like<T: Differentiable + ?Sized>(value: &T) -> T::Tangent {
