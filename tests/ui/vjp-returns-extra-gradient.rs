@@ -1,6 +1,7 @@
 // A hand-written `_vjp` returns one gradient per argument that has one, in order.
 use backprop::differentiable;
 
+#[differentiable(custom(vjp))]
 fn twice(x: f64) -> f64 {
     2.0 * x
 }
