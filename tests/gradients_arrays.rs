@@ -634,3 +634,67 @@ fn an_enumerate_position_may_be_mut() {
     assert_eq!(value, mutable_enumerate_position(&x));
     assert_grad_close(&dx, &[1.0, 4.0, 9.0], EXACT64);
 }
+
+// --- Array patterns: `let [a, b] = y;` on an array of floats reads each element. ---
+
+/// A pendulum's energy-like quantity from its state `[θ, ω]`, written as ODE code is:
+/// E = ½ω² + k(1 − cos θ);  ∂E/∂θ = k sin θ, ∂E/∂ω = ω, ∂E/∂k = 1 − cos θ.
+#[differentiable]
+fn pendulum_energy(y: [f64; 2], k: f64) -> f64 {
+    let [theta, omega] = y;
+    0.5 * omega * omega + k * (1.0 - theta.cos())
+}
+
+#[differentiable]
+fn pendulum_energy_32(y: [f32; 2], k: f32) -> f32 {
+    let [theta, omega] = y;
+    0.5 * omega * omega + k * (1.0 - theta.cos())
+}
+
+/// Patterns on a built array, with `_`, `mut` and a written type:
+/// f = sin(a) + q² with a = θk, q = ω·ω, so f = sin(θk) + ω⁴.
+#[differentiable]
+fn array_patterns_of_every_shape(y: [f64; 2], k: f64) -> f64 {
+    let [theta, omega] = y;
+    let [mut a, _] = [theta * k, omega];
+    a = a.sin();
+    let [p, q]: [f64; 2] = [a, omega * omega];
+    p + q * q
+}
+
+#[test]
+fn array_patterns_read_each_element_in_every_mode() {
+    let (y, k) = ([0.7, -1.3], 2.5);
+    let (e, (dy, dk)) = pendulum_energy_grad(y, k);
+    assert_rel64(e, 0.5 * 1.69 + k * (1.0 - 0.7f64.cos()), 1e-15, "value");
+    assert_rel64(dy[0], k * 0.7f64.sin(), 1e-15, "∂θ");
+    assert_rel64(dy[1], -1.3, 1e-15, "∂ω");
+    assert_rel64(dk, 1.0 - 0.7f64.cos(), 1e-15, "∂k");
+    let (_, de) = pendulum_energy_jvp(y, k, [1.0, 0.5], 0.25);
+    assert_rel64(de, dy[0] + 0.5 * dy[1] + 0.25 * dk, 1e-14, "jvp");
+    // H = [[k cos θ, 0, sin θ], [0, 1, 0], [sin θ, 0, 0]] times (1, 0.5, 0.25).
+    let (_, _, (hy, hk)) = pendulum_energy_hvp(y, k, [1.0, 0.5], 0.25);
+    assert_rel64(hy[0], k * 0.7f64.cos() + 0.25 * 0.7f64.sin(), 1e-14, "Hv θ");
+    assert_rel64(hy[1], 0.5, 1e-15, "Hv ω");
+    assert_rel64(hk, 0.7f64.sin(), 1e-15, "Hv k");
+    let (e32, (dy32, dk32)) = pendulum_energy_32_grad([0.7, -1.3], 2.5);
+    assert_rel32(e32, e as f32, 1e-6, "f32 value");
+    assert_rel32(dy32[0], dy[0] as f32, 1e-6, "f32 ∂θ");
+    assert_rel32(dy32[1], -1.3, 1e-6, "f32 ∂ω");
+    assert_rel32(dk32, dk as f32, 1e-5, "f32 ∂k");
+}
+
+#[test]
+fn array_patterns_with_wildcards_mut_and_types_match_finite_differences() {
+    let f = |v: &[f64]| array_patterns_of_every_shape([v[0], v[1]], v[2]);
+    let grad = |v: &[f64]| {
+        let (value, (dy, dk)) = array_patterns_of_every_shape_grad([v[0], v[1]], v[2]);
+        (value, vec![dy[0], dy[1], dk])
+    };
+    check_fd_n64(grad, f, &[&[0.7, -1.3, 2.5], &[-0.2, 0.4, 1.1]]);
+    // By hand at (θ, ω, k): ∂θ = k cos(θk), ∂ω = 4ω³, ∂k = θ cos(θk).
+    let (_, (dy, dk)) = array_patterns_of_every_shape_grad([0.7, -1.3], 2.5);
+    assert_rel64(dy[0], 2.5 * 1.75f64.cos(), 1e-14, "∂θ");
+    assert_rel64(dy[1], 4.0 * (-1.3f64).powi(3), 1e-14, "∂ω");
+    assert_rel64(dk, 0.7 * 1.75f64.cos(), 1e-14, "∂k");
+}

@@ -43,10 +43,14 @@ impl Lowerer {
                 let Some(init) = &local.init else { return };
                 self.let_tuple(tuple, &init.expr, out);
             }
+            Pat::Slice(array) if local.init.is_some() => {
+                let Some(init) = &local.init else { return };
+                self.let_array(array, ty, &init.expr, out);
+            }
             _ => {
                 let stmt = syn::Stmt::Local(local.clone());
                 if self.may_be_active(&stmt) {
-                    self.error_at(&pat, "this pattern is not supported in a differentiable function; bind a plain name (or a tuple of names)");
+                    self.error_at(&pat, "this pattern is not supported in a differentiable function; bind a plain name, a tuple of names or an array of floats, and read fields by name (`p.x`)");
                 }
                 let inactive = self.inactive_stmt(&stmt);
                 out.push(Stmt { kind: StmtKind::Inactive(inactive), span });
@@ -119,6 +123,53 @@ impl Lowerer {
             }
         };
         self.destructure(tuple, base, out);
+    }
+
+    /// `let [a, b] = init;` on an array of floats: one element read per name (`a = init[0]`),
+    /// which for floats is what the pattern does. Refused where the macro cannot see that the
+    /// array holds floats and is owned: moving other elements out, or binding references to
+    /// the elements of a borrowed array, is not a read.
+    fn let_array(&mut self, array: &syn::PatSlice, ty: Option<&syn::Type>, init: &Expr, out: &mut Vec<Stmt>) {
+        let value = self.expr(init, out);
+        let declared = ty.map(super::signature::kind_of_type).filter(|k| *k != Kind::Unknown);
+        let kind = declared.unwrap_or_else(|| self.kind_of(&value));
+        let base = match value {
+            Operand::Var(v) if kind == Kind::Buffer(1) && !self.borrowed_params.contains(&v) => v,
+            _ => {
+                let advice = match value {
+                    Operand::Var(v) if self.borrowed_params.contains(&v) => {
+                        "an array pattern on a borrowed array binds references; index it instead (`let a = y[0];`)"
+                    }
+                    _ => {
+                        "an array pattern needs an array of floats the macro can see: write its type (`let [a, b]: [f64; 2] = …`) or index it (`let a = y[0];`)"
+                    }
+                };
+                self.error_at(array, advice);
+                return;
+            }
+        };
+        for (index, elem) in array.elems.iter().enumerate() {
+            let var = match elem {
+                Pat::Ident(ident) if ident.by_ref.is_none() && ident.subpat.is_none() => {
+                    self.bind_user(&ident.ident, Kind::Scalar, ident.mutability.is_some(), Role::User)
+                }
+                Pat::Wild(_) => continue,
+                Pat::Rest(_) => {
+                    self.error_at(
+                        elem,
+                        "`..` is not supported in an array pattern; name every element or index the array",
+                    );
+                    return;
+                }
+                other => {
+                    self.error_at(other, "only names and `_` are supported inside an array pattern");
+                    continue;
+                }
+            };
+            let position = syn::Index { index: index as u32, span: elem.span() };
+            let place = Place { base, steps: vec![Step::Index(Operand::constant(quote::quote!(#position)))] };
+            out.push(Stmt { kind: StmtKind::Let { var, value: Value::Read(place) }, span: elem.span() });
+        }
     }
 
     /// One field read per element of `tuple` from `base`; a nested tuple pattern destructures

@@ -72,6 +72,8 @@ pub(crate) struct Lowerer {
     /// Snapshots of mutable variables taken in the current statement, reused until the
     /// variable is written (`x * x.sin()` reads `x` once).
     snapshots: Vec<(VarId, VarId)>,
+    /// Parameters taken by reference (`x: &[f64; 2]`, `&self`).
+    borrowed_params: Vec<VarId>,
 }
 
 impl Lowerer {
@@ -84,6 +86,7 @@ impl Lowerer {
             counts: Counts::default(),
             loop_depth: 0,
             snapshots: Vec::new(),
+            borrowed_params: Vec::new(),
         }
     }
 

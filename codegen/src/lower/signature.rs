@@ -110,6 +110,9 @@ impl Lowerer {
             FnArg::Typed(t) => is_reference(&t.ty),
             FnArg::Receiver(r) => matches!(r.kind, syn::ReceiverKind::Reference(..)),
         };
+        if borrowed {
+            self.borrowed_params.push(var);
+        }
         Some((Param { var, gradient, array, borrowed }, ident))
     }
 
