@@ -1048,3 +1048,97 @@ fn a_loop_left_by_return_or_by_break_with_a_deferred_let() {
         assert!((hv - 2.0 * (8.0 / v).ceil().powi(2)).abs() < 1e-12);
     }
 }
+
+// --- Tuple assignment: every new value is computed before any target is written. ---
+
+/// A Fibonacci-like recurrence written as a simultaneous update, then a swap:
+/// (a, b) ← (b, a + b·x) three times from (x, y), then (a, b) ← (b, a); f = a·b + a.
+#[differentiable]
+fn simultaneous_updates(x: f64, y: f64) -> f64 {
+    let mut a = x;
+    let mut b = y;
+    for _ in 0..3 {
+        (a, b) = (b, a + b * x);
+    }
+    (a, b) = (b, a);
+    a * b + a
+}
+
+#[differentiable]
+fn simultaneous_updates_32(x: f32, y: f32) -> f32 {
+    let mut a = x;
+    let mut b = y;
+    for _ in 0..3 {
+        (a, b) = (b, a + b * x);
+    }
+    (a, b) = (b, a);
+    a * b + a
+}
+
+/// The same recurrence by hand (Rust evaluates the right side first).
+fn simultaneous_updates_by_hand(x: f64, y: f64) -> f64 {
+    let (mut a, mut b) = (x, y);
+    for _ in 0..3 {
+        let next = a + b * x;
+        a = b;
+        b = next;
+    }
+    std::mem::swap(&mut a, &mut b);
+    a * b + a
+}
+
+#[differentiable]
+fn polar(r: f64, t: f64) -> (f64, f64) {
+    (r * t.cos(), r * t.sin())
+}
+
+/// A tuple result assigned to existing variables, one of them skipped:
+/// (u, _) = polar(r, t), (v, w) = polar(u, w) … f = u + v·w.
+#[differentiable]
+#[allow(unused_assignments, reason = "the initial values are the case: overwritten by the tuple")]
+fn tuple_results_assigned(r: f64, t: f64) -> f64 {
+    let mut u = 0.0;
+    let mut v = 1.0;
+    let mut w = t;
+    (u, _) = polar(r, t);
+    (v, w) = polar(u, w);
+    u + v * w
+}
+
+#[test]
+fn a_simultaneous_update_keeps_its_meaning_in_every_mode() {
+    for &(x, y) in &[(0.7, -0.4), (-1.1, 0.3), (0.2, 1.5)] {
+        assert_eq!(simultaneous_updates(x, y), simultaneous_updates_by_hand(x, y));
+        let (value, (gx, gy)) = simultaneous_updates_grad(x, y);
+        assert_eq!(value, simultaneous_updates_by_hand(x, y));
+        assert_rel64(gx, fd(|x| simultaneous_updates_by_hand(x, y), x), 1e-7, "∂x");
+        assert_rel64(gy, fd(|y| simultaneous_updates_by_hand(x, y), y), 1e-7, "∂y");
+        let (_, along) = simultaneous_updates_jvp(x, y, 0.5, -2.0);
+        assert_rel64(along, 0.5 * gx - 2.0 * gy, 1e-12, "jvp");
+        let (_, g, (hx, hy)) = simultaneous_updates_hvp(x, y, 1.0, 0.0);
+        assert_eq!(g, (gx, gy));
+        assert_rel64(hx, fd(|x| simultaneous_updates_grad(x, y).1.0, x), 1e-6, "∂²x");
+        assert_rel64(hy, fd(|x| simultaneous_updates_grad(x, y).1.1, x), 1e-6, "∂x∂y");
+        let (v32, (gx32, gy32)) = simultaneous_updates_32_grad(x as f32, y as f32);
+        assert_rel32(v32, value as f32, 1e-5, "f32 value");
+        assert_rel32(gx32, gx as f32, 1e-4, "f32 ∂x");
+        assert_rel32(gy32, gy as f32, 1e-4, "f32 ∂y");
+    }
+}
+
+#[test]
+fn a_tuple_result_assigned_to_variables_matches_finite_differences() {
+    let f = |r: f64, t: f64| {
+        let u = r * t.cos();
+        let (v, w) = (u * t.cos(), u * t.sin());
+        u + v * w
+    };
+    for &(r, t) in &[(1.3, 0.4), (0.6, -1.2)] {
+        let (value, (dr, dt)) = tuple_results_assigned_grad(r, t);
+        assert_rel64(value, f(r, t), 1e-15, "value");
+        assert_rel64(dr, fd(|r| f(r, t), r), 1e-7, "∂r");
+        assert_rel64(dt, fd(|t| f(r, t), t), 1e-7, "∂t");
+        let (_, along) = tuple_results_assigned_jvp(r, t, 1.0, 1.0);
+        assert_rel64(along, dr + dt, 1e-12, "jvp");
+    }
+}

@@ -223,8 +223,11 @@ impl Lowerer {
             out.push(Stmt { kind: StmtKind::Inactive(inactive), span });
             return;
         }
+        if let (Expr::Tuple(targets), None) = (left, op) {
+            return self.assign_tuple(targets, right, span, out);
+        }
         let Some(place) = self.place(left, out) else {
-            self.error_at(&left, "only a variable, an element or a field can be assigned in a differentiable function; assign each one in a statement of its own");
+            self.error_at(&left, "only a variable, an element or a field can be assigned in a differentiable function; assign to the variable or element itself (`v[i] = x`)");
             return;
         };
         if self.written_param(&place, left.span()) {
@@ -254,6 +257,55 @@ impl Lowerer {
             }
         };
         self.store(place, combined, value, span, out);
+    }
+
+    /// `(a, b) = (b, a + b);` or `(a, b) = g(x);`: every new value is computed (or moved out of
+    /// the tuple) before any target is written, as Rust does, so a simultaneous update keeps
+    /// its meaning; then each target is assigned in order. `_` skips a target.
+    fn assign_tuple(&mut self, targets: &syn::ExprTuple, right: &Expr, span: Span, out: &mut Vec<Stmt>) {
+        let values: Vec<Option<Operand>> = match right {
+            Expr::Tuple(values) if values.elems.len() == targets.elems.len() => values
+                .elems
+                .iter()
+                .map(|value| {
+                    let operand = self.expr(value, out);
+                    // A copy: a later target may be the variable this value was read from.
+                    let kind = self.kind_of(&operand);
+                    Some(self.define(Value::Copy(operand), kind, value.span(), out))
+                })
+                .collect(),
+            _ => {
+                let Operand::Var(base) = self.expr(right, out) else {
+                    self.error_at(right, "assign a tuple of values (`(a, b) = (x, y)`) or a call's tuple result here");
+                    return;
+                };
+                let mut fields = Vec::new();
+                for (index, target) in targets.elems.iter().enumerate() {
+                    let member = syn::Member::Unnamed(syn::Index { index: index as u32, span: target.span() });
+                    let place = Place { base, steps: vec![Step::Field(member.to_token_stream())] };
+                    let var = self.new_temp(Kind::Unknown, target.span());
+                    out.push(Stmt { kind: StmtKind::Let { var, value: Value::Read(place) }, span: target.span() });
+                    fields.push(var);
+                }
+                self.vars[base].destructured = Some(fields.clone());
+                fields.into_iter().map(|v| Some(Operand::Var(v))).collect()
+            }
+        };
+        for (target, value) in targets.elems.iter().zip(values) {
+            if matches!(target, Expr::Infer(_)) {
+                continue;
+            }
+            let (Some(value), Some(place)) = (value, self.place(target, out)) else {
+                self.error_at(
+                    target,
+                    "only a variable, an element or a field can be a target of a tuple assignment; nest no tuples",
+                );
+                continue;
+            };
+            if !self.written_param(&place, target.span()) {
+                self.store(place, StoreHow::Set, value, span, out);
+            }
+        }
     }
 
     /// Reads the current value of a place.
