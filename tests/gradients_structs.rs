@@ -580,3 +580,72 @@ fn vec_of_struct_field_gets_one_gradient_per_layer() {
         assert_grad_close(&flatten(&g), &fd_leaves(|m| stack_output(m, &x), &m), FD_TOL64);
     }
 }
+
+// --- `*s` on a parameter taken by reference: a copy of the struct (or a read through it). ---
+
+#[derive(Differentiable, Clone, Copy)]
+pub struct Bob {
+    pub mass: f64,
+    pub length: f64,
+}
+
+impl Bob {
+    /// `*self` copies the receiver: E = m·g·L(1 − cos θ).
+    #[differentiable]
+    pub fn potential(&self, theta: f64) -> f64 {
+        let me = *self;
+        me.mass * 9.81 * me.length * (1.0 - theta.cos())
+    }
+}
+
+/// f = m·L² + Σ w[i]·m, with `*b` copied and `(*w)[i]` read through a `&Vec`.
+#[differentiable]
+fn inertia_plus_weights(b: &Bob, w: &Vec<f64>) -> f64 {
+    let p = *b;
+    let mut s = p.mass * p.length * p.length;
+    for i in 0..w.len() {
+        s += (*w)[i] * p.mass;
+    }
+    s
+}
+
+#[derive(Differentiable, Clone, Copy)]
+pub struct Bob32 {
+    pub mass: f32,
+    pub length: f32,
+}
+
+#[differentiable]
+fn inertia_32(b: &Bob32) -> f32 {
+    let p = *b;
+    p.mass * p.length * p.length
+}
+
+#[test]
+fn a_struct_copied_out_of_a_reference_passes_its_gradient_to_the_parameter() {
+    let b = Bob { mass: 2.0, length: 1.5 };
+    let w = vec![0.5, -0.25, 1.0];
+    let (value, (db, dw)) = inertia_plus_weights_grad(&b, &w);
+    assert_eq!(value, 2.0 * 2.25 + 1.25 * 2.0);
+    assert_eq!((db.mass, db.length), (2.25 + 1.25, 2.0 * 2.0 * 1.5));
+    assert_eq!(dw, vec![2.0, 2.0, 2.0]);
+    let (_, along) = inertia_plus_weights_jvp(&b, &w, &Bob { mass: 1.0, length: 0.5 }, &vec![0.0, 1.0, 0.0]);
+    assert_eq!(along, db.mass + 0.5 * db.length + dw[1]);
+    // Hessian of m·L² + m·Σw along (dm, dL, dw) = (1, 0, 0): (0 + 0, 2L, 1 each).
+    let (_, _, (hb, hw)) = inertia_plus_weights_hvp(&b, &w, &Bob { mass: 1.0, length: 0.0 }, &vec![0.0; 3]);
+    assert_eq!((hb.mass, hb.length, hw), (0.0, 3.0, vec![1.0, 1.0, 1.0]));
+    let (_, d) = inertia_32_grad(&Bob32 { mass: 2.0, length: 1.5 });
+    assert_eq!((d.mass, d.length), (2.25, 6.0));
+}
+
+#[test]
+fn self_copied_out_of_the_receiver_in_a_method() {
+    let b = Bob { mass: 2.0, length: 1.5 };
+    let theta = 0.4;
+    let (value, (db, dtheta)) = b.potential_grad(theta);
+    let c = 1.0 - theta.cos();
+    assert_rel64(value, 2.0 * 9.81 * 1.5 * c, 1e-15, "value");
+    assert_rel64(db.mass, 9.81 * 1.5 * c, 1e-15, "∂m");
+    assert_rel64(db.length, 2.0 * 9.81 * c, 1e-15, "∂L");
+    assert_rel64(dtheta, 2.0 * 9.81 * 1.5 * theta.sin(), 1e-15, "∂θ");
+}

@@ -42,6 +42,8 @@ pub fn place_kind(base: Kind, steps: &[Step]) -> Kind {
             (Kind::Buffer(1), Step::Index(_)) => Kind::Scalar,
             (Kind::Buffer(d), Step::Index(_)) => Kind::Buffer(d - 1),
             (Kind::ScalarRef, Step::Deref) => Kind::Scalar,
+            // A parameter taken by reference has the kind of what it refers to.
+            (Kind::Buffer(d), Step::Deref) => Kind::Buffer(d),
             (kind, Step::Slice(_)) => kind,
             (Kind::Int, _) => Kind::Int,
             _ => Kind::Unknown,

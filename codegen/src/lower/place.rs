@@ -1,4 +1,4 @@
-//! Places: `x`, `x[i]`, `x[i][j]`, `m.w[k]`, `*r` — what can be read, written and borrowed.
+//! Places: `x`, `x[i]`, `x[i][j]`, `m.w[k]`, `*r`, `*s` — what can be read, written and borrowed.
 
 use super::Lowerer;
 use crate::ir::{Kind, Operand, Place, SliceRange, Step, Stmt, Value};
@@ -41,7 +41,10 @@ impl Lowerer {
                 if let Some(place) = &self.vars[inner].alias_of {
                     return Some(place.clone());
                 }
-                (self.vars[inner].kind == Kind::ScalarRef).then(|| Place { base: inner, steps: vec![Step::Deref] })
+                // `*r` on a `&f64` parameter, and `*s` on any other parameter taken by
+                // reference (`let p = *s;` copies a `&Point`): the adjoint is the parameter's.
+                let through = self.vars[inner].kind == Kind::ScalarRef || self.borrowed_params.contains(&inner);
+                through.then(|| Place { base: inner, steps: vec![Step::Deref] })
             }
             _ => None,
         }
@@ -102,7 +105,7 @@ impl Lowerer {
             }
             None => {
                 // Only `*` gets here: fields and elements of any value have a place above.
-                let what = "`*` can read through a `&f32`/`&f64` parameter or a name bound to `&place`, not through a computed reference; read the place itself (or return the value instead of a reference)".to_string();
+                let what = "`*` can read through a parameter taken by reference or a name bound to `&place`, not through a computed reference; read the place itself (or return the value instead of a reference)".to_string();
                 self.unsupported(expr, what, out)
             }
         }
