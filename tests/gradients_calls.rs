@@ -790,3 +790,93 @@ fn a_callee_restricted_by_wrt_is_callable_where_the_rest_are_constants() {
         TOL64,
     );
 }
+
+// --- Recursion: a function (or method) calling itself chains through its own forms; the
+// pullbacks of its recursive calls are boxed (one allocation per call in reverse mode). ---
+
+/// xⁿ by recursion: d/dx = n·xⁿ⁻¹, d²/dx² = n(n−1)·xⁿ⁻².
+#[differentiable]
+fn power_by_recursion(x: f64, n: u32) -> f64 {
+    if n == 0 { 1.0 } else { x * power_by_recursion(x, n - 1) }
+}
+
+#[differentiable]
+fn power_by_recursion_32(x: f32, n: u32) -> f32 {
+    if n == 0 {
+        return 1.0;
+    }
+    x * power_by_recursion_32(x, n - 1)
+}
+
+/// Σ xᵢ² by divide and conquer over sub-slices: gradient 2x, Hessian 2I.
+#[differentiable]
+fn sum_of_squares_halving(x: &[f64]) -> f64 {
+    if x.len() == 1 {
+        x[0] * x[0]
+    } else {
+        let m = x.len() / 2;
+        sum_of_squares_halving(&x[..m]) + sum_of_squares_halving(&x[m..])
+    }
+}
+
+#[derive(backprop::Differentiable, Clone)]
+pub struct Polynomial {
+    pub c: Vec<f64>,
+}
+
+impl Polynomial {
+    /// Horner's rule by recursion through a method: c₀ + x(c₁ + x(c₂ + …)).
+    #[differentiable]
+    pub fn horner(&self, x: f64, k: usize) -> f64 {
+        if k + 1 == self.c.len() { self.c[k] } else { self.c[k] + x * self.horner(x, k + 1) }
+    }
+}
+
+#[test]
+fn a_recursive_power_in_every_mode_matches_its_closed_forms() {
+    for n in 0..6u32 {
+        let x = 1.3;
+        let (value, dx) = power_by_recursion_grad(x, n);
+        assert_rel64(value, x.powi(n as i32), 1e-14, "value");
+        let d1 = if n == 0 { 0.0 } else { f64::from(n) * x.powi(n as i32 - 1) };
+        let d2 = if n < 2 { 0.0 } else { f64::from(n * (n - 1)) * x.powi(n as i32 - 2) };
+        assert_rel64(dx, d1, 1e-14, "d/dx");
+        assert_rel64(power_by_recursion_jvp(x, n, 0.5).1, 0.5 * d1, 1e-14, "jvp");
+        let (_, g, h) = power_by_recursion_hvp(x, n, 1.0);
+        assert_rel64(g, d1, 1e-14, "hvp gradient");
+        assert_rel64(h, d2, 1e-13, "d²/dx²");
+        let (v32, d32) = power_by_recursion_32_grad(1.3, n);
+        assert_rel32(v32, value as f32, 1e-6, "f32 value");
+        assert_rel32(d32, d1 as f32, 1e-5, "f32 d/dx");
+    }
+}
+
+#[test]
+fn divide_and_conquer_over_sub_slices_has_gradient_2x_and_hessian_2i() {
+    let x = [0.5, -1.5, 2.0, 0.25, 3.0];
+    let (value, g) = sum_of_squares_halving_grad(&x);
+    assert_eq!(value, x.iter().map(|v| v * v).sum::<f64>());
+    assert_eq!(g, x.iter().map(|v| 2.0 * v).collect::<Vec<_>>());
+    let v = [1.0, 0.0, -1.0, 0.5, 2.0];
+    let (_, along) = sum_of_squares_halving_jvp(&x, &v);
+    assert_rel64(along, g.iter().zip(&v).map(|(a, b)| a * b).sum(), 1e-14, "jvp");
+    let (_, _, hv) = sum_of_squares_halving_hvp(&x, &v);
+    assert_eq!(hv, v.iter().map(|d| 2.0 * d).collect::<Vec<_>>());
+}
+
+#[test]
+fn recursion_through_a_method_matches_finite_differences() {
+    let p = Polynomial { c: vec![1.0, -2.0, 0.5, 3.0] };
+    let x = 0.7;
+    let (value, (dp, dx)) = p.horner_grad(x, 0);
+    let direct = |c: &[f64], x: f64| c.iter().rev().fold(0.0, |acc, ci| acc * x + ci);
+    assert_rel64(value, direct(&p.c, x), 1e-15, "value");
+    // ∂/∂cₖ = xᵏ; ∂/∂x = c₁ + 2c₂x + 3c₃x².
+    for (k, d) in dp.c.iter().enumerate() {
+        assert_rel64(*d, x.powi(k as i32), 1e-15, "∂c");
+    }
+    assert_rel64(dx, -2.0 + 2.0 * 0.5 * x + 3.0 * 3.0 * x * x, 1e-14, "∂x");
+    assert_rel64(dx, fd(|x| direct(&p.c, x), x), 1e-7, "∂x by finite differences");
+    let (_, _, (_, hx)) = p.horner_hvp(x, 0, &Polynomial { c: vec![0.0; 4] }, 1.0);
+    assert_rel64(hx, 2.0 * 0.5 + 6.0 * 3.0 * x, 1e-14, "∂²x");
+}

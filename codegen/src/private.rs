@@ -43,6 +43,8 @@ pub enum Item {
     ZeroLike,
     /// `tangent_length(x.len(), dx.len(), "x")`: a buffer's tangent has the buffer's length.
     TangentLength,
+    /// `boxed_pullback(pb)`: a recursive call's pullback, boxed.
+    BoxedPullback,
     /// `accumulate(&mut target, gradient)`: adds a gradient of any shape.
     Accumulate,
     /// `add_to_each(&mut buffer, d)`: reverse of a sum over a buffer.
@@ -125,6 +127,7 @@ impl ToTokens for Item {
         tokens.extend(match self {
             Item::ZeroLike => quote!(#p::zero_like),
             Item::TangentLength => quote!(#p::tangent_length),
+            Item::BoxedPullback => quote!(#p::boxed_pullback),
             Item::Accumulate => quote!(#p::accumulate),
             Item::AddToEach => quote!(#p::add_to_each),
             Item::SumOf => quote!(#p::sum_of),

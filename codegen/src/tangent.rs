@@ -570,6 +570,7 @@ impl Tangents<'_> {
             pullback,
             markers,
             jvp_depth: call.jvp_depth + 1,
+            recursive: call.recursive,
         };
         let pair = self.temp(Kind::Composite, span);
         out.push(Stmt { kind: StmtKind::Let { var: pair, value: Value::Call(forward) }, span });

@@ -56,3 +56,9 @@ pub fn scaled(x: f64, k: f64) -> f64 {
 pub fn calls_restricted(x: f64) -> f64 {
     scaled(x, 3.0) + scaled(x.sin(), 0.5)
 }
+
+/// Recursion: the pullback of the call of itself is boxed.
+#[differentiable]
+pub fn power_by_recursion(x: f64, n: u32) -> f64 {
+    if n == 0 { 1.0 } else { x * power_by_recursion(x, n - 1) }
+}

@@ -46,9 +46,16 @@ impl Emitter<'_> {
         let markers = self.name(call.markers);
         let flags = self.argument_flags(call);
         let vjp = self.vjp_call(call);
+        // A recursive call's pullback is boxed: the pullback being defined holds it, and a
+        // type cannot contain itself.
+        let boxed = call.recursive.then(|| {
+            let boxed_pullback = Item::BoxedPullback;
+            quote!(let #pullback = #boxed_pullback(#pullback);)
+        });
         quote! {
             let #markers = #flags;
             let (#name, #pullback) = #vjp;
+            #boxed
         }
     }
 

@@ -14,6 +14,13 @@ pub(super) fn kept_attributes(item: &syn::ItemFn) -> Vec<&syn::Attribute> {
 /// The pullback borrows every reference parameter, so each elided lifetime gets a name and
 /// the closure's type captures all of them (the same in every edition).
 pub(super) fn vjp(sig: &syn::Signature, ret: &TokenStream, grads: &TokenStream) -> TokenStream {
+    vjp_sharing(sig, ret, grads, false)
+}
+
+/// [`vjp`], and for a recursive function (`shared`) one more lifetime `'__lall` that every
+/// other outlives: the boxed pullbacks of its recursive calls live for that one, which the
+/// pullback's type may name (a box for each of several lifetimes could not be named).
+pub(super) fn vjp_sharing(sig: &syn::Signature, ret: &TokenStream, grads: &TokenStream, shared: bool) -> TokenStream {
     let mut sig = sig.clone();
     let mut namer = LifetimeNamer { next: 0, named: Vec::new(), prefix: "__l".to_owned() };
     for input in sig.inputs.iter_mut() {
@@ -24,11 +31,22 @@ pub(super) fn vjp(sig: &syn::Signature, ret: &TokenStream, grads: &TokenStream) 
         sig.generics.params.push(syn::GenericParam::Lifetime(syn::LifetimeParam::new(lifetime.clone())));
     }
     lifetimes.extend(namer.named);
+    if shared {
+        let all: syn::Lifetime = syn::parse_quote!('__lall);
+        let mut param = syn::LifetimeParam::new(all.clone());
+        param.bounds = syn::punctuated::Punctuated::new();
+        sig.generics.params.push(syn::GenericParam::Lifetime(param));
+        let where_clause = sig.generics.make_where_clause();
+        for lifetime in &lifetimes {
+            where_clause.predicates.push(syn::parse_quote!(#lifetime: #all));
+        }
+        lifetimes.push(all);
+    }
     let name = crate::names::derived_fn(&sig.ident, "vjp");
-    let generics = &sig.generics;
+    let (generics, where_clause) = (&sig.generics, &sig.generics.where_clause);
     let inputs = &sig.inputs;
     quote! {
-        fn #name #generics (#inputs) -> (#ret, impl ::core::ops::FnOnce(#ret) -> #grads + use<#(#lifetimes),*>)
+        fn #name #generics (#inputs) -> (#ret, impl ::core::ops::FnOnce(#ret) -> #grads + use<#(#lifetimes),*>) #where_clause
     }
 }
 

@@ -235,6 +235,9 @@ pub struct Call {
     /// `_jvp`, 2 for `_jvp_jvp`. The arguments are then `2^depth` groups of equal length: the
     /// function's own arguments (a method's receiver first), then the tangents of each.
     pub jvp_depth: u8,
+    /// A call of the function being differentiated (by its own name): its pullback is boxed,
+    /// since a pullback's type cannot contain itself (rustc's E0720).
+    pub recursive: bool,
 }
 
 impl Call {

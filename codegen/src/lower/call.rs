@@ -225,7 +225,14 @@ impl Lowerer {
         self.counts.calls += 1;
         let pullback = self.new_bookkeeping("pb", id, Role::Pullback, span);
         let markers = self.new_bookkeeping("args", id, Role::Markers, span);
-        let call = Call { id, target, args, span, pullback, markers, jvp_depth: 0 };
+        let recursive = match &target {
+            CallTarget::Path { prefix, name } => {
+                let prefix = prefix.to_string().replace(' ', "");
+                *name == self.fn_name && (prefix.is_empty() || prefix == "Self::")
+            }
+            CallTarget::Method { name } => *name == self.fn_name,
+        };
+        let call = Call { id, target, args, span, pullback, markers, jvp_depth: 0, recursive };
         self.define(Value::Call(call), Kind::Unknown, span, out)
     }
 

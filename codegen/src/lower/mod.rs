@@ -29,6 +29,7 @@ pub use signature::{Output, OutputShape};
 /// Lowers the function; returns every local error at once.
 pub fn function(item: &syn::ItemFn, args: &Args) -> syn::Result<(Function, Output)> {
     let mut cx = Lowerer::new(item.to_token_stream());
+    cx.fn_name = item.sig.ident.to_string();
     let params = cx.params(&item.sig, args);
     let output = cx.output(&item.sig);
     let mut body = Vec::new();
@@ -74,6 +75,8 @@ pub(crate) struct Lowerer {
     snapshots: Vec<(VarId, VarId)>,
     /// Parameters taken by reference (`x: &[f64; 2]`, `&self`).
     borrowed_params: Vec<VarId>,
+    /// The name of the function being lowered: a call of it is recursive.
+    fn_name: String,
 }
 
 impl Lowerer {
@@ -87,6 +90,7 @@ impl Lowerer {
             loop_depth: 0,
             snapshots: Vec::new(),
             borrowed_params: Vec::new(),
+            fn_name: String::new(),
         }
     }
 

@@ -214,6 +214,14 @@ fn tangent_length_mismatch(value: usize, tangent: usize, param: &str) -> ! {
     )
 }
 
+/// The pullback of a recursive call, boxed: the pullback of a recursive function holds the
+/// pullbacks of its own calls, and an `impl FnOnce` type cannot contain itself (E0720). The
+/// box erases the type at one allocation per recursive call.
+#[inline(always)]
+pub fn boxed_pullback<'a, S, G>(pullback: impl FnOnce(S) -> G + 'a) -> Box<dyn FnOnce(S) -> G + 'a> {
+    Box::new(pullback)
+}
+
 /// A zero gradient shaped like `value`.
 #[inline(always)]
 pub fn zero_like<T: Differentiable + ?Sized>(value: &T) -> T::Tangent {
