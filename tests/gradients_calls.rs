@@ -880,3 +880,95 @@ fn recursion_through_a_method_matches_finite_differences() {
     let (_, _, (_, hx)) = p.horner_hvp(x, 0, &Polynomial { c: vec![0.0; 4] }, 1.0);
     assert_rel64(hx, 2.0 * 0.5 + 6.0 * 3.0 * x, 1e-14, "∂²x");
 }
+
+// --- Closures bound by `let` and called in the body: inlined at each call, their names
+// resolved where they were written. ---
+
+/// f = (Σᵢ k(x + i))² + kx + 100 over i = 0, 1, 2, with `k` shadowed after the closures.
+#[differentiable]
+fn closures_capturing_locals(x: f64, k: f64) -> f64 {
+    let scale = |v: f64| v * k;
+    let square_plus = |a, b| a * a + b;
+    let k = 100.0;
+    let mut acc = 0.0;
+    for i in 0..3 {
+        acc += scale(x + i as f64);
+    }
+    square_plus(acc, scale(x)) + k
+}
+
+#[differentiable]
+fn closures_capturing_locals_32(x: f32, k: f32) -> f32 {
+    let scale = |v: f32| v * k;
+    let mut acc = 0.0;
+    for i in 0..3 {
+        acc += scale(x + i as f32);
+    }
+    acc * acc
+}
+
+/// A closure with a block body and an `if` value, one that updates a captured accumulator,
+/// and one defined inside a loop reading the buffer the loop writes.
+#[differentiable]
+fn closures_of_every_shape(x: &[f64], w: f64) -> f64 {
+    let soft = |v: f64| {
+        let e = (v * w).exp();
+        if v > 0.0 { v + e } else { e }
+    };
+    let mut total = 0.0;
+    let mut add = |v: f64| total += v * v;
+    add(soft(x[0]));
+    add(x[1] * w);
+    let mut buf = vec![0.0; x.len()];
+    for i in 0..x.len() {
+        buf[i] = x[i] * w;
+        let twice_prev = |j: usize| 2.0 * buf[j];
+        total += twice_prev(i) * x[i];
+    }
+    total
+}
+
+fn closures_of_every_shape_by_hand(x: &[f64], w: f64) -> f64 {
+    let soft = |v: f64| if v > 0.0 { v + (v * w).exp() } else { (v * w).exp() };
+    let mut total = soft(x[0]).powi(2) + (x[1] * w).powi(2);
+    for &xi in x {
+        total += 2.0 * xi * w * xi;
+    }
+    total
+}
+
+#[test]
+fn closures_are_inlined_with_the_names_of_where_they_were_written() {
+    let (x, k) = (0.5, 2.0);
+    let (value, (dx, dk)) = closures_capturing_locals_grad(x, k);
+    // acc = k(3x + 3); f = acc² + kx + 100.
+    let acc = k * (3.0 * x + 3.0);
+    assert_eq!(value, acc * acc + k * x + 100.0);
+    assert_rel64(dx, 2.0 * acc * 3.0 * k + k, 1e-15, "∂x");
+    assert_rel64(dk, 2.0 * acc * (3.0 * x + 3.0) + x, 1e-15, "∂k");
+    let (_, along) = closures_capturing_locals_jvp(x, k, 1.0, -1.0);
+    assert_rel64(along, dx - dk, 1e-14, "jvp");
+    let (_, _, (hxx, hkx)) = closures_capturing_locals_hvp(x, k, 1.0, 0.0);
+    assert_rel64(hxx, 18.0 * k * k, 1e-14, "∂²x");
+    assert_rel64(hkx, 2.0 * (3.0 * x + 3.0) * 3.0 * k + 6.0 * acc + 1.0, 1e-14, "∂x∂k");
+    let (v32, (dx32, dk32)) = closures_capturing_locals_32_grad(0.5, 2.0);
+    assert_rel32(v32, 81.0, 1e-6, "f32 value");
+    assert_rel32(dx32, 2.0 * 9.0 * 6.0, 1e-6, "f32 ∂x");
+    assert_rel32(dk32, 2.0 * 9.0 * 4.5, 1e-6, "f32 ∂k");
+}
+
+#[test]
+fn closures_with_blocks_accumulators_and_loop_buffers_match_finite_differences() {
+    for (x, w) in [(vec![0.4, -0.7, 1.2], 0.8), (vec![-0.3, 0.9], -1.1)] {
+        assert_rel64(closures_of_every_shape(&x, w), closures_of_every_shape_by_hand(&x, w), 1e-15, "value");
+        let (value, (dx, dw)) = closures_of_every_shape_grad(&x, w);
+        assert_rel64(value, closures_of_every_shape_by_hand(&x, w), 1e-15, "value");
+        let want = fd_grad(|v| closures_of_every_shape_by_hand(v, w), &x);
+        assert_grad_close(&dx, &want, 1e-6);
+        assert_rel64(dw, fd(|w| closures_of_every_shape_by_hand(&x, w), w), 1e-6, "∂w");
+        let v: Vec<f64> = x.iter().map(|xi| 0.5 - xi).collect();
+        let (_, along) = closures_of_every_shape_jvp(&x, w, &v, 0.3);
+        let want: f64 = dx.iter().zip(&v).map(|(a, b)| a * b).sum::<f64>() + 0.3 * dw;
+        assert_rel64(along, want, 1e-12, "jvp");
+    }
+}

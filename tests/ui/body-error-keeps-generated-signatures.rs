@@ -4,7 +4,7 @@ use backprop::differentiable;
 
 #[differentiable]
 fn f(x: f64, n: usize) -> f64 {
-    let scale = |t: f64| t * x;
+    let scale = move |t: f64| t * x;
     scale(n as f64)
 }
 

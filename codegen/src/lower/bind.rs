@@ -31,7 +31,10 @@ impl Lowerer {
                         self.vars[var].ty = ty.map(ToTokens::to_token_stream);
                         out.push(Stmt { kind: StmtKind::Declare { var }, span });
                     }
-                    Some(init) => self.let_binding(&ident.ident, mutable, ty, &init.expr, span, out),
+                    Some(init) => match &*init.expr {
+                        Expr::Closure(closure) if ty.is_none() => self.let_closure(&ident.ident, closure),
+                        _ => self.let_binding(&ident.ident, mutable, ty, &init.expr, span, out),
+                    },
                 }
             }
             Pat::Wild(_) => {
@@ -56,6 +59,25 @@ impl Lowerer {
                 out.push(Stmt { kind: StmtKind::Inactive(inactive), span });
             }
         }
+    }
+
+    /// `let f = |x| body;`: nothing is computed here; each call `f(a)` is the body with `x`
+    /// bound to `a`, lowered with the names visible here (see `call::inline_closure`).
+    fn let_closure(&mut self, name: &syn::Ident, closure: &syn::ExprClosure) {
+        if let Some(token) = &closure.capture {
+            self.error_at(
+                token,
+                "a `move` closure cannot be differentiated (it copies what it captures when it is made); remove `move`",
+            );
+            return;
+        }
+        if let Some(problem) = closure_body_problem(&closure.body) {
+            self.error_at(&closure.body, problem);
+            return;
+        }
+        let scopes = self.scopes.clone();
+        let var = self.bind_user(name, Kind::Unknown, false, Role::User);
+        self.closures.push((var, closure.clone(), scopes));
     }
 
     /// `let [mut] name[: ty] = init;`
@@ -371,4 +393,24 @@ impl Lowerer {
         }
         out.push(Stmt { kind: StmtKind::Push { place, value }, span: call.span() });
     }
+}
+
+/// Why a closure's body cannot be inlined at its calls, if it cannot: a `return` (or `?`)
+/// would return from the caller.
+fn closure_body_problem(body: &Expr) -> Option<&'static str> {
+    use syn::visit::Visit;
+    struct Finder(bool);
+    impl<'ast> Visit<'ast> for Finder {
+        fn visit_expr_return(&mut self, _: &'ast syn::ExprReturn) {
+            self.0 = true;
+        }
+        fn visit_expr_try(&mut self, _: &'ast syn::ExprTry) {
+            self.0 = true;
+        }
+        // A nested closure's `return` is its own.
+        fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+    }
+    let mut finder = Finder(false);
+    finder.visit_expr(body);
+    finder.0.then_some("a closure called in a differentiable function is inlined at each call, so its body cannot `return` or use `?`; make its value the last expression (`if … { a } else { b }`)")
 }

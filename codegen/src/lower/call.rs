@@ -166,6 +166,12 @@ impl Lowerer {
     }
 
     pub(super) fn call(&mut self, call: &syn::ExprCall, out: &mut Vec<Stmt>) -> Operand {
+        if let Expr::Path(func) = &*call.func
+            && let Some(v) = func.path.get_ident().and_then(|i| self.lookup(&i.to_string()))
+            && let Some(index) = self.closures.iter().position(|(var, ..)| *var == v)
+        {
+            return self.inline_closure(index, call, out);
+        }
         let Expr::Path(func) = &*call.func else {
             let e = Expr::Call(call.clone());
             return self.unsupported(&e, "only calls of named functions can be differentiated".into(), out);
@@ -216,6 +222,50 @@ impl Lowerer {
         let args = call.args.iter().map(|a| self.argument(a, out)).collect();
         let target = CallTarget::Path { prefix, name: last.ident.clone() };
         self.active_call(target, args, call.span(), out)
+    }
+
+    /// `f(a, b)` with `let f = |x, y| body;`: the arguments are evaluated here, then the body
+    /// is lowered with `x`, `y` bound to them and every other name resolved where the closure
+    /// was written, as the closure would read them. Its value is the call's.
+    fn inline_closure(&mut self, index: usize, call: &syn::ExprCall, out: &mut Vec<Stmt>) -> Operand {
+        let (_, closure, scopes) = self.closures[index].clone();
+        if closure.inputs.len() != call.args.len() {
+            let e = Expr::Call(call.clone());
+            return self.unsupported(&e, "this call does not pass the closure its parameters".into(), out);
+        }
+        let args: Vec<Operand> = call.args.iter().map(|a| self.expr(a, out)).collect();
+        let here = std::mem::replace(&mut self.scopes, scopes);
+        let value = self.scoped(|cx| {
+            for (pat, arg) in closure.inputs.iter().zip(args) {
+                let (pat, ty) = match pat {
+                    syn::Pat::Type(typed) => (&*typed.pat, Some(&*typed.ty)),
+                    other => (other, None),
+                };
+                match pat {
+                    syn::Pat::Ident(ident) if ident.by_ref.is_none() && ident.subpat.is_none() => {
+                        let declared = ty.map(super::signature::kind_of_type).filter(|k| *k != Kind::Unknown);
+                        let kind = declared.unwrap_or_else(|| cx.kind_of(&arg));
+                        let var = cx.bind_user(&ident.ident, kind, ident.mutability.is_some(), Role::User);
+                        cx.vars[var].ty = ty.map(ToTokens::to_token_stream);
+                        let span = ident.span();
+                        out.push(Stmt { kind: crate::ir::StmtKind::Let { var, value: Value::Copy(arg) }, span });
+                    }
+                    syn::Pat::Wild(_) => {}
+                    other => cx.error_at(other, "a closure called in a differentiable function takes names (`|x, y: f64| …`); destructure in its body"),
+                }
+            }
+            match &*closure.body {
+                // `|v| total += v`: an assignment is the body's statement, its value `()`.
+                body @ (Expr::Assign(_) | Expr::Binary(syn::ExprBinary { op: syn::BinOp::AddAssign(_) | syn::BinOp::SubAssign(_) | syn::BinOp::MulAssign(_) | syn::BinOp::DivAssign(_), .. })) => {
+                    cx.expr_stmt(body, out);
+                    Operand::constant(quote!(()))
+                }
+                body => cx.expr(body, out),
+            }
+        });
+        self.scopes = here;
+        self.snapshots.clear();
+        value
     }
 
     /// A call that chains through `_vjp` if analysis finds it active (else it is emitted as

@@ -146,6 +146,10 @@ impl Lowerer {
     /// to: its value is what the computation uses, and a copy, unlike the reference, can be
     /// kept or recorded for the reverse sweep whatever happens to `c` afterwards.
     pub(super) fn read_var(&mut self, v: usize, span: Span, out: &mut Vec<Stmt>) -> Operand {
+        if self.closures.iter().any(|(var, ..)| *var == v) {
+            self.error(span, "a closure bound by `let` can only be called here (`f(x)`), not passed on; pass a `#[differentiable]` function, or write the closure where it is used (`.map(|v| …)`)");
+            return Operand::constant(quote!(()));
+        }
         if let Some(place) = self.vars[v].alias_of.clone() {
             if self.vars[v].kind.is_scalar() {
                 return self.define(Value::Read(place), Kind::Scalar, span, out);

@@ -77,6 +77,9 @@ pub(crate) struct Lowerer {
     borrowed_params: Vec<VarId>,
     /// The name of the function being lowered: a call of it is recursive.
     fn_name: String,
+    /// Closures bound by `let f = |x| …;`: their name's variable, the closure, and the names
+    /// visible where it was written (its body is lowered there, at each call).
+    closures: Vec<(VarId, syn::ExprClosure, Vec<Vec<(String, VarId)>>)>,
 }
 
 impl Lowerer {
@@ -91,6 +94,7 @@ impl Lowerer {
             snapshots: Vec::new(),
             borrowed_params: Vec::new(),
             fn_name: String::new(),
+            closures: Vec::new(),
         }
     }
 
