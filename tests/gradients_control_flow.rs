@@ -1142,3 +1142,143 @@ fn a_tuple_result_assigned_to_variables_matches_finite_differences() {
         assert_rel64(along, dr + dt, 1e-12, "jvp");
     }
 }
+
+// --- `match`, lowered to the `if` chain it means, and `if let`. ---
+
+#[derive(Clone, Copy)]
+pub enum Mode {
+    Linear,
+    Square,
+    Scaled(f64),
+    Clip { lo: f64, hi: f64 },
+}
+
+/// Integers with ranges, bindings and guards; an enum with unit, tuple and struct variants
+/// (a constant: `wrt(x)`); a float bound whole with a guard.
+#[differentiable(wrt(x))]
+fn matches_of_every_kind(x: f64, n: usize, mode: Mode) -> f64 {
+    let a = match n {
+        0 => x,
+        k @ 1..=3 if k != 2 => x * k as f64,
+        2 => x.sin(),
+        _ => x * x,
+    };
+    let b = match mode {
+        Mode::Linear => a,
+        Mode::Square => a * a,
+        Mode::Scaled(s) => s * a,
+        Mode::Clip { lo, hi } => a.clamp(lo, hi),
+    };
+    match b {
+        v if v < 0.0 => -v,
+        v => v * 2.0,
+    }
+}
+
+fn matches_of_every_kind_by_hand(x: f64, n: usize, mode: Mode) -> f64 {
+    let a = if n == 0 {
+        x
+    } else if n == 2 {
+        x.sin()
+    } else if n <= 3 {
+        x * n as f64
+    } else {
+        x * x
+    };
+    let b = match mode {
+        Mode::Linear => a,
+        Mode::Square => a * a,
+        Mode::Scaled(s) => s * a,
+        Mode::Clip { lo, hi } => a.clamp(lo, hi),
+    };
+    if b < 0.0 { -b } else { b * 2.0 }
+}
+
+/// A `match` statement in a loop whose arm returns early, arms that are assignments.
+#[differentiable]
+fn match_arm_returning_inside_a_loop(xs: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..xs.len() {
+        match i % 3 {
+            0 => s += xs[i],
+            1 => {
+                if xs[i] > 5.0 {
+                    return s;
+                }
+                s += xs[i] * xs[i];
+            }
+            _ => {}
+        }
+    }
+    s
+}
+
+#[derive(Clone, Copy)]
+pub enum Shape {
+    Circle(f64),
+    Square,
+}
+
+#[differentiable(wrt(x))]
+fn if_lets(x: f64, shape: Shape, limit: f64) -> f64 {
+    let area = if let Shape::Circle(r) = shape { r * r * x } else { x * x };
+    let mut y = area.sin();
+    if let l @ 0.0..=5.0 = limit {
+        y = y.min(l * x);
+    }
+    if let 0.0..=1.0 = y { y * 2.0 } else { y }
+}
+
+#[differentiable(wrt(x))]
+fn matches_in_f32(x: f32, n: u32) -> f32 {
+    match n {
+        0 | 1 => x * x,
+        _ => x.exp(),
+    }
+}
+
+#[test]
+fn match_arms_take_the_derivative_of_the_arm_that_ran() {
+    let modes = [Mode::Linear, Mode::Square, Mode::Scaled(3.0), Mode::Clip { lo: -1.0, hi: 0.5 }];
+    for n in [0, 1, 2, 3, 7] {
+        for mode in modes {
+            for x in [0.7, -0.4] {
+                let by_hand = |x| matches_of_every_kind_by_hand(x, n, mode);
+                assert_eq!(matches_of_every_kind(x, n, mode), by_hand(x));
+                let (value, dx) = matches_of_every_kind_grad(x, n, mode);
+                assert_eq!(value, by_hand(x));
+                assert_rel64(dx, fd(by_hand, x), 1e-6, "d/dx");
+                assert_rel64(matches_of_every_kind_jvp(x, n, mode, 0.5).1, 0.5 * dx, 1e-14, "jvp");
+                let (_, g, h) = matches_of_every_kind_hvp(x, n, mode, 1.0);
+                assert_eq!(g, dx);
+                assert_rel64(h, fd(|x| matches_of_every_kind_grad(x, n, mode).1, x), 1e-5, "d²/dx²");
+            }
+        }
+    }
+    assert_eq!(matches_in_f32_grad(1.5, 1), (2.25, 3.0));
+    assert_eq!(matches_in_f32_grad(1.5, 4), (1.5f32.exp(), 1.5f32.exp()));
+}
+
+#[test]
+fn a_match_arm_returning_early_inside_a_loop() {
+    let (value, g) = match_arm_returning_inside_a_loop_grad(&[1.0, 2.0, 3.0, 4.0, 6.0, 1.0]);
+    assert_eq!(value, 9.0);
+    assert_eq!(g, vec![1.0, 4.0, 0.0, 1.0, 0.0, 0.0]);
+    let (value, g) = match_arm_returning_inside_a_loop_grad(&[1.0, 2.0, 3.0, 4.0]);
+    assert_eq!((value, g), (1.0 + 4.0 + 4.0, vec![1.0, 4.0, 0.0, 1.0]));
+    let (_, _, hv) = match_arm_returning_inside_a_loop_hvp(&[1.0, 2.0, 3.0, 4.0], &[1.0, 1.0, 1.0, 1.0]);
+    assert_eq!(hv, vec![0.0, 2.0, 0.0, 0.0]);
+}
+
+#[test]
+fn if_let_takes_the_derivative_of_the_branch_that_ran() {
+    for (shape, limit) in [(Shape::Circle(1.5), 9.0), (Shape::Square, 0.1), (Shape::Circle(0.5), 2.0)] {
+        for x in [0.7, 0.2] {
+            let (value, dx) = if_lets_grad(x, shape, limit);
+            assert_eq!(value, if_lets(x, shape, limit));
+            assert_rel64(dx, fd(|x| if_lets(x, shape, limit), x), 1e-6, "d/dx");
+            let (_, _, h) = if_lets_hvp(x, shape, limit, 1.0);
+            assert_rel64(h, fd(|x| if_lets_grad(x, shape, limit).1, x), 1e-5, "d²/dx²");
+        }
+    }
+}

@@ -81,7 +81,7 @@ impl Lowerer {
     }
 
     /// `let [mut] name[: ty] = init;`
-    fn let_binding(
+    pub(super) fn let_binding(
         &mut self,
         name: &syn::Ident,
         mutable: bool,

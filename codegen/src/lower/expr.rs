@@ -52,6 +52,18 @@ impl Lowerer {
             }
             Expr::Struct(lit) => self.struct_literal(lit, out),
             Expr::If(if_expr) => self.if_value(if_expr, out),
+            Expr::Match(m) if super::matching::is_parts_match(m) => self.unsupported(
+                expr,
+                "this `match` pattern binds parts of a value that carries a gradient, which is not supported yet; read the parts by field or index in the arm (`s.r`), or bind the whole value (`v => …`)".into(),
+                out,
+            ),
+            Expr::Match(m) if self.may_be_active(expr) || contains_control_flow(expr) => {
+                match self.match_as_if(m, out) {
+                    Some(if_expr) => self.scoped(|cx| cx.if_value(&if_expr, out)),
+                    None => Operand::constant(quote!(())),
+                }
+            }
+            Expr::Match(_) => self.constant(expr, out),
             Expr::Block(block) if block.label.is_none() => self
                 .scoped(|cx| cx.block_stmts(&block.block.stmts, out).unwrap_or_else(|| Operand::constant(quote!(())))),
             Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => {

@@ -11,6 +11,7 @@ mod chain;
 mod expr;
 mod inactive;
 mod iter;
+mod matching;
 mod place;
 mod signature;
 mod stmt;
@@ -64,7 +65,7 @@ pub fn signature(item: &syn::ItemFn, args: &Args) -> syn::Result<(Vec<crate::ir:
 pub(crate) struct Lowerer {
     vars: Vec<Var>,
     /// Visible bindings, innermost scope last.
-    scopes: Vec<Vec<(String, VarId)>>,
+    scopes: Scopes,
     errors: Errors,
     names: Names,
     counts: Counts,
@@ -79,8 +80,11 @@ pub(crate) struct Lowerer {
     fn_name: String,
     /// Closures bound by `let f = |x| …;`: their name's variable, the closure, and the names
     /// visible where it was written (its body is lowered there, at each call).
-    closures: Vec<(VarId, syn::ExprClosure, Vec<Vec<(String, VarId)>>)>,
+    closures: Vec<(VarId, syn::ExprClosure, Scopes)>,
 }
+
+/// Visible bindings, innermost scope last.
+type Scopes = Vec<Vec<(String, VarId)>>;
 
 impl Lowerer {
     fn new(tokens: TokenStream) -> Lowerer {

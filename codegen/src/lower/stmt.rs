@@ -65,6 +65,7 @@ impl Lowerer {
     fn tail_expr(&mut self, expr: &Expr, out: &mut Vec<Stmt>) -> Option<Operand> {
         let has_value = match expr {
             Expr::If(if_expr) => if_has_value(if_expr),
+            Expr::Match(m) => match_has_value(m),
             Expr::Block(block) => block_has_value(&block.block),
             Expr::ForLoop(_) | Expr::While(_) | Expr::Loop(_) => false,
             Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => false,
@@ -88,6 +89,11 @@ impl Lowerer {
             }
             Expr::Binary(bin) if is_assignment(&bin.op) => self.assign(&bin.left, &bin.right, Some(&bin.op), span, out),
             Expr::If(if_expr) => self.if_stmt(if_expr, None, out),
+            Expr::Match(m) if self.may_be_active(expr) || super::expr::contains_control_flow(expr) => {
+                if let Some(if_expr) = self.match_as_if(m, out) {
+                    self.scoped(|cx| cx.if_stmt(&if_expr, None, out));
+                }
+            }
             Expr::ForLoop(for_loop) => self.for_loop(for_loop, out),
             Expr::While(while_loop) => self.while_loop(while_loop, out),
             Expr::Loop(loop_expr) => self.forever_loop(loop_expr, out),
@@ -113,11 +119,21 @@ impl Lowerer {
     /// An `if` statement; `result`, if given, is assigned each arm's value.
     pub(super) fn if_stmt(&mut self, if_expr: &syn::ExprIf, result: Option<usize>, out: &mut Vec<Stmt>) {
         let span = if_expr.span();
+        // `if let P = e { a } else { b }` is `match e { P => a, _ => b }`.
         if let Expr::Let(let_expr) = &*if_expr.cond {
-            self.error_at(
-                &let_expr,
-                "`if let` is not supported in a differentiable function; test the value with a plain condition",
-            );
+            let then_branch = &if_expr.then_branch;
+            let else_arm: Expr = match &if_expr.else_branch {
+                Some((_, else_expr)) => (**else_expr).clone(),
+                None => syn::parse_quote!({}),
+            };
+            let (pat, scrutinee) = (&let_expr.pat, &let_expr.expr);
+            let m: syn::ExprMatch =
+                syn::parse_quote_spanned!(span=> match #scrutinee { #pat => #then_branch, _ => #else_arm });
+            self.scoped(|cx| {
+                if let Some(chain) = cx.match_as_if(&m, out) {
+                    cx.if_stmt(&chain, result, out);
+                }
+            });
             return;
         }
         if super::expr::contains_let(&if_expr.cond) {
@@ -265,6 +281,7 @@ fn block_has_value(block: &syn::Block) -> bool {
     match block.stmts.last() {
         Some(syn::Stmt::Expr(expr, None)) => match expr {
             Expr::If(if_expr) => if_has_value(if_expr),
+            Expr::Match(m) => match_has_value(m),
             Expr::Block(inner) => block_has_value(&inner.block),
             Expr::ForLoop(_) | Expr::While(_) | Expr::Loop(_) => false,
             Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => false,
@@ -272,4 +289,19 @@ fn block_has_value(block: &syn::Block) -> bool {
         },
         _ => false,
     }
+}
+
+/// Whether some arm of a `match` has a value (not `()`, an assignment or an exit).
+fn match_has_value(m: &syn::ExprMatch) -> bool {
+    m.arms.iter().any(|arm| match &*arm.body {
+        Expr::Block(block) => block_has_value(&block.block),
+        Expr::If(if_expr) => if_has_value(if_expr),
+        Expr::Match(inner) => match_has_value(inner),
+        Expr::Tuple(t) => !t.elems.is_empty(),
+        Expr::Assign(_) => false,
+        Expr::Binary(b) => !is_assignment(&b.op) && !is_bitwise_assignment(&b.op),
+        Expr::ForLoop(_) | Expr::While(_) | Expr::Loop(_) => false,
+        Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => false,
+        _ => true,
+    })
 }
