@@ -2883,6 +2883,7 @@ fn a_nested_tuple_pattern_takes_one_entry_of_a_gradient() {
 // forward form, naming both lengths (and the check lets LLVM drop the tangent's bounds checks).
 
 #[differentiable]
+#[allow(clippy::ptr_arg, reason = "a `&Vec` parameter's tangent is checked too")]
 fn weighted_sum(w: &[f64], x: &Vec<f64>) -> f64 {
     let mut s = 0.0;
     for i in 0..w.len() {

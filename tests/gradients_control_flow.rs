@@ -1196,6 +1196,7 @@ fn matches_of_every_kind_by_hand(x: f64, n: usize, mode: Mode) -> f64 {
 
 /// A `match` statement in a loop whose arm returns early, arms that are assignments.
 #[differentiable]
+#[allow(clippy::needless_range_loop, reason = "the arm depends on the index")]
 fn match_arm_returning_inside_a_loop(xs: &[f64]) -> f64 {
     let mut s = 0.0;
     for i in 0..xs.len() {

@@ -600,6 +600,7 @@ impl Bob {
 
 /// f = m·L² + Σ w[i]·m, with `*b` copied and `(*w)[i]` read through a `&Vec`.
 #[differentiable]
+#[allow(clippy::ptr_arg, reason = "reading through a `&Vec` is the case")]
 fn inertia_plus_weights(b: &Bob, w: &Vec<f64>) -> f64 {
     let p = *b;
     let mut s = p.mass * p.length * p.length;

@@ -580,6 +580,7 @@ fn total(x: &[f64]) -> f64 {
 }
 
 #[differentiable]
+#[allow(clippy::ptr_arg, reason = "the find was on a `&Vec<Vec<f64>>` parameter")]
 fn row_chosen_by_fields(m: &Vec<Vec<f64>>, t: &Counted, s: &Counted) -> f64 {
     t.a * total(&m[t.n + s.n])
 }
