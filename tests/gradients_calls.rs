@@ -972,3 +972,67 @@ fn closures_with_blocks_accumulators_and_loop_buffers_match_finite_differences()
         assert_rel64(along, want, 1e-12, "jvp");
     }
 }
+
+// Closures taking references (found by a reviewer: the gradient through a `&f64` or a
+// sub-slice parameter was lost). A parameter is bound as `let a = arg;` would bind it, so a
+// borrow stays a borrow of the caller's place.
+
+#[differentiable]
+fn closure_reading_through_a_reference(x: f64, y: f64) -> f64 {
+    let square = |a: &f64| *a * *a;
+    let times = |a: f64, b: &f64| a * *b;
+    let untyped = |a: &f64| a * a;
+    square(&x) + times(x, &y) + untyped(&y)
+}
+
+#[differentiable]
+fn closure_over_a_sub_slice(x: &[f64]) -> f64 {
+    let product = |v: &[f64]| v[0] * v[1];
+    product(x) + product(&x[1..])
+}
+
+#[derive(backprop::Differentiable, Clone, Copy)]
+pub struct Pair {
+    pub a: f64,
+    pub b: f64,
+}
+
+#[differentiable]
+fn closure_borrowing_a_struct(x: f64, y: f64) -> f64 {
+    let p = Pair { a: x, b: y };
+    let area = |q: &Pair| q.a * q.b;
+    area(&p) + area(&p) * x
+}
+
+/// Assignments as the last expression of `if` arms (no `;`).
+#[differentiable(wrt(x))]
+fn assignments_ending_arms(x: f64, c: bool) -> f64 {
+    let mut r = x;
+    if c {
+        r = r * x
+    } else {
+        r = -r
+    }
+    r
+}
+
+#[test]
+fn closures_taking_references_pass_the_gradient_to_the_borrowed_place() {
+    let (x, y) = (0.7, 1.3);
+    let (value, (dx, dy)) = closure_reading_through_a_reference_grad(x, y);
+    assert_rel64(value, x * x + x * y + y * y, 1e-15, "value");
+    assert_rel64(dx, 2.0 * x + y, 1e-15, "∂x");
+    assert_rel64(dy, x + 2.0 * y, 1e-15, "∂y");
+    let (_, _, (hx, hy)) = closure_reading_through_a_reference_hvp(x, y, 1.0, 0.0);
+    assert_eq!((hx, hy), (2.0, 1.0));
+    let v = [0.3, -0.9, 0.8];
+    let (value, g) = closure_over_a_sub_slice_grad(&v);
+    assert_rel64(value, 0.3 * -0.9 + -0.9 * 0.8, 1e-15, "value");
+    assert_grad_close(&g, &[-0.9, 0.3 + 0.8, -0.9], 1e-15);
+    let (value, (dx, dy)) = closure_borrowing_a_struct_grad(x, y);
+    assert_rel64(value, x * y * (1.0 + x), 1e-15, "value");
+    assert_rel64(dx, y * (1.0 + 2.0 * x), 1e-15, "∂x");
+    assert_rel64(dy, x * (1.0 + x), 1e-15, "∂y");
+    assert_eq!(assignments_ending_arms_grad(2.0, true), (4.0, 4.0));
+    assert_eq!(assignments_ending_arms_grad(2.0, false), (-2.0, -1.0));
+}

@@ -233,30 +233,44 @@ impl Lowerer {
             let e = Expr::Call(call.clone());
             return self.unsupported(&e, "this call does not pass the closure its parameters".into(), out);
         }
-        let args: Vec<Operand> = call.args.iter().map(|a| self.expr(a, out)).collect();
+        // Each parameter is bound here, where its argument is evaluated, as `let a = arg;`
+        // would bind it (a borrow `&x[1..]` stays a borrow of that place, so its gradient
+        // lands there); the name then moves to the closure's scope.
+        let mut params = Vec::new();
+        for (pat, arg) in closure.inputs.iter().zip(&call.args) {
+            let (pat, ty) = match pat {
+                syn::Pat::Type(typed) => (&*typed.pat, Some(&*typed.ty)),
+                other => (other, None),
+            };
+            match pat {
+                syn::Pat::Ident(ident) if ident.by_ref.is_none() && ident.subpat.is_none() => {
+                    self.push_scope();
+                    self.let_binding(&ident.ident, ident.mutability.is_some(), ty, arg, arg.span(), out);
+                    let bound = self.scopes.pop().unwrap_or_default();
+                    params.extend(bound);
+                }
+                syn::Pat::Wild(_) => {
+                    self.expr_stmt(arg, out);
+                }
+                other => self.error_at(other, "a closure called in a differentiable function takes names (`|x, y: f64| …`); destructure in its body"),
+            }
+        }
         let here = std::mem::replace(&mut self.scopes, scopes);
         let value = self.scoped(|cx| {
-            for (pat, arg) in closure.inputs.iter().zip(args) {
-                let (pat, ty) = match pat {
-                    syn::Pat::Type(typed) => (&*typed.pat, Some(&*typed.ty)),
-                    other => (other, None),
-                };
-                match pat {
-                    syn::Pat::Ident(ident) if ident.by_ref.is_none() && ident.subpat.is_none() => {
-                        let declared = ty.map(super::signature::kind_of_type).filter(|k| *k != Kind::Unknown);
-                        let kind = declared.unwrap_or_else(|| cx.kind_of(&arg));
-                        let var = cx.bind_user(&ident.ident, kind, ident.mutability.is_some(), Role::User);
-                        cx.vars[var].ty = ty.map(ToTokens::to_token_stream);
-                        let span = ident.span();
-                        out.push(Stmt { kind: crate::ir::StmtKind::Let { var, value: Value::Copy(arg) }, span });
-                    }
-                    syn::Pat::Wild(_) => {}
-                    other => cx.error_at(other, "a closure called in a differentiable function takes names (`|x, y: f64| …`); destructure in its body"),
-                }
+            if let Some(scope) = cx.scopes.last_mut() {
+                scope.extend(params);
             }
             match &*closure.body {
                 // `|v| total += v`: an assignment is the body's statement, its value `()`.
-                body @ (Expr::Assign(_) | Expr::Binary(syn::ExprBinary { op: syn::BinOp::AddAssign(_) | syn::BinOp::SubAssign(_) | syn::BinOp::MulAssign(_) | syn::BinOp::DivAssign(_), .. })) => {
+                body @ (Expr::Assign(_)
+                | Expr::Binary(syn::ExprBinary {
+                    op:
+                        syn::BinOp::AddAssign(_)
+                        | syn::BinOp::SubAssign(_)
+                        | syn::BinOp::MulAssign(_)
+                        | syn::BinOp::DivAssign(_),
+                    ..
+                })) => {
                     cx.expr_stmt(body, out);
                     Operand::constant(quote!(()))
                 }

@@ -67,6 +67,9 @@ impl Lowerer {
             Expr::If(if_expr) => if_has_value(if_expr),
             Expr::Match(m) => match_has_value(m),
             Expr::Block(block) => block_has_value(&block.block),
+            // `if c { r = r * x } else { r = -r }`: an assignment has no value.
+            Expr::Assign(_) => false,
+            Expr::Binary(b) if is_assignment(&b.op) || is_bitwise_assignment(&b.op) => false,
             Expr::ForLoop(_) | Expr::While(_) | Expr::Loop(_) => false,
             Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => false,
             _ => true,
@@ -283,6 +286,8 @@ fn block_has_value(block: &syn::Block) -> bool {
             Expr::If(if_expr) => if_has_value(if_expr),
             Expr::Match(m) => match_has_value(m),
             Expr::Block(inner) => block_has_value(&inner.block),
+            Expr::Assign(_) => false,
+            Expr::Binary(b) if is_assignment(&b.op) || is_bitwise_assignment(&b.op) => false,
             Expr::ForLoop(_) | Expr::While(_) | Expr::Loop(_) => false,
             Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) => false,
             _ => true,
