@@ -1009,7 +1009,7 @@ fn closure_borrowing_a_struct(x: f64, y: f64) -> f64 {
 fn assignments_ending_arms(x: f64, c: bool) -> f64 {
     let mut r = x;
     if c {
-        r = r * x
+        r *= x
     } else {
         r = -r
     }
