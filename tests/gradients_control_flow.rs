@@ -1283,3 +1283,22 @@ fn if_let_takes_the_derivative_of_the_branch_that_ran() {
         }
     }
 }
+
+/// An `Option` left out by `wrt(...)` is a constant, read with `if let` and `match`.
+#[differentiable(wrt(x))]
+fn optional_limit(x: f64, limit: Option<f64>, scale: &Option<f64>) -> f64 {
+    let y = if let Some(l) = limit { (x * x).min(l) } else { x * x };
+    match scale {
+        Some(s) => y * s,
+        None => y,
+    }
+}
+
+#[test]
+fn an_option_left_out_by_wrt_is_read_as_a_constant() {
+    assert_eq!(optional_limit_grad(1.5, None, &None), (2.25, 3.0));
+    assert_eq!(optional_limit_grad(1.5, Some(1.0), &None), (1.0, 0.0));
+    assert_eq!(optional_limit_grad(1.5, Some(4.0), &Some(2.0)), (4.5, 6.0));
+    assert_eq!(optional_limit_jvp(1.5, None, &Some(2.0), 0.5), (4.5, 3.0));
+    assert_eq!(optional_limit_hvp(1.5, None, &Some(2.0), 1.0), (4.5, 6.0, 4.0));
+}

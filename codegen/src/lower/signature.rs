@@ -94,7 +94,12 @@ impl Lowerer {
                     self.error_at(&pat, "parameter patterns are not supported; bind the parameter to a plain name");
                     return None;
                 }
-                let info = self.type_info(&typed.ty)?;
+                // An `Option` left out by `wrt(...)` is a constant (`if let Some(c) = o` reads it).
+                let left_out = args.wrt.as_ref().is_some_and(|names| !names.contains(&pat.ident));
+                let info = match left_out && is_option(&typed.ty) {
+                    true => TypeInfo { kind: Kind::Composite, tangent: None },
+                    false => self.type_info(&typed.ty)?,
+                };
                 (pat.ident.clone(), pat.mutability.is_some(), info)
             }
         };
@@ -292,7 +297,7 @@ fn classify_path(path: &syn::TypePath) -> Result<TypeInfo, (TokenStream, String)
                 return Err((
                     path.to_token_stream(),
                     format!(
-                        "`{name}` parameters are not supported; pass the values inside it, or a struct deriving `Differentiable`"
+                        "`{name}` parameters are not supported; pass the values inside it, or a struct deriving `Differentiable` (an `Option` left out by `wrt(...)` is a constant)"
                     ),
                 ));
             }
@@ -358,6 +363,15 @@ fn strip_lifetimes(path: &syn::TypePath) -> TokenStream {
         }
     }
     path.to_token_stream()
+}
+
+/// `Option<…>` (or `&Option<…>`), by its last path segment.
+fn is_option(ty: &Type) -> bool {
+    match ty {
+        Type::Reference(r) => is_option(&r.elem),
+        Type::Path(p) => p.path.segments.last().is_some_and(|s| s.ident == "Option"),
+        _ => false,
+    }
 }
 
 /// Kind of a value whose type the user wrote (`let x: f32 = …`).
