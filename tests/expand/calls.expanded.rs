@@ -7903,10 +7903,10 @@ pub fn power_by_recursion(x: f64, n: u32) -> f64 {
     clippy::all,
     clippy::pedantic
 )]
-pub fn power_by_recursion_vjp<'__lall>(
+pub fn power_by_recursion_vjp(
     x: f64,
     n: u32,
-) -> (f64, impl ::core::ops::FnOnce(f64) -> f64 + use<'__lall>) {
+) -> (f64, impl ::core::ops::FnOnce(f64) -> f64 + use<>) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
         ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
@@ -7982,7 +7982,6 @@ pub fn power_by_recursion_grad(x: f64, n: u32) -> (f64, f64) {
             ),
         );
         let (__t2, __pb0) = power_by_recursion_vjp(x, __t1);
-        let __pb0 = ::backprop::__private::boxed_pullback(__pb0);
         __t0 = x * ::backprop::__private::float(__t2);
         ::backprop::__private::Arm::Else((__pb0, __args0, __t2))
     };
@@ -8065,11 +8064,11 @@ pub fn power_by_recursion_jvp(x: f64, n: u32, dx: f64) -> (f64, f64) {
     clippy::all,
     clippy::pedantic
 )]
-pub fn power_by_recursion_jvp_vjp<'__lall>(
+pub fn power_by_recursion_jvp_vjp(
     x: f64,
     n: u32,
     dx: f64,
-) -> ((f64, f64), impl ::core::ops::FnOnce((f64, f64)) -> (f64, f64) + use<'__lall>) {
+) -> ((f64, f64), impl ::core::ops::FnOnce((f64, f64)) -> (f64, f64) + use<>) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
         ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
@@ -8201,7 +8200,6 @@ pub fn power_by_recursion_hvp(x: f64, n: u32, dx: f64) -> (f64, f64, f64) {
                 __flags,
             )
         };
-        let __pb1 = ::backprop::__private::boxed_pullback(__pb1);
         let __t2 = __p1.0;
         let __t3 = x * ::backprop::__private::float(__t2);
         __dt0 = dx * ::backprop::__private::float(__t2)
@@ -8344,7 +8342,7 @@ pub fn power_by_recursion_jvp_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn power_by_recursion_jvp_jvp_vjp<'__lall>(
+pub fn power_by_recursion_jvp_jvp_vjp(
     x: f64,
     n: u32,
     dx: f64,
@@ -8352,9 +8350,7 @@ pub fn power_by_recursion_jvp_jvp_vjp<'__lall>(
     ddx: f64,
 ) -> (
     ((f64, f64), (f64, f64)),
-    impl ::core::ops::FnOnce(
-        ((f64, f64), (f64, f64)),
-    ) -> (f64, f64, f64, f64) + use<'__lall>,
+    impl ::core::ops::FnOnce(((f64, f64), (f64, f64))) -> (f64, f64, f64, f64) + use<>,
 ) {
     #[allow(unused_imports)]
     use ::backprop::__private::{

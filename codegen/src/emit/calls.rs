@@ -46,9 +46,10 @@ impl Emitter<'_> {
         let markers = self.name(call.markers);
         let flags = self.argument_flags(call);
         let vjp = self.vjp_call(call);
-        // A recursive call's pullback is boxed: the pullback being defined holds it, and a
-        // type cannot contain itself.
-        let boxed = call.recursive.then(|| {
+        // A recursive call's pullback is boxed where the pullback being defined holds it (a
+        // type cannot contain itself); `_grad` and `_hvp` call it in their own body, unboxed.
+        let in_pullback = std::ptr::eq(self.sweep, &self.plans.closure);
+        let boxed = (call.recursive && in_pullback).then(|| {
             let boxed_pullback = Item::BoxedPullback;
             quote!(let #pullback = #boxed_pullback(#pullback);)
         });

@@ -17,9 +17,9 @@ pub(super) fn vjp(sig: &syn::Signature, ret: &TokenStream, grads: &TokenStream) 
     vjp_sharing(sig, ret, grads, false)
 }
 
-/// [`vjp`], and for a recursive function (`shared`) one more lifetime `'__lall` that every
-/// other outlives: the boxed pullbacks of its recursive calls live for that one, which the
-/// pullback's type may name (a box for each of several lifetimes could not be named).
+/// [`vjp`], and for a recursive function (`shared`) with two or more lifetimes one more,
+/// `'__lall`, that every other outlives: the boxed pullbacks of its recursive calls live for
+/// that one, which the pullback's type may name (a box bounded by several could not be).
 pub(super) fn vjp_sharing(sig: &syn::Signature, ret: &TokenStream, grads: &TokenStream, shared: bool) -> TokenStream {
     let mut sig = sig.clone();
     let mut namer = LifetimeNamer { next: 0, named: Vec::new(), prefix: "__l".to_owned() };
@@ -31,7 +31,8 @@ pub(super) fn vjp_sharing(sig: &syn::Signature, ret: &TokenStream, grads: &Token
         sig.generics.params.push(syn::GenericParam::Lifetime(syn::LifetimeParam::new(lifetime.clone())));
     }
     lifetimes.extend(namer.named);
-    if shared {
+    // One lifetime names itself; two or more need a common one.
+    if shared && lifetimes.len() >= 2 {
         let all: syn::Lifetime = syn::parse_quote!('__lall);
         let mut param = syn::LifetimeParam::new(all.clone());
         param.bounds = syn::punctuated::Punctuated::new();
