@@ -9,6 +9,8 @@ mod branches;
 mod buffers;
 #[path = "expand/calls.rs"]
 mod calls;
+#[path = "expand/generics_and_lending.rs"]
+mod generics_and_lending;
 #[path = "expand/guards.rs"]
 mod guards;
 #[path = "expand/iterators.rs"]

@@ -1302,3 +1302,90 @@ fn an_option_left_out_by_wrt_is_read_as_a_constant() {
     assert_eq!(optional_limit_jvp(1.5, None, &Some(2.0), 0.5), (4.5, 3.0));
     assert_eq!(optional_limit_hvp(1.5, None, &Some(2.0), 1.0), (4.5, 6.0, 4.0));
 }
+
+// ---------------------------------------------------------------------------------------------
+// `let … else` and `while let`
+// ---------------------------------------------------------------------------------------------
+
+// f(x; text) = x·y with y parsed from the text, or x when it does not parse;  f' = y or 1
+#[differentiable(wrt(x))]
+fn scale_parsed(x: f64, text: &str) -> f64 {
+    let Ok(y) = text.parse::<f64>() else { return x };
+    x * y
+}
+
+#[test]
+fn let_else_binds_a_constant_or_returns_early() {
+    check1_64(|x| scale_parsed_grad(x, "3.5"), |x| x * 3.5, |_| 3.5, &[2.0, -0.5], TOL64);
+    check1_64(|x| scale_parsed_grad(x, "none"), |x| x, |_| 1.0, &[2.0, -0.5], TOL64);
+    assert_eq!(scale_parsed_jvp(2.0, "3.5", 2.0), (7.0, 7.0));
+}
+
+#[derive(Clone, Copy)]
+enum Curve {
+    Scaled(f64, f64),
+    Sine,
+}
+
+// f = k·x² + c for Scaled(k, c), sin x otherwise;  f' = 2kx or cos x, f'' = 2k or −sin x
+#[differentiable(wrt(x))]
+fn curved(x: f64, curve: Curve) -> f64 {
+    let Curve::Scaled(k, c) = curve else { return x.sin() };
+    k * x * x + c
+}
+
+#[test]
+fn let_else_binds_two_parts_of_an_enum() {
+    let scaled = Curve::Scaled(3.0, 0.5);
+    check1_64(|x| curved_grad(x, scaled), |x| 3.0 * x * x + 0.5, |x| 6.0 * x, &[2.0, -0.5], TOL64);
+    check1_64(|x| curved_grad(x, Curve::Sine), f64::sin, f64::cos, &[2.0, -0.5], TOL64);
+    assert_eq!(curved_hvp(2.0, scaled, 1.0), (12.5, 12.0, 6.0));
+    assert_eq!(curved_hvp(2.0, Curve::Sine, 1.0), (2f64.sin(), 2f64.cos(), -(2f64.sin())));
+}
+
+// f = Σ over the listed indices i < n of xᵢ² (an iterator drained by `while let`, indices out of
+// range skipped with `continue`);  ∂f/∂xᵢ = 2xᵢ·(times i is listed)
+#[differentiable(wrt(x))]
+#[allow(clippy::while_let_on_iterator, reason = "`while let` over an iterator is the construct under test")]
+fn drained_squares(x: &[f64], steps: &[usize]) -> f64 {
+    let mut it = steps.iter();
+    let mut total = 0.0;
+    while let Some(&i) = it.next() {
+        if i >= x.len() {
+            continue;
+        }
+        total += x[i] * x[i];
+    }
+    total
+}
+
+#[test]
+fn while_let_drains_an_iterator_of_constants() {
+    let steps = [0, 2, 2, 7];
+    let f = |x: &[f64]| x[0] * x[0] + 2.0 * x[2] * x[2];
+    let df = |x: &[f64]| vec![2.0 * x[0], 0.0, 4.0 * x[2]];
+    check_n64(|x| drained_squares_grad(x, &steps), f, df, &[&[1.0, 2.0, 3.0], &[-0.5, 4.0, 0.25]], TOL64);
+    assert_eq!(drained_squares_jvp(&[1.0, 2.0, 3.0], &steps, &[1.0, 1.0, -1.0]), (19.0, 2.0 - 12.0));
+}
+
+// The log of the first positive entry in the given order, 0 if none: a `while let` loop left
+// by `return`;  ∂/∂xᵢ = 1/xᵢ at that entry
+#[differentiable(wrt(x))]
+fn log_first_positive(x: &[f32], order: &[usize]) -> f32 {
+    let mut k = 0;
+    while let Some(i) = order.get(k).copied() {
+        k += 1;
+        if x[i] > 0.0 {
+            return x[i].ln();
+        }
+    }
+    0.0
+}
+
+#[test]
+fn while_let_left_by_return_in_f32() {
+    let (value, grad) = log_first_positive_grad(&[-1.0, 2.0, 4.0], &[0, 2, 1]);
+    assert_eq!((value, grad), (4f32.ln(), vec![0.0, 0.0, 0.25]));
+    let (value, grad) = log_first_positive_grad(&[-1.0, -2.0, 4.0], &[0, 1]);
+    assert_eq!((value, grad), (0.0, vec![0.0, 0.0, 0.0]));
+}

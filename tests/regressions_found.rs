@@ -597,3 +597,39 @@ fn a_row_lent_to_a_call_by_an_index_of_integer_fields() {
     let (_, dv) = row_chosen_by_fields_jvp(&m, &t, &s, &m, &Counted { a: 1.0, n: 1 }, &zero);
     assert_eq!(dv, 11.0 + 1.5 * 11.0);
 }
+
+// --- 031 (found writing the generics tests): a constant whose type the syntax does not show
+// (`const ONE: f64`, `T::ONE`, `PI`) assigned as a value had ITSELF as its forward tangent,
+// so `_jvp` and `_hvp` were silently wrong (`if n == 0 { ONE } else { x * f(x, n - 1) }` gave
+// d²/dx² x = 1). Its tangent is now `zero_like(&CONST)`: 0 for a float, a copy for an integer.
+// f(x) = c·x with c = π for x > 0 else 1 (a constant either way);  f' = c, f'' = 0.
+
+const UNIT: f64 = 1.0;
+
+#[differentiable]
+fn branch_of_named_constants(x: f64) -> f64 {
+    let c = if x > 0.0 { std::f64::consts::PI } else { UNIT };
+    c * x
+}
+
+// xⁿ by recursion ending in a named constant;  n xⁿ⁻¹, n(n−1) xⁿ⁻²
+#[differentiable]
+fn power_ending_in_a_named_constant(x: f64, n: u32) -> f64 {
+    if n == 0 { UNIT } else { x * power_ending_in_a_named_constant(x, n - 1) }
+}
+
+#[test]
+fn a_named_constant_has_a_zero_tangent() {
+    for x in [0.5, -0.5] {
+        let c = if x > 0.0 { std::f64::consts::PI } else { 1.0 };
+        assert_eq!(branch_of_named_constants_jvp(x, 1.0), (c * x, c));
+        assert_eq!(branch_of_named_constants_hvp(x, 1.0), (c * x, c, 0.0));
+    }
+    for n in 1..5 {
+        let (_, g, hv) = power_ending_in_a_named_constant_hvp(0.7, n, 1.0);
+        let n_f = f64::from(n);
+        assert_rel64(g, n_f * 0.7f64.powi(n as i32 - 1), 1e-14, "first derivative");
+        let want = if n >= 2 { n_f * (n_f - 1.0) * 0.7f64.powi(n as i32 - 2) } else { 0.0 };
+        assert!((hv - want).abs() <= 1e-12, "n = {n}: second derivative {hv}, want {want}");
+    }
+}

@@ -16,7 +16,7 @@ pub const REVERSE: &str = "reverse";
 pub const CUSTOM_FORMS: &[&str] = &["vjp", "grad", "jvp", "jvp_vjp", "hvp", "jvp_jvp", "jvp_jvp_vjp"];
 
 /// Parsed attribute arguments.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Args {
     /// `wrt(...)`: the parameters to differentiate; `None` means every float parameter.
     pub wrt: Option<Vec<Ident>>,

@@ -15,6 +15,34 @@ thread_local! {
     /// Set while `#[differentiable] impl` expands its functions: an attribute on a function
     /// sees only that function, so it cannot tell an associated function from a free one.
     static IN_IMPL_BLOCK: Cell<bool> = const { Cell::new(false) };
+    /// The float type parameter of the generic function being expanded (`T` of
+    /// `fn f<T: Float>(x: T) -> T`): a literal the generator writes (`0.0`, `2.0`) cannot be
+    /// a `T`, so it is written as a conversion to it.
+    static FLOAT_PARAM: std::cell::RefCell<Option<Ident>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `expand` for a function whose floats are the type parameter `float` (see
+/// [`float_literal`]).
+pub fn with_float_param<R>(float: Option<Ident>, expand: impl FnOnce() -> R) -> R {
+    let outer = FLOAT_PARAM.replace(float);
+    let result = expand();
+    FLOAT_PARAM.set(outer);
+    result
+}
+
+/// Whether `ident` is the float type parameter of the function being expanded.
+pub fn is_float_param(ident: &Ident) -> bool {
+    FLOAT_PARAM.with_borrow(|float| float.as_ref() == Some(ident))
+}
+
+/// A float literal the generator writes (`0.0`, `2.0`, …): itself, or in a function generic
+/// over its float type `T`, `<T as Float>::from_f64(2.0)` (which compiles to the constant).
+pub fn float_literal(value: f64) -> TokenStream {
+    let literal = proc_macro2::Literal::f64_unsuffixed(value);
+    FLOAT_PARAM.with_borrow(|float| match float {
+        Some(t) => quote!(<#t as ::backprop::__private::Float>::from_f64(#literal)),
+        None => literal.into_token_stream(),
+    })
 }
 
 /// Runs `expand` for the functions of an `impl` block (see [`is_associated`]).

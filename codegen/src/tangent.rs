@@ -247,14 +247,36 @@ impl Tangents<'_> {
             Operand::Const(c) => c.kind,
         };
         match kind {
-            Kind::Scalar => Operand::constant(quote!(0.0)),
-            Kind::ScalarRef => Operand::constant(quote!(&0.0)),
+            Kind::Scalar => Operand::constant(crate::names::float_literal(0.0)),
+            Kind::ScalarRef => Operand::constant({ let zero = crate::names::float_literal(0.0); quote!(&#zero) }),
             Kind::Int if matches!(o, Operand::Const(_)) => o.clone(),
             _ => {
-                let Operand::Var(v) = o else { return o.clone() };
+                // A constant of a type the syntax does not show (`T::ONE`, `SCALE`): its zero
+                // as its type defines it (`0.0` for a float, a copy for an integer). Never the
+                // constant itself: a float's tangent would then be its value.
+                let v = match o {
+                    Operand::Var(v) => v,
+                    Operand::Const(c) => return self.zero_of_constant(c, span, out),
+                };
                 Operand::Var(self.zero_like(&Place { base: *v, steps: Vec::new() }, kind, span, out))
             }
         }
+    }
+
+    /// The zero tangent of a constant whose type the syntax does not show (`SCALE`, `T::ONE`,
+    /// `&SCALE`): `zero_like(&SCALE)`, bound to a temporary and borrowed for a borrowed one.
+    fn zero_of_constant(&mut self, c: &crate::ir::Constant, span: Span, out: &mut Vec<Stmt>) -> Operand {
+        let zero_like = Item::ZeroLike;
+        let Ok(reference) = syn::parse2::<syn::ExprReference>(c.tokens.clone()) else {
+            let tokens = &c.tokens;
+            return Operand::constant(quote!(#zero_like(&(#tokens))));
+        };
+        let inner = &reference.expr;
+        let zero = Value::Inactive(Inactive { tokens: quote!(#zero_like(&(#inner))), uses: Vec::new(), pure: false });
+        let zero = self.let_temp(Kind::Unknown, zero, span, out);
+        let (tokens, uses) = self.place_tokens(&Place { base: zero, steps: Vec::new() });
+        let borrowed = Value::Inactive(Inactive { tokens: quote!(&#tokens), uses, pure: false });
+        Operand::Var(self.let_temp(Kind::Unknown, borrowed, span, out))
     }
 
     /// `let __p = zero_like(&place);`
@@ -471,7 +493,7 @@ impl Tangents<'_> {
         }
         let mut terms = terms.into_iter();
         let Some(first) = terms.next() else {
-            return Value::Copy(Operand::constant(quote!(0.0)));
+            return Value::Copy(Operand::constant(crate::names::float_literal(0.0)));
         };
         let sum = terms.fold(first, crate::adjoint::add);
         self.expr_value(&sum, span, out)

@@ -10,7 +10,11 @@ use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAss
 
 /// `f32` or `f64`: the scalar types whose values carry gradients.
 pub trait Float:
-    Copy
+    crate::tangent::Differentiable<Tangent = Self>
+    + crate::tangent::Accumulate
+    + crate::__private::Activity<Flag = crate::__private::Active>
+    + crate::__private::FloatOperand
+    + Copy
     + Default
     + PartialOrd
     + Debug
@@ -59,8 +63,6 @@ pub trait Float:
     fn ln(self) -> Self;
     /// `self.abs()`.
     fn abs(self) -> Self;
-    /// `self.tanh()`.
-    fn tanh(self) -> Self;
     /// `self.max(other)` (ignores a NaN operand, as std does).
     fn max(self, other: Self) -> Self;
     /// `self.min(other)` (ignores a NaN operand, as std does).
@@ -71,11 +73,88 @@ pub trait Float:
     fn is_nan(self) -> bool;
     /// `self.copysign(sign)`.
     fn copysign(self, sign: Self) -> Self;
+    /// `self.sin()`.
+    fn sin(self) -> Self;
+    /// `self.cos()`.
+    fn cos(self) -> Self;
+    /// `self.tan()`.
+    fn tan(self) -> Self;
+    /// `self.asin()`.
+    fn asin(self) -> Self;
+    /// `self.acos()`.
+    fn acos(self) -> Self;
+    /// `self.atan()`.
+    fn atan(self) -> Self;
+    /// `self.sinh()`.
+    fn sinh(self) -> Self;
+    /// `self.cosh()`.
+    fn cosh(self) -> Self;
+    /// `self.tanh()`.
+    fn tanh(self) -> Self;
+    /// `self.asinh()`.
+    fn asinh(self) -> Self;
+    /// `self.acosh()`.
+    fn acosh(self) -> Self;
+    /// `self.atanh()`.
+    fn atanh(self) -> Self;
+    /// `self.exp2()`.
+    fn exp2(self) -> Self;
+    /// `self.exp_m1()`.
+    fn exp_m1(self) -> Self;
+    /// `self.ln_1p()`.
+    fn ln_1p(self) -> Self;
+    /// `self.log2()`.
+    fn log2(self) -> Self;
+    /// `self.log10()`.
+    fn log10(self) -> Self;
+    /// `self.cbrt()`.
+    fn cbrt(self) -> Self;
+    /// `self.recip()`.
+    fn recip(self) -> Self;
+    /// `self.to_degrees()`.
+    fn to_degrees(self) -> Self;
+    /// `self.to_radians()`.
+    fn to_radians(self) -> Self;
+    /// `self.fract()`.
+    fn fract(self) -> Self;
+    /// `self.floor()`.
+    fn floor(self) -> Self;
+    /// `self.ceil()`.
+    fn ceil(self) -> Self;
+    /// `self.round()`.
+    fn round(self) -> Self;
+    /// `self.round_ties_even()`.
+    fn round_ties_even(self) -> Self;
+    /// `self.trunc()`.
+    fn trunc(self) -> Self;
+    /// `self.signum()`.
+    fn signum(self) -> Self;
+    /// `self.atan2(other)`.
+    fn atan2(self, other: Self) -> Self;
+    /// `self.log(other)`.
+    fn log(self, other: Self) -> Self;
+    /// `self.midpoint(other)`.
+    fn midpoint(self, other: Self) -> Self;
+    /// `self.rem_euclid(other)`.
+    fn rem_euclid(self, other: Self) -> Self;
+    /// `self.div_euclid(other)`.
+    fn div_euclid(self, other: Self) -> Self;
+    /// `self.mul_add(a, b)`.
+    fn mul_add(self, a: Self, b: Self) -> Self;
+    /// `self.clamp(min, max)`.
+    fn clamp(self, min: Self, max: Self) -> Self;
+    /// `self.sin_cos()`.
+    fn sin_cos(self) -> (Self, Self);
+    /// `self.is_infinite()`.
+    fn is_infinite(self) -> bool;
+    /// `self.is_sign_negative()`.
+    fn is_sign_negative(self) -> bool;
 }
 
 macro_rules! impl_float {
     ($t:ident) => {
         impl Float for $t {
+            forward_methods!($t; unary: sin cos tan asin acos atan sinh cosh asinh acosh atanh exp2 exp_m1 ln_1p log2 log10 cbrt recip to_degrees to_radians fract floor ceil round round_ties_even trunc signum; binary: atan2 log midpoint rem_euclid div_euclid);
             const ZERO: Self = 0.0;
             const ONE: Self = 1.0;
             const LN_2: Self = core::$t::consts::LN_2;
@@ -149,6 +228,24 @@ macro_rules! impl_float {
                 $t::copysign(self, sign)
             }
         }
+    };
+}
+
+/// The methods of `Float` that forward to the float type's own of the same name.
+macro_rules! forward_methods {
+    ($t:ident; unary: $($u:ident)*; binary: $($b:ident)*) => {
+        $(#[inline(always)] fn $u(self) -> Self { $t::$u(self) })*
+        $(#[inline(always)] fn $b(self, other: Self) -> Self { $t::$b(self, other) })*
+        #[inline(always)]
+        fn mul_add(self, a: Self, b: Self) -> Self { $t::mul_add(self, a, b) }
+        #[inline(always)]
+        fn clamp(self, min: Self, max: Self) -> Self { $t::clamp(self, min, max) }
+        #[inline(always)]
+        fn sin_cos(self) -> (Self, Self) { $t::sin_cos(self) }
+        #[inline(always)]
+        fn is_infinite(self) -> bool { $t::is_infinite(self) }
+        #[inline(always)]
+        fn is_sign_negative(self) -> bool { $t::is_sign_negative(self) }
     };
 }
 

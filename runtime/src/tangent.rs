@@ -182,6 +182,17 @@ macro_rules! copied_tangent {
 }
 copied_tangent!(u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, bool, char);
 
+// `()`: the value of a function that only fills `&mut` buffers. (Not `Accumulate`: `()` is
+// also the gradient of a constant argument, which adds nothing to anything; see `AddGrad`.)
+impl Differentiable for () {
+    type Tangent = ();
+    #[inline(always)]
+    fn zero_tangent(&self) {}
+    fn visit_pair_slice(_items: &mut [()], _tangents: &[()], _visitor: &mut PairVisitor<'_>) {}
+    fn visit_named_slice(_items: &[()], _visitor: &mut NamedVisitor<'_>) {}
+    fn visit_named_mut_slice(_items: &mut [()], _visitor: &mut NamedVisitorMut<'_>) {}
+}
+
 impl<T: Differentiable> Differentiable for [T] {
     type Tangent = Vec<T::Tangent>;
     fn zero_tangent(&self) -> Self::Tangent {

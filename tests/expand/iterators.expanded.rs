@@ -3386,7 +3386,7 @@ pub fn fold_log_sum_exp_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
 pub fn fold_log_sum_exp_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
-    let mut __dt1 = f64::NEG_INFINITY;
+    let mut __dt1 = 0.0;
     let mut __t1 = f64::NEG_INFINITY;
     for __i0 in 0..__t0 {
         let dm = __dt1;
@@ -3440,7 +3440,7 @@ pub fn fold_log_sum_exp_jvp_vjp<'__l0, '__l1>(
 ) {
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
-    let mut __dt1 = f64::NEG_INFINITY;
+    let mut __dt1 = 0.0;
     let mut __t1 = f64::NEG_INFINITY;
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
@@ -3557,7 +3557,7 @@ pub fn fold_log_sum_exp_hvp(
 ) -> (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>) {
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
-    let mut __dt1 = f64::NEG_INFINITY;
+    let mut __dt1 = 0.0;
     let mut __t1 = f64::NEG_INFINITY;
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
@@ -3671,9 +3671,9 @@ pub fn fold_log_sum_exp_jvp_jvp(
     ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
-    let mut __ddt1 = f64::NEG_INFINITY;
-    let mut __dt1 = f64::NEG_INFINITY;
-    let mut __dt1_1 = f64::NEG_INFINITY;
+    let mut __ddt1 = 0.0;
+    let mut __dt1 = 0.0;
+    let mut __dt1_1 = 0.0;
     let mut __t1 = f64::NEG_INFINITY;
     for __i0 in 0..__t0 {
         let ddm = __ddt1;
@@ -3759,9 +3759,9 @@ pub fn fold_log_sum_exp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
-    let mut __ddt1 = f64::NEG_INFINITY;
-    let mut __dt1 = f64::NEG_INFINITY;
-    let mut __dt1_1 = f64::NEG_INFINITY;
+    let mut __ddt1 = 0.0;
+    let mut __dt1 = 0.0;
+    let mut __dt1_1 = 0.0;
     let mut __t1 = f64::NEG_INFINITY;
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));

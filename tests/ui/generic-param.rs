@@ -1,4 +1,5 @@
-// Generic parameters are not supported yet: write the function for a concrete float type.
+// A differentiable function has one float type: generic over `T`, every float is a `T`
+// (a type parameter that is not a float is not supported).
 use backprop::differentiable;
 
 #[differentiable]

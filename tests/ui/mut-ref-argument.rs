@@ -1,4 +1,5 @@
-// A call cannot take `&mut` of a value that carries a gradient; pass `&` and return the result.
+// A call lending `&mut` chains through the callee's `{name}_owned` forms, which
+// `#[differentiable]` writes for a function with `&mut` parameters: this callee has none.
 use backprop::differentiable;
 
 fn double_in_place(v: &mut f64) {

@@ -1,4 +1,4 @@
-// `while let` is not supported: loop with a plain condition.
+// `while let` binding a part of a value that carries a gradient (`Some(v)` of `x.get(i)`) is refused.
 use backprop::differentiable;
 
 #[differentiable]

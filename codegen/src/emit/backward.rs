@@ -55,7 +55,7 @@ impl Emitter<'_> {
     /// A zero adjoint shaped like `v`.
     pub(super) fn zero(&self, v: VarId) -> TokenStream {
         if self.facts.kinds[v].is_scalar() {
-            quote!(0.0)
+            crate::names::float_literal(0.0)
         } else {
             // Spanned on the variable: a type without a gradient is reported there.
             let shape = self.f.zero_shapes.get(&v).copied().unwrap_or(v);

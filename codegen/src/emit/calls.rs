@@ -106,9 +106,9 @@ impl Emitter<'_> {
             }
         };
         match &call.target {
-            CallTarget::Path { prefix, name } => {
+            CallTarget::Path { prefix, name, generics } => {
                 let callee = names::derived_fn(name, &suffix);
-                let callee = quote_spanned!(span=> #prefix #callee);
+                let callee = quote_spanned!(span=> #prefix #callee #generics);
                 let coerce = Item::Prefix(n);
                 let args = primal.iter().map(arg);
                 let tangents = tangent_groups
@@ -244,9 +244,9 @@ impl Emitter<'_> {
             Arg::Receiver(place) => self.place(place),
         };
         match &call.target {
-            CallTarget::Path { prefix, name } => {
+            CallTarget::Path { prefix, name, generics } => {
                 let name = rename(name);
-                (quote!(#prefix #name), call.args.iter().map(arg).collect())
+                (quote!(#prefix #name #generics), call.args.iter().map(arg).collect())
             }
             CallTarget::Method { name } => {
                 let name = rename(name);

@@ -137,13 +137,15 @@ impl Nested<'_> {
         let (second, first) = (self.as_directions(&hbar), self.as_directions(&gbar));
         let [xb, ab, bb, cb] = ["__xb", "__ab", "__bb", "__cb"].map(|p| self.parts(p).0);
         let add_scaled = Item::AddScaled;
+        let zero = crate::names::float_literal(0.0);
+        let one = crate::names::float_literal(1.0);
         quote! {
             #header
             #vis #sig {
                 let __value = #hvp_fn(#(#copies),*);
                 (__value, move |(__ybar, #gbar_pattern, #hbar_pattern): #value_ty| {
                     let (_, __pullback) = #third(#(#args,)* #(#second,)* #(#first),*);
-                    let (#(#xb,)* #(#ab,)* #(#bb,)* #(#cb,)*) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+                    let (#(#xb,)* #(#ab,)* #(#bb,)* #(#cb,)*) = __pullback(((#zero, #zero), (#zero, #one)));
                     let _ = (#(#bb,)*);
                     (#(#add_scaled(#xb, __ybar, &#cb),)* #(#ab,)*)
                 })
@@ -160,11 +162,13 @@ impl Nested<'_> {
         let third = self.sibling("jvp_jvp_vjp");
         let args: Vec<TokenStream> = hvp_jvp.sig.inputs.iter().map(name_of).collect();
         let [(xb, xp), (ab, ap), (bb, bp), (cb, cp)] = ["__xb", "__ab", "__bb", "__cb"].map(|p| self.parts(p));
+        let zero = crate::names::float_literal(0.0);
+        let one = crate::names::float_literal(1.0);
         quote! {
             #header
             #vis fn #name #generics (#inputs) -> ((#ret, #g, #g), (#ret, #g, #g)) {
                 let (((__value, _), (__tangent, _)), __pullback) = #third(#(#args),*);
-                let (#(#xb,)* #(#ab,)* #(#bb,)* #(#cb,)*) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+                let (#(#xb,)* #(#ab,)* #(#bb,)* #(#cb,)*) = __pullback(((#zero, #zero), (#zero, #one)));
                 ((__value, #cp, #bp), (__tangent, #ap, #xp))
             }
         }
@@ -186,13 +190,15 @@ impl Nested<'_> {
         let (hbar, hbar_pattern) = self.parts("__hbar");
         let (second, first) = (self.as_directions(&hbar), self.as_directions(&gbar));
         let [xb, ab, bb, cb] = ["__xb", "__ab", "__bb", "__cb"].map(|p| self.parts(p).0);
+        let zero = crate::names::float_literal(0.0);
+        let one = crate::names::float_literal(1.0);
         quote! {
             #header
             #vis #sig {
                 let __value = #grad_jvp_fn(#(#copies),*);
                 (__value, move |((__ybar, #gbar_pattern), (__tbar, #hbar_pattern)): #value_ty| {
                     let (_, __pullback) = #third(#(#args,)* #(#second,)* #(#first),*);
-                    let (#(#xb,)* #(#ab,)* #(#bb,)* #(#cb,)*) = __pullback(((__ybar, __tbar), (0.0, 1.0)));
+                    let (#(#xb,)* #(#ab,)* #(#bb,)* #(#cb,)*) = __pullback(((__ybar, __tbar), (#zero, #one)));
                     let _ = (#(#bb,)* #(#cb,)*);
                     (#(#xb,)* #(#ab,)*)
                 })
@@ -210,11 +216,13 @@ impl Nested<'_> {
         let third = self.sibling("jvp_jvp_vjp");
         let args: Vec<TokenStream> = grad_jvp_jvp.sig.inputs.iter().map(name_of).collect();
         let [(xb, xp), (ab, ap), (bb, bp), (cb, cp)] = ["__xb", "__ab", "__bb", "__cb"].map(|p| self.parts(p));
+        let zero = crate::names::float_literal(0.0);
+        let one = crate::names::float_literal(1.0);
         quote! {
             #header
             #vis fn #name #generics (#inputs) -> (((#ret, #g), (#ret, #g)), ((#ret, #g), (#ret, #g))) {
                 let (((__value, __tangent), (__tangent_1, __second)), __pullback) = #third(#(#args),*);
-                let (#(#xb,)* #(#ab,)* #(#bb,)* #(#cb,)*) = __pullback(((0.0, 0.0), (0.0, 1.0)));
+                let (#(#xb,)* #(#ab,)* #(#bb,)* #(#cb,)*) = __pullback(((#zero, #zero), (#zero, #one)));
                 (((__value, #cp), (__tangent, #bp)), ((__tangent_1, #ap), (__second, #xp)))
             }
         }
@@ -229,11 +237,13 @@ impl Nested<'_> {
         let args: Vec<TokenStream> = self.jvp.sig.inputs.iter().map(name_of).collect();
         let (hv, hv_pattern) = self.parts("__hv");
         let (g, g_pattern) = self.parts("__g");
+        let zero = crate::names::float_literal(0.0);
+        let one = crate::names::float_literal(1.0);
         quote! {
             #header
             #vis fn #name #generics (#inputs) -> ((#ret, #grads), (#ret, #grads)) {
                 let ((__value, __tangent), __pullback) = #jvp_vjp(#(#args),*);
-                let (#(#hv,)* #(#g,)*) = __pullback((0.0, 1.0));
+                let (#(#hv,)* #(#g,)*) = __pullback((#zero, #one));
                 ((__value, #g_pattern), (__tangent, #hv_pattern))
             }
         }

@@ -46,8 +46,14 @@ pub(super) fn vjp_sharing(sig: &syn::Signature, ret: &TokenStream, grads: &Token
     let name = crate::names::derived_fn(&sig.ident, "vjp");
     let (generics, where_clause) = (&sig.generics, &sig.generics.where_clause);
     let inputs = &sig.inputs;
+    // The pullback's type captures every type and const parameter too (`use<>` must list them).
+    let others = sig.generics.params.iter().filter_map(|p| match p {
+        syn::GenericParam::Type(t) => Some(&t.ident),
+        syn::GenericParam::Const(c) => Some(&c.ident),
+        _ => None,
+    });
     quote! {
-        fn #name #generics (#inputs) -> (#ret, impl ::core::ops::FnOnce(#ret) -> #grads + use<#(#lifetimes),*>) #where_clause
+        fn #name #generics (#inputs) -> (#ret, impl ::core::ops::FnOnce(#ret) -> #grads + use<#(#lifetimes,)* #(#others),*>) #where_clause
     }
 }
 
@@ -120,4 +126,24 @@ impl VisitMut for LifetimeNamer {
     }
 
     fn visit_block_mut(&mut self, _: &mut syn::Block) {}
+}
+
+/// `sig` with every elided lifetime of a shared reference named, and the lifetimes a returned
+/// closure that borrows the shared parameters captures (the user's and the named ones). A
+/// `&mut` parameter keeps its elided lifetime and is not captured: the caller may read the
+/// buffer while it holds the closure.
+pub(super) fn name_shared_lifetimes(mut sig: syn::Signature) -> (syn::Signature, Vec<syn::Lifetime>) {
+    let mut namer = LifetimeNamer { next: 0, named: Vec::new(), prefix: "__l".to_owned() };
+    for input in sig.inputs.iter_mut() {
+        match input {
+            syn::FnArg::Typed(typed) if matches!(&*typed.ty, syn::Type::Reference(r) if r.mutability.is_some()) => {}
+            other => namer.visit_fn_arg_mut(other),
+        }
+    }
+    let mut lifetimes: Vec<syn::Lifetime> = sig.generics.lifetimes().map(|l| l.lifetime.clone()).collect();
+    for lifetime in &namer.named {
+        sig.generics.params.push(syn::GenericParam::Lifetime(syn::LifetimeParam::new(lifetime.clone())));
+    }
+    lifetimes.extend(namer.named);
+    (sig, lifetimes)
 }

@@ -29,7 +29,22 @@ impl Constant {
     /// Reads what the tokens say.
     pub fn new(tokens: TokenStream) -> Constant {
         let lit = syn::parse2::<syn::Lit>(tokens.clone()).ok();
+        let borrowed_lit = match syn::parse2::<syn::ExprReference>(tokens.clone()) {
+            Ok(syn::ExprReference { expr, mutability: None, .. }) => match *expr {
+                syn::Expr::Lit(lit) => Some(lit.lit),
+                _ => None,
+            },
+            _ => None,
+        };
+        let kind = match (&lit, &borrowed_lit) {
+            // `&0.5`: a borrowed float literal.
+            (_, Some(syn::Lit::Float(_))) => Kind::ScalarRef,
+            // `f64::NEG_INFINITY`, `std::f32::consts::PI`: a float constant by its path.
+            _ if is_float_constant_path(&tokens) => Kind::Scalar,
+            _ => Kind::Unknown,
+        };
         let kind = match &lit {
+            _ if kind != Kind::Unknown => kind,
             Some(syn::Lit::Float(_)) => Kind::Scalar,
             Some(syn::Lit::Int(int)) if matches!(int.suffix(), "f32" | "f64") => Kind::Scalar,
             Some(syn::Lit::Int(_) | syn::Lit::Bool(_)) => Kind::Int,
@@ -42,6 +57,15 @@ impl Constant {
         let atomic = crate::walk::is_atomic(&tokens);
         Constant { tokens, kind, int, atomic }
     }
+}
+
+/// A path to an associated constant of `f32` or `f64` (`f64::EPSILON`, `core::f64::consts::PI`).
+fn is_float_constant_path(tokens: &TokenStream) -> bool {
+    let Ok(path) = syn::parse2::<syn::Path>(tokens.clone()) else { return false };
+    let names: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let is_constant = names.last().is_some_and(|n| n.chars().all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit()));
+    let in_float = names[..names.len().saturating_sub(1)].iter().any(|n| n == "f64" || n == "f32");
+    is_constant && in_float
 }
 
 impl Operand {
@@ -256,6 +280,9 @@ pub enum CallTarget {
         prefix: TokenStream,
         /// The function's name; `_vjp` is appended to it.
         name: Ident,
+        /// Explicit generic arguments (`::<T>`), passed on to every form (a generic function's
+        /// forms have its generic parameters, in order); empty without.
+        generics: TokenStream,
     },
     /// A method called on a receiver, which counts as the first argument.
     Method {

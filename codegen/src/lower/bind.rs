@@ -14,7 +14,7 @@ impl Lowerer {
         if let Some(init) = &local.init
             && let Some((_, diverge)) = &init.diverge
         {
-            self.error_at(&diverge, "`let … else` is not supported in a differentiable function; use `if`");
+            self.let_else(&local.pat, &init.expr, diverge, out);
             return;
         }
         let (pat, ty) = match &local.pat {

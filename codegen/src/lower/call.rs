@@ -4,7 +4,7 @@
 use super::Lowerer;
 use super::inactive::is_constant_method;
 use crate::ir::{Arg, Build, Call, CallTarget, Kind, Op, Operand, Role, Stmt, Value};
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
 use syn::Expr;
 use syn::spanned::Spanned;
@@ -86,7 +86,7 @@ impl Lowerer {
                 call.method.span(),
                 format!("`{name}` is not a float method with a known derivative; use one of {}, or call a function that has a `_vjp`", crate::ops::method_names()),
             );
-            return Operand::constant(quote!(0.0));
+            return Operand::constant(crate::names::float_literal(0.0));
         }
         if call.turbofish.is_some() {
             let e = Expr::MethodCall(call.clone());
@@ -215,12 +215,16 @@ impl Lowerer {
         let mut prefix = func.path.clone();
         prefix.segments.pop();
         let prefix = prefix.to_token_stream();
-        if !matches!(last.arguments, syn::PathArguments::None) {
-            let e = Expr::Call(call.clone());
-            return self.unsupported(&e, "a call with explicit generic arguments (`::<…>`) cannot be differentiated; call a non-generic function (with its `_vjp`) instead".into(), out);
-        }
+        let generics = match &last.arguments {
+            syn::PathArguments::None => TokenStream::new(),
+            syn::PathArguments::AngleBracketed(arguments) => arguments.to_token_stream(),
+            syn::PathArguments::Parenthesized(_) => {
+                let e = Expr::Call(call.clone());
+                return self.unsupported(&e, "a call through a `Fn(…)` path cannot be differentiated; call the function by its name".into(), out);
+            }
+        };
         let args = call.args.iter().map(|a| self.argument(a, out)).collect();
-        let target = CallTarget::Path { prefix, name: last.ident.clone() };
+        let target = CallTarget::Path { prefix, name: last.ident.clone(), generics };
         self.active_call(target, args, call.span(), out)
     }
 
@@ -290,7 +294,7 @@ impl Lowerer {
         let pullback = self.new_bookkeeping("pb", id, Role::Pullback, span);
         let markers = self.new_bookkeeping("args", id, Role::Markers, span);
         let recursive = match &target {
-            CallTarget::Path { prefix, name } => {
+            CallTarget::Path { prefix, name, .. } => {
                 let prefix = prefix.to_string().replace(' ', "");
                 *name == self.fn_name && (prefix.is_empty() || prefix == "Self::")
             }

@@ -17,6 +17,9 @@ impl Lowerer {
         if !matches!(terminal.as_str(), "sum" | "fold" | "collect" | "product") {
             return None;
         }
+        if let Some(rewritten) = paths_as_closures(call) {
+            return self.iterator_chain(&rewritten, out);
+        }
         let (source_expr, map) = match &*call.receiver {
             Expr::MethodCall(inner) if inner.method == "map" && inner.args.len() == 1 => {
                 (&*inner.receiver, inner.args.first())
@@ -47,7 +50,7 @@ impl Lowerer {
             Some(Expr::Closure(closure)) => Some(closure),
             Some(other) => {
                 self.error_at(&other, "`.map(...)` takes a closure here (`|v| …`)");
-                return Some(Operand::constant(quote!(0.0)));
+                return Some(Operand::constant(crate::names::float_literal(0.0)));
             }
             None => None,
         };
@@ -67,7 +70,7 @@ impl Lowerer {
         let (bounds, items, places) = match source {
             Source::Items(items) => {
                 let Some((len, places)) = self.items_len(&items, span, out) else {
-                    return Operand::constant(quote!(0.0));
+                    return Operand::constant(crate::names::float_literal(0.0));
                 };
                 ((Operand::constant(quote!(0)), len), items, places)
             }
@@ -78,11 +81,11 @@ impl Lowerer {
             }
             Source::Range { .. } => {
                 self.error(span, "an iterator chain over a range must use a plain `a..b` range");
-                return Operand::constant(quote!(0.0));
+                return Operand::constant(crate::names::float_literal(0.0));
             }
         };
         let Some(acc) = self.accumulator(terminal, call, &bounds.1, span, out) else {
-            return Operand::constant(quote!(0.0));
+            return Operand::constant(crate::names::float_literal(0.0));
         };
         self.scoped(|cx| {
             let index = cx.new_index(span);
@@ -120,8 +123,8 @@ impl Lowerer {
         out: &mut Vec<Stmt>,
     ) -> Option<usize> {
         let init = match terminal {
-            "sum" => Value::Copy(Operand::constant(quote!(0.0))),
-            "product" => Value::Copy(Operand::constant(quote!(1.0))),
+            "sum" => Value::Copy(Operand::constant(crate::names::float_literal(0.0))),
+            "product" => Value::Copy(Operand::constant(crate::names::float_literal(1.0))),
             "fold" => {
                 let Some(init) = call.args.first() else {
                     self.error_at(call, "`fold` takes an initial value and a closure");
@@ -283,4 +286,29 @@ impl Lowerer {
         });
         out.push(Stmt { kind: StmtKind::Assign { var: acc, value }, span });
     }
+}
+
+/// `.map(f64::sin)` → `.map(|__v| f64::sin(__v))` and `.fold(init, f64::max)` →
+/// `.fold(init, |__acc, __v| f64::max(__acc, __v))`: a function named by its path (a float
+/// method, a `#[differentiable]` function) is the closure that calls it. `None` if the chain
+/// names none.
+fn paths_as_closures(call: &syn::ExprMethodCall) -> Option<syn::ExprMethodCall> {
+    let mut call = call.clone();
+    let mut changed = false;
+    if call.method == "fold"
+        && let Some(Expr::Path(path)) = call.args.iter().nth(1).cloned()
+        && let Some(arg) = call.args.iter_mut().nth(1)
+    {
+        *arg = syn::parse_quote_spanned!(path.span()=> |__acc, __v| #path(__acc, __v));
+        changed = true;
+    }
+    if let Expr::MethodCall(inner) = &mut *call.receiver
+        && inner.method == "map"
+        && let Some(Expr::Path(path)) = inner.args.first().cloned()
+        && let Some(arg) = inner.args.first_mut()
+    {
+        *arg = syn::parse_quote_spanned!(path.span()=> |__v| #path(__v));
+        changed = true;
+    }
+    changed.then_some(call)
 }

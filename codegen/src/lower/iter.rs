@@ -61,6 +61,9 @@ impl Lowerer {
         if self.reject_label(f.label.as_ref()) {
             return;
         }
+        if self.adapted_for(f, out) {
+            return;
+        }
         let Some(source) = parse_source(&f.expr) else {
             let e = Expr::ForLoop(f.clone());
             if self.may_be_active(&e) {

@@ -5,6 +5,7 @@
 //! differentiate, an unsupported parameter type) are reported here, all at once; checks that
 //! need the whole function live in `check.rs`.
 
+mod adapted;
 mod bind;
 mod call;
 mod chain;
@@ -13,6 +14,7 @@ mod inactive;
 mod iter;
 mod matching;
 mod place;
+mod refutable;
 mod signature;
 mod stmt;
 
@@ -81,6 +83,10 @@ pub(crate) struct Lowerer {
     /// Closures bound by `let f = |x| …;`: their name's variable, the closure, and the names
     /// visible where it was written (its body is lowered there, at each call).
     closures: Vec<(VarId, syn::ExprClosure, Scopes)>,
+    /// How many `let … else` scrutinees have been named (`__let_else0`, …).
+    let_else_count: usize,
+    /// How many adapted `for` walks have been rewritten (`__w0`, `__n0`, …).
+    adapted_count: usize,
 }
 
 /// Visible bindings, innermost scope last.
@@ -99,6 +105,8 @@ impl Lowerer {
             borrowed_params: Vec::new(),
             fn_name: String::new(),
             closures: Vec::new(),
+            let_else_count: 0,
+            adapted_count: 0,
         }
     }
 

@@ -6,7 +6,6 @@ use crate::args::Args;
 use crate::ir::{Kind, Param, ParamGradient, Role};
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
-use syn::spanned::Spanned;
 use syn::{FnArg, GenericArgument, PathArguments, ReturnType, Type};
 
 /// The function's output.
@@ -69,17 +68,7 @@ impl Lowerer {
         if let syn::Safety::Unsafe(token) = &sig.safety {
             self.error(token.span, "`unsafe fn` cannot be differentiable; keep the unsafe code in a separate function with a hand-written `_vjp`");
         }
-        for param in sig.generics.params.iter() {
-            if !matches!(param, syn::GenericParam::Lifetime(_)) {
-                self.error(
-                    param.span(),
-                    "generic parameters are not supported yet; write the function for `f32` or `f64` (or one copy of each)",
-                );
-            }
-        }
-        if let Some(clause) = &sig.generics.where_clause {
-            self.error_at(&clause, "`where` clauses are not supported yet; write the function for concrete types");
-        }
+        // Generic parameters were checked before lowering (`generics`).
     }
 
     fn param(&mut self, input: &FnArg, index: usize, args: &Args) -> Option<(Param, syn::Ident)> {
@@ -179,7 +168,16 @@ impl Lowerer {
             }
             ReturnType::Type(_, ty) => ty,
         };
+        // `()` is a value only beside the buffers of a function with `&mut` parameters.
+        let unit = matches!(&**ty, Type::Tuple(t) if t.elems.is_empty());
         let shape = match classify(ty) {
+            _ if unit => {
+                self.error_at(
+                    &ty,
+                    "the return type `()` has no gradient; return `f32`, `f64`, a float collection, a tuple of these or a struct deriving `Differentiable` (a function that fills `&mut` buffers may return nothing)",
+                );
+                OutputShape::Other
+            }
             Ok(TypeInfo { kind: Kind::Scalar, .. }) => OutputShape::Scalar,
             Ok(TypeInfo { kind: Kind::ScalarRef, .. }) | Err(_) | Ok(TypeInfo { tangent: None, .. }) => {
                 self.error_at(
@@ -235,7 +233,9 @@ fn classify(ty: &Type) -> Result<TypeInfo, (TokenStream, String)> {
             let len = &array.len;
             collection(&array.elem, |t| quote!([#t; #len]))
         }
-        Type::Tuple(tuple) if tuple.elems.is_empty() => Ok(TypeInfo { kind: Kind::Int, tangent: None }),
+        // `()`: the value of a function with `&mut` parameters and no result (`mutref`); its
+        // tangent is itself.
+        Type::Tuple(tuple) if tuple.elems.is_empty() => Ok(TypeInfo { kind: Kind::Composite, tangent: Some(quote!(())) }),
         Type::Tuple(tuple) => {
             let mut tangents = Vec::new();
             for elem in &tuple.elems {
@@ -280,6 +280,9 @@ fn classify_path(path: &syn::TypePath) -> Result<TypeInfo, (TokenStream, String)
     };
     let name = last.ident.to_string();
     if path.path.segments.len() == 1 || is_std_path(&path.path) {
+        if path.path.segments.len() == 1 && crate::names::is_float_param(&last.ident) {
+            return Ok(TypeInfo { kind: Kind::Scalar, tangent: Some(path.to_token_stream()) });
+        }
         match name.as_str() {
             "f32" | "f64" => return Ok(TypeInfo { kind: Kind::Scalar, tangent: Some(path.to_token_stream()) }),
             "u8" | "u16" | "u32" | "u64" | "u128" | "usize" | "i8" | "i16" | "i32" | "i64" | "i128" | "isize"

@@ -26,7 +26,7 @@ impl Lowerer {
         (Block { stmts, id: 0 }, tail)
     }
 
-    fn stmt(&mut self, stmt: &syn::Stmt, out: &mut Vec<Stmt>, last: bool) -> Option<Operand> {
+    pub(super) fn stmt(&mut self, stmt: &syn::Stmt, out: &mut Vec<Stmt>, last: bool) -> Option<Operand> {
         // A snapshot is reused only within one statement, and not across a nested block
         // (which may write the variable, and whose temporaries end with it).
         self.snapshots.clear();
@@ -189,10 +189,7 @@ impl Lowerer {
             return;
         }
         if let Expr::Let(let_expr) = &*w.cond {
-            self.error_at(
-                &let_expr,
-                "`while let` is not supported in a differentiable function; use `while` with a plain condition",
-            );
+            self.while_let(w, let_expr, out);
             return;
         }
         if super::expr::contains_let(&w.cond) {

@@ -3,7 +3,6 @@
 use super::{Factor, OpDef, Partial, Scale, Spelling};
 use crate::adjoint::{AExpr, add, div, method, mul, sub};
 use crate::ir::Op;
-use quote::quote;
 
 fn partial(arg: usize, factor: Factor) -> Partial {
     Partial { arg, factor }
@@ -17,7 +16,11 @@ fn lit(text: &str) -> AExpr {
 }
 
 fn one() -> AExpr {
-    AExpr::lit(quote!(1.0))
+    AExpr::lit(crate::names::float_literal(1.0))
+}
+
+fn float(value: f64) -> AExpr {
+    AExpr::lit(crate::names::float_literal(value))
 }
 
 fn rule(rule: Op, args: Vec<AExpr>) -> AExpr {
@@ -119,7 +122,7 @@ pub static OPS: &[OpDef] = &[
         // exact), with one product and no addition fewer.
         partials: |s| {
             if s.same_operands() {
-                vec![partial(0, Factor::times(s.x(0)).then(Scale::Times(lit("2.0"))))]
+                vec![partial(0, Factor::times(s.x(0)).then(Scale::Times(float(2.0))))]
             } else {
                 vec![partial(0, Factor::times(s.x(1))), partial(1, Factor::times(s.x(0)))]
             }
@@ -210,8 +213,8 @@ pub static OPS: &[OpDef] = &[
     },
     unary!(Log2, "log2", |s| Factor::times(rule(Op::Log2Dx, vec![s.x(0)]))),
     unary!(Log10, "log10", |s| Factor::times(rule(Op::Log10Dx, vec![s.x(0)]))),
-    unary!(Sqrt, "sqrt", |s| Factor::over(mul(lit("2.0"), s.y()))),
-    unary!(Cbrt, "cbrt", |s| Factor::over(mul(lit("3.0"), mul(s.y(), s.y())))),
+    unary!(Sqrt, "sqrt", |s| Factor::over(mul(float(2.0), s.y()))),
+    unary!(Cbrt, "cbrt", |s| Factor::over(mul(float(3.0), mul(s.y(), s.y())))),
     OpDef {
         op: Op::Powi,
         spelling: Spelling::Method("powi"),
@@ -317,7 +320,7 @@ pub static OPS: &[OpDef] = &[
         on_integers: true,
         constant_args: &[],
         cheap: true,
-        partials: |_| vec![partial(0, Factor::times(lit("0.5"))), partial(1, Factor::times(lit("0.5")))],
+        partials: |_| vec![partial(0, Factor::times(float(0.5))), partial(1, Factor::times(float(0.5)))],
     },
     OpDef {
         op: Op::Copysign,
@@ -366,7 +369,7 @@ pub static OPS: &[OpDef] = &[
             vec![
                 partial(
                     0,
-                    Factor::times(mul(mul(lit("2.0"), ua.clone()), ub.clone())).then(over_square(h.clone())).negated(),
+                    Factor::times(mul(mul(float(2.0), ua.clone()), ub.clone())).then(over_square(h.clone())).negated(),
                 ),
                 partial(1, Factor::times(mul(sub(ua.clone(), ub.clone()), add(ua, ub))).then(over_square(h))),
             ]
@@ -388,7 +391,7 @@ pub static OPS: &[OpDef] = &[
                     Factor::times(mul(sub(ua.clone(), ub.clone()), add(ua.clone(), ub.clone())))
                         .then(over_square(h.clone())),
                 ),
-                partial(1, Factor::times(mul(mul(lit("2.0"), ua), ub)).then(over_square(h))),
+                partial(1, Factor::times(mul(mul(float(2.0), ua), ub)).then(over_square(h))),
             ]
         },
     },

@@ -93,8 +93,14 @@ macro_rules! __single_grad {
         }
     };
 }
-__single_grad!([] f32);
-__single_grad!([] f64);
+// Every float type, `f32`, `f64` and a generic function's `T: Float`.
+impl<T: crate::Float> GradList for T {
+    type Cons = (T, ());
+    #[inline(always)]
+    fn into_cons(self) -> Self::Cons {
+        (self, ())
+    }
+}
 __single_grad!([T] Vec<T>);
 __single_grad!([T, const N: usize] [T; N]);
 

@@ -41,10 +41,9 @@ pub trait FloatOperand {}
 impl FloatOperand for f32 {}
 #[diagnostic::do_not_recommend]
 impl FloatOperand for f64 {}
+// `Float` implies `FloatOperand`, so a generic `T: Float` passes too.
 #[diagnostic::do_not_recommend]
-impl FloatOperand for &f32 {}
-#[diagnostic::do_not_recommend]
-impl FloatOperand for &f64 {}
+impl<T: Float> FloatOperand for &T {}
 
 /// `⟨gradient, tangent⟩`: the directional derivative of a scalar function from its gradient,
 /// for the forward rule `#[differentiable(custom(vjp))]` derives from a hand-written `_vjp`.

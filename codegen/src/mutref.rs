@@ -1,0 +1,294 @@
+//! `&mut` parameters and arguments, rewritten into values before lowering.
+//!
+//! A function that fills a buffer (`fn rhs(y: &[f64], dy: &mut [f64])`, as ODE code is
+//! written) is, for differentiation, a function from the buffer's initial contents to its
+//! final ones. So `#[differentiable]` writes that function, `rhs_owned`, which takes each
+//! `&mut` parameter by value and returns it beside the value:
+//!
+//! ```text
+//! fn rhs(y: &[f64], dy: &mut [f64]) -> R               // the user's, unchanged
+//! fn rhs_owned(y: &[f64], mut dy: Vec<f64>) -> (R, (Vec<f64>,))   // differentiated as usual
+//! fn rhs_vjp(y, dy: &mut [f64]) -> (R, impl FnOnce(R, Vec<f64>) -> (ȳ, d̄y₀))
+//! fn rhs_jvp(y, dy: &mut [f64], ẏ, d̈y: &mut [f64]) -> (R, Ṙ)   // writes dy and its tangent
+//! ```
+//!
+//! `rhs_vjp`'s pullback takes the output's adjoint and the adjoint of each buffer's final
+//! contents, and returns the adjoints of the other parameters and of each buffer's initial
+//! contents (the contract, issue 15). A caller's `rhs(&y, &mut k)` is rewritten to
+//! `{ let (r, (k1,)) = rhs_owned(&y, k); k = k1; r }` and chains through `rhs_owned`'s forms
+//! like any call; `std::mem::swap(&mut a, &mut b)` becomes `(a, b) = (b, a)` and
+//! `v.swap(i, j)` the three assignments it makes. Cost: a copy of each buffer in and out of
+//! `rhs_vjp`/`rhs_jvp` (the forms of `rhs_owned` own it); none inside differentiated callers.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::visit_mut::VisitMut;
+
+/// One `&mut` parameter.
+pub struct MutParam {
+    /// Its position among the parameters.
+    pub index: usize,
+    pub ident: syn::Ident,
+    /// The type `_owned` takes it as (`&mut [T]` → `Vec<T>`, `&mut T` → `T`).
+    pub owned: syn::Type,
+    /// How the borrowed value becomes the owned one (`.to_vec()`, `.clone()`, `*`).
+    pub how: Own,
+}
+
+/// How a `&mut` parameter's contents are copied into the owned value.
+#[derive(Clone, Copy)]
+pub enum Own {
+    /// `[T]` → `x.to_vec()`.
+    ToVec,
+    /// `Vec<T>`, a struct → `x.clone()`.
+    Clone,
+    /// `f64`, `[T; N]` → `*x`.
+    Copy,
+}
+
+/// The `&mut` parameters of `sig`, in order (none for most functions).
+pub fn mut_params(sig: &syn::Signature) -> syn::Result<Vec<MutParam>> {
+    let mut found = Vec::new();
+    for (index, input) in sig.inputs.iter().enumerate() {
+        let syn::FnArg::Typed(typed) = input else { continue };
+        let syn::Type::Reference(reference) = &*typed.ty else { continue };
+        if reference.mutability.is_none() {
+            continue;
+        }
+        let syn::Pat::Ident(pat) = &*typed.pat else {
+            return Err(syn::Error::new(typed.pat.span(), "bind a `&mut` parameter to a plain name"));
+        };
+        let (owned, how) = owned_type(&reference.elem);
+        found.push(MutParam { index, ident: pat.ident.clone(), owned, how });
+    }
+    Ok(found)
+}
+
+fn owned_type(elem: &syn::Type) -> (syn::Type, Own) {
+    match elem {
+        syn::Type::Slice(slice) => {
+            let t = &slice.elem;
+            (syn::parse_quote!(::std::vec::Vec<#t>), Own::ToVec)
+        }
+        syn::Type::Array(_) => (elem.clone(), Own::Copy),
+        syn::Type::Path(p) if p.path.is_ident("f64") || p.path.is_ident("f32") => (elem.clone(), Own::Copy),
+        syn::Type::Path(p) if p.path.segments.len() == 1 && crate::names::is_float_param(&p.path.segments[0].ident) => {
+            (elem.clone(), Own::Copy)
+        }
+        other => (other.clone(), Own::Clone),
+    }
+}
+
+/// `name_owned`: `item` with each `&mut` parameter taken by value and returned beside the value
+/// (`-> (R, (M0, M1, …))`).
+pub fn owned_function(item: &syn::ItemFn, params: &[MutParam]) -> syn::ItemFn {
+    let mut owned = item.clone();
+    owned.sig.ident = crate::names::derived_fn(&item.sig.ident, "owned");
+    owned.attrs.retain(|a| !a.path().is_ident("doc"));
+    for param in params {
+        if let Some(syn::FnArg::Typed(typed)) = owned.sig.inputs.iter_mut().nth(param.index) {
+            let (ident, ty) = (&param.ident, &param.owned);
+            *typed.pat = syn::parse_quote!(#ident);
+            *typed.ty = ty.clone();
+        }
+    }
+    let unit = matches!(&item.sig.output, syn::ReturnType::Default);
+    let output = match &item.sig.output {
+        syn::ReturnType::Default => quote!(()),
+        syn::ReturnType::Type(_, ty) => quote!(#ty),
+    };
+    let owned_types = params.iter().map(|p| &p.owned);
+    owned.sig.output = syn::parse_quote!(-> (#output, (#(#owned_types,)*)));
+    let names: Vec<&syn::Ident> = params.iter().map(|p| &p.ident).collect();
+    let mut rewrite = Returns { buffers: &names, unit };
+    let mut block = (*item.block).clone();
+    rewrite.visit_block_mut(&mut block);
+    let buffers = quote!((#(#names,)*));
+    // Each buffer is rebound to a local: the lowering writes into locals, not parameters.
+    let stmts = &block.stmts;
+    let rebind = names.iter().map(|n| quote!(let mut #n = #n;));
+    // The value: the block's tail, or `()` for a function without one.
+    owned.block = Box::new(if unit {
+        syn::parse_quote!({ #(#rebind)* #(#stmts)* ((), #buffers) })
+    } else {
+        syn::parse_quote!({ #(#rebind)* let __value = { #(#stmts)* }; (__value, #buffers) })
+    });
+    owned
+}
+
+/// `return e` → `return (e, (m0, …))` and `*m` → `m` for the `&mut` parameters `m`.
+struct Returns<'a> {
+    buffers: &'a [&'a syn::Ident],
+    unit: bool,
+}
+
+impl VisitMut for Returns<'_> {
+    fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+        match expr {
+            syn::Expr::Unary(unary) if matches!(unary.op, syn::UnOp::Deref(_)) => {
+                if let syn::Expr::Path(path) = &*unary.expr
+                    && self.buffers.iter().any(|b| path.path.is_ident(*b))
+                {
+                    *expr = (*unary.expr).clone();
+                    return;
+                }
+            }
+            syn::Expr::Return(ret) => {
+                let names = self.buffers;
+                let value = match (&mut ret.expr, self.unit) {
+                    (Some(value), _) => {
+                        self.visit_expr_mut(value);
+                        quote!(#value)
+                    }
+                    (None, _) => quote!(()),
+                };
+                let span = ret.span();
+                *expr = syn::parse_quote_spanned!(span=> return (#value, (#(#names,)*)));
+                return;
+            }
+            // A closure's `return` is its own (and is refused by the lowering).
+            syn::Expr::Closure(_) => return,
+            _ => {}
+        }
+        syn::visit_mut::visit_expr_mut(self, expr);
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+/// Rewrites the calls of `block` that lend `&mut` places (and `swap`s) into value updates:
+/// `g(a, &mut b)` → `{ let (__lent_value, (__lent0,)) = g_owned(a, b); b = __lent0; __lent_value }`. `own` names the
+/// function's own `&mut` parameters (now owned values), which are passed on without `&mut`.
+pub fn rewrite_calls(block: &mut syn::Block, own: &[syn::Ident]) -> syn::Result<()> {
+    let mut calls = Calls { own, error: None };
+    calls.visit_block_mut(block);
+    match calls.error {
+        Some(error) => Err(error),
+        None => Ok(()),
+    }
+}
+
+struct Calls<'a> {
+    own: &'a [syn::Ident],
+    error: Option<syn::Error>,
+}
+
+impl Calls<'_> {
+    fn fail(&mut self, span: Span, message: &str) {
+        let error = syn::Error::new(span, message);
+        match &mut self.error {
+            Some(all) => all.combine(error),
+            None => self.error = Some(error),
+        }
+    }
+
+    /// The place an argument lends mutably (`&mut b`, `&mut *m`, or a `&mut` parameter `m`
+    /// passed on), if it does.
+    fn lent_place(&self, arg: &syn::Expr) -> Option<syn::Expr> {
+        match arg {
+            syn::Expr::Reference(r) if r.mutability.is_some() => match &*r.expr {
+                syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => Some((*u.expr).clone()),
+                place => Some(place.clone()),
+            },
+            syn::Expr::Path(p) if self.own.iter().any(|m| p.path.is_ident(m)) => Some(arg.clone()),
+            _ => None,
+        }
+    }
+
+    /// `swap(&mut a, &mut b)` → `(a, b) = (b, a)`.
+    fn mem_swap(&self, call: &syn::ExprCall) -> Option<syn::Expr> {
+        let syn::Expr::Path(func) = &*call.func else { return None };
+        let segments: Vec<String> = func.path.segments.iter().map(|s| s.ident.to_string()).collect();
+        let is_swap = matches!(
+            segments.iter().map(String::as_str).collect::<Vec<_>>().as_slice(),
+            ["swap"] | ["mem", "swap"] | ["std" | "core", "mem", "swap"]
+        );
+        if !is_swap || call.args.len() != 2 {
+            return None;
+        }
+        let a = self.lent_place(&call.args[0])?;
+        let b = self.lent_place(&call.args[1])?;
+        let span = call.span();
+        Some(syn::parse_quote_spanned!(span=> (#a, #b) = (#b, #a)))
+    }
+
+    /// `g(a, &mut b)` → `{ let (__lent_value, (__lent0,)) = g_owned(a, b); b = __lent0; __lent_value }`.
+    fn lending_call(&mut self, func: TokenStream, args: Vec<syn::Expr>, span: Span) -> Option<syn::Expr> {
+        let lent: Vec<Option<syn::Expr>> = args.iter().map(|a| self.lent_place(a)).collect();
+        if lent.iter().all(Option::is_none) {
+            return None;
+        }
+        let mut passed = Vec::new();
+        let mut updates = Vec::new();
+        let mut names = Vec::new();
+        for (arg, place) in args.iter().zip(&lent) {
+            match place {
+                Some(place) if !is_plain_place(place) => {
+                    self.fail(place.span(), "lend a whole variable or parameter with `&mut` (`&mut k`); a part of one (`&mut k[1..]`, `&mut m.w`) cannot be lent in differentiable code yet: copy it into a variable of its own");
+                    return None;
+                }
+                Some(place) => {
+                    let name = format_ident!("__lent{}", names.len());
+                    passed.push(quote!(#place));
+                    updates.push(quote_spanned!(span=> #place = #name;));
+                    names.push(name);
+                }
+                None => passed.push(quote!(#arg)),
+            }
+        }
+        Some(syn::parse_quote_spanned! {span=> {
+            let (__lent_value, (#(#names,)*)) = #func(#(#passed),*);
+            #(#updates)*
+            __lent_value
+        }})
+    }
+}
+
+/// A variable or parameter (`k`, `self`), the places `&mut` may lend in differentiable code.
+fn is_plain_place(place: &syn::Expr) -> bool {
+    matches!(place, syn::Expr::Path(p) if p.path.get_ident().is_some())
+}
+
+impl VisitMut for Calls<'_> {
+    fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+        syn::visit_mut::visit_expr_mut(self, expr);
+        let replacement = match &*expr {
+            syn::Expr::Call(call) => match self.mem_swap(call) {
+                Some(swap) => Some(swap),
+                None => match &*call.func {
+                    syn::Expr::Path(func) if func.qself.is_none() => {
+                        let mut path = func.path.clone();
+                        if let Some(last) = path.segments.last_mut() {
+                            last.ident = crate::names::derived_fn(&last.ident, "owned");
+                        }
+                        self.lending_call(quote!(#path), call.args.iter().cloned().collect(), call.span())
+                    }
+                    _ => None,
+                },
+            },
+            syn::Expr::MethodCall(call) if call.method == "swap" && call.args.len() == 2 => {
+                let (v, i, j) = (&call.receiver, &call.args[0], &call.args[1]);
+                let span = call.span();
+                Some(syn::parse_quote_spanned! {span=> {
+                    let (__swap_i, __swap_j) = (#i, #j);
+                    let __swapped = #v[__swap_i];
+                    #v[__swap_i] = #v[__swap_j];
+                    #v[__swap_j] = __swapped;
+                }})
+            }
+            syn::Expr::MethodCall(call) => {
+                let receiver = &call.receiver;
+                let method = crate::names::derived_fn(&call.method, "owned");
+                let turbofish = &call.turbofish;
+                self.lending_call(quote!(#receiver.#method #turbofish), call.args.iter().cloned().collect(), call.span())
+            }
+            _ => None,
+        };
+        if let Some(replacement) = replacement {
+            *expr = replacement;
+        }
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}

@@ -1,0 +1,165 @@
+//! `&mut` parameters and arguments: a helper filling an output buffer (ODE right-hand sides),
+//! `&mut f64` accumulators, `std::mem::swap` and `v.swap(i, j)`.
+//!
+//! The contract (issue 15): `f_vjp` does what `f` does to each buffer and returns a pullback
+//! that takes the output's adjoint and each buffer's final adjoint, and returns the other
+//! parameters' adjoints and each buffer's initial one; `f_jvp` takes a `&mut` tangent for each
+//! buffer and writes its final tangent there. Every test checks against a hand derivation or
+//! central differences.
+
+mod common;
+use backprop::differentiable;
+use common::*;
+
+// Damped pendulum: θ' = ω, ω' = −9.81 sin θ − c ω (c is a constant, left out by `wrt`)
+#[differentiable(wrt(y))]
+fn pendulum(y: &[f64], dy: &mut [f64], c: f64) {
+    dy[0] = y[1];
+    dy[1] = -9.81 * y[0].sin() - c * y[1];
+}
+
+#[test]
+fn a_right_hand_side_fills_its_buffer_and_pulls_back_through_it() {
+    let y = [0.3, -0.2];
+    let mut dy = [7.0; 2];
+    let ((), pullback) = pendulum_vjp(&y, &mut dy, 0.1);
+    assert_eq!(dy, [-0.2, -9.81 * 0.3f64.sin() + 0.02], "the buffer holds what `pendulum` writes");
+    // Jacobian of the final contents: [[0, 1], [−9.81 cos θ, −c]]; the initial contents are
+    // overwritten, so their adjoint is zero.
+    let (gy, gdy) = pullback((), vec![2.0, 3.0]);
+    assert_eq!(gy, vec![3.0 * -9.81 * 0.3f64.cos(), 2.0 - 3.0 * 0.1]);
+    assert_eq!(gdy, vec![0.0, 0.0]);
+}
+
+#[test]
+fn a_right_hand_side_has_a_forward_form_writing_both_buffers() {
+    let y = [0.3, -0.2];
+    let (mut dy, mut tangent) = ([0.0; 2], [5.0; 2]);
+    let ((), ()) = pendulum_jvp(&y, &mut dy, 0.1, &[1.0, 0.5], &mut tangent);
+    assert_eq!(dy, [-0.2, -9.81 * 0.3f64.sin() + 0.02]);
+    assert_eq!(tangent, [0.5, -9.81 * 0.3f64.cos() - 0.05]);
+}
+
+// Accumulator: a₁ = a₀ + x², value 2a₁;  ∂value/∂x = 4x, ∂value/∂a₀ = 2, ∂a₁/∂x = 2x, ∂a₁/∂a₀ = 1
+#[differentiable]
+fn accumulate_square(x: f64, acc: &mut f64) -> f64 {
+    *acc += x * x;
+    *acc * 2.0
+}
+
+#[test]
+fn an_accumulator_passes_its_initial_adjoint_through() {
+    let mut acc = 1.0;
+    let (value, pullback) = accumulate_square_vjp(0.5, &mut acc);
+    assert_eq!((value, acc), (2.5, 1.25));
+    assert_eq!(pullback(1.0, 0.0), (2.0, 2.0));
+    let (_, pullback) = accumulate_square_vjp(0.5, &mut 1.0);
+    assert_eq!(pullback(0.0, 1.0), (1.0, 1.0));
+    let (_, pullback) = accumulate_square_vjp(-0.7, &mut 0.0);
+    let (gx, gacc) = pullback(3.0, -1.0);
+    assert_rel64(gx, 3.0 * 4.0 * -0.7 - 2.0 * -0.7, 1e-15, "∂/∂x");
+    assert_eq!(gacc, 3.0 * 2.0 - 1.0);
+}
+
+// Midpoint (RK2) step of the pendulum with h, then L = θ₁² + ω₁ + Σk₂, the right-hand side
+// called twice into local buffers
+#[differentiable]
+fn midpoint_loss(y0: &[f64], h: f64) -> f64 {
+    let mut k1 = vec![0.0; 2];
+    pendulum(y0, &mut k1, 0.1);
+    let mid = vec![y0[0] + 0.5 * h * k1[0], y0[1] + 0.5 * h * k1[1]];
+    let mut k2 = vec![0.0; 2];
+    pendulum(&mid, &mut k2, 0.1);
+    let y1 = [y0[0] + h * k2[0], y0[1] + h * k2[1]];
+    y1[0] * y1[0] + y1[1] + k2[0] + k2[1]
+}
+
+fn midpoint_loss_plain(p: &[f64]) -> f64 {
+    let f = |y: [f64; 2]| [y[1], -9.81 * y[0].sin() - 0.1 * y[1]];
+    let h = p[2];
+    let k1 = f([p[0], p[1]]);
+    let k2 = f([p[0] + 0.5 * h * k1[0], p[1] + 0.5 * h * k1[1]]);
+    let y1 = [p[0] + h * k2[0], p[1] + h * k2[1]];
+    y1[0] * y1[0] + y1[1] + k2[0] + k2[1]
+}
+
+#[test]
+fn calls_lending_local_buffers_chain_in_every_mode() {
+    for p in [[0.3, -0.2, 0.1], [-1.0, 0.7, 0.25]] {
+        let (value, (gy, gh)) = midpoint_loss_grad(&p[..2], p[2]);
+        assert_rel64(value, midpoint_loss_plain(&p), 1e-15, "value");
+        let numeric = fd_grad(midpoint_loss_plain, &p);
+        assert_grad_close(&[gy[0], gy[1], gh], &numeric, 1e-7);
+        let (_, directional) = midpoint_loss_jvp(&p[..2], p[2], &[0.5, -1.0], 2.0);
+        let want = 0.5 * numeric[0] - numeric[1] + 2.0 * numeric[2];
+        assert_rel64(directional, want, 1e-7, "jvp");
+        // H·v against differences of the gradient
+        let (_, _, (hy, hh)) = midpoint_loss_hvp(&p[..2], p[2], &[1.0, 0.0], 0.0);
+        let e = 1e-5;
+        let (_, (ga, gha)) = midpoint_loss_grad(&[p[0] + e, p[1]], p[2]);
+        let (_, (gb, ghb)) = midpoint_loss_grad(&[p[0] - e, p[1]], p[2]);
+        assert_rel64(hy[0], (ga[0] - gb[0]) / (2.0 * e), 1e-6, "H·e₀ entry 0");
+        assert_rel64(hy[1], (ga[1] - gb[1]) / (2.0 * e), 1e-6, "H·e₀ entry 1");
+        assert_rel64(hh, (gha - ghb) / (2.0 * e), 1e-6, "H·e₀ entry h");
+    }
+}
+
+// A buffer passed on: `fill` forwards its own `&mut` parameter to `pendulum`, then scales it
+#[differentiable]
+fn scaled_pendulum(y: &[f64], out: &mut [f64], s: f64) {
+    pendulum(y, out, 0.1);
+    for i in 0..out.len() {
+        out[i] *= s;
+    }
+}
+
+#[test]
+fn a_lent_parameter_is_passed_on_to_another_lending_function() {
+    let y = [0.3, -0.2];
+    let mut out = [0.0; 2];
+    let ((), pullback) = scaled_pendulum_vjp(&y, &mut out, 3.0);
+    let unscaled = [-0.2, -9.81 * 0.3f64.sin() + 0.02];
+    assert_eq!(out, [3.0 * unscaled[0], 3.0 * unscaled[1]]);
+    let (gy, gout, gs) = pullback((), vec![1.0, 1.0]);
+    assert_grad_close(&gy, &[3.0 * -9.81 * 0.3f64.cos(), 3.0 * (1.0 - 0.1)], 1e-15);
+    assert_eq!(gout, vec![0.0, 0.0]);
+    assert_rel64(gs, unscaled[0] + unscaled[1], 1e-15, "∂/∂s");
+}
+
+// Swaps: (a, b) ← (b, a) then v[0] ↔ v[2];  f = a·v₀ + 2b·v₂ with v = x, a = x₁, b = x₀·x₁
+// → after the swaps f = x₀x₁·x₂ + 2x₁·x₀ = x₀x₁x₂ + 2x₀x₁
+#[differentiable]
+fn swaps(x: &[f64]) -> f64 {
+    let mut a = x[0] * x[1];
+    let mut b = x[1];
+    std::mem::swap(&mut a, &mut b);
+    let mut v = x.to_vec();
+    v.swap(0, 2);
+    b * v[0] + 2.0 * a * v[2]
+}
+
+#[test]
+fn swaps_move_values_and_their_gradients() {
+    let f = |x: &[f64]| x[0] * x[1] * x[2] + 2.0 * x[0] * x[1];
+    let df = |x: &[f64]| vec![x[1] * x[2] + 2.0 * x[1], x[0] * x[2] + 2.0 * x[0], x[0] * x[1]];
+    check_n64(|x| swaps_grad(x), f, df, &[&[0.5, -1.5, 2.0], &[1.2, 0.3, -0.4]], TOL64);
+}
+
+// An array buffer, f32: out = (x₀ + x₁, x₀x₁); returned with a value x₀ − x₁
+#[differentiable]
+fn sum_and_product(x: [f32; 2], out: &mut [f32; 2]) -> f32 {
+    out[0] = x[0] + x[1];
+    out[1] = x[0] * x[1];
+    x[0] - x[1]
+}
+
+#[test]
+fn an_array_buffer_in_f32() {
+    let mut out = [0.0f32; 2];
+    let (value, pullback) = sum_and_product_vjp([2.0, 3.0], &mut out);
+    assert_eq!((value, out), (-1.0, [5.0, 6.0]));
+    let (gx, gout) = pullback(1.0, [1.0, 2.0]);
+    // ∂/∂x₀ = 1 + 1 + 2·x₁ = 8, ∂/∂x₁ = −1 + 1 + 2·x₀ = 4
+    assert_eq!(gx, [8.0, 4.0]);
+    assert_eq!(gout, [0.0, 0.0]);
+}
