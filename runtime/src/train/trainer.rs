@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::optim::Optimizer;
 use crate::tangent::Differentiable;
 use crate::tensor::Tensor;
+use crate::visit::{PairSink, PairVisitor};
 use rand::SeedableRng;
 use rand::rngs::StdRng;
 
@@ -20,9 +21,11 @@ const EVAL_ROWS: usize = 1024;
 /// training and test sets and checks the predictions against the targets, so that data that
 /// does not fit the model (a batch of the wrong width, a label beyond the model's outputs) is
 /// an [`Error`] naming the layer or loss and both shapes, not a panic in the middle of a run.
-/// Each step checks its loss before the optimiser applies the gradient: the first loss that
-/// is NaN or infinite stops the run with an [`Error::NonFinite`] naming the epoch and batch,
-/// and leaves the model with the weights it had before that batch.
+/// Each step checks its loss and its gradient before the optimiser applies the gradient: the
+/// first loss that is NaN or infinite stops the run with an [`Error::NonFinite`] naming the
+/// epoch and batch, a gradient holding NaN or an infinity beside a finite loss with an
+/// [`Error::NonFiniteGradient`] naming the leaf as well, and either leaves the model with the
+/// weights it had before that batch.
 #[derive(Debug)]
 pub struct Trainer<'d, T> {
     train: &'d Dataset<T>,
@@ -108,7 +111,8 @@ impl<'d, T: Targets> Trainer<'d, T> {
     /// [`Error::Shape`] or [`Error::Label`] from the check of the first batches (the
     /// training set is empty, the model does not take the inputs, its outputs do not fit the
     /// targets), any error of `predict`, and [`Error::NonFinite`] when a loss is NaN or
-    /// infinite, naming the epoch and batch.
+    /// infinite, naming the epoch and batch ([`Error::NonFiniteGradient`] when the loss is
+    /// finite but its gradient is not).
     pub fn fit<M, O, P, G>(&mut self, model: &mut M, optimizer: &mut O, predict: P, loss_grad: G) -> Result<()>
     where
         M: Differentiable + ?Sized,
@@ -124,6 +128,9 @@ impl<'d, T: Targets> Trainer<'d, T> {
             self.schedule(epoch, optimizer);
             for batch in self.train.batches(self.batch_size, &mut rng) {
                 let (loss, grad) = loss_grad(model, &batch);
+                if let Some((leaf, value)) = first_non_finite(model, &grad).filter(|_| loss.is_finite()) {
+                    return Err(progress.gradient_error(loss.into(), leaf, value));
+                }
                 progress.step(loss)?;
                 optimizer.step(model, &grad);
             }
@@ -184,6 +191,27 @@ impl<'d, T: Targets> Trainer<'d, T> {
             optimizer.set_learning_rate(optimizer.learning_rate() * factor);
         }
     }
+}
+
+/// The name of the first leaf of `grad` holding NaN or an infinity, and that value. One pass
+/// over the gradient per step: a small part of the work of computing it.
+fn first_non_finite<M: Differentiable + ?Sized>(model: &mut M, grad: &M::Tangent) -> Option<(String, f64)> {
+    struct Finder(Option<(String, f64)>);
+    impl PairSink for Finder {
+        fn f32s(&mut self, name: &str, _: &mut [f32], grad: &[f32]) {
+            if self.0.is_none() {
+                self.0 = grad.iter().find(|g| !g.is_finite()).map(|&g| (name.to_string(), f64::from(g)));
+            }
+        }
+        fn f64s(&mut self, name: &str, _: &mut [f64], grad: &[f64]) {
+            if self.0.is_none() {
+                self.0 = grad.iter().find(|g| !g.is_finite()).map(|&g| (name.to_string(), g));
+            }
+        }
+    }
+    let mut finder = Finder(None);
+    model.visit_pair(grad, &mut PairVisitor::new(&mut finder, &mut String::new()));
+    finder.0
 }
 
 /// The accuracy of the model's predictions on `data`, in chunks of [`EVAL_ROWS`]; `None` for
@@ -299,6 +327,40 @@ mod tests {
         assert_eq!(trainer.history().epochs.len(), epoch, "every finished epoch is kept");
         assert!(trainer.history().epochs.iter().all(|e| e.train_loss.is_finite()));
         assert_eq!(bits(&net), seen.into_inner(), "the step with the non-finite loss reached the model");
+    }
+
+    /// The classification loss plus `0 · Σ sqrt|w|` over the hidden weights: the same finite
+    /// value, but the derivative of `sqrt` at 0 is infinite, so a weight of exactly 0 gives a
+    /// gradient of `0 · ∞ = NaN`.
+    #[differentiable(wrt(net))]
+    fn sqrt_penalty_loss(net: &Net, x: &Tensor, labels: &[usize]) -> f32 {
+        let mut penalty = 0.0;
+        for i in 0..net.hidden.w.data.len() {
+            penalty += net.hidden.w.data[i].abs().sqrt();
+        }
+        softmax_cross_entropy(&net.out.forward(&relu(&net.hidden.forward(x))), labels) + 0.0 * penalty
+    }
+
+    #[test]
+    fn a_non_finite_gradient_with_a_finite_loss_stops_before_the_step_naming_the_leaf() {
+        let train = blobs(16);
+        let mut net = Net::new(2, 2);
+        net.hidden.w.data[3] = 0.0;
+        let before = bits(&net);
+        let mut trainer = Trainer::new(&train, 3, 8).quiet(true);
+        let err = trainer
+            .fit(&mut net, &mut Sgd::new(0.1), Net::predict, |n, b| sqrt_penalty_loss_grad(n, &b.inputs, &b.targets))
+            .unwrap_err();
+        let message = err.to_string();
+        let Error::NonFiniteGradient { epoch: 0, batch: 0, step: 0, ref leaf, loss, .. } = err else {
+            panic!("{message}")
+        };
+        assert_eq!(leaf, "hidden.w");
+        assert!(loss.is_finite());
+        assert!(message.starts_with("the gradient of `hidden.w` holds "), "{message}");
+        assert!(message.contains("at epoch 1, batch 1 (step 0)"), "{message}");
+        assert_eq!(bits(&net), before, "the step with the non-finite gradient reached the model");
+        assert!(trainer.history().epochs.is_empty());
     }
 
     #[test]
