@@ -15,6 +15,11 @@
 //! previous file. Loading checks every leaf before it overwrites any, so a file that does not
 //! fit leaves the model unchanged.
 //!
+//! Checkpoints written before tensors kept their shapes (values flat, under `hidden.w.data`)
+//! cannot be checked against the model's shapes, so [`load`] does not guess: it names the
+//! layout, and [`load_flat`] reads such a file, checking sizes only; saving the model again
+//! writes the current layout.
+//!
 //! ```
 //! use backprop::{Differentiable, Tensor, checkpoint};
 //!
@@ -70,19 +75,47 @@ pub fn save<M: Differentiable + ?Sized>(model: &M, path: impl AsRef<Path>) -> Re
 
 /// Loads `path` into the float leaves of `model`, matching tensors to leaves by name.
 ///
+/// A file written before checkpoints stored shapes (each tensor's values flat, under
+/// `<name>.data`) does not load here; the error says so, and [`load_flat`] reads it.
+///
 /// # Errors
 /// [`Error::Io`] when the file cannot be read, and [`Error::Checkpoint`] naming the file and
 /// the tensor when the file is not valid safetensors (truncated, garbage), lacks a leaf of
 /// the model, holds a tensor the model does not have, or holds a tensor of another dtype or
 /// another shape than its leaf. On error the model is unchanged.
 pub fn load<M: Differentiable + ?Sized>(model: &mut M, path: impl AsRef<Path>) -> Result<()> {
-    let path = path.as_ref();
+    load_with(model, path.as_ref(), Layout::Shaped)
+}
+
+/// Loads a checkpoint written before checkpoints stored shapes: each tensor's values flat,
+/// under `<name>.data` (`hidden.w.data`, shape `[len]`). Every leaf must find a tensor of its
+/// dtype holding as many values as it has, and the file no other tensor. Save the model
+/// again to write the file in the current layout, which [`load`] reads.
+///
+/// ```no_run
+/// # use backprop::{Differentiable, Tensor, checkpoint};
+/// # #[derive(Differentiable)] struct Model { w: Tensor }
+/// # fn main() -> backprop::Result<()> {
+/// # let mut model = Model { w: Tensor::zeros(&[2, 3]) };
+/// checkpoint::load_flat(&mut model, "models/old.safetensors")?;
+/// checkpoint::save(&model, "models/old.safetensors")?; // now in the current layout
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # Errors
+/// As [`load`], with sizes compared instead of shapes.
+pub fn load_flat<M: Differentiable + ?Sized>(model: &mut M, path: impl AsRef<Path>) -> Result<()> {
+    load_with(model, path.as_ref(), Layout::Flat)
+}
+
+fn load_with<M: Differentiable + ?Sized>(model: &mut M, path: &Path, layout: Layout) -> Result<()> {
     let bytes =
         std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), access: Access::Read, source })?;
     let file = SafeTensors::deserialize(&bytes).map_err(|e| {
         checkpoint_error(path, format!("not a valid safetensors file ({e}); check that this is the file `save` wrote"))
     })?;
-    let mut check = Check { file: &file, names: HashSet::new(), error: None };
+    let mut check = Check { file: &file, layout, names: HashSet::new(), error: None };
     model.visit_named(&mut NamedVisitor::new(&mut check, &mut String::new()));
     if let Some(message) = check.error {
         return Err(checkpoint_error(path, message));
@@ -96,8 +129,37 @@ pub fn load<M: Differentiable + ?Sized>(model: &mut M, path: impl AsRef<Path>) -
             format!("the file holds tensors the model does not have: {list}; {SAME_MODEL}"),
         ));
     }
-    model.visit_named_mut(&mut NamedVisitorMut::new(&mut Fill { file: &file }, &mut String::new()));
+    model.visit_named_mut(&mut NamedVisitorMut::new(&mut Fill { file: &file, layout }, &mut String::new()));
     Ok(())
+}
+
+/// How a file names and shapes the model's leaves.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Layout {
+    /// Each leaf under its own name, with its shape: what [`save`] writes.
+    Shaped,
+    /// The layout before checkpoints stored shapes: a tensor's values under `<name>.data`,
+    /// any shape holding the right number of values.
+    Flat,
+}
+
+impl Layout {
+    /// The name in the file of the leaf `name`, an array with a shape (a tensor) or not.
+    fn tensor_name(self, name: &str, array: bool) -> String {
+        match (self, array) {
+            (Layout::Flat, true) if name.is_empty() => "data".to_string(),
+            (Layout::Flat, true) => format!("{name}.data"),
+            _ => name.to_string(),
+        }
+    }
+
+    fn fits(self, file_shape: &[usize], shape: &[usize]) -> bool {
+        match self {
+            // A one-dimensional leaf of one value also takes shape `[]`, other tools' scalar.
+            Layout::Shaped => file_shape == shape || (shape == [1] && file_shape.is_empty()),
+            Layout::Flat => file_shape.iter().product::<usize>() == shape.iter().product::<usize>(),
+        }
+    }
 }
 
 /// What to do when a file and a model do not match.
@@ -212,34 +274,41 @@ impl NamedSink for Leaves {
     }
 }
 
-/// The tensor of `file` that fits a leaf of `shape` and values of type `T`, or why none does.
-///
-/// A one-dimensional leaf of one value also takes a tensor of shape `[]`, the shape other
-/// tools give a scalar.
+/// The tensor of `file` (named `stored`, as the layout names the leaf `name`) that fits a
+/// leaf of `shape` and values of type `T`, or why none does.
 fn matching<'a, T: Element>(
     file: &SafeTensors<'a>,
+    layout: Layout,
     name: &str,
+    stored: &str,
     shape: &[usize],
 ) -> std::result::Result<TensorView<'a>, String> {
-    let tensor = file.tensor(name).map_err(|_| missing(file, name))?;
+    let tensor = file.tensor(stored).map_err(|_| missing(file, layout, name, stored))?;
     if tensor.dtype() != T::DTYPE {
         return Err(format!(
-            "tensor `{name}` is {} in the file, the model's leaf is {}; give the model's field the file's float type",
+            "tensor `{stored}` is {} in the file, the model's leaf is {}; give the model's field the file's float type",
             tensor.dtype(),
             T::NAME
         ));
     }
-    let scalar = shape == [1] && tensor.shape().is_empty();
-    if tensor.shape() != shape && !scalar {
+    if !layout.fits(tensor.shape(), shape) {
         return Err(format!(
-            "tensor `{name}` has shape {:?} in the file, the model's leaf {shape:?}; {SAME_MODEL}",
+            "tensor `{stored}` has shape {:?} in the file, the model's leaf {shape:?}; {SAME_MODEL}",
             tensor.shape()
         ));
     }
     Ok(tensor)
 }
 
-fn missing(file: &SafeTensors<'_>, name: &str) -> String {
+fn missing(file: &SafeTensors<'_>, layout: Layout, name: &str, stored: &str) -> String {
+    let flat = Layout::Flat.tensor_name(name, true);
+    if layout == Layout::Shaped && file.tensor(&flat).is_ok() {
+        return format!(
+            "tensor `{name}` is stored flat as `{flat}`, as checkpoints were before they kept shapes; read the file \
+             with `checkpoint::load_flat`, then `checkpoint::save` writes it in the current layout"
+        );
+    }
+    let name = stored;
     let mut names = file.names();
     names.sort_unstable();
     let shown: Vec<String> = names.iter().take(8).map(|n| format!("`{n}`")).collect();
@@ -254,39 +323,44 @@ fn missing(file: &SafeTensors<'_>, name: &str) -> String {
 /// First pass of [`load`]: checks every leaf against the file, touching nothing.
 struct Check<'f, 'a> {
     file: &'f SafeTensors<'a>,
+    layout: Layout,
+    /// The names in the file of the leaves checked.
     names: HashSet<String>,
     error: Option<String>,
 }
 
 impl Check<'_, '_> {
-    fn check<T: Element>(&mut self, name: &str, shape: &[usize]) {
-        self.names.insert(name.to_string());
+    fn check<T: Element>(&mut self, name: &str, shape: &[usize], array: bool) {
+        let stored = self.layout.tensor_name(name, array);
         if self.error.is_none() {
-            self.error = matching::<T>(self.file, name, shape).err();
+            self.error = matching::<T>(self.file, self.layout, name, &stored, shape).err();
         }
+        self.names.insert(stored);
     }
 }
 
 impl NamedSink for Check<'_, '_> {
     fn f32s(&mut self, name: &str, value: &[f32]) {
-        self.check::<f32>(name, &[value.len()]);
+        self.check::<f32>(name, &[value.len()], false);
     }
     fn f64s(&mut self, name: &str, value: &[f64]) {
-        self.check::<f64>(name, &[value.len()]);
+        self.check::<f64>(name, &[value.len()], false);
     }
     fn f32_array(&mut self, name: &str, _value: &[f32], shape: &[usize]) {
-        self.check::<f32>(name, shape);
+        self.check::<f32>(name, shape, true);
     }
 }
 
 /// Second pass of [`load`]: copies each tensor into its leaf (all checked by [`Check`]).
 struct Fill<'f, 'a> {
     file: &'f SafeTensors<'a>,
+    layout: Layout,
 }
 
 impl Fill<'_, '_> {
-    fn copy<T: Element>(&mut self, name: &str, value: &mut [T], shape: &[usize]) {
-        if let Ok(tensor) = matching::<T>(self.file, name, shape) {
+    fn copy<T: Element>(&mut self, name: &str, value: &mut [T], shape: &[usize], array: bool) {
+        let stored = self.layout.tensor_name(name, array);
+        if let Ok(tensor) = matching::<T>(self.file, self.layout, name, &stored, shape) {
             T::decode(tensor.data(), value);
         }
     }
@@ -295,14 +369,14 @@ impl Fill<'_, '_> {
 impl NamedSinkMut for Fill<'_, '_> {
     fn f32s(&mut self, name: &str, value: &mut [f32]) {
         let shape = [value.len()];
-        self.copy(name, value, &shape);
+        self.copy(name, value, &shape, false);
     }
     fn f64s(&mut self, name: &str, value: &mut [f64]) {
         let shape = [value.len()];
-        self.copy(name, value, &shape);
+        self.copy(name, value, &shape, false);
     }
     fn f32_array(&mut self, name: &str, value: &mut [f32], shape: &[usize]) {
-        self.copy(name, value, shape);
+        self.copy(name, value, shape, true);
     }
 }
 
@@ -591,6 +665,74 @@ mod tests {
         let mut affine = Affine { w: Tensor::zeros(&[3, 2]), bias: 0.0 };
         load(&mut affine, &path).unwrap();
         assert_eq!((affine.w.data.as_slice(), affine.bias), ([1.0, 2.0, 3.0, 4.0, 5.0, 6.0].as_slice(), 1.0));
+    }
+
+    /// `model()` in the layout checkpoints had before they stored shapes: tensors flat under
+    /// `<name>.data`, every other leaf as now.
+    fn old_layout_file() -> Vec<u8> {
+        let m = model();
+        let f32s = |name: &str, values: &[f32]| {
+            (name.to_string(), Encoded { dtype: Dtype::F32, shape: vec![values.len()], bytes: f32::encode(values) })
+        };
+        let f64s = |name: &str, values: &[f64]| {
+            (name.to_string(), Encoded { dtype: Dtype::F64, shape: vec![values.len()], bytes: f64::encode(values) })
+        };
+        let mut tensors = vec![f64s("scale", &[m.scale]), f64s("offsets", &m.offsets), f32s("gain", &[m.gain])];
+        for (i, layer) in m.layers.iter().enumerate() {
+            tensors.push(f32s(&format!("layers.{i}.w.data"), &layer.w.data));
+            tensors.push(f32s(&format!("layers.{i}.b"), &layer.b));
+        }
+        safetensors::tensor::serialize(tensors, None).unwrap()
+    }
+
+    #[test]
+    fn an_old_flat_checkpoint_is_named_as_such_and_loads_with_load_flat() {
+        let scratch = Scratch::new("checkpoint");
+        let path = scratch.path("old.safetensors");
+        std::fs::write(&path, old_layout_file()).unwrap();
+        let mut target = blank();
+        let message = message_after_path(load(&mut target, &path), &path);
+        assert_eq!(
+            message,
+            "tensor `layers.0.w` is stored flat as `layers.0.w.data`, as checkpoints were before they kept shapes; read \
+             the file with `checkpoint::load_flat`, then `checkpoint::save` writes it in the current layout"
+        );
+        assert_eq!(bits(&target), bits(&blank()));
+        load_flat(&mut target, &path).unwrap();
+        assert_eq!(bits(&target), bits(&model()));
+        // Saved again, it is in the current layout, which `load` reads and `load_flat` does not.
+        save(&target, &path).unwrap();
+        let mut again = blank();
+        load(&mut again, &path).unwrap();
+        assert_eq!(bits(&again), bits(&model()));
+        let message = message_after_path(load_flat(&mut blank(), &path), &path);
+        assert!(message.starts_with("tensor `layers.0.w.data` is missing (the file holds 7 tensors"), "{message}");
+    }
+
+    #[test]
+    fn load_flat_compares_sizes_and_names_extra_tensors() {
+        let scratch = Scratch::new("checkpoint");
+        let path = scratch.path("old.safetensors");
+        std::fs::write(&path, old_layout_file()).unwrap();
+        let mut wider = blank();
+        wider.layers[1].w = Tensor::zeros(&[2, 4]);
+        let message = message_after_path(load_flat(&mut wider, &path), &path);
+        assert_eq!(
+            message,
+            format!("tensor `layers.1.w.data` has shape [6] in the file, the model's leaf [2, 4]; {SAME_MODEL}")
+        );
+        let mut fewer = blank();
+        fewer.layers.pop();
+        let message = message_after_path(load_flat(&mut fewer, &path), &path);
+        assert!(
+            message.starts_with("the file holds tensors the model does not have: `layers.1.b`, `layers.1.w.data`"),
+            "{message}"
+        );
+        // The same values in another shape of the same size: the old layout kept no shape.
+        let mut transposed = blank();
+        transposed.layers[0].w = Tensor::zeros(&[3, 2]);
+        load_flat(&mut transposed, &path).unwrap();
+        assert_eq!(transposed.layers[0].w.data, model().layers[0].w.data);
     }
 
     #[test]
