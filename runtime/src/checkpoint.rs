@@ -272,6 +272,9 @@ impl NamedSink for Leaves {
     fn f32_array(&mut self, name: &str, value: &[f32], shape: &[usize]) {
         self.push(name, value, shape);
     }
+    fn f64_array(&mut self, name: &str, value: &[f64], shape: &[usize]) {
+        self.push(name, value, shape);
+    }
 }
 
 /// The tensor of `file` (named `stored`, as the layout names the leaf `name`) that fits a
@@ -349,6 +352,9 @@ impl NamedSink for Check<'_, '_> {
     fn f32_array(&mut self, name: &str, _value: &[f32], shape: &[usize]) {
         self.check::<f32>(name, shape, true);
     }
+    fn f64_array(&mut self, name: &str, _value: &[f64], shape: &[usize]) {
+        self.check::<f64>(name, shape, true);
+    }
 }
 
 /// Second pass of [`load`]: copies each tensor into its leaf (all checked by [`Check`]).
@@ -376,6 +382,9 @@ impl NamedSinkMut for Fill<'_, '_> {
         self.copy(name, value, &shape, false);
     }
     fn f32_array(&mut self, name: &str, value: &mut [f32], shape: &[usize]) {
+        self.copy(name, value, shape, true);
+    }
+    fn f64_array(&mut self, name: &str, value: &mut [f64], shape: &[usize]) {
         self.copy(name, value, shape, true);
     }
 }
@@ -733,6 +742,36 @@ mod tests {
         transposed.layers[0].w = Tensor::zeros(&[3, 2]);
         load_flat(&mut transposed, &path).unwrap();
         assert_eq!(transposed.layers[0].w.data, model().layers[0].w.data);
+    }
+
+    #[test]
+    fn an_f64_tensor_is_stored_as_f64_with_its_shape() {
+        use crate::tensor::Tensor64;
+        #[derive(Differentiable, Clone, Debug, PartialEq)]
+        struct Precise {
+            w: Tensor64,
+            b: Tensor,
+        }
+        let scratch = Scratch::new("checkpoint");
+        let path = scratch.path("precise.safetensors");
+        let model = Precise { w: Tensor64::from_fn(&[2, 3], |i| 0.1 * i as f64 - 1e-300), b: Tensor::zeros(&[3]) };
+        save(&model, &path).unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        let file = SafeTensors::deserialize(&bytes).unwrap();
+        let w = file.tensor("w").unwrap();
+        assert_eq!((w.dtype(), w.shape()), (Dtype::F64, [2, 3].as_slice()));
+        let mut loaded = Precise { w: Tensor64::zeros(&[2, 3]), b: Tensor::zeros(&[3]) };
+        load(&mut loaded, &path).unwrap();
+        assert_eq!(loaded, model);
+        let mut transposed = Precise { w: Tensor64::zeros(&[3, 2]), b: Tensor::zeros(&[3]) };
+        let message = message_after_path(load(&mut transposed, &path), &path);
+        assert_eq!(message, format!("tensor `w` has shape [2, 3] in the file, the model's leaf [3, 2]; {SAME_MODEL}"));
+        #[derive(Differentiable)]
+        struct Single {
+            w: Tensor,
+        }
+        let message = message_after_path(load(&mut Single { w: Tensor::zeros(&[2, 3]) }, &path), &path);
+        assert!(message.starts_with("tensor `w` is F64 in the file, the model's leaf is f32"), "{message}");
     }
 
     #[test]

@@ -85,4 +85,4 @@ pub use optim::{Adam, Optimizer, Sgd};
 pub use rand;
 pub use tangent::{Accumulate, Differentiable};
 #[cfg(feature = "nn")]
-pub use tensor::Tensor;
+pub use tensor::{Tensor, Tensor64};
