@@ -26,10 +26,11 @@
 
 use crate::Tensor;
 use crate::error::{Error, Result};
+use crate::float::Float;
 use backprop_macros::differentiable;
 
 /// `Ok` when `a` and `b` have the same shape; else an [`Error::Shape`] naming `op`.
-fn same_shape(op: &'static str, a: &Tensor, b: &Tensor) -> Result<()> {
+fn same_shape<F: Float, G: Float>(op: &'static str, a: &Tensor<F>, b: &Tensor<G>) -> Result<()> {
     if a.shape == b.shape {
         return Ok(());
     }
@@ -45,11 +46,11 @@ pub(crate) fn check_labels(op: &'static str, labels: &[usize], classes: usize) -
     }
 }
 
-/// Checks the operands of [`mse`]: the same shape.
+/// Checks the operands of [`mse`]: the same shape (of `f32` or `f64` tensors).
 ///
 /// # Errors
 /// [`Error::Shape`] naming `mse` and both shapes.
-pub fn check_mse(prediction: &Tensor, target: &Tensor) -> Result<()> {
+pub fn check_mse<F: Float, G: Float>(prediction: &Tensor<F>, target: &Tensor<G>) -> Result<()> {
     same_shape("mse", prediction, target)
 }
 
@@ -92,7 +93,7 @@ pub fn try_binary_cross_entropy_with_logits(z: &Tensor, t: &Tensor) -> Result<f3
 /// # Errors
 /// [`Error::Shape`] naming `softmax_cross_entropy`, the logits' shape and the number of
 /// labels; [`Error::Label`] for the first label that is not below the number of classes.
-pub fn check_softmax_cross_entropy(logits: &Tensor, labels: &[usize]) -> Result<()> {
+pub fn check_softmax_cross_entropy<F: Float>(logits: &Tensor<F>, labels: &[usize]) -> Result<()> {
     let classes = logits.shape.last().copied().unwrap_or(0);
     if classes == 0 || logits.len() / classes != labels.len() {
         let help = "give one label per row of logits, and the logits at least one class";

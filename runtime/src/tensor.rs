@@ -12,10 +12,16 @@
 //! are `#[differentiable]` functions over `&Tensor`.
 //!
 //! `Tensor<f64>` ([`Tensor64`]) holds `f64` values: the same methods, gradients and
-//! checkpoints (dtype `F64`, with its shape). The layers, losses and the training loop take
-//! `f32` tensors: `#[differentiable]` does not yet differentiate generic functions, and a
-//! function of its own over `&Tensor64` is differentiable like one over `&Tensor` (name the
-//! type by the alias: the macro does not read generic arguments in parameter types).
+//! checkpoints (dtype `F64`, with its shape), and data sets and the
+//! [training loop](crate::train::Trainer) take it (`Dataset<Tensor64, f64>` for an `f64`
+//! regression). The layers and losses take `f32` tensors: `#[differentiable]` does not yet
+//! differentiate generic functions. A function of your own over `&Tensor64` is
+//! differentiable like one over `&Tensor` (name the type by the alias: the macro does not
+//! read generic arguments in parameter types).
+//!
+//! In an expression, `Tensor::zeros(…)` takes its float type from how the tensor is used, as
+//! `Vec::new()` does; where nothing says, write `<Tensor>::zeros(…)` (`f32`, the default) or
+//! `Tensor64::zeros(…)`. Float literals that nothing else types are `f64`, as in plain Rust.
 //!
 //! ```
 //! use backprop::{Tensor64, differentiable};

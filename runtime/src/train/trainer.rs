@@ -4,6 +4,7 @@
 use super::{EpochStats, History, Progress};
 use crate::data::{Dataset, Targets};
 use crate::error::{Error, Result};
+use crate::float::Float;
 use crate::optim::Optimizer;
 use crate::tangent::Differentiable;
 use crate::tensor::Tensor;
@@ -27,9 +28,9 @@ const EVAL_ROWS: usize = 1024;
 /// [`Error::NonFiniteGradient`] naming the leaf as well, and either leaves the model with the
 /// weights it had before that batch.
 #[derive(Debug)]
-pub struct Trainer<'d, T> {
-    train: &'d Dataset<T>,
-    test: Option<&'d Dataset<T>>,
+pub struct Trainer<'d, T, F = f32> {
+    train: &'d Dataset<T, F>,
+    test: Option<&'d Dataset<T, F>>,
     epochs: usize,
     batch_size: usize,
     seed: u64,
@@ -40,13 +41,13 @@ pub struct Trainer<'d, T> {
     history: History,
 }
 
-impl<'d, T: Targets> Trainer<'d, T> {
+impl<'d, T: Targets, F: Float> Trainer<'d, T, F> {
     /// Training on `train` for `epochs` epochs of mini-batches of `batch_size` examples, in
     /// an order shuffled anew each epoch from the seed 0.
     ///
     /// # Panics
     /// If `batch_size` is 0.
-    pub fn new(train: &'d Dataset<T>, epochs: usize, batch_size: usize) -> Trainer<'d, T> {
+    pub fn new(train: &'d Dataset<T, F>, epochs: usize, batch_size: usize) -> Trainer<'d, T, F> {
         assert!(batch_size > 0, "Trainer::new: the batch size must be at least 1");
         Trainer {
             train,
@@ -63,7 +64,7 @@ impl<'d, T: Targets> Trainer<'d, T> {
     }
 
     /// Measures the test loss and accuracy on `test` after each epoch.
-    pub fn test_set(self, test: &'d Dataset<T>) -> Self {
+    pub fn test_set(self, test: &'d Dataset<T, F>) -> Self {
         Trainer { test: Some(test), ..self }
     }
 
@@ -106,6 +107,7 @@ impl<'d, T: Targets> Trainer<'d, T> {
     /// gradient. After each epoch it records an [`EpochStats`] in the [history](Self::history),
     /// with accuracies (for labels) from `predict(model, inputs)`, the model's output for a
     /// batch of inputs. Each call trains the given number of epochs and appends to the history.
+    /// The loss may be `f32` or `f64`, and the inputs `f32` or `f64` tensors (`F`).
     ///
     /// # Errors
     /// [`Error::Shape`] or [`Error::Label`] from the check of the first batches (the
@@ -113,12 +115,13 @@ impl<'d, T: Targets> Trainer<'d, T> {
     /// targets), any error of `predict`, and [`Error::NonFinite`] when a loss is NaN or
     /// infinite, naming the epoch and batch ([`Error::NonFiniteGradient`] when the loss is
     /// finite but its gradient is not).
-    pub fn fit<M, O, P, G>(&mut self, model: &mut M, optimizer: &mut O, predict: P, loss_grad: G) -> Result<()>
+    pub fn fit<M, O, P, G, L>(&mut self, model: &mut M, optimizer: &mut O, predict: P, loss_grad: G) -> Result<()>
     where
         M: Differentiable + ?Sized,
         O: Optimizer,
-        P: Fn(&M, &Tensor) -> Result<Tensor>,
-        G: Fn(&M, &Dataset<T>) -> (f32, M::Tangent),
+        P: Fn(&M, &Tensor<F>) -> Result<Tensor<F>>,
+        G: Fn(&M, &Dataset<T, F>) -> (L, M::Tangent),
+        L: Float,
     {
         self.check(model, &predict)?;
         let sample = (self.sample_every > 1).then(|| self.train_sample());
@@ -129,9 +132,9 @@ impl<'d, T: Targets> Trainer<'d, T> {
             for batch in self.train.batches(self.batch_size, &mut rng) {
                 let (loss, grad) = loss_grad(model, &batch);
                 if let Some((leaf, value)) = first_non_finite(model, &grad).filter(|_| loss.is_finite()) {
-                    return Err(progress.gradient_error(loss.into(), leaf, value));
+                    return Err(progress.gradient_error(loss.to_f64(), leaf, value));
                 }
-                progress.step(loss)?;
+                progress.step(loss.to_f64())?;
                 optimizer.step(model, &grad);
             }
             let stats = self.evaluate(model, &predict, &loss_grad, sample.as_ref(), &progress)?;
@@ -143,18 +146,19 @@ impl<'d, T: Targets> Trainer<'d, T> {
 
     /// The epoch's statistics: its mean loss and training time from `progress`, then the
     /// accuracies (on `sample`, or the whole training set) and the test loss measured now.
-    fn evaluate<M, P, G>(
+    fn evaluate<M, P, G, L>(
         &self,
         model: &M,
         predict: &P,
         loss_grad: &G,
-        sample: Option<&Dataset<T>>,
+        sample: Option<&Dataset<T, F>>,
         progress: &Progress,
     ) -> Result<EpochStats>
     where
         M: Differentiable + ?Sized,
-        P: Fn(&M, &Tensor) -> Result<Tensor>,
-        G: Fn(&M, &Dataset<T>) -> (f32, M::Tangent),
+        P: Fn(&M, &Tensor<F>) -> Result<Tensor<F>>,
+        G: Fn(&M, &Dataset<T, F>) -> (L, M::Tangent),
+        L: Float,
     {
         let (train_loss, seconds) = (progress.epoch_loss(), progress.epoch_seconds());
         let sample = Some(sample.unwrap_or(self.train)).filter(|_| self.sample_every > 0);
@@ -169,7 +173,7 @@ impl<'d, T: Targets> Trainer<'d, T> {
     }
 
     /// Runs the model on the first batch of each set and checks its predictions.
-    fn check<M: ?Sized>(&self, model: &M, predict: &impl Fn(&M, &Tensor) -> Result<Tensor>) -> Result<()> {
+    fn check<M: ?Sized>(&self, model: &M, predict: &impl Fn(&M, &Tensor<F>) -> Result<Tensor<F>>) -> Result<()> {
         if self.train.is_empty() {
             let help = "give the trainer at least one training example";
             return Err(Error::shape("Trainer::fit", &self.train.inputs.shape, &[self.batch_size], help));
@@ -181,7 +185,7 @@ impl<'d, T: Targets> Trainer<'d, T> {
         Ok(())
     }
 
-    fn train_sample(&self) -> Dataset<T> {
+    fn train_sample(&self) -> Dataset<T, F> {
         let every: Vec<usize> = (0..self.train.len()).step_by(self.sample_every).collect();
         self.train.select(&every)
     }
@@ -216,10 +220,10 @@ fn first_non_finite<M: Differentiable + ?Sized>(model: &mut M, grad: &M::Tangent
 
 /// The accuracy of the model's predictions on `data`, in chunks of [`EVAL_ROWS`]; `None` for
 /// targets without one (regression) or an empty set.
-fn accuracy<M: ?Sized, T: Targets>(
+fn accuracy<M: ?Sized, T: Targets, F: Float>(
     model: &M,
-    predict: &impl Fn(&M, &Tensor) -> Result<Tensor>,
-    data: &Dataset<T>,
+    predict: &impl Fn(&M, &Tensor<F>) -> Result<Tensor<F>>,
+    data: &Dataset<T, F>,
 ) -> Result<Option<f64>> {
     let mut correct = 0.0;
     for chunk in data.batches_in_order(EVAL_ROWS) {
@@ -232,13 +236,13 @@ fn accuracy<M: ?Sized, T: Targets>(
 }
 
 /// The mean loss over `data` (each chunk's mean weighted by its size), not empty.
-fn mean_loss<M: ?Sized + Differentiable, T: Targets>(
+fn mean_loss<M: ?Sized + Differentiable, T: Targets, F: Float, L: Float>(
     model: &M,
-    loss_grad: &impl Fn(&M, &Dataset<T>) -> (f32, M::Tangent),
-    data: &Dataset<T>,
+    loss_grad: &impl Fn(&M, &Dataset<T, F>) -> (L, M::Tangent),
+    data: &Dataset<T, F>,
 ) -> f64 {
     let total: f64 =
-        data.batches_in_order(EVAL_ROWS).map(|chunk| f64::from(loss_grad(model, &chunk).0) * chunk.len() as f64).sum();
+        data.batches_in_order(EVAL_ROWS).map(|chunk| loss_grad(model, &chunk).0.to_f64() * chunk.len() as f64).sum();
     total / data.len() as f64
 }
 
@@ -399,6 +403,53 @@ mod tests {
         let last = trainer.history().epochs[29];
         assert_eq!((last.train_accuracy, last.test_accuracy), (None, None));
         assert!(last.test_loss.is_some_and(|l| l < 0.05), "{last}");
+    }
+
+    /// `y = c₀ + c₁ x + c₂ x²`, in `f64`.
+    #[derive(Differentiable, Clone, Debug, PartialEq)]
+    struct Quadratic {
+        c: crate::tensor::Tensor64,
+    }
+
+    impl Quadratic {
+        fn predict(&self, x: &crate::tensor::Tensor64) -> Result<crate::tensor::Tensor64> {
+            let c = &self.c.data;
+            Ok(Tensor::from_fn(&x.shape, |i| c[0] + c[1] * x.data[i] + c[2] * x.data[i] * x.data[i]))
+        }
+    }
+
+    #[differentiable(wrt(m))]
+    fn quadratic_loss(m: &Quadratic, x: &crate::tensor::Tensor64, y: &crate::tensor::Tensor64) -> f64 {
+        let mut total = 0.0;
+        for i in 0..x.data.len() {
+            let r = m.c.data[0] + m.c.data[1] * x.data[i] + m.c.data[2] * x.data[i] * x.data[i] - y.data[i];
+            total += r * r;
+        }
+        total / x.data.len() as f64
+    }
+
+    #[test]
+    fn an_f64_regression_trains_with_f64_inputs_targets_and_loss() {
+        let x = Tensor::from_fn(&[40, 1], |i| i as f64 / 20.0 - 1.0);
+        let y = Tensor::from_fn(&[40, 1], |i| {
+            let x = i as f64 / 20.0 - 1.0;
+            0.5 - 2.0 * x + 1.5 * x * x
+        });
+        let data: Dataset<crate::tensor::Tensor64, f64> = Dataset::regression(x, y).unwrap();
+        let mut model = Quadratic { c: Tensor::zeros(&[3]) };
+        let mut trainer = Trainer::new(&data, 300, 40).test_set(&data).quiet(true);
+        trainer
+            .fit(&mut model, &mut Sgd::new(0.5), Quadratic::predict, |m, b| {
+                quadratic_loss_grad(m, &b.inputs, &b.targets)
+            })
+            .unwrap();
+        let last = trainer.history().epochs[299];
+        assert_eq!((last.train_accuracy, last.test_accuracy), (None, None));
+        // Far below what f32 arithmetic could reach (its rounding alone leaves about 1e-14).
+        assert!(last.test_loss.is_some_and(|l| l < 1e-20), "{last}");
+        for (got, want) in model.c.data.iter().zip([0.5, -2.0, 1.5]) {
+            assert!((got - want).abs() < 1e-10, "{:?}", model.c.data);
+        }
     }
 
     #[test]
