@@ -50,6 +50,20 @@ pub trait Targets: Clone + Debug + PartialEq {
     /// [`Error::Shape`] or [`Error::Label`] naming the loss and both shapes.
     fn check<F: Float>(&self, predictions: &Tensor<F>) -> Result<()>;
 
+    /// Checks every target against a model whose predictions for some of the examples are
+    /// `predictions` (already [checked](Self::check) against theirs): for labels, that each
+    /// label of the whole set is below the predictions' width, the number of classes the
+    /// model outputs. The [training loop](crate::train::Trainer) calls it once before the
+    /// first step, so that a label the model cannot output is an error then, not a panic of
+    /// the loss at the batch that holds it. Float targets have nothing more to check.
+    ///
+    /// # Errors
+    /// [`Error::Label`] naming the loss, the example and the width.
+    fn check_all<F: Float>(&self, predictions: &Tensor<F>) -> Result<()> {
+        let _ = predictions;
+        Ok(())
+    }
+
     /// The fraction of examples the predictions classify correctly, for labels; `None` for
     /// values, which have no accuracy.
     ///
@@ -118,6 +132,11 @@ impl Targets for Labels {
         check_softmax_cross_entropy(logits, self)
     }
 
+    fn check_all<F: Float>(&self, logits: &Tensor<F>) -> Result<()> {
+        let classes = logits.shape.last().copied().unwrap_or(0);
+        check_labels("softmax_cross_entropy", &self.values, classes)
+    }
+
     fn accuracy<F: Float>(&self, logits: &Tensor<F>) -> Result<Option<f64>> {
         self.check(logits)?;
         accuracy(&logits.argmax_rows(), self).map(Some)
@@ -168,6 +187,15 @@ pub fn accuracy(predicted: &[usize], labels: &[usize]) -> Result<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn check_all_looks_at_every_label_against_the_models_width() {
+        let labels = Labels::new(vec![0, 4, 1], 5).unwrap();
+        let err = labels.check_all(&<Tensor>::zeros(&[1, 3])).unwrap_err();
+        assert!(matches!(err, Error::Label { op: "softmax_cross_entropy", index: 1, label: 4, classes: 3 }), "{err}");
+        assert!(labels.check_all(&<Tensor>::zeros(&[1, 5])).is_ok());
+        assert!(crate::tensor::Tensor64::zeros(&[3, 1]).check_all(&<Tensor>::zeros(&[1, 1])).is_ok());
+    }
 
     #[test]
     fn accuracy_is_the_fraction_of_matches() {

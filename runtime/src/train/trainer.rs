@@ -19,9 +19,10 @@ const EVAL_ROWS: usize = 1024;
 /// example.
 ///
 /// Before the first step, [`fit`](Self::fit) runs the model on the first batch of the
-/// training and test sets and checks the predictions against the targets, so that data that
-/// does not fit the model (a batch of the wrong width, a label beyond the model's outputs) is
-/// an [`Error`] naming the layer or loss and both shapes, not a panic in the middle of a run.
+/// training and test sets, checks the predictions against the targets and every label of
+/// each set against the model's outputs, so that data that does not fit the model (a batch of
+/// the wrong width, a label beyond the model's outputs) is an [`Error`] naming the layer or
+/// loss and both shapes, not a panic in the middle of a run.
 /// Each step checks its loss and its gradient before the optimiser applies the gradient: the
 /// first loss that is NaN or infinite stops the run with an [`Error::NonFinite`] naming the
 /// epoch and batch, a gradient holding NaN or an infinity beside a finite loss with an
@@ -180,7 +181,9 @@ impl<'d, T: Targets, F: Float> Trainer<'d, T, F> {
         }
         for data in std::iter::once(self.train).chain(self.test) {
             let first = data.rows(0..data.len().min(self.batch_size));
-            first.targets.check(&predict(model, &first.inputs)?)?;
+            let predictions = predict(model, &first.inputs)?;
+            first.targets.check(&predictions)?;
+            data.targets.check_all(&predictions)?;
         }
         Ok(())
     }
@@ -381,6 +384,18 @@ mod tests {
         let mut net = Net::new(2, 2);
         let err = classify(&mut Trainer::new(&train, 1, 4).quiet(true), &mut net, 0.1).unwrap_err();
         assert!(matches!(err, Error::Label { op: "softmax_cross_entropy", index: 2, label: 2, classes: 2 }), "{err}");
+    }
+
+    #[test]
+    fn a_label_beyond_the_outputs_later_in_the_set_is_an_error_before_training() {
+        // Sorted by class: the first batch holds only labels the model can output.
+        let labels = vec![0, 0, 0, 0, 1, 1, 1, 1, 2, 2];
+        let train = Dataset::new(Tensor::from_fn(&[10, 2], |i| i as f32), labels, 3).unwrap();
+        let mut net = Net::new(2, 2);
+        let before = bits(&net);
+        let err = classify(&mut Trainer::new(&train, 1, 4).quiet(true), &mut net, 0.1).unwrap_err();
+        assert!(matches!(err, Error::Label { op: "softmax_cross_entropy", index: 8, label: 2, classes: 2 }), "{err}");
+        assert_eq!(bits(&net), before);
     }
 
     #[test]
