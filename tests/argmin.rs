@@ -5,9 +5,10 @@ mod common;
 
 use backprop::argmin::Objective;
 use backprop::argmin::core::{CostFunction, Executor, Gradient, Hessian, State};
+use backprop::argmin::solver::conjugategradient::{NonlinearConjugateGradient, beta::PolakRibiere};
 use backprop::argmin::solver::linesearch::MoreThuenteLineSearch;
 use backprop::argmin::solver::newton::Newton;
-use backprop::argmin::solver::quasinewton::LBFGS;
+use backprop::argmin::solver::quasinewton::{BFGS, LBFGS};
 use backprop::argmin::solver::trustregion::{Dogleg, Steihaug, TrustRegion};
 use backprop::differentiable;
 use common::{assert_grad_close, fd_grad};
@@ -40,6 +41,24 @@ fn lbfgs_finds_the_minimum_of_rosenbrock() {
     let result = Executor::new(problem, solver).configure(|s| s.param(start(6)).max_iters(200)).run().unwrap();
     assert_at_ones(result.state().get_best_param().unwrap(), 1e-6);
     assert!(result.state().get_best_cost() < 1e-12);
+}
+
+#[test]
+fn bfgs_and_nonlinear_conjugate_gradient_take_a_first_order_objective() {
+    let problem = || Objective::new(rosenbrock, rosenbrock_grad);
+    let identity = vec![vec![1.0, 0.0], vec![0.0, 1.0]];
+    let bfgs = BFGS::new(MoreThuenteLineSearch::new());
+    let result = Executor::new(problem(), bfgs)
+        .configure(|s| s.param(start(2)).inv_hessian(identity).max_iters(200))
+        .run()
+        .unwrap();
+    assert_at_ones(result.state().get_best_param().unwrap(), 1e-6);
+    // A strong-Wolfe line search (c₂ = 0.1) and restarts keep the directions descending.
+    let linesearch = MoreThuenteLineSearch::new().with_c(1e-4, 0.1).unwrap();
+    let cg =
+        NonlinearConjugateGradient::new(linesearch, PolakRibiere::new()).restart_iters(10).restart_orthogonality(0.1);
+    let result = Executor::new(problem(), cg).configure(|s| s.param(start(2)).max_iters(2000)).run().unwrap();
+    assert_at_ones(result.state().get_best_param().unwrap(), 1e-4);
 }
 
 #[test]
