@@ -204,21 +204,34 @@ impl<'d, T: Targets, F: Float> Trainer<'d, T, F> {
 /// over the gradient per step: a small part of the work of computing it.
 fn first_non_finite<M: Differentiable + ?Sized>(model: &mut M, grad: &M::Tangent) -> Option<(String, f64)> {
     struct Finder(Option<(String, f64)>);
-    impl PairSink for Finder {
-        fn f32s(&mut self, name: &str, _: &mut [f32], grad: &[f32]) {
+    impl Finder {
+        fn leaf<T: Float>(&mut self, name: &str, grad: &[T]) {
             if self.0.is_none() {
-                self.0 = grad.iter().find(|g| !g.is_finite()).map(|&g| (name.to_string(), f64::from(g)));
+                self.0 = first_non_finite_value(grad).map(|g| (name.to_string(), g.to_f64()));
             }
         }
+    }
+    impl PairSink for Finder {
+        fn f32s(&mut self, name: &str, _: &mut [f32], grad: &[f32]) {
+            self.leaf(name, grad);
+        }
         fn f64s(&mut self, name: &str, _: &mut [f64], grad: &[f64]) {
-            if self.0.is_none() {
-                self.0 = grad.iter().find(|g| !g.is_finite()).map(|&g| (name.to_string(), g));
-            }
+            self.leaf(name, grad);
         }
     }
     let mut finder = Finder(None);
     model.visit_pair(grad, &mut PairVisitor::new(&mut finder, &mut String::new()));
     finder.0
+}
+
+/// The first value that is NaN or infinite. Each chunk is tested without stopping early,
+/// which the compiler turns into vector instructions (about twice as fast as
+/// `iter().find`, which tests one value at a time).
+fn first_non_finite_value<T: Float>(values: &[T]) -> Option<T> {
+    values
+        .chunks(64)
+        .find(|chunk| !chunk.iter().fold(true, |finite, v| finite & v.is_finite()))
+        .and_then(|chunk| chunk.iter().copied().find(|v| !v.is_finite()))
 }
 
 /// The accuracy of the model's predictions on `data`, in chunks of [`EVAL_ROWS`]; `None` for
@@ -368,6 +381,17 @@ mod tests {
         assert!(message.contains("at epoch 1, batch 1 (step 0)"), "{message}");
         assert_eq!(bits(&net), before, "the step with the non-finite gradient reached the model");
         assert!(trainer.history().epochs.is_empty());
+    }
+
+    #[test]
+    fn the_first_non_finite_value_is_found_in_any_chunk() {
+        let mut values = vec![1.0f32; 200];
+        assert_eq!(first_non_finite_value(&values), None);
+        values[130] = f32::NEG_INFINITY;
+        values[150] = f32::NAN;
+        assert_eq!(first_non_finite_value(&values), Some(f32::NEG_INFINITY));
+        assert!(first_non_finite_value(&[0.0, f64::NAN]).is_some_and(f64::is_nan));
+        assert_eq!(first_non_finite_value::<f64>(&[]), None);
     }
 
     #[test]
