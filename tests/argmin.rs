@@ -3,14 +3,18 @@
 
 mod common;
 
-use backprop::argmin::Objective;
 use backprop::argmin::core::{CostFunction, Executor, Gradient, Hessian, State};
 use backprop::argmin::solver::conjugategradient::{NonlinearConjugateGradient, beta::PolakRibiere};
 use backprop::argmin::solver::linesearch::MoreThuenteLineSearch;
 use backprop::argmin::solver::newton::Newton;
 use backprop::argmin::solver::quasinewton::{BFGS, LBFGS};
 use backprop::argmin::solver::trustregion::{Dogleg, Steihaug, TrustRegion};
-use backprop::differentiable;
+use backprop::argmin::{ModelObjective, Objective};
+// A differentiable call reaches each of its callee's forms (`tanh_jvp`, …): import them all.
+use backprop::layers::*;
+use backprop::loss::*;
+use backprop::rand::{SeedableRng, rngs::StdRng};
+use backprop::{Differentiable, Tensor, differentiable};
 use common::{assert_grad_close, fd_grad};
 
 /// Rosenbrock's function in `n` dimensions, `Σ (1 − xᵢ)² + 100 (xᵢ₊₁ − xᵢ²)²`; minimum 0 at
@@ -154,4 +158,68 @@ fn a_singular_hessian_stops_newton_with_a_message_saying_what_to_do() {
     let message = err.err().map(|e| e.to_string()).unwrap_or_default();
     assert!(message.contains("the 2×2 Hessian is singular or not finite"), "{message}");
     assert!(message.contains("use a trust-region solver (Steihaug) or L-BFGS"), "{message}");
+}
+
+/// 2 inputs → 6 hidden units (tanh) → 2 classes, in `f32`.
+#[derive(Differentiable, Clone)]
+struct Net {
+    hidden: Dense,
+    out: Dense,
+}
+
+#[differentiable(wrt(net))]
+fn xor_loss(net: &Net, x: &Tensor, labels: &[usize]) -> f32 {
+    softmax_cross_entropy(&net.out.forward(&tanh(&net.hidden.forward(x))), labels)
+}
+
+fn xor() -> (Tensor, [usize; 4]) {
+    (Tensor::new(vec![0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0, 1.0], &[4, 2]).unwrap(), [0, 1, 1, 0])
+}
+
+#[test]
+fn lbfgs_trains_a_network_through_a_model_objective() {
+    let (x, labels) = xor();
+    let mut rng = StdRng::seed_from_u64(1);
+    let net = Net { hidden: Dense::new(2, 6, &mut rng), out: Dense::xavier(6, 2, &mut rng) };
+    let problem = ModelObjective::new(net, |n: &Net| xor_loss(n, &x, &labels), |n: &Net| xor_loss_grad(n, &x, &labels));
+    let start = problem.params();
+    assert_eq!(start.len(), 2 * 6 + 6 + 6 * 2 + 2);
+    let result = Executor::new(problem.clone(), LBFGS::new(MoreThuenteLineSearch::new(), 7))
+        .configure(|s| s.param(start).max_iters(300))
+        .run()
+        .unwrap();
+    let trained = problem.model(result.state().get_best_param().unwrap()).unwrap();
+    let loss = xor_loss(&trained, &x, &labels);
+    assert!(loss < 1e-3, "loss {loss}");
+    let logits = trained.out.forward(&tanh(&trained.hidden.forward(&x)));
+    assert_eq!(logits.argmax_rows(), labels);
+}
+
+#[test]
+fn a_model_objective_is_the_models_loss_and_gradient_in_walk_order() {
+    let (x, labels) = xor();
+    let net = Net {
+        hidden: Dense::new(2, 3, &mut StdRng::seed_from_u64(2)),
+        out: Dense::new(3, 2, &mut StdRng::seed_from_u64(3)),
+    };
+    let problem =
+        ModelObjective::new(net.clone(), |n: &Net| xor_loss(n, &x, &labels), |n: &Net| xor_loss_grad(n, &x, &labels));
+    let p = problem.params();
+    assert_eq!(p, backprop::flatten(&net));
+    assert_eq!(problem.cost(&p).unwrap(), f64::from(xor_loss(&net, &x, &labels)));
+    assert_eq!(problem.gradient(&p).unwrap(), backprop::flatten(&xor_loss_grad(&net, &x, &labels).1));
+    // The gradient against finite differences of the cost, in f64 steps on f32 weights.
+    let fd = (0..p.len()).map(|i| {
+        let (mut up, mut down) = (p.clone(), p.clone());
+        up[i] += 1e-2;
+        down[i] -= 1e-2;
+        (problem.cost(&up).unwrap() - problem.cost(&down).unwrap()) / 2e-2
+    });
+    let fd: Vec<f64> = fd.collect();
+    assert_grad_close(&problem.gradient(&p).unwrap(), &fd, 2e-2);
+    let err = problem.model(&p[1..]).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(
+        err.contains("the parameters hold 16 values and the model 17 floats; start from `ModelObjective::params`"),
+        "{err}"
+    );
 }
