@@ -799,9 +799,9 @@ fn runtime_log_softmax_layer_is_finite_at_logits_of_a_thousand() {
 #[test]
 fn runtime_binary_cross_entropy_with_logits_is_finite_at_a_thousand_and_exact_at_zero() {
     use backprop::loss::binary_cross_entropy_with_logits_grad;
-    // ℓ(z, t) = max(z, 0) − z t + ln(1 + e^(−|z|)) = softplus(z) − z t, averaged over n = 6;
-    // ∂ℓ/∂z = (σ(z) − t) / n, ∂ℓ/∂t = −z / n. At z = 0 the max ties (½) and |z| has
-    // gradient 0: together exactly σ(0) = ½.
+    // ℓ(z, t) = softplus(z) − z t, averaged over n = 6, softplus in the branch that cannot
+    // overflow (z + ln(1 + e^(−z)) above 0, ln(1 + e^z) below);
+    // ∂ℓ/∂z = (σ(z) − t) / n, ∂ℓ/∂t = −z / n; at z = 0 exactly σ(0) = ½.
     let z = [1000.0, -1000.0, 0.0, 1000.0, -1000.0, 0.0];
     let t = [1.0, 1.0, 1.0, 0.0, 0.0, 0.5];
     let n = z.len() as f32;

@@ -63,6 +63,22 @@ pub enum Error {
         /// The value.
         value: f64,
     },
+    /// A gradient holding NaN or an infinity while the loss was finite: the step was not
+    /// applied, since it would have made the weights NaN.
+    NonFiniteGradient {
+        /// The epoch, 0-based (the message counts from 1).
+        epoch: usize,
+        /// The batch within the epoch, 0-based (the message counts from 1).
+        batch: usize,
+        /// The training step counted over all epochs, 0-based.
+        step: usize,
+        /// The leaf of the model whose gradient it is (`hidden.w`), as checkpoints name it.
+        leaf: String,
+        /// The first value of that gradient that is not finite.
+        value: f64,
+        /// The loss of the batch (finite).
+        loss: f64,
+    },
     /// A model file that could not be written, read or matched to the model.
     Checkpoint {
         /// The file.
@@ -122,6 +138,15 @@ impl fmt::Display for Error {
                 "the loss became {value} at epoch {}, batch {} (step {step}): training diverged, and the model keeps \
                  its weights from before that batch; lower the learning rate, or look for NaN or huge values in the \
                  inputs",
+                epoch + 1,
+                batch + 1
+            ),
+            Error::NonFiniteGradient { epoch, batch, step, leaf, value, loss } => write!(
+                f,
+                "the gradient of `{leaf}` holds {value} at epoch {}, batch {} (step {step}), while the loss is {loss}: \
+                 the step was not applied, and the model keeps its weights from before that batch; look in the loss \
+                 for a function whose derivative is infinite where it is used (`sqrt` or `ln` at 0, `powf` of 0 to a \
+                 power below 1), or lower the learning rate",
                 epoch + 1,
                 batch + 1
             ),
@@ -223,6 +248,21 @@ mod tests {
         let message = error.to_string();
         assert!(message.starts_with("the loss became NaN at epoch 3, batch 12 (step 101): training diverged"));
         assert!(message.ends_with("lower the learning rate, or look for NaN or huge values in the inputs"));
+    }
+
+    #[test]
+    fn a_non_finite_gradient_names_the_leaf_and_the_step() {
+        let error = Error::NonFiniteGradient {
+            epoch: 0,
+            batch: 4,
+            step: 4,
+            leaf: "hidden.w".into(),
+            value: f64::INFINITY,
+            loss: 0.5,
+        };
+        let message = error.to_string();
+        assert!(message.starts_with("the gradient of `hidden.w` holds inf at epoch 1, batch 5 (step 4), while the loss is 0.5: the step was not applied"), "{message}");
+        assert!(message.ends_with("or lower the learning rate"), "{message}");
     }
 
     #[test]

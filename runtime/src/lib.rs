@@ -4,11 +4,13 @@
 //! features this crate is the tangent plumbing the macro's code needs, with [`gradcheck`]
 //! and [`jacobian`]; the default features add the rest (see the README's table of features):
 //! `nn` ([`Tensor`], layers, losses, optimisers, initialisers, matrix products), `data`,
-//! `train`, `plot` and `checkpoint`, and, off by default, `parallel`.
+//! `train`, `plot` and `checkpoint`, and, off by default, `parallel` and `argmin`.
 #![warn(missing_docs)]
 
 extern crate self as backprop;
 
+#[cfg(feature = "argmin")]
+pub mod argmin;
 #[cfg(any(feature = "checkpoint", feature = "train"))]
 mod atomic;
 #[cfg(feature = "checkpoint")]
@@ -83,4 +85,4 @@ pub use optim::{Adam, Optimizer, Sgd};
 pub use rand;
 pub use tangent::{Accumulate, Differentiable};
 #[cfg(feature = "nn")]
-pub use tensor::Tensor;
+pub use tensor::{Tensor, Tensor64};

@@ -26,10 +26,11 @@
 
 use crate::Tensor;
 use crate::error::{Error, Result};
+use crate::float::Float;
 use backprop_macros::differentiable;
 
 /// `Ok` when `a` and `b` have the same shape; else an [`Error::Shape`] naming `op`.
-fn same_shape(op: &'static str, a: &Tensor, b: &Tensor) -> Result<()> {
+fn same_shape<F: Float, G: Float>(op: &'static str, a: &Tensor<F>, b: &Tensor<G>) -> Result<()> {
     if a.shape == b.shape {
         return Ok(());
     }
@@ -45,11 +46,11 @@ pub(crate) fn check_labels(op: &'static str, labels: &[usize], classes: usize) -
     }
 }
 
-/// Checks the operands of [`mse`]: the same shape.
+/// Checks the operands of [`mse`]: the same shape (of `f32` or `f64` tensors).
 ///
 /// # Errors
 /// [`Error::Shape`] naming `mse` and both shapes.
-pub fn check_mse(prediction: &Tensor, target: &Tensor) -> Result<()> {
+pub fn check_mse<F: Float, G: Float>(prediction: &Tensor<F>, target: &Tensor<G>) -> Result<()> {
     same_shape("mse", prediction, target)
 }
 
@@ -92,7 +93,7 @@ pub fn try_binary_cross_entropy_with_logits(z: &Tensor, t: &Tensor) -> Result<f3
 /// # Errors
 /// [`Error::Shape`] naming `softmax_cross_entropy`, the logits' shape and the number of
 /// labels; [`Error::Label`] for the first label that is not below the number of classes.
-pub fn check_softmax_cross_entropy(logits: &Tensor, labels: &[usize]) -> Result<()> {
+pub fn check_softmax_cross_entropy<F: Float>(logits: &Tensor<F>, labels: &[usize]) -> Result<()> {
     let classes = logits.shape.last().copied().unwrap_or(0);
     if classes == 0 || logits.len() / classes != labels.len() {
         let help = "give one label per row of logits, and the logits at least one class";
@@ -155,7 +156,8 @@ pub fn binary_cross_entropy(p: &Tensor, t: &Tensor) -> f32 {
 }
 
 /// Binary cross-entropy of logits `z` (before the sigmoid) against targets `t`, averaged,
-/// in the stable form `max(z, 0) − z t + ln(1 + e^(−|z|))`.
+/// as `softplus(z) − z t` with `softplus(z) = ln(1 + e^z)` computed without overflow:
+/// `z + ln(1 + e^(−z))` for `z > 0`, `ln(1 + e^z)` otherwise.
 ///
 /// # Panics
 /// If the shapes differ (the message names both); [`try_binary_cross_entropy_with_logits`]
@@ -173,7 +175,11 @@ pub fn binary_cross_entropy_with_logits(z: &Tensor, t: &Tensor) -> f32 {
     let mut total = 0.0;
     for i in 0..n {
         let v = z.data[i];
-        total += v.max(0.0) - v * t.data[i] + (-v.abs()).exp().ln_1p();
+        // softplus(v) = ln(1 + e^v), in the branch that cannot overflow. Each branch is the
+        // same smooth function, so its derivatives of every order are exact, at 0 too (the
+        // form `max(v, 0) + ln(1 + e^(−|v|))` has the right gradient there but a Hessian of 0).
+        let softplus = if v > 0.0 { v + (-v).exp().ln_1p() } else { v.exp().ln_1p() };
+        total += softplus - v * t.data[i];
     }
     total / n as f32
 }
@@ -244,6 +250,24 @@ mod tests {
         assert!(matches!(err, Error::Shape { op: "softmax_cross_entropy", .. }), "{err}");
         let loss = try_softmax_cross_entropy(&logits, &[0, 2]).unwrap();
         assert!((loss - 3f32.ln()).abs() < 1e-6);
+    }
+
+    /// `ℓ(z) = softplus(z) − z t` over one value: `ℓ'(z) = σ(z) − t`, `ℓ''(z) = σ(z)(1 − σ(z))`,
+    /// ¼ at 0, where the logits of a zero-initialised model start.
+    #[test]
+    fn binary_cross_entropy_with_logits_has_its_curvature_at_zero() {
+        let t = Tensor::new(vec![1.0], &[1, 1]).unwrap();
+        for (z, sigma) in [(0.0f32, 0.5f32), (2.0, 0.880_797_1), (-2.0, 0.119_202_92)] {
+            let logits = Tensor::new(vec![z], &[1, 1]).unwrap();
+            let (_, (dz, _), (hz, _)) = binary_cross_entropy_with_logits_hvp(
+                &logits,
+                &t,
+                &Tensor::new(vec![1.0], &[1, 1]).unwrap(),
+                &<Tensor>::zeros(&[1, 1]),
+            );
+            assert!((dz.data[0] - (sigma - 1.0)).abs() < 1e-6, "gradient at {z}: {dz:?}");
+            assert!((hz.data[0] - sigma * (1.0 - sigma)).abs() < 1e-6, "curvature at {z}: {hz:?}");
+        }
     }
 
     #[test]

@@ -38,6 +38,7 @@
 //! step" table does for a 2-core machine).
 
 use crate::data::{Dataset, Targets};
+use crate::float::Float;
 use crate::tangent::Differentiable;
 use crate::visit::{PairSink, PairVisitor};
 use rayon::prelude::*;
@@ -47,20 +48,23 @@ use rayon::prelude::*;
 /// losses and gradients summed, each weighted by its share of the rows. `loss_grad` must
 /// compute a mean over the rows of the batch it is given.
 ///
-/// With one thread, or a batch of one row, it is `loss_grad(model, batch)`.
-pub fn grad<M, T, G>(model: &M, batch: &Dataset<T>, loss_grad: G) -> (f32, M::Tangent)
+/// With one thread, or a batch of one row, it is `loss_grad(model, batch)`. The inputs and
+/// the loss may be `f32` or `f64`.
+pub fn grad<M, T, F, L, G>(model: &M, batch: &Dataset<T, F>, loss_grad: G) -> (L, M::Tangent)
 where
     M: Differentiable + Sync + ?Sized,
     M::Tangent: Differentiable<Tangent = M::Tangent> + Send,
     T: Targets + Send + Sync,
-    G: Fn(&M, &Dataset<T>) -> (f32, M::Tangent) + Sync,
+    F: Float,
+    L: Float,
+    G: Fn(&M, &Dataset<T, F>) -> (L, M::Tangent) + Sync,
 {
     let rows = batch.len();
     let parts = rayon::current_num_threads().min(rows);
     if parts <= 1 {
         return loss_grad(model, batch);
     }
-    let results: Vec<(f64, f32, M::Tangent)> = (0..parts)
+    let results: Vec<(f64, L, M::Tangent)> = (0..parts)
         .into_par_iter()
         .map(|part| {
             let range = part * rows / parts..(part + 1) * rows / parts;
@@ -74,19 +78,19 @@ where
 
 /// `Σ share · value` and `Σ share · gradient` over the parts, in order, each gradient added
 /// into the first in one pass over its leaves.
-fn weighted_sum<G: Differentiable<Tangent = G>>(parts: Vec<(f64, f32, G)>) -> (f32, G) {
+fn weighted_sum<L: Float, G: Differentiable<Tangent = G>>(parts: Vec<(f64, L, G)>) -> (L, G) {
     let mut parts = parts.into_iter();
     let Some((share, value, mut total)) = parts.next() else {
         unreachable!("`grad` splits a batch into at least two parts")
     };
-    let mut value = share * f64::from(value);
+    let mut value = share * value.to_f64();
     let mut first_share = Some(share);
     for (share, part_value, gradient) in parts {
-        value += share * f64::from(part_value);
+        value += share * part_value.to_f64();
         let mut sink = WeightedAdd { scale: first_share.take().unwrap_or(1.0), share };
         total.visit_pair(&gradient, &mut PairVisitor::new(&mut sink, &mut String::new()));
     }
-    (value as f32, total)
+    (L::from_f64(value), total)
 }
 
 /// `total ← scale · total + share · part`, leaf by leaf (`scale` weights the first part once).
@@ -177,6 +181,37 @@ mod tests {
         assert!((value - serial).abs() <= 1e-5 * serial.abs(), "loss {value} vs {serial}");
         assert!((grad.scale - serial_grad.scale).abs() <= 1e-6 * serial_grad.scale.abs());
         assert!(relative_difference(&grad, &serial_grad) <= 1e-5);
+    }
+
+    /// Mean of `(w · x − y)²` over the rows, in `f64`.
+    #[differentiable(wrt(w))]
+    #[allow(clippy::needless_range_loop, reason = "index loops are what the macro differentiates")]
+    fn linear64(w: &[f64], x: &crate::tensor::Tensor64, y: &crate::tensor::Tensor64) -> f64 {
+        let (rows, width) = (y.data.len(), w.len());
+        let mut total = 0.0;
+        for r in 0..rows {
+            let mut p = 0.0;
+            for j in 0..width {
+                p += w[j] * x.data[r * width + j];
+            }
+            total += (p - y.data[r]).powi(2);
+        }
+        total / rows as f64
+    }
+
+    #[test]
+    fn an_f64_batch_and_loss_are_weighted_in_f64() {
+        let x = Tensor::from_fn(&[11, 3], |i| (i as f64 * 0.37).sin());
+        let y = Tensor::from_fn(&[11, 1], |i| (i as f64 * 0.11).cos());
+        let batch: Dataset<crate::tensor::Tensor64, f64> = Dataset::regression(x, y).unwrap();
+        let w = vec![0.3, -0.2, 0.7];
+        let step = |w: &Vec<f64>, b: &Dataset<crate::tensor::Tensor64, f64>| linear64_grad(w, &b.inputs, &b.targets);
+        let (serial, serial_grad) = step(&w, &batch);
+        let (value, grad) = pool(3).install(|| grad(&w, &batch, step));
+        assert!((value - serial).abs() <= 1e-14 * serial.abs(), "loss {value} vs {serial}");
+        for (p, s) in grad.iter().zip(&serial_grad) {
+            assert!((p - s).abs() <= 1e-14 * s.abs().max(1.0), "{grad:?} vs {serial_grad:?}");
+        }
     }
 
     #[test]

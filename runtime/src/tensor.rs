@@ -1,4 +1,4 @@
-//! The tensor: a row-major array of `f32` with a shape.
+//! The tensor: a row-major array of floats with a shape, `f32` unless said otherwise.
 //!
 //! ```
 //! use backprop::Tensor;
@@ -10,27 +10,63 @@
 //!
 //! A `Tensor` is `Differentiable`: its gradient is a `Tensor` of the same shape, and layers
 //! are `#[differentiable]` functions over `&Tensor`.
+//!
+//! `Tensor<f64>` ([`Tensor64`]) holds `f64` values: the same methods, gradients and
+//! checkpoints (dtype `F64`, with its shape), and data sets and the
+//! [training loop](crate::train::Trainer) take it (`Dataset<Tensor64, f64>` for an `f64`
+//! regression). The layers and losses take `f32` tensors: `#[differentiable]` does not yet
+//! differentiate generic functions. A function of your own over `&Tensor64` is
+//! differentiable like one over `&Tensor` (name the type by the alias: the macro does not
+//! read generic arguments in parameter types).
+//!
+//! In an expression, `Tensor::zeros(…)` takes its float type from how the tensor is used, as
+//! `Vec::new()` does; where nothing says, write `<Tensor>::zeros(…)` (`f32`, the default) or
+//! `Tensor64::zeros(…)`. Float literals that nothing else types are `f64`, as in plain Rust.
+//!
+//! ```
+//! use backprop::{Tensor64, differentiable};
+//!
+//! /// Mean squared error of `f64` predictions.
+//! #[differentiable(wrt(p))]
+//! fn mse64(p: &Tensor64, t: &Tensor64) -> f64 {
+//!     let mut total = 0.0;
+//!     for i in 0..p.data.len() {
+//!         total += (p.data[i] - t.data[i]).powi(2);
+//!     }
+//!     total / p.data.len() as f64
+//! }
+//!
+//! let p = Tensor64::new(vec![1.0, 2.0, 3.0, 4.0], &[2, 2]).unwrap();
+//! let (loss, grad) = mse64_grad(&p, &Tensor64::zeros(&[2, 2]));
+//! assert_eq!(loss, 7.5);
+//! assert_eq!((grad.data, grad.shape), (vec![0.5, 1.0, 1.5, 2.0], vec![2, 2]));
+//! ```
 
 use crate::error::{Error, Result};
+use crate::float::Float;
 use crate::tangent::{Accumulate, Differentiable};
 use crate::visit::{NamedVisitor, NamedVisitorMut, PairVisitor};
 
-/// A row-major array of `f32` values with a shape (`[batch, features]`,
-/// `[batch, channels, height, width]`, …).
+/// A row-major array of float values with a shape (`[batch, features]`,
+/// `[batch, channels, height, width]`, …): `f32` by default, or `f64` ([`Tensor64`]).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Tensor {
+pub struct Tensor<T = f32> {
     /// The values, row-major (the last index varies fastest).
-    pub data: Vec<f32>,
+    pub data: Vec<T>,
     /// The size of each dimension; the product is `data.len()`.
     pub shape: Vec<usize>,
 }
 
-impl Tensor {
+/// A tensor of `f64` values. In a `#[differentiable]` function's parameters, name it so
+/// rather than `Tensor<f64>`: the macro does not read generic arguments there.
+pub type Tensor64 = Tensor<f64>;
+
+impl<T: Float> Tensor<T> {
     /// A tensor of `shape` holding `data`.
     ///
     /// # Errors
     /// [`Error::Shape`] when `data` does not have as many values as the shape asks for.
-    pub fn new(data: Vec<f32>, shape: &[usize]) -> Result<Tensor> {
+    pub fn new(data: Vec<T>, shape: &[usize]) -> Result<Tensor<T>> {
         let expected: usize = shape.iter().product();
         if expected != data.len() {
             let help = "give as many values as the product of the shape";
@@ -40,12 +76,12 @@ impl Tensor {
     }
 
     /// Zeros of `shape`.
-    pub fn zeros(shape: &[usize]) -> Tensor {
-        Tensor { data: vec![0.0; shape.iter().product()], shape: shape.to_vec() }
+    pub fn zeros(shape: &[usize]) -> Tensor<T> {
+        Tensor { data: vec![T::ZERO; shape.iter().product()], shape: shape.to_vec() }
     }
 
     /// The values `f(flat index)`.
-    pub fn from_fn(shape: &[usize], f: impl FnMut(usize) -> f32) -> Tensor {
+    pub fn from_fn(shape: &[usize], f: impl FnMut(usize) -> T) -> Tensor<T> {
         let len = shape.iter().product();
         Tensor { data: (0..len).map(f).collect(), shape: shape.to_vec() }
     }
@@ -64,7 +100,7 @@ impl Tensor {
     ///
     /// # Panics
     /// If the index has the wrong rank or is out of bounds.
-    pub fn at(&self, index: &[usize]) -> f32 {
+    pub fn at(&self, index: &[usize]) -> T {
         assert_eq!(index.len(), self.shape.len(), "index {index:?} for a tensor of shape {:?}", self.shape);
         let mut flat = 0;
         for (i, (&k, &n)) in index.iter().zip(&self.shape).enumerate() {
@@ -78,7 +114,7 @@ impl Tensor {
     ///
     /// # Errors
     /// [`Error::Shape`] when the sizes differ.
-    pub fn reshape(&self, shape: &[usize]) -> Result<Tensor> {
+    pub fn reshape(&self, shape: &[usize]) -> Result<Tensor<T>> {
         Tensor::new(self.data.clone(), shape)
     }
 
@@ -96,7 +132,7 @@ impl Tensor {
     ///
     /// # Panics
     /// If a row is not below [`rows`](Self::rows).
-    pub fn select_rows(&self, rows: &[usize]) -> Tensor {
+    pub fn select_rows(&self, rows: &[usize]) -> Tensor<T> {
         let width = self.row_len();
         let mut data = Vec::with_capacity(rows.len() * width);
         for &r in rows {
@@ -128,37 +164,43 @@ impl Tensor {
 /// Written out rather than derived (it is what `#[derive(Differentiable)]` writes, but for
 /// the walk by name) so that the values reach [checkpoints](crate::checkpoint) as one array
 /// of the tensor's shape, named after the tensor itself (`hidden.w`, not `hidden.w.data`).
-impl Differentiable for Tensor {
-    type Tangent = Tensor;
-    fn zero_tangent(&self) -> Tensor {
-        Tensor::zeros(&self.shape)
-    }
-    fn visit_pair(&mut self, tangent: &Tensor, visitor: &mut PairVisitor<'_>) {
-        visitor.f32s(&mut self.data, &tangent.data);
-    }
-    fn visit_named(&self, visitor: &mut NamedVisitor<'_>) {
-        visitor.f32_array(&self.data, &self.shape);
-    }
-    fn visit_named_mut(&mut self, visitor: &mut NamedVisitorMut<'_>) {
-        visitor.f32_array(&mut self.data, &self.shape);
-    }
+macro_rules! differentiable_tensor {
+    ($t:ident, $slice:ident, $array:ident) => {
+        impl Differentiable for Tensor<$t> {
+            type Tangent = Tensor<$t>;
+            fn zero_tangent(&self) -> Tensor<$t> {
+                Tensor::zeros(&self.shape)
+            }
+            fn visit_pair(&mut self, tangent: &Tensor<$t>, visitor: &mut PairVisitor<'_>) {
+                visitor.$slice(&mut self.data, &tangent.data);
+            }
+            fn visit_named(&self, visitor: &mut NamedVisitor<'_>) {
+                visitor.$array(&self.data, &self.shape);
+            }
+            fn visit_named_mut(&mut self, visitor: &mut NamedVisitorMut<'_>) {
+                visitor.$array(&mut self.data, &self.shape);
+            }
+        }
+    };
 }
+differentiable_tensor!(f32, f32s, f32_array);
+differentiable_tensor!(f64, f64s, f64_array);
 
-impl Accumulate for Tensor {
+impl<T: Float + Accumulate> Accumulate for Tensor<T> {
     /// Adds the values; the shape is kept.
     ///
     /// # Panics
     /// If the two tensors hold different numbers of values; generated code never does this.
-    fn accumulate(&mut self, other: Tensor) {
+    fn accumulate(&mut self, other: Tensor<T>) {
         self.data.accumulate(other.data);
     }
 }
 
-impl crate::__private::Activity for Tensor {
+impl<T: Float> crate::__private::Activity for Tensor<T> {
     type Flag = crate::__private::Active;
 }
 
-crate::__single_grad!([] Tensor);
+crate::__single_grad!([T: Float] Tensor<T>);
 
 #[cfg(test)]
 mod tests {
@@ -202,6 +244,33 @@ mod tests {
         let mut shapes = Shapes(Vec::new());
         (x.clone(), 1.0f64).visit_named(&mut NamedVisitor::new(&mut shapes, &mut String::new()));
         assert_eq!(shapes.0, [("0".to_string(), vec![2, 3])]);
+    }
+
+    #[test]
+    fn an_f64_tensor_has_the_same_methods_and_hands_over_its_shape() {
+        use crate::visit::NamedSink;
+        struct Arrays(Vec<(String, Vec<usize>, Vec<f64>)>);
+        impl NamedSink for Arrays {
+            fn f32s(&mut self, _: &str, _: &[f32]) {}
+            fn f64s(&mut self, _: &str, _: &[f64]) {
+                unreachable!("a tensor hands over its shape");
+            }
+            fn f64_array(&mut self, name: &str, values: &[f64], shape: &[usize]) {
+                self.0.push((name.to_string(), shape.to_vec(), values.to_vec()));
+            }
+        }
+        let x = Tensor64::from_fn(&[3, 2], |i| i as f64 + 0.5);
+        assert_eq!(x.at(&[2, 1]), 5.5);
+        assert_eq!(x.select_rows(&[1]).data, [2.5, 3.5]);
+        assert_eq!(x.argmax_rows(), [1, 1, 1]);
+        let err = Tensor64::new(vec![0.0; 5], &[2, 3]).unwrap_err();
+        assert!(err.to_string().starts_with("Tensor::new: shapes [5] and [2, 3] do not fit"), "{err}");
+        let mut zero = x.zero_tangent();
+        zero.accumulate(x.clone());
+        assert_eq!(zero, x);
+        let mut arrays = Arrays(Vec::new());
+        x.visit_named(&mut NamedVisitor::new(&mut arrays, &mut String::new()));
+        assert_eq!(arrays.0, [(String::new(), vec![3, 2], x.data.clone())]);
     }
 
     #[test]

@@ -50,6 +50,12 @@ pub trait NamedSink {
         let _ = shape;
         self.f32s(name, value);
     }
+    /// The `f64` values of an array of `shape`, as [`f32_array`](Self::f32_array). By
+    /// default handed to [`f64s`](Self::f64s) as a flat slice.
+    fn f64_array(&mut self, name: &str, value: &[f64], shape: &[usize]) {
+        let _ = shape;
+        self.f64s(name, value);
+    }
 }
 
 /// Receives each float leaf of a value with its name, to overwrite it.
@@ -63,6 +69,12 @@ pub trait NamedSinkMut {
     fn f32_array(&mut self, name: &str, value: &mut [f32], shape: &[usize]) {
         let _ = shape;
         self.f32s(name, value);
+    }
+    /// The `f64` values of an array of `shape`, as [`NamedSink::f64_array`]. By default
+    /// handed to [`f64s`](Self::f64s) as a flat slice.
+    fn f64_array(&mut self, name: &str, value: &mut [f64], shape: &[usize]) {
+        let _ = shape;
+        self.f64s(name, value);
     }
 }
 
@@ -158,6 +170,10 @@ impl NamedVisitor<'_> {
     pub fn f64s(&mut self, value: &[f64]) {
         self.sink.f64s(self.path, value);
     }
+    /// Hands an `f64` leaf that is an array of `shape` to the sink.
+    pub fn f64_array(&mut self, value: &[f64], shape: &[usize]) {
+        self.sink.f64_array(self.path, value, shape);
+    }
 }
 
 impl NamedVisitorMut<'_> {
@@ -172,5 +188,9 @@ impl NamedVisitorMut<'_> {
     /// Hands an `f64` leaf to the sink.
     pub fn f64s(&mut self, value: &mut [f64]) {
         self.sink.f64s(self.path, value);
+    }
+    /// Hands an `f64` leaf that is an array of `shape` to the sink.
+    pub fn f64_array(&mut self, value: &mut [f64], shape: &[usize]) {
+        self.sink.f64_array(self.path, value, shape);
     }
 }

@@ -12,29 +12,30 @@
 //! ```
 
 use super::{Dataset, Targets};
+use crate::float::Float;
 
 /// The batches of a [`Dataset`], made by [`Dataset::batches`] or
 /// [`Dataset::batches_in_order`]. Each batch is a [`Dataset`] copied when the iterator
 /// reaches it.
 #[derive(Debug)]
-pub struct Batches<'a, T> {
-    data: &'a Dataset<T>,
+pub struct Batches<'a, T, F = f32> {
+    data: &'a Dataset<T, F>,
     order: Vec<usize>,
     batch_size: usize,
     next: usize,
 }
 
-impl<'a, T> Batches<'a, T> {
-    pub(super) fn new(data: &'a Dataset<T>, order: Vec<usize>, batch_size: usize) -> Batches<'a, T> {
+impl<'a, T, F> Batches<'a, T, F> {
+    pub(super) fn new(data: &'a Dataset<T, F>, order: Vec<usize>, batch_size: usize) -> Batches<'a, T, F> {
         assert!(batch_size > 0, "the batch size must be at least 1");
         Batches { data, order, batch_size, next: 0 }
     }
 }
 
-impl<T: Targets> Iterator for Batches<'_, T> {
-    type Item = Dataset<T>;
+impl<T: Targets, F: Float> Iterator for Batches<'_, T, F> {
+    type Item = Dataset<T, F>;
 
-    fn next(&mut self) -> Option<Dataset<T>> {
+    fn next(&mut self) -> Option<Dataset<T, F>> {
         let start = self.next;
         if start >= self.order.len() {
             return None;
@@ -50,7 +51,7 @@ impl<T: Targets> Iterator for Batches<'_, T> {
     }
 }
 
-impl<T: Targets> ExactSizeIterator for Batches<'_, T> {}
+impl<T: Targets, F: Float> ExactSizeIterator for Batches<'_, T, F> {}
 
 #[cfg(test)]
 mod tests {

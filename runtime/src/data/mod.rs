@@ -47,6 +47,7 @@ pub use normalize::{Normalizer, standardize};
 pub use targets::{Labels, Targets, accuracy};
 
 use crate::error::{Error, Result};
+use crate::float::Float;
 use crate::loss::check_labels;
 use crate::tensor::Tensor;
 use rand::rngs::StdRng;
@@ -56,18 +57,20 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// Examples with one target each: class [`Labels`] (the default) or float values (a
-/// [`Tensor`] with one row per example).
+/// [`Tensor`] with one row per example). The inputs are `f32` (the default) or `f64`
+/// (`F`; a regression set built from two [`Tensor64`](crate::Tensor64)s is
+/// `Dataset<Tensor64, f64>`).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Dataset<T = Labels> {
+pub struct Dataset<T = Labels, F = f32> {
     /// The examples, one per row along the first dimension: `[n, features]`, or
     /// `[n, channels, height, width]` for images.
-    pub inputs: Tensor,
+    pub inputs: Tensor<F>,
     /// The target of each example; `targets.len()` is the number of rows of `inputs`.
     pub targets: T,
 }
 
 /// A mini-batch: some examples of a [`Dataset`] with their targets, itself a data set.
-pub type Batch<T = Labels> = Dataset<T>;
+pub type Batch<T = Labels, F = f32> = Dataset<T, F>;
 
 impl Dataset {
     /// A data set for classification: `inputs` (one example per row) labelled with `labels`
@@ -93,9 +96,9 @@ impl Dataset {
     }
 }
 
-impl Dataset<Tensor> {
+impl<F: Float> Dataset<Tensor<F>, F> {
     /// A data set for regression: `inputs` (one example per row) with float `targets` (one
-    /// row per example: `[n]` or `[n, outputs]`).
+    /// row per example: `[n]` or `[n, outputs]`), both `f32` or both `f64`.
     ///
     /// ```
     /// use backprop::{Dataset, Tensor};
@@ -110,7 +113,7 @@ impl Dataset<Tensor> {
     /// # Errors
     /// [`Error::Shape`] when the two tensors have different numbers of rows (or one is a
     /// scalar).
-    pub fn regression(inputs: Tensor, targets: Tensor) -> Result<Dataset<Tensor>> {
+    pub fn regression(inputs: Tensor<F>, targets: Tensor<F>) -> Result<Dataset<Tensor<F>, F>> {
         if targets.shape.is_empty() {
             let help = "give the targets one row per example";
             return Err(Error::shape("Dataset::regression", &inputs.shape, &targets.shape, help));
@@ -120,7 +123,7 @@ impl Dataset<Tensor> {
     }
 }
 
-impl<T: Targets> Dataset<T> {
+impl<T: Targets, F: Float> Dataset<T, F> {
     /// The number of examples.
     pub fn len(&self) -> usize {
         self.targets.len()
@@ -145,7 +148,7 @@ impl<T: Targets> Dataset<T> {
     ///
     /// # Panics
     /// If an index is not below [`len`](Self::len).
-    pub fn select(&self, indices: &[usize]) -> Dataset<T> {
+    pub fn select(&self, indices: &[usize]) -> Dataset<T, F> {
         Dataset { inputs: self.inputs.select_rows(indices), targets: self.targets.select(indices) }
     }
 
@@ -153,7 +156,7 @@ impl<T: Targets> Dataset<T> {
     ///
     /// # Panics
     /// If the range ends after [`len`](Self::len).
-    pub fn rows(&self, rows: Range<usize>) -> Dataset<T> {
+    pub fn rows(&self, rows: Range<usize>) -> Dataset<T, F> {
         self.select(&rows.collect::<Vec<_>>())
     }
 
@@ -163,7 +166,7 @@ impl<T: Targets> Dataset<T> {
     ///
     /// # Panics
     /// If `test_fraction` is not in `0.0..=1.0`.
-    pub fn split(&self, test_fraction: f64, seed: u64) -> (Dataset<T>, Dataset<T>) {
+    pub fn split(&self, test_fraction: f64, seed: u64) -> (Dataset<T, F>, Dataset<T, F>) {
         assert!(
             (0.0..=1.0).contains(&test_fraction),
             "Dataset::split: the test fraction must be between 0 and 1, found {test_fraction}"
@@ -181,7 +184,7 @@ impl<T: Targets> Dataset<T> {
     ///
     /// # Panics
     /// If `batch_size` is 0.
-    pub fn batches<R: Rng + ?Sized>(&self, batch_size: usize, rng: &mut R) -> Batches<'_, T> {
+    pub fn batches<R: Rng + ?Sized>(&self, batch_size: usize, rng: &mut R) -> Batches<'_, T, F> {
         let mut order: Vec<usize> = (0..self.len()).collect();
         order.shuffle(rng);
         Batches::new(self, order, batch_size)
@@ -192,7 +195,7 @@ impl<T: Targets> Dataset<T> {
     ///
     /// # Panics
     /// If `batch_size` is 0.
-    pub fn batches_in_order(&self, batch_size: usize) -> Batches<'_, T> {
+    pub fn batches_in_order(&self, batch_size: usize) -> Batches<'_, T, F> {
         Batches::new(self, (0..self.len()).collect(), batch_size)
     }
 
@@ -210,12 +213,12 @@ impl<T: Targets> Dataset<T> {
     ///
     /// # Errors
     /// [`Error::Shape`] when an example does not hold `channels * height * width` values.
-    pub fn into_images(self, channels: usize, height: usize, width: usize) -> Result<Dataset<T>> {
+    pub fn into_images(self, channels: usize, height: usize, width: usize) -> Result<Dataset<T, F>> {
         self.reshape_examples("Dataset::into_images", &[channels, height, width])
     }
 
     /// The same examples as flat vectors: `inputs` reshaped to `[n, features]`.
-    pub fn into_flat(self) -> Dataset<T> {
+    pub fn into_flat(self) -> Dataset<T, F> {
         let shape = [self.len(), self.features()];
         let inputs = Tensor { data: self.inputs.data, shape: shape.to_vec() };
         Dataset { inputs, targets: self.targets }
@@ -223,13 +226,13 @@ impl<T: Targets> Dataset<T> {
 
     /// Multiplies every input value by `factor` (e.g. `1.0 / 16.0` to bring digit pixels
     /// into `[0, 1]`).
-    pub fn scale(&mut self, factor: f32) {
+    pub fn scale(&mut self, factor: F) {
         for x in &mut self.inputs.data {
             *x *= factor;
         }
     }
 
-    fn reshape_examples(mut self, op: &'static str, example: &[usize]) -> Result<Dataset<T>> {
+    fn reshape_examples(mut self, op: &'static str, example: &[usize]) -> Result<Dataset<T, F>> {
         let shape: Vec<usize> = std::iter::once(self.len()).chain(example.iter().copied()).collect();
         if example.iter().product::<usize>() != self.features() {
             let help = "give a shape that holds as many values as one example";
@@ -241,7 +244,7 @@ impl<T: Targets> Dataset<T> {
 }
 
 /// `Ok` when `inputs` has `rows` rows; else an [`Error::Shape`] naming `op`.
-fn check_rows(op: &'static str, inputs: &Tensor, rows: usize) -> Result<()> {
+fn check_rows<F: Float>(op: &'static str, inputs: &Tensor<F>, rows: usize) -> Result<()> {
     if inputs.shape.is_empty() || inputs.rows() != rows {
         return Err(Error::shape(op, &inputs.shape, &[rows], "give one target per row of the inputs"));
     }
@@ -307,7 +310,7 @@ mod tests {
         assert_eq!((train.len(), test.len()), (3, 1));
         let row = test.targets.data[0];
         assert_eq!(test.inputs.data, [2.0 * row, 2.0 * row + 1.0], "each target stays with its example");
-        let err = Dataset::regression(Tensor::zeros(&[4, 2]), Tensor::zeros(&[3, 1])).unwrap_err();
+        let err = Dataset::regression(<Tensor>::zeros(&[4, 2]), Tensor::zeros(&[3, 1])).unwrap_err();
         assert!(err.to_string().starts_with("Dataset::regression: shapes [4, 2] and [3] do not fit"), "{err}");
     }
 

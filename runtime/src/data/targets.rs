@@ -13,12 +13,13 @@
 //! // Float targets: one row per example, compared with predictions of the same shape.
 //! let values = Tensor::new(vec![0.5, -1.0], &[2, 1])?;
 //! assert_eq!(values.accuracy(&values)?, None);
-//! let error = values.check(&Tensor::zeros(&[2, 3])).unwrap_err();
+//! let error = values.check(&<Tensor>::zeros(&[2, 3])).unwrap_err();
 //! assert!(error.to_string().starts_with("mse: shapes [2, 3] and [2, 1] do not fit"));
 //! # Ok::<(), backprop::Error>(())
 //! ```
 
 use crate::error::{Error, Result};
+use crate::float::Float;
 use crate::loss::{check_labels, check_mse, check_softmax_cross_entropy};
 use crate::tensor::Tensor;
 use std::fmt::Debug;
@@ -47,14 +48,28 @@ pub trait Targets: Clone + Debug + PartialEq {
     ///
     /// # Errors
     /// [`Error::Shape`] or [`Error::Label`] naming the loss and both shapes.
-    fn check(&self, predictions: &Tensor) -> Result<()>;
+    fn check<F: Float>(&self, predictions: &Tensor<F>) -> Result<()>;
+
+    /// Checks every target against a model whose predictions for some of the examples are
+    /// `predictions` (already [checked](Self::check) against theirs): for labels, that each
+    /// label of the whole set is below the predictions' width, the number of classes the
+    /// model outputs. The [training loop](crate::train::Trainer) calls it once before the
+    /// first step, so that a label the model cannot output is an error then, not a panic of
+    /// the loss at the batch that holds it. Float targets have nothing more to check.
+    ///
+    /// # Errors
+    /// [`Error::Label`] naming the loss, the example and the width.
+    fn check_all<F: Float>(&self, predictions: &Tensor<F>) -> Result<()> {
+        let _ = predictions;
+        Ok(())
+    }
 
     /// The fraction of examples the predictions classify correctly, for labels; `None` for
     /// values, which have no accuracy.
     ///
     /// # Errors
     /// As [`check`](Self::check).
-    fn accuracy(&self, predictions: &Tensor) -> Result<Option<f64>>;
+    fn accuracy<F: Float>(&self, predictions: &Tensor<F>) -> Result<Option<f64>>;
 }
 
 /// One class label per example, each below the number of classes.
@@ -113,30 +128,37 @@ impl Targets for Labels {
         Labels { values: rows.iter().map(|&r| self.values[r]).collect(), classes: self.classes }
     }
 
-    fn check(&self, logits: &Tensor) -> Result<()> {
+    fn check<F: Float>(&self, logits: &Tensor<F>) -> Result<()> {
         check_softmax_cross_entropy(logits, self)
     }
 
-    fn accuracy(&self, logits: &Tensor) -> Result<Option<f64>> {
+    fn check_all<F: Float>(&self, logits: &Tensor<F>) -> Result<()> {
+        let classes = logits.shape.last().copied().unwrap_or(0);
+        check_labels("softmax_cross_entropy", &self.values, classes)
+    }
+
+    fn accuracy<F: Float>(&self, logits: &Tensor<F>) -> Result<Option<f64>> {
         self.check(logits)?;
         accuracy(&logits.argmax_rows(), self).map(Some)
     }
 }
 
-impl Targets for Tensor {
+/// Float targets, `f32` or `f64`. Predictions are checked by shape only, so a model may
+/// predict in the other precision.
+impl<G: Float> Targets for Tensor<G> {
     fn len(&self) -> usize {
         self.rows()
     }
 
-    fn select(&self, rows: &[usize]) -> Tensor {
+    fn select(&self, rows: &[usize]) -> Tensor<G> {
         self.select_rows(rows)
     }
 
-    fn check(&self, predictions: &Tensor) -> Result<()> {
+    fn check<F: Float>(&self, predictions: &Tensor<F>) -> Result<()> {
         check_mse(predictions, self)
     }
 
-    fn accuracy(&self, predictions: &Tensor) -> Result<Option<f64>> {
+    fn accuracy<F: Float>(&self, predictions: &Tensor<F>) -> Result<Option<f64>> {
         self.check(predictions).map(|()| None)
     }
 }
@@ -167,6 +189,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn check_all_looks_at_every_label_against_the_models_width() {
+        let labels = Labels::new(vec![0, 4, 1], 5).unwrap();
+        let err = labels.check_all(&<Tensor>::zeros(&[1, 3])).unwrap_err();
+        assert!(matches!(err, Error::Label { op: "softmax_cross_entropy", index: 1, label: 4, classes: 3 }), "{err}");
+        assert!(labels.check_all(&<Tensor>::zeros(&[1, 5])).is_ok());
+        assert!(crate::tensor::Tensor64::zeros(&[3, 1]).check_all(&<Tensor>::zeros(&[1, 1])).is_ok());
+    }
+
+    #[test]
     fn accuracy_is_the_fraction_of_matches() {
         assert_eq!(accuracy(&[1, 2, 3, 4], &[1, 0, 3, 0]).unwrap(), 0.5);
         assert_eq!(accuracy(&[], &[]).unwrap(), 0.0);
@@ -190,9 +221,9 @@ mod tests {
     #[test]
     fn labels_beyond_the_logits_name_the_loss() {
         let labels = Labels::new(vec![0, 9], 10).unwrap();
-        let err = labels.accuracy(&Tensor::zeros(&[2, 8])).unwrap_err();
+        let err = labels.accuracy(&<Tensor>::zeros(&[2, 8])).unwrap_err();
         assert!(matches!(err, Error::Label { op: "softmax_cross_entropy", index: 1, label: 9, classes: 8 }), "{err}");
-        let err = labels.check(&Tensor::zeros(&[3, 10])).unwrap_err();
+        let err = labels.check(&<Tensor>::zeros(&[3, 10])).unwrap_err();
         assert!(err.to_string().starts_with("softmax_cross_entropy: shapes [3, 10] and [2] do not fit"), "{err}");
     }
 

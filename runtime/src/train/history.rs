@@ -25,9 +25,9 @@ impl fmt::Display for EpochStats {
     /// `loss 0.3120 (test 0.3301), train 91.23%, test 90.10% (1.2 s)`, each part present only
     /// when measured; an epoch under a second is timed in milliseconds.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "loss {:.4}", self.train_loss)?;
+        write!(f, "loss {}", Loss(self.train_loss))?;
         if let Some(test_loss) = self.test_loss {
-            write!(f, " (test {test_loss:.4})")?;
+            write!(f, " (test {})", Loss(test_loss))?;
         }
         if let Some(train) = self.train_accuracy {
             write!(f, ", train {:.2}%", 100.0 * train)?;
@@ -42,6 +42,17 @@ impl fmt::Display for EpochStats {
         } else {
             write!(f, " ({:.1} s)", self.seconds)
         }
+    }
+}
+
+/// A loss as the summary line prints it: four decimals (`0.3120`), or three significant
+/// digits in scientific notation below 0.001 (`1.56e-5`), which four decimals would show as
+/// `0.0000`.
+struct Loss(f64);
+
+impl fmt::Display for Loss {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 != 0.0 && self.0.abs() < 1e-3 { write!(f, "{:.2e}", self.0) } else { write!(f, "{:.4}", self.0) }
     }
 }
 
@@ -165,5 +176,9 @@ mod tests {
         assert_eq!(fast.to_string(), "loss 0.3120 (test 0.0200) (23 ms)");
         let faster = EpochStats { seconds: 0.00042, ..regression };
         assert_eq!(faster.to_string(), "loss 0.3120 (test 0.0200) (0.4 ms)");
+        let small = EpochStats { train_loss: 1.5564e-5, test_loss: Some(0.0), ..faster };
+        assert_eq!(small.to_string(), "loss 1.56e-5 (test 0.0000) (0.4 ms)");
+        let diverged = EpochStats { train_loss: f64::NAN, test_loss: Some(f64::INFINITY), ..faster };
+        assert_eq!(diverged.to_string(), "loss NaN (test inf) (0.4 ms)");
     }
 }

@@ -5,8 +5,10 @@
 //! gradient from a function you give (the `_grad` the macro wrote for your loss), and applies
 //! the gradient with an [optimiser](crate::optim). It checks the data against the model
 //! before the first step, stops at the first loss that is NaN or infinite (an
-//! [`Error::NonFinite`](crate::Error::NonFinite) naming the epoch and batch), and measures
-//! the model after each epoch.
+//! [`Error::NonFinite`](crate::Error::NonFinite) naming the epoch and batch) or gradient that
+//! is ([`Error::NonFiniteGradient`](crate::Error::NonFiniteGradient), naming the leaf too)
+//! before it reaches the model, and measures the model after each epoch. Inputs, targets and
+//! loss may be `f32` or `f64`.
 //!
 //! ```
 //! use backprop::data::Dataset;

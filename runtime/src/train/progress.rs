@@ -101,6 +101,12 @@ impl Progress {
         Ok(())
     }
 
+    /// The [`Error::NonFiniteGradient`] of the step about to be recorded: its gradient of
+    /// `leaf` holds `value` while its `loss` is finite.
+    pub(crate) fn gradient_error(&self, loss: f64, leaf: String, value: f64) -> Error {
+        Error::NonFiniteGradient { epoch: self.epoch, batch: self.step_in_epoch, step: self.steps, leaf, value, loss }
+    }
+
     /// Ends the epoch: prints `epoch 3/10  <summary>` above the bar (unless quiet), and
     /// starts the next epoch's running loss and clock.
     pub fn finish_epoch(&mut self, summary: impl fmt::Display) {
