@@ -8,6 +8,7 @@ pub mod gd;
 pub mod hello;
 pub mod llsq;
 pub mod lse;
+pub mod ode;
 pub mod particle;
 pub mod protocol;
 pub mod runs;
@@ -20,7 +21,7 @@ use serde_json::Value;
 pub type Evaluated = Result<(Value, Vec<u128>), String>;
 
 /// The modules this tool implements, in the order of the evals' names.
-pub const MODULES: &[&str] = &["det", "hello", "llsq", "lse", "particle", "saddle"];
+pub const MODULES: &[&str] = &["det", "hello", "llsq", "lse", "ode", "particle", "saddle"];
 
 /// Evaluates `function` of `module` on `input` (the eval's JSON), as many times as the input's
 /// `min_runs` / `min_seconds` ask.
@@ -30,6 +31,7 @@ pub fn evaluate(module: &str, function: &str, input: &Value) -> Evaluated {
         "hello" => hello::evaluate(function, input),
         "llsq" => llsq::evaluate(function, input),
         "lse" => lse::evaluate(function, input),
+        "ode" => ode::evaluate(function, input),
         "particle" => particle::evaluate(function, input),
         "saddle" => saddle::evaluate(function, input),
         _ => Err(format!("module {module:?} is not implemented")),
