@@ -6,6 +6,7 @@
 pub mod det;
 pub mod gd;
 pub mod hello;
+pub mod kmeans;
 pub mod llsq;
 pub mod lse;
 pub mod ode;
@@ -21,7 +22,7 @@ use serde_json::Value;
 pub type Evaluated = Result<(Value, Vec<u128>), String>;
 
 /// The modules this tool implements, in the order of the evals' names.
-pub const MODULES: &[&str] = &["det", "hello", "llsq", "lse", "ode", "particle", "saddle"];
+pub const MODULES: &[&str] = &["det", "hello", "kmeans", "llsq", "lse", "ode", "particle", "saddle"];
 
 /// Evaluates `function` of `module` on `input` (the eval's JSON), as many times as the input's
 /// `min_runs` / `min_seconds` ask.
@@ -29,6 +30,7 @@ pub fn evaluate(module: &str, function: &str, input: &Value) -> Evaluated {
     match module {
         "det" => det::evaluate(function, input),
         "hello" => hello::evaluate(function, input),
+        "kmeans" => kmeans::evaluate(function, input),
         "llsq" => llsq::evaluate(function, input),
         "lse" => lse::evaluate(function, input),
         "ode" => ode::evaluate(function, input),
