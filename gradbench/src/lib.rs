@@ -5,6 +5,7 @@
 
 pub mod det;
 pub mod gd;
+pub mod gmm;
 pub mod hello;
 pub mod kmeans;
 pub mod llsq;
@@ -22,13 +23,14 @@ use serde_json::Value;
 pub type Evaluated = Result<(Value, Vec<u128>), String>;
 
 /// The modules this tool implements, in the order of the evals' names.
-pub const MODULES: &[&str] = &["det", "hello", "kmeans", "llsq", "lse", "ode", "particle", "saddle"];
+pub const MODULES: &[&str] = &["det", "gmm", "hello", "kmeans", "llsq", "lse", "ode", "particle", "saddle"];
 
 /// Evaluates `function` of `module` on `input` (the eval's JSON), as many times as the input's
 /// `min_runs` / `min_seconds` ask.
 pub fn evaluate(module: &str, function: &str, input: &Value) -> Evaluated {
     match module {
         "det" => det::evaluate(function, input),
+        "gmm" => gmm::evaluate(function, input),
         "hello" => hello::evaluate(function, input),
         "kmeans" => kmeans::evaluate(function, input),
         "llsq" => llsq::evaluate(function, input),
