@@ -10,6 +10,7 @@ pub mod hello;
 pub mod kmeans;
 pub mod llsq;
 pub mod lse;
+pub mod lstm;
 pub mod ode;
 pub mod particle;
 pub mod protocol;
@@ -23,7 +24,7 @@ use serde_json::Value;
 pub type Evaluated = Result<(Value, Vec<u128>), String>;
 
 /// The modules this tool implements, in the order of the evals' names.
-pub const MODULES: &[&str] = &["det", "gmm", "hello", "kmeans", "llsq", "lse", "ode", "particle", "saddle"];
+pub const MODULES: &[&str] = &["det", "gmm", "hello", "kmeans", "llsq", "lse", "lstm", "ode", "particle", "saddle"];
 
 /// Evaluates `function` of `module` on `input` (the eval's JSON), as many times as the input's
 /// `min_runs` / `min_seconds` ask.
@@ -35,6 +36,7 @@ pub fn evaluate(module: &str, function: &str, input: &Value) -> Evaluated {
         "kmeans" => kmeans::evaluate(function, input),
         "llsq" => llsq::evaluate(function, input),
         "lse" => lse::evaluate(function, input),
+        "lstm" => lstm::evaluate(function, input),
         "ode" => ode::evaluate(function, input),
         "particle" => particle::evaluate(function, input),
         "saddle" => saddle::evaluate(function, input),
