@@ -7,6 +7,7 @@ pub mod det;
 pub mod gd;
 pub mod gmm;
 pub mod hello;
+pub mod ht;
 pub mod kmeans;
 pub mod llsq;
 pub mod lse;
@@ -24,7 +25,8 @@ use serde_json::Value;
 pub type Evaluated = Result<(Value, Vec<u128>), String>;
 
 /// The modules this tool implements, in the order of the evals' names.
-pub const MODULES: &[&str] = &["det", "gmm", "hello", "kmeans", "llsq", "lse", "lstm", "ode", "particle", "saddle"];
+pub const MODULES: &[&str] =
+    &["det", "gmm", "hello", "ht", "kmeans", "llsq", "lse", "lstm", "ode", "particle", "saddle"];
 
 /// Evaluates `function` of `module` on `input` (the eval's JSON), as many times as the input's
 /// `min_runs` / `min_seconds` ask.
@@ -33,6 +35,7 @@ pub fn evaluate(module: &str, function: &str, input: &Value) -> Evaluated {
         "det" => det::evaluate(function, input),
         "gmm" => gmm::evaluate(function, input),
         "hello" => hello::evaluate(function, input),
+        "ht" => ht::evaluate(function, input),
         "kmeans" => kmeans::evaluate(function, input),
         "llsq" => llsq::evaluate(function, input),
         "lse" => lse::evaluate(function, input),
