@@ -3,6 +3,7 @@
 //! generated `_grad` / `_vjp` / `_jvp`. The binary `backprop-gradbench` answers the protocol on
 //! stdin/stdout ([`protocol::serve`]).
 
+pub mod ba;
 pub mod det;
 pub mod gd;
 pub mod gmm;
@@ -26,12 +27,13 @@ pub type Evaluated = Result<(Value, Vec<u128>), String>;
 
 /// The modules this tool implements, in the order of the evals' names.
 pub const MODULES: &[&str] =
-    &["det", "gmm", "hello", "ht", "kmeans", "llsq", "lse", "lstm", "ode", "particle", "saddle"];
+    &["ba", "det", "gmm", "hello", "ht", "kmeans", "llsq", "lse", "lstm", "ode", "particle", "saddle"];
 
 /// Evaluates `function` of `module` on `input` (the eval's JSON), as many times as the input's
 /// `min_runs` / `min_seconds` ask.
 pub fn evaluate(module: &str, function: &str, input: &Value) -> Evaluated {
     match module {
+        "ba" => ba::evaluate(function, input),
         "det" => det::evaluate(function, input),
         "gmm" => gmm::evaluate(function, input),
         "hello" => hello::evaluate(function, input),
