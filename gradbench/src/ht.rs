@@ -48,7 +48,7 @@ pub struct Data {
 struct Input {
     theta: Vec<f64>,
     data: Data,
-    us: Vec<Vec<f64>>,
+    us: Vec<[f64; 2]>,
 }
 
 /// The 4 × 4 product a·b.
@@ -199,7 +199,7 @@ impl Model {
 /// The residuals, 3 a point: the point minus its vertex, or with `us` (two barycentric
 /// coordinates a point) minus u₀·v₀ + u₁·v₁ + (1 − u₀ − u₁)·v₂ of its triangle.
 #[differentiable(wrt(theta, us))]
-pub fn objective(theta: &[f64], us: &[Vec<f64>], data: &Data) -> Vec<f64> {
+pub fn objective(theta: &[f64], us: &[[f64; 2]], data: &Data) -> Vec<f64> {
     let pose = to_pose_params(theta, data.model.base_relatives.len());
     let positions = data.model.skinned_vertex_positions(&pose);
     let npts = data.correspondences.len();
@@ -211,7 +211,7 @@ pub fn objective(theta: &[f64], us: &[Vec<f64>], data: &Data) -> Vec<f64> {
                 err[3 * i + j] = data.points[i][j] - positions[c][j];
             } else {
                 let verts = data.model.triangles[c];
-                let u = &us[i];
+                let u = us[i];
                 let hand_point = u[0] * positions[verts[0]][j]
                     + u[1] * positions[verts[1]][j]
                     + (1.0 - u[0] - u[1]) * positions[verts[2]][j];
@@ -224,15 +224,13 @@ pub fn objective(theta: &[f64], us: &[Vec<f64>], data: &Data) -> Vec<f64> {
 
 /// The Jacobian of [`objective`], a row per residual: with `us`, its two u columns first,
 /// then one column per θ entry.
-pub fn jacobian(theta: &[f64], us: &[Vec<f64>], data: &Data) -> Vec<Vec<f64>> {
+pub fn jacobian(theta: &[f64], us: &[[f64; 2]], data: &Data) -> Jacobian {
     let zero_theta = vec![0.0; theta.len()];
-    let zero_us: Vec<Vec<f64>> = us.iter().map(|u| vec![0.0; u.len()]).collect();
+    let zero_us = vec![[0.0; 2]; us.len()];
     let mut columns = Vec::new();
-    for k in 0..2 {
-        if !us.is_empty() {
-            let along: Vec<Vec<f64>> =
-                us.iter().map(|_| if k == 0 { vec![1.0, 0.0] } else { vec![0.0, 1.0] }).collect();
-            columns.push(objective_jvp(theta, us, data, &zero_theta, &along).1);
+    if !us.is_empty() {
+        for along in [[1.0, 0.0], [0.0, 1.0]] {
+            columns.push(objective_jvp(theta, us, data, &zero_theta, &vec![along; us.len()]).1);
         }
     }
     for k in 0..theta.len() {
@@ -240,8 +238,37 @@ pub fn jacobian(theta: &[f64], us: &[Vec<f64>], data: &Data) -> Vec<Vec<f64>> {
         along[k] = 1.0;
         columns.push(objective_jvp(theta, us, data, &along, &zero_us).1);
     }
-    let rows = 3 * data.correspondences.len();
-    (0..rows).map(|r| columns.iter().map(|column| column[r]).collect()).collect()
+    Jacobian { columns }
+}
+
+/// A dense Jacobian kept column by column (each column one `objective_jvp`); it serializes
+/// as the eval's list of rows.
+pub struct Jacobian {
+    /// The columns, each as long as the residual.
+    pub columns: Vec<Vec<f64>>,
+}
+
+impl Jacobian {
+    /// The number of rows (residuals).
+    pub fn rows(&self) -> usize {
+        self.columns.first().map_or(0, Vec::len)
+    }
+
+    /// Row `r`.
+    pub fn row(&self, r: usize) -> Vec<f64> {
+        self.columns.iter().map(|column| column[r]).collect()
+    }
+}
+
+impl serde::Serialize for Jacobian {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut rows = serializer.serialize_seq(Some(self.rows()))?;
+        for r in 0..self.rows() {
+            rows.serialize_element(&self.row(r))?;
+        }
+        rows.end()
+    }
 }
 
 /// Checks the input's indices and shapes, so that evaluating cannot index out of bounds.
@@ -272,7 +299,7 @@ fn check(input: &Input) -> Result<(), String> {
     if input.data.points.len() != npts || input.data.correspondences.iter().any(|&c| c >= limit) {
         return Err(format!("bad input: need {npts} points and correspondences below {limit}"));
     }
-    if !input.us.is_empty() && (input.us.len() != npts || input.us.iter().any(|u| u.len() != 2)) {
+    if !input.us.is_empty() && input.us.len() != npts {
         return Err(format!("bad input: us must be empty or {npts} pairs"));
     }
     Ok(())
