@@ -44,7 +44,6 @@ pub fn objective(
     let c = sequence.len();
     // Every evaluation starts from the given state.
     let mut state = state.to_vec();
-    // Declared once, outside the loops (NOTES.md, "A `vec!` declared in a loop").
     let mut input = vec![0.0; b];
     let mut ypred = vec![0.0; b];
     let mut total = 0.0;
