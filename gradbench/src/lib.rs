@@ -3,11 +3,17 @@
 //! generated `_grad` / `_vjp` / `_jvp`. The binary `backprop-gradbench` answers the protocol on
 //! stdin/stdout ([`protocol::serve`]).
 
+pub mod ba;
 pub mod det;
 pub mod gd;
+pub mod gmm;
 pub mod hello;
+pub mod ht;
+pub mod kmeans;
 pub mod llsq;
 pub mod lse;
+pub mod lstm;
+pub mod ode;
 pub mod particle;
 pub mod protocol;
 pub mod runs;
@@ -20,16 +26,23 @@ use serde_json::Value;
 pub type Evaluated = Result<(Value, Vec<u128>), String>;
 
 /// The modules this tool implements, in the order of the evals' names.
-pub const MODULES: &[&str] = &["det", "hello", "llsq", "lse", "particle", "saddle"];
+pub const MODULES: &[&str] =
+    &["ba", "det", "gmm", "hello", "ht", "kmeans", "llsq", "lse", "lstm", "ode", "particle", "saddle"];
 
 /// Evaluates `function` of `module` on `input` (the eval's JSON), as many times as the input's
 /// `min_runs` / `min_seconds` ask.
 pub fn evaluate(module: &str, function: &str, input: &Value) -> Evaluated {
     match module {
+        "ba" => ba::evaluate(function, input),
         "det" => det::evaluate(function, input),
+        "gmm" => gmm::evaluate(function, input),
         "hello" => hello::evaluate(function, input),
+        "ht" => ht::evaluate(function, input),
+        "kmeans" => kmeans::evaluate(function, input),
         "llsq" => llsq::evaluate(function, input),
         "lse" => lse::evaluate(function, input),
+        "lstm" => lstm::evaluate(function, input),
+        "ode" => ode::evaluate(function, input),
         "particle" => particle::evaluate(function, input),
         "saddle" => saddle::evaluate(function, input),
         _ => Err(format!("module {module:?} is not implemented")),
