@@ -119,7 +119,7 @@ struct FloatPositions<'a> {
 
 impl FloatPositions<'_> {
     /// `ty` is a float position: a parameter's or the return type, looked through references,
-    /// slices, arrays, tuples and `Vec`/`Box`.
+    /// slices, arrays, tuples and the type arguments of paths (`Vec<T>`, `Tensor<T>`).
     fn float_position(&mut self, ty: &syn::Type) {
         match ty {
             syn::Type::Reference(r) => self.float_position(&r.elem),
@@ -135,7 +135,8 @@ impl FloatPositions<'_> {
                     if !self.found.contains(&last.ident) {
                         self.found.push(last.ident.clone());
                     }
-                } else if last.ident == "Vec" || last.ident == "Box" {
+                } else {
+                    // `Vec<T>`, `Box<T>`, and a type over the float (`Tensor<T>`).
                     let mut args = ArgTypes::default();
                     args.visit_path_arguments(&last.arguments);
                     args.0.iter().for_each(|t| self.float_position(t));

@@ -149,6 +149,13 @@ pub trait Float:
     fn is_infinite(self) -> bool;
     /// `self.is_sign_negative()`.
     fn is_sign_negative(self) -> bool;
+    /// Hands an array of `shape` to a visitor by name (what `Tensor<T>` needs to be
+    /// [`Differentiable`](crate::Differentiable) for either float type).
+    #[doc(hidden)]
+    fn visit_named_array(items: &[Self], shape: &[usize], visitor: &mut crate::__private::NamedVisitor<'_>);
+    /// The same, mutably.
+    #[doc(hidden)]
+    fn visit_named_array_mut(items: &mut [Self], shape: &[usize], visitor: &mut crate::__private::NamedVisitorMut<'_>);
 }
 
 macro_rules! impl_float {
@@ -231,6 +238,16 @@ macro_rules! impl_float {
     };
 }
 
+/// `visitor.f32_array(items, shape)` or `visitor.f64_array(items, shape)`.
+macro_rules! paste_array {
+    ($visitor:ident, f32, $items:ident, $shape:ident) => {
+        $visitor.f32_array($items, $shape)
+    };
+    ($visitor:ident, f64, $items:ident, $shape:ident) => {
+        $visitor.f64_array($items, $shape)
+    };
+}
+
 /// The methods of `Float` that forward to the float type's own of the same name.
 macro_rules! forward_methods {
     ($t:ident; unary: $($u:ident)*; binary: $($b:ident)*) => {
@@ -246,6 +263,12 @@ macro_rules! forward_methods {
         fn is_infinite(self) -> bool { $t::is_infinite(self) }
         #[inline(always)]
         fn is_sign_negative(self) -> bool { $t::is_sign_negative(self) }
+        fn visit_named_array(items: &[Self], shape: &[usize], visitor: &mut crate::__private::NamedVisitor<'_>) {
+            paste_array!(visitor, $t, items, shape)
+        }
+        fn visit_named_array_mut(items: &mut [Self], shape: &[usize], visitor: &mut crate::__private::NamedVisitorMut<'_>) {
+            paste_array!(visitor, $t, items, shape)
+        }
     };
 }
 

@@ -164,27 +164,21 @@ impl<T: Float> Tensor<T> {
 /// Written out rather than derived (it is what `#[derive(Differentiable)]` writes, but for
 /// the walk by name) so that the values reach [checkpoints](crate::checkpoint) as one array
 /// of the tensor's shape, named after the tensor itself (`hidden.w`, not `hidden.w.data`).
-macro_rules! differentiable_tensor {
-    ($t:ident, $slice:ident, $array:ident) => {
-        impl Differentiable for Tensor<$t> {
-            type Tangent = Tensor<$t>;
-            fn zero_tangent(&self) -> Tensor<$t> {
-                Tensor::zeros(&self.shape)
-            }
-            fn visit_pair(&mut self, tangent: &Tensor<$t>, visitor: &mut PairVisitor<'_>) {
-                visitor.$slice(&mut self.data, &tangent.data);
-            }
-            fn visit_named(&self, visitor: &mut NamedVisitor<'_>) {
-                visitor.$array(&self.data, &self.shape);
-            }
-            fn visit_named_mut(&mut self, visitor: &mut NamedVisitorMut<'_>) {
-                visitor.$array(&mut self.data, &self.shape);
-            }
-        }
-    };
+impl<T: Float> Differentiable for Tensor<T> {
+    type Tangent = Tensor<T>;
+    fn zero_tangent(&self) -> Tensor<T> {
+        Tensor::zeros(&self.shape)
+    }
+    fn visit_pair(&mut self, tangent: &Tensor<T>, visitor: &mut PairVisitor<'_>) {
+        T::visit_pair_slice(&mut self.data, &tangent.data, visitor);
+    }
+    fn visit_named(&self, visitor: &mut NamedVisitor<'_>) {
+        T::visit_named_array(&self.data, &self.shape, visitor);
+    }
+    fn visit_named_mut(&mut self, visitor: &mut NamedVisitorMut<'_>) {
+        T::visit_named_array_mut(&mut self.data, &self.shape, visitor);
+    }
 }
-differentiable_tensor!(f32, f32s, f32_array);
-differentiable_tensor!(f64, f64s, f64_array);
 
 impl<T: Float + Accumulate> Accumulate for Tensor<T> {
     /// Adds the values; the shape is kept.

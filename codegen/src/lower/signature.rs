@@ -308,7 +308,7 @@ fn classify_path(path: &syn::TypePath) -> Result<TypeInfo, (TokenStream, String)
         }
     }
     if let PathArguments::AngleBracketed(generic) = &last.arguments
-        && generic.args.iter().any(|a| !matches!(a, GenericArgument::Lifetime(_)))
+        && generic.args.iter().any(|a| !matches!(a, GenericArgument::Lifetime(_)) && !is_float_argument(a))
     {
         return Err((
             path.to_token_stream(),
@@ -321,6 +321,19 @@ fn classify_path(path: &syn::TypePath) -> Result<TypeInfo, (TokenStream, String)
     // Any other named type is taken to derive `Differentiable`; its gradient is itself.
     // A type that does not gets a trait error naming the derive.
     Ok(TypeInfo { kind: Kind::Composite, tangent: Some(strip_lifetimes(path)) })
+}
+
+/// A type argument that is a float type (`f32`, `f64`, the function's float parameter `T`):
+/// `Tensor<f64>`, `Tensor<T>` are types whose gradient is themselves, as for a derived struct.
+fn is_float_argument(argument: &GenericArgument) -> bool {
+    match argument {
+        GenericArgument::Type(Type::Path(p)) if p.qself.is_none() => {
+            p.path.is_ident("f32")
+                || p.path.is_ident("f64")
+                || p.path.get_ident().is_some_and(crate::names::is_float_param)
+        }
+        _ => false,
+    }
 }
 
 fn is_std_path(path: &syn::Path) -> bool {
