@@ -650,3 +650,145 @@ fn self_copied_out_of_the_receiver_in_a_method() {
     assert_rel64(db.length, 2.0 * 9.81 * c, 1e-15, "∂L");
     assert_rel64(dtheta, 2.0 * 9.81 * 1.5 * theta.sin(), 1e-15, "∂θ");
 }
+
+// ---------------------------------------------------------------------------------------------
+// User operators: `a * b`, `a - b`, `-a`, `v * k` on derived structs chain through their
+// `#[differentiable] impl Mul for T` (DESIGN.md §4)
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Differentiable, Clone, Copy, Debug, PartialEq)]
+pub struct Cplx {
+    pub re: f64,
+    pub im: f64,
+}
+
+#[differentiable]
+impl std::ops::Mul for Cplx {
+    type Output = Cplx;
+    fn mul(self, o: Cplx) -> Cplx {
+        Cplx { re: self.re * o.re - self.im * o.im, im: self.re * o.im + self.im * o.re }
+    }
+}
+
+#[differentiable]
+impl std::ops::Add for Cplx {
+    type Output = Cplx;
+    fn add(self, o: Cplx) -> Cplx {
+        Cplx { re: self.re + o.re, im: self.im + o.im }
+    }
+}
+
+#[differentiable]
+impl std::ops::Sub for Cplx {
+    type Output = Cplx;
+    fn sub(self, o: Cplx) -> Cplx {
+        Cplx { re: self.re - o.re, im: self.im - o.im }
+    }
+}
+
+#[differentiable]
+impl std::ops::Neg for Cplx {
+    type Output = Cplx;
+    fn neg(self) -> Cplx {
+        Cplx { re: -self.re, im: -self.im }
+    }
+}
+
+// |z|² through a differentiated free function (an operator impl may call one, below)
+#[differentiable]
+fn modulus_squared(re: f64, im: f64) -> f64 {
+    re * re + im * im
+}
+
+#[differentiable]
+impl Cplx {
+    fn norm_sq(self) -> f64 {
+        modulus_squared(self.re, self.im)
+    }
+}
+
+// f(a, b) = |a·b − (−a) + b|² (complex arithmetic through the operator impls)
+#[differentiable]
+fn complex_poly(a: Cplx, b: Cplx) -> f64 {
+    let p = a * b;
+    let q = p - (-a) + b;
+    q.norm_sq()
+}
+
+fn complex_poly_plain(v: &[f64]) -> f64 {
+    let (a, b) = ((v[0], v[1]), (v[2], v[3]));
+    let p = (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0);
+    let q = (p.0 + a.0 + b.0, p.1 + a.1 + b.1);
+    q.0 * q.0 + q.1 * q.1
+}
+
+#[test]
+fn operators_on_a_derived_struct_chain_through_their_impls() {
+    for v in [[0.5, -1.0, 2.0, 0.25], [-0.3, 0.8, 1.1, -0.6]] {
+        let (a, b) = (Cplx { re: v[0], im: v[1] }, Cplx { re: v[2], im: v[3] });
+        let (value, (ga, gb)) = complex_poly_grad(a, b);
+        assert_rel64(value, complex_poly_plain(&v), 1e-15, "value");
+        let numeric = fd_grad(complex_poly_plain, &v);
+        assert_grad_close(&[ga.re, ga.im, gb.re, gb.im], &numeric, 1e-7);
+        // forward mode along each coordinate, and H·e₀ against differences of the gradient
+        let unit = |k: usize| [0, 1, 2, 3].map(|i| if i == k { 1.0 } else { 0.0 });
+        for (k, want) in numeric.iter().enumerate() {
+            let e = unit(k);
+            let (_, d) = complex_poly_jvp(a, b, Cplx { re: e[0], im: e[1] }, Cplx { re: e[2], im: e[3] });
+            assert_rel64(d, *want, 1e-7, &format!("jvp along coordinate {k}"));
+        }
+        let (_, _, (ha, hb)) = complex_poly_hvp(a, b, Cplx { re: 1.0, im: 0.0 }, Cplx { re: 0.0, im: 0.0 });
+        let h = 1e-5;
+        let grad_at = |x: f64| {
+            let (_, (ga, gb)) = complex_poly_grad(Cplx { re: x, im: v[1] }, b);
+            [ga.re, ga.im, gb.re, gb.im]
+        };
+        let (up, down) = (grad_at(v[0] + h), grad_at(v[0] - h));
+        let column: Vec<f64> = (0..4).map(|i| (up[i] - down[i]) / (2.0 * h)).collect();
+        assert_grad_close(&[ha.re, ha.im, hb.re, hb.im], &column, 1e-6);
+    }
+}
+
+#[derive(Differentiable, Clone, Copy, Debug, PartialEq)]
+pub struct Vec3 {
+    pub x: f64,
+    pub y: f64,
+    pub z: f64,
+}
+
+#[differentiable]
+impl std::ops::Mul<f64> for Vec3 {
+    type Output = Vec3;
+    fn mul(self, k: f64) -> Vec3 {
+        Vec3 { x: self.x * k, y: self.y * k, z: self.z * k }
+    }
+}
+
+#[differentiable]
+impl std::ops::Sub for Vec3 {
+    type Output = Vec3;
+    fn sub(self, o: Vec3) -> Vec3 {
+        Vec3 { x: self.x - o.x, y: self.y - o.y, z: self.z - o.z }
+    }
+}
+
+// Spring energy: e = ½k‖(p − q)·s‖² with a scale s;  ∂e/∂p = k s²(p − q), ∂e/∂s = k s‖p − q‖²
+#[differentiable]
+fn scaled_spring(p: Vec3, q: Vec3, s: f64) -> f64 {
+    let d = (p - q) * s;
+    0.5 * 3.0 * (d.x * d.x + d.y * d.y + d.z * d.z)
+}
+
+#[test]
+fn an_operator_with_a_float_right_operand() {
+    let (p, q, s) = (Vec3 { x: 1.0, y: -2.0, z: 0.5 }, Vec3 { x: 0.25, y: 1.0, z: -1.0 }, 1.5);
+    let (value, (gp, gq, gs)) = scaled_spring_grad(p, q, s);
+    let d = [p.x - q.x, p.y - q.y, p.z - q.z];
+    let norm2: f64 = d.iter().map(|v| v * v).sum();
+    assert_rel64(value, 1.5 * s * s * norm2, 1e-15, "value");
+    assert_rel64(gp.x, 3.0 * s * s * d[0], 1e-15, "∂e/∂p.x");
+    assert_rel64(gq.y, -3.0 * s * s * d[1], 1e-15, "∂e/∂q.y");
+    assert_rel64(gs, 3.0 * s * norm2, 1e-15, "∂e/∂s");
+    let (_, ds) = scaled_spring_jvp(p, q, s, Vec3 { x: 0.0, y: 0.0, z: 0.0 }, Vec3 { x: 0.0, y: 0.0, z: 0.0 }, 1.0);
+    assert_rel64(ds, gs, 1e-15, "jvp along s");
+}

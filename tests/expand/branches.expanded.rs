@@ -13,6 +13,7 @@ pub fn relu_like(x: f64, slope: f64) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -54,6 +55,7 @@ pub fn relu_like_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -88,6 +90,7 @@ pub fn relu_like_grad(x: f64, slope: f64) -> (f64, (f64, f64)) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -116,6 +119,7 @@ pub fn relu_like_jvp(x: f64, slope: f64, dx: f64, dslope: f64) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -174,6 +178,7 @@ pub fn relu_like_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -227,6 +232,7 @@ pub fn relu_like_hvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -272,6 +278,7 @@ pub fn relu_like_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -382,6 +389,7 @@ pub fn relu_like_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -415,6 +423,7 @@ pub fn relu_like_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -494,6 +503,7 @@ pub fn relu_like_jvp_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -532,6 +542,7 @@ pub fn relu_like_grad_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -553,6 +564,7 @@ pub fn relu_like_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -608,6 +620,7 @@ pub fn relu_like_grad_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -648,6 +661,7 @@ pub fn relu_like_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -688,6 +702,7 @@ pub fn relu_like_grad_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -749,6 +764,7 @@ pub fn relu_like_hvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -789,6 +805,7 @@ pub fn relu_like_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -826,6 +843,7 @@ pub fn relu_like_hvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -862,6 +880,7 @@ pub fn relu_like_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -964,6 +983,7 @@ pub fn piecewise(x: f64) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1021,6 +1041,7 @@ pub fn piecewise_vjp(x: f64) -> (f64, impl ::core::ops::FnOnce(f64) -> f64 + use
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1074,6 +1095,7 @@ pub fn piecewise_grad(x: f64) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1111,6 +1133,7 @@ pub fn piecewise_jvp(x: f64, dx: f64) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1207,6 +1230,7 @@ pub fn piecewise_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1295,6 +1319,7 @@ pub fn piecewise_hvp(x: f64, dx: f64) -> (f64, f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1356,6 +1381,7 @@ pub fn piecewise_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1543,6 +1569,7 @@ pub fn piecewise_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1568,6 +1595,7 @@ pub fn piecewise_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1605,6 +1633,7 @@ pub fn piecewise_jvp_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1628,6 +1657,7 @@ pub fn piecewise_grad_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1644,6 +1674,7 @@ pub fn piecewise_grad_jvp(x: f64, dx: f64) -> ((f64, f64), (f64, f64)) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1679,6 +1710,7 @@ pub fn piecewise_grad_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1705,6 +1737,7 @@ pub fn piecewise_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1738,6 +1771,7 @@ pub fn piecewise_grad_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1767,6 +1801,7 @@ pub fn piecewise_hvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1793,6 +1828,7 @@ pub fn piecewise_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1826,6 +1862,7 @@ pub fn piecewise_hvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1851,6 +1888,7 @@ pub fn piecewise_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1901,6 +1939,7 @@ pub fn early_return(x: f64, limit: f64) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1959,6 +1998,7 @@ pub fn early_return_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2010,6 +2050,7 @@ pub fn early_return_grad(x: f64, limit: f64) -> (f64, (f64, f64)) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2042,6 +2083,7 @@ pub fn early_return_jvp(x: f64, limit: f64, dx: f64, dlimit: f64) -> (f64, f64) 
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2120,6 +2162,7 @@ pub fn early_return_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2193,6 +2236,7 @@ pub fn early_return_hvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2246,6 +2290,7 @@ pub fn early_return_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2386,6 +2431,7 @@ pub fn early_return_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2419,6 +2465,7 @@ pub fn early_return_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2498,6 +2545,7 @@ pub fn early_return_jvp_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2536,6 +2584,7 @@ pub fn early_return_grad_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2557,6 +2606,7 @@ pub fn early_return_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2612,6 +2662,7 @@ pub fn early_return_grad_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2652,6 +2703,7 @@ pub fn early_return_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2692,6 +2744,7 @@ pub fn early_return_grad_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2753,6 +2806,7 @@ pub fn early_return_hvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2793,6 +2847,7 @@ pub fn early_return_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2830,6 +2885,7 @@ pub fn early_return_hvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2866,6 +2922,7 @@ pub fn early_return_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2967,6 +3024,7 @@ pub fn return_inside_loop(x: &[f64], threshold: f64) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3050,6 +3108,7 @@ pub fn return_inside_loop_vjp<'__l0>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3129,6 +3188,7 @@ pub fn return_inside_loop_grad(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3182,6 +3242,7 @@ pub fn return_inside_loop_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3302,6 +3363,7 @@ pub fn return_inside_loop_jvp_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3412,6 +3474,7 @@ pub fn return_inside_loop_hvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3486,6 +3549,7 @@ pub fn return_inside_loop_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3694,6 +3758,7 @@ pub fn return_inside_loop_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3727,6 +3792,7 @@ pub fn return_inside_loop_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3815,6 +3881,7 @@ pub fn return_inside_loop_jvp_jvp_jvp_vjp<
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3855,6 +3922,7 @@ pub fn return_inside_loop_grad_vjp<'__l0>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3881,6 +3949,7 @@ pub fn return_inside_loop_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3936,6 +4005,7 @@ pub fn return_inside_loop_grad_jvp_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3979,6 +4049,7 @@ pub fn return_inside_loop_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4043,6 +4114,7 @@ pub fn return_inside_loop_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4104,6 +4176,7 @@ pub fn return_inside_loop_hvp_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4147,6 +4220,7 @@ pub fn return_inside_loop_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4211,6 +4285,7 @@ pub fn return_inside_loop_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4253,6 +4328,7 @@ pub fn return_inside_loop_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic

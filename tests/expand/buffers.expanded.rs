@@ -22,6 +22,7 @@ pub fn prefix_sums(x: &[f64]) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -85,6 +86,7 @@ pub fn prefix_sums_vjp<'__l0>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -142,6 +144,7 @@ pub fn prefix_sums_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -184,6 +187,7 @@ pub fn prefix_sums_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -289,6 +293,7 @@ pub fn prefix_sums_jvp_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -384,6 +389,7 @@ pub fn prefix_sums_hvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -454,6 +460,7 @@ pub fn prefix_sums_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -639,6 +646,7 @@ pub fn prefix_sums_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -664,6 +672,7 @@ pub fn prefix_sums_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -728,6 +737,7 @@ pub fn prefix_sums_jvp_jvp_jvp_vjp<
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -756,6 +766,7 @@ pub fn prefix_sums_grad_vjp<'__l0>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -775,6 +786,7 @@ pub fn prefix_sums_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -814,6 +826,7 @@ pub fn prefix_sums_grad_jvp_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -843,6 +856,7 @@ pub fn prefix_sums_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -895,6 +909,7 @@ pub fn prefix_sums_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -932,6 +947,7 @@ pub fn prefix_sums_hvp_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -961,6 +977,7 @@ pub fn prefix_sums_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1013,6 +1030,7 @@ pub fn prefix_sums_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1047,6 +1065,7 @@ pub fn prefix_sums_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1148,6 +1167,7 @@ pub fn pushed(x: &[f64]) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1200,6 +1220,7 @@ pub fn pushed_vjp<'__l0>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1246,6 +1267,7 @@ pub fn pushed_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1277,6 +1299,7 @@ pub fn pushed_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1363,6 +1386,7 @@ pub fn pushed_jvp_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1439,6 +1463,7 @@ pub fn pushed_hvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1497,6 +1522,7 @@ pub fn pushed_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1669,6 +1695,7 @@ pub fn pushed_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1694,6 +1721,7 @@ pub fn pushed_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1749,6 +1777,7 @@ pub fn pushed_jvp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1777,6 +1806,7 @@ pub fn pushed_grad_vjp<'__l0>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1796,6 +1826,7 @@ pub fn pushed_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1835,6 +1866,7 @@ pub fn pushed_grad_jvp_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1864,6 +1896,7 @@ pub fn pushed_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1916,6 +1949,7 @@ pub fn pushed_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1953,6 +1987,7 @@ pub fn pushed_hvp_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1982,6 +2017,7 @@ pub fn pushed_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2034,6 +2070,7 @@ pub fn pushed_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2068,6 +2105,7 @@ pub fn pushed_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2159,6 +2197,7 @@ pub fn halves(x: &[f64]) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2192,6 +2231,7 @@ pub fn halves_vjp<'__l0>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2219,6 +2259,7 @@ pub fn halves_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2243,6 +2284,7 @@ pub fn halves_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2295,6 +2337,7 @@ pub fn halves_jvp_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2337,6 +2380,7 @@ pub fn halves_hvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2375,6 +2419,7 @@ pub fn halves_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2467,6 +2512,7 @@ pub fn halves_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2492,6 +2538,7 @@ pub fn halves_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2547,6 +2594,7 @@ pub fn halves_jvp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2575,6 +2623,7 @@ pub fn halves_grad_vjp<'__l0>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2594,6 +2643,7 @@ pub fn halves_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2633,6 +2683,7 @@ pub fn halves_grad_jvp_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2662,6 +2713,7 @@ pub fn halves_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2714,6 +2766,7 @@ pub fn halves_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2751,6 +2804,7 @@ pub fn halves_hvp_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2780,6 +2834,7 @@ pub fn halves_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2832,6 +2887,7 @@ pub fn halves_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2866,6 +2922,7 @@ pub fn halves_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2958,6 +3015,7 @@ pub fn cloned_then_scaled(x: &Vec<f64>, k: f64) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3008,6 +3066,7 @@ pub fn cloned_then_scaled_vjp<'__l0>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3054,6 +3113,7 @@ pub fn cloned_then_scaled_grad(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3087,6 +3147,7 @@ pub fn cloned_then_scaled_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3164,6 +3225,7 @@ pub fn cloned_then_scaled_jvp_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3231,6 +3293,7 @@ pub fn cloned_then_scaled_hvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3278,6 +3341,7 @@ pub fn cloned_then_scaled_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3414,6 +3478,7 @@ pub fn cloned_then_scaled_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3447,6 +3512,7 @@ pub fn cloned_then_scaled_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3535,6 +3601,7 @@ pub fn cloned_then_scaled_jvp_jvp_jvp_vjp<
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3572,6 +3639,7 @@ pub fn cloned_then_scaled_grad_vjp<'__l0>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3593,6 +3661,7 @@ pub fn cloned_then_scaled_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3648,6 +3717,7 @@ pub fn cloned_then_scaled_grad_jvp_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3691,6 +3761,7 @@ pub fn cloned_then_scaled_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3755,6 +3826,7 @@ pub fn cloned_then_scaled_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3816,6 +3888,7 @@ pub fn cloned_then_scaled_hvp_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3859,6 +3932,7 @@ pub fn cloned_then_scaled_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3923,6 +3997,7 @@ pub fn cloned_then_scaled_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3965,6 +4040,7 @@ pub fn cloned_then_scaled_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic

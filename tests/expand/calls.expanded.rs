@@ -13,6 +13,7 @@ pub fn scaled_sine(a: f64, b: &f64) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -43,6 +44,7 @@ pub fn scaled_sine_vjp<'__l0>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -66,6 +68,7 @@ pub fn scaled_sine_grad(a: f64, b: &f64) -> (f64, (f64, f64)) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -85,6 +88,7 @@ pub fn scaled_sine_jvp(a: f64, b: &f64, da: f64, db: &f64) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -135,6 +139,7 @@ pub fn scaled_sine_jvp_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -177,6 +182,7 @@ pub fn scaled_sine_hvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -217,6 +223,7 @@ pub fn scaled_sine_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -320,6 +327,7 @@ pub fn scaled_sine_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -353,6 +361,7 @@ pub fn scaled_sine_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -441,6 +450,7 @@ pub fn scaled_sine_jvp_jvp_jvp_vjp<
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -476,6 +486,7 @@ pub fn scaled_sine_grad_vjp<'__l0>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -497,6 +508,7 @@ pub fn scaled_sine_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -552,6 +564,7 @@ pub fn scaled_sine_grad_jvp_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -592,6 +605,7 @@ pub fn scaled_sine_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -632,6 +646,7 @@ pub fn scaled_sine_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -693,6 +708,7 @@ pub fn scaled_sine_hvp_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -733,6 +749,7 @@ pub fn scaled_sine_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -770,6 +787,7 @@ pub fn scaled_sine_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -806,6 +824,7 @@ pub fn scaled_sine_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -910,6 +929,7 @@ pub fn lends_by_value_parameter(y: f64, beta: f64) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -954,6 +974,7 @@ pub fn lends_by_value_parameter_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -987,6 +1008,7 @@ pub fn lends_by_value_parameter_grad(y: f64, beta: f64) -> (f64, (f64, f64)) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1031,6 +1053,7 @@ pub fn lends_by_value_parameter_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1115,6 +1138,7 @@ pub fn lends_by_value_parameter_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1182,6 +1206,7 @@ pub fn lends_by_value_parameter_hvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1252,6 +1277,7 @@ pub fn lends_by_value_parameter_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1417,6 +1443,7 @@ pub fn lends_by_value_parameter_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1450,6 +1477,7 @@ pub fn lends_by_value_parameter_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1529,6 +1557,7 @@ pub fn lends_by_value_parameter_jvp_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1567,6 +1596,7 @@ pub fn lends_by_value_parameter_grad_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1593,6 +1623,7 @@ pub fn lends_by_value_parameter_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1648,6 +1679,7 @@ pub fn lends_by_value_parameter_grad_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1688,6 +1720,7 @@ pub fn lends_by_value_parameter_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1728,6 +1761,7 @@ pub fn lends_by_value_parameter_grad_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1789,6 +1823,7 @@ pub fn lends_by_value_parameter_hvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1829,6 +1864,7 @@ pub fn lends_by_value_parameter_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1866,6 +1902,7 @@ pub fn lends_by_value_parameter_hvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1902,6 +1939,7 @@ pub fn lends_by_value_parameter_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1996,6 +2034,7 @@ pub fn lends_temporary(x: f64, a: f64) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2041,6 +2080,7 @@ pub fn lends_temporary_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2075,6 +2115,7 @@ pub fn lends_temporary_grad(x: f64, a: f64) -> (f64, (f64, f64)) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2111,6 +2152,7 @@ pub fn lends_temporary_jvp(x: f64, a: f64, dx: f64, da: f64) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2193,6 +2235,7 @@ pub fn lends_temporary_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2258,6 +2301,7 @@ pub fn lends_temporary_hvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2316,6 +2360,7 @@ pub fn lends_temporary_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2461,6 +2506,7 @@ pub fn lends_temporary_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2494,6 +2540,7 @@ pub fn lends_temporary_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2573,6 +2620,7 @@ pub fn lends_temporary_jvp_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2611,6 +2659,7 @@ pub fn lends_temporary_grad_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2632,6 +2681,7 @@ pub fn lends_temporary_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2687,6 +2737,7 @@ pub fn lends_temporary_grad_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2727,6 +2778,7 @@ pub fn lends_temporary_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2767,6 +2819,7 @@ pub fn lends_temporary_grad_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2828,6 +2881,7 @@ pub fn lends_temporary_hvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2868,6 +2922,7 @@ pub fn lends_temporary_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2905,6 +2960,7 @@ pub fn lends_temporary_hvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2941,6 +2997,7 @@ pub fn lends_temporary_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3035,6 +3092,7 @@ pub fn softplus(x: f64) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3052,6 +3110,7 @@ pub fn softplus_grad(x: f64) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3069,6 +3128,7 @@ pub fn softplus_jvp(x: f64, dx: f64) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3095,6 +3155,7 @@ pub fn softplus_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3111,6 +3172,7 @@ pub fn softplus_hvp(x: f64, dx: f64) -> (f64, f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3132,6 +3194,7 @@ pub fn softplus_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3163,6 +3226,7 @@ pub fn softplus_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3188,6 +3252,7 @@ pub fn softplus_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3225,6 +3290,7 @@ pub fn softplus_jvp_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3248,6 +3314,7 @@ pub fn softplus_grad_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3264,6 +3331,7 @@ pub fn softplus_grad_jvp(x: f64, dx: f64) -> ((f64, f64), (f64, f64)) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3299,6 +3367,7 @@ pub fn softplus_grad_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3325,6 +3394,7 @@ pub fn softplus_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3358,6 +3428,7 @@ pub fn softplus_grad_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3387,6 +3458,7 @@ pub fn softplus_hvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3413,6 +3485,7 @@ pub fn softplus_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3446,6 +3519,7 @@ pub fn softplus_hvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3471,6 +3545,7 @@ pub fn softplus_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3518,6 +3593,7 @@ pub fn custom_rule(x: f64, w: f64) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3557,6 +3633,7 @@ pub fn custom_rule_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3589,6 +3666,7 @@ pub fn custom_rule_grad(x: f64, w: f64) -> (f64, (f64, f64)) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3627,6 +3705,7 @@ pub fn custom_rule_jvp(x: f64, w: f64, dx: f64, dw: f64) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3701,6 +3780,7 @@ pub fn custom_rule_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3770,6 +3850,7 @@ pub fn custom_rule_hvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3841,6 +3922,7 @@ pub fn custom_rule_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3987,6 +4069,7 @@ pub fn custom_rule_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4020,6 +4103,7 @@ pub fn custom_rule_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4099,6 +4183,7 @@ pub fn custom_rule_jvp_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4137,6 +4222,7 @@ pub fn custom_rule_grad_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4158,6 +4244,7 @@ pub fn custom_rule_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4213,6 +4300,7 @@ pub fn custom_rule_grad_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4253,6 +4341,7 @@ pub fn custom_rule_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4293,6 +4382,7 @@ pub fn custom_rule_grad_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4354,6 +4444,7 @@ pub fn custom_rule_hvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4394,6 +4485,7 @@ pub fn custom_rule_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4431,6 +4523,7 @@ pub fn custom_rule_hvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4467,6 +4560,7 @@ pub fn custom_rule_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4561,6 +4655,7 @@ pub fn norm(v: &[f64]) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4608,6 +4703,7 @@ pub fn norm_vjp<'__l0>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4649,6 +4745,7 @@ pub fn norm_grad(v: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4680,6 +4777,7 @@ pub fn norm_jvp(v: &[f64], dv: &[f64]) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4759,6 +4857,7 @@ pub fn norm_jvp_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4828,6 +4927,7 @@ pub fn norm_hvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4883,6 +4983,7 @@ pub fn norm_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5033,6 +5134,7 @@ pub fn norm_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5058,6 +5160,7 @@ pub fn norm_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5113,6 +5216,7 @@ pub fn norm_jvp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5141,6 +5245,7 @@ pub fn norm_grad_vjp<'__l0>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5160,6 +5265,7 @@ pub fn norm_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5199,6 +5305,7 @@ pub fn norm_grad_jvp_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5228,6 +5335,7 @@ pub fn norm_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5280,6 +5388,7 @@ pub fn norm_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5317,6 +5426,7 @@ pub fn norm_hvp_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5346,6 +5456,7 @@ pub fn norm_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5398,6 +5509,7 @@ pub fn norm_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5432,6 +5544,7 @@ pub fn norm_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5525,6 +5638,7 @@ pub fn calls_in_a_loop(x: f64) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5578,6 +5692,7 @@ pub fn calls_in_a_loop_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5622,6 +5737,7 @@ pub fn calls_in_a_loop_grad(x: f64) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5662,6 +5778,7 @@ pub fn calls_in_a_loop_jvp(x: f64, dx: f64) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5750,6 +5867,7 @@ pub fn calls_in_a_loop_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5830,6 +5948,7 @@ pub fn calls_in_a_loop_hvp(x: f64, dx: f64) -> (f64, f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5893,6 +6012,7 @@ pub fn calls_in_a_loop_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6037,6 +6157,7 @@ pub fn calls_in_a_loop_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6062,6 +6183,7 @@ pub fn calls_in_a_loop_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6099,6 +6221,7 @@ pub fn calls_in_a_loop_jvp_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6122,6 +6245,7 @@ pub fn calls_in_a_loop_grad_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6138,6 +6262,7 @@ pub fn calls_in_a_loop_grad_jvp(x: f64, dx: f64) -> ((f64, f64), (f64, f64)) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6173,6 +6298,7 @@ pub fn calls_in_a_loop_grad_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6199,6 +6325,7 @@ pub fn calls_in_a_loop_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6232,6 +6359,7 @@ pub fn calls_in_a_loop_grad_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6261,6 +6389,7 @@ pub fn calls_in_a_loop_hvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6287,6 +6416,7 @@ pub fn calls_in_a_loop_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6320,6 +6450,7 @@ pub fn calls_in_a_loop_hvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6345,6 +6476,7 @@ pub fn calls_in_a_loop_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6388,6 +6520,7 @@ pub fn scaled(x: f64, k: f64) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6415,6 +6548,7 @@ pub fn scaled_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6435,6 +6569,7 @@ pub fn scaled_grad(x: f64, k: f64) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6453,6 +6588,7 @@ pub fn scaled_jvp(x: f64, k: f64, dx: f64) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6484,6 +6620,7 @@ pub fn scaled_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6506,6 +6643,7 @@ pub fn scaled_hvp(x: f64, k: f64, dx: f64) -> (f64, f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6530,6 +6668,7 @@ pub fn scaled_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6570,6 +6709,7 @@ pub fn scaled_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6596,6 +6736,7 @@ pub fn scaled_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6634,6 +6775,7 @@ pub fn scaled_jvp_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6661,6 +6803,7 @@ pub fn scaled_grad_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6677,6 +6820,7 @@ pub fn scaled_grad_jvp(x: f64, k: f64, dx: f64) -> ((f64, f64), (f64, f64)) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6714,6 +6858,7 @@ pub fn scaled_grad_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6742,6 +6887,7 @@ pub fn scaled_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6776,6 +6922,7 @@ pub fn scaled_grad_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6807,6 +6954,7 @@ pub fn scaled_hvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6835,6 +6983,7 @@ pub fn scaled_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6869,6 +7018,7 @@ pub fn scaled_hvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6895,6 +7045,7 @@ pub fn scaled_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6939,6 +7090,7 @@ pub fn calls_restricted(x: f64) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6986,6 +7138,7 @@ pub fn calls_restricted_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7027,6 +7180,7 @@ pub fn calls_restricted_grad(x: f64) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7084,6 +7238,7 @@ pub fn calls_restricted_jvp(x: f64, dx: f64) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7182,6 +7337,7 @@ pub fn calls_restricted_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7272,6 +7428,7 @@ pub fn calls_restricted_hvp(x: f64, dx: f64) -> (f64, f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7374,6 +7531,7 @@ pub fn calls_restricted_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7547,6 +7705,7 @@ pub fn calls_restricted_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7572,6 +7731,7 @@ pub fn calls_restricted_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7609,6 +7769,7 @@ pub fn calls_restricted_jvp_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7632,6 +7793,7 @@ pub fn calls_restricted_grad_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7648,6 +7810,7 @@ pub fn calls_restricted_grad_jvp(x: f64, dx: f64) -> ((f64, f64), (f64, f64)) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7683,6 +7846,7 @@ pub fn calls_restricted_grad_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7709,6 +7873,7 @@ pub fn calls_restricted_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7742,6 +7907,7 @@ pub fn calls_restricted_grad_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7771,6 +7937,7 @@ pub fn calls_restricted_hvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7797,6 +7964,7 @@ pub fn calls_restricted_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7830,6 +7998,7 @@ pub fn calls_restricted_hvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7855,6 +8024,7 @@ pub fn calls_restricted_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7899,6 +8069,7 @@ pub fn power_by_recursion(x: f64, n: u32) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7960,6 +8131,7 @@ pub fn power_by_recursion_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -8010,6 +8182,7 @@ pub fn power_by_recursion_grad(x: f64, n: u32) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -8060,6 +8233,7 @@ pub fn power_by_recursion_jvp(x: f64, n: u32, dx: f64) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -8158,6 +8332,7 @@ pub fn power_by_recursion_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -8246,6 +8421,7 @@ pub fn power_by_recursion_hvp(x: f64, n: u32, dx: f64) -> (f64, f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -8338,6 +8514,7 @@ pub fn power_by_recursion_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -8520,6 +8697,7 @@ pub fn power_by_recursion_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -8546,6 +8724,7 @@ pub fn power_by_recursion_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -8584,6 +8763,7 @@ pub fn power_by_recursion_jvp_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -8611,6 +8791,7 @@ pub fn power_by_recursion_grad_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -8627,6 +8808,7 @@ pub fn power_by_recursion_grad_jvp(x: f64, n: u32, dx: f64) -> ((f64, f64), (f64
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -8670,6 +8852,7 @@ pub fn power_by_recursion_grad_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -8698,6 +8881,7 @@ pub fn power_by_recursion_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -8732,6 +8916,7 @@ pub fn power_by_recursion_grad_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -8769,6 +8954,7 @@ pub fn power_by_recursion_hvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -8797,6 +8983,7 @@ pub fn power_by_recursion_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -8831,6 +9018,7 @@ pub fn power_by_recursion_hvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -8857,6 +9045,7 @@ pub fn power_by_recursion_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic

@@ -94,6 +94,7 @@ pub fn nll(g: &Gaussian, x: &[f64]) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -157,6 +158,7 @@ pub fn nll_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -210,6 +212,7 @@ pub fn nll_grad(g: &Gaussian, x: &[f64]) -> (f64, (Gaussian, ::std::vec::Vec<f64
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -244,6 +247,7 @@ pub fn nll_jvp(g: &Gaussian, x: &[f64], dg: &Gaussian, dx: &[f64]) -> (f64, f64)
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -360,6 +364,7 @@ pub fn nll_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -461,6 +466,7 @@ pub fn nll_hvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -525,6 +531,7 @@ pub fn nll_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -770,6 +777,7 @@ pub fn nll_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -803,6 +811,7 @@ pub fn nll_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -899,6 +908,7 @@ pub fn nll_jvp_jvp_jvp_vjp<
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -931,6 +941,7 @@ pub fn nll_grad_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -952,6 +963,7 @@ pub fn nll_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1013,6 +1025,7 @@ pub fn nll_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1056,6 +1069,7 @@ pub fn nll_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1138,6 +1152,7 @@ pub fn nll_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1199,6 +1214,7 @@ pub fn nll_hvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1242,6 +1258,7 @@ pub fn nll_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1310,6 +1327,7 @@ pub fn nll_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1352,6 +1370,7 @@ pub fn nll_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic

@@ -13,6 +13,7 @@ pub fn rosenbrock(a: f64, b: f64) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -49,6 +50,7 @@ pub fn rosenbrock_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -78,6 +80,7 @@ pub fn rosenbrock_grad(a: f64, b: f64) -> (f64, (f64, f64)) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -103,6 +106,7 @@ pub fn rosenbrock_jvp(a: f64, b: f64, da: f64, db: f64) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -166,6 +170,7 @@ pub fn rosenbrock_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -222,6 +227,7 @@ pub fn rosenbrock_hvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -268,6 +274,7 @@ pub fn rosenbrock_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -398,6 +405,7 @@ pub fn rosenbrock_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -431,6 +439,7 @@ pub fn rosenbrock_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -510,6 +519,7 @@ pub fn rosenbrock_jvp_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -548,6 +558,7 @@ pub fn rosenbrock_grad_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -569,6 +580,7 @@ pub fn rosenbrock_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -624,6 +636,7 @@ pub fn rosenbrock_grad_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -664,6 +677,7 @@ pub fn rosenbrock_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -704,6 +718,7 @@ pub fn rosenbrock_grad_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -765,6 +780,7 @@ pub fn rosenbrock_hvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -805,6 +821,7 @@ pub fn rosenbrock_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -842,6 +859,7 @@ pub fn rosenbrock_hvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -878,6 +896,7 @@ pub fn rosenbrock_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -973,6 +992,7 @@ pub fn logistic(x: f64, w: f64, b: f64) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1010,6 +1030,7 @@ pub fn logistic_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1039,6 +1060,7 @@ pub fn logistic_grad(x: f64, w: f64, b: f64) -> (f64, (f64, f64, f64)) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1061,6 +1083,7 @@ pub fn logistic_jvp(x: f64, w: f64, b: f64, dx: f64, dw: f64, db: f64) -> (f64, 
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1123,6 +1146,7 @@ pub fn logistic_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1184,6 +1208,7 @@ pub fn logistic_hvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1233,6 +1258,7 @@ pub fn logistic_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1373,6 +1399,7 @@ pub fn logistic_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1414,6 +1441,7 @@ pub fn logistic_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1517,6 +1545,7 @@ pub fn logistic_jvp_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1560,6 +1589,7 @@ pub fn logistic_grad_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1583,6 +1613,7 @@ pub fn logistic_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1656,6 +1687,7 @@ pub fn logistic_grad_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1717,6 +1749,7 @@ pub fn logistic_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1769,6 +1802,7 @@ pub fn logistic_grad_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1850,6 +1884,7 @@ pub fn logistic_hvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1908,6 +1943,7 @@ pub fn logistic_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1957,6 +1993,7 @@ pub fn logistic_hvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2001,6 +2038,7 @@ pub fn logistic_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2139,6 +2177,7 @@ pub fn elementary(x: f64, y: f64) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2205,6 +2244,7 @@ pub fn elementary_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2263,6 +2303,7 @@ pub fn elementary_grad(x: f64, y: f64) -> (f64, (f64, f64)) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2307,6 +2348,7 @@ pub fn elementary_jvp(x: f64, y: f64, dx: f64, dy: f64) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2483,6 +2525,7 @@ pub fn elementary_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2653,6 +2696,7 @@ pub fn elementary_hvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2761,6 +2805,7 @@ pub fn elementary_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3408,6 +3453,7 @@ pub fn elementary_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3441,6 +3487,7 @@ pub fn elementary_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3520,6 +3567,7 @@ pub fn elementary_jvp_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3558,6 +3606,7 @@ pub fn elementary_grad_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3579,6 +3628,7 @@ pub fn elementary_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3634,6 +3684,7 @@ pub fn elementary_grad_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3674,6 +3725,7 @@ pub fn elementary_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3714,6 +3766,7 @@ pub fn elementary_grad_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3775,6 +3828,7 @@ pub fn elementary_hvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3815,6 +3869,7 @@ pub fn elementary_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3852,6 +3907,7 @@ pub fn elementary_hvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3888,6 +3944,7 @@ pub fn elementary_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -3983,6 +4040,7 @@ pub fn single_precision(x: f32, k: f32) -> f32 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4023,6 +4081,7 @@ pub fn single_precision_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4056,6 +4115,7 @@ pub fn single_precision_grad(x: f32, k: f32) -> (f32, (f32, f32)) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4083,6 +4143,7 @@ pub fn single_precision_jvp(x: f32, k: f32, dx: f32, dk: f32) -> (f32, f32) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4156,6 +4217,7 @@ pub fn single_precision_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4224,6 +4286,7 @@ pub fn single_precision_hvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4277,6 +4340,7 @@ pub fn single_precision_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4457,6 +4521,7 @@ pub fn single_precision_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4490,6 +4555,7 @@ pub fn single_precision_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4569,6 +4635,7 @@ pub fn single_precision_jvp_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4607,6 +4674,7 @@ pub fn single_precision_grad_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4628,6 +4696,7 @@ pub fn single_precision_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4683,6 +4752,7 @@ pub fn single_precision_grad_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4723,6 +4793,7 @@ pub fn single_precision_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4763,6 +4834,7 @@ pub fn single_precision_grad_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4824,6 +4896,7 @@ pub fn single_precision_hvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4864,6 +4937,7 @@ pub fn single_precision_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4901,6 +4975,7 @@ pub fn single_precision_hvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -4937,6 +5012,7 @@ pub fn single_precision_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5033,6 +5109,7 @@ pub fn shadowing_and_steps(x: f64, n: usize) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5064,6 +5141,7 @@ pub fn shadowing_and_steps_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5088,6 +5166,7 @@ pub fn shadowing_and_steps_grad(x: f64, n: usize) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5108,6 +5187,7 @@ pub fn shadowing_and_steps_jvp(x: f64, n: usize, dx: f64) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5152,6 +5232,7 @@ pub fn shadowing_and_steps_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5187,6 +5268,7 @@ pub fn shadowing_and_steps_hvp(x: f64, n: usize, dx: f64) -> (f64, f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5225,6 +5307,7 @@ pub fn shadowing_and_steps_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5309,6 +5392,7 @@ pub fn shadowing_and_steps_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5335,6 +5419,7 @@ pub fn shadowing_and_steps_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5373,6 +5458,7 @@ pub fn shadowing_and_steps_jvp_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5400,6 +5486,7 @@ pub fn shadowing_and_steps_grad_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5420,6 +5507,7 @@ pub fn shadowing_and_steps_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5463,6 +5551,7 @@ pub fn shadowing_and_steps_grad_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5491,6 +5580,7 @@ pub fn shadowing_and_steps_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5525,6 +5615,7 @@ pub fn shadowing_and_steps_grad_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5562,6 +5653,7 @@ pub fn shadowing_and_steps_hvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5590,6 +5682,7 @@ pub fn shadowing_and_steps_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5624,6 +5717,7 @@ pub fn shadowing_and_steps_hvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5650,6 +5744,7 @@ pub fn shadowing_and_steps_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic

@@ -241,6 +241,7 @@ impl Layer {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -307,6 +308,7 @@ impl Layer {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -359,6 +361,7 @@ impl Layer {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -391,6 +394,7 @@ impl Layer {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -505,6 +509,7 @@ impl Layer {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -598,6 +603,7 @@ impl Layer {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -666,6 +672,7 @@ impl Layer {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -894,6 +901,7 @@ impl Layer {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -928,6 +936,7 @@ impl Layer {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -2130,6 +2139,7 @@ impl Layer {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -2169,6 +2179,7 @@ impl Layer {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -2197,6 +2208,7 @@ impl Layer {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -2263,6 +2275,7 @@ impl Layer {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -2308,6 +2321,7 @@ impl Layer {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -2385,6 +2399,7 @@ impl Layer {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -2454,6 +2469,7 @@ impl Layer {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -2499,6 +2515,7 @@ impl Layer {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -2564,6 +2581,7 @@ impl Layer {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -2607,6 +2625,7 @@ impl Layer {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -3951,6 +3970,7 @@ impl Point {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -3993,6 +4013,7 @@ impl Point {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -4031,6 +4052,7 @@ impl Point {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -4066,6 +4088,7 @@ impl Point {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -4143,6 +4166,7 @@ impl Point {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -4212,6 +4236,7 @@ impl Point {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -4286,6 +4311,7 @@ impl Point {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -4458,6 +4484,7 @@ impl Point {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -4483,6 +4510,7 @@ impl Point {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -4906,6 +4934,7 @@ impl Point {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -4929,6 +4958,7 @@ impl Point {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -4945,6 +4975,7 @@ impl Point {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -4985,6 +5016,7 @@ impl Point {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -5014,6 +5046,7 @@ impl Point {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -5047,6 +5080,7 @@ impl Point {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -5084,6 +5118,7 @@ impl Point {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -5110,6 +5145,7 @@ impl Point {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -5143,6 +5179,7 @@ impl Point {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -5171,6 +5208,7 @@ impl Point {
         unused_assignments,
         unused_parens,
         unused_braces,
+        unreachable_code,
         non_snake_case,
         clippy::all,
         clippy::pedantic
@@ -5637,6 +5675,7 @@ pub fn net_output(net: &Net, x: &[f64]) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5715,6 +5754,7 @@ pub fn net_output_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5782,6 +5822,7 @@ pub fn net_output_grad(net: &Net, x: &[f64]) -> (f64, Net) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5837,6 +5878,7 @@ pub fn net_output_jvp(net: &Net, x: &[f64], dnet: &Net) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -5972,6 +6014,7 @@ pub fn net_output_jvp_vjp<'__l0, '__l1, '__l2>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6089,6 +6132,7 @@ pub fn net_output_hvp(net: &Net, x: &[f64], dnet: &Net) -> (f64, Net, Net) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6189,6 +6233,7 @@ pub fn net_output_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6436,6 +6481,7 @@ pub fn net_output_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6462,6 +6508,7 @@ pub fn net_output_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6519,6 +6566,7 @@ pub fn net_output_jvp_jvp_jvp_vjp<
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6543,6 +6591,7 @@ pub fn net_output_grad_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6563,6 +6612,7 @@ pub fn net_output_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6604,6 +6654,7 @@ pub fn net_output_grad_jvp_vjp<'__l0, '__l1, '__l2>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6632,6 +6683,7 @@ pub fn net_output_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6666,6 +6718,7 @@ pub fn net_output_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6702,6 +6755,7 @@ pub fn net_output_hvp_vjp<'__l0, '__l1, '__l2>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6730,6 +6784,7 @@ pub fn net_output_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6764,6 +6819,7 @@ pub fn net_output_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6790,6 +6846,7 @@ pub fn net_output_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6857,6 +6914,7 @@ pub fn distance(p: Point, q: Point) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6908,6 +6966,7 @@ pub fn distance_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6951,6 +7010,7 @@ pub fn distance_grad(p: Point, q: Point) -> (f64, (Point, Point)) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -6985,6 +7045,7 @@ pub fn distance_jvp(p: Point, q: Point, dp: Point, dq: Point) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7072,6 +7133,7 @@ pub fn distance_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7147,6 +7209,7 @@ pub fn distance_hvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7209,6 +7272,7 @@ pub fn distance_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7360,6 +7424,7 @@ pub fn distance_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7393,6 +7458,7 @@ pub fn distance_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7472,6 +7538,7 @@ pub fn distance_jvp_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7505,6 +7572,7 @@ pub fn distance_grad_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7526,6 +7594,7 @@ pub fn distance_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7581,6 +7650,7 @@ pub fn distance_grad_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7624,6 +7694,7 @@ pub fn distance_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7672,6 +7743,7 @@ pub fn distance_grad_jvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7733,6 +7805,7 @@ pub fn distance_hvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7773,6 +7846,7 @@ pub fn distance_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7815,6 +7889,7 @@ pub fn distance_hvp_jvp_vjp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -7851,6 +7926,7 @@ pub fn distance_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic

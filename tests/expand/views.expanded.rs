@@ -17,6 +17,7 @@ pub fn dot(x: &[f64], y: &[f64]) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -70,6 +71,7 @@ pub fn dot_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -114,6 +116,7 @@ pub fn dot_grad(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -144,6 +147,7 @@ pub fn dot_jvp(x: &[f64], y: &[f64], dx: &[f64], dy: &[f64]) -> (f64, f64) {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -229,6 +233,7 @@ pub fn dot_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -303,6 +308,7 @@ pub fn dot_hvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -356,6 +362,7 @@ pub fn dot_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -503,6 +510,7 @@ pub fn dot_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -536,6 +544,7 @@ pub fn dot_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -632,6 +641,7 @@ pub fn dot_jvp_jvp_jvp_vjp<
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -669,6 +679,7 @@ pub fn dot_grad_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -693,6 +704,7 @@ pub fn dot_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -757,6 +769,7 @@ pub fn dot_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -806,6 +819,7 @@ pub fn dot_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -888,6 +902,7 @@ pub fn dot_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -961,6 +976,7 @@ pub fn dot_hvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1012,6 +1028,7 @@ pub fn dot_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1100,6 +1117,7 @@ pub fn dot_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1158,6 +1176,7 @@ pub fn dot_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1343,6 +1362,7 @@ pub fn matvec_norm(a: &[f64], x: &[f64], n: usize) -> f64 {
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1409,6 +1429,7 @@ pub fn matvec_norm_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1466,6 +1487,7 @@ pub fn matvec_norm_grad(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1510,6 +1532,7 @@ pub fn matvec_norm_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1617,6 +1640,7 @@ pub fn matvec_norm_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1713,6 +1737,7 @@ pub fn matvec_norm_hvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1784,6 +1809,7 @@ pub fn matvec_norm_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -1975,6 +2001,7 @@ pub fn matvec_norm_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, 
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2009,6 +2036,7 @@ pub fn matvec_norm_jvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2106,6 +2134,7 @@ pub fn matvec_norm_jvp_jvp_jvp_vjp<
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2150,6 +2179,7 @@ pub fn matvec_norm_grad_vjp<'__l0, '__l1>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2175,6 +2205,7 @@ pub fn matvec_norm_grad_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2247,6 +2278,7 @@ pub fn matvec_norm_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2298,6 +2330,7 @@ pub fn matvec_norm_grad_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2390,6 +2423,7 @@ pub fn matvec_norm_grad_jvp_jvp_vjp<
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2465,6 +2499,7 @@ pub fn matvec_norm_hvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2518,6 +2553,7 @@ pub fn matvec_norm_hvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2607,6 +2643,7 @@ pub fn matvec_norm_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, 
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic
@@ -2666,6 +2703,7 @@ pub fn matvec_norm_hvp_jvp_jvp(
     unused_assignments,
     unused_parens,
     unused_braces,
+    unreachable_code,
     non_snake_case,
     clippy::all,
     clippy::pedantic

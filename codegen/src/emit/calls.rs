@@ -125,7 +125,7 @@ impl Emitter<'_> {
                     #forward_call(#callee, #coerce(&#callee)(#(#args),*), #tangents, __flags)
                 }}
             }
-            CallTarget::Method { name } => {
+            CallTarget::Method { name, .. } => {
                 // The method's entry takes every tangent and picks its own (`emit::forms`).
                 let depth = call.jvp_depth;
                 let form = if vjp { format!("fwd{depth}_vjp_all") } else { format!("fwd{depth}_all") };
@@ -248,7 +248,10 @@ impl Emitter<'_> {
                 let name = rename(name);
                 (quote!(#prefix #name #generics), call.args.iter().map(arg).collect())
             }
-            CallTarget::Method { name } => {
+            CallTarget::Method { name, operator: Some(operator) } if suffix.is_none() => {
+                (quote!(::core::ops::#operator::#name), call.args.iter().map(arg).collect())
+            }
+            CallTarget::Method { name, .. } => {
                 let name = rename(name);
                 // A place prints as an atom (`x`, `m.w`, `x[i]`, `(*r)`); a value may need parentheses.
                 let receiver = match call.args.first() {

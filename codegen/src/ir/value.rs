@@ -288,6 +288,9 @@ pub enum CallTarget {
     Method {
         /// The method's name; `_vjp` is appended to it.
         name: Ident,
+        /// For an operator on a user type (`a * b`), its trait (`Mul`): the plain call is
+        /// `::core::ops::Mul::mul(a, b)`, the forms the inherent `a.mul_vjp(b)`.
+        operator: Option<Ident>,
     },
 }
 

@@ -100,7 +100,7 @@ impl Lowerer {
         for arg in &call.args {
             args.push(self.argument(arg, out));
         }
-        let target = CallTarget::Method { name: call.method.clone() };
+        let target = CallTarget::Method { name: call.method.clone(), operator: None };
         self.active_call(target, args, call.span(), out)
     }
 
@@ -288,7 +288,7 @@ impl Lowerer {
 
     /// A call that chains through `_vjp` if analysis finds it active (else it is emitted as
     /// the plain call).
-    fn active_call(&mut self, target: CallTarget, args: Vec<Arg>, span: Span, out: &mut Vec<Stmt>) -> Operand {
+    pub(super) fn active_call(&mut self, target: CallTarget, args: Vec<Arg>, span: Span, out: &mut Vec<Stmt>) -> Operand {
         let id = self.counts.calls;
         self.counts.calls += 1;
         let pullback = self.new_bookkeeping("pb", id, Role::Pullback, span);
@@ -298,7 +298,7 @@ impl Lowerer {
                 let prefix = prefix.to_string().replace(' ', "");
                 *name == self.fn_name && (prefix.is_empty() || prefix == "Self::")
             }
-            CallTarget::Method { name } => *name == self.fn_name,
+            CallTarget::Method { name, .. } => *name == self.fn_name,
         };
         let call = Call { id, target, args, span, pullback, markers, jvp_depth: 0, recursive };
         self.define(Value::Call(call), Kind::Unknown, span, out)

@@ -218,13 +218,54 @@ impl Lowerer {
         };
         let left = self.expr(&bin.left, out);
         let right = self.expr(&bin.right, out);
+        if self.kind_of(&left) == Kind::Composite {
+            return self.operator_call(op, vec![left, right], bin.op.span(), out);
+        }
         self.op(op, vec![left, right], bin.op.span(), out)
+    }
+
+    /// `a * b` on a user type (a derived struct): a call of its operator method, `a.mul(b)`,
+    /// which chains through the forms `#[differentiable] impl Mul for T` writes — never the
+    /// float rule. An impl that is not differentiated is rustc's error on the operator
+    /// ("no method named `mul_vjp`").
+    fn operator_call(&mut self, op: Op, args: Vec<Operand>, span: proc_macro2::Span, out: &mut Vec<Stmt>) -> Operand {
+        let (name, operator) = match op {
+            Op::Add => ("add", "Add"),
+            Op::Sub => ("sub", "Sub"),
+            Op::Mul => ("mul", "Mul"),
+            Op::Div => ("div", "Div"),
+            Op::Rem => ("rem", "Rem"),
+            _ => ("neg", "Neg"),
+        };
+        let (name, operator) = (proc_macro2::Ident::new(name, span), Some(proc_macro2::Ident::new(operator, span)));
+        let target = crate::ir::CallTarget::Method { name, operator };
+        // The left operand is the receiver, passed as a place as a method call's is.
+        let args = args
+            .into_iter()
+            .enumerate()
+            .map(|(i, operand)| match operand {
+                Operand::Var(base) if i == 0 => crate::ir::Arg::Receiver(crate::ir::Place { base, steps: Vec::new() }),
+                other => crate::ir::Arg::Value(other),
+            })
+            .collect();
+        let result = self.active_call(target, args, span, out);
+        // The result is taken for a value of the same type (`Output = Self`, as for complex
+        // numbers and vectors), so that `a * b - c` chains too. Were it a float (a dot
+        // product's `Mul`), a float operation on it would be a method call rustc rejects —
+        // a compile error, never a float rule applied to a struct.
+        if let Operand::Var(v) = &result {
+            self.vars[*v].kind = Kind::Composite;
+        }
+        result
     }
 
     fn unary(&mut self, unary: &syn::ExprUnary, out: &mut Vec<Stmt>) -> Operand {
         match unary.op {
             UnOp::Neg(_) => {
                 let arg = self.expr(&unary.expr, out);
+                if self.kind_of(&arg) == Kind::Composite {
+                    return self.operator_call(Op::Neg, vec![arg], unary.span(), out);
+                }
                 self.op(Op::Neg, vec![arg], unary.span(), out)
             }
             UnOp::Deref(_) => self.read(&Expr::Unary(unary.clone()), out),
