@@ -69,7 +69,7 @@ impl Lowerer {
             if self.may_be_active(&e) {
                 self.error_at(
                     &f.expr,
-                    "a differentiable `for` loop must walk an integer range (`a..b`, `a..=b`, `.rev()`, `.step_by(k)`) or a collection (`x.iter()`, `&x`, with `.enumerate()`, `.zip(…)`, `.copied()`)",
+                    "a differentiable `for` loop must walk an integer range (`a..b`, `a..=b`, `.rev()`, `.step_by(k)`), a collection (`x.iter()`, `&x`, with `.enumerate()`, `.zip(…)`, `.copied()`), one collection with `.rev()`, `.skip(n)`, `.take(n)`, `.step_by(k)` (then `.enumerate()`), or `x.windows(k)`, `x.chunks(k)`; index the elements for anything else (`for i in 0..n - 1 { x[i] * x[i + 1] }`)",
                 );
             } else {
                 let inactive = self.inactive(&e);
