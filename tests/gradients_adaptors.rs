@@ -204,3 +204,27 @@ fn functions_named_by_path_in_chains() {
     let df = |x: &[f64]| x.iter().map(|v| v.cos() + 2.0 * v).collect::<Vec<_>>();
     check_n64(|x| mapped_by_path_grad(x), f, df, &POINTS, TOL64);
 }
+
+// f = x₀·xₙ₋₁ + x₀², reading the ends with `first()`/`last()`;  ∂f/∂x₀ = xₙ₋₁ + 2x₀,
+// ∂f/∂xₙ₋₁ = x₀ (n > 1)
+#[differentiable]
+fn ends(x: &[f64]) -> f64 {
+    let a = *x.first().unwrap();
+    let b = x.last().copied().expect("a non-empty slice");
+    let c = x.first().unwrap();
+    a * b + c * c
+}
+
+#[test]
+fn first_and_last_read_the_ends() {
+    let f = |x: &[f64]| x[0] * x[x.len() - 1] + x[0] * x[0];
+    let df = |x: &[f64]| {
+        let n = x.len();
+        let mut g = vec![0.0; n];
+        g[0] = x[n - 1] + 2.0 * x[0];
+        g[n - 1] += x[0];
+        g
+    };
+    check_n64(|x| ends_grad(x), f, df, &POINTS, TOL64);
+    assert_eq!(ends_jvp(&[2.0, 5.0, 3.0], &[1.0, 0.0, 1.0]), (10.0, 9.0));
+}

@@ -33,6 +33,7 @@ mod ops;
 mod private;
 mod reverse;
 mod structure;
+mod sugar;
 mod tangent;
 mod walk;
 
@@ -153,6 +154,7 @@ fn expand(args: TokenStream, item_tokens: TokenStream) -> syn::Result<TokenStrea
 fn expand_parsed(item: &syn::ItemFn, args: &args::Args) -> syn::Result<TokenStream> {
     let lent = mutref::mut_params(&item.sig)?;
     let mut item = item.clone();
+    sugar::rewrite(&mut item.block);
     let own: Vec<proc_macro2::Ident> = lent.iter().map(|m| m.ident.clone()).collect();
     mutref::rewrite_calls(&mut item.block, &own)?;
     if lent.is_empty() {
