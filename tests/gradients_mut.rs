@@ -104,10 +104,11 @@ fn calls_lending_local_buffers_chain_in_every_mode() {
     }
 }
 
-// A buffer passed on: `fill` forwards its own `&mut` parameter to `pendulum`, then scales it
+// A buffer passed on: `scaled_pendulum` lends its own `&mut` parameter to `pendulum` (as
+// `&mut *out`: passed bare, it would be a shared reborrow), then scales it
 #[differentiable]
 fn scaled_pendulum(y: &[f64], out: &mut [f64], s: f64) {
-    pendulum(y, out, 0.1);
+    pendulum(y, &mut *out, 0.1);
     for i in 0..out.len() {
         out[i] *= s;
     }

@@ -598,7 +598,7 @@ fn a_row_lent_to_a_call_by_an_index_of_integer_fields() {
     assert_eq!(dv, 11.0 + 1.5 * 11.0);
 }
 
-// --- 031 (found writing the generics tests): a constant whose type the syntax does not show
+// --- 040 (found writing the generics tests): a constant whose type the syntax does not show
 // (`const ONE: f64`, `T::ONE`, `PI`) assigned as a value had ITSELF as its forward tangent,
 // so `_jvp` and `_hvp` were silently wrong (`if n == 0 { ONE } else { x * f(x, n - 1) }` gave
 // d²/dx² x = 1). Its tangent is now `zero_like(&CONST)`: 0 for a float, a copy for an integer.
@@ -632,4 +632,155 @@ fn a_named_constant_has_a_zero_tangent() {
         let want = if n >= 2 { n_f * (n_f - 1.0) * 0.7f64.powi(n as i32 - 2) } else { 0.0 };
         assert!((hv - want).abs() <= 1e-12, "n = {n}: second derivative {hv}, want {want}");
     }
+}
+
+// --- 031, 033, 035–038 (the differential tester's new grammar, seeds 1 and 101): valid
+// programs with `&mut` parameters, lent buffers and generic functions that did not compile.
+
+mod lending {
+    use super::*;
+
+    // 031: a function's own `&mut` parameter passed bare where the callee takes `&[f64]` / `&f64`
+    // is a shared reborrow, not a lend. f = (2x₀)², out₀ = 2x₀.
+    #[differentiable]
+    fn square_first(y: &[f64]) -> f64 {
+        y[0] * y[0]
+    }
+
+    #[differentiable]
+    fn fills_then_reads(x: &[f64], out: &mut [f64]) -> f64 {
+        out[0] = x[0] * 2.0;
+        square_first(out)
+    }
+
+    #[differentiable]
+    fn triple(y: &f64) -> f64 {
+        *y * 3.0
+    }
+
+    // a₁ = a₀ + 2x, value 3a₁
+    #[differentiable]
+    fn accumulates_then_reads(x: f64, acc: &mut f64) -> f64 {
+        *acc += x * 2.0;
+        triple(acc)
+    }
+
+    #[test]
+    fn a_mut_parameter_passed_on_as_shared() {
+        let mut out = [0.0];
+        let (value, pullback) = fills_then_reads_vjp(&[1.5], &mut out);
+        assert_eq!((value, out), (9.0, [3.0]));
+        assert_eq!(pullback(1.0, vec![0.0]), (vec![12.0], vec![0.0]));
+        let mut acc = 1.0;
+        let (value, pullback) = accumulates_then_reads_vjp(0.5, &mut acc);
+        assert_eq!((value, acc), (6.0, 2.0));
+        assert_eq!(pullback(1.0, 0.0), (6.0, 3.0));
+    }
+
+    // 035: `*acc` read inside a chain's closure and inside `vec![…]`. a₁ = a₀ + x₀,
+    // f = Σ xᵢ·a₁;  ∂f/∂x₀ = a₁ + Σx, ∂f/∂x₁ = a₁, ∂f/∂a₀ = Σx
+    #[differentiable]
+    fn closure_reads_accumulator(x: &[f64], acc: &mut f64) -> f64 {
+        *acc += x[0];
+        x.iter().map(|v| v * *acc).sum::<f64>()
+    }
+
+    #[differentiable]
+    fn first_times(y: &[f64], k: f64) -> f64 {
+        y[0] * k
+    }
+
+    // a₁ = a₀ + x, f = 2a₁·x
+    #[differentiable]
+    fn vec_reads_accumulator(x: f64, acc: &mut f64) -> f64 {
+        *acc += x;
+        first_times(&vec![*acc * 2.0, x], x)
+    }
+
+    #[test]
+    fn an_accumulator_read_in_a_closure_and_a_vec() {
+        let mut acc = 1.0;
+        let (value, pullback) = closure_reads_accumulator_vjp(&[2.0, 3.0], &mut acc);
+        assert_eq!((value, acc), (15.0, 3.0));
+        assert_eq!(pullback(1.0, 0.0), (vec![8.0, 3.0], 5.0));
+        let mut acc = 1.0;
+        let (value, pullback) = vec_reads_accumulator_vjp(0.5, &mut acc);
+        assert_eq!((value, acc), (1.5, 1.5));
+        // ∂f/∂x = 2x + 2a₁ = 4, ∂f/∂a₀ = 2x = 1
+        assert_eq!(pullback(1.0, 0.0), (4.0, 1.0));
+    }
+
+    // 036: an early return inside a loop of a function with a `&mut` buffer.
+    #[differentiable]
+    fn returns_early_in_a_loop(x: &[f64], out: &mut [f64]) -> f64 {
+        for j in 0..out.len() {
+            if x[0] > 5.0 {
+                return x[0];
+            }
+            out[j] = x[j] * 2.0;
+        }
+        x[0]
+    }
+
+    #[test]
+    fn an_early_return_inside_a_loop_writing_a_buffer() {
+        let mut out = [0.0, 0.0];
+        let (value, pullback) = returns_early_in_a_loop_vjp(&[1.0, 2.0], &mut out);
+        assert_eq!((value, out), (1.0, [2.0, 4.0]));
+        assert_eq!(pullback(1.0, vec![1.0, 1.0]), (vec![3.0, 2.0], vec![0.0, 0.0]));
+        let mut out = [7.0, 7.0];
+        let (value, pullback) = returns_early_in_a_loop_vjp(&[6.0, 2.0], &mut out);
+        assert_eq!((value, out), (6.0, [7.0, 7.0]));
+        assert_eq!(pullback(1.0, vec![1.0, 1.0]), (vec![1.0, 0.0], vec![1.0, 1.0]));
+    }
+
+    // 037: a float method call as the value of a function with a `&mut` buffer.
+    #[differentiable]
+    fn method_value(p0: f64, out: &mut [f64]) -> f64 {
+        out[0] = p0;
+        p0.exp()
+    }
+
+    #[test]
+    fn a_method_call_as_the_value_beside_a_buffer() {
+        let mut out = [0.0];
+        let (value, pullback) = method_value_vjp(0.5, &mut out);
+        assert_eq!((value, out), (0.5f64.exp(), [0.5]));
+        assert_eq!(pullback(1.0, vec![1.0]), (0.5f64.exp() + 1.0, vec![0.0]));
+    }
+
+    // 038: the value of a call that lends a buffer, used; the buffer is not read again.
+    // f = p₀ − 2p₀ = −p₀
+    #[differentiable]
+    fn fills_and_doubles(out: &mut [f32], k: f32) -> f32 {
+        out[0] = k;
+        k * 2.0
+    }
+
+    #[differentiable]
+    fn uses_a_lending_call(p0: f32) -> f32 {
+        let mut y3: Vec<f32> = vec![0.0; 1];
+        let a4 = fills_and_doubles(&mut y3, p0);
+        p0 - a4
+    }
+
+    #[test]
+    fn the_value_of_a_lending_call_used() {
+        assert_eq!(uses_a_lending_call_grad(3.0), (-3.0, -1.0));
+        assert_eq!(uses_a_lending_call_jvp(3.0, 2.0), (-3.0, -2.0));
+    }
+}
+
+// 033: a float method written as a path on the float type parameter, `T::sin(y)`.
+// f = sin(x²);  f' = 2x cos(x²)
+#[differentiable]
+fn path_method_on_the_float_parameter<T: backprop::Float>(x: T) -> T {
+    let y = x * x;
+    T::sin(y)
+}
+
+#[test]
+fn a_path_method_on_the_float_type_parameter() {
+    assert_eq!(path_method_on_the_float_parameter_grad(0.5f64), (0.25f64.sin(), 2.0 * 0.5 * 0.25f64.cos()));
+    assert_eq!(path_method_on_the_float_parameter_grad(0.5f32), (0.25f32.sin(), 2.0 * 0.5 * 0.25f32.cos()));
 }

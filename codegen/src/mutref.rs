@@ -101,7 +101,8 @@ pub fn owned_function(item: &syn::ItemFn, params: &[MutParam]) -> syn::ItemFn {
     let owned_types = params.iter().map(|p| &p.owned);
     owned.sig.output = syn::parse_quote!(-> (#output, (#(#owned_types,)*)));
     let names: Vec<&syn::Ident> = params.iter().map(|p| &p.ident).collect();
-    let mut rewrite = Returns { buffers: &names, unit };
+    let copies: Vec<bool> = params.iter().map(|p| matches!(p.how, Own::Copy)).collect();
+    let mut rewrite = Returns { buffers: &names, unit, copies: &copies, in_closure: false };
     let mut block = (*item.block).clone();
     rewrite.visit_block_mut(&mut block);
     let buffers = quote!((#(#names,)*));
@@ -112,7 +113,7 @@ pub fn owned_function(item: &syn::ItemFn, params: &[MutParam]) -> syn::ItemFn {
     owned.block = Box::new(if unit {
         syn::parse_quote!({ #(#rebind)* #(#stmts)* ((), #buffers) })
     } else {
-        syn::parse_quote!({ #(#rebind)* let __value = { #(#stmts)* }; (__value, #buffers) })
+        syn::parse_quote!({ #(#rebind)* let __lent_result = { #(#stmts)* }; (__lent_result, #buffers) })
     });
     owned
 }
@@ -121,6 +122,32 @@ pub fn owned_function(item: &syn::ItemFn, params: &[MutParam]) -> syn::ItemFn {
 struct Returns<'a> {
     buffers: &'a [&'a syn::Ident],
     unit: bool,
+    /// Whether each buffer is `Copy` (returned as it is, else as a copy).
+    copies: &'a [bool],
+    /// Inside a closure: only `*m` is rewritten.
+    in_closure: bool,
+}
+
+/// Rewrites the arguments of `vec![a, b]` / `vec![v; n]` with `visitor`.
+fn rewrite_vec_arguments(mac: &mut syn::Macro, visitor: &mut Returns<'_>) {
+    use syn::parse::Parser;
+    let list = syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated;
+    if let Ok(mut items) = list.parse2(mac.tokens.clone()) {
+        items.iter_mut().for_each(|item| visitor.visit_expr_mut(item));
+        mac.tokens = quote!(#items);
+        return;
+    }
+    let repeat = |input: syn::parse::ParseStream| {
+        let value: syn::Expr = input.parse()?;
+        let _: syn::Token![;] = input.parse()?;
+        let count: syn::Expr = input.parse()?;
+        Ok((value, count))
+    };
+    if let Ok((mut value, mut count)) = repeat.parse2(mac.tokens.clone()) {
+        visitor.visit_expr_mut(&mut value);
+        visitor.visit_expr_mut(&mut count);
+        mac.tokens = quote!(#value; #count);
+    }
 }
 
 impl VisitMut for Returns<'_> {
@@ -134,8 +161,17 @@ impl VisitMut for Returns<'_> {
                     return;
                 }
             }
+            syn::Expr::Return(_) if self.in_closure => {}
             syn::Expr::Return(ret) => {
-                let names = self.buffers;
+                // A copy of each buffer that is not `Copy`: an early return inside a loop
+                // becomes an assignment in the loop (`structure`), where a move would be a move
+                // in every iteration. One copy per call, on the returning path only.
+                let names: Vec<proc_macro2::TokenStream> = self
+                    .buffers
+                    .iter()
+                    .zip(self.copies)
+                    .map(|(b, copy)| if *copy { quote!(#b) } else { quote!(#b.clone()) })
+                    .collect();
                 let value = match (&mut ret.expr, self.unit) {
                     (Some(value), _) => {
                         self.visit_expr_mut(value);
@@ -147,8 +183,18 @@ impl VisitMut for Returns<'_> {
                 *expr = syn::parse_quote_spanned!(span=> return (#value, (#(#names,)*)));
                 return;
             }
-            // A closure's `return` is its own (and is refused by the lowering).
-            syn::Expr::Closure(_) => return,
+            // A closure's `return` is its own (and is refused by the lowering); its `*m` reads
+            // are the function's.
+            syn::Expr::Closure(closure) => {
+                let mut derefs = Returns { buffers: self.buffers, unit: self.unit, copies: self.copies, in_closure: true };
+                derefs.visit_expr_mut(&mut closure.body);
+                return;
+            }
+            // `vec![*acc * 2.0, x]`: the macro's arguments are expressions too.
+            syn::Expr::Macro(m) if m.mac.path.is_ident("vec") => {
+                rewrite_vec_arguments(&mut m.mac, self);
+                return;
+            }
             _ => {}
         }
         syn::visit_mut::visit_expr_mut(self, expr);
@@ -183,15 +229,26 @@ impl Calls<'_> {
         }
     }
 
-    /// The place an argument lends mutably (`&mut b`, `&mut *m`, or a `&mut` parameter `m`
-    /// passed on), if it does.
+    /// The place an argument lends mutably (`&mut b`, `&mut *m`), if it does. The syntax
+    /// decides, never a guess: a function's own `&mut` parameter `m` passed bare is a shared
+    /// reborrow (`g(m)` for `g(y: &[f64])`), lent only as `&mut *m`.
     fn lent_place(&self, arg: &syn::Expr) -> Option<syn::Expr> {
         match arg {
             syn::Expr::Reference(r) if r.mutability.is_some() => match &*r.expr {
                 syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => Some((*u.expr).clone()),
                 place => Some(place.clone()),
             },
-            syn::Expr::Path(p) if self.own.iter().any(|m| p.path.is_ident(m)) => Some(arg.clone()),
+            _ => None,
+        }
+    }
+
+    /// A function's own `&mut` parameter passed bare is, in `name_owned` (where it is a value),
+    /// borrowed: `g(m)` → `g(&m)`.
+    fn shared_own(&self, arg: &syn::Expr) -> Option<syn::Expr> {
+        match arg {
+            syn::Expr::Path(p) if self.own.iter().any(|m| p.path.is_ident(m)) => {
+                Some(syn::parse_quote_spanned!(arg.span()=> &#arg))
+            }
             _ => None,
         }
     }
@@ -219,6 +276,7 @@ impl Calls<'_> {
         if lent.iter().all(Option::is_none) {
             return None;
         }
+
         let mut passed = Vec::new();
         let mut updates = Vec::new();
         let mut names = Vec::new();
@@ -253,6 +311,16 @@ fn is_plain_place(place: &syn::Expr) -> bool {
 impl VisitMut for Calls<'_> {
     fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
         syn::visit_mut::visit_expr_mut(self, expr);
+        let args = match expr {
+            syn::Expr::Call(call) => Some(&mut call.args),
+            syn::Expr::MethodCall(call) => Some(&mut call.args),
+            _ => None,
+        };
+        for arg in args.into_iter().flatten() {
+            if let Some(shared) = self.shared_own(arg) {
+                *arg = shared;
+            }
+        }
         let replacement = match &*expr {
             syn::Expr::Call(call) => match self.mem_swap(call) {
                 Some(swap) => Some(swap),

@@ -184,7 +184,12 @@ impl Reverser<'_> {
                     self.assembled_adjoint(&inner)
                 }
                 (None, Some(d)) => d,
-                (None, None) => AExpr::Private(Item::ZeroLike, vec![AExpr::Ref(Box::new(AExpr::Primal(f)))]),
+                // Shaped like the field where it was defined: it may have been moved away since
+                // (`let (r, (k1,)) = g_owned(k); k = k1;`).
+                (None, None) => {
+                    let shape = self.f.zero_shapes.get(&f).copied().unwrap_or(f);
+                    AExpr::Private(Item::ZeroLike, vec![AExpr::Ref(Box::new(AExpr::Primal(shape)))])
+                }
             })
             .collect();
         AExpr::Tuple(parts)

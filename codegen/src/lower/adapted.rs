@@ -1,12 +1,12 @@
 //! `for` loops over adapted walks, rewritten into loops over index ranges before lowering:
 //!
 //! ```text
-//! for v in x.iter().rev() { … }          for __w0 in (0..x.len()).rev() { let v = &x[__w0]; … }
+//! for v in x.iter().rev() { … }          for __walk0 in (0..x.len()).rev() { let v = &x[__walk0]; … }
 //! for (i, &v) in x.iter().skip(1).enumerate() { … }
-//!                                         let mut __n0 = 0;
-//!                                         for __w0 in lo..hi { let i = __n0; __n0 += 1; let v = x[__w0]; … }
-//! for w in x.windows(2) { … }            for __w0 in 0..(x.len() + 1).saturating_sub(2) { let w = &x[__w0..__w0 + 2]; … }
-//! for c in x.chunks(3) { … }             for __w0 in 0..x.len().div_ceil(3) { let c = &x[3 * __w0..(3 * __w0 + 3).min(x.len())]; … }
+//!                                         let mut __count0 = 0;
+//!                                         for __walk0 in lo..hi { let i = __count0; __count0 += 1; let v = x[__walk0]; … }
+//! for w in x.windows(2) { … }            for __walk0 in 0..(x.len() + 1).saturating_sub(2) { let w = &x[__walk0..__walk0 + 2]; … }
+//! for c in x.chunks(3) { … }             for __walk0 in 0..x.len().div_ceil(3) { let c = &x[3 * __walk0..(3 * __walk0 + 3).min(x.len())]; … }
 //! ```
 //!
 //! `skip(n)` and `take(n)` narrow the range `lo..hi` of positions walked, `rev()` walks it
@@ -43,7 +43,7 @@ impl Lowerer {
         let number = self.adapted_count;
         self.adapted_count += 1;
         let span = f.span();
-        let (position, counter) = (format_ident!("__w{}", number), format_ident!("__n{}", number));
+        let (position, counter) = (format_ident!("__walk{}", number), format_ident!("__count{}", number));
         let collection = &walk.collection;
         let Some((range, bindings)) = self.walk_range(&walk, &position, f) else { return true };
         let (pat, body) = (&f.pat, &f.body.stmts);

@@ -355,7 +355,7 @@ fn float_function(path: &syn::Path) -> Option<Op> {
 fn float_type_function(path: &syn::Path) -> Option<String> {
     let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
     match segments.as_slice() {
-        [ty, name] if ty == "f32" || ty == "f64" => Some(name.clone()),
+        [ty, name] if ty == "f32" || ty == "f64" || is_float_param_name(ty) => Some(name.clone()),
         [root, ty, name] if (root == "std" || root == "core") && (ty == "f32" || ty == "f64") => Some(name.clone()),
         _ => None,
     }
@@ -364,5 +364,14 @@ fn float_type_function(path: &syn::Path) -> Option<String> {
 /// `f32` or `f64` in a path like `f64::sin`.
 fn float_type(path: &syn::Path) -> Option<syn::Ident> {
     let n = path.segments.len();
-    path.segments.iter().nth(n.checked_sub(2)?).map(|s| s.ident.clone()).filter(|t| t == "f32" || t == "f64")
+    path.segments
+        .iter()
+        .nth(n.checked_sub(2)?)
+        .map(|s| s.ident.clone())
+        .filter(|t| t == "f32" || t == "f64" || crate::names::is_float_param(t))
+}
+
+/// `T` of `T::sin(x)` in a function generic over its float type `T`.
+fn is_float_param_name(name: &str) -> bool {
+    crate::names::is_float_param(&syn::Ident::new(name, proc_macro2::Span::call_site()))
 }
