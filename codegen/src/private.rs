@@ -142,7 +142,7 @@ impl ToTokens for Item {
             Item::Constant => quote!(#p::Constant),
             Item::ConstantHere => quote!(#p::AtCallSite::constant_here),
             Item::MarkerTraits => {
-                quote!(#p::{ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _})
+                quote!(#p::{ActivityOf as _, CloneFallback as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _})
             }
             Item::ForwardCall => quote!(#p::forward_call),
             Item::Unavailable => quote!(#p::unavailable),

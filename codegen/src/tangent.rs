@@ -653,7 +653,7 @@ impl Tangents<'_> {
         let (tokens, uses) = self.place_tokens(&place);
         // `ZeroOf` borrows the value: a reference parameter is one already.
         let reference = if place.steps.is_empty() && self.is_reference(place.base) { tokens } else { quote!(&#tokens) };
-        let value = Value::Inactive(Inactive { tokens: quote!((&#zero_of(#reference)).zero()), uses, pure: false });
+        let value = Value::Inactive(Inactive { tokens: quote!((&&#zero_of(#reference)).zero()), uses, pure: false });
         let z = self.let_temp(Kind::Unknown, value, span, out);
         let z = Place { base: z, steps: Vec::new() };
         if by_reference { Arg::Ref(z) } else { Arg::Value(Operand::Var(z.base)) }

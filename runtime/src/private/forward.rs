@@ -27,10 +27,21 @@ pub trait LeftOut {}
 impl LeftOut for Constant {}
 impl LeftOut for Optional {}
 
-/// A constant argument, for its zero tangent: `(&ZeroOf(&arg)).zero()` is a zero shaped like
-/// `arg` if its type has a gradient ([`ZeroTangent`]), else [`NoTangent`] ([`NoTangentFallback`],
-/// picked by autoref), which a callee that differentiates nothing of that type never takes.
+/// A constant argument, for its zero tangent: `(&&ZeroOf(&arg)).zero()` is, by autoref
+/// priority, a zero shaped like `arg` if its type has a gradient ([`ZeroTangent`]); else a copy
+/// of `arg` if it is `Clone` ([`CloneFallback`]); else [`NoTangent`] ([`NoTangentFallback`]).
+/// A callee never reads the last two as tangents: it takes a value of a type without a
+/// gradient only for a parameter its `wrt(...)` leaves out (`Option<f64>`, `&Consts`), and the
+/// flags say the argument is constant; a copy of the argument is a value of the parameter's
+/// type, which is what the callee's signature asks for in that place.
 pub struct ZeroOf<'a, T: ?Sized>(pub &'a T);
+
+impl<T: ?Sized> Clone for ZeroOf<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: ?Sized> Copy for ZeroOf<'_, T> {}
 
 /// See [`ZeroOf`].
 pub trait ZeroTangent {
@@ -40,7 +51,7 @@ pub trait ZeroTangent {
     fn zero(&self) -> Self::Zero;
 }
 
-impl<T: super::Differentiable + ?Sized> ZeroTangent for ZeroOf<'_, T> {
+impl<T: super::Differentiable + ?Sized> ZeroTangent for &ZeroOf<'_, T> {
     type Zero = T::Tangent;
     #[inline(always)]
     fn zero(&self) -> T::Tangent {
@@ -49,19 +60,35 @@ impl<T: super::Differentiable + ?Sized> ZeroTangent for ZeroOf<'_, T> {
 }
 
 /// See [`ZeroOf`].
-pub trait NoTangentFallback {
-    /// [`NoTangent`].
-    fn zero(&self) -> NoTangent;
+pub trait CloneFallback {
+    /// The stand-in.
+    type Zero;
+    /// Makes it.
+    fn zero(&self) -> Self::Zero;
 }
 
-impl<T: ?Sized> NoTangentFallback for &ZeroOf<'_, T> {
+impl<T: Clone> CloneFallback for ZeroOf<'_, T> {
+    type Zero = T;
     #[inline(always)]
-    fn zero(&self) -> NoTangent {
+    fn zero(&self) -> T {
+        self.0.clone()
+    }
+}
+
+/// See [`ZeroOf`].
+pub trait NoTangentFallback {
+    /// [`NoTangent`].
+    fn zero(self) -> NoTangent;
+}
+
+impl<T: ?Sized> NoTangentFallback for ZeroOf<'_, T> {
+    #[inline(always)]
+    fn zero(self) -> NoTangent {
         NoTangent
     }
 }
 
-/// The stand-in tangent of a constant whose type has no gradient.
+/// The stand-in tangent of a constant whose type has neither a gradient nor `Clone`.
 pub struct NoTangent;
 
 /// A function value whose parameters are `Args` followed by `Extra`.

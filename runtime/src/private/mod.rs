@@ -17,7 +17,7 @@ pub use chain::{
     Length, Marker, Optional, SameAs, Take, TakeAll, marker, split,
 };
 pub use forward::{
-    Append, Call, Cons, LeftOut, NoTangent, NoTangentFallback, Pick, Uncons, ZeroOf, ZeroTangent, concat2, concat3,
+    Append, Call, CloneFallback, Cons, LeftOut, NoTangent, NoTangentFallback, Pick, Uncons, ZeroOf, ZeroTangent, concat2, concat3,
     forward_call, prefix0, prefix1, prefix2, prefix3, prefix4, prefix5, prefix6, prefix7, prefix8,
 };
 
