@@ -792,3 +792,45 @@ fn an_operator_with_a_float_right_operand() {
     let (_, ds) = scaled_spring_jvp(p, q, s, Vec3 { x: 0.0, y: 0.0, z: 0.0 }, Vec3 { x: 0.0, y: 0.0, z: 0.0 }, 1.0);
     assert_rel64(ds, gs, 1e-15, "jvp along s");
 }
+
+// Two Mandelbrot steps z ← z² + c from z = c, real part (operators in a loop: the reverse
+// sweep evaluates the products again; found by a reviewer: `_vjp` and `_grad` in loops
+// evaluated `b * b` for `a * b`)
+#[differentiable]
+fn mandelbrot_two_steps(c: Cplx) -> f64 {
+    let mut z = c;
+    for _ in 0..2 {
+        z = z * z + c;
+    }
+    z.re
+}
+
+fn mandelbrot_plain(v: &[f64]) -> f64 {
+    let (cr, ci) = (v[0], v[1]);
+    let (mut zr, mut zi) = (cr, ci);
+    for _ in 0..2 {
+        (zr, zi) = (zr * zr - zi * zi + cr, 2.0 * zr * zi + ci);
+    }
+    zr
+}
+
+#[test]
+fn operators_in_a_loop_and_through_vjp() {
+    for v in [[0.25, 0.3], [-0.6, 0.45]] {
+        let c = Cplx { re: v[0], im: v[1] };
+        let numeric = fd_grad(mandelbrot_plain, &v);
+        let (value, g) = mandelbrot_two_steps_grad(c);
+        assert_rel64(value, mandelbrot_plain(&v), 1e-15, "value");
+        assert_grad_close(&[g.re, g.im], &numeric, 1e-7);
+        let (value, pullback) = mandelbrot_two_steps_vjp(c);
+        assert_rel64(value, mandelbrot_plain(&v), 1e-15, "_vjp value");
+        let g = pullback(2.0);
+        assert_grad_close(&[g.re, g.im], &[2.0 * numeric[0], 2.0 * numeric[1]], 1e-7);
+    }
+    // and through `_vjp` directly, outside a loop: z = a·b
+    let (a, b) = (Cplx { re: 0.6, im: -0.4 }, Cplx { re: 1.3, im: 0.2 });
+    let (value, pullback) = complex_poly_vjp(a, b);
+    assert_eq!(value, complex_poly_grad(a, b).0);
+    let (ga, gb) = pullback(1.0);
+    assert_eq!((ga, gb), complex_poly_grad(a, b).1);
+}

@@ -784,3 +784,44 @@ fn a_path_method_on_the_float_type_parameter() {
     assert_eq!(path_method_on_the_float_parameter_grad(0.5f64), (0.25f64.sin(), 2.0 * 0.5 * 0.25f64.cos()));
     assert_eq!(path_method_on_the_float_parameter_grad(0.5f32), (0.25f32.sin(), 2.0 * 0.5 * 0.25f32.cos()));
 }
+
+// 034 (in part) and gradbench/NOTES "a plain struct passed to a wrt callee": a constant whose
+// type has no gradient, passed to a callee whose `wrt(...)` leaves it out, did not compile in
+// the caller's forward forms (the stand-in tangent was a `NoTangent` where the callee's `_jvp`
+// takes the parameter's type). A `Clone` one now stands in for its own tangent.
+// g(x; o) = x·l for Some(l), x for None;  f(x) = g(x; Some(0.5)) = x/2
+#[differentiable(wrt(x))]
+fn scaled_by_option(x: f64, o: Option<f64>) -> f64 {
+    if let Some(l) = o { x * l } else { x }
+}
+
+#[differentiable]
+fn passes_some_constant(x: f64) -> f64 {
+    scaled_by_option(x, Some(0.5))
+}
+
+#[derive(Clone)]
+pub struct PlainConstants {
+    pub k: f64,
+}
+
+// g(c, x) = k·x²;  f(x; c) = g(c, x), f' = 2kx, f'' = 2k
+#[differentiable(wrt(x))]
+fn quadratic_with_constants(c: &PlainConstants, x: f64) -> f64 {
+    c.k * x * x
+}
+
+#[differentiable(wrt(x))]
+fn passes_plain_constants(x: f64, c: &PlainConstants) -> f64 {
+    quadratic_with_constants(c, x)
+}
+
+#[test]
+fn constants_without_a_gradient_passed_to_a_wrt_callee() {
+    assert_eq!(passes_some_constant_grad(2.0), (1.0, 0.5));
+    assert_eq!(passes_some_constant_hvp(2.0, 1.0), (1.0, 0.5, 0.0));
+    assert_eq!(passes_some_constant_jvp(2.0, 3.0), (1.0, 1.5));
+    let c = PlainConstants { k: 1.5 };
+    assert_eq!(passes_plain_constants_grad(2.0, &c), (6.0, 6.0));
+    assert_eq!(passes_plain_constants_hvp(2.0, &c, 1.0), (6.0, 6.0, 3.0));
+}

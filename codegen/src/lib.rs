@@ -166,6 +166,7 @@ fn expand_parsed(item: &syn::ItemFn, args: &args::Args) -> syn::Result<TokenStre
             "`custom(...)` derivatives of a function with `&mut` parameters are not supported; write them for a function that returns its results",
         ));
     }
+    mutref::check_lengths_kept(&item.block, &lent)?;
     let owned = mutref::owned_function(&item, &lent);
     // A buffer's initial contents always reach its final ones: `wrt(...)` cannot leave it out.
     let mut args = args.clone();

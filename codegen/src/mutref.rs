@@ -360,3 +360,46 @@ impl VisitMut for Calls<'_> {
 
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
+
+/// A lent buffer keeps its length: its final adjoint must have the shape of its initial one.
+/// `buf.push(x)` on a `&mut Vec<f64>` parameter is an error naming the buffer.
+pub fn check_lengths_kept(block: &syn::Block, params: &[MutParam]) -> syn::Result<()> {
+    use syn::visit::Visit;
+    struct Lengths<'a> {
+        params: &'a [MutParam],
+        error: Option<syn::Error>,
+    }
+    impl<'ast> Visit<'ast> for Lengths<'_> {
+        fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
+            const RESIZING: &[&str] =
+                &["push", "pop", "insert", "remove", "truncate", "resize", "clear", "extend", "extend_from_slice", "append", "drain", "retain", "dedup", "split_off", "swap_remove"];
+            let receiver = match &*call.receiver {
+                syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => &*u.expr,
+                other => other,
+            };
+            if let syn::Expr::Path(path) = receiver
+                && let Some(param) = self.params.iter().find(|p| path.path.is_ident(&p.ident))
+                && RESIZING.contains(&call.method.to_string().as_str())
+            {
+                let error = syn::Error::new(
+                    call.method.span(),
+                    format!(
+                        "`{}` changes the length of `{}`, a `&mut` parameter: its derivative is defined for a buffer that keeps its shape; fill it in place, or return the new `Vec`",
+                        call.method, param.ident
+                    ),
+                );
+                match &mut self.error {
+                    Some(all) => all.combine(error),
+                    None => self.error = Some(error),
+                }
+            }
+            syn::visit::visit_expr_method_call(self, call);
+        }
+    }
+    let mut lengths = Lengths { params, error: None };
+    lengths.visit_block(block);
+    match lengths.error {
+        Some(error) => Err(error),
+        None => Ok(()),
+    }
+}

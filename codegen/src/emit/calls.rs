@@ -19,7 +19,9 @@ impl Emitter<'_> {
         }
         let (callee, mut args) = self.callee(call, None);
         if self.sweep.avail.recomputed_calls.contains(&call.id) && self.facts.activity.calls.contains(&call.id) {
-            let offset = usize::from(matches!(call.target, CallTarget::Method { .. }));
+            // A method's receiver is printed apart from its arguments; an operator's is the
+            // first argument of `Mul::mul(a, b)`.
+            let offset = usize::from(matches!(call.target, CallTarget::Method { operator: None, .. }));
             for (i, arg) in call.args.iter().enumerate().skip(offset) {
                 if let Arg::Value(Operand::Var(v)) = arg
                     && self.moved_by_value(*v)

@@ -47,6 +47,21 @@ const MUTATING_METHODS: &[&str] = &[
     "get_mut",
     "last_mut",
     "first_mut",
+    // Mutable views: writes through them would not be seen as writes of the collection.
+    "split_at_mut",
+    "split_first_mut",
+    "split_last_mut",
+    "split_mut",
+    "chunks_mut",
+    "chunks_exact_mut",
+    "rchunks_mut",
+    "swap_with_slice",
+    "fill_with",
+    "sort_by_key",
+    "sort_unstable_by",
+    "sort_unstable_by_key",
+    "append",
+    "split_off",
 ];
 
 impl Lowerer {
