@@ -45,7 +45,9 @@ fn counted_middle(x: &[f64]) -> f64 {
 #[test]
 fn skip_take_and_enumerate_count_the_items_walked() {
     let f = |x: &[f64]| (1..4).map(|i| i as f64 * x[i] * x[i]).sum();
-    let df = |x: &[f64]| (0..x.len()).map(|i| if (1..4).contains(&i) { 2.0 * i as f64 * x[i] } else { 0.0 }).collect::<Vec<_>>();
+    let df = |x: &[f64]| {
+        (0..x.len()).map(|i| if (1..4).contains(&i) { 2.0 * i as f64 * x[i] } else { 0.0 }).collect::<Vec<_>>()
+    };
     check_n64(|x| counted_middle_grad(x), f, df, &POINTS, TOL64);
 }
 
@@ -168,7 +170,9 @@ fn product_of(x: &[f64]) -> f64 {
 fn product_of_the_elements() {
     let f = |x: &[f64]| x.iter().product();
     let df = |x: &[f64]| {
-        (0..x.len()).map(|i| x.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, v)| v).product()).collect::<Vec<_>>()
+        (0..x.len())
+            .map(|i| x.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, v)| v).product())
+            .collect::<Vec<_>>()
     };
     check_n64(|x| product_of_grad(x), f, df, &POINTS, TOL64);
 }

@@ -181,7 +181,13 @@ fn generic_power<T: Float>(x: T, n: u32) -> T {
 
 #[test]
 fn generic_recursion_in_both_float_types() {
-    check1_64(|x| generic_power_grad(x, 5), |x| x * (x * (x * (x * (x * 1.0)))), |x| 5.0 * x.powi(4), &[0.7, -1.3], TOL64);
+    check1_64(
+        |x| generic_power_grad(x, 5),
+        |x| x * (x * (x * (x * (x * 1.0)))),
+        |x| 5.0 * x.powi(4),
+        &[0.7, -1.3],
+        TOL64,
+    );
     check1_32(|x| generic_power_grad(x, 4), |x| x * (x * (x * (x * 1.0))), |x| 4.0 * x.powi(3), &[0.7, -1.3], TOL32);
     // d²/dx² x⁵ = 20x³
     let (_, _, hv) = generic_power_hvp(0.7f64, 5, 2.0);

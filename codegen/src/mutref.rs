@@ -186,7 +186,8 @@ impl VisitMut for Returns<'_> {
             // A closure's `return` is its own (and is refused by the lowering); its `*m` reads
             // are the function's.
             syn::Expr::Closure(closure) => {
-                let mut derefs = Returns { buffers: self.buffers, unit: self.unit, copies: self.copies, in_closure: true };
+                let mut derefs =
+                    Returns { buffers: self.buffers, unit: self.unit, copies: self.copies, in_closure: true };
                 derefs.visit_expr_mut(&mut closure.body);
                 return;
             }
@@ -349,7 +350,11 @@ impl VisitMut for Calls<'_> {
                 let receiver = &call.receiver;
                 let method = crate::names::derived_fn(&call.method, "owned");
                 let turbofish = &call.turbofish;
-                self.lending_call(quote!(#receiver.#method #turbofish), call.args.iter().cloned().collect(), call.span())
+                self.lending_call(
+                    quote!(#receiver.#method #turbofish),
+                    call.args.iter().cloned().collect(),
+                    call.span(),
+                )
             }
             _ => None,
         };
@@ -371,8 +376,23 @@ pub fn check_lengths_kept(block: &syn::Block, params: &[MutParam]) -> syn::Resul
     }
     impl<'ast> Visit<'ast> for Lengths<'_> {
         fn visit_expr_method_call(&mut self, call: &'ast syn::ExprMethodCall) {
-            const RESIZING: &[&str] =
-                &["push", "pop", "insert", "remove", "truncate", "resize", "clear", "extend", "extend_from_slice", "append", "drain", "retain", "dedup", "split_off", "swap_remove"];
+            const RESIZING: &[&str] = &[
+                "push",
+                "pop",
+                "insert",
+                "remove",
+                "truncate",
+                "resize",
+                "clear",
+                "extend",
+                "extend_from_slice",
+                "append",
+                "drain",
+                "retain",
+                "dedup",
+                "split_off",
+                "swap_remove",
+            ];
             let receiver = match &*call.receiver {
                 syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => &*u.expr,
                 other => other,

@@ -31,11 +31,7 @@ impl VisitMut for Sugar {
                 _ => None,
             },
             other => end_element(other).map(|(place, copied)| {
-                if copied {
-                    place
-                } else {
-                    syn::parse_quote_spanned!(syn::spanned::Spanned::span(other)=> &#place)
-                }
+                if copied { place } else { syn::parse_quote_spanned!(syn::spanned::Spanned::span(other)=> &#place) }
             }),
         };
         if let Some(replacement) = replacement {
@@ -49,12 +45,15 @@ impl VisitMut for Sugar {
 /// `x.first().unwrap()` → (`x[0]`, false); with `.copied()` before `unwrap`, true.
 fn end_element(expr: &syn::Expr) -> Option<(syn::Expr, bool)> {
     let syn::Expr::MethodCall(unwrap) = expr else { return None };
-    let unwraps = (unwrap.method == "unwrap" && unwrap.args.is_empty()) || (unwrap.method == "expect" && unwrap.args.len() == 1);
+    let unwraps =
+        (unwrap.method == "unwrap" && unwrap.args.is_empty()) || (unwrap.method == "expect" && unwrap.args.len() == 1);
     if !unwraps {
         return None;
     }
     let (end, copied) = match &*unwrap.receiver {
-        syn::Expr::MethodCall(c) if (c.method == "copied" || c.method == "cloned") && c.args.is_empty() => (&*c.receiver, true),
+        syn::Expr::MethodCall(c) if (c.method == "copied" || c.method == "cloned") && c.args.is_empty() => {
+            (&*c.receiver, true)
+        }
         other => (other, false),
     };
     let syn::Expr::MethodCall(end) = end else { return None };

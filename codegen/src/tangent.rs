@@ -248,7 +248,10 @@ impl Tangents<'_> {
         };
         match kind {
             Kind::Scalar => Operand::constant(crate::names::float_literal(0.0)),
-            Kind::ScalarRef => Operand::constant({ let zero = crate::names::float_literal(0.0); quote!(&#zero) }),
+            Kind::ScalarRef => Operand::constant({
+                let zero = crate::names::float_literal(0.0);
+                quote!(&#zero)
+            }),
             Kind::Int if matches!(o, Operand::Const(_)) => o.clone(),
             _ => {
                 // A constant of a type the syntax does not show (`T::ONE`, `SCALE`): its zero

@@ -103,7 +103,8 @@ fn jvp_wrapper(item: &syn::ItemFn, owned_params: &[Param], lent: &[MutParam]) ->
     sig.ident = names::derived_fn(&item.sig.ident, "jvp");
     let mut tangent_args = Vec::new();
     let mut tangent_writes = Vec::new();
-    let differentiated = owned_params.iter().zip(item.sig.inputs.iter()).enumerate().filter(|(_, (p, _))| p.differentiated());
+    let differentiated =
+        owned_params.iter().zip(item.sig.inputs.iter()).enumerate().filter(|(_, (p, _))| p.differentiated());
     let mut extra = Vec::new();
     for (index, (_, input)) in differentiated {
         let (name, ty) = match input {

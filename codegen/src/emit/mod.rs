@@ -61,8 +61,8 @@ pub use forms::{
     EntryShape, Provided, grad_from_vjp, hvp_fn, jvp_fn, jvp_from_vjp, jvp_item, jvp_stand_in, method_entry,
     vjp_stand_in,
 };
-pub use nested::Nested;
 pub use lending::lending_forms;
+pub use nested::Nested;
 pub use stubs::stubs;
 
 /// The gradient's type for these parameters (one entry per differentiated one).

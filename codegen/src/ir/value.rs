@@ -63,7 +63,8 @@ impl Constant {
 fn is_float_constant_path(tokens: &TokenStream) -> bool {
     let Ok(path) = syn::parse2::<syn::Path>(tokens.clone()) else { return false };
     let names: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-    let is_constant = names.last().is_some_and(|n| n.chars().all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit()));
+    let is_constant =
+        names.last().is_some_and(|n| n.chars().all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit()));
     let in_float = names[..names.len().saturating_sub(1)].iter().any(|n| n == "f64" || n == "f32");
     is_constant && in_float
 }

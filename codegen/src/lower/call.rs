@@ -235,7 +235,11 @@ impl Lowerer {
             syn::PathArguments::AngleBracketed(arguments) => arguments.to_token_stream(),
             syn::PathArguments::Parenthesized(_) => {
                 let e = Expr::Call(call.clone());
-                return self.unsupported(&e, "a call through a `Fn(…)` path cannot be differentiated; call the function by its name".into(), out);
+                return self.unsupported(
+                    &e,
+                    "a call through a `Fn(…)` path cannot be differentiated; call the function by its name".into(),
+                    out,
+                );
             }
         };
         let args = call.args.iter().map(|a| self.argument(a, out)).collect();
@@ -303,7 +307,13 @@ impl Lowerer {
 
     /// A call that chains through `_vjp` if analysis finds it active (else it is emitted as
     /// the plain call).
-    pub(super) fn active_call(&mut self, target: CallTarget, args: Vec<Arg>, span: Span, out: &mut Vec<Stmt>) -> Operand {
+    pub(super) fn active_call(
+        &mut self,
+        target: CallTarget,
+        args: Vec<Arg>,
+        span: Span,
+        out: &mut Vec<Stmt>,
+    ) -> Operand {
         let id = self.counts.calls;
         self.counts.calls += 1;
         let pullback = self.new_bookkeeping("pb", id, Role::Pullback, span);

@@ -32,7 +32,9 @@ impl Lowerer {
         let mut stmts: Vec<syn::Stmt> = vec![syn::parse_quote_spanned!(span=> let #scrutinee = #init;), check];
         let bind = match names.as_slice() {
             [] => None,
-            [one] => Some(quote_spanned!(span=> let #one = match #scrutinee { #pat => #one, _ => ::core::unreachable!() };)),
+            [one] => {
+                Some(quote_spanned!(span=> let #one = match #scrutinee { #pat => #one, _ => ::core::unreachable!() };))
+            }
             many => Some(quote_spanned! {span=>
                 let (#(#many),*) = match #scrutinee { #pat => (#(#many),*), _ => ::core::unreachable!() };
             }),
@@ -41,7 +43,10 @@ impl Lowerer {
             match syn::parse2::<syn::Stmt>(bind) {
                 Ok(stmt) => stmts.push(stmt),
                 Err(error) => {
-                    self.error(error.span(), "this `let … else` pattern could not be rewritten; bind its parts with `match`");
+                    self.error(
+                        error.span(),
+                        "this `let … else` pattern could not be rewritten; bind its parts with `match`",
+                    );
                     return;
                 }
             }

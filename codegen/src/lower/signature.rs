@@ -235,7 +235,9 @@ fn classify(ty: &Type) -> Result<TypeInfo, (TokenStream, String)> {
         }
         // `()`: the value of a function with `&mut` parameters and no result (`mutref`); its
         // tangent is itself.
-        Type::Tuple(tuple) if tuple.elems.is_empty() => Ok(TypeInfo { kind: Kind::Composite, tangent: Some(quote!(())) }),
+        Type::Tuple(tuple) if tuple.elems.is_empty() => {
+            Ok(TypeInfo { kind: Kind::Composite, tangent: Some(quote!(())) })
+        }
         Type::Tuple(tuple) => {
             let mut tangents = Vec::new();
             for elem in &tuple.elems {

@@ -17,8 +17,8 @@ pub use chain::{
     Length, Marker, Optional, SameAs, Take, TakeAll, marker, split,
 };
 pub use forward::{
-    Append, Call, CloneFallback, Cons, LeftOut, NoTangent, NoTangentFallback, Pick, Uncons, ZeroOf, ZeroTangent, concat2, concat3,
-    forward_call, prefix0, prefix1, prefix2, prefix3, prefix4, prefix5, prefix6, prefix7, prefix8,
+    Append, Call, CloneFallback, Cons, LeftOut, NoTangent, NoTangentFallback, Pick, Uncons, ZeroOf, ZeroTangent,
+    concat2, concat3, forward_call, prefix0, prefix1, prefix2, prefix3, prefix4, prefix5, prefix6, prefix7, prefix8,
 };
 
 /// An operand of float arithmetic whose type the macro could not see: only floats (and
