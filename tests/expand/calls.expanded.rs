@@ -940,7 +940,8 @@ pub fn lends_by_value_parameter_vjp(
 ) -> (f64, impl ::core::ops::FnOnce(f64) -> (f64, f64) + use<>) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let r = scaled_sine(y, &beta);
     let __value = ::backprop::__private::float(r) * beta;
@@ -982,7 +983,8 @@ pub fn lends_by_value_parameter_vjp(
 pub fn lends_by_value_parameter_grad(y: f64, beta: f64) -> (f64, (f64, f64)) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __args0 = (
         (&::backprop::__private::marker(&y)).flag(),
@@ -1021,7 +1023,8 @@ pub fn lends_by_value_parameter_jvp(
 ) -> (f64, f64) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __p0 = {
         let __flags = (
@@ -1066,7 +1069,8 @@ pub fn lends_by_value_parameter_jvp_vjp(
 ) -> ((f64, f64), impl ::core::ops::FnOnce((f64, f64)) -> (f64, f64, f64, f64) + use<>) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __p0 = {
         let __flags = (
@@ -1151,7 +1155,8 @@ pub fn lends_by_value_parameter_hvp(
 ) -> (f64, (f64, f64), (f64, f64)) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __args1 = (
         (&::backprop::__private::marker(&y)).flag(),
@@ -1223,7 +1228,8 @@ pub fn lends_by_value_parameter_jvp_jvp(
 ) -> ((f64, f64), (f64, f64)) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __p4 = {
         let __flags = (
@@ -1299,7 +1305,8 @@ pub fn lends_by_value_parameter_jvp_jvp_vjp(
 ) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __p4 = {
         let __flags = (
@@ -2045,7 +2052,8 @@ pub fn lends_temporary_vjp(
 ) -> (f64, impl ::core::ops::FnOnce(f64) -> (f64, f64) + use<>) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __t1 = 2.0 * a.cos();
     let __t2 = scaled_sine(x, &__t1);
@@ -2088,7 +2096,8 @@ pub fn lends_temporary_vjp(
 pub fn lends_temporary_grad(x: f64, a: f64) -> (f64, (f64, f64)) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __t1 = 2.0 * a.cos();
     let __args0 = (
@@ -2123,7 +2132,8 @@ pub fn lends_temporary_grad(x: f64, a: f64) -> (f64, (f64, f64)) {
 pub fn lends_temporary_jvp(x: f64, a: f64, dx: f64, da: f64) -> (f64, f64) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __t1 = 2.0 * a.cos();
     let __dt1 = -(da * a.sin()) * 2.0;
@@ -2165,7 +2175,8 @@ pub fn lends_temporary_jvp_vjp(
 ) -> ((f64, f64), impl ::core::ops::FnOnce((f64, f64)) -> (f64, f64, f64, f64) + use<>) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __p0 = a.sin();
     let __t1 = 2.0 * a.cos();
@@ -2248,7 +2259,8 @@ pub fn lends_temporary_hvp(
 ) -> (f64, (f64, f64), (f64, f64)) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __p0 = a.sin();
     let __t1 = 2.0 * a.cos();
@@ -2318,7 +2330,8 @@ pub fn lends_temporary_jvp_jvp(
 ) -> ((f64, f64), (f64, f64)) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __p0 = a.sin();
     let __t1 = 2.0 * a.cos();
@@ -2382,7 +2395,8 @@ pub fn lends_temporary_jvp_jvp_vjp(
 ) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __p4 = a.sin();
     let __p0 = a.sin();
@@ -3604,7 +3618,8 @@ pub fn custom_rule_vjp(
 ) -> (f64, impl ::core::ops::FnOnce(f64) -> (f64, f64) + use<>) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __t0 = w * x;
     let __args0 = ((&::backprop::__private::marker(&__t0)).flag(),);
@@ -3641,7 +3656,8 @@ pub fn custom_rule_vjp(
 pub fn custom_rule_grad(x: f64, w: f64) -> (f64, (f64, f64)) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __t0 = w * x;
     let __args0 = ((&::backprop::__private::marker(&__t0)).flag(),);
@@ -3674,7 +3690,8 @@ pub fn custom_rule_grad(x: f64, w: f64) -> (f64, (f64, f64)) {
 pub fn custom_rule_jvp(x: f64, w: f64, dx: f64, dw: f64) -> (f64, f64) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __t0 = w * x;
     let __dt0 = dw * x + dx * w;
@@ -3718,7 +3735,8 @@ pub fn custom_rule_jvp_vjp(
 ) -> ((f64, f64), impl ::core::ops::FnOnce((f64, f64)) -> (f64, f64, f64, f64) + use<>) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __t0 = w * x;
     let __dt0 = dw * x + dx * w;
@@ -3793,7 +3811,8 @@ pub fn custom_rule_hvp(
 ) -> (f64, (f64, f64), (f64, f64)) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __t0 = w * x;
     let __dt0 = dw * x + dx * w;
@@ -3867,7 +3886,8 @@ pub fn custom_rule_jvp_jvp(
 ) -> ((f64, f64), (f64, f64)) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __t0 = w * x;
     let __dt0_1 = dw_1 * x + dx_1 * w;
@@ -3944,7 +3964,8 @@ pub fn custom_rule_jvp_jvp_vjp(
 ) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __t0 = w * x;
     let __dt0_1 = dw_1 * x + dx_1 * w;
@@ -5648,7 +5669,8 @@ pub fn calls_in_a_loop_vjp(
 ) -> (f64, impl ::core::ops::FnOnce(f64) -> f64 + use<>) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let mut acc = 0.0;
     let mut __tape0 = ::backprop::__private::FixedTape::<_, 3>::new();
@@ -5700,7 +5722,8 @@ pub fn calls_in_a_loop_vjp(
 pub fn calls_in_a_loop_grad(x: f64) -> (f64, f64) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let mut acc = 0.0;
     let mut __tape0 = ::backprop::__private::FixedTape::<_, 3>::new();
@@ -5745,7 +5768,8 @@ pub fn calls_in_a_loop_grad(x: f64) -> (f64, f64) {
 pub fn calls_in_a_loop_jvp(x: f64, dx: f64) -> (f64, f64) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let mut dacc = 0.0;
     let mut acc = 0.0;
@@ -5789,7 +5813,8 @@ pub fn calls_in_a_loop_jvp_vjp(
 ) -> ((f64, f64), impl ::core::ops::FnOnce((f64, f64)) -> (f64, f64) + use<>) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let mut dacc = 0.0;
     let mut acc = 0.0;
@@ -5875,7 +5900,8 @@ pub fn calls_in_a_loop_jvp_vjp(
 pub fn calls_in_a_loop_hvp(x: f64, dx: f64) -> (f64, f64, f64) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let mut dacc = 0.0;
     let mut acc = 0.0;
@@ -5961,7 +5987,8 @@ pub fn calls_in_a_loop_jvp_jvp(
 ) -> ((f64, f64), (f64, f64)) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let mut ddacc = 0.0;
     let mut dacc = 0.0;
@@ -6028,7 +6055,8 @@ pub fn calls_in_a_loop_jvp_jvp_vjp(
 ) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let mut ddacc = 0.0;
     let mut dacc = 0.0;
@@ -7100,7 +7128,8 @@ pub fn calls_restricted_vjp(
 ) -> (f64, impl ::core::ops::FnOnce(f64) -> f64 + use<>) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __args0 = (
         (&::backprop::__private::marker(&x)).flag(),
@@ -7146,7 +7175,8 @@ pub fn calls_restricted_vjp(
 pub fn calls_restricted_grad(x: f64) -> (f64, f64) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __args0 = (
         (&::backprop::__private::marker(&x)).flag(),
@@ -7188,7 +7218,8 @@ pub fn calls_restricted_grad(x: f64) -> (f64, f64) {
 pub fn calls_restricted_jvp(x: f64, dx: f64) -> (f64, f64) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __p0 = {
         let __flags = (
@@ -7249,7 +7280,8 @@ pub fn calls_restricted_jvp_vjp(
 ) -> ((f64, f64), impl ::core::ops::FnOnce((f64, f64)) -> (f64, f64) + use<>) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __args2 = (
         (&::backprop::__private::marker(&x)).flag(),
@@ -7345,7 +7377,8 @@ pub fn calls_restricted_jvp_vjp(
 pub fn calls_restricted_hvp(x: f64, dx: f64) -> (f64, f64, f64) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __args2 = (
         (&::backprop::__private::marker(&x)).flag(),
@@ -7441,7 +7474,8 @@ pub fn calls_restricted_jvp_jvp(
 ) -> ((f64, f64), (f64, f64)) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __p4 = {
         let __flags = (
@@ -7547,7 +7581,8 @@ pub fn calls_restricted_jvp_jvp_vjp(
 ) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __args4 = (
         (&::backprop::__private::marker(&x)).flag(),
@@ -8080,7 +8115,8 @@ pub fn power_by_recursion_vjp(
 ) -> (f64, impl ::core::ops::FnOnce(f64) -> f64 + use<>) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __t0;
     let __b0 = if n == 0 {
@@ -8139,7 +8175,8 @@ pub fn power_by_recursion_vjp(
 pub fn power_by_recursion_grad(x: f64, n: u32) -> (f64, f64) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __t0;
     let __b0 = if n == 0 {
@@ -8190,7 +8227,8 @@ pub fn power_by_recursion_grad(x: f64, n: u32) -> (f64, f64) {
 pub fn power_by_recursion_jvp(x: f64, n: u32, dx: f64) -> (f64, f64) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __t0;
     let __dt0;
@@ -8245,7 +8283,8 @@ pub fn power_by_recursion_jvp_vjp(
 ) -> ((f64, f64), impl ::core::ops::FnOnce((f64, f64)) -> (f64, f64) + use<>) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __t0;
     let __dt0;
@@ -8340,7 +8379,8 @@ pub fn power_by_recursion_jvp_vjp(
 pub fn power_by_recursion_hvp(x: f64, n: u32, dx: f64) -> (f64, f64, f64) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __t0;
     let __dt0;
@@ -8435,7 +8475,8 @@ pub fn power_by_recursion_jvp_jvp(
 ) -> ((f64, f64), (f64, f64)) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __t0;
     let __dt0_1;
@@ -8531,7 +8572,8 @@ pub fn power_by_recursion_jvp_jvp_vjp(
 ) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let __t0;
     let __dt0_1;

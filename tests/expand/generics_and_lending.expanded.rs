@@ -1526,11 +1526,11 @@ pub fn accumulates(x: f64, acc: &mut f64) -> f64 {
 #[allow(dead_code, clippy::all)]
 pub fn accumulates_owned(x: f64, acc: f64) -> (f64, (f64,)) {
     let mut acc = acc;
-    let __value = {
+    let __lent_result = {
         acc += x * x;
         acc * 2.0
     };
-    (__value, (acc,))
+    (__lent_result, (acc,))
 }
 /** Value of [`accumulates_owned`] and its pullback, which maps an adjoint of the output to the gradient.
 
@@ -1552,16 +1552,16 @@ pub fn accumulates_owned_vjp(
 ) -> ((f64, (f64,)), impl ::core::ops::FnOnce((f64, (f64,))) -> (f64, f64) + use<>) {
     let mut acc_1 = acc;
     acc_1 += x * x;
-    let __value = acc_1 * 2.0;
-    let __value = (__value, (acc_1,));
+    let __lent_result = acc_1 * 2.0;
+    let __value = (__lent_result, (acc_1,));
     (
         __value,
         move |__seed: (f64, (f64,))| {
             let mut __d_t5 = __seed;
-            let mut __d___value = __d_t5.0;
+            let mut __d___lent_result = __d_t5.0;
             let mut __d_t4 = __d_t5.1;
             let mut __d_acc_1 = __d_t4.0;
-            let mut __d_t1 = __d___value * 2.0;
+            let mut __d_t1 = __d___lent_result * 2.0;
             __d_acc_1 += __d_t1;
             let mut __d_t0 = __d_acc_1;
             let mut __d_x = __d_t0 * x * 2.0;
@@ -1892,7 +1892,8 @@ pub fn lends_buffer_vjp<'__l0>(
 ) -> (f64, impl ::core::ops::FnOnce(f64) -> ::std::vec::Vec<f64> + use<'__l0>) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let mut k = vec![0.0; 2];
     let __zero_k = ::backprop::__private::zero_like(&k);
@@ -1948,7 +1949,8 @@ pub fn lends_buffer_vjp<'__l0>(
 pub fn lends_buffer_grad(y: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let mut k = vec![0.0; 2];
     let __zero_k = ::backprop::__private::zero_like(&k);

@@ -5686,7 +5686,8 @@ pub fn net_output_vjp<'__l0, '__l1>(
 ) -> (f64, impl ::core::ops::FnOnce(f64) -> Net + use<'__l0, '__l1>) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let mut out = 0.0;
     let __t0 = net.head.len();
@@ -5762,7 +5763,8 @@ pub fn net_output_vjp<'__l0, '__l1>(
 pub fn net_output_grad(net: &Net, x: &[f64]) -> (f64, Net) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let mut out = 0.0;
     let __t0 = net.head.len();
@@ -5830,7 +5832,8 @@ pub fn net_output_grad(net: &Net, x: &[f64]) -> (f64, Net) {
 pub fn net_output_jvp(net: &Net, x: &[f64], dnet: &Net) -> (f64, f64) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let mut dout = 0.0;
     let mut out = 0.0;
@@ -5893,7 +5896,8 @@ pub fn net_output_jvp_vjp<'__l0, '__l1, '__l2>(
 ) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let mut dout = 0.0;
     let mut out = 0.0;
@@ -6022,7 +6026,8 @@ pub fn net_output_jvp_vjp<'__l0, '__l1, '__l2>(
 pub fn net_output_hvp(net: &Net, x: &[f64], dnet: &Net) -> (f64, Net, Net) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let mut dout = 0.0;
     let mut out = 0.0;
@@ -6146,7 +6151,8 @@ pub fn net_output_jvp_jvp(
 ) -> ((f64, f64), (f64, f64)) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let mut ddout = 0.0;
     let mut dout = 0.0;
@@ -6252,7 +6258,8 @@ pub fn net_output_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4>(
 ) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let mut ddout = 0.0;
     let mut dout = 0.0;
@@ -6925,7 +6932,8 @@ pub fn distance_vjp(
 ) -> (f64, impl ::core::ops::FnOnce(f64) -> (Point, Point) + use<>) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let d = Point {
         x: ::backprop::__private::float(p.x) - ::backprop::__private::float(q.x),
@@ -6974,7 +6982,8 @@ pub fn distance_vjp(
 pub fn distance_grad(p: Point, q: Point) -> (f64, (Point, Point)) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let d = Point {
         x: ::backprop::__private::float(p.x) - ::backprop::__private::float(q.x),
@@ -7018,7 +7027,8 @@ pub fn distance_grad(p: Point, q: Point) -> (f64, (Point, Point)) {
 pub fn distance_jvp(p: Point, q: Point, dp: Point, dq: Point) -> (f64, f64) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let dd = Point {
         x: ::backprop::__private::float(dp.x) + -::backprop::__private::float(dq.x),
@@ -7061,7 +7071,8 @@ pub fn distance_jvp_vjp(
 ) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let dd = Point {
         x: ::backprop::__private::float(dp.x) + -::backprop::__private::float(dq.x),
@@ -7146,7 +7157,8 @@ pub fn distance_hvp(
 ) -> (f64, (Point, Point), (Point, Point)) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let dd = Point {
         x: ::backprop::__private::float(dp.x) + -::backprop::__private::float(dq.x),
@@ -7226,7 +7238,8 @@ pub fn distance_jvp_jvp(
 ) -> ((f64, f64), (f64, f64)) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let ddd = Point {
         x: ::backprop::__private::float(ddp.x) + -::backprop::__private::float(ddq.x),
@@ -7294,7 +7307,8 @@ pub fn distance_jvp_jvp_vjp(
 ) {
     #[allow(unused_imports)]
     use ::backprop::__private::{
-        ActivityOf as _, ConstantFallback as _, NoTangentFallback as _, ZeroTangent as _,
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
     };
     let ddd = Point {
         x: ::backprop::__private::float(ddp.x) + -::backprop::__private::float(ddq.x),
