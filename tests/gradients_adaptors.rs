@@ -6,6 +6,8 @@
 //! Each function's comment gives it with its hand-derived derivative; each test checks the
 //! generated gradient against that and against central differences.
 
+#![allow(clippy::needless_range_loop, reason = "index loops are what these tests differentiate")]
+
 mod common;
 use backprop::differentiable;
 use common::*;
@@ -28,7 +30,7 @@ fn weighted_from_the_end(x: &[f64]) -> f64 {
 fn rev_walks_the_elements_backwards() {
     let f = |x: &[f64]| x.iter().rev().enumerate().map(|(k, v)| 2f64.powi(k as i32) * v).sum();
     let df = |x: &[f64]| (0..x.len()).map(|i| 2f64.powi((x.len() - 1 - i) as i32)).collect::<Vec<_>>();
-    check_n64(|x| weighted_from_the_end_grad(x), f, df, &POINTS, TOL64);
+    check_n64(weighted_from_the_end_grad, f, df, &POINTS, TOL64);
 }
 
 // s = Σ over the items x₁, x₂, x₃ (skip 1, take 3) of (k + 1)·xᵢ², k counted by `enumerate`
@@ -48,7 +50,7 @@ fn skip_take_and_enumerate_count_the_items_walked() {
     let df = |x: &[f64]| {
         (0..x.len()).map(|i| if (1..4).contains(&i) { 2.0 * i as f64 * x[i] } else { 0.0 }).collect::<Vec<_>>()
     };
-    check_n64(|x| counted_middle_grad(x), f, df, &POINTS, TOL64);
+    check_n64(counted_middle_grad, f, df, &POINTS, TOL64);
 }
 
 // s = Σ sin xᵢ over i = n−1, n−3, … (reversed, every other);  ∂s/∂xᵢ = cos xᵢ there
@@ -95,7 +97,7 @@ fn skip_and_take_after_rev_count_from_the_end() {
         g[n - 3] = x[n - 2];
         g
     };
-    check_n64(|x| skipped_from_the_end_grad(x), f, df, &POINTS, TOL64);
+    check_n64(skipped_from_the_end_grad, f, df, &POINTS, TOL64);
 }
 
 // s = Σ (xᵢ₊₁ − xᵢ)² over windows of two;  ∂s/∂xᵢ = 2(xᵢ − xᵢ₋₁) − 2(xᵢ₊₁ − xᵢ)
@@ -121,7 +123,7 @@ fn windows_walk_overlapping_sub_slices() {
             })
             .collect::<Vec<_>>()
     };
-    check_n64(|x| squared_differences_grad(x), f, df, &POINTS, TOL64);
+    check_n64(squared_differences_grad, f, df, &POINTS, TOL64);
     // forward and second order through the windows: H = 2·(graph Laplacian of the path)
     let (_, directional) = squared_differences_jvp(POINTS[0], &[1.0, 0.0, 0.0, 0.0, 0.0]);
     assert_eq!(directional, df(POINTS[0])[0]);
@@ -154,10 +156,10 @@ fn exact_chunk_products(x: &[f64]) -> f64 {
 fn chunks_walk_disjoint_sub_slices() {
     let f = |x: &[f64]| x[0] * x[1] + x[2] * x[3] + x[4];
     let df = |x: &[f64]| vec![x[1], x[0], x[3], x[2], 1.0];
-    check_n64(|x| chunk_products_grad(x), f, df, &POINTS, TOL64);
+    check_n64(chunk_products_grad, f, df, &POINTS, TOL64);
     let f = |x: &[f64]| x[0] * x[1] + x[2] * x[3];
     let df = |x: &[f64]| vec![x[1], x[0], x[3], x[2], 0.0];
-    check_n64(|x| exact_chunk_products_grad(x), f, df, &POINTS, TOL64);
+    check_n64(exact_chunk_products_grad, f, df, &POINTS, TOL64);
 }
 
 // p = Π xᵢ;  ∂p/∂xᵢ = Π₍ⱼ≠ᵢ₎ xⱼ
@@ -174,7 +176,7 @@ fn product_of_the_elements() {
             .map(|i| x.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, v)| v).product())
             .collect::<Vec<_>>()
     };
-    check_n64(|x| product_of_grad(x), f, df, &POINTS, TOL64);
+    check_n64(product_of_grad, f, df, &POINTS, TOL64);
 }
 
 // m = max xᵢ by `.fold(f64::NEG_INFINITY, f64::max)`;  ∂m/∂xᵢ = 1 at the maximum
@@ -206,7 +208,7 @@ fn functions_named_by_path_in_chains() {
     }
     let f = |x: &[f64]| x.iter().map(|v| v.sin()).sum::<f64>() + x.iter().map(|v| v * v).sum::<f64>();
     let df = |x: &[f64]| x.iter().map(|v| v.cos() + 2.0 * v).collect::<Vec<_>>();
-    check_n64(|x| mapped_by_path_grad(x), f, df, &POINTS, TOL64);
+    check_n64(mapped_by_path_grad, f, df, &POINTS, TOL64);
 }
 
 // f = x₀·xₙ₋₁ + x₀², reading the ends with `first()`/`last()`;  ∂f/∂x₀ = xₙ₋₁ + 2x₀,
@@ -229,6 +231,6 @@ fn first_and_last_read_the_ends() {
         g[n - 1] += x[0];
         g
     };
-    check_n64(|x| ends_grad(x), f, df, &POINTS, TOL64);
+    check_n64(ends_grad, f, df, &POINTS, TOL64);
     assert_eq!(ends_jvp(&[2.0, 5.0, 3.0], &[1.0, 0.0, 1.0]), (10.0, 9.0));
 }

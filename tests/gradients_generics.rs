@@ -4,6 +4,8 @@
 //! Each function's comment gives it with its hand-derived derivative; each test checks the
 //! generated derivatives against that and against central differences.
 
+#![allow(clippy::needless_range_loop, reason = "index loops are what these tests differentiate")]
+
 mod common;
 use backprop::{Float, differentiable};
 use common::*;
@@ -27,11 +29,11 @@ fn weighted_sines_64(x: &[f64]) -> f64 {
 fn a_generic_loop_differentiates_in_both_float_types() {
     let df = |x: &[f64]| x.iter().map(|v| v.sin() + v * v.cos()).collect::<Vec<_>>();
     let points: [&[f64]; 2] = [&[0.3, -1.2, 2.0], &[1.0, 0.5, -0.7]];
-    check_n64(|x| weighted_sines_grad(x), weighted_sines_64, df, &points, TOL64);
+    check_n64(weighted_sines_grad, weighted_sines_64, df, &points, TOL64);
     let df32 = |x: &[f32]| x.iter().map(|v| v.sin() + v * v.cos()).collect::<Vec<_>>();
     let f32_points: [&[f32]; 2] = [&[0.3, -1.2, 2.0], &[1.0, 0.5, -0.7]];
     let f32_fn = |x: &[f32]| weighted_sines::<f32>(x);
-    check_n32(|x| weighted_sines_grad::<f32>(x), f32_fn, df32, &f32_points, TOL32);
+    check_n32(weighted_sines_grad::<f32>, f32_fn, df32, &f32_points, TOL32);
 }
 
 #[test]
@@ -217,7 +219,7 @@ fn generic_closures_and_match() {
     let df = |x: &[f64]| {
         x.iter().enumerate().map(|(i, v)| dphi(*v) * if i % 2 == 0 { 1.0 } else { 2.0 }).collect::<Vec<_>>()
     };
-    check_n64(|x| generic_piecewise_grad(x), f, df, &[&[-0.5, 0.7, 1.2], &[0.3, -2.0, -0.1]], TOL64);
+    check_n64(generic_piecewise_grad, f, df, &[&[-0.5, 0.7, 1.2], &[0.3, -2.0, -0.1]], TOL64);
     let (_, g32) = generic_piecewise_grad(&[-0.5f32, 0.7, 1.2]);
     assert_eq!(g32, vec![-1.0, 6.0, 3.0]);
 }

@@ -692,6 +692,7 @@ mod lending {
 
     // a₁ = a₀ + x, f = 2a₁·x
     #[differentiable]
+    #[allow(clippy::useless_vec, reason = "`vec![…]` is the construct the find was on")]
     fn vec_reads_accumulator(x: f64, acc: &mut f64) -> f64 {
         *acc += x;
         first_times(&vec![*acc * 2.0, x], x)
