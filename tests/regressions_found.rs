@@ -598,7 +598,7 @@ fn a_row_lent_to_a_call_by_an_index_of_integer_fields() {
     assert_eq!(dv, 11.0 + 1.5 * 11.0);
 }
 
-// --- 040 (found writing the generics tests): a constant whose type the syntax does not show
+// --- 042 (found writing the generics tests): a constant whose type the syntax does not show
 // (`const ONE: f64`, `T::ONE`, `PI`) assigned as a value had ITSELF as its forward tangent,
 // so `_jvp` and `_hvp` were silently wrong (`if n == 0 { ONE } else { x * f(x, n - 1) }` gave
 // d²/dx² x = 1). Its tangent is now `zero_like(&CONST)`: 0 for a float, a copy for an integer.
@@ -825,4 +825,28 @@ fn constants_without_a_gradient_passed_to_a_wrt_callee() {
     let c = PlainConstants { k: 1.5 };
     assert_eq!(passes_plain_constants_grad(2.0, &c), (6.0, 6.0));
     assert_eq!(passes_plain_constants_hvp(2.0, &c, 1.0), (6.0, 6.0, 3.0));
+}
+
+// 040 (the differential tester, seed 102, program 83): a call lending two variables `&mut`, one
+// not read afterwards, did not compile (E0382; fixed with 038: the unread field's zero is
+// shaped where it was defined). a₁ = 2p₀, f = p₀·a₁ = 2p₀²;  f' = 4p₀, f'' = 4
+#[differentiable]
+fn fills_and_accumulates(p0: f64, out: &mut [f64], acc: &mut f64) -> f64 {
+    out[0] = p0;
+    *acc += p0;
+    p0 * 1.0
+}
+
+#[differentiable]
+fn lends_two_reads_one(p0: f64) -> f64 {
+    let mut a1: f64 = p0;
+    let mut y: Vec<f64> = vec![0.0; 1];
+    fills_and_accumulates(p0, &mut y, &mut a1);
+    p0 * a1
+}
+
+#[test]
+fn two_lent_variables_one_unread() {
+    assert_eq!(lends_two_reads_one_grad(0.5), (0.5, 2.0));
+    assert_eq!(lends_two_reads_one_hvp(0.5, 1.0), (0.5, 2.0, 4.0));
 }
