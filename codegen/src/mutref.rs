@@ -59,6 +59,15 @@ pub fn mut_params(sig: &syn::Signature) -> syn::Result<Vec<MutParam>> {
         let syn::Pat::Ident(pat) = &*typed.pat else {
             return Err(syn::Error::new(typed.pat.span(), "bind a `&mut` parameter to a plain name"));
         };
+        if let syn::Type::Path(p) = &*reference.elem
+            && let Some(name) = p.path.get_ident().map(ToString::to_string)
+            && matches!(name.as_str(), "usize" | "isize" | "u8" | "u16" | "u32" | "u64" | "u128" | "i8" | "i16" | "i32" | "i64" | "i128" | "bool" | "char")
+        {
+            return Err(syn::Error::new(
+                reference.span(),
+                format!("a `&mut {name}` parameter is not supported in a differentiable function: a `&mut` parameter is a float buffer whose final contents have a gradient; return the new `{name}` instead"),
+            ));
+        }
         let (owned, how) = owned_type(&reference.elem);
         found.push(MutParam { index, ident: pat.ident.clone(), owned, how });
     }
@@ -243,6 +252,14 @@ impl Calls<'_> {
         }
     }
 
+    /// `m`, when it is one of the function's own `&mut` parameters (`std::mem::swap(m, &mut t)`).
+    fn own_param(&self, arg: &syn::Expr) -> Option<syn::Expr> {
+        match arg {
+            syn::Expr::Path(p) if self.own.iter().any(|m| p.path.is_ident(m)) => Some(arg.clone()),
+            _ => None,
+        }
+    }
+
     /// A function's own `&mut` parameter passed bare is, in `name_owned` (where it is a value),
     /// borrowed: `g(m)` → `g(&m)`.
     fn shared_own(&self, arg: &syn::Expr) -> Option<syn::Expr> {
@@ -265,8 +282,8 @@ impl Calls<'_> {
         if !is_swap || call.args.len() != 2 {
             return None;
         }
-        let a = self.lent_place(&call.args[0])?;
-        let b = self.lent_place(&call.args[1])?;
+        let a = self.lent_place(&call.args[0]).or_else(|| self.own_param(&call.args[0]))?;
+        let b = self.lent_place(&call.args[1]).or_else(|| self.own_param(&call.args[1]))?;
         let span = call.span();
         Some(syn::parse_quote_spanned!(span=> (#a, #b) = (#b, #a)))
     }
@@ -312,6 +329,12 @@ fn is_plain_place(place: &syn::Expr) -> bool {
 impl VisitMut for Calls<'_> {
     fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
         syn::visit_mut::visit_expr_mut(self, expr);
+        if let syn::Expr::Call(call) = &*expr
+            && let Some(swap) = self.mem_swap(call)
+        {
+            *expr = swap;
+            return;
+        }
         let args = match expr {
             syn::Expr::Call(call) => Some(&mut call.args),
             syn::Expr::MethodCall(call) => Some(&mut call.args),
