@@ -35,7 +35,7 @@ pub fn module(index: usize, seed: u64, program: &Program) -> String {
         out.push_str(&oracle);
         out.push_str("}\n");
     }
-    for f in &program.functions {
+    for f in program.functions.iter().filter(|f| checked(f)) {
         out.push_str(&Adapters { program, f }.all());
     }
     out.push_str("}\n");
@@ -45,11 +45,11 @@ pub fn module(index: usize, seed: u64, program: &Program) -> String {
 /// The `Case` entries of a program, for the batch's `CASES` table.
 pub fn cases(index: usize, seed: u64, program: &Program) -> String {
     let mut out = String::new();
-    for f in &program.functions {
+    for f in program.functions.iter().filter(|f| checked(f)) {
         let a = Adapters { program, f };
         let inputs = a.inputs();
         let floats: usize = inputs.iter().map(|i| i.leaves).sum();
-        let ints = f.params.iter().filter(|p| p.ty == ParamTy::Int).count();
+        let ints = f.params.iter().filter(|p| p.ty.built_from_ints()).count();
         let wrt: Vec<String> = a.wrt_leaves().iter().map(usize::to_string).collect();
         let name = &f.name;
         let scalar = |adapter: &str| match f.ret {
@@ -69,6 +69,12 @@ pub fn cases(index: usize, seed: u64, program: &Program) -> String {
         );
     }
     out
+}
+
+/// Whether the harness checks `f` itself (not yet a function with `&mut` parameters: those
+/// are checked through their callers).
+fn checked(f: &Function) -> bool {
+    !f.params.iter().any(|p| p.ty.is_mut())
 }
 
 /// One input of a function: the receiver or a parameter.
@@ -127,8 +133,18 @@ impl Adapters<'_> {
         let mut b = Builder { structs: self.structs(), prefix, leaf, next: 0 };
         let (mut args, mut ints) = (Vec::new(), 0);
         for i in self.inputs() {
-            if i.ty == ParamTy::Int {
-                args.push(format!("n[{ints}]"));
+            if i.ty.built_from_ints() {
+                let float = self.program.float.name();
+                args.push(match (i.ty, prefix) {
+                    (ParamTy::Opt { float: false }, _) => format!("(n[{ints}] != 0).then(|| n[{ints}] - 1)"),
+                    (ParamTy::Opt { float: true }, "") => {
+                        format!("(n[{ints}] != 0).then_some(n[{ints}] as {float} * 0.5 - 1.25)")
+                    }
+                    (ParamTy::Opt { float: true }, _) => {
+                        format!("(n[{ints}] != 0).then(|| {prefix}D::c(n[{ints}] as f64 * 0.5 - 1.25))")
+                    }
+                    _ => format!("n[{ints}]"),
+                });
                 ints += 1;
                 continue;
             }
