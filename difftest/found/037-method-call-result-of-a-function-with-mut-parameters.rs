@@ -5,7 +5,9 @@
 // `x.sin()`) does not compile: the derivative of the method is multiplied by the pullback's
 // whole argument, the tuple (output adjoint, each buffer's final adjoint), instead of the
 // output adjoint. `let r = p0.exp(); r` and `p0.sin() + 1.0` compile; so does `p0 * p0`.
-// The same with an accumulator (`(f64, (f64,))`).
+// The same with an accumulator (`(f64, (f64,))`), and with a quotient as the result (seed 1,
+// 400 programs, program 36: `a12 / (1.5 + a12.tanh())` in `f32`, "cannot multiply `f32` by
+// `(f32, ([f32; 4],))`").
 //
 // Expected: compiles; `f_vjp(0.5, &mut out)` gives 0.5f64.exp() with `out[0] == 0.5`, and the
 // pullback at (1.0, vec![1.0]) gives (0.5f64.exp() + 1.0, vec![0.0]).
@@ -13,7 +15,8 @@
 //
 // Found by: seed 101 (100 programs), program 72.
 // Status: open (`Features::method_result_with_mut` is off in the default batch: the result
-// and the early returns of a function with `&mut` parameters are written `e * 1.0`).
+// and the early returns of a function with `&mut` parameters, unless a sum, difference or
+// product, are written `e * 1.0`).
 
 use backprop::differentiable;
 
@@ -27,4 +30,10 @@ pub fn f(p0: f64, out: &mut [f64]) -> f64 {
 pub fn g(p0: f64, acc: &mut f64) -> f64 {
     *acc += p0;
     p0.exp()
+}
+
+#[differentiable]
+pub fn quotient(p0: f64, out: &mut [f64]) -> f64 {
+    out[0] = p0;
+    p0 / (1.5 + p0.tanh())
 }

@@ -18,9 +18,10 @@ pub fn function(f: &mut Function, features: &Features) {
     }
 }
 
-/// found/037: `e * 1.0` for a result `e` that is not already arithmetic.
+/// found/037: `e * 1.0` for a result `e` that is not already a sum, difference or product
+/// (a method call, a quotient, …).
 fn times_one(e: &mut Expr) {
-    if !matches!(e, Expr::Bin(..)) {
+    if !matches!(e, Expr::Bin(BinOp::Add | BinOp::Sub | BinOp::Mul, ..)) {
         let inner = std::mem::replace(e, Expr::Lit(0.0));
         *e = Expr::Bin(BinOp::Mul, Box::new(inner), Box::new(Expr::Lit(1.0)));
     }

@@ -87,7 +87,7 @@ impl Gen<'_> {
             (Kind::IfLet, on(nested && has_opt, 5)),
             (Kind::LetElse, on(has_opt && f.early_return && self.may_return(), 3)),
             (Kind::LetOpt, on(f.match_option, 2)),
-            (Kind::CallMut, on(has_mut_callee, 8)),
+            (Kind::CallMut, on(has_mut_callee, 14)),
         ];
         let total: u32 = table.iter().map(|(_, w)| w).sum();
         let mut pick = self.rng.random_range(0..total);
