@@ -445,5 +445,27 @@ mod tests {
         let d = Features::default();
         assert!(d.path_form && d.calls && d.views && d.early_return && d.while_guard && d.if_expr && d.inline_sum);
         assert!(d.references && d.collections && d.structs && d.outputs && d.wrt && d.chains && d.loop_forms);
+        assert!(d.match_option && d.let_closures && d.generics && d.mut_params && d.adaptors);
+    }
+
+    #[test]
+    fn the_issue_15_constructs_are_drawn() {
+        let text = batch(&Config { seed: 9, first: 0, programs: 60, features: Features::default() });
+        for construct in [
+            "match ",
+            "if let Some(",
+            "else { return ",
+            "Option<",
+            "<T: backprop::Float>",
+            "&mut [",
+            ": &mut f64",
+            "= |v",
+            ".iter().rev()",
+            ".windows(2)",
+            ".chunks(",
+            "NEG_INFINITY",
+        ] {
+            assert!(text.contains(construct), "no `{construct}` in 60 programs");
+        }
     }
 }
