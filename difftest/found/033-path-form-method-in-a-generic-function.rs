@@ -4,8 +4,7 @@
 // In a function generic over its float type, a float method written as a path on the type
 // parameter, `T::sin(y)`, is taken for a call of a function `T::sin` and chained through
 // `T::sin_vjp`, `T::sin_jvp`, …, which do not exist. `f64::sin(y)` is lowered to the
-// method; `T::sin(y)` (valid: `sin` is a method of `backprop::Float`) should be too. (`T::sin`
-// of a parameter itself compiled in one try; of a computed value it does not.)
+// method; `T::sin(y)` (valid: `sin` is a method of `backprop::Float`) should be too.
 //
 // Expected: compiles; `f_grad(0.5) == (0.25f64.sin(), 2.0 * 0.5 * 0.25f64.cos())`.
 // Got: E0599 on `T::sin(y)`.
