@@ -103,6 +103,11 @@ impl<T: Real> Dual<T> {
         Dual { v: T::from_f64(v), d: 0.0, m: 0.0, r: 0.0 }
     }
 
+    /// `-∞` as a constant: the start of `.fold(f64::NEG_INFINITY, f64::max)`.
+    pub fn neg_infinity() -> Dual<T> {
+        Dual::c(f64::NEG_INFINITY)
+    }
+
     /// The input being differentiated: derivative one.
     pub fn seed(v: f64) -> Dual<T> {
         Dual { v: T::from_f64(v), d: 1.0, m: 1.0, r: 0.0 }

@@ -26,6 +26,9 @@ impl Gen<'_> {
             ParamTy::Seq { kind, len } => self.seq_arg(kind, len, active_ok, flexible, d),
             ParamTy::Matrix { kind, rows, cols } => self.mat_arg(kind, rows, cols, active_ok),
             ParamTy::Struct { id, by_ref } => Some(self.struct_arg(id, by_ref, active_ok, d)),
+            ParamTy::Opt { float } => Some(self.opt_arg(float)),
+            // Lent by `call_mut` only.
+            ParamTy::MutSeq { .. } | ParamTy::MutFloat => None,
         }
     }
 
@@ -52,7 +55,7 @@ impl Gen<'_> {
                     .scope
                     .floats()
                     .into_iter()
-                    .filter(|(_, v)| v.active && v.param)
+                    .filter(|(_, v)| v.active && v.param && !self.lent_mut(&v.name))
                     .map(|(_, v)| v.clone())
                     .collect();
                 let v = params.get(self.rng.random_range(0..params.len().max(1)))?.clone();
@@ -78,8 +81,13 @@ impl Gen<'_> {
     /// `&x` of a float binding or field, `q` of a reference binding, `&x[i]` of an element,
     /// or `&(e)` of a temporary.
     fn float_ref_arg(&mut self, active_ok: bool, d: u32) -> Option<Arg> {
-        let vars: Vec<_> =
-            self.scope.floats().into_iter().filter(|(_, v)| active_ok || !v.active).map(|(_, v)| v.clone()).collect();
+        let vars: Vec<_> = self
+            .scope
+            .floats()
+            .into_iter()
+            .filter(|(_, v)| (active_ok || !v.active) && !self.lent_mut(&v.name))
+            .map(|(_, v)| v.clone())
+            .collect();
         match self.rng.random_range(0..4) {
             0 | 1 if !vars.is_empty() => {
                 let v = &vars[self.rng.random_range(0..vars.len())];
@@ -105,6 +113,11 @@ impl Gen<'_> {
                 false => return None,
             };
         }
+        if let Expr::RefVar { name, .. } = &e
+            && self.lent_mut(name)
+        {
+            return None;
+        }
         Some(match e {
             Expr::RefVar { name, .. } => Arg::Value(Expr::Var(name)),
             Expr::Var(name) => Arg::Borrow(Expr::Var(name)),
@@ -114,7 +127,7 @@ impl Gen<'_> {
 
     /// The collections in scope that may be passed where activity is `active_ok`.
     fn seq_sources(&mut self, active_ok: bool) -> Vec<SliceVar> {
-        self.seqs().into_iter().filter(|s| active_ok || !s.active).collect()
+        self.seqs().into_iter().filter(|s| (active_ok || !s.active) && !self.lent_mut(&s.name)).collect()
     }
 
     fn seq_arg(&mut self, kind: SeqTy, len: usize, active_ok: bool, flexible: bool, d: u32) -> Option<Arg> {
@@ -170,12 +183,14 @@ impl Gen<'_> {
 
     /// `vec![a, b]` (`vec`) or `[a, b]` of `len` floats, literals unless `active_ok`.
     pub fn seq_literal(&mut self, len: usize, vec: bool, active_ok: bool, d: u32) -> Expr {
+        self.in_literal += 1;
         let items = (0..len)
             .map(|_| {
                 let x = self.float_value(active_ok, d.min(1));
                 self.squash(x, 4.0).e
             })
             .collect();
+        self.in_literal -= 1;
         if vec { Expr::VecLit(items) } else { Expr::ArrayLit(items) }
     }
 

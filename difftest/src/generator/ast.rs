@@ -26,6 +26,9 @@ pub struct Function {
     pub ret: Ty,
     pub body: Vec<Stmt>,
     pub tail: Expr,
+    /// `fn name<T: backprop::Float>(…) -> T`: the float type a parameter `T` (printed over
+    /// `D` for the oracle).
+    pub generic: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -164,6 +167,20 @@ pub enum Expr {
     Clone(String),
     /// `path.to_vec()`
     ToVec(String),
+    /// `f(e)` of a closure bound by `let f = |v: f64| …;`
+    CallClosure(String, Box<Expr>),
+    /// `match k { pattern [if guard] => value, …, _ => value }` on an integer
+    Match(IntExpr, Vec<Arm>),
+    /// `None`, `Some(e)` (an integer `Expr::Int` or a float)
+    Opt(Option<Box<Expr>>),
+}
+
+/// An arm of a `match` on an integer: the pattern as text, an optional guard, the value.
+#[derive(Clone, Debug)]
+pub struct Arm {
+    pub pattern: String,
+    pub guard: Option<Cond>,
+    pub value: Expr,
 }
 
 /// An iterator chain: a source, an optional `.map(|pat| body)`, and a reduction.
@@ -184,6 +201,8 @@ pub enum ChainEnd {
     Fold { init: Box<Expr>, acc: String, item: String, body: Box<Expr> },
     /// `.collect()` into a `Vec` whose type the context gives
     Collect,
+    /// `.fold(f64::NEG_INFINITY, f64::max)` of items that are values
+    FoldMax,
 }
 
 /// An argument of a call, matching the callee's parameter.
@@ -194,6 +213,8 @@ pub enum Arg {
     /// `&e`: a place (`&x`, `&m[i]`, `&x[a..b]`) or a temporary (`&(2.0 * a)`).
     Borrow(Expr),
     Int(IntExpr),
+    /// `&mut name` of a local buffer or a `let mut` float
+    MutBorrow(String),
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -212,6 +233,8 @@ pub enum Cond {
     Int(String),
     And(Box<Cond>, Box<Cond>),
     Or(Box<Cond>, Box<Cond>),
+    /// `let pattern = value` of `if let` (never joined by `&&`/`||`)
+    Let(String, String),
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -237,8 +260,9 @@ pub enum Stmt {
         name: String,
         value: IntExpr,
     },
-    /// `name op value;`
+    /// `name op value;` (`*name op value;` of a `&mut f64` when `deref`)
     Assign {
+        deref: bool,
         name: String,
         op: AssignOp,
         value: Expr,
@@ -315,6 +339,28 @@ pub enum Stmt {
         cond: Cond,
         value: Expr,
     },
+    /// `let name = |param: F| body;`
+    LetClosure {
+        name: String,
+        param: String,
+        body: Expr,
+    },
+    /// `let name: Option<usize> = if cond { Some(value) } else { None };` (`Option<F>` when
+    /// `float`)
+    LetOpt {
+        name: String,
+        float: bool,
+        cond: Cond,
+        value: Expr,
+    },
+    /// `e;`: a call whose result is dropped
+    Expr(Expr),
+    /// `let pattern = value else { return ret; };`
+    LetElse {
+        pattern: String,
+        value: String,
+        ret: Expr,
+    },
 }
 
 /// Whether `e` reads no variable, element, integer or call: a constant, whose float type
@@ -326,6 +372,7 @@ pub fn is_const(e: &Expr) -> bool {
         Expr::Neg(a) | Expr::Unary(_, _, a) | Expr::Powi(a, _) | Expr::Recast(_, a) => is_const(a),
         Expr::Bin(_, a, b) | Expr::Binary(_, _, a, b) => is_const(a) && is_const(b),
         Expr::MulAdd(a, b, c) | Expr::Clamp(a, b, c) => is_const(a) && is_const(b) && is_const(c),
+        Expr::Match(_, arms) => arms.iter().all(|a| is_const(&a.value)),
         _ => false,
     }
 }

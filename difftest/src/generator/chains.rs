@@ -34,7 +34,7 @@ struct Source {
 impl Gen<'_> {
     /// `x.iter().sum::<f64>()` inside an expression.
     pub fn inline_sum(&mut self) -> Option<Ex> {
-        if !self.features.inline_sum {
+        if !self.features.inline_sum || self.generic {
             return None;
         }
         let seqs = self.summable();
@@ -44,10 +44,14 @@ impl Gen<'_> {
 
     /// A float-valued chain: `.sum()` or `.fold(…)`.
     pub fn chain(&mut self, d: u32) -> Option<Ex> {
-        if !self.features.chains || (self.closures > 0 && !self.features.nested_chains) {
+        // `T: backprop::Float` has `Sum<T>`, not `Sum<&T>`: no chains in generic functions.
+        if !self.features.chains || self.generic || (self.closures > 0 && !self.features.nested_chains) {
             return None;
         }
         let source = self.source(true)?;
+        if self.features.adaptors && self.rng.random_bool(0.12) {
+            return Some(self.fold_max(source, d));
+        }
         if self.rng.random_bool(0.35) {
             return Some(self.fold(source, d));
         }
@@ -183,6 +187,19 @@ impl Gen<'_> {
             };
             g.squash(e, 4.0)
         })
+    }
+
+    /// `x.iter().copied().fold(f64::NEG_INFINITY, f64::max)`, or a `.map(…)` first.
+    fn fold_max(&mut self, source: Source, d: u32) -> Ex {
+        let (text, map, b) = match source.items {
+            Items::Float { by_ref: false } if self.rng.random_bool(0.5) => (source.text, None, source.bound),
+            _ => {
+                let (pattern, body) = self.closure(&source, d);
+                (source.text, Some((pattern, body.e)), body.b)
+            }
+        };
+        let chain = Chain { source: text, map, end: ChainEnd::FoldMax };
+        self.limit(Ex { e: Expr::Chain(Box::new(chain)), b })
     }
 
     /// `.fold(init, |acc, item| acc ∘ e)`, after a `.map(…)` sometimes (its item a name).

@@ -56,6 +56,19 @@ impl Gen<'_> {
             return self.leaf();
         }
         let d = depth - 1;
+        let f = *self.features;
+        if f.let_closures
+            && self.rng.random_bool(0.1)
+            && let Some(x) = self.closure_call(d)
+        {
+            return self.limit(x);
+        }
+        if f.match_option && self.rng.random_bool(0.06) {
+            let x = if self.rng.random_bool(0.6) { self.match_expr(d) } else { self.if_let_expr(d) };
+            if let Some(x) = x {
+                return self.limit(x);
+            }
+        }
         let x = match self.rng.random_range(0..100) {
             0..26 => self.arith(d),
             26..53 => self.unary(d),
@@ -70,7 +83,7 @@ impl Gen<'_> {
                 Ex { e: Expr::Neg(bx(a.e)), b: a.b }
             }
             92..97 => self.chain(d).unwrap_or_else(|| self.arith(d)),
-            97..99 if self.features.float_casts => self.recast(d),
+            97..99 if self.features.float_casts && !self.generic => self.recast(d),
             _ => self.inline_sum().unwrap_or_else(|| self.arith(d)),
         };
         self.limit(x)
@@ -87,10 +100,14 @@ impl Gen<'_> {
     }
 
     pub fn var(&mut self) -> Option<Ex> {
-        let vars = self.scope.floats();
+        // found/035: no accumulator read in a closure or a collection loop.
+        let hide = (self.closures > 0 || self.in_literal > 0) && !self.features.accumulator_in_closure;
+        let vars: Vec<_> = self.scope.floats().into_iter().filter(|(_, v)| !(hide && v.by_ref && v.mutable)).collect();
         let (_, v) = vars.get(self.rng.random_range(0..vars.len().max(1)))?;
         let (name, bound, by_ref) = (v.name.clone(), v.bound, v.by_ref);
-        Some(Ex { e: float_read(name, by_ref, self.rng.random_bool(0.5)), b: bound })
+        // `acc * 2.0` of an `&mut F` does not compile: an accumulator is read as `*acc`.
+        let bare = !v.mutable && self.rng.random_bool(0.5);
+        Some(Ex { e: float_read(name, by_ref, bare), b: bound })
     }
 
     /// `x[i]` of any collection in scope (a matrix's row `m[k]` included).
@@ -148,6 +165,10 @@ impl Gen<'_> {
     }
 
     fn form(&mut self) -> Form {
+        // found/033: no `T::sin(x)` in a generic function while the bug is open.
+        if self.generic && !self.features.generic_path_form {
+            return Form::Method;
+        }
         if self.features.path_form && self.rng.random_bool(0.15) { Form::Path } else { Form::Method }
     }
 

@@ -3,7 +3,7 @@
 
 use super::ast::*;
 use super::expr::{Ex, float_read};
-use super::scope::{Binding, Container, FloatVar, IntVar, MatVar, Scope, SliceVar};
+use super::scope::{Binding, Container, FloatVar, IntVar, MatVar, OptVar, Scope, SliceVar};
 use super::stmt::VAR_LIMIT;
 use super::types::{FloatTy, MatTy, ParamTy, SeqTy, Ty};
 use super::{Features, Gen, INT_PARAM_MAX, rewrite, structs};
@@ -23,6 +23,10 @@ pub struct Signature {
     pub bound: f64,
     /// A hand-written helper: its slices take any length.
     pub flexible: bool,
+    /// Generic over the float type (`fn f<T: backprop::Float>`).
+    pub generic: bool,
+    /// Estimated largest magnitude of what it leaves in its `&mut` parameters.
+    pub mut_bound: f64,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -42,6 +46,8 @@ fn helpers() -> Vec<Signature> {
         ret: Ty::Float,
         bound,
         flexible: true,
+        generic: false,
+        mut_bound: 0.0,
     };
     let slice = ParamTy::Seq { kind: SeqTy::Slice, len: 1 };
     vec![
@@ -65,10 +71,14 @@ pub fn program(seed: u64, features: &Features) -> Program {
             Receiver { id, by_ref: !structs[id].copy || rng.random_bool(0.5) }
         });
         let name = if receiver.is_some() { format!("m{k}") } else { format!("f{k}") };
+        let generic = receiver.is_none() && features.generics && rng.random_bool(0.3);
+        let mutating = receiver.is_none() && !generic && features.mut_params && rng.random_bool(0.35);
+        // A generic function calls generic functions only (its `T` is no `f64`).
+        let visible: Vec<Signature> = signatures.iter().filter(|s| !generic || s.generic).cloned().collect();
         let mut g = Gen {
             rng,
             scope: Scope::default(),
-            callees: &signatures,
+            callees: &visible,
             structs: &structs,
             features,
             fresh: 0,
@@ -81,8 +91,11 @@ pub fn program(seed: u64, features: &Features) -> Program {
             closures: 0,
             params: Vec::new(),
             stepped: 0,
+            generic,
+            in_cond: 0,
+            in_literal: 0,
         };
-        let (mut f, sig) = g.function(name, receiver);
+        let (mut f, sig) = g.function(name, receiver, mutating);
         rewrite::function(&mut f, features);
         rng = g.rng;
         functions.push(f);
@@ -92,12 +105,27 @@ pub fn program(seed: u64, features: &Features) -> Program {
 }
 
 impl Gen<'_> {
-    fn function(&mut self, name: String, receiver: Option<Receiver>) -> (Function, Signature) {
-        let params = self.params(receiver.is_some());
+    fn function(&mut self, name: String, receiver: Option<Receiver>, mutating: bool) -> (Function, Signature) {
+        let mut params = self.params(receiver.is_some());
+        if mutating {
+            self.mut_params(&mut params);
+            // Callers lend it buffers: by-value `Vec`s beside them would meet found/009.
+            if !self.features.moved_argument_beside_borrow {
+                for p in &mut params {
+                    match &mut p.ty {
+                        ParamTy::Seq { kind, .. } if *kind == SeqTy::Vec => *kind = SeqTy::Slice,
+                        ParamTy::Matrix { kind, .. } if *kind == MatTy::Vec => *kind = MatTy::Slice,
+                        ParamTy::Struct { by_ref, .. } => *by_ref = true,
+                        _ => {}
+                    }
+                }
+            }
+        }
         let wrt = self.wrt(&params, receiver.is_some());
-        let ret = self.result_ty();
+        let ret = if mutating { Ty::Float } else { self.result_ty() };
         self.ret = ret.clone();
-        let mut f = Function { name, receiver, params, wrt, ret, body: Vec::new(), tail: Expr::Lit(0.0) };
+        let generic = self.generic;
+        let mut f = Function { name, receiver, params, wrt, ret, body: Vec::new(), tail: Expr::Lit(0.0), generic };
         self.scope.push();
         self.params = f.params.iter().map(|p| p.name.clone()).chain(receiver.map(|_| "self".to_string())).collect();
         if let Some(r) = receiver {
@@ -112,6 +140,29 @@ impl Gen<'_> {
         }
         let count = self.rng.random_range(2..=6);
         f.body.extend(self.stmts(count));
+        // A buffer is filled (or added to), an accumulator updated, at least once.
+        let lent: Vec<(String, ParamTy)> = f.params.iter().map(|p| (p.name.clone(), p.ty)).collect();
+        for (name, ty) in lent {
+            match ty {
+                ParamTy::MutSeq { len, .. } if self.rng.random_bool(0.8) => f.body.push(self.fill(&name, len)),
+                ParamTy::MutFloat => f.body.extend(self.assign_to(&name)),
+                _ => {}
+            }
+        }
+        let mut_bound = self
+            .scope
+            .slices()
+            .into_iter()
+            .filter(|(_, s)| f.params.iter().any(|p| p.name == s.name && p.ty.is_mut()))
+            .map(|(_, s)| s.bound)
+            .chain(
+                self.scope
+                    .floats()
+                    .into_iter()
+                    .filter(|(_, v)| f.params.iter().any(|p| p.name == v.name && p.ty.is_mut()))
+                    .map(|(_, v)| v.bound),
+            )
+            .fold(0.0, f64::max);
         // found/022: no local moved out as the result after an early return.
         let moving = self.features.return_moves_local || !self.returned;
         let tail = if f.ret == Ty::Float { self.tail() } else { self.value_of(&f.ret.clone(), true, moving, 2) };
@@ -124,6 +175,8 @@ impl Gen<'_> {
             ret: f.ret.clone(),
             bound: tail.b,
             flexible: false,
+            generic,
+            mut_bound,
         };
         (f, sig)
     }
@@ -144,12 +197,12 @@ impl Gen<'_> {
             let kind = if f.collections { kinds[self.rng.random_range(0..kinds.len())] } else { SeqTy::Slice };
             params.push(Param { name: format!("s{k}"), ty: ParamTy::Seq { kind, len: self.rng.random_range(1..=5) } });
         }
-        if f.collections && self.rng.random_bool(0.15) {
+        if f.collections && !self.generic && self.rng.random_bool(0.15) {
             let kind = [MatTy::Vec, MatTy::VecRef, MatTy::Slice][self.rng.random_range(0..3)];
             let (rows, cols) = (self.rng.random_range(1..=3), self.rng.random_range(1..=3));
             params.push(Param { name: "m0".to_string(), ty: ParamTy::Matrix { kind, rows, cols } });
         }
-        if !self.structs.is_empty() && self.rng.random_bool(0.5) {
+        if !self.structs.is_empty() && !self.generic && self.rng.random_bool(0.5) {
             let id = self.rng.random_range(0..self.structs.len());
             params
                 .push(Param { name: "t0".to_string(), ty: ParamTy::Struct { id, by_ref: self.rng.random_bool(0.6) } });
@@ -157,20 +210,42 @@ impl Gen<'_> {
         if self.rng.random_bool(0.5) {
             params.push(Param { name: "n".to_string(), ty: ParamTy::Int });
         }
+        if f.match_option && self.rng.random_bool(0.3) {
+            let float = self.rng.random_bool(0.5);
+            params.push(Param { name: "o0".to_string(), ty: ParamTy::Opt { float } });
+        }
         for i in (1..params.len()).rev() {
             params.swap(i, self.rng.random_range(0..=i));
         }
         params
     }
 
-    /// `wrt(…)`: sometimes a proper, nonempty subset of the differentiable parameters.
+    /// `&mut` parameters added to `params`: a buffer `out` (`&mut [F]` or `&mut [F; N]`), an
+    /// accumulator `acc` (`&mut F`), or both.
+    fn mut_params(&mut self, params: &mut Vec<Param>) {
+        // Both only while found/040 is fixed (its callers lend two variables).
+        let which = self.rng.random_range(0..if self.features.two_lent_buffers { 3 } else { 2 });
+        if which != 1 {
+            let ty = ParamTy::MutSeq { len: self.rng.random_range(1..=4), array: self.rng.random_bool(0.3) };
+            let at = self.rng.random_range(0..=params.len());
+            params.insert(at, Param { name: "out".to_string(), ty });
+        }
+        if which != 0 {
+            let at = self.rng.random_range(0..=params.len());
+            params.insert(at, Param { name: "acc".to_string(), ty: ParamTy::MutFloat });
+        }
+    }
+
+    /// `wrt(…)`: sometimes a proper, nonempty subset of the differentiable parameters; all of
+    /// them, named, beside an `Option` (which `wrt(…)` must leave out).
     fn wrt(&mut self, params: &[Param], method: bool) -> Option<Vec<String>> {
         let mut names: Vec<String> = params.iter().filter(|p| p.ty.differentiable()).map(|p| p.name.clone()).collect();
         if method {
             names.insert(0, "self".to_string());
         }
+        let option = params.iter().any(|p| matches!(p.ty, ParamTy::Opt { .. }));
         if !self.features.wrt || names.len() < 2 || !self.rng.random_bool(0.25) {
-            return None;
+            return option.then_some(names);
         }
         let keep: Vec<String> = names.iter().filter(|_| self.rng.random_bool(0.5)).cloned().collect();
         if keep.is_empty() || keep.len() == names.len() {
@@ -182,7 +257,7 @@ impl Gen<'_> {
 
     /// A float most of the time; a `Vec`, an array, a tuple or a struct otherwise.
     fn result_ty(&mut self) -> Ty {
-        if !self.features.outputs || self.rng.random_bool(0.65) {
+        if !self.features.outputs || self.generic || self.rng.random_bool(0.65) {
             return Ty::Float;
         }
         let mut n = || self.rng.random_range(1..=4);
@@ -235,6 +310,20 @@ impl Gen<'_> {
                 self.bind_struct(&name, id, binding, active, 2.0)
             }
             ParamTy::Int => self.scope.add_int(IntVar { name, max: INT_PARAM_MAX }),
+            ParamTy::Opt { float } => self.scope.add_opt(OptVar { name, float, max: INT_PARAM_MAX - 1 }),
+            ParamTy::MutSeq { len, array } => {
+                let container = if array { Container::Array } else { Container::Slice };
+                let buffer = super::stmt::local_buffer(name, len, container, 2.0);
+                self.scope.add_slice(SliceVar { binding: Binding::Ref, ..buffer })
+            }
+            ParamTy::MutFloat => self.scope.add_float(FloatVar {
+                name,
+                mutable: true,
+                bound: 2.0,
+                by_ref: true,
+                active: true,
+                param: true,
+            }),
         }
     }
 
@@ -244,7 +333,8 @@ impl Gen<'_> {
         let mut acc = self.expr(1);
         for v in vars {
             if self.rng.random_bool(0.7) {
-                let x = Ex { e: float_read(v.name, v.by_ref, self.rng.random_bool(0.5)), b: v.bound };
+                let bare = !v.mutable && self.rng.random_bool(0.5);
+                let x = Ex { e: float_read(v.name, v.by_ref, bare), b: v.bound };
                 let op = [BinOp::Add, BinOp::Sub, BinOp::Mul][self.rng.random_range(0..3)];
                 let b = if matches!(op, BinOp::Mul) { acc.b * x.b } else { acc.b + x.b };
                 acc = Ex { e: Expr::Bin(op, Box::new(x.e), Box::new(acc.e)), b };

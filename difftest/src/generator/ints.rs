@@ -115,13 +115,15 @@ impl Gen<'_> {
 
     pub fn float_cond(&mut self, depth: u32) -> Cond {
         let cmp = [Cmp::Lt, Cmp::Le, Cmp::Gt, Cmp::Ge][self.rng.random_range(0..4)];
+        self.in_cond += 1;
         let a = self.expr(depth);
         let b = if self.rng.random_bool(0.5) { self.literal() } else { self.expr(depth) };
+        self.in_cond -= 1;
         Cond::Float(a.e, cmp, b.e)
     }
 
     /// A test of an integer in scope against a constant, or its parity.
-    fn int_cond(&mut self) -> Option<Cond> {
+    pub fn int_cond(&mut self) -> Option<Cond> {
         let ints = self.scope.ints();
         let v = ints.get(self.rng.random_range(0..ints.len().max(1)))?;
         let (name, max) = (v.name.clone(), v.max);

@@ -106,12 +106,34 @@ impl Gen<'_> {
             return None;
         }
         let other = seqs[self.rng.random_range(0..seqs.len())].clone();
-        let form = self.rng.random_range(0..6);
+        let forms = if self.features.adaptors { 11 } else { 6 };
+        let form = self.rng.random_range(0..forms);
+        if form >= 9 {
+            return self.for_sub_slices(form, &s);
+        }
         let range = match form {
+            6 => format!("{}.iter().rev()", s.name),
+            7 => {
+                let k = self.small_int(s.len);
+                match self.rng.random_range(0..3) {
+                    0 => format!("{}.iter().skip({})", s.name, k.text),
+                    1 => format!("{}.iter().rev().skip({})", s.name, k.text),
+                    _ => format!("{}.iter().skip(1).take({})", s.name, k.text),
+                }
+            }
+            8 => {
+                let k = self.small_int(s.len);
+                match self.rng.random_range(0..2) {
+                    0 => format!("{}.iter().take({})", s.name, k.text),
+                    _ => format!("{}.iter().rev().take({})", s.name, k.text),
+                }
+            }
             0 => format!("{}.iter().copied()", s.name),
             1 => format!("{}.iter().enumerate()", s.name),
             2 => format!("{}.iter().zip({}.iter())", s.name, other.name),
             3 if s.binding == Binding::Place => format!("&{}", s.name),
+            // `for v in out` of a `&mut [F]` would walk `&mut F` items and move `out`.
+            3 if s.writable => format!("{}.iter()", s.name),
             3 => s.name.clone(),
             _ => format!("{}.iter()", s.name),
         };
@@ -122,6 +144,45 @@ impl Gen<'_> {
         let mut var = String::new();
         let body = self.in_loop(LoopKind::For, s.len, |g| {
             var = g.bind_items(form, &s, &other);
+            g.closures += 1;
+            let body = g.stmts(count);
+            g.closures -= 1;
+            body
+        });
+        self.frozen.truncate(frozen);
+        Some(Stmt::For { var, range, body })
+    }
+
+    /// `for w in x.windows(2)` or `for c in x.chunks(k)` (`k` dividing the length, so every
+    /// chunk has `k` elements): the item is a sub-slice the body reads like any other.
+    fn for_sub_slices(&mut self, form: u32, s: &SliceVar) -> Option<Stmt> {
+        let (range, len, trips) = if form == 9 {
+            if s.len < 2 {
+                return None;
+            }
+            (format!("{}.windows(2)", s.name), 2, s.len - 1)
+        } else {
+            let divisors: Vec<usize> = (1..=s.len).filter(|k| s.len.is_multiple_of(*k)).collect();
+            let k = divisors[self.rng.random_range(0..divisors.len())];
+            (format!("{}.chunks({k})", s.name), k, s.len / k)
+        };
+        let frozen = self.frozen.len();
+        self.frozen.push(s.name.clone());
+        let count = self.rng.random_range(1..=3);
+        let var = self.fresh("w");
+        let body = self.in_loop(LoopKind::For, trips, |g| {
+            g.scope.add_slice(SliceVar {
+                name: var.clone(),
+                len,
+                container: super::scope::Container::Slice,
+                binding: Binding::Ref,
+                bound: s.bound,
+                writable: false,
+                local: s.local,
+                active: s.active,
+                borrows: Some(super::places::root(&s.name)),
+                movable: false,
+            });
             g.closures += 1;
             let body = g.stmts(count);
             g.closures -= 1;

@@ -11,6 +11,7 @@ mod calls;
 mod chains;
 mod domain;
 mod expr;
+mod forms;
 mod function;
 mod harness;
 mod ints;
@@ -139,6 +140,51 @@ pub struct Features {
     /// `let q = &t.b;` of a struct taken by value, the struct then passed on by value
     /// (found/027).
     pub borrowed_field_of_by_value_struct: bool,
+    /// `match` on an integer (literals, ranges, `|`, `k @ a..=b`, guards) with float-valued
+    /// arms; `Option<usize>`/`Option<f64>` parameters (constants, left out by `wrt(…)`) and
+    /// locals built from integers, read with `if let`, `match` and `let … else`.
+    pub match_option: bool,
+    /// `let f = |v: f64| …;` capturing locals, then `f(e)` called one or more times.
+    pub let_closures: bool,
+    /// Functions generic over the float type, `fn f<T: backprop::Float>(…) -> T`, called from
+    /// `f64` and `f32` functions by inference and as `f::<f64>(…)`.
+    pub generics: bool,
+    /// Functions taking `&mut [f64]`, `&mut [f64; N]` and `&mut f64` (filling a buffer, an
+    /// accumulator), called as `fill(&y, &mut k)` on local buffers and `let mut` floats.
+    pub mut_params: bool,
+    /// `for` over `x.iter().rev()`, `.skip(k)`, `.take(k)`, `.windows(2)`, `.chunks(k)`;
+    /// `.fold(f64::NEG_INFINITY, f64::max)`.
+    pub adaptors: bool,
+    /// A `&mut` parameter passed on where a shared reference is taken (`g(out)` for
+    /// `g(y: &[f64])`, `h(acc)` for `h(y: &f64)`) (found/031).
+    pub mut_param_lent_shared: bool,
+    /// A closure called in an `if`, `while` or guard condition (found/032).
+    pub closure_call_in_condition: bool,
+    /// `T::sin(x)`: a float method as a path on a generic function's type parameter
+    /// (found/033).
+    pub generic_path_form: bool,
+    /// A call of a function taking an `Option` (found/034); else such functions are checked
+    /// alone.
+    pub option_argument: bool,
+    /// `*acc` of a `&mut F` parameter inside a chain's closure or a collection loop
+    /// (found/035).
+    pub accumulator_in_closure: bool,
+    /// An early `return` (or `let … else`) inside a loop of a function with `&mut`
+    /// parameters (found/036).
+    pub return_in_loop_with_mut: bool,
+    /// A float method call as the result (or a returned value) of a function with `&mut`
+    /// parameters (found/037); else it is written `e * 1.0`.
+    pub method_result_with_mut: bool,
+    /// `let a = f(&x, &mut y);`: the float result of a call lending `&mut` used (found/038);
+    /// else the call is a statement.
+    pub mut_call_result: bool,
+    /// `let f = |v: f64| 2.75;`: a `let` closure whose body is a constant (found/039).
+    pub constant_let_closure: bool,
+    /// A call lending two variables `&mut` (a buffer and an accumulator) (found/040).
+    pub two_lent_buffers: bool,
+    /// `match n { k @ 0..=1 if x[k] > c => … }`: an integer bound by an arm and read by an
+    /// active guard (found/041).
+    pub bound_arm_in_active_guard: bool,
 }
 
 impl Features {
@@ -184,6 +230,22 @@ impl Features {
         row_walk_in_step_by: true,
         collected_binding: true,
         borrowed_field_of_by_value_struct: true,
+        match_option: true,
+        let_closures: true,
+        generics: true,
+        mut_params: true,
+        adaptors: true,
+        mut_param_lent_shared: true,
+        closure_call_in_condition: true,
+        generic_path_form: true,
+        option_argument: true,
+        accumulator_in_closure: true,
+        return_in_loop_with_mut: true,
+        method_result_with_mut: true,
+        mut_call_result: true,
+        constant_let_closure: true,
+        two_lent_buffers: true,
+        bound_arm_in_active_guard: true,
     };
 }
 
@@ -230,6 +292,28 @@ impl Default for Features {
             collected_binding: false,
             // found/027-borrowed-field-of-a-struct-passed-by-value.rs
             borrowed_field_of_by_value_struct: false,
+            // found/031-mut-parameter-lent-as-shared.rs
+            mut_param_lent_shared: false,
+            // found/032-closure-called-in-a-condition.rs
+            closure_call_in_condition: false,
+            // found/033-path-form-method-in-a-generic-function.rs
+            generic_path_form: false,
+            // found/034-option-argument-to-a-callee.rs
+            option_argument: false,
+            // found/035-accumulator-read-in-a-closure.rs
+            accumulator_in_closure: false,
+            // found/036-early-return-in-a-loop-writing-a-mut-buffer.rs
+            return_in_loop_with_mut: false,
+            // found/037-method-call-result-of-a-function-with-mut-parameters.rs
+            method_result_with_mut: false,
+            // found/038-result-of-a-call-lending-mut-used.rs
+            mut_call_result: false,
+            // found/039-constant-let-closure-as-a-receiver.rs
+            constant_let_closure: false,
+            // found/040-two-buffers-lent-one-unread-after.rs
+            two_lent_buffers: false,
+            // found/041-integer-bound-by-an-arm-in-an-active-guard.rs
+            bound_arm_in_active_guard: false,
             ..Features::ALL
         }
     }
@@ -312,6 +396,13 @@ struct Gen<'a> {
     params: Vec<String>,
     /// Enclosing `for` loops over a `.step_by(k)` range (found/025).
     stepped: usize,
+    /// The function is generic over its float type: it calls generic functions only, and
+    /// leaves out what `T: backprop::Float` does not offer (`Sum<&T>`, `as` casts).
+    generic: bool,
+    /// Depth of conditions around the expression being generated (found/032).
+    in_cond: usize,
+    /// Depth of `vec![…]`/`[…]` literals around the expression being generated (found/035).
+    in_literal: usize,
 }
 
 #[cfg(test)]
@@ -354,5 +445,27 @@ mod tests {
         let d = Features::default();
         assert!(d.path_form && d.calls && d.views && d.early_return && d.while_guard && d.if_expr && d.inline_sum);
         assert!(d.references && d.collections && d.structs && d.outputs && d.wrt && d.chains && d.loop_forms);
+        assert!(d.match_option && d.let_closures && d.generics && d.mut_params && d.adaptors);
+    }
+
+    #[test]
+    fn the_issue_15_constructs_are_drawn() {
+        let text = batch(&Config { seed: 9, first: 0, programs: 60, features: Features::default() });
+        for construct in [
+            "match ",
+            "if let Some(",
+            "else { return ",
+            "Option<",
+            "<T: backprop::Float>",
+            "&mut [",
+            ": &mut f64",
+            "= |v",
+            ".iter().rev()",
+            ".windows(2)",
+            ".chunks(",
+            "NEG_INFINITY",
+        ] {
+            assert!(text.contains(construct), "no `{construct}` in 60 programs");
+        }
     }
 }

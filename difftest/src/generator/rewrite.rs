@@ -6,11 +6,39 @@ use super::ast::*;
 
 /// Applies every rewrite whose bug is open.
 pub fn function(f: &mut Function, features: &Features) {
+    if !features.method_result_with_mut && f.params.iter().any(|p| p.ty.is_mut()) {
+        times_one(&mut f.tail);
+        f.body.iter_mut().for_each(returns_times_one);
+    }
     if !features.clamp_on_borrowed_field_element {
         for s in &mut f.body {
             stmt(s, &mut deref_receiver);
         }
         expr(&mut f.tail, &mut deref_receiver);
+    }
+}
+
+/// found/037: `e * 1.0` for a result `e` that is not already a sum, difference or product
+/// (a method call, a quotient, …).
+fn times_one(e: &mut Expr) {
+    if !matches!(e, Expr::Bin(BinOp::Add | BinOp::Sub | BinOp::Mul, ..)) {
+        let inner = std::mem::replace(e, Expr::Lit(0.0));
+        *e = Expr::Bin(BinOp::Mul, Box::new(inner), Box::new(Expr::Lit(1.0)));
+    }
+}
+
+/// `times_one` on every value returned early, in every block.
+fn returns_times_one(s: &mut Stmt) {
+    match s {
+        Stmt::Return { value, .. } => times_one(value),
+        Stmt::LetElse { ret, .. } => times_one(ret),
+        Stmt::If { then, otherwise, .. } => {
+            then.iter_mut().chain(otherwise.iter_mut().flatten()).for_each(returns_times_one)
+        }
+        Stmt::For { body, .. } | Stmt::While { body, .. } | Stmt::Loop { body, .. } => {
+            body.iter_mut().for_each(returns_times_one)
+        }
+        _ => {}
     }
 }
 
@@ -50,6 +78,12 @@ fn stmt(s: &mut Stmt, f: &mut dyn FnMut(&mut Expr)) {
             cond(c, f);
             expr(value, f);
         }
+        Stmt::LetClosure { body, .. } | Stmt::Expr(body) => expr(body, f),
+        Stmt::LetOpt { cond: c, value, .. } => {
+            cond(c, f);
+            expr(value, f);
+        }
+        Stmt::LetElse { ret, .. } => expr(ret, f),
         Stmt::LetInt { .. } | Stmt::LetBuf { .. } | Stmt::LetSum { .. } => {}
     }
 }
@@ -60,7 +94,7 @@ fn cond(c: &mut Cond, f: &mut dyn FnMut(&mut Expr)) {
             expr(a, f);
             expr(b, f);
         }
-        Cond::Int(_) => {}
+        Cond::Int(_) | Cond::Let(..) => {}
         Cond::And(a, b) | Cond::Or(a, b) => {
             cond(a, f);
             cond(b, f);
@@ -103,6 +137,17 @@ fn expr(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
             expr(a, f);
             expr(b, f);
         }
+        Expr::CallClosure(_, a) => expr(a, f),
+        Expr::Match(_, arms) => {
+            for arm in arms {
+                if let Some(g) = &mut arm.guard {
+                    cond(g, f);
+                }
+                expr(&mut arm.value, f);
+            }
+        }
+        Expr::Opt(Some(a)) => expr(a, f),
+        Expr::Opt(None) => {}
         Expr::VecLit(items) | Expr::ArrayLit(items) | Expr::Tuple(items) | Expr::StructLit(_, items) => {
             items.iter_mut().for_each(|x| expr(x, f))
         }

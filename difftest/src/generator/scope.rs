@@ -87,8 +87,26 @@ pub struct StructVar {
     pub active: bool,
 }
 
+/// A closure bound by `let f = |v: f64| …;`: its argument is squashed into `[-4, 4]`.
+#[derive(Clone, Debug)]
+pub struct FnVar {
+    pub name: String,
+    /// Bound on the closure's value.
+    pub bound: f64,
+}
+
+/// An `Option<usize>` (largest value `max`) or `Option<F>` binding: a constant.
+#[derive(Clone, Debug)]
+pub struct OptVar {
+    pub name: String,
+    pub float: bool,
+    pub max: usize,
+}
+
 #[derive(Default)]
 struct Frame {
+    fns: Vec<FnVar>,
+    opts: Vec<OptVar>,
     floats: Vec<FloatVar>,
     ints: Vec<IntVar>,
     slices: Vec<SliceVar>,
@@ -148,6 +166,22 @@ impl Scope {
 
     pub fn add_mat(&mut self, var: MatVar) {
         self.top().mats.push(var);
+    }
+
+    pub fn add_fn(&mut self, var: FnVar) {
+        self.top().fns.push(var);
+    }
+
+    pub fn add_opt(&mut self, var: OptVar) {
+        self.top().opts.push(var);
+    }
+
+    pub fn fns(&self) -> Vec<&FnVar> {
+        visible(&self.frames, |f| &f.fns, |v| &v.name).into_iter().map(|(_, v)| v).collect()
+    }
+
+    pub fn opts(&self) -> Vec<&OptVar> {
+        visible(&self.frames, |f| &f.opts, |v| &v.name).into_iter().map(|(_, v)| v).collect()
     }
 
     pub fn add_struct(&mut self, var: StructVar) {

@@ -35,6 +35,11 @@ enum Kind {
     LetCall,
     Collect,
     Move,
+    Closure,
+    IfLet,
+    LetElse,
+    LetOpt,
+    CallMut,
 }
 
 impl Gen<'_> {
@@ -55,6 +60,8 @@ impl Gen<'_> {
         let has_buf = self.scope.slices().iter().any(|(_, s)| s.writable && !self.frozen.contains(&s.name));
         let has_slice = !self.seqs().is_empty();
         let top = self.nest == 0 && self.trips == 1;
+        let has_opt = !self.scope.opts().is_empty();
+        let has_mut_callee = self.callees.iter().any(|c| c.params.iter().any(|p| p.ty.is_mut()));
         let on = |flag: bool, w: u32| if flag { w } else { 0 };
         let table = [
             (Kind::Let, 22),
@@ -62,20 +69,25 @@ impl Gen<'_> {
             (Kind::LetInt, 3),
             (Kind::Buffer, on(nested, 5)),
             (Kind::Write, on(has_buf, 12)),
-            (Kind::Sum, on(has_slice, 4)),
+            (Kind::Sum, on(has_slice && !self.generic, 4)),
             (Kind::View, on(has_slice && f.views, 3)),
             (Kind::If, on(nested, 9)),
             (Kind::For, on(nested, 9)),
             (Kind::ForEach, on(nested && has_slice && f.loop_forms, 5)),
             (Kind::While, on(nested, 3)),
             (Kind::Loop, on(nested && f.loop_forms, 3)),
-            (Kind::Return, on(f.early_return, 3)),
+            (Kind::Return, on(f.early_return && self.may_return(), 3)),
             (Kind::Break, on(f.loop_forms && self.can_break(), 3)),
             (Kind::Continue, on(f.loop_forms && self.can_continue(), 3)),
             (Kind::Borrow, on(f.references, 4)),
             (Kind::LetCall, on(f.calls && !self.callees.is_empty(), 5)),
             (Kind::Collect, on(has_slice && f.chains && f.collected_binding, 2)),
             (Kind::Move, on(top && f.moves && f.read_then_moved, 2)),
+            (Kind::Closure, on(f.let_closures, 4)),
+            (Kind::IfLet, on(nested && has_opt, 5)),
+            (Kind::LetElse, on(has_opt && f.early_return && self.may_return(), 3)),
+            (Kind::LetOpt, on(f.match_option, 2)),
+            (Kind::CallMut, on(has_mut_callee, 14)),
         ];
         let total: u32 = table.iter().map(|(_, w)| w).sum();
         let mut pick = self.rng.random_range(0..total);
@@ -109,7 +121,19 @@ impl Gen<'_> {
             Kind::LetCall => self.let_call().into_iter().collect(),
             Kind::Collect => self.let_collect().into_iter().collect(),
             Kind::Move => self.move_param().into_iter().collect(),
+            Kind::Closure => self.let_closure(),
+            Kind::IfLet => self.if_let_stmt().into_iter().collect(),
+            Kind::LetElse => self.let_else().into_iter().collect(),
+            Kind::LetOpt => self.let_opt().into_iter().collect(),
+            Kind::CallMut => self.call_mut(),
         }
+    }
+
+    /// Whether a `return` may be generated here: not inside a loop of a function with `&mut`
+    /// parameters while found/036 is open.
+    fn may_return(&self) -> bool {
+        let lends = self.params.iter().any(|p| p == "out" || p == "acc");
+        self.features.return_in_loop_with_mut || !lends || self.nest == 0 && self.loops.is_empty() && self.closures == 0
     }
 
     pub fn fresh(&mut self, prefix: &str) -> String {
@@ -176,7 +200,7 @@ impl Gen<'_> {
             0..4 => {
                 let value = if self.rng.random_bool(0.5) {
                     let k = self.unit(1, 1.0);
-                    let own = Ex { e: Expr::Var(var.name.clone()), b: var.bound };
+                    let own = Ex { e: super::expr::float_read(var.name.clone(), var.by_ref, false), b: var.bound };
                     let carried = self.combine(own, k);
                     let e = self.expr(1);
                     let e = self.squash(e, 4.0);
@@ -205,7 +229,7 @@ impl Gen<'_> {
         };
         let v = self.scope.float_mut(slot);
         v.bound = v.bound.max(bound);
-        Some(Stmt::Assign { name: var.name, op, value: value.e })
+        Some(Stmt::Assign { deref: var.by_ref, name: var.name, op, value: value.e })
     }
 
     /// `let k = …;` of an integer derived from one in scope or from a length.

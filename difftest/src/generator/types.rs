@@ -114,12 +114,34 @@ pub enum ParamTy {
     },
     /// `usize`, a constant of the differentiation, at most `INT_PARAM_MAX`
     Int,
+    /// `Option<usize>` (at most `INT_PARAM_MAX`) or `Option<F>` when `float`: a constant, left
+    /// out by `wrt(…)`
+    Opt {
+        float: bool,
+    },
+    /// `&mut [F]`, or `&mut [F; N]` when `array`: a buffer the function writes
+    MutSeq {
+        len: usize,
+        array: bool,
+    },
+    /// `&mut F`: an accumulator
+    MutFloat,
 }
 
 impl ParamTy {
     /// Whether the macro differentiates a parameter of this type.
     pub fn differentiable(self) -> bool {
-        !matches!(self, ParamTy::Int)
+        matches!(self, ParamTy::Float { .. } | ParamTy::Seq { .. } | ParamTy::Matrix { .. } | ParamTy::Struct { .. })
+    }
+
+    /// A `&mut` parameter: its final value is an output, its initial value an input.
+    pub fn is_mut(self) -> bool {
+        matches!(self, ParamTy::MutSeq { .. } | ParamTy::MutFloat)
+    }
+
+    /// A parameter the harness builds from the integer inputs.
+    pub fn built_from_ints(self) -> bool {
+        matches!(self, ParamTy::Int | ParamTy::Opt { .. })
     }
 }
 
@@ -144,7 +166,9 @@ pub fn param_leaves(ty: ParamTy, structs: &[StructDef]) -> usize {
         ParamTy::Seq { len, .. } => len,
         ParamTy::Matrix { rows, cols, .. } => rows * cols,
         ParamTy::Struct { id, .. } => struct_leaves(id, structs),
-        ParamTy::Int => 0,
+        ParamTy::Int | ParamTy::Opt { .. } => 0,
+        ParamTy::MutSeq { len, .. } => len,
+        ParamTy::MutFloat => 1,
     }
 }
 

@@ -112,6 +112,11 @@ impl<T: Real> Hyper<T> {
         Hyper { v: T::from_f64(v), a: Part::ZERO, b: Part::ZERO, ab: Part::ZERO }
     }
 
+    /// `-∞` as a constant: the start of `.fold(f64::NEG_INFINITY, f64::max)`.
+    pub fn neg_infinity() -> Hyper<T> {
+        Hyper::c(f64::NEG_INFINITY)
+    }
+
     /// An input: `ε₁` part one when `first` (the input the gradient entry is for), `ε₂` part
     /// `second` (the direction's component).
     pub fn input(v: f64, first: bool, second: f64) -> Hyper<T> {

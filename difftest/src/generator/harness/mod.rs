@@ -35,7 +35,7 @@ pub fn module(index: usize, seed: u64, program: &Program) -> String {
         out.push_str(&oracle);
         out.push_str("}\n");
     }
-    for f in &program.functions {
+    for f in program.functions.iter().filter(|f| checked(f)) {
         out.push_str(&Adapters { program, f }.all());
     }
     out.push_str("}\n");
@@ -45,16 +45,16 @@ pub fn module(index: usize, seed: u64, program: &Program) -> String {
 /// The `Case` entries of a program, for the batch's `CASES` table.
 pub fn cases(index: usize, seed: u64, program: &Program) -> String {
     let mut out = String::new();
-    for f in &program.functions {
+    for f in program.functions.iter().filter(|f| checked(f)) {
         let a = Adapters { program, f };
         let inputs = a.inputs();
         let floats: usize = inputs.iter().map(|i| i.leaves).sum();
-        let ints = f.params.iter().filter(|p| p.ty == ParamTy::Int).count();
+        let ints = f.params.iter().filter(|p| p.ty.built_from_ints()).count();
         let wrt: Vec<String> = a.wrt_leaves().iter().map(usize::to_string).collect();
         let name = &f.name;
-        let scalar = |adapter: &str| match f.ret {
-            Ty::Float => format!("Some(p{index}::{name}_{adapter})"),
-            _ => "None".to_string(),
+        let scalar = |adapter: &str| match scalar(f) {
+            true => format!("Some(p{index}::{name}_{adapter})"),
+            false => "None".to_string(),
         };
         let (grad, hvp, hyper) = (scalar("grad_flat"), scalar("hvp_flat"), scalar("hyper"));
         let _ = writeln!(
@@ -64,11 +64,23 @@ pub fn cases(index: usize, seed: u64, program: &Program) -> String {
              vjp: p{index}::{name}_vjp_flat, dual: p{index}::{name}_dual, jvp: p{index}::{name}_jvp_flat, \
              hvp: {hvp}, hyper: {hyper} }},",
             program.float == FloatTy::F32,
-            ty_leaves(&f.ret, &program.structs),
+            ty_leaves(&f.ret, &program.structs) + a.lent_leaves(),
             wrt.join(", ")
         );
     }
     out
+}
+
+/// Whether the harness checks `f` itself (not yet a function with `&mut` parameters: those
+/// are checked through their callers).
+fn checked(f: &Function) -> bool {
+    f.params.iter().filter(|p| p.ty.is_mut()).count() <= 1
+}
+
+/// Whether `f` has a float result and no `&mut` parameter: checked with `_grad` and `_hvp`
+/// too.
+fn scalar(f: &Function) -> bool {
+    f.ret == Ty::Float && !f.params.iter().any(|p| p.ty.is_mut())
 }
 
 /// One input of a function: the receiver or a parameter.
@@ -100,10 +112,21 @@ impl Adapters<'_> {
         }
         for (k, p) in self.f.params.iter().enumerate() {
             let leaves = param_leaves(p.ty, self.structs());
-            let differentiated = p.ty.differentiable() && self.f.differentiates(&p.name);
+            // A `&mut` parameter's initial value always has an adjoint (and a tangent).
+            let differentiated = p.ty.is_mut() || p.ty.differentiable() && self.f.differentiates(&p.name);
             out.push(Input { local: format!("a{k}"), ty: p.ty, leaves, differentiated });
         }
         out
+    }
+
+    /// The `&mut` parameters, with their adapter locals.
+    fn lent(&self) -> Vec<Input> {
+        self.inputs().into_iter().filter(|i| i.ty.is_mut()).collect()
+    }
+
+    /// The leaves of the `&mut` parameters: outputs after the result.
+    fn lent_leaves(&self) -> usize {
+        self.lent().iter().map(|i| i.leaves).sum()
     }
 
     /// The flat indices of the differentiated inputs' leaves, in gradient order.
@@ -127,14 +150,32 @@ impl Adapters<'_> {
         let mut b = Builder { structs: self.structs(), prefix, leaf, next: 0 };
         let (mut args, mut ints) = (Vec::new(), 0);
         for i in self.inputs() {
-            if i.ty == ParamTy::Int {
-                args.push(format!("n[{ints}]"));
+            if i.ty.built_from_ints() {
+                let float = self.program.float.name();
+                args.push(match (i.ty, prefix) {
+                    (ParamTy::Opt { float: false }, _) => format!("(n[{ints}] != 0).then(|| n[{ints}] - 1)"),
+                    (ParamTy::Opt { float: true }, "") => {
+                        format!("(n[{ints}] != 0).then_some(n[{ints}] as {float} * 0.5 - 1.25)")
+                    }
+                    (ParamTy::Opt { float: true }, _) => {
+                        format!("(n[{ints}] != 0).then(|| {prefix}D::c(n[{ints}] as f64 * 0.5 - 1.25))")
+                    }
+                    _ => format!("n[{ints}]"),
+                });
                 ints += 1;
                 continue;
             }
-            let _ = writeln!(out, "    let {} = {};", i.local, b.build(&Shape::of_param(i.ty)));
+            let m = if i.ty.is_mut() { "mut " } else { "" };
+            let _ = writeln!(out, "    let {m}{} = {};", i.local, b.build(&Shape::of_param(i.ty)));
             if i.local != "receiver" {
-                args.push(format!("{}{}", if borrowed(i.ty) { "&" } else { "" }, i.local));
+                let lend = if i.ty.is_mut() {
+                    "&mut "
+                } else if borrowed(i.ty) {
+                    "&"
+                } else {
+                    ""
+                };
+                args.push(format!("{lend}{}", i.local));
             }
         }
         args.extend(extra.iter().cloned());
@@ -157,12 +198,20 @@ impl Adapters<'_> {
             if i.differentiated {
                 let mut b = Builder { structs: self.structs(), prefix: "", leaf: &leaf, next: at };
                 let t = format!("t{}", args.len());
-                let _ = writeln!(lets, "    let {t} = {};", b.build(&Shape::of_param(i.ty)));
+                let m = if i.ty.is_mut() { "mut " } else { "" };
+                let _ = writeln!(lets, "    let {m}{t} = {};", b.build(&Shape::of_param(i.ty)));
                 let lent = match self.f.receiver {
                     Some(r) if i.local == "receiver" => r.by_ref,
                     _ => borrowed(i.ty),
                 };
-                args.push(format!("{}{t}", if lent { "&" } else { "" }));
+                let lend = if i.ty.is_mut() {
+                    "&mut "
+                } else if lent {
+                    "&"
+                } else {
+                    ""
+                };
+                args.push(format!("{lend}{t}"));
             }
             at += i.leaves;
         }
@@ -204,10 +253,27 @@ impl Adapters<'_> {
         flatten(&shape, "out", self.structs(), &|v| format!("value.push(f64::from({v}));"), &mut value_flat);
         let mut dual_flat = String::new();
         flatten(&shape, "out", self.structs(), &|v| format!("value.push(({v}).parts());"), &mut dual_flat);
-        let seed = Builder { structs: self.structs(), prefix: "", leaf: &seed_leaf, next: 0 }.build(&shape);
+        let mut seed_builder = Builder { structs: self.structs(), prefix: "", leaf: &seed_leaf, next: 0 };
+        let mut seed = seed_builder.build(&shape);
         let mut tangent_flat = String::new();
         flatten(&shape, "tangent", self.structs(), &|v| format!("flat.push(f64::from({v}));"), &mut tangent_flat);
         let (tangent_lets, tangents) = self.tangents();
+        // A `&mut` parameter's final value is an output after the result: its adjoint is a
+        // further argument of the pullback, its tangent is written into the `&mut` tangent.
+        for i in self.lent() {
+            let s = Shape::of_param(i.ty);
+            flatten(&s, &i.local, self.structs(), &|v| format!("value.push(f64::from({v}));"), &mut value_flat);
+            flatten(&s, &i.local, self.structs(), &|v| format!("value.push(({v}).parts());"), &mut dual_flat);
+            let _ = write!(seed, ", {}", seed_builder.build(&s));
+            let k = self.inputs().iter().filter(|j| j.differentiated).position(|j| j.local == i.local).unwrap_or(0);
+            flatten(
+                &s,
+                &format!("t{k}"),
+                self.structs(),
+                &|v| format!("flat.push(f64::from({v}));"),
+                &mut tangent_flat,
+            );
+        }
         let (plain_lets, plain_call) = self.call(name, "", &plain_leaf, &[]);
         let (_, vjp_call) = self.call(&format!("{name}_vjp"), "", &plain_leaf, &[]);
         let (_, jvp_call) = self.call(&format!("{name}_jvp"), "", &plain_leaf, &tangents);
@@ -238,7 +304,7 @@ pub fn {name}_jvp_flat(x: &[f64], n: &[usize], u: &[f64]) -> (Vec<f64>, Vec<f64>
 }}
 "
         );
-        if self.f.ret == Ty::Float {
+        if scalar(self.f) {
             let (_, grad_call) = self.call(&format!("{name}_grad"), "", &plain_leaf, &[]);
             let (_, hvp_call) = self.call(&format!("{name}_hvp"), "", &plain_leaf, &tangents);
             let (hyper_lets, hyper_call) = self.call(name, "hyper::", &hyper_leaf, &[]);

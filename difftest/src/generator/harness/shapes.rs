@@ -31,7 +31,9 @@ impl Shape {
             ParamTy::Seq { kind, len } => Shape::Seq { len, array: matches!(kind, SeqTy::Array | SeqTy::ArrayRef) },
             ParamTy::Matrix { rows, cols, .. } => Shape::Matrix { rows, cols },
             ParamTy::Struct { id, .. } => Shape::Struct(id),
-            ParamTy::Int => Shape::Int(0),
+            ParamTy::Int | ParamTy::Opt { .. } => Shape::Int(0),
+            ParamTy::MutSeq { len, array } => Shape::Seq { len, array },
+            ParamTy::MutFloat => Shape::Float,
         }
     }
 
@@ -62,7 +64,7 @@ pub fn borrowed(ty: ParamTy) -> bool {
         ParamTy::Float { by_ref } | ParamTy::Struct { by_ref, .. } => by_ref,
         ParamTy::Seq { kind, .. } => matches!(kind, SeqTy::Slice | SeqTy::VecRef | SeqTy::ArrayRef),
         ParamTy::Matrix { kind, .. } => kind != MatTy::Vec,
-        ParamTy::Int => false,
+        ParamTy::Int | ParamTy::Opt { .. } | ParamTy::MutSeq { .. } | ParamTy::MutFloat => false,
     }
 }
 

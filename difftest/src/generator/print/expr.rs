@@ -8,6 +8,8 @@ impl Printer<'_> {
     pub(super) fn lit(&self, v: f64, top: bool) -> String {
         let suffix = if self.typed { format!("_{}", self.float.name()) } else { String::new() };
         match self.flavor {
+            Flavor::Plain if self.generic && v == 0.0 => "T::ZERO".to_string(),
+            Flavor::Plain if self.generic => format!("T::from_f64({v:?})"),
             Flavor::Plain if v < 0.0 && !top => format!("({v:?}{suffix})"),
             Flavor::Plain => format!("{v:?}{suffix}"),
             Flavor::Dual => format!("D::c({v:?})"),
@@ -25,6 +27,13 @@ impl Printer<'_> {
             Expr::Lit(v) => return self.lit(*v, top),
             Expr::Var(name) => return name.clone(),
             Expr::RefVar { name, .. } => return format!("*{name}"),
+            Expr::Call(name, args) if name.contains("::<_F>") => {
+                let name = match self.flavor {
+                    Flavor::Plain => name.replace("_F", self.float_name()),
+                    Flavor::Dual => name.replace("::<_F>", ""),
+                };
+                return format!("{name}({})", self.args(args));
+            }
             Expr::Index(name, i) => return format!("{name}[{}]", i.text),
             Expr::Cast(i) => return self.cast(i),
             Expr::Bin(op, a, b) => format!("{} {} {}", self.operand(a), bin_op(*op), self.operand(b)),
@@ -51,6 +60,20 @@ impl Printer<'_> {
             Expr::StructLit(id, fields) => return self.struct_lit(*id, fields),
             Expr::Clone(path) => return format!("{path}.clone()"),
             Expr::ToVec(path) => return format!("{path}.to_vec()"),
+            Expr::CallClosure(name, a) => return format!("{name}({})", self.expr(a, true)),
+            Expr::Opt(None) => return "None".to_string(),
+            Expr::Opt(Some(a)) => return format!("Some({})", self.expr(a, true)),
+            Expr::Match(scrutinee, arms) => {
+                let arms: Vec<String> = arms
+                    .iter()
+                    .map(|arm| {
+                        let guard =
+                            arm.guard.as_ref().map(|g| format!(" if {}", self.cond(g, false))).unwrap_or_default();
+                        format!("{}{guard} => {},", arm.pattern, self.expr(&arm.value, true))
+                    })
+                    .collect();
+                format!("match {} {{ {} }}", scrutinee.text, arms.join(" "))
+            }
         };
         if top { text } else { format!("({text})") }
     }
@@ -59,7 +82,8 @@ impl Printer<'_> {
     /// (`v * 2.0`), as `&f64` and `&Dual` implement the operators.
     fn operand(&self, e: &Expr) -> String {
         match e {
-            Expr::RefVar { name, bare: true } => name.clone(),
+            // `&T * T` is not among `T: backprop::Float`'s bounds.
+            Expr::RefVar { name, bare: true } if !self.generic => name.clone(),
             _ => self.expr(e, false),
         }
     }
@@ -79,6 +103,7 @@ impl Printer<'_> {
     fn cast(&self, i: &IntExpr) -> String {
         let inner = if super::super::stmt::is_word(&i.text) { i.text.clone() } else { format!("({})", i.text) };
         match self.flavor {
+            Flavor::Plain if self.generic => format!("T::from_usize({})", i.text),
             Flavor::Plain => format!("({inner} as {})", self.float.name()),
             Flavor::Dual => format!("D::c({inner} as f64)"),
         }
@@ -131,6 +156,7 @@ impl Printer<'_> {
                 Arg::Borrow(e) if is_const(e) => format!("&{}", self.typed().expr(e, false)),
                 Arg::Borrow(e) => format!("&{}", self.expr(e, false)),
                 Arg::Int(i) => i.text.clone(),
+                Arg::MutBorrow(name) => format!("&mut {name}"),
             })
             .collect();
         args.join(", ")
@@ -151,6 +177,13 @@ impl Printer<'_> {
                 text.push_str(&format!(".fold({init}, |{acc}, {item}| {})", self.expr(body, true)));
             }
             ChainEnd::Collect => text.push_str(".collect()"),
+            ChainEnd::FoldMax => match self.flavor {
+                Flavor::Plain => {
+                    let f = self.float_name();
+                    text.push_str(&format!(".fold({f}::NEG_INFINITY, {f}::max)"));
+                }
+                Flavor::Dual => text.push_str(".fold(D::neg_infinity(), D::max)"),
+            },
         }
         text
     }
@@ -162,6 +195,7 @@ impl Printer<'_> {
                 return format!("{} {} {}", self.expr(a, false), cmp_op(*cmp), self.expr(b, false));
             }
             Cond::Int(text) => return text.clone(),
+            Cond::Let(pattern, value) => return format!("let {pattern} = {value}"),
             Cond::And(a, b) => format!("{} && {}", self.cond(a, true), self.cond(b, true)),
             Cond::Or(a, b) => format!("{} || {}", self.cond(a, true), self.cond(b, true)),
         };

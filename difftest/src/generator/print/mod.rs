@@ -43,11 +43,13 @@ struct Printer<'a> {
     /// Literals carry `_f64`: set inside a constant method receiver, whose type Rust could
     /// not infer otherwise (`(0.5 + 0.25).sin()` does not compile).
     typed: bool,
+    /// Inside a function generic over its float type `T` (plain printing only).
+    generic: bool,
 }
 
 impl<'a> Printer<'a> {
     fn new(flavor: Flavor, float: FloatTy, structs: &'a [StructDef]) -> Printer<'a> {
-        Printer { flavor, float, structs, out: String::new(), indent: 0, typed: false }
+        Printer { flavor, float, structs, out: String::new(), indent: 0, typed: false, generic: false }
     }
 
     fn line(&mut self, text: &str) {
@@ -76,6 +78,7 @@ impl<'a> Printer<'a> {
     }
 
     fn function(&mut self, f: &Function) {
+        self.generic = f.generic && self.flavor == Flavor::Plain;
         if let Some(r) = f.receiver {
             self.line(&format!("impl {} {{", self.structs[r.id].name));
             self.indent += 1;
@@ -90,7 +93,8 @@ impl<'a> Printer<'a> {
             f.receiver.iter().map(|r| (if r.by_ref { "&self" } else { "self" }).to_string()).collect();
         params.extend(f.params.iter().map(|q| format!("{}: {}", q.name, self.param_ty(q.ty))));
         let ret = self.ty(&f.ret);
-        self.line(&format!("pub fn {}({}) -> {ret} {{", f.name, params.join(", ")));
+        let generics = if self.generic { "<T: backprop::Float>" } else { "" };
+        self.line(&format!("pub fn {}{generics}({}) -> {ret} {{", f.name, params.join(", ")));
         self.indent += 1;
         self.block(&f.body);
         let tail = self.expr(&f.tail, true);
@@ -101,6 +105,7 @@ impl<'a> Printer<'a> {
             self.indent -= 1;
             self.line("}");
         }
+        self.generic = false;
     }
 
     fn block(&mut self, stmts: &[Stmt]) {
@@ -142,9 +147,27 @@ impl<'a> Printer<'a> {
                 self.line(&format!("let {m}{name}{t} = {v};"));
             }
             Stmt::LetInt { name, value } => self.line(&format!("let {name} = {};", value.text)),
-            Stmt::Assign { name, op, value } => {
+            Stmt::Assign { deref, name, op, value } => {
                 let v = self.expr(value, true);
-                self.line(&format!("{name} {} {v};", assign_op(*op)));
+                let star = if *deref { "*" } else { "" };
+                self.line(&format!("{star}{name} {} {v};", assign_op(*op)));
+            }
+            Stmt::LetClosure { name, param, body } => {
+                let b = self.expr(body, true);
+                self.line(&format!("let {name} = |{param}: {}| {b};", self.float_name()));
+            }
+            Stmt::LetOpt { name, float, cond, value } => {
+                let t = if *float { self.float_name() } else { "usize" };
+                let (c, v) = (self.cond(cond, false), self.expr(value, true));
+                self.line(&format!("let {name}: Option<{t}> = if {c} {{ Some({v}) }} else {{ None }};"));
+            }
+            Stmt::Expr(e) => {
+                let e = self.expr(e, true);
+                self.line(&format!("{e};"));
+            }
+            Stmt::LetElse { pattern, value, ret } => {
+                let r = self.expr(ret, true);
+                self.line(&format!("let {pattern} = {value} else {{ return {r}; }};"));
             }
             Stmt::LetBuf { name, len, array } => {
                 let zero = self.lit(0.0, true);
@@ -160,7 +183,9 @@ impl<'a> Printer<'a> {
                 // primitive `+=` gets two-phase borrows); `y[i] = y[i] + e` is the same sum.
                 match (add, self.flavor) {
                     (false, _) => self.line(&format!("{name}[{i}] = {v};")),
-                    (true, Flavor::Plain) => self.line(&format!("{name}[{i}] += {v};")),
+                    // Nor over a generic `T` (its `+=` is a trait method's).
+                    (true, Flavor::Plain) if !self.generic => self.line(&format!("{name}[{i}] += {v};")),
+                    (true, Flavor::Plain) => self.line(&format!("{name}[{i}] = {name}[{i}] + ({v});")),
                     (true, Flavor::Dual) => self.line(&format!("{name}[{i}] = {name}[{i}] + ({v});")),
                 }
             }

@@ -7,6 +7,7 @@ impl Printer<'_> {
     /// `f64`, `f32`, or `D` over dual numbers.
     pub(super) fn float_name(&self) -> &'static str {
         match self.flavor {
+            Flavor::Plain if self.generic => "T",
             Flavor::Plain => self.float.name(),
             Flavor::Dual => "D",
         }
@@ -30,6 +31,11 @@ impl Printer<'_> {
             },
             ParamTy::Struct { id, by_ref } => format!("{}{}", if by_ref { "&" } else { "" }, self.structs[id].name),
             ParamTy::Int => "usize".to_string(),
+            ParamTy::Opt { float: true } => format!("Option<{f}>"),
+            ParamTy::Opt { float: false } => "Option<usize>".to_string(),
+            ParamTy::MutSeq { len, array: true } => format!("&mut [{f}; {len}]"),
+            ParamTy::MutSeq { array: false, .. } => format!("&mut [{f}]"),
+            ParamTy::MutFloat => format!("&mut {f}"),
         }
     }
 
