@@ -223,3 +223,18 @@ fn generic_closures_and_match() {
     let (_, g32) = generic_piecewise_grad(&[-0.5f32, 0.7, 1.2]);
     assert_eq!(g32, vec![-1.0, 6.0, 3.0]);
 }
+
+// g = (Σ xᵢ)·(Π xᵢ) through `.iter().sum()` and `.iter().product()` in generic code (found by a
+// reviewer: `Float` lacked `Product` and `Sum<&T>`);  ∂g/∂xᵢ = P + S·P/xᵢ
+#[differentiable]
+fn sum_times_product<T: Float>(x: &[T]) -> T {
+    let s: T = x.iter().sum();
+    let p: T = x.iter().product();
+    s * p
+}
+
+#[test]
+fn generic_sums_and_products() {
+    assert_eq!(sum_times_product_grad(&[1.0f64, 2.0, 3.0]), (36.0, vec![42.0, 24.0, 18.0]));
+    assert_eq!(sum_times_product_grad(&[1.0f32, 2.0]), (6.0, vec![8.0, 5.0]));
+}

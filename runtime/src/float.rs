@@ -32,6 +32,9 @@ pub trait Float:
     + MulAssign
     + DivAssign
     + Sum
+    + for<'a> Sum<&'a Self>
+    + core::iter::Product
+    + for<'a> core::iter::Product<&'a Self>
 {
     /// `0`.
     const ZERO: Self;
