@@ -292,26 +292,12 @@ impl Default for Features {
             collected_binding: false,
             // found/027-borrowed-field-of-a-struct-passed-by-value.rs
             borrowed_field_of_by_value_struct: false,
-            // found/031-mut-parameter-lent-as-shared.rs
-            mut_param_lent_shared: false,
             // found/032-closure-called-in-a-condition.rs
             closure_call_in_condition: false,
-            // found/033-path-form-method-in-a-generic-function.rs
-            generic_path_form: false,
             // found/034-option-argument-to-a-callee.rs
             option_argument: false,
-            // found/035-accumulator-read-in-a-closure.rs
-            accumulator_in_closure: false,
-            // found/036-early-return-in-a-loop-writing-a-mut-buffer.rs
-            return_in_loop_with_mut: false,
-            // found/037-method-call-result-of-a-function-with-mut-parameters.rs
-            method_result_with_mut: false,
-            // found/038-result-of-a-call-lending-mut-used.rs
-            mut_call_result: false,
             // found/039-constant-let-closure-as-a-receiver.rs
             constant_let_closure: false,
-            // found/040-two-buffers-lent-one-unread-after.rs
-            two_lent_buffers: false,
             // found/041-integer-bound-by-an-arm-in-an-active-guard.rs
             bound_arm_in_active_guard: false,
             ..Features::ALL
