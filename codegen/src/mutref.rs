@@ -61,11 +61,29 @@ pub fn mut_params(sig: &syn::Signature) -> syn::Result<Vec<MutParam>> {
         };
         if let syn::Type::Path(p) = &*reference.elem
             && let Some(name) = p.path.get_ident().map(ToString::to_string)
-            && matches!(name.as_str(), "usize" | "isize" | "u8" | "u16" | "u32" | "u64" | "u128" | "i8" | "i16" | "i32" | "i64" | "i128" | "bool" | "char")
+            && matches!(
+                name.as_str(),
+                "usize"
+                    | "isize"
+                    | "u8"
+                    | "u16"
+                    | "u32"
+                    | "u64"
+                    | "u128"
+                    | "i8"
+                    | "i16"
+                    | "i32"
+                    | "i64"
+                    | "i128"
+                    | "bool"
+                    | "char"
+            )
         {
             return Err(syn::Error::new(
                 reference.span(),
-                format!("a `&mut {name}` parameter is not supported in a differentiable function: a `&mut` parameter is a float buffer whose final contents have a gradient; return the new `{name}` instead"),
+                format!(
+                    "a `&mut {name}` parameter is not supported in a differentiable function: a `&mut` parameter is a float buffer whose final contents have a gradient; return the new `{name}` instead"
+                ),
             ));
         }
         let (owned, how) = owned_type(&reference.elem);
