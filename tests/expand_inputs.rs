@@ -17,6 +17,8 @@ mod guards;
 mod iterators;
 #[path = "expand/loops.rs"]
 mod loops;
+#[path = "expand/options.rs"]
+mod options;
 #[path = "expand/outputs.rs"]
 mod outputs;
 #[path = "expand/scalar.rs"]

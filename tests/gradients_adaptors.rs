@@ -234,3 +234,70 @@ fn first_and_last_read_the_ends() {
     check_n64(ends_grad, f, df, &POINTS, TOL64);
     assert_eq!(ends_jvp(&[2.0, 5.0, 3.0], &[1.0, 0.0, 1.0]), (10.0, 9.0));
 }
+
+// `.filter(…)` before `.sum()`, `.product()` and `.fold(…)`, with and without a `.map(…)`:
+// an item the predicate rejects adds nothing (its gradient is zero).
+#[differentiable]
+fn positive_square_sum(x: &[f64]) -> f64 {
+    x.iter().filter(|&&v| v > 0.0).map(|v| v * v).sum()
+}
+
+#[differentiable]
+fn positive_sum(x: &[f64]) -> f64 {
+    x.iter().copied().filter(|v| *v > 0.0).sum()
+}
+
+#[differentiable]
+fn large_product(x: &[f64]) -> f64 {
+    x.iter().filter(|v| v.abs() > 0.5).product()
+}
+
+#[differentiable]
+fn below_threshold_fold(x: &[f64], t: f64) -> f64 {
+    x.iter().filter(|&&v| v < t).fold(0.0, |acc, &v| acc + (v - t).powi(2))
+}
+
+#[differentiable]
+fn even_positions_max(x: &[f64]) -> f64 {
+    x.iter().enumerate().filter(|(i, _)| i % 2 == 0).map(|(_, v)| v.sin()).fold(f64::NEG_INFINITY, f64::max)
+}
+
+#[differentiable]
+fn filtered_pairs(x: &[f32], y: &[f32]) -> f32 {
+    x.iter().zip(y).filter(|(a, b)| **a > **b).map(|(a, b)| (a - b) * a).sum()
+}
+
+#[test]
+fn filter_before_a_reduction_drops_rejected_items() {
+    let x = [0.7, -1.2, 0.3, 2.0, -0.4];
+    for (name, f, g) in [
+        (
+            "filter map sum",
+            positive_square_sum as fn(&[f64]) -> f64,
+            positive_square_sum_grad as fn(&[f64]) -> (f64, Vec<f64>),
+        ),
+        ("filter sum", positive_sum, positive_sum_grad),
+        ("filter product", large_product, large_product_grad),
+        ("filter map fold", even_positions_max, even_positions_max_grad),
+    ] {
+        let (value, grad) = g(&x);
+        assert_rel64(value, f(&x), 1e-14, name);
+        assert_grad_close(&grad, &fd_grad(f, &x), 1e-6);
+    }
+    assert_eq!(positive_square_sum_grad(&x).1, vec![1.4, 0.0, 0.6, 4.0, 0.0]);
+    assert_eq!(large_product_grad(&x).1[2], 0.0, "0.3 is filtered out");
+    let t = 0.5;
+    let (value, (gx, gt)) = below_threshold_fold_grad(&x, t);
+    assert_rel64(value, below_threshold_fold(&x, t), 1e-14, "filter fold");
+    assert_grad_close(&gx, &fd_grad(|x| below_threshold_fold(x, t), &x), 1e-6);
+    assert_rel64(gt, fd(|t| below_threshold_fold(&x, t), t), 1e-6, "∂/∂t");
+    // Forward mode and second order go the same way.
+    let (_, tangent) = positive_square_sum_jvp(&x, &[1.0; 5]);
+    assert_rel64(tangent, 1.4 + 0.6 + 4.0, 1e-14, "tangent");
+    let (_, _, hv) = positive_square_sum_hvp(&x, &[1.0; 5]);
+    assert_eq!(hv, vec![2.0, 0.0, 2.0, 2.0, 0.0]);
+    let (a, b) = ([1.5f32, -0.5, 2.0], [1.0f32, 0.5, 3.0]);
+    let (value, (ga, gb)) = filtered_pairs_grad(&a, &b);
+    assert_rel32(value, 0.75, 1e-6, "f32 zip filter");
+    assert_eq!((ga, gb), (vec![2.0, 0.0, 0.0], vec![-1.5, 0.0, 0.0]));
+}

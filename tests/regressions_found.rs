@@ -850,3 +850,63 @@ fn two_lent_variables_one_unread() {
     assert_eq!(lends_two_reads_one_grad(0.5), (0.5, 2.0));
     assert_eq!(lends_two_reads_one_hvp(0.5, 1.0), (0.5, 2.0, 4.0));
 }
+
+// 032 (the differential tester, seed 101, program 22): a `let` closure called in an `if` or
+// `while` condition was not inlined there (E0425). Each call is now evaluated first, into a
+// name the condition reads (lower/conditions.rs). c(x) = x², so the `if` takes `x`.
+#[differentiable]
+fn closure_in_condition(x: f64) -> f64 {
+    let c = |v: f64| v * x;
+    if c(x) > 0.0 { x } else { 2.0 * x }
+}
+
+// y ← x·y/2 while y/2 > 0.1 (at most ten times): a closure in a `while` condition.
+#[differentiable]
+fn closure_in_while_condition(x: f64) -> f64 {
+    let half = |v: f64| v * 0.5;
+    let mut y = x;
+    let mut n = 0;
+    while half(y) > 0.1 && n < 10 {
+        y = half(y) * x;
+        n += 1;
+    }
+    y
+}
+
+fn closure_in_while_condition_plain(x: f64) -> f64 {
+    let (mut y, mut n) = (x, 0);
+    while y * 0.5 > 0.1 && n < 10 {
+        y = y * 0.5 * x;
+        n += 1;
+    }
+    y
+}
+
+#[test]
+fn closures_called_in_conditions() {
+    assert_eq!(closure_in_condition_grad(0.5), (0.5, 1.0));
+    assert_eq!(closure_in_condition_hvp(-0.5, 1.0), (-0.5, 1.0, 0.0));
+    for x in [1.5, 1.9, 0.7] {
+        let (value, d) = closure_in_while_condition_grad(x);
+        assert_eq!(value, closure_in_while_condition_plain(x));
+        assert_rel64(d, fd(closure_in_while_condition_plain, x), 1e-6, "while");
+    }
+}
+
+// 041 (seed 102, program 195): an arm binding an integer (`k @ 0..=1`) whose guard reads an
+// active value was refused as binding parts of an active value; the binding is the whole
+// (constant) scrutinee, and the guard is not read again when the arm binds its names.
+#[differentiable]
+fn bound_arm_in_active_guard(x: &[f64], n: usize) -> f64 {
+    match n {
+        k @ 0..=1 if x[k] <= 0.25 => k as f64 * x[1],
+        _ => x[0],
+    }
+}
+
+#[test]
+fn an_integer_bound_by_an_arm_with_an_active_guard() {
+    assert_eq!(bound_arm_in_active_guard_grad(&[0.1, 2.0], 0), (0.0, vec![0.0, 0.0]));
+    assert_eq!(bound_arm_in_active_guard_grad(&[0.1, 2.0], 1), (0.1, vec![1.0, 0.0]));
+    assert_eq!(bound_arm_in_active_guard_grad(&[0.1, 0.2], 1), (0.2, vec![0.0, 1.0]));
+}

@@ -75,6 +75,8 @@ pub enum TargetStep {
     Index(Operand),
     /// `[lo..hi]`
     Slice(crate::ir::SliceRange),
+    /// Inside an `Option`'s adjoint, which has the value's shape.
+    Unwrap,
 }
 
 /// An expression of the reverse sweep.
@@ -166,7 +168,7 @@ impl Target {
             match step {
                 TargetStep::Index(i) => out.extend(i.var()),
                 TargetStep::Slice(range) => out.extend(range.bounds().filter_map(Operand::var)),
-                TargetStep::Field(_) => {}
+                TargetStep::Field(_) | TargetStep::Unwrap => {}
             }
         }
     }

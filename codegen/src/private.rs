@@ -51,6 +51,9 @@ pub enum Item {
     AddToEach,
     /// `sum_of(&buffer)`: a sum over a buffer of floats.
     SumOf,
+    SomeMut,
+    Keep,
+    SomeAdjoint,
     /// `adopt(gradient, &array)`: a callee's `Vec` gradient as an array parameter's.
     Adopt,
     /// `own(gradient)`: a lazy gradient (a matrix product's) as a tangent of its own.
@@ -131,6 +134,9 @@ impl ToTokens for Item {
             Item::Accumulate => quote!(#p::accumulate),
             Item::AddToEach => quote!(#p::add_to_each),
             Item::SumOf => quote!(#p::sum_of),
+            Item::SomeMut => quote!(#p::some_mut),
+            Item::Keep => quote!(#p::keep),
+            Item::SomeAdjoint => quote!(#p::some_adjoint),
             Item::Adopt => quote!(#p::adopt),
             Item::Own => quote!(#p::own),
             Item::PopAdjoint => quote!(#p::pop_adjoint),

@@ -263,6 +263,15 @@ impl Reverser<'_> {
                     self.contribute_operand(item, AExpr::Field(Box::new(d.clone()), index_literal(k)), out);
                 }
             }
+            // The adjoint of `Some(a)` is an `Option` whose inside is `a`'s (`None`, from a
+            // caller that has no adjoint for the value, is zero).
+            Build::Some(item) => {
+                let like = match item {
+                    Operand::Var(v) => AExpr::Ref(Box::new(AExpr::Primal(*v))),
+                    Operand::Const(_) => return,
+                };
+                self.contribute_operand(item, AExpr::Private(Item::SomeAdjoint, vec![d, like]), out);
+            }
             Build::Struct { fields, .. } => {
                 for (member, value) in fields {
                     self.contribute_operand(value, AExpr::Field(Box::new(d.clone()), member.clone()), out);
@@ -446,6 +455,7 @@ impl Reverser<'_> {
                 Step::Index(i) => Some(TargetStep::Index(i.clone())),
                 Step::Slice(range) => Some(TargetStep::Slice(range.clone())),
                 Step::Deref => None,
+                Step::Unwrap => Some(TargetStep::Unwrap),
             })
             .collect();
         let scalar = self.place_kind(place).is_scalar();

@@ -270,6 +270,10 @@ impl Tangents<'_> {
     /// `&SCALE`): `zero_like(&SCALE)`, bound to a temporary and borrowed for a borrowed one.
     fn zero_of_constant(&mut self, c: &crate::ir::Constant, span: Span, out: &mut Vec<Stmt>) -> Operand {
         let zero_like = Item::ZeroLike;
+        // `None`'s type is not written: its tangent is `None`, the shape of the value.
+        if c.is_none() {
+            return Operand::constant(quote!(::core::option::Option::None));
+        }
         let Ok(reference) = syn::parse2::<syn::ExprReference>(c.tokens.clone()) else {
             let tokens = &c.tokens;
             return Operand::constant(quote!(#zero_like(&(#tokens))));
@@ -309,6 +313,7 @@ impl Tangents<'_> {
                     quote!(#tokens[#lo #dots #hi])
                 }
                 crate::ir::Step::Deref => quote!((*#tokens)),
+                crate::ir::Step::Unwrap => quote!((*#tokens.as_ref().unwrap())),
             };
         }
         (tokens, uses)
@@ -553,6 +558,7 @@ impl Tangents<'_> {
             Build::VecList(list) => Build::VecList(items(self, list)),
             Build::ArrayList(list) => Build::ArrayList(items(self, list)),
             Build::Tuple(list) => Build::Tuple(items(self, list)),
+            Build::Some(item) => Build::Some(self.tangent_or_zero(item, span, out)),
             Build::Struct { path, fields } => Build::Struct {
                 path: path.clone(),
                 fields: fields.iter().map(|(name, o)| (name.clone(), self.tangent_or_zero(o, span, out))).collect(),

@@ -45,7 +45,9 @@ pub fn inputs(value: &Value) -> Vec<VarId> {
             }
         }
         Value::Build(build) => match build {
-            Build::VecRepeat { elem, .. } | Build::ArrayRepeat { elem, .. } => operand(elem, &mut out),
+            Build::VecRepeat { elem, .. } | Build::ArrayRepeat { elem, .. } | Build::Some(elem) => {
+                operand(elem, &mut out)
+            }
             Build::VecList(items) | Build::ArrayList(items) | Build::Tuple(items) => {
                 items.iter().for_each(|o| operand(o, &mut out))
             }

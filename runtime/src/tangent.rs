@@ -287,6 +287,41 @@ impl<T: Differentiable + ?Sized> Differentiable for Box<T> {
     }
 }
 
+// `Option`: a value that may be absent (the distance to a surface a ray may miss). Its
+// gradient has the value's shape: `None` where the value is `None`.
+impl<T: Differentiable> Differentiable for Option<T> {
+    type Tangent = Option<T::Tangent>;
+    fn zero_tangent(&self) -> Self::Tangent {
+        self.as_ref().map(T::zero_tangent)
+    }
+    fn visit_pair(&mut self, tangent: &Self::Tangent, visitor: &mut PairVisitor<'_>) {
+        if let (Some(value), Some(tangent)) = (self, tangent) {
+            value.visit_pair(tangent, visitor);
+        }
+    }
+    fn visit_named(&self, visitor: &mut NamedVisitor<'_>) {
+        if let Some(value) = self {
+            value.visit_named(visitor);
+        }
+    }
+    fn visit_named_mut(&mut self, visitor: &mut NamedVisitorMut<'_>) {
+        if let Some(value) = self {
+            value.visit_named_mut(visitor);
+        }
+    }
+}
+
+impl<T: Accumulate> Accumulate for Option<T> {
+    /// Adding to `None` takes the other gradient: a local `Option`'s adjoint may start empty.
+    fn accumulate(&mut self, other: Self) {
+        let Some(other) = other else { return };
+        match self {
+            Some(value) => value.accumulate(other),
+            None => *self = Some(other),
+        }
+    }
+}
+
 macro_rules! tuple_tangent {
     ($($name:ident . $idx:tt),+) => {
         impl<$($name: Differentiable),+> Differentiable for ($($name,)+) {

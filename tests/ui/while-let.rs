@@ -1,4 +1,4 @@
-// `while let` binding a part of a value that carries a gradient (`Some(v)` of `x.get(i)`) is refused.
+// `x.get(i)` of a collection that carries a gradient (an `Option` of a reference) is refused.
 use backprop::differentiable;
 
 #[differentiable]

@@ -111,6 +111,7 @@ fn moves_any(value: &Value, bases: &[VarId]) -> bool {
         Value::Copy(o) => taken(o),
         Value::Build(Build::VecList(items) | Build::ArrayList(items) | Build::Tuple(items)) => items.iter().any(taken),
         Value::Build(Build::Struct { fields, .. }) => fields.iter().any(|(_, o)| taken(o)),
+        Value::Build(Build::Some(o)) => taken(o),
         _ => false,
     }
 }
@@ -192,7 +193,7 @@ fn direct_uses(stmt: &Stmt) -> Vec<VarId> {
                     operand(elem, &mut out);
                     operand(len, &mut out);
                 }
-                Build::ArrayRepeat { elem, .. } => operand(elem, &mut out),
+                Build::ArrayRepeat { elem, .. } | Build::Some(elem) => operand(elem, &mut out),
                 Build::VecList(items) | Build::ArrayList(items) | Build::Tuple(items) => {
                     items.iter().for_each(|o| operand(o, &mut out))
                 }

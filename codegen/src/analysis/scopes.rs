@@ -58,11 +58,37 @@ impl Scopes {
             _ => {}
         });
         let mut seq = 0;
-        scopes.walk(&function.body, None, &mut seq);
+        let mut assigned = vec![Vec::new(); n];
+        scopes.walk(&function.body, None, &mut seq, &mut assigned);
+        scopes.define_where_assigned(function, &assigned);
         scopes
     }
 
-    fn walk(&mut self, block: &Block, outer: Option<usize>, seq: &mut usize) {
+    /// A variable declared before an `if` and assigned in one arm only (`let t = match o {
+    /// Some(v) => v, None => return None };`: the other arm returns early, and what follows
+    /// is nested in the first) is defined by that assignment: its value exists only there, so
+    /// the arm records it for the reverse sweep rather than the pullback capturing a variable
+    /// that the other path leaves uninitialised.
+    fn define_where_assigned(&mut self, function: &Function, assigned: &[Vec<(BlockId, usize)>]) {
+        for (v, sites) in assigned.iter().enumerate() {
+            let Some(&(block, seq)) = sites.first() else { continue };
+            let one_block = sites.iter().all(|(b, _)| *b == block);
+            if one_block && block != self.def_block[v] && !function.vars[v].mutable && self.declared(function, v) {
+                self.define(v, block, seq);
+            }
+        }
+    }
+
+    /// Whether `v` is introduced by a `Declare` (`let y;`, assigned later).
+    fn declared(&self, function: &Function, v: VarId) -> bool {
+        let mut found = false;
+        crate::walk::each_stmt(&function.body, &mut |stmt| {
+            found |= matches!(stmt.kind, StmtKind::Declare { var } if var == v);
+        });
+        found
+    }
+
+    fn walk(&mut self, block: &Block, outer: Option<usize>, seq: &mut usize, assigned: &mut [Vec<(BlockId, usize)>]) {
         for stmt in &block.stmts {
             let here = *seq;
             *seq += 1;
@@ -80,6 +106,7 @@ impl Scopes {
                 StmtKind::Assign { var, value } | StmtKind::Update { var, value, .. } => {
                     self.writes[*var].push(here);
                     self.note_move(value, here);
+                    assigned[*var].push((block.id, here));
                 }
                 StmtKind::Store { place, value, .. } | StmtKind::Push { place, value } => {
                     self.writes[place.base].push(here);
@@ -90,7 +117,7 @@ impl Scopes {
                     self.define(if_stmt.record, block.id, here);
                     for arm in [&if_stmt.then_block, &if_stmt.else_block] {
                         self.parent[arm.id] = Some(block.id);
-                        self.walk(arm, outer, seq);
+                        self.walk(arm, outer, seq, assigned);
                     }
                 }
                 StmtKind::Loop(loop_stmt) => {
@@ -105,7 +132,7 @@ impl Scopes {
                     {
                         self.define(index, body.id, here);
                     }
-                    self.walk(body, outer.or(Some(here)), seq);
+                    self.walk(body, outer.or(Some(here)), seq, assigned);
                     let end = *seq;
                     self.loop_span.insert(loop_stmt.id, (here, end));
                     let start = outer.unwrap_or(here);
@@ -160,6 +187,7 @@ impl Scopes {
                     self.note_move(o, seq);
                 }
             }
+            Value::Build(Build::Some(o)) => self.note_move(o, seq),
             Value::Build(Build::Struct { fields, .. }) => {
                 for (_, o) in fields {
                     self.note_move(o, seq);

@@ -213,6 +213,10 @@ impl Emitter<'_> {
             let flag = match arg {
                 // An untyped literal has no type yet for the marker to take (`g(4, x)`); what
                 // kind of literal it is says enough.
+                // `None` has no type yet either; an `Option` has the flag of what it holds, a
+                // constant here, and `split` decides by counting whether the callee has a
+                // gradient for it (an `Option<f64>`) or not (an `Option<usize>`).
+                Arg::Value(Operand::Const(c)) if c.is_none() => Item::Active.to_token_stream(),
                 Arg::Value(Operand::Const(c)) => match c.kind {
                     crate::ir::Kind::Int => Item::Constant.to_token_stream(),
                     crate::ir::Kind::Scalar => Item::Active.to_token_stream(),

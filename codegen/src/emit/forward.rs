@@ -58,6 +58,7 @@ impl Emitter<'_> {
             Value::Copy(o) | Value::Cast(o, _) => folded_vec(o),
             Value::Build(Build::ArrayList(items) | Build::Tuple(items)) => items.iter().any(folded_vec),
             Value::Build(Build::Struct { fields, .. }) => fields.iter().any(|(_, o)| folded_vec(o)),
+            Value::Build(Build::Some(o)) => folded_vec(o),
             Value::Call(call) => call.args.iter().any(|a| matches!(a, Arg::Value(o) if folded_vec(o))),
             _ => false,
         }
@@ -243,6 +244,10 @@ impl Emitter<'_> {
             Build::Tuple(items) => {
                 let items = items.iter().map(|o| self.operand(o));
                 quote!((#(#items,)*))
+            }
+            Build::Some(item) => {
+                let item = self.operand(item);
+                quote!(::core::option::Option::Some(#item))
             }
             Build::Struct { path, fields } => {
                 let fields = fields.iter().map(|(member, o)| {

@@ -81,6 +81,7 @@ impl Emitter<'_> {
                     quote!(#out[#range])
                 }
                 Step::Deref => quote!((*#out)),
+                Step::Unwrap => quote!((*#out.as_ref().unwrap())),
             };
         }
         out
@@ -113,6 +114,10 @@ impl Emitter<'_> {
                 TargetStep::Slice(range) => {
                     let range = self.slice_range(range);
                     quote!(#out[#range])
+                }
+                TargetStep::Unwrap => {
+                    let some_mut = crate::private::Item::SomeMut;
+                    quote!((*#some_mut(&mut #out)))
                 }
             };
         }

@@ -59,6 +59,20 @@ impl Constant {
     }
 }
 
+impl Constant {
+    /// `None` (or `Option::None`): an `Option` whose type the tokens do not say.
+    pub fn is_none(&self) -> bool {
+        syn::parse2::<syn::Path>(self.tokens.clone()).is_ok_and(|p| {
+            p.segments.last().is_some_and(|s| s.ident == "None")
+                && p.segments
+                    .iter()
+                    .rev()
+                    .skip(1)
+                    .all(|s| matches!(s.ident.to_string().as_str(), "Option" | "option" | "core" | "std"))
+        })
+    }
+}
+
 /// A path to an associated constant of `f32` or `f64` (`f64::EPSILON`, `core::f64::consts::PI`).
 fn is_float_constant_path(tokens: &TokenStream) -> bool {
     let Ok(path) = syn::parse2::<syn::Path>(tokens.clone()) else { return false };
@@ -105,6 +119,9 @@ pub enum Step {
     Slice(SliceRange),
     /// `*` through a `&f32`/`&f64` parameter.
     Deref,
+    /// `.unwrap()` (or `.expect(…)`) of an `Option`: its adjoint and tangent are the same
+    /// `Option`'s inside (a gradient has the value's shape, `Some` where the value is).
+    Unwrap,
 }
 
 /// The bounds of a [`Step::Slice`], always inactive integers.
@@ -319,6 +336,8 @@ pub enum Build {
     ArrayList(Vec<Operand>),
     /// `(a, b)`.
     Tuple(Vec<Operand>),
+    /// `Some(a)` of a value that may carry a gradient.
+    Some(Operand),
     /// `Path { field: a, … }`.
     Struct { path: TokenStream, fields: Vec<(TokenStream, Operand)> },
     /// `place.clone()`, `place.to_vec()` or `place.to_owned()` (the method as written).

@@ -84,6 +84,21 @@ impl Lowerer {
         if let Some(value) = self.iterator_chain(call, out) {
             return value;
         }
+        // `o.unwrap_or(d)` is `match o { Some(v) => v, None => d }`.
+        if name == "unwrap_or" && call.args.len() == 1 {
+            let (receiver, default) = (&call.receiver, &call.args[0]);
+            let span = call.span();
+            let m: Expr =
+                syn::parse_quote_spanned!(span=> match #receiver { Some(__some) => __some, None => #default });
+            return self.expr(&m, out);
+        }
+        if super::place::is_unwrap(call) {
+            let e = Expr::MethodCall(call.clone());
+            if let Some(place) = self.place(&e, out) {
+                let kind = self.place_kind(&place);
+                return self.define(Value::Read(place), kind, call.span(), out);
+            }
+        }
         if matches!(name.as_str(), "clone" | "to_vec" | "to_owned") && call.args.is_empty() {
             return self.clone_call(call, out);
         }
@@ -102,6 +117,14 @@ impl Lowerer {
                 format!("`{name}` is not a float method with a known derivative; use one of {}, or call a function that has a `_vjp`", crate::ops::method_names()),
             );
             return Operand::constant(crate::names::float_literal(0.0));
+        }
+        if matches!(name.as_str(), "get" | "get_mut") && matches!(self.place_kind(&receiver), Kind::Buffer(_)) {
+            let e = Expr::MethodCall(call.clone());
+            return self.unsupported(
+                &e,
+                format!("`{name}` of a collection that carries a gradient gives an `Option` of a reference, which cannot be differentiated; test the index and read the element (`if i < x.len() {{ … x[i] … }}`)"),
+                out,
+            );
         }
         if call.turbofish.is_some() {
             let e = Expr::MethodCall(call.clone());

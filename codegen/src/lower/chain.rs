@@ -20,6 +20,9 @@ impl Lowerer {
         if let Some(rewritten) = paths_as_closures(call) {
             return self.iterator_chain(&rewritten, out);
         }
+        if let Some(rewritten) = filter_as_branch(call) {
+            return self.iterator_chain(&rewritten, out);
+        }
         let (source_expr, map) = match &*call.receiver {
             Expr::MethodCall(inner) if inner.method == "map" && inner.args.len() == 1 => {
                 (&*inner.receiver, inner.args.first())
@@ -31,7 +34,7 @@ impl Lowerer {
                 let e = Expr::MethodCall(call.clone());
                 return Some(self.unsupported(
                     &e,
-                    "this iterator chain cannot be differentiated; supported: `x.iter()` (with `.enumerate()`, `.zip(…)`, `.copied()`) or a range, then an optional `.map(|…| …)`, then `.sum()`, `.fold(init, |acc, …| …)` or `.collect()`".into(),
+                    "this iterator chain cannot be differentiated; supported: `x.iter()` (with `.enumerate()`, `.zip(…)`, `.copied()`) or a range, then an optional `.filter(|…| …)` and `.map(|…| …)`, then `.sum()`, `.product()`, `.fold(init, |acc, …| …)` or `.collect()` (not after `.filter`)".into(),
                     out,
                 ));
             }
@@ -311,4 +314,129 @@ fn paths_as_closures(call: &syn::ExprMethodCall) -> Option<syn::ExprMethodCall> 
         changed = true;
     }
     changed.then_some(call)
+}
+
+/// `.filter(p)` before `.sum()`, `.product()` or `.fold(…)` (with or without a `.map(f)`
+/// between), as the branch it means inside the reduction: an item `p` rejects adds nothing.
+///
+/// ```text
+/// s.filter(p).map(|v| e).sum()           s.map(|v| if keep(&v, p) { e } else { 0.0 }).sum()
+/// s.filter(p).fold(a, |acc, v| e)   →    s.fold(a, |acc, v| if keep(&v, p) { e } else { acc })
+/// s.filter(p).sum()                      s.fold(0.0, |__acc, __v| if keep(&__v, p) { __acc + __v } else { __acc })
+/// ```
+///
+/// The predicate is called as written (through `keep`, which types its parameter as `filter`
+/// does) on a reference to the item, rebuilt from the closure's
+/// pattern (`|&v|` gives `&v`): a condition, evaluated once in the forward sweep. (`collect`
+/// after a filter changes the length and is left to the error.)
+fn filter_as_branch(call: &syn::ExprMethodCall) -> Option<syn::ExprMethodCall> {
+    let terminal = call.method.to_string();
+    let (filtered, map) = match &*call.receiver {
+        Expr::MethodCall(m) if m.method == "map" && m.args.len() == 1 => match &*m.receiver {
+            Expr::MethodCall(f) if f.method == "filter" && f.args.len() == 1 => (f, Some(m)),
+            _ => return None,
+        },
+        Expr::MethodCall(f) if f.method == "filter" && f.args.len() == 1 => (f, None),
+        _ => return None,
+    };
+    let (source, predicate) = (&filtered.receiver, &filtered.args[0]);
+    // Called through a function whose bound types the closure's parameter, as `filter` does.
+    let keep = crate::private::Item::Keep;
+    let span = filtered.method.span();
+    let neutral = match terminal.as_str() {
+        "sum" => crate::names::float_literal(0.0),
+        "product" => crate::names::float_literal(1.0),
+        _ => proc_macro2::TokenStream::new(),
+    };
+    let mut rewritten = call.clone();
+    match (terminal.as_str(), map) {
+        ("sum" | "product", Some(map)) => {
+            let Some(Expr::Closure(f)) = map.args.first() else { return None };
+            let ((input, item), body) = (item_of(f.inputs.first()?)?, &f.body);
+            let branch: Expr =
+                syn::parse_quote_spanned!(span=> |#input| if #keep(&#item, #predicate) { #body } else { #neutral });
+            let mut map = map.clone();
+            map.receiver = source.clone();
+            map.args = std::iter::once(branch).collect();
+            rewritten.receiver = Box::new(Expr::MethodCall(map));
+        }
+        ("sum" | "product", None) => {
+            let op = if terminal == "sum" { quote!(+) } else { quote!(*) };
+            let fold: Expr = syn::parse_quote_spanned!(span=>
+                #source.fold(#neutral, |__acc, __v| if #keep(&__v, #predicate) { __acc #op __v } else { __acc })
+            );
+            let Expr::MethodCall(fold) = fold else { return None };
+            return Some(fold);
+        }
+        ("fold", _) => {
+            let Some(Expr::Closure(g)) = call.args.iter().nth(1) else { return None };
+            let (Some(acc), Some(item_pat)) = (g.inputs.first(), g.inputs.iter().nth(1)) else { return None };
+            let Pat::Ident(acc_ident) = strip_type(acc) else { return None };
+            let acc_name = &acc_ident.ident;
+            let body = &g.body;
+            // With a `.map(|p| e)` between: the fold's item is `e`, bound by the fold's pattern.
+            let (inputs, kept): (proc_macro2::TokenStream, Expr) = match map {
+                Some(map) => {
+                    let Some(Expr::Closure(f)) = map.args.first() else { return None };
+                    let (map_pat, item) = item_of(f.inputs.first()?)?;
+                    let map_body = &f.body;
+                    let kept = syn::parse_quote_spanned!(span=> if #keep(&#item, #predicate) { let #item_pat = #map_body; #body } else { #acc_name });
+                    (quote!(#acc, #map_pat), kept)
+                }
+                None => {
+                    let (item_pat, item) = item_of(item_pat)?;
+                    (
+                        quote!(#acc, #item_pat),
+                        syn::parse_quote_spanned!(span=> if #keep(&#item, #predicate) { #body } else { #acc_name }),
+                    )
+                }
+            };
+            let closure: Expr = syn::parse_quote_spanned!(span=> |#inputs| #kept);
+            rewritten.receiver = source.clone();
+            let init = call.args.first()?.clone();
+            rewritten.args = [init, closure].into_iter().collect();
+        }
+        _ => return None,
+    }
+    Some(rewritten)
+}
+
+/// A closure's parameter pattern with every `_` named, and the item it binds as an expression
+/// (`&v` for `|&v|`, `(i, v)` for `|(i, _)|`); `None` for patterns that cannot be rebuilt.
+fn item_of(pat: &Pat) -> Option<(Pat, Expr)> {
+    let mut count = 0;
+    rebuild(pat, &mut count)
+}
+
+fn rebuild(pat: &Pat, count: &mut usize) -> Option<(Pat, Expr)> {
+    Some(match pat {
+        Pat::Type(typed) => {
+            let (inner, item) = rebuild(&typed.pat, count)?;
+            let mut typed = typed.clone();
+            typed.pat = Box::new(inner);
+            (Pat::Type(typed), item)
+        }
+        Pat::Ident(ident) if ident.subpat.is_none() && ident.by_ref.is_none() => {
+            let name = &ident.ident;
+            (pat.clone(), syn::parse_quote!(#name))
+        }
+        Pat::Wild(wild) => {
+            let name = quote::format_ident!("__filtered{}", *count, span = wild.underscore_token.span);
+            *count += 1;
+            (syn::parse_quote!(#name), syn::parse_quote!(#name))
+        }
+        Pat::Reference(reference) => {
+            let (inner, item) = rebuild(&reference.pat, count)?;
+            let mut reference = reference.clone();
+            reference.pat = Box::new(inner);
+            (Pat::Reference(reference), syn::parse_quote!(&#item))
+        }
+        Pat::Paren(paren) => rebuild(&paren.pat, count)?,
+        Pat::Tuple(tuple) => {
+            let parts = tuple.elems.iter().map(|p| rebuild(p, count)).collect::<Option<Vec<_>>>()?;
+            let (pats, items): (Vec<Pat>, Vec<Expr>) = parts.into_iter().unzip();
+            (syn::parse_quote!((#(#pats,)*)), syn::parse_quote!((#(#items,)*)))
+        }
+        _ => return None,
+    })
 }

@@ -32,6 +32,10 @@ impl Lowerer {
             Expr::Unary(unary) => self.unary(unary, out),
             Expr::Cast(cast) => self.cast(cast, out),
             Expr::MethodCall(call) => self.method_call(call, out),
+            Expr::Call(call) if is_some(call) => {
+                let item = self.expr(&call.args[0], out);
+                self.define(Value::Build(Build::Some(item)), Kind::Composite, expr.span(), out)
+            }
             Expr::Call(call) => self.call(call, out),
             Expr::Field(_) | Expr::Index(_) => self.read(expr, out),
             Expr::Reference(reference) => self.reference(reference, out),
@@ -51,6 +55,12 @@ impl Lowerer {
                 self.define(Value::Build(Build::Tuple(elems)), Kind::Composite, expr.span(), out)
             }
             Expr::Struct(lit) => self.struct_literal(lit, out),
+            // `o?` in a function returning an `Option`: `match o { Some(v) => v, None => return None }`.
+            Expr::Try(try_expr) if self.returns_option => {
+                let (inner, span) = (&try_expr.expr, try_expr.question_token.span);
+                let m: Expr = syn::parse_quote_spanned!(span=> match #inner { Some(__some) => __some, None => return None });
+                self.expr(&m, out)
+            }
             Expr::If(if_expr) => self.if_value(if_expr, out),
             Expr::Match(m) if super::matching::is_parts_match(m) => self.unsupported(
                 expr,
@@ -433,8 +443,29 @@ pub(super) fn contains_let(expr: &Expr) -> bool {
     }
 }
 
-pub(super) const LET_IN_CONDITION: &str =
-    "`let` in a condition is not supported in a differentiable function; bind the value first";
+/// A condition that is one `let` followed by plain conditions (`let P = e`, `let P = e && c1
+/// && c2`): the `let` and the conditions joined, which `if` reads as a `match` guard.
+pub(super) fn leading_let(cond: &Expr) -> Option<(&syn::ExprLet, Option<Expr>)> {
+    fn flatten<'e>(expr: &'e Expr, out: &mut Vec<&'e Expr>) {
+        match expr {
+            Expr::Binary(b) if matches!(b.op, BinOp::And(_)) => {
+                flatten(&b.left, out);
+                flatten(&b.right, out);
+            }
+            other => out.push(other),
+        }
+    }
+    let mut parts = Vec::new();
+    flatten(cond, &mut parts);
+    let (Expr::Let(first), rest) = parts.split_first()? else { return None };
+    if rest.iter().any(|e| contains_let(e)) {
+        return None;
+    }
+    let guard = rest.iter().map(|e| (*e).clone()).reduce(|a, b| syn::parse_quote!(#a && #b));
+    Some((first, guard))
+}
+
+pub(super) const LET_IN_CONDITION: &str = "this `let` chain is not supported in a differentiable function: one `let` first, then plain conditions (`if let Some(t) = o && t > 0.0`), is; bind the other values first";
 
 /// What to call a construct in an error message, and what to do instead.
 fn describe(expr: &Expr) -> String {
@@ -444,7 +475,7 @@ fn describe(expr: &Expr) -> String {
             "a loop used as a value is not supported; assign to a variable inside the loop".into()
         }
         Expr::Try(_) => {
-            "the `?` operator is not supported in a differentiable function; handle the error before calling it".into()
+            "the `?` operator is supported on an `Option` in a function returning one; handle other errors before calling it".into()
         }
         Expr::Async(_) | Expr::Await(_) => "`async` code is not supported in a differentiable function".into(),
         Expr::Let(_) => LET_IN_CONDITION.into(),
@@ -460,4 +491,13 @@ fn describe(expr: &Expr) -> String {
 fn short(expr: &Expr) -> String {
     let text = expr.to_token_stream().to_string();
     if text.chars().count() > 40 { format!("{}…", text.chars().take(40).collect::<String>()) } else { text }
+}
+
+/// `Some(e)` (or `Option::Some(e)`): an `Option` built around a value.
+fn is_some(call: &syn::ExprCall) -> bool {
+    let Expr::Path(path) = &*call.func else { return false };
+    let names: Vec<String> = path.path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let some = matches!(names.as_slice(), [.., last] if last == "Some")
+        && names[..names.len() - 1].iter().all(|n| matches!(n.as_str(), "Option" | "option" | "core" | "std"));
+    some && call.args.len() == 1
 }

@@ -12,6 +12,8 @@ use syn::visit_mut::VisitMut;
 const CONSTANT_METHODS: &[&str] = &[
     "len",
     "is_empty",
+    "is_some",
+    "is_none",
     "is_nan",
     "is_finite",
     "is_infinite",

@@ -35,12 +35,26 @@ impl Lowerer {
         self.push_scope();
         self.bind_scrutinee(&scrutinee, &m.expr, out);
         let mut chain: Option<Expr> = None;
-        let else_block = self.arm_block(last, &scrutinee)?;
+        // The inside of an `Option` that may carry a gradient is read with `unwrap` (a place
+        // whose adjoint is the `Option`'s), not by a `match` of its own.
+        let active = self.may_be_active(&m.expr);
+        let else_block = self.arm_block(last, &scrutinee, active)?;
         // Built from the last test outwards: `if t1 { … } else if t2 { … } else { last }`.
         let mut tail = Expr::Block(syn::ExprBlock { attrs: Vec::new(), label: None, block: else_block });
         for arm in tests.iter().rev() {
-            let block = self.arm_block(arm, &scrutinee)?;
+            let block = self.arm_block(arm, &scrutinee, active)?;
             let pat = &arm.pat;
+            // A guard runs only when its pattern matches (and reads what it binds): a closure
+            // called there cannot be evaluated first, as in an `if` condition.
+            if let Pat::Guard(guard) = pat
+                && self.calls_closure_in(&guard.guard)
+            {
+                self.error_at(
+                    &guard.guard,
+                    "a closure called in a `match` guard is not supported; test its value in the arm (`k if … => if c(x) > 0.0 { … } else { … }`)",
+                );
+                return None;
+            }
             // The pattern holds its guard (`k if k > 2`): `matches!` takes both.
             let cond: Expr = syn::parse_quote_spanned!(arm.pat.span()=> ::core::matches!(#scrutinee, #pat));
             let if_expr = syn::ExprIf {
@@ -71,20 +85,27 @@ impl Lowerer {
     }
 
     /// An arm's body as a block, after the bindings its pattern makes.
-    fn arm_block(&mut self, arm: &syn::Arm, scrutinee: &syn::Ident) -> Option<syn::Block> {
+    fn arm_block(&mut self, arm: &syn::Arm, scrutinee: &syn::Ident, active: bool) -> Option<syn::Block> {
         let body = &arm.body;
         let bindings = pattern_bindings(&arm.pat);
-        let pat = &arm.pat;
         let span = arm.pat.span();
         let prelude: Option<syn::Stmt> = match (strip(&arm.pat), bindings.as_slice()) {
             (_, []) => None,
-            (Pat::Ident(ident), [_]) if ident.subpat.is_none() && ident.by_ref.is_none() => {
+            (pat, _) if active && some_binding(pat).is_some() => {
+                some_binding(pat).map(|binding| syn::parse_quote_spanned!(span=> let #binding = #scrutinee.unwrap();))
+            }
+            // `v`, `k @ 0..=1`: the whole value.
+            (Pat::Ident(ident), [_])
+                if ident.by_ref.is_none()
+                    && ident.subpat.as_ref().is_none_or(|(_, sub)| pattern_bindings(sub).is_empty()) =>
+            {
                 let name = &ident.ident;
                 Some(syn::parse_quote_spanned!(span=> let #name = #scrutinee;))
             }
-            // Read by a `match` of their own (see `is_parts_match`).
-            (_, names) => Some(syn::parse_quote_spanned!(span=>
-                let (#(#names,)*) = match #scrutinee { #pat => (#(#names,)*), _ => ::core::unreachable!() };
+            // Read by a `match` of their own (see `is_parts_match`), without the guard: the
+            // arm's test has passed, and the guard may read values that carry a gradient.
+            (unguarded, names) => Some(syn::parse_quote_spanned!(span=>
+                let (#(#names,)*) = match #scrutinee { #unguarded => (#(#names,)*), _ => ::core::unreachable!() };
             )),
         };
         // `0 => s += x,`: an assignment is the arm's statement.
@@ -104,6 +125,19 @@ impl Lowerer {
         {
             outer.extend(inner);
         }
+    }
+}
+
+/// `Some(v)` (or `Some(mut v)`): the binding of the inside of an `Option`, as `v` or `mut v`.
+pub(super) fn some_binding(pat: &Pat) -> Option<proc_macro2::TokenStream> {
+    let Pat::TupleStruct(some) = strip(pat) else { return None };
+    let is_some = some.path.segments.last().is_some_and(|s| s.ident == "Some") && some.qself.is_none();
+    match (is_some, some.elems.len(), some.elems.first()) {
+        (true, 1, Some(Pat::Ident(ident))) if ident.by_ref.is_none() && ident.subpat.is_none() => {
+            let (mutability, name) = (&ident.mutability, &ident.ident);
+            Some(quote::quote!(#mutability #name))
+        }
+        _ => None,
     }
 }
 

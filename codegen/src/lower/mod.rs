@@ -9,6 +9,7 @@ mod adapted;
 mod bind;
 mod call;
 mod chain;
+mod conditions;
 mod expr;
 mod inactive;
 mod iter;
@@ -33,6 +34,7 @@ pub use signature::{Output, OutputShape};
 pub fn function(item: &syn::ItemFn, args: &Args) -> syn::Result<(Function, Output)> {
     let mut cx = Lowerer::new(item.to_token_stream());
     cx.fn_name = item.sig.ident.to_string();
+    cx.returns_option = matches!(&item.sig.output, syn::ReturnType::Type(_, ty) if signature::is_option(ty));
     let params = cx.params(&item.sig, args);
     let output = cx.output(&item.sig);
     let mut body = Vec::new();
@@ -87,6 +89,8 @@ pub(crate) struct Lowerer {
     let_else_count: usize,
     /// How many adapted `for` walks have been rewritten (`__w0`, `__n0`, …).
     adapted_count: usize,
+    /// The function returns an `Option`: `?` on an `Option` returns `None`.
+    returns_option: bool,
 }
 
 /// Visible bindings, innermost scope last.
@@ -107,6 +111,7 @@ impl Lowerer {
             closures: Vec::new(),
             let_else_count: 0,
             adapted_count: 0,
+            returns_option: false,
         }
     }
 

@@ -33,6 +33,12 @@ impl Lowerer {
                 place.steps.push(step);
                 Some(place)
             }
+            // `o.unwrap()` of an `Option` that may carry a gradient: the inside of `o`.
+            Expr::MethodCall(call) if is_unwrap(call) => {
+                let mut place = self.place(&call.receiver, out)?;
+                place.steps.push(Step::Unwrap);
+                Some(place)
+            }
             Expr::Unary(unary) if matches!(unary.op, UnOp::Deref(_)) => {
                 let inner = match &*unary.expr {
                     Expr::Path(path) => path.path.get_ident().and_then(|i| self.lookup(&i.to_string())),
@@ -117,13 +123,18 @@ impl Lowerer {
     }
 }
 
+/// `.unwrap()` or `.expect(…)`.
+pub fn is_unwrap(call: &syn::ExprMethodCall) -> bool {
+    (call.method == "unwrap" && call.args.is_empty()) || (call.method == "expect" && call.args.len() == 1)
+}
+
 /// The index operands of a place (slice bounds included).
 pub fn indices(place: &Place) -> impl Iterator<Item = &Operand> {
     place.steps.iter().flat_map(|s| {
         let (index, range) = match s {
             Step::Index(i) => (Some(i), None),
             Step::Slice(r) => (None, Some(r)),
-            Step::Field(_) | Step::Deref => (None, None),
+            Step::Field(_) | Step::Deref | Step::Unwrap => (None, None),
         };
         index.into_iter().chain(range.into_iter().flat_map(SliceRange::bounds))
     })

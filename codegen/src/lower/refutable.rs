@@ -30,8 +30,11 @@ impl Lowerer {
             if !::core::matches!(#scrutinee, #pat) #diverge
         };
         let mut stmts: Vec<syn::Stmt> = vec![syn::parse_quote_spanned!(span=> let #scrutinee = #init;), check];
+        let some = super::matching::some_binding(pat).filter(|_| self.may_be_active(init));
         let bind = match names.as_slice() {
             [] => None,
+            // The inside of an `Option` that may carry a gradient (see `matching`).
+            [_] if some.is_some() => some.map(|binding| quote_spanned!(span=> let #binding = #scrutinee.unwrap();)),
             [one] => {
                 Some(quote_spanned!(span=> let #one = match #scrutinee { #pat => #one, _ => ::core::unreachable!() };))
             }

@@ -298,11 +298,16 @@ fn classify_path(path: &syn::TypePath) -> Result<TypeInfo, (TokenStream, String)
                     };
                 }
             }
-            "Option" | "Result" | "HashMap" | "BTreeMap" | "Rc" | "Arc" | "Cell" | "RefCell" => {
+            "Option" => {
+                if let Some(inner) = single_type_argument(last) {
+                    return optional(inner);
+                }
+            }
+            "Result" | "HashMap" | "BTreeMap" | "Rc" | "Arc" | "Cell" | "RefCell" => {
                 return Err((
                     path.to_token_stream(),
                     format!(
-                        "`{name}` parameters are not supported; pass the values inside it, or a struct deriving `Differentiable` (an `Option` left out by `wrt(...)` is a constant)"
+                        "`{name}` parameters are not supported; pass the values inside it, or a struct deriving `Differentiable`"
                     ),
                 ));
             }
@@ -370,6 +375,19 @@ fn collection(elem: &Type, wrap: impl Fn(&TokenStream) -> TokenStream) -> Result
     Ok(TypeInfo { kind, tangent: inner.tangent.as_ref().map(wrap) })
 }
 
+/// `Option<T>`: its gradient is an `Option` of `T`'s, `None` where the value is `None`.
+fn optional(inner: &Type) -> Result<TypeInfo, (TokenStream, String)> {
+    let info = classify(inner)?;
+    match info.kind {
+        Kind::Int => Ok(info),
+        Kind::ScalarRef => Err((
+            inner.to_token_stream(),
+            "an `Option` of a reference is not supported; use an `Option` of the value".into(),
+        )),
+        _ => Ok(TypeInfo { kind: Kind::Composite, tangent: info.tangent.map(|t| quote!(::core::option::Option<#t>)) }),
+    }
+}
+
 /// `Model<'a>` → `Model`: the gradient owns its data.
 fn strip_lifetimes(path: &syn::TypePath) -> TokenStream {
     let mut path = path.clone();
@@ -384,7 +402,7 @@ fn strip_lifetimes(path: &syn::TypePath) -> TokenStream {
 }
 
 /// `Option<…>` (or `&Option<…>`), by its last path segment.
-fn is_option(ty: &Type) -> bool {
+pub(super) fn is_option(ty: &Type) -> bool {
     match ty {
         Type::Reference(r) => is_option(&r.elem),
         Type::Path(p) => p.path.segments.last().is_some_and(|s| s.ident == "Option"),

@@ -122,16 +122,18 @@ impl Lowerer {
     /// An `if` statement; `result`, if given, is assigned each arm's value.
     pub(super) fn if_stmt(&mut self, if_expr: &syn::ExprIf, result: Option<usize>, out: &mut Vec<Stmt>) {
         let span = if_expr.span();
-        // `if let P = e { a } else { b }` is `match e { P => a, _ => b }`.
-        if let Expr::Let(let_expr) = &*if_expr.cond {
+        // `if let P = e { a } else { b }` is `match e { P => a, _ => b }`, and the let chain
+        // `if let P = e && c { a } else { b }` is `match e { P if c => a, _ => b }`.
+        if let Some((let_expr, guard)) = super::expr::leading_let(&if_expr.cond) {
             let then_branch = &if_expr.then_branch;
             let else_arm: Expr = match &if_expr.else_branch {
                 Some((_, else_expr)) => (**else_expr).clone(),
                 None => syn::parse_quote!({}),
             };
             let (pat, scrutinee) = (&let_expr.pat, &let_expr.expr);
+            let guard = guard.map(|g| quote::quote!(if #g));
             let m: syn::ExprMatch =
-                syn::parse_quote_spanned!(span=> match #scrutinee { #pat => #then_branch, _ => #else_arm });
+                syn::parse_quote_spanned!(span=> match #scrutinee { #pat #guard => #then_branch, _ => #else_arm });
             self.scoped(|cx| {
                 if let Some(chain) = cx.match_as_if(&m, out) {
                     cx.if_stmt(&chain, result, out);
@@ -144,7 +146,8 @@ impl Lowerer {
             return;
         }
         // The condition is evaluated once, in the forward sweep; the record says which arm ran.
-        let cond = Cond::Expr(self.inactive(&if_expr.cond));
+        let cond = self.hoist_closure_calls(&if_expr.cond, out);
+        let cond = Cond::Expr(self.inactive(&cond));
         let then_block = self.arm(&if_expr.then_branch, result);
         let else_block = match &if_expr.else_branch {
             None => {
@@ -194,6 +197,14 @@ impl Lowerer {
         }
         if super::expr::contains_let(&w.cond) {
             self.error_at(&w.cond, super::expr::LET_IN_CONDITION);
+            return;
+        }
+        // `while c(x) > 0.0 { … }` is `loop { if !(c(x) > 0.0) { break; } … }`: the closure's
+        // value is taken at every test.
+        if self.calls_closure_in(&w.cond) {
+            let (cond, body) = (&w.cond, &w.body);
+            let looped: syn::ExprLoop = syn::parse_quote_spanned!(w.span()=> loop { if !(#cond) { break; } #body });
+            self.forever_loop(&looped, out);
             return;
         }
         let cond = self.inactive(&w.cond);

@@ -91,8 +91,9 @@ impl Gen<'_> {
 
     /// `f(e)` of a closure in scope.
     pub fn closure_call(&mut self, d: u32) -> Option<Ex> {
-        // found/032: not in a condition while the bug is open.
-        if self.in_cond > 0 && !self.features.closure_call_in_condition {
+        // found/032: not in a condition while the bug is open; never where the condition may
+        // stop before the call (after `&&`/`||`, in a guard), which the macro refuses.
+        if self.in_cond > 0 && (!self.features.closure_call_in_condition || self.short_circuit > 0) {
             return None;
         }
         let fns = self.scope.fns();
@@ -141,7 +142,12 @@ impl Gen<'_> {
             let guard = match self.rng.random_bool(0.25) {
                 false => None,
                 true if binds && !self.features.bound_arm_in_active_guard => self.int_cond(),
-                true => Some(self.cond(d.min(1))),
+                true => {
+                    self.short_circuit += 1;
+                    let guard = self.cond(d.min(1));
+                    self.short_circuit -= 1;
+                    Some(guard)
+                }
             };
             let value = self.expr(d);
             self.scope.pop();

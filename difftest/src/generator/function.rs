@@ -93,6 +93,7 @@ pub fn program(seed: u64, features: &Features) -> Program {
             stepped: 0,
             generic,
             in_cond: 0,
+            short_circuit: 0,
             in_literal: 0,
         };
         let (mut f, sig) = g.function(name, receiver, mutating);

@@ -94,7 +94,12 @@ impl Gen<'_> {
     /// A condition: a comparison of floats (active), of integers (inactive), or both joined.
     pub fn cond(&mut self, depth: u32) -> Cond {
         if self.rng.random_bool(0.15) {
-            let (a, b) = (self.simple_cond(depth), self.simple_cond(depth));
+            let a = self.simple_cond(depth);
+            // The right side of `&&`/`||` may not run: no closure calls there (they are
+            // evaluated before the condition, lower/conditions.rs, so the macro refuses them).
+            self.short_circuit += 1;
+            let b = self.simple_cond(depth);
+            self.short_circuit -= 1;
             return if self.rng.random_bool(0.5) {
                 Cond::And(a.into(), b.into())
             } else {

@@ -292,14 +292,8 @@ impl Default for Features {
             collected_binding: false,
             // found/027-borrowed-field-of-a-struct-passed-by-value.rs
             borrowed_field_of_by_value_struct: false,
-            // found/032-closure-called-in-a-condition.rs
-            closure_call_in_condition: false,
-            // found/034-option-argument-to-a-callee.rs
-            option_argument: false,
             // found/039-constant-let-closure-as-a-receiver.rs
             constant_let_closure: false,
-            // found/041-integer-bound-by-an-arm-in-an-active-guard.rs
-            bound_arm_in_active_guard: false,
             ..Features::ALL
         }
     }
@@ -387,6 +381,8 @@ struct Gen<'a> {
     generic: bool,
     /// Depth of conditions around the expression being generated (found/032).
     in_cond: usize,
+    /// Inside the right side of `&&`/`||` or a `match` guard, which may not run.
+    short_circuit: usize,
     /// Depth of `vec![…]`/`[…]` literals around the expression being generated (found/035).
     in_literal: usize,
 }

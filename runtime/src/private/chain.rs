@@ -70,6 +70,9 @@ impl<T: Activity + ?Sized> Activity for &T {
 impl<T: Activity + ?Sized> Activity for Box<T> {
     type Flag = T::Flag;
 }
+impl<T: Activity> Activity for Option<T> {
+    type Flag = T::Flag;
+}
 
 /// A gradient as returned by a pullback, turned into a cons list `(g0, (g1, ()))`.
 pub trait GradList {
@@ -102,6 +105,7 @@ impl<T: crate::Float> GradList for T {
     }
 }
 __single_grad!([T] Vec<T>);
+__single_grad!([T] Option<T>);
 __single_grad!([T, const N: usize] [T; N]);
 
 impl GradList for () {

@@ -221,6 +221,28 @@ pub fn boxed_pullback<'a, S, G>(pullback: impl FnOnce(S) -> G + 'a) -> Box<dyn F
     Box::new(pullback)
 }
 
+/// `predicate(item)`: a `.filter(…)` closure called on one item, its parameter typed by the
+/// bound as `filter` types it.
+#[inline(always)]
+pub fn keep<T: ?Sized>(item: &T, predicate: impl FnOnce(&T) -> bool) -> bool {
+    predicate(item)
+}
+
+/// The inside of an `Option`'s adjoint, where the value is `Some`. The adjoint has the
+/// value's shape, so it is `Some` too; one that started `None` (an `Option` assigned later) is
+/// made a zero of the value's shape first.
+#[inline(always)]
+pub fn some_mut<T: Default>(adjoint: &mut Option<T>) -> &mut T {
+    adjoint.get_or_insert_with(T::default)
+}
+
+/// The adjoint of `a` in `Some(a)`: the inside of the `Option`'s adjoint, or zero where the
+/// caller gave `None` (no adjoint for that value).
+#[inline(always)]
+pub fn some_adjoint<T: Differentiable + ?Sized>(adjoint: Option<T::Tangent>, like: &T) -> T::Tangent {
+    adjoint.unwrap_or_else(|| like.zero_tangent())
+}
+
 /// A zero gradient shaped like `value`.
 #[inline(always)]
 pub fn zero_like<T: Differentiable + ?Sized>(value: &T) -> T::Tangent {

@@ -118,7 +118,7 @@ pub fn place_steps(place: &Place) -> impl Iterator<Item = StepRef<'_>> {
     place.steps.iter().map(|s| match s {
         Step::Field(f) => StepRef::Field(f),
         Step::Index(i) => StepRef::Index(i),
-        Step::Slice(_) | Step::Deref => StepRef::Other,
+        Step::Slice(_) | Step::Deref | Step::Unwrap => StepRef::Other,
     })
 }
 
@@ -127,7 +127,7 @@ pub fn target_steps(target: &Target) -> impl Iterator<Item = StepRef<'_>> {
     target.steps.iter().map(|s| match s {
         TargetStep::Field(f) => StepRef::Field(f),
         TargetStep::Index(i) => StepRef::Index(i),
-        TargetStep::Slice(_) => StepRef::Other,
+        TargetStep::Slice(_) | TargetStep::Unwrap => StepRef::Other,
     })
 }
 

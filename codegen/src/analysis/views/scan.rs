@@ -166,7 +166,7 @@ impl Scan<'_> {
                     self.operand(elem);
                     self.operand(len);
                 }
-                Build::ArrayRepeat { elem, .. } => self.operand(elem),
+                Build::ArrayRepeat { elem, .. } | Build::Some(elem) => self.operand(elem),
                 Build::VecList(items) | Build::ArrayList(items) | Build::Tuple(items) => {
                     items.iter().for_each(|o| self.operand(o))
                 }
@@ -270,7 +270,7 @@ impl Scan<'_> {
             match step {
                 TargetStep::Index(o) => self.operand(o),
                 TargetStep::Slice(r) => r.bounds().for_each(|o| self.operand(o)),
-                TargetStep::Field(_) => {}
+                TargetStep::Field(_) | TargetStep::Unwrap => {}
             }
         }
     }
