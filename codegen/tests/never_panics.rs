@@ -22,8 +22,10 @@ use std::time::{Duration, Instant};
 
 /// Iterations when the environment does not say.
 const DEFAULT_ITERATIONS: u64 = 10_000;
-/// The slowest an expansion may take: a 200-line function expands in a few milliseconds.
-const TIME_LIMIT: Duration = Duration::from_millis(500);
+/// What counts as a hang: a 200-line function expands in a few milliseconds, so this only
+/// catches runaway (exponential) expansions. It is not a speed bound: a loaded 2-core CI
+/// machine once took 790 ms on one input, so the bound is far above anything that load gives.
+const TIME_LIMIT: Duration = Duration::from_secs(5);
 
 /// A small deterministic generator (SplitMix64), so a failure is reproduced by its seed.
 struct Rng(u64);

@@ -60,7 +60,9 @@ impl Scopes {
         let mut seq = 0;
         let mut assigned = vec![Vec::new(); n];
         scopes.walk(&function.body, None, &mut seq, &mut assigned);
-        scopes.define_where_assigned(function, &assigned);
+        let mut read_in = vec![Vec::new(); n];
+        note_reads(&function.body, &mut read_in);
+        scopes.define_where_assigned(function, &assigned, &read_in);
         scopes
     }
 
@@ -69,11 +71,24 @@ impl Scopes {
     /// is nested in the first) is defined by that assignment: its value exists only there, so
     /// the arm records it for the reverse sweep rather than the pullback capturing a variable
     /// that the other path leaves uninitialised.
-    fn define_where_assigned(&mut self, function: &Function, assigned: &[Vec<(BlockId, usize)>]) {
+    fn define_where_assigned(
+        &mut self,
+        function: &Function,
+        assigned: &[Vec<(BlockId, usize)>],
+        read_in: &[Vec<BlockId>],
+    ) {
         for (v, sites) in assigned.iter().enumerate() {
             let Some(&(block, seq)) = sites.first() else { continue };
             let one_block = sites.iter().all(|(b, _)| *b == block);
-            if one_block && block != self.def_block[v] && !function.vars[v].mutable && self.declared(function, v) {
+            // Read only there (a value assigned before a `break` and read after the loop is
+            // not: it stays where it is declared).
+            let read_there = read_in[v].iter().all(|&r| super::order::nested_in(&self.parent, r, block));
+            if one_block
+                && read_there
+                && block != self.def_block[v]
+                && !function.vars[v].mutable
+                && self.declared(function, v)
+            {
                 self.define(v, block, seq);
             }
         }
@@ -225,5 +240,74 @@ impl Scopes {
     pub fn read_is_final(&self, place: &Place, seq: usize) -> bool {
         let outer = self.outer_loop.get(seq).copied().flatten();
         self.writes[place.base].iter().all(|&w| w < seq && !outer.is_some_and(|(s, e)| (s..e).contains(&w)))
+    }
+}
+
+/// For each variable, the blocks of the statements that read it (conditions, indices and
+/// verbatim code included).
+fn note_reads(block: &Block, read_in: &mut [Vec<BlockId>]) {
+    for stmt in &block.stmts {
+        let mut reads = Vec::new();
+        let operand = |o: &Operand, reads: &mut Vec<VarId>| reads.extend(o.var());
+        let place = |p: &Place, reads: &mut Vec<VarId>| {
+            reads.push(p.base);
+            reads.extend(crate::lower::place_indices(p).filter_map(Operand::var));
+        };
+        match &stmt.kind {
+            StmtKind::Let { value, .. } => match value {
+                Value::Op(_, args) => args.iter().for_each(|a| operand(a, &mut reads)),
+                Value::Copy(o) | Value::Cast(o, _) => operand(o, &mut reads),
+                Value::Read(p) | Value::Alias(p) => place(p, &mut reads),
+                Value::Call(call) => {
+                    for arg in &call.args {
+                        match arg {
+                            Arg::Value(o) => operand(o, &mut reads),
+                            Arg::Ref(p) | Arg::Receiver(p) => place(p, &mut reads),
+                        }
+                    }
+                }
+                Value::Build(Build::Clone(p, _) | Build::Sum(p)) => place(p, &mut reads),
+                Value::Build(_) => reads.extend(crate::walk::inputs(value)),
+                Value::Inactive(i) | Value::Unsupported(i, _) => reads.extend(i.uses.iter().copied()),
+            },
+            StmtKind::Assign { value, .. } | StmtKind::Return(value) => operand(value, &mut reads),
+            StmtKind::Update { var, value, .. } => {
+                reads.push(*var);
+                operand(value, &mut reads);
+            }
+            StmtKind::Store { place: p, value, .. } | StmtKind::Push { place: p, value } => {
+                place(p, &mut reads);
+                operand(value, &mut reads);
+            }
+            StmtKind::If(if_stmt) => {
+                match &if_stmt.cond {
+                    crate::ir::Cond::Expr(i) => reads.extend(i.uses.iter().copied()),
+                    crate::ir::Cond::NotFlag(flag) => reads.push(*flag),
+                }
+                note_reads(&if_stmt.then_block, read_in);
+                note_reads(&if_stmt.else_block, read_in);
+            }
+            StmtKind::Loop(loop_stmt) => {
+                match &loop_stmt.head {
+                    crate::ir::LoopHead::Range(r) => {
+                        operand(&r.start, &mut reads);
+                        operand(&r.end, &mut reads);
+                        for adaptor in &r.adaptors {
+                            if let crate::ir::RangeAdaptor::StepBy(step) = adaptor {
+                                operand(step, &mut reads);
+                            }
+                        }
+                    }
+                    crate::ir::LoopHead::While(i) => reads.extend(i.uses.iter().copied()),
+                    crate::ir::LoopHead::Forever => {}
+                }
+                note_reads(&loop_stmt.body, read_in);
+            }
+            StmtKind::Inactive(i) => reads.extend(i.uses.iter().copied()),
+            StmtKind::Declare { .. } | StmtKind::Break | StmtKind::Continue | StmtKind::SetFlag(_) => {}
+        }
+        for v in reads {
+            read_in[v].push(block.id);
+        }
     }
 }

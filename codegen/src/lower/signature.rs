@@ -83,12 +83,7 @@ impl Lowerer {
                     self.error_at(&pat, "parameter patterns are not supported; bind the parameter to a plain name");
                     return None;
                 }
-                // An `Option` left out by `wrt(...)` is a constant (`if let Some(c) = o` reads it).
-                let left_out = args.wrt.as_ref().is_some_and(|names| !names.contains(&pat.ident));
-                let info = match left_out && is_option(&typed.ty) {
-                    true => TypeInfo { kind: Kind::Composite, tangent: None },
-                    false => self.type_info(&typed.ty)?,
-                };
+                let info = self.type_info(&typed.ty)?;
                 (pat.ident.clone(), pat.mutability.is_some(), info)
             }
         };

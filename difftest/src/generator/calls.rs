@@ -44,8 +44,10 @@ impl Gen<'_> {
         };
         // found/017: beside a parameter left out of `wrt`, the others get a parameter's
         // value (known active) while the bug is open.
-        let partial = callee.params.iter().any(|p| !p.wrt && p.ty.differentiable())
-            || callee.receiver.is_some() && !callee.self_wrt;
+        // (An `Option<F>` left out has a gradient type too: the constant given to it counts.)
+        let partial =
+            callee.params.iter().any(|p| !p.wrt && (p.ty.differentiable() || p.ty == ParamTy::Opt { float: true }))
+                || callee.receiver.is_some() && !callee.self_wrt;
         let strict = partial && !self.features.maybe_constant_to_wrt;
         let mut args = Vec::new();
         for p in &callee.params {

@@ -339,7 +339,8 @@ impl Gen<'_> {
         let mut out = Vec::new();
         let mut targets = Vec::new();
         let mut args = Vec::new();
-        let partial = callee.params.iter().any(|p| !p.wrt && p.ty.differentiable());
+        let partial =
+            callee.params.iter().any(|p| !p.wrt && (p.ty.differentiable() || p.ty == ParamTy::Opt { float: true }));
         let strict = partial && !self.features.maybe_constant_to_wrt;
         for p in &callee.params {
             let arg = match p.ty {
