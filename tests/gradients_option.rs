@@ -3,6 +3,8 @@
 //! an `Option` has the value's shape: `Some` where the value is `Some`, `None` where it is not.
 //! Every test checks against a hand derivation or central differences.
 
+#![allow(clippy::needless_range_loop, reason = "index loops are what these tests differentiate")]
+
 mod common;
 use backprop::differentiable;
 use common::*;
