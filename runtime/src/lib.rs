@@ -19,6 +19,8 @@ pub mod checkpoint;
 pub mod data;
 pub mod error;
 mod float;
+#[cfg(any(feature = "ndarray", feature = "nalgebra"))]
+mod foreign;
 pub mod gradcheck;
 #[cfg(feature = "nn")]
 pub mod init;
@@ -86,3 +88,13 @@ pub use rand;
 pub use tangent::{Accumulate, Differentiable};
 #[cfg(feature = "nn")]
 pub use tensor::{Tensor, Tensor64};
+
+/// The `ndarray` crate (feature `ndarray`), whose arrays are differentiable values: see the
+/// construct table in the README.
+#[cfg(feature = "ndarray")]
+pub use ndarray;
+
+/// The `nalgebra` crate (feature `nalgebra`), whose matrices and vectors are differentiable
+/// values: see the construct table in the README.
+#[cfg(feature = "nalgebra")]
+pub use nalgebra;

@@ -21,7 +21,7 @@ use crate::visit::{NamedVisitor, NamedVisitorMut, PairVisitor};
 #[diagnostic::on_unimplemented(
     message = "`{Self}` has no gradient: it does not derive `Differentiable`",
     label = "this value would need a gradient",
-    note = "add `#[derive(Differentiable)]` to the type; a parameter of this type can instead be left out of the gradient with `#[differentiable(wrt(...))]`"
+    note = "add `#[derive(Differentiable)]` to the type (for an `ndarray` or `nalgebra` array of floats, turn on backprop's feature of that name and use the crate it re-exports, `backprop::ndarray`, `backprop::nalgebra`); a parameter of this type can instead be left out of the gradient with `#[differentiable(wrt(...))]`"
 )]
 pub trait Differentiable {
     /// The gradient's type.

@@ -78,7 +78,12 @@ impl Nested<'_> {
         self.differentiated()
             .iter()
             .zip(parts)
-            .map(|(input, part)| if by_reference(input) { quote!(&#part) } else { quote!(#part) })
+            .map(|(input, part)| match () {
+                _ if by_reference(input) => quote!(&#part),
+                // An `ndarray` view's gradient is the owned array: its direction is a view of it.
+                _ if is_array_view(input) => quote!(#part.view()),
+                _ => quote!(#part),
+            })
             .collect()
     }
 
@@ -281,6 +286,17 @@ fn name_of(input: &syn::FnArg) -> TokenStream {
             }
             other => quote!(#other),
         },
+    }
+}
+
+/// A parameter whose type is an `ndarray` view (`ArrayView1<'_, f64>`).
+fn is_array_view(input: &syn::FnArg) -> bool {
+    match input {
+        syn::FnArg::Typed(typed) => match &*typed.ty {
+            syn::Type::Path(p) => p.path.segments.last().is_some_and(|s| s.ident.to_string().starts_with("ArrayView")),
+            _ => false,
+        },
+        syn::FnArg::Receiver(_) => false,
     }
 }
 

@@ -12,6 +12,13 @@ use syn::visit_mut::VisitMut;
 const CONSTANT_METHODS: &[&str] = &[
     "len",
     "is_empty",
+    "nrows",
+    "ncols",
+    "dim",
+    "raw_dim",
+    "shape",
+    "ndim",
+    "is_square",
     "is_some",
     "is_none",
     "is_nan",

@@ -309,6 +309,9 @@ fn classify_path(path: &syn::TypePath) -> Result<TypeInfo, (TokenStream, String)
             _ => {}
         }
     }
+    if let Some(info) = foreign_array(path) {
+        return Ok(info);
+    }
     if let PathArguments::AngleBracketed(generic) = &last.arguments
         && generic.args.iter().any(|a| !matches!(a, GenericArgument::Lifetime(_)) && !is_float_argument(a))
     {
@@ -381,6 +384,71 @@ fn optional(inner: &Type) -> Result<TypeInfo, (TokenStream, String)> {
         )),
         _ => Ok(TypeInfo { kind: Kind::Composite, tangent: info.tangent.map(|t| quote!(::core::option::Option<#t>)) }),
     }
+}
+
+/// An `ndarray` array or `nalgebra` matrix of floats (`Array2<f64>`, `ArrayView1<'a, T>`,
+/// `DVector<f32>`, `SMatrix<f64, 2, 3>`), by its name and a float as its first type argument:
+/// its gradient is the owned array of the same type (a view's, the array it views). The
+/// runtime's `Differentiable` impls (features `ndarray`, `nalgebra`) are the guard: a type of
+/// that name from elsewhere is a trait error, not a guess.
+fn foreign_array(path: &syn::TypePath) -> Option<TypeInfo> {
+    const NAMES: &[&str] = &[
+        "Array",
+        "Array1",
+        "Array2",
+        "Array3",
+        "ArrayD",
+        "ArrayView",
+        "ArrayView1",
+        "ArrayView2",
+        "ArrayView3",
+        "ArrayViewD",
+        "DVector",
+        "RowDVector",
+        "DMatrix",
+        "SVector",
+        "RowSVector",
+        "SMatrix",
+        "Vector1",
+        "Vector2",
+        "Vector3",
+        "Vector4",
+        "Vector5",
+        "Vector6",
+        "Matrix1",
+        "Matrix2",
+        "Matrix3",
+        "Matrix4",
+        "Matrix5",
+        "Matrix6",
+    ];
+    let last = path.path.segments.last()?;
+    let name = last.ident.to_string();
+    if !NAMES.contains(&name.as_str()) {
+        return None;
+    }
+    let PathArguments::AngleBracketed(generic) = &last.arguments else { return None };
+    let first_type = generic.args.iter().find(|a| !matches!(a, GenericArgument::Lifetime(_)))?;
+    if !is_float_argument(first_type) {
+        return None;
+    }
+    // The gradient: the owned array, without lifetimes (`ArrayView2<'a, f64>` →
+    // `::backprop::ndarray::Array2<f64>`, named through the facade: the user need not have
+    // imported it).
+    let mut owned = path.clone();
+    let segment = owned.path.segments.last_mut()?;
+    if let PathArguments::AngleBracketed(generic) = &mut segment.arguments {
+        generic.args = generic.args.iter().filter(|a| !matches!(a, GenericArgument::Lifetime(_))).cloned().collect();
+    }
+    let tangent = match name.strip_prefix("ArrayView") {
+        Some(rank) => {
+            let array = syn::Ident::new(&format!("Array{rank}"), segment.ident.span());
+            let arguments = &segment.arguments;
+            quote!(::backprop::ndarray::#array #arguments)
+        }
+        None => owned.to_token_stream(),
+    };
+    Some(TypeInfo { kind: Kind::Composite, tangent: Some(tangent) })
 }
 
 /// `Model<'a>` → `Model`: the gradient owns its data.

@@ -42,7 +42,7 @@ pub struct Constant;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is neither a float type nor a type that derives `Differentiable`",
     label = "this argument's gradient cannot be routed",
-    note = "add `#[derive(Differentiable)]` to the type; a parameter of this type can instead be left out of the gradient with `#[differentiable(wrt(...))]`"
+    note = "add `#[derive(Differentiable)]` to the type (for an `ndarray` or `nalgebra` array of floats, turn on backprop's feature of that name and use the crate it re-exports, `backprop::ndarray`, `backprop::nalgebra`); a parameter of this type can instead be left out of the gradient with `#[differentiable(wrt(...))]`"
 )]
 pub trait Activity {
     /// [`Active`] or [`Constant`].
