@@ -276,7 +276,7 @@ where
 }
 
 /// Keeps the tangents the callee takes: an active argument's always, a constant's never, an
-/// optional one's when `Skip` is [`No`] (the callee differentiates those parameters too).
+/// optional one's when `Skip` is `No` (the callee differentiates those parameters too).
 #[diagnostic::on_unimplemented(
     message = "the called function's `_jvp` takes fewer tangents than its float arguments need",
     note = "a function restricted with `#[differentiable(wrt(...))]` can be called from differentiable code when the arguments it leaves out are constants at the call site, or when it differentiates all of them"
