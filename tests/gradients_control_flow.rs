@@ -1389,3 +1389,54 @@ fn while_let_left_by_return_in_f32() {
     let (value, grad) = log_first_positive_grad(&[-1.0, -2.0, 4.0], &[0, 1]);
     assert_eq!((value, grad), (0.0, vec![0.0, 0.0, 0.0]));
 }
+
+// k-means' cost: Σₚ minⱼ ‖cⱼ − p‖². Only the closest centroid's distance loop gets a nonzero
+// adjoint; the others' reverse loops are skipped (emit/skip.rs). ∂/∂cⱼ = Σ_{p closest to j} 2(cⱼ − p).
+#[differentiable(wrt(centroids))]
+fn kmeans_cost(points: &[Vec<f64>], centroids: &[Vec<f64>]) -> f64 {
+    let mut total = 0.0;
+    for p in points.iter() {
+        let mut closest = f64::INFINITY;
+        for c in centroids.iter() {
+            let mut dist = 0.0;
+            for (a, b) in p.iter().zip(c.iter()) {
+                dist += (b - a) * (b - a);
+            }
+            closest = closest.min(dist);
+        }
+        total += closest;
+    }
+    total
+}
+
+#[test]
+fn loops_nothing_flows_into_are_skipped_and_the_gradient_is_unchanged() {
+    let points = vec![vec![0.0, 0.0], vec![1.0, 0.5], vec![4.0, 4.0], vec![5.0, 3.5]];
+    let centroids = vec![vec![0.5, 0.0], vec![4.5, 4.0], vec![10.0, -10.0]];
+    let (value, grad) = kmeans_cost_grad(&points, &centroids);
+    assert_rel64(value, 0.25 + 0.5 + 0.25 + 0.5, 1e-14, "value");
+    // Centroid 0 is closest to points 0 and 1, centroid 1 to points 2 and 3, centroid 2 to none.
+    assert_eq!(
+        grad,
+        vec![
+            vec![2.0 * (0.5 - 0.0) + 2.0 * (0.5 - 1.0), 2.0 * (0.0 - 0.0) + 2.0 * (0.0 - 0.5)],
+            vec![2.0 * 0.5 + 2.0 * (-0.5), 2.0 * 0.0 + 2.0 * 0.5],
+            vec![0.0, 0.0]
+        ]
+    );
+    let flat = |c: &[f64]| {
+        let cs: Vec<Vec<f64>> = c.chunks(2).map(<[f64]>::to_vec).collect();
+        kmeans_cost(&points, &cs)
+    };
+    let fd = fd_grad(flat, &centroids.concat());
+    assert_grad_close(&grad.concat(), &fd, 1e-6);
+    // H·1 (what GradBench's k-means Newton step uses): 2 × the number of points each centroid wins.
+    let (_, _, hv) = kmeans_cost_hvp(&points, &centroids, &vec![vec![1.0; 2]; 3]);
+    assert_eq!(hv, vec![vec![4.0, 4.0], vec![4.0, 4.0], vec![0.0, 0.0]]);
+    // A centroid no point picks may hold a NaN: `min` ignores it, and so does the gradient.
+    let with_nan = vec![vec![0.5, 0.0], vec![4.5, 4.0], vec![f64::NAN, 1.0]];
+    let (value, grad) = kmeans_cost_grad(&points, &with_nan);
+    assert_rel64(value, 1.5, 1e-14, "value with a NaN centroid");
+    assert_eq!(grad[0], vec![0.0, -1.0]);
+    assert_eq!(grad[2], vec![0.0, 0.0], "no NaN from a centroid the min did not pick");
+}

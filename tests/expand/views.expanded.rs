@@ -1400,19 +1400,21 @@ pub fn matvec_norm_vjp<'__l0, '__l1>(
                 let (__t4,) = ::backprop::__private::pop(&mut __tape1);
                 let mut __d_t5 = __d_total;
                 let mut __d_row = __d_t5 * __t4 * 2.0;
-                if 0 < n {
-                    let __view0_0 = &mut __d_a[i * n..][..n];
-                    let __view0_1 = &mut __d_x[..n];
-                    let __view0_2 = &a[i * n..][..n];
-                    let __view0_3 = &x[..n];
-                    for j in 0..n {
-                        let __t1 = __view0_2[j];
-                        let __t2 = __view0_3[j];
-                        let mut __d_t3 = __d_row;
-                        let mut __d_t1 = __d_t3 * __t2;
-                        let mut __d_t2 = __d_t3 * __t1;
-                        __view0_1[j] += __d_t2;
-                        __view0_0[j] += __d_t1;
+                if __d_row != 0.0 {
+                    if 0 < n {
+                        let __view0_0 = &mut __d_a[i * n..][..n];
+                        let __view0_1 = &mut __d_x[..n];
+                        let __view0_2 = &a[i * n..][..n];
+                        let __view0_3 = &x[..n];
+                        for j in 0..n {
+                            let __t1 = __view0_2[j];
+                            let __t2 = __view0_3[j];
+                            let mut __d_t3 = __d_row;
+                            let mut __d_t1 = __d_t3 * __t2;
+                            let mut __d_t2 = __d_t3 * __t1;
+                            __view0_1[j] += __d_t2;
+                            __view0_0[j] += __d_t1;
+                        }
                     }
                 }
             }
@@ -1460,19 +1462,21 @@ pub fn matvec_norm_grad(
         let (__t4,) = ::backprop::__private::pop(&mut __tape1);
         let mut __d_t5 = __d_total;
         let mut __d_row = __d_t5 * __t4 * 2.0;
-        if 0 < n {
-            let __view0_0 = &mut __d_a[i * n..][..n];
-            let __view0_1 = &mut __d_x[..n];
-            let __view0_2 = &a[i * n..][..n];
-            let __view0_3 = &x[..n];
-            for j in 0..n {
-                let __t1 = __view0_2[j];
-                let __t2 = __view0_3[j];
-                let mut __d_t3 = __d_row;
-                let mut __d_t1 = __d_t3 * __t2;
-                let mut __d_t2 = __d_t3 * __t1;
-                __view0_1[j] += __d_t2;
-                __view0_0[j] += __d_t1;
+        if __d_row != 0.0 {
+            if 0 < n {
+                let __view0_0 = &mut __d_a[i * n..][..n];
+                let __view0_1 = &mut __d_x[..n];
+                let __view0_2 = &a[i * n..][..n];
+                let __view0_3 = &x[..n];
+                for j in 0..n {
+                    let __t1 = __view0_2[j];
+                    let __t2 = __view0_3[j];
+                    let mut __d_t3 = __d_row;
+                    let mut __d_t1 = __d_t3 * __t2;
+                    let mut __d_t2 = __d_t3 * __t1;
+                    __view0_1[j] += __d_t2;
+                    __view0_0[j] += __d_t1;
+                }
             }
         }
     }
@@ -1597,33 +1601,35 @@ pub fn matvec_norm_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
                 let mut __d_dt4 = __d_p2 * __t4;
                 let mut __d_row = __d_p2 * __dt4;
                 __d_row += __d_t5 * __t4 * 2.0;
-                if 0 < n {
-                    let __view0_0 = &mut __d_a[i * n..][..n];
-                    let __view0_1 = &mut __d_x[..n];
-                    let __view0_2 = &mut __d_da[i * n..][..n];
-                    let __view0_3 = &mut __d_dx[..n];
-                    let __view0_4 = &a[i * n..][..n];
-                    let __view0_5 = &x[..n];
-                    let __view0_6 = &da[i * n..][..n];
-                    let __view0_7 = &dx[..n];
-                    for j in 0..n {
-                        let __dt1 = __view0_6[j];
-                        let __t1 = __view0_4[j];
-                        let __dt2 = __view0_7[j];
-                        let __t2 = __view0_5[j];
-                        let mut __d_dt3 = __d_dt4;
-                        let mut __d_t3 = __d_row;
-                        let mut __d_p0 = __d_dt3;
-                        let mut __d_dt2 = __d_dt3 * __t1;
-                        let mut __d_t1 = __d_dt3 * __dt2;
-                        let mut __d_dt1 = __d_p0 * __t2;
-                        let mut __d_t2 = __d_p0 * __dt1;
-                        __d_t1 += __d_t3 * __t2;
-                        __d_t2 += __d_t3 * __t1;
-                        __view0_1[j] += __d_t2;
-                        __view0_3[j] += __d_dt2;
-                        __view0_0[j] += __d_t1;
-                        __view0_2[j] += __d_dt1;
+                if __d_row != 0.0 || __d_dt4 != 0.0 {
+                    if 0 < n {
+                        let __view0_0 = &mut __d_a[i * n..][..n];
+                        let __view0_1 = &mut __d_x[..n];
+                        let __view0_2 = &mut __d_da[i * n..][..n];
+                        let __view0_3 = &mut __d_dx[..n];
+                        let __view0_4 = &a[i * n..][..n];
+                        let __view0_5 = &x[..n];
+                        let __view0_6 = &da[i * n..][..n];
+                        let __view0_7 = &dx[..n];
+                        for j in 0..n {
+                            let __dt1 = __view0_6[j];
+                            let __t1 = __view0_4[j];
+                            let __dt2 = __view0_7[j];
+                            let __t2 = __view0_5[j];
+                            let mut __d_dt3 = __d_dt4;
+                            let mut __d_t3 = __d_row;
+                            let mut __d_p0 = __d_dt3;
+                            let mut __d_dt2 = __d_dt3 * __t1;
+                            let mut __d_t1 = __d_dt3 * __dt2;
+                            let mut __d_dt1 = __d_p0 * __t2;
+                            let mut __d_t2 = __d_p0 * __dt1;
+                            __d_t1 += __d_t3 * __t2;
+                            __d_t2 += __d_t3 * __t1;
+                            __view0_1[j] += __d_t2;
+                            __view0_3[j] += __d_dt2;
+                            __view0_0[j] += __d_t1;
+                            __view0_2[j] += __d_dt1;
+                        }
                     }
                 }
             }
@@ -1697,33 +1703,35 @@ pub fn matvec_norm_hvp(
         let mut __d_dt4 = __d_p2 * __t4;
         let mut __d_row = __d_p2 * __dt4;
         __d_row += __d_t5 * __t4 * 2.0;
-        if 0 < n {
-            let __view0_0 = &mut __d_a[i * n..][..n];
-            let __view0_1 = &mut __d_x[..n];
-            let __view0_2 = &mut __d_da[i * n..][..n];
-            let __view0_3 = &mut __d_dx[..n];
-            let __view0_4 = &a[i * n..][..n];
-            let __view0_5 = &x[..n];
-            let __view0_6 = &da[i * n..][..n];
-            let __view0_7 = &dx[..n];
-            for j in 0..n {
-                let __dt1 = __view0_6[j];
-                let __t1 = __view0_4[j];
-                let __dt2 = __view0_7[j];
-                let __t2 = __view0_5[j];
-                let mut __d_dt3 = __d_dt4;
-                let mut __d_t3 = __d_row;
-                let mut __d_p0 = __d_dt3;
-                let mut __d_dt2 = __d_dt3 * __t1;
-                let mut __d_t1 = __d_dt3 * __dt2;
-                let mut __d_dt1 = __d_p0 * __t2;
-                let mut __d_t2 = __d_p0 * __dt1;
-                __d_t1 += __d_t3 * __t2;
-                __d_t2 += __d_t3 * __t1;
-                __view0_1[j] += __d_t2;
-                __view0_3[j] += __d_dt2;
-                __view0_0[j] += __d_t1;
-                __view0_2[j] += __d_dt1;
+        if __d_row != 0.0 || __d_dt4 != 0.0 {
+            if 0 < n {
+                let __view0_0 = &mut __d_a[i * n..][..n];
+                let __view0_1 = &mut __d_x[..n];
+                let __view0_2 = &mut __d_da[i * n..][..n];
+                let __view0_3 = &mut __d_dx[..n];
+                let __view0_4 = &a[i * n..][..n];
+                let __view0_5 = &x[..n];
+                let __view0_6 = &da[i * n..][..n];
+                let __view0_7 = &dx[..n];
+                for j in 0..n {
+                    let __dt1 = __view0_6[j];
+                    let __t1 = __view0_4[j];
+                    let __dt2 = __view0_7[j];
+                    let __t2 = __view0_5[j];
+                    let mut __d_dt3 = __d_dt4;
+                    let mut __d_t3 = __d_row;
+                    let mut __d_p0 = __d_dt3;
+                    let mut __d_dt2 = __d_dt3 * __t1;
+                    let mut __d_t1 = __d_dt3 * __dt2;
+                    let mut __d_dt1 = __d_p0 * __t2;
+                    let mut __d_t2 = __d_p0 * __dt1;
+                    __d_t1 += __d_t3 * __t2;
+                    __d_t2 += __d_t3 * __t1;
+                    __view0_1[j] += __d_t2;
+                    __view0_3[j] += __d_dt2;
+                    __view0_0[j] += __d_t1;
+                    __view0_2[j] += __d_dt1;
+                }
             }
         }
     }
@@ -1926,67 +1934,71 @@ pub fn matvec_norm_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, 
                 __d_dt4_1 += __d_p10 * __t4;
                 __d_row += __d_p10 * __dt4_1;
                 __d_row += __d_t5 * __t4 * 2.0;
-                if 0 < n {
-                    let __view0_0 = &mut __d_a[i * n..][..n];
-                    let __view0_1 = &mut __d_x[..n];
-                    let __view0_2 = &mut __d_da[i * n..][..n];
-                    let __view0_3 = &mut __d_dx[..n];
-                    let __view0_4 = &mut __d_da_1[i * n..][..n];
-                    let __view0_5 = &mut __d_dx_1[..n];
-                    let __view0_6 = &mut __d_dda[i * n..][..n];
-                    let __view0_7 = &mut __d_ddx[..n];
-                    let __view0_8 = &a[i * n..][..n];
-                    let __view0_9 = &x[..n];
-                    let __view0_10 = &da[i * n..][..n];
-                    let __view0_11 = &dx[..n];
-                    let __view0_12 = &da_1[i * n..][..n];
-                    let __view0_13 = &dx_1[..n];
-                    let __view0_14 = &dda[i * n..][..n];
-                    let __view0_15 = &ddx[..n];
-                    for j in 0..n {
-                        let __ddt1 = __view0_14[j];
-                        let __dt1 = __view0_10[j];
-                        let __dt1_1 = __view0_12[j];
-                        let __t1 = __view0_8[j];
-                        let __ddt2 = __view0_15[j];
-                        let __dt2 = __view0_11[j];
-                        let __dt2_1 = __view0_13[j];
-                        let __t2 = __view0_9[j];
-                        let mut __d_ddt3 = __d_ddt4;
-                        let mut __d_dt3 = __d_dt4;
-                        let mut __d_dt3_1 = __d_dt4_1;
-                        let mut __d_t3 = __d_row;
-                        let mut __d_dp0 = __d_ddt3;
-                        let mut __d_p0 = __d_dt3;
-                        let mut __d_p8 = __d_ddt3;
-                        let mut __d_dt1_1 = __d_ddt3 * __dt2;
-                        let mut __d_dt2 = __d_ddt3 * __dt1_1;
-                        let mut __d_ddt2 = __d_p8 * __t1;
-                        let mut __d_t1 = __d_p8 * __ddt2;
-                        __d_dt2 += __d_dt3 * __t1;
-                        __d_t1 += __d_dt3 * __dt2;
-                        let mut __d_p6 = __d_dp0;
-                        let mut __d_dt2_1 = __d_dp0 * __dt1;
-                        let mut __d_dt1 = __d_dp0 * __dt2_1;
-                        let mut __d_ddt1 = __d_p6 * __t2;
-                        let mut __d_t2 = __d_p6 * __ddt1;
-                        __d_dt1 += __d_p0 * __t2;
-                        __d_t2 += __d_p0 * __dt1;
-                        let mut __d_p4 = __d_dt3_1;
-                        __d_dt2_1 += __d_dt3_1 * __t1;
-                        __d_t1 += __d_dt3_1 * __dt2_1;
-                        __d_dt1_1 += __d_p4 * __t2;
-                        __d_t2 += __d_p4 * __dt1_1;
-                        __d_t1 += __d_t3 * __t2;
-                        __d_t2 += __d_t3 * __t1;
-                        __view0_1[j] += __d_t2;
-                        __view0_5[j] += __d_dt2_1;
-                        __view0_3[j] += __d_dt2;
-                        __view0_7[j] += __d_ddt2;
-                        __view0_0[j] += __d_t1;
-                        __view0_4[j] += __d_dt1_1;
-                        __view0_2[j] += __d_dt1;
-                        __view0_6[j] += __d_ddt1;
+                if __d_row != 0.0 || __d_dt4 != 0.0 || __d_ddt4 != 0.0
+                    || __d_dt4_1 != 0.0
+                {
+                    if 0 < n {
+                        let __view0_0 = &mut __d_a[i * n..][..n];
+                        let __view0_1 = &mut __d_x[..n];
+                        let __view0_2 = &mut __d_da[i * n..][..n];
+                        let __view0_3 = &mut __d_dx[..n];
+                        let __view0_4 = &mut __d_da_1[i * n..][..n];
+                        let __view0_5 = &mut __d_dx_1[..n];
+                        let __view0_6 = &mut __d_dda[i * n..][..n];
+                        let __view0_7 = &mut __d_ddx[..n];
+                        let __view0_8 = &a[i * n..][..n];
+                        let __view0_9 = &x[..n];
+                        let __view0_10 = &da[i * n..][..n];
+                        let __view0_11 = &dx[..n];
+                        let __view0_12 = &da_1[i * n..][..n];
+                        let __view0_13 = &dx_1[..n];
+                        let __view0_14 = &dda[i * n..][..n];
+                        let __view0_15 = &ddx[..n];
+                        for j in 0..n {
+                            let __ddt1 = __view0_14[j];
+                            let __dt1 = __view0_10[j];
+                            let __dt1_1 = __view0_12[j];
+                            let __t1 = __view0_8[j];
+                            let __ddt2 = __view0_15[j];
+                            let __dt2 = __view0_11[j];
+                            let __dt2_1 = __view0_13[j];
+                            let __t2 = __view0_9[j];
+                            let mut __d_ddt3 = __d_ddt4;
+                            let mut __d_dt3 = __d_dt4;
+                            let mut __d_dt3_1 = __d_dt4_1;
+                            let mut __d_t3 = __d_row;
+                            let mut __d_dp0 = __d_ddt3;
+                            let mut __d_p0 = __d_dt3;
+                            let mut __d_p8 = __d_ddt3;
+                            let mut __d_dt1_1 = __d_ddt3 * __dt2;
+                            let mut __d_dt2 = __d_ddt3 * __dt1_1;
+                            let mut __d_ddt2 = __d_p8 * __t1;
+                            let mut __d_t1 = __d_p8 * __ddt2;
+                            __d_dt2 += __d_dt3 * __t1;
+                            __d_t1 += __d_dt3 * __dt2;
+                            let mut __d_p6 = __d_dp0;
+                            let mut __d_dt2_1 = __d_dp0 * __dt1;
+                            let mut __d_dt1 = __d_dp0 * __dt2_1;
+                            let mut __d_ddt1 = __d_p6 * __t2;
+                            let mut __d_t2 = __d_p6 * __ddt1;
+                            __d_dt1 += __d_p0 * __t2;
+                            __d_t2 += __d_p0 * __dt1;
+                            let mut __d_p4 = __d_dt3_1;
+                            __d_dt2_1 += __d_dt3_1 * __t1;
+                            __d_t1 += __d_dt3_1 * __dt2_1;
+                            __d_dt1_1 += __d_p4 * __t2;
+                            __d_t2 += __d_p4 * __dt1_1;
+                            __d_t1 += __d_t3 * __t2;
+                            __d_t2 += __d_t3 * __t1;
+                            __view0_1[j] += __d_t2;
+                            __view0_5[j] += __d_dt2_1;
+                            __view0_3[j] += __d_dt2;
+                            __view0_7[j] += __d_ddt2;
+                            __view0_0[j] += __d_t1;
+                            __view0_4[j] += __d_dt1_1;
+                            __view0_2[j] += __d_dt1;
+                            __view0_6[j] += __d_ddt1;
+                        }
                     }
                 }
             }

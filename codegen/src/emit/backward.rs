@@ -191,7 +191,19 @@ impl Emitter<'_> {
             });
             let inner = Emitter { frame: frame.as_ref().or(self.frame), ..*self };
             let code = inner.reverse_block(body);
-            return self.loop_with_views(l, range, head, quote!(#pop #code));
+            let looped = self.loop_with_views(l, range, head, quote!(#pop #code));
+            // Nothing flows in: nothing to do (see `skip`).
+            return match self.skippable_when_zero(body) {
+                Some(incoming) => {
+                    let zero = names::float_literal(0.0);
+                    let tests = incoming.iter().map(|v| {
+                        let name = self.adjoint_name(*v);
+                        quote!(#name != #zero)
+                    });
+                    quote!(if #(#tests)||* { #looped })
+                }
+                None => looped,
+            };
         }
         let code = self.reverse_block(body);
         let head = match l.count {

@@ -18,6 +18,7 @@ mod forward;
 mod lending;
 mod nested;
 mod signature;
+mod skip;
 mod stubs;
 mod tokens;
 mod views;
