@@ -9,8 +9,9 @@
 //
 // Found by: seed 101 (100 programs), program 22 (`if cl17(s1[1]) >= match n { … } && n < 4`
 // and `else if … || cl17(s0[3]) > softplus(a2)`).
-// Status: open (`Features::closure_call_in_condition` is off in the default batch: closures
-// are called in values only, not in `if`, `while` or guard conditions).
+// Status: fixed (each call of a `let` closure in an `if` or `while` condition is evaluated
+// before it, lower/conditions.rs; after `&&`/`||` or in a `match` guard it is refused with a
+// message). Regression test: tests/regressions_found.rs, `closures_called_in_conditions`.
 
 use backprop::differentiable;
 

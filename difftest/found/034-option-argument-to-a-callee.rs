@@ -13,8 +13,9 @@
 //
 // Found by: seed 101 (100 programs), program 18 (`f1(None, &f1(Some(-0.75), &p0, …), …)`),
 // program 27 (`f0(3, None, s1, &[s0[1]])`).
-// Status: open (`Features::option_argument` is off in the default batch: functions taking an
-// `Option` are checked alone, not called).
+// Status: fixed (`Option` values carry gradients, and a bare `None` argument is marked as a
+// constant that may have one). Regression test: tests/gradients_option.rs,
+// `options_passed_to_callees_chain_in_every_mode`. A bare `None` to an `Option<usize>` is find 043.
 
 use backprop::differentiable;
 

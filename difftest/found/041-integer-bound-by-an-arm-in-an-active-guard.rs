@@ -12,8 +12,8 @@
 // Got: the refusal above.
 //
 // Found by: seed 102 (200 programs), program 195.
-// Status: open (`Features::bound_arm_in_active_guard` is off in the default batch: an arm
-// that binds an integer has an integer guard or none).
+// Status: fixed (`k @ 0..=1` binds the whole scrutinee; the parts `match` drops the guard).
+// Regression test: tests/regressions_found.rs, `an_integer_bound_by_an_arm_with_an_active_guard`.
 
 use backprop::differentiable;
 

@@ -292,7 +292,12 @@ impl Gen<'_> {
         let same: Vec<OptVar> = self.scope.opts().into_iter().filter(|o| o.float == float).cloned().collect();
         match (same.get(self.rng.random_range(0..same.len() + 2)), self.rng.random_bool(0.3)) {
             (Some(o), _) => Arg::Value(Expr::Var(o.name.clone())),
-            (None, true) => Arg::Value(Expr::Opt(None)),
+            // found/043: no bare `None` for an `Option` of an integer while the bug is open.
+            (None, true) if float || self.features.none_to_integer_option => Arg::Value(Expr::Opt(None)),
+            (None, true) => {
+                let k = self.small_int(super::INT_PARAM_MAX - 1);
+                Arg::Value(Expr::Opt(Some(Box::new(Expr::Int(k)))))
+            }
             (None, false) if float => {
                 let v = f64::from(self.rng.random_range(-4..=4)) / 4.0;
                 Arg::Value(Expr::Opt(Some(Box::new(Expr::Lit(v)))))

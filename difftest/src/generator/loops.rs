@@ -228,7 +228,13 @@ impl Gen<'_> {
         let limit = self.loop_bound(MAX_TRIPS / self.trips);
         // A fresh name: reusing one the bound reads (`while c < c + 1`) would never end.
         let counter = self.fresh("c");
-        let guard = (self.features.while_guard && self.rng.random_bool(0.3)).then(|| self.float_cond(1));
+        // Printed after `&&`/`||`: no closure calls in it (lower/conditions.rs refuses them).
+        let guard = (self.features.while_guard && self.rng.random_bool(0.3)).then(|| {
+            self.short_circuit += 1;
+            let guard = self.float_cond(1);
+            self.short_circuit -= 1;
+            guard
+        });
         let count = self.rng.random_range(1..=3);
         let max = limit.max.saturating_sub(1);
         let body = self.in_loop(LoopKind::While, limit.max, |g| {
@@ -243,7 +249,13 @@ impl Gen<'_> {
     pub fn loop_stmt(&mut self) -> Stmt {
         let limit = self.loop_bound(MAX_TRIPS / self.trips);
         let counter = self.fresh("c");
-        let guard = (self.features.while_guard && self.rng.random_bool(0.3)).then(|| self.float_cond(1));
+        // Printed after `&&`/`||`: no closure calls in it (lower/conditions.rs refuses them).
+        let guard = (self.features.while_guard && self.rng.random_bool(0.3)).then(|| {
+            self.short_circuit += 1;
+            let guard = self.float_cond(1);
+            self.short_circuit -= 1;
+            guard
+        });
         let count = self.rng.random_range(1..=3);
         let max = limit.max;
         let body = self.in_loop(LoopKind::Loop, limit.max, |g| {

@@ -185,6 +185,8 @@ pub struct Features {
     /// `match n { k @ 0..=1 if x[k] > c => … }`: an integer bound by an arm and read by an
     /// active guard (found/041).
     pub bound_arm_in_active_guard: bool,
+    /// A bare `None` passed to a parameter of type `Option<usize>` (found/043).
+    pub none_to_integer_option: bool,
 }
 
 impl Features {
@@ -246,6 +248,7 @@ impl Features {
         constant_let_closure: true,
         two_lent_buffers: true,
         bound_arm_in_active_guard: true,
+        none_to_integer_option: true,
     };
 }
 
@@ -294,6 +297,8 @@ impl Default for Features {
             borrowed_field_of_by_value_struct: false,
             // found/039-constant-let-closure-as-a-receiver.rs
             constant_let_closure: false,
+            // found/043-none-to-an-integer-option.rs
+            none_to_integer_option: false,
             ..Features::ALL
         }
     }
