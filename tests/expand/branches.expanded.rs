@@ -3042,13 +3042,14 @@ pub fn return_inside_loop_vjp<'__l0>(
     let mut __n0: usize = 0;
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
     for i in 0..__t0 {
-        acc += x[i] * x[i];
+        let __t1 = x[i];
+        acc += __t1 * __t1;
         let __b0 = if acc > threshold {
-            let __t5 = acc.sqrt();
+            let __t4 = acc.sqrt();
             __exit0 = true;
             __returned0 = true;
-            __result = ::core::option::Option::Some(__t5);
-            ::backprop::__private::Arm::Then((__t5,))
+            __result = ::core::option::Option::Some(__t4);
+            ::backprop::__private::Arm::Then((__t4,))
         } else {
             ::backprop::__private::Arm::Else(())
         };
@@ -3059,9 +3060,9 @@ pub fn return_inside_loop_vjp<'__l0>(
         }
     }
     let __b1 = if !__returned0 {
-        let __t6 = acc;
+        let __t5 = acc;
         __returned0 = true;
-        __result = ::core::option::Option::Some(__t6);
+        __result = ::core::option::Option::Some(__t5);
         true
     } else {
         false
@@ -3074,25 +3075,22 @@ pub fn return_inside_loop_vjp<'__l0>(
             let mut __d_acc = 0.0;
             let mut __d_x = ::backprop::__private::zero_like(&x);
             if __b1 {
-                let mut __d_t6 = ::backprop::__private::take_seed(&mut __seed);
-                __d_acc += __d_t6;
+                let mut __d_t5 = ::backprop::__private::take_seed(&mut __seed);
+                __d_acc += __d_t5;
             } else {}
             for _ in 0..__n0 {
                 let (i, __b0) = ::backprop::__private::pop(&mut __tape0);
                 let __t1 = x[i];
-                let __t2 = x[i];
                 match __b0 {
-                    ::backprop::__private::Arm::Then((__t5,)) => {
-                        let mut __d_t5 = ::backprop::__private::take_seed(&mut __seed);
-                        let mut __d_t4 = __d_t5 / (2.0 * __t5);
-                        __d_acc += __d_t4;
+                    ::backprop::__private::Arm::Then((__t4,)) => {
+                        let mut __d_t4 = ::backprop::__private::take_seed(&mut __seed);
+                        let mut __d_t3 = __d_t4 / (2.0 * __t4);
+                        __d_acc += __d_t3;
                     }
                     ::backprop::__private::Arm::Else(()) => {}
                 }
-                let mut __d_t3 = __d_acc;
-                let mut __d_t1 = __d_t3 * __t2;
-                let mut __d_t2 = __d_t3 * __t1;
-                __d_x[i] += __d_t2;
+                let mut __d_t2 = __d_acc;
+                let mut __d_t1 = __d_t2 * __t1 * 2.0;
                 __d_x[i] += __d_t1;
             }
             (__d_x, 0.0)
@@ -3126,13 +3124,14 @@ pub fn return_inside_loop_grad(
     let mut __n0: usize = 0;
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
     for i in 0..__t0 {
-        acc += x[i] * x[i];
+        let __t1 = x[i];
+        acc += __t1 * __t1;
         let __b0 = if acc > threshold {
-            let __t5 = acc.sqrt();
+            let __t4 = acc.sqrt();
             __exit0 = true;
             __returned0 = true;
-            __result = ::core::option::Option::Some(__t5);
-            ::backprop::__private::Arm::Then((__t5,))
+            __result = ::core::option::Option::Some(__t4);
+            ::backprop::__private::Arm::Then((__t4,))
         } else {
             ::backprop::__private::Arm::Else(())
         };
@@ -3143,9 +3142,9 @@ pub fn return_inside_loop_grad(
         }
     }
     let __b1 = if !__returned0 {
-        let __t6 = acc;
+        let __t5 = acc;
         __returned0 = true;
-        __result = ::core::option::Option::Some(__t6);
+        __result = ::core::option::Option::Some(__t5);
         true
     } else {
         false
@@ -3156,25 +3155,22 @@ pub fn return_inside_loop_grad(
     let mut __d_acc = 0.0;
     let mut __d_x = ::backprop::__private::zero_like(&x);
     if __b1 {
-        let mut __d_t6 = ::backprop::__private::take_seed(&mut __seed);
-        __d_acc += __d_t6;
+        let mut __d_t5 = ::backprop::__private::take_seed(&mut __seed);
+        __d_acc += __d_t5;
     } else {}
     for _ in 0..__n0 {
         let (i, __b0) = ::backprop::__private::pop(&mut __tape0);
         let __t1 = x[i];
-        let __t2 = x[i];
         match __b0 {
-            ::backprop::__private::Arm::Then((__t5,)) => {
-                let mut __d_t5 = ::backprop::__private::take_seed(&mut __seed);
-                let mut __d_t4 = __d_t5 / (2.0 * __t5);
-                __d_acc += __d_t4;
+            ::backprop::__private::Arm::Then((__t4,)) => {
+                let mut __d_t4 = ::backprop::__private::take_seed(&mut __seed);
+                let mut __d_t3 = __d_t4 / (2.0 * __t4);
+                __d_acc += __d_t3;
             }
             ::backprop::__private::Arm::Else(()) => {}
         }
-        let mut __d_t3 = __d_acc;
-        let mut __d_t1 = __d_t3 * __t2;
-        let mut __d_t2 = __d_t3 * __t1;
-        __d_x[i] += __d_t2;
+        let mut __d_t2 = __d_acc;
+        let mut __d_t1 = __d_t2 * __t1 * 2.0;
         __d_x[i] += __d_t1;
     }
     (__value, (__d_x, 0.0))
@@ -3208,26 +3204,25 @@ pub fn return_inside_loop_jvp(
     let mut __exit0 = false;
     for i in 0..__t0 {
         let __t1 = x[i];
-        let __t2 = x[i];
-        let __dt3 = dx[i] * __t2 + dx[i] * __t1;
-        acc += __t1 * __t2;
-        dacc += __dt3;
+        let __dt2 = dx[i] * __t1 * 2.0;
+        acc += __t1 * __t1;
+        dacc += __dt2;
         if acc > threshold {
-            let __t5 = acc.sqrt();
-            let __dt5 = dacc / (2.0 * __t5);
+            let __t4 = acc.sqrt();
+            let __dt4 = dacc / (2.0 * __t4);
             __exit0 = true;
             __returned0 = true;
-            __result = ::core::option::Option::Some((__t5, __dt5));
+            __result = ::core::option::Option::Some((__t4, __dt4));
         }
         if __exit0 {
             break;
         }
     }
     if !__returned0 {
-        let __dt6 = dacc;
-        let __t6 = acc;
+        let __dt5 = dacc;
+        let __t5 = acc;
         __returned0 = true;
-        __result = ::core::option::Option::Some((__t6, __dt6));
+        __result = ::core::option::Option::Some((__t5, __dt5));
     }
     let __value = ::backprop::__private::take_seed(&mut __result);
     __value
@@ -3270,17 +3265,16 @@ pub fn return_inside_loop_jvp_vjp<'__l0, '__l1>(
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
     for i in 0..__t0 {
         let __t1 = x[i];
-        let __t2 = x[i];
-        let __dt3 = dx[i] * __t2 + dx[i] * __t1;
-        acc += __t1 * __t2;
-        dacc += __dt3;
+        let __dt2 = dx[i] * __t1 * 2.0;
+        acc += __t1 * __t1;
+        dacc += __dt2;
         let __b0 = if acc > threshold {
-            let __t5 = acc.sqrt();
-            let __dt5 = dacc / (2.0 * __t5);
+            let __t4 = acc.sqrt();
+            let __dt4 = dacc / (2.0 * __t4);
             __exit0 = true;
             __returned0 = true;
-            __result = ::core::option::Option::Some((__t5, __dt5));
-            ::backprop::__private::Arm::Then((__t5, __dt5))
+            __result = ::core::option::Option::Some((__t4, __dt4));
+            ::backprop::__private::Arm::Then((__t4, __dt4))
         } else {
             ::backprop::__private::Arm::Else(())
         };
@@ -3291,10 +3285,10 @@ pub fn return_inside_loop_jvp_vjp<'__l0, '__l1>(
         }
     }
     let __b1 = if !__returned0 {
-        let __dt6 = dacc;
-        let __t6 = acc;
+        let __dt5 = dacc;
+        let __t5 = acc;
         __returned0 = true;
-        __result = ::core::option::Option::Some((__t6, __dt6));
+        __result = ::core::option::Option::Some((__t5, __dt5));
         true
     } else {
         false
@@ -3309,44 +3303,37 @@ pub fn return_inside_loop_jvp_vjp<'__l0, '__l1>(
             let mut __d_x = ::backprop::__private::zero_like(&x);
             let mut __d_dx = ::backprop::__private::zero_like(&dx);
             if __b1 {
-                let mut __d_p4 = ::backprop::__private::take_seed(&mut __seed);
-                let mut __d_t6 = __d_p4.0;
-                let mut __d_dt6 = __d_p4.1;
-                __d_acc += __d_t6;
-                __d_dacc += __d_dt6;
+                let mut __d_p3 = ::backprop::__private::take_seed(&mut __seed);
+                let mut __d_t5 = __d_p3.0;
+                let mut __d_dt5 = __d_p3.1;
+                __d_acc += __d_t5;
+                __d_dacc += __d_dt5;
             } else {}
             for _ in 0..__n0 {
                 let (i, __b0) = ::backprop::__private::pop(&mut __tape0);
                 let __dt1 = dx[i];
                 let __t1 = x[i];
-                let __dt2 = dx[i];
-                let __t2 = x[i];
                 match __b0 {
-                    ::backprop::__private::Arm::Then((__t5, __dt5)) => {
-                        let __p2 = 2.0 * __t5;
-                        let mut __d_p3 = ::backprop::__private::take_seed(&mut __seed);
-                        let mut __d_t5 = __d_p3.0;
-                        let mut __d_dt5 = __d_p3.1;
-                        let mut __d_dt4 = __d_dt5 / __p2;
-                        let mut __d_p2 = -(__d_dt5 * __dt5 / __p2);
-                        __d_t5 += __d_p2 * 2.0;
-                        let mut __d_t4 = __d_t5 / (2.0 * __t5);
-                        __d_acc += __d_t4;
-                        __d_dacc += __d_dt4;
+                    ::backprop::__private::Arm::Then((__t4, __dt4)) => {
+                        let __p1 = 2.0 * __t4;
+                        let mut __d_p2 = ::backprop::__private::take_seed(&mut __seed);
+                        let mut __d_t4 = __d_p2.0;
+                        let mut __d_dt4 = __d_p2.1;
+                        let mut __d_dt3 = __d_dt4 / __p1;
+                        let mut __d_p1 = -(__d_dt4 * __dt4 / __p1);
+                        __d_t4 += __d_p1 * 2.0;
+                        let mut __d_t3 = __d_t4 / (2.0 * __t4);
+                        __d_acc += __d_t3;
+                        __d_dacc += __d_dt3;
                     }
                     ::backprop::__private::Arm::Else(()) => {}
                 }
-                let mut __d_dt3 = __d_dacc;
-                let mut __d_t3 = __d_acc;
-                let mut __d_p0 = __d_dt3;
-                let mut __d_dt2 = __d_dt3 * __t1;
-                let mut __d_t1 = __d_dt3 * __dt2;
-                let mut __d_dt1 = __d_p0 * __t2;
-                let mut __d_t2 = __d_p0 * __dt1;
-                __d_t1 += __d_t3 * __t2;
-                __d_t2 += __d_t3 * __t1;
-                __d_x[i] += __d_t2;
-                __d_dx[i] += __d_dt2;
+                let mut __d_dt2 = __d_dacc;
+                let mut __d_t2 = __d_acc;
+                let mut __d_p0 = __d_dt2 * 2.0;
+                let mut __d_dt1 = __d_p0 * __t1;
+                let mut __d_t1 = __d_p0 * __dt1;
+                __d_t1 += __d_t2 * __t1 * 2.0;
                 __d_x[i] += __d_t1;
                 __d_dx[i] += __d_dt1;
             }
@@ -3386,17 +3373,16 @@ pub fn return_inside_loop_hvp(
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
     for i in 0..__t0 {
         let __t1 = x[i];
-        let __t2 = x[i];
-        let __dt3 = dx[i] * __t2 + dx[i] * __t1;
-        acc += __t1 * __t2;
-        dacc += __dt3;
+        let __dt2 = dx[i] * __t1 * 2.0;
+        acc += __t1 * __t1;
+        dacc += __dt2;
         let __b0 = if acc > threshold {
-            let __t5 = acc.sqrt();
-            let __dt5 = dacc / (2.0 * __t5);
+            let __t4 = acc.sqrt();
+            let __dt4 = dacc / (2.0 * __t4);
             __exit0 = true;
             __returned0 = true;
-            __result = ::core::option::Option::Some((__t5, __dt5));
-            ::backprop::__private::Arm::Then((__t5, __dt5))
+            __result = ::core::option::Option::Some((__t4, __dt4));
+            ::backprop::__private::Arm::Then((__t4, __dt4))
         } else {
             ::backprop::__private::Arm::Else(())
         };
@@ -3407,10 +3393,10 @@ pub fn return_inside_loop_hvp(
         }
     }
     let __b1 = if !__returned0 {
-        let __dt6 = dacc;
-        let __t6 = acc;
+        let __dt5 = dacc;
+        let __t5 = acc;
         __returned0 = true;
-        __result = ::core::option::Option::Some((__t6, __dt6));
+        __result = ::core::option::Option::Some((__t5, __dt5));
         true
     } else {
         false
@@ -3423,44 +3409,37 @@ pub fn return_inside_loop_hvp(
     let mut __d_x = ::backprop::__private::zero_like(&x);
     let mut __d_dx = ::backprop::__private::zero_like(&dx);
     if __b1 {
-        let mut __d_p4 = ::backprop::__private::take_seed(&mut __seed);
-        let mut __d_t6 = __d_p4.0;
-        let mut __d_dt6 = __d_p4.1;
-        __d_acc += __d_t6;
-        __d_dacc += __d_dt6;
+        let mut __d_p3 = ::backprop::__private::take_seed(&mut __seed);
+        let mut __d_t5 = __d_p3.0;
+        let mut __d_dt5 = __d_p3.1;
+        __d_acc += __d_t5;
+        __d_dacc += __d_dt5;
     } else {}
     for _ in 0..__n0 {
         let (i, __b0) = ::backprop::__private::pop(&mut __tape0);
         let __dt1 = dx[i];
         let __t1 = x[i];
-        let __dt2 = dx[i];
-        let __t2 = x[i];
         match __b0 {
-            ::backprop::__private::Arm::Then((__t5, __dt5)) => {
-                let __p2 = 2.0 * __t5;
-                let mut __d_p3 = ::backprop::__private::take_seed(&mut __seed);
-                let mut __d_t5 = __d_p3.0;
-                let mut __d_dt5 = __d_p3.1;
-                let mut __d_dt4 = __d_dt5 / __p2;
-                let mut __d_p2 = -(__d_dt5 * __dt5 / __p2);
-                __d_t5 += __d_p2 * 2.0;
-                let mut __d_t4 = __d_t5 / (2.0 * __t5);
-                __d_acc += __d_t4;
-                __d_dacc += __d_dt4;
+            ::backprop::__private::Arm::Then((__t4, __dt4)) => {
+                let __p1 = 2.0 * __t4;
+                let mut __d_p2 = ::backprop::__private::take_seed(&mut __seed);
+                let mut __d_t4 = __d_p2.0;
+                let mut __d_dt4 = __d_p2.1;
+                let mut __d_dt3 = __d_dt4 / __p1;
+                let mut __d_p1 = -(__d_dt4 * __dt4 / __p1);
+                __d_t4 += __d_p1 * 2.0;
+                let mut __d_t3 = __d_t4 / (2.0 * __t4);
+                __d_acc += __d_t3;
+                __d_dacc += __d_dt3;
             }
             ::backprop::__private::Arm::Else(()) => {}
         }
-        let mut __d_dt3 = __d_dacc;
-        let mut __d_t3 = __d_acc;
-        let mut __d_p0 = __d_dt3;
-        let mut __d_dt2 = __d_dt3 * __t1;
-        let mut __d_t1 = __d_dt3 * __dt2;
-        let mut __d_dt1 = __d_p0 * __t2;
-        let mut __d_t2 = __d_p0 * __dt1;
-        __d_t1 += __d_t3 * __t2;
-        __d_t2 += __d_t3 * __t1;
-        __d_x[i] += __d_t2;
-        __d_dx[i] += __d_dt2;
+        let mut __d_dt2 = __d_dacc;
+        let mut __d_t2 = __d_acc;
+        let mut __d_p0 = __d_dt2 * 2.0;
+        let mut __d_dt1 = __d_p0 * __t1;
+        let mut __d_t1 = __d_p0 * __dt1;
+        __d_t1 += __d_t2 * __t1 * 2.0;
         __d_x[i] += __d_t1;
         __d_dx[i] += __d_dt1;
     }
@@ -3504,37 +3483,34 @@ pub fn return_inside_loop_jvp_jvp(
         let __dt1 = dx[i];
         let __dt1_1 = dx_1[i];
         let __t1 = x[i];
-        let __dt2 = dx[i];
-        let __dt2_1 = dx_1[i];
-        let __t2 = x[i];
-        let __dt3_1 = __dt1_1 * __t2 + __dt2_1 * __t1;
-        let __dt3 = __dt1 * __t2 + __dt2 * __t1;
-        let __ddt3 = ddx[i] * __t2 + __dt2_1 * __dt1 + (ddx[i] * __t1 + __dt1_1 * __dt2);
-        acc += __t1 * __t2;
-        dacc_1 += __dt3_1;
-        dacc += __dt3;
-        ddacc += __ddt3;
+        let __dt2_1 = __dt1_1 * __t1 * 2.0;
+        let __dt2 = __dt1 * __t1 * 2.0;
+        let __ddt2 = (ddx[i] * __t1 + __dt1_1 * __dt1) * 2.0;
+        acc += __t1 * __t1;
+        dacc_1 += __dt2_1;
+        dacc += __dt2;
+        ddacc += __ddt2;
         if acc > threshold {
-            let __t5 = acc.sqrt();
-            let __dt5_1 = dacc_1 / (2.0 * __t5);
-            let __p2 = 2.0 * __t5;
-            let __dt5 = dacc / __p2;
-            let __ddt5 = ddacc / __p2 + -(__dt5_1 * 2.0 * __dt5 / __p2);
+            let __t4 = acc.sqrt();
+            let __dt4_1 = dacc_1 / (2.0 * __t4);
+            let __p1 = 2.0 * __t4;
+            let __dt4 = dacc / __p1;
+            let __ddt4 = ddacc / __p1 + -(__dt4_1 * 2.0 * __dt4 / __p1);
             __exit0 = true;
             __returned0 = true;
-            __result = ::core::option::Option::Some(((__t5, __dt5), (__dt5_1, __ddt5)));
+            __result = ::core::option::Option::Some(((__t4, __dt4), (__dt4_1, __ddt4)));
         }
         if __exit0 {
             break;
         }
     }
     if !__returned0 {
-        let __ddt6 = ddacc;
-        let __dt6 = dacc;
-        let __dt6_1 = dacc_1;
-        let __t6 = acc;
+        let __ddt5 = ddacc;
+        let __dt5 = dacc;
+        let __dt5_1 = dacc_1;
+        let __t5 = acc;
         __returned0 = true;
-        __result = ::core::option::Option::Some(((__t6, __dt6), (__dt6_1, __ddt6)));
+        __result = ::core::option::Option::Some(((__t5, __dt5), (__dt5_1, __ddt5)));
     }
     let __value = ::backprop::__private::take_seed(&mut __result);
     __value
@@ -3596,28 +3572,25 @@ pub fn return_inside_loop_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
         let __dt1 = dx[i];
         let __dt1_1 = dx_1[i];
         let __t1 = x[i];
-        let __dt2 = dx[i];
-        let __dt2_1 = dx_1[i];
-        let __t2 = x[i];
-        let __dt3_1 = __dt1_1 * __t2 + __dt2_1 * __t1;
-        let __dt3 = __dt1 * __t2 + __dt2 * __t1;
-        let __ddt3 = ddx[i] * __t2 + __dt2_1 * __dt1 + (ddx[i] * __t1 + __dt1_1 * __dt2);
-        acc += __t1 * __t2;
-        dacc_1 += __dt3_1;
-        dacc += __dt3;
-        ddacc += __ddt3;
+        let __dt2_1 = __dt1_1 * __t1 * 2.0;
+        let __dt2 = __dt1 * __t1 * 2.0;
+        let __ddt2 = (ddx[i] * __t1 + __dt1_1 * __dt1) * 2.0;
+        acc += __t1 * __t1;
+        dacc_1 += __dt2_1;
+        dacc += __dt2;
+        ddacc += __ddt2;
         let __b0 = if acc > threshold {
-            let __t5 = acc.sqrt();
-            let __dt5_1 = dacc_1 / (2.0 * __t5);
-            let __p2 = 2.0 * __t5;
-            let __dt5 = dacc / __p2;
-            let __p12 = ddacc / __p2;
-            let __p14 = __dt5_1 * 2.0 * __dt5 / __p2;
-            let __ddt5 = __p12 + -__p14;
+            let __t4 = acc.sqrt();
+            let __dt4_1 = dacc_1 / (2.0 * __t4);
+            let __p1 = 2.0 * __t4;
+            let __dt4 = dacc / __p1;
+            let __p8 = ddacc / __p1;
+            let __p10 = __dt4_1 * 2.0 * __dt4 / __p1;
+            let __ddt4 = __p8 + -__p10;
             __exit0 = true;
             __returned0 = true;
-            __result = ::core::option::Option::Some(((__t5, __dt5), (__dt5_1, __ddt5)));
-            ::backprop::__private::Arm::Then((__t5, __dt5, __dt5_1, __p12, __p14))
+            __result = ::core::option::Option::Some(((__t4, __dt4), (__dt4_1, __ddt4)));
+            ::backprop::__private::Arm::Then((__t4, __dt4, __dt4_1, __p8, __p10))
         } else {
             ::backprop::__private::Arm::Else(())
         };
@@ -3628,12 +3601,12 @@ pub fn return_inside_loop_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
         }
     }
     let __b1 = if !__returned0 {
-        let __ddt6 = ddacc;
-        let __dt6 = dacc;
-        let __dt6_1 = dacc_1;
-        let __t6 = acc;
+        let __ddt5 = ddacc;
+        let __dt5 = dacc;
+        let __dt5_1 = dacc_1;
+        let __t5 = acc;
         __returned0 = true;
-        __result = ::core::option::Option::Some(((__t6, __dt6), (__dt6_1, __ddt6)));
+        __result = ::core::option::Option::Some(((__t5, __dt5), (__dt5_1, __ddt5)));
         true
     } else {
         false
@@ -3652,17 +3625,17 @@ pub fn return_inside_loop_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             let mut __d_dx = ::backprop::__private::zero_like(&dx);
             let mut __d_ddx = ::backprop::__private::zero_like(&ddx);
             if __b1 {
-                let mut __d_p17 = ::backprop::__private::take_seed(&mut __seed);
-                let mut __d_p4 = __d_p17.0;
-                let mut __d_dp4 = __d_p17.1;
-                let mut __d_t6 = __d_p4.0;
-                let mut __d_dt6 = __d_p4.1;
-                let mut __d_dt6_1 = __d_dp4.0;
-                let mut __d_ddt6 = __d_dp4.1;
-                __d_acc += __d_t6;
-                __d_dacc_1 += __d_dt6_1;
-                __d_dacc += __d_dt6;
-                __d_ddacc += __d_ddt6;
+                let mut __d_p13 = ::backprop::__private::take_seed(&mut __seed);
+                let mut __d_p3 = __d_p13.0;
+                let mut __d_dp3 = __d_p13.1;
+                let mut __d_t5 = __d_p3.0;
+                let mut __d_dt5 = __d_p3.1;
+                let mut __d_dt5_1 = __d_dp3.0;
+                let mut __d_ddt5 = __d_dp3.1;
+                __d_acc += __d_t5;
+                __d_dacc_1 += __d_dt5_1;
+                __d_dacc += __d_dt5;
+                __d_ddacc += __d_ddt5;
             } else {}
             for _ in 0..__n0 {
                 let (i, __b0) = ::backprop::__private::pop(&mut __tape0);
@@ -3670,78 +3643,60 @@ pub fn return_inside_loop_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
                 let __dt1 = dx[i];
                 let __dt1_1 = dx_1[i];
                 let __t1 = x[i];
-                let __ddt2 = ddx[i];
-                let __dt2 = dx[i];
-                let __dt2_1 = dx_1[i];
-                let __t2 = x[i];
                 match __b0 {
                     ::backprop::__private::Arm::Then(
-                        (__t5, __dt5, __dt5_1, __p12, __p14),
+                        (__t4, __dt4, __dt4_1, __p8, __p10),
                     ) => {
-                        let __p11 = 2.0 * __t5;
-                        let __p2 = 2.0 * __t5;
-                        let __dp2 = __dt5_1 * 2.0;
-                        let mut __d_p16 = ::backprop::__private::take_seed(&mut __seed);
-                        let mut __d_p3 = __d_p16.0;
-                        let mut __d_dp3 = __d_p16.1;
-                        let mut __d_t5 = __d_p3.0;
-                        let mut __d_dt5 = __d_p3.1;
-                        let mut __d_dt5_1 = __d_dp3.0;
-                        let mut __d_ddt5 = __d_dp3.1;
-                        let mut __d_p12 = __d_ddt5;
-                        let mut __d_p14 = -__d_ddt5;
-                        let mut __d_p13 = __d_p14 / __p2;
-                        let mut __d_p2 = -(__d_p14 * __p14 / __p2);
-                        let mut __d_dp2 = __d_p13 * __dt5;
-                        __d_dt5 += __d_p13 * __dp2;
-                        let mut __d_ddt4 = __d_p12 / __p2;
-                        __d_p2 += -(__d_p12 * __p12 / __p2);
-                        let mut __d_dt4 = __d_dt5 / __p2;
-                        __d_p2 += -(__d_dt5 * __dt5 / __p2);
-                        __d_dt5_1 += __d_dp2 * 2.0;
-                        __d_t5 += __d_p2 * 2.0;
-                        let mut __d_dt4_1 = __d_dt5_1 / __p11;
-                        let mut __d_p11 = -(__d_dt5_1 * __dt5_1 / __p11);
-                        __d_t5 += __d_p11 * 2.0;
-                        let mut __d_t4 = __d_t5 / (2.0 * __t5);
-                        __d_acc += __d_t4;
-                        __d_dacc_1 += __d_dt4_1;
-                        __d_dacc += __d_dt4;
-                        __d_ddacc += __d_ddt4;
+                        let __p7 = 2.0 * __t4;
+                        let __p1 = 2.0 * __t4;
+                        let __dp1 = __dt4_1 * 2.0;
+                        let mut __d_p12 = ::backprop::__private::take_seed(&mut __seed);
+                        let mut __d_p2 = __d_p12.0;
+                        let mut __d_dp2 = __d_p12.1;
+                        let mut __d_t4 = __d_p2.0;
+                        let mut __d_dt4 = __d_p2.1;
+                        let mut __d_dt4_1 = __d_dp2.0;
+                        let mut __d_ddt4 = __d_dp2.1;
+                        let mut __d_p8 = __d_ddt4;
+                        let mut __d_p10 = -__d_ddt4;
+                        let mut __d_p9 = __d_p10 / __p1;
+                        let mut __d_p1 = -(__d_p10 * __p10 / __p1);
+                        let mut __d_dp1 = __d_p9 * __dt4;
+                        __d_dt4 += __d_p9 * __dp1;
+                        let mut __d_ddt3 = __d_p8 / __p1;
+                        __d_p1 += -(__d_p8 * __p8 / __p1);
+                        let mut __d_dt3 = __d_dt4 / __p1;
+                        __d_p1 += -(__d_dt4 * __dt4 / __p1);
+                        __d_dt4_1 += __d_dp1 * 2.0;
+                        __d_t4 += __d_p1 * 2.0;
+                        let mut __d_dt3_1 = __d_dt4_1 / __p7;
+                        let mut __d_p7 = -(__d_dt4_1 * __dt4_1 / __p7);
+                        __d_t4 += __d_p7 * 2.0;
+                        let mut __d_t3 = __d_t4 / (2.0 * __t4);
+                        __d_acc += __d_t3;
+                        __d_dacc_1 += __d_dt3_1;
+                        __d_dacc += __d_dt3;
+                        __d_ddacc += __d_ddt3;
                     }
                     ::backprop::__private::Arm::Else(()) => {}
                 }
-                let mut __d_ddt3 = __d_ddacc;
-                let mut __d_dt3 = __d_dacc;
-                let mut __d_dt3_1 = __d_dacc_1;
-                let mut __d_t3 = __d_acc;
-                let mut __d_dp0 = __d_ddt3;
-                let mut __d_p0 = __d_dt3;
-                let mut __d_p9 = __d_ddt3;
-                let mut __d_dt1_1 = __d_ddt3 * __dt2;
-                let mut __d_dt2 = __d_ddt3 * __dt1_1;
-                let mut __d_ddt2 = __d_p9 * __t1;
-                let mut __d_t1 = __d_p9 * __ddt2;
-                __d_dt2 += __d_dt3 * __t1;
-                __d_t1 += __d_dt3 * __dt2;
-                let mut __d_p7 = __d_dp0;
-                let mut __d_dt2_1 = __d_dp0 * __dt1;
-                let mut __d_dt1 = __d_dp0 * __dt2_1;
-                let mut __d_ddt1 = __d_p7 * __t2;
-                let mut __d_t2 = __d_p7 * __ddt1;
-                __d_dt1 += __d_p0 * __t2;
-                __d_t2 += __d_p0 * __dt1;
-                let mut __d_p5 = __d_dt3_1;
-                __d_dt2_1 += __d_dt3_1 * __t1;
-                __d_t1 += __d_dt3_1 * __dt2_1;
-                __d_dt1_1 += __d_p5 * __t2;
-                __d_t2 += __d_p5 * __dt1_1;
-                __d_t1 += __d_t3 * __t2;
-                __d_t2 += __d_t3 * __t1;
-                __d_x[i] += __d_t2;
-                __d_dx_1[i] += __d_dt2_1;
-                __d_dx[i] += __d_dt2;
-                __d_ddx[i] += __d_ddt2;
+                let mut __d_ddt2 = __d_ddacc;
+                let mut __d_dt2 = __d_dacc;
+                let mut __d_dt2_1 = __d_dacc_1;
+                let mut __d_t2 = __d_acc;
+                let mut __d_dp0 = __d_ddt2 * 2.0;
+                let mut __d_p0 = __d_dt2 * 2.0;
+                let mut __d_p5 = __d_dp0;
+                let mut __d_dt1_1 = __d_dp0 * __dt1;
+                let mut __d_dt1 = __d_dp0 * __dt1_1;
+                let mut __d_ddt1 = __d_p5 * __t1;
+                let mut __d_t1 = __d_p5 * __ddt1;
+                __d_dt1 += __d_p0 * __t1;
+                __d_t1 += __d_p0 * __dt1;
+                let mut __d_p4 = __d_dt2_1 * 2.0;
+                __d_dt1_1 += __d_p4 * __t1;
+                __d_t1 += __d_p4 * __dt1_1;
+                __d_t1 += __d_t2 * __t1 * 2.0;
                 __d_x[i] += __d_t1;
                 __d_dx_1[i] += __d_dt1_1;
                 __d_dx[i] += __d_dt1;

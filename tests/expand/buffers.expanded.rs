@@ -39,7 +39,8 @@ pub fn prefix_sums_vjp<'__l0>(
     let mut total = 0.0;
     let __t8 = s.len();
     for i_1 in 0..__t8 {
-        total += s[i_1] * s[i_1];
+        let __t9 = s[i_1];
+        total += __t9 * __t9;
     }
     let __value = total;
     (
@@ -53,11 +54,8 @@ pub fn prefix_sums_vjp<'__l0>(
                 let __view1_1 = &s[..__t8];
                 for i_1 in 0..__t8 {
                     let __t9 = __view1_1[i_1];
-                    let __t10 = __view1_1[i_1];
-                    let mut __d_t11 = __d_total;
-                    let mut __d_t9 = __d_t11 * __t10;
-                    let mut __d_t10 = __d_t11 * __t9;
-                    __view1_0[i_1] += __d_t10;
+                    let mut __d_t10 = __d_total;
+                    let mut __d_t9 = __d_t10 * __t9 * 2.0;
                     __view1_0[i_1] += __d_t9;
                 }
             }
@@ -101,7 +99,8 @@ pub fn prefix_sums_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let mut total = 0.0;
     let __t8 = s.len();
     for i_1 in 0..__t8 {
-        total += s[i_1] * s[i_1];
+        let __t9 = s[i_1];
+        total += __t9 * __t9;
     }
     let __value = total;
     let __seed: f64 = 1.0;
@@ -113,11 +112,8 @@ pub fn prefix_sums_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
         let __view1_1 = &s[..__t8];
         for i_1 in 0..__t8 {
             let __t9 = __view1_1[i_1];
-            let __t10 = __view1_1[i_1];
-            let mut __d_t11 = __d_total;
-            let mut __d_t9 = __d_t11 * __t10;
-            let mut __d_t10 = __d_t11 * __t9;
-            __view1_0[i_1] += __d_t10;
+            let mut __d_t10 = __d_total;
+            let mut __d_t9 = __d_t10 * __t9 * 2.0;
             __view1_0[i_1] += __d_t9;
         }
     }
@@ -169,10 +165,9 @@ pub fn prefix_sums_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
     let __t8 = s.len();
     for i_1 in 0..__t8 {
         let __t9 = s[i_1];
-        let __t10 = s[i_1];
-        let __dt11 = ds[i_1] * __t10 + ds[i_1] * __t9;
-        total += __t9 * __t10;
-        dtotal += __dt11;
+        let __dt10 = ds[i_1] * __t9 * 2.0;
+        total += __t9 * __t9;
+        dtotal += __dt10;
     }
     let __value = (total, dtotal);
     __value
@@ -220,10 +215,9 @@ pub fn prefix_sums_jvp_vjp<'__l0, '__l1>(
     let __t8 = s.len();
     for i_1 in 0..__t8 {
         let __t9 = s[i_1];
-        let __t10 = s[i_1];
-        let __dt11 = ds[i_1] * __t10 + ds[i_1] * __t9;
-        total += __t9 * __t10;
-        dtotal += __dt11;
+        let __dt10 = ds[i_1] * __t9 * 2.0;
+        total += __t9 * __t9;
+        dtotal += __dt10;
     }
     let __value = (total, dtotal);
     (
@@ -233,9 +227,9 @@ pub fn prefix_sums_jvp_vjp<'__l0, '__l1>(
             let mut __d_ds = ::backprop::__private::zero_like(&ds);
             let mut __d_x = ::backprop::__private::zero_like(&x);
             let mut __d_dx = ::backprop::__private::zero_like(&dx);
-            let mut __d_p2 = __seed;
-            let mut __d_total = __d_p2.0;
-            let mut __d_dt12 = __d_p2.1;
+            let mut __d_p1 = __seed;
+            let mut __d_total = __d_p1.0;
+            let mut __d_dt11 = __d_p1.1;
             if 0 < __t8 {
                 let __view1_0 = &mut __d_s[..__t8];
                 let __view1_1 = &mut __d_ds[..__t8];
@@ -244,19 +238,12 @@ pub fn prefix_sums_jvp_vjp<'__l0, '__l1>(
                 for i_1 in 0..__t8 {
                     let __dt9 = __view1_3[i_1];
                     let __t9 = __view1_2[i_1];
-                    let __dt10 = __view1_3[i_1];
-                    let __t10 = __view1_2[i_1];
-                    let mut __d_dt11 = __d_dt12;
-                    let mut __d_t11 = __d_total;
-                    let mut __d_p0 = __d_dt11;
-                    let mut __d_dt10 = __d_dt11 * __t9;
-                    let mut __d_t9 = __d_dt11 * __dt10;
-                    let mut __d_dt9 = __d_p0 * __t10;
-                    let mut __d_t10 = __d_p0 * __dt9;
-                    __d_t9 += __d_t11 * __t10;
-                    __d_t10 += __d_t11 * __t9;
-                    __view1_0[i_1] += __d_t10;
-                    __view1_1[i_1] += __d_dt10;
+                    let mut __d_dt10 = __d_dt11;
+                    let mut __d_t10 = __d_total;
+                    let mut __d_p0 = __d_dt10 * 2.0;
+                    let mut __d_dt9 = __d_p0 * __t9;
+                    let mut __d_t9 = __d_p0 * __dt9;
+                    __d_t9 += __d_t10 * __t9 * 2.0;
                     __view1_0[i_1] += __d_t9;
                     __view1_1[i_1] += __d_dt9;
                 }
@@ -321,10 +308,9 @@ pub fn prefix_sums_hvp(
     let __t8 = s.len();
     for i_1 in 0..__t8 {
         let __t9 = s[i_1];
-        let __t10 = s[i_1];
-        let __dt11 = ds[i_1] * __t10 + ds[i_1] * __t9;
-        total += __t9 * __t10;
-        dtotal += __dt11;
+        let __dt10 = ds[i_1] * __t9 * 2.0;
+        total += __t9 * __t9;
+        dtotal += __dt10;
     }
     let __value = (total, dtotal);
     let __seed: (f64, f64) = (0.0, 1.0);
@@ -332,9 +318,9 @@ pub fn prefix_sums_hvp(
     let mut __d_ds = ::backprop::__private::zero_like(&ds);
     let mut __d_x = ::backprop::__private::zero_like(&x);
     let mut __d_dx = ::backprop::__private::zero_like(&dx);
-    let mut __d_p2 = __seed;
-    let mut __d_total = __d_p2.0;
-    let mut __d_dt12 = __d_p2.1;
+    let mut __d_p1 = __seed;
+    let mut __d_total = __d_p1.0;
+    let mut __d_dt11 = __d_p1.1;
     if 0 < __t8 {
         let __view1_0 = &mut __d_s[..__t8];
         let __view1_1 = &mut __d_ds[..__t8];
@@ -343,19 +329,12 @@ pub fn prefix_sums_hvp(
         for i_1 in 0..__t8 {
             let __dt9 = __view1_3[i_1];
             let __t9 = __view1_2[i_1];
-            let __dt10 = __view1_3[i_1];
-            let __t10 = __view1_2[i_1];
-            let mut __d_dt11 = __d_dt12;
-            let mut __d_t11 = __d_total;
-            let mut __d_p0 = __d_dt11;
-            let mut __d_dt10 = __d_dt11 * __t9;
-            let mut __d_t9 = __d_dt11 * __dt10;
-            let mut __d_dt9 = __d_p0 * __t10;
-            let mut __d_t10 = __d_p0 * __dt9;
-            __d_t9 += __d_t11 * __t10;
-            __d_t10 += __d_t11 * __t9;
-            __view1_0[i_1] += __d_t10;
-            __view1_1[i_1] += __d_dt10;
+            let mut __d_dt10 = __d_dt11;
+            let mut __d_t10 = __d_total;
+            let mut __d_p0 = __d_dt10 * 2.0;
+            let mut __d_dt9 = __d_p0 * __t9;
+            let mut __d_t9 = __d_p0 * __dt9;
+            __d_t9 += __d_t10 * __t9 * 2.0;
             __view1_0[i_1] += __d_t9;
             __view1_1[i_1] += __d_dt9;
         }
@@ -435,17 +414,13 @@ pub fn prefix_sums_jvp_jvp(
         let __dt9 = ds[i_1];
         let __dt9_1 = ds_1[i_1];
         let __t9 = s[i_1];
-        let __dt10 = ds[i_1];
-        let __dt10_1 = ds_1[i_1];
-        let __t10 = s[i_1];
-        let __dt11_1 = __dt9_1 * __t10 + __dt10_1 * __t9;
-        let __dt11 = __dt9 * __t10 + __dt10 * __t9;
-        let __ddt11 = dds[i_1] * __t10 + __dt10_1 * __dt9
-            + (dds[i_1] * __t9 + __dt9_1 * __dt10);
-        total += __t9 * __t10;
-        dtotal_1 += __dt11_1;
-        dtotal += __dt11;
-        ddtotal += __ddt11;
+        let __dt10_1 = __dt9_1 * __t9 * 2.0;
+        let __dt10 = __dt9 * __t9 * 2.0;
+        let __ddt10 = (dds[i_1] * __t9 + __dt9_1 * __dt9) * 2.0;
+        total += __t9 * __t9;
+        dtotal_1 += __dt10_1;
+        dtotal += __dt10;
+        ddtotal += __ddt10;
     }
     let __value = ((total, dtotal), (dtotal_1, ddtotal));
     __value
@@ -516,17 +491,13 @@ pub fn prefix_sums_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
         let __dt9 = ds[i_1];
         let __dt9_1 = ds_1[i_1];
         let __t9 = s[i_1];
-        let __dt10 = ds[i_1];
-        let __dt10_1 = ds_1[i_1];
-        let __t10 = s[i_1];
-        let __dt11_1 = __dt9_1 * __t10 + __dt10_1 * __t9;
-        let __dt11 = __dt9 * __t10 + __dt10 * __t9;
-        let __ddt11 = dds[i_1] * __t10 + __dt10_1 * __dt9
-            + (dds[i_1] * __t9 + __dt9_1 * __dt10);
-        total += __t9 * __t10;
-        dtotal_1 += __dt11_1;
-        dtotal += __dt11;
-        ddtotal += __ddt11;
+        let __dt10_1 = __dt9_1 * __t9 * 2.0;
+        let __dt10 = __dt9 * __t9 * 2.0;
+        let __ddt10 = (dds[i_1] * __t9 + __dt9_1 * __dt9) * 2.0;
+        total += __t9 * __t9;
+        dtotal_1 += __dt10_1;
+        dtotal += __dt10;
+        ddtotal += __ddt10;
     }
     let __value = ((total, dtotal), (dtotal_1, ddtotal));
     (
@@ -540,13 +511,13 @@ pub fn prefix_sums_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             let mut __d_dx_1 = ::backprop::__private::zero_like(&dx_1);
             let mut __d_dx = ::backprop::__private::zero_like(&dx);
             let mut __d_ddx = ::backprop::__private::zero_like(&ddx);
-            let mut __d_p9 = __seed;
-            let mut __d_p2 = __d_p9.0;
-            let mut __d_dp2 = __d_p9.1;
-            let mut __d_total = __d_p2.0;
-            let mut __d_dt12 = __d_p2.1;
-            let mut __d_dt12_1 = __d_dp2.0;
-            let mut __d_ddt12 = __d_dp2.1;
+            let mut __d_p5 = __seed;
+            let mut __d_p1 = __d_p5.0;
+            let mut __d_dp1 = __d_p5.1;
+            let mut __d_total = __d_p1.0;
+            let mut __d_dt11 = __d_p1.1;
+            let mut __d_dt11_1 = __d_dp1.0;
+            let mut __d_ddt11 = __d_dp1.1;
             if 0 < __t8 {
                 let __view1_0 = &mut __d_s[..__t8];
                 let __view1_1 = &mut __d_ds[..__t8];
@@ -561,41 +532,23 @@ pub fn prefix_sums_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
                     let __dt9 = __view1_5[i_1];
                     let __dt9_1 = __view1_7[i_1];
                     let __t9 = __view1_4[i_1];
-                    let __ddt10 = __view1_6[i_1];
-                    let __dt10 = __view1_5[i_1];
-                    let __dt10_1 = __view1_7[i_1];
-                    let __t10 = __view1_4[i_1];
-                    let mut __d_ddt11 = __d_ddt12;
-                    let mut __d_dt11 = __d_dt12;
-                    let mut __d_dt11_1 = __d_dt12_1;
-                    let mut __d_t11 = __d_total;
-                    let mut __d_dp0 = __d_ddt11;
-                    let mut __d_p0 = __d_dt11;
-                    let mut __d_p7 = __d_ddt11;
-                    let mut __d_dt9_1 = __d_ddt11 * __dt10;
-                    let mut __d_dt10 = __d_ddt11 * __dt9_1;
-                    let mut __d_ddt10 = __d_p7 * __t9;
-                    let mut __d_t9 = __d_p7 * __ddt10;
-                    __d_dt10 += __d_dt11 * __t9;
-                    __d_t9 += __d_dt11 * __dt10;
-                    let mut __d_p5 = __d_dp0;
-                    let mut __d_dt10_1 = __d_dp0 * __dt9;
-                    let mut __d_dt9 = __d_dp0 * __dt10_1;
-                    let mut __d_ddt9 = __d_p5 * __t10;
-                    let mut __d_t10 = __d_p5 * __ddt9;
-                    __d_dt9 += __d_p0 * __t10;
-                    __d_t10 += __d_p0 * __dt9;
-                    let mut __d_p3 = __d_dt11_1;
-                    __d_dt10_1 += __d_dt11_1 * __t9;
-                    __d_t9 += __d_dt11_1 * __dt10_1;
-                    __d_dt9_1 += __d_p3 * __t10;
-                    __d_t10 += __d_p3 * __dt9_1;
-                    __d_t9 += __d_t11 * __t10;
-                    __d_t10 += __d_t11 * __t9;
-                    __view1_0[i_1] += __d_t10;
-                    __view1_3[i_1] += __d_dt10_1;
-                    __view1_1[i_1] += __d_dt10;
-                    __view1_2[i_1] += __d_ddt10;
+                    let mut __d_ddt10 = __d_ddt11;
+                    let mut __d_dt10 = __d_dt11;
+                    let mut __d_dt10_1 = __d_dt11_1;
+                    let mut __d_t10 = __d_total;
+                    let mut __d_dp0 = __d_ddt10 * 2.0;
+                    let mut __d_p0 = __d_dt10 * 2.0;
+                    let mut __d_p3 = __d_dp0;
+                    let mut __d_dt9_1 = __d_dp0 * __dt9;
+                    let mut __d_dt9 = __d_dp0 * __dt9_1;
+                    let mut __d_ddt9 = __d_p3 * __t9;
+                    let mut __d_t9 = __d_p3 * __ddt9;
+                    __d_dt9 += __d_p0 * __t9;
+                    __d_t9 += __d_p0 * __dt9;
+                    let mut __d_p2 = __d_dt10_1 * 2.0;
+                    __d_dt9_1 += __d_p2 * __t9;
+                    __d_t9 += __d_p2 * __dt9_1;
+                    __d_t9 += __d_t10 * __t9 * 2.0;
                     __view1_0[i_1] += __d_t9;
                     __view1_3[i_1] += __d_dt9_1;
                     __view1_1[i_1] += __d_dt9;

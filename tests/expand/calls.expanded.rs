@@ -4688,26 +4688,24 @@ pub fn norm_vjp<'__l0>(
     let mut __t1: f64 = 0.0;
     for __i0 in 0..__t0 {
         let e = &v[__i0];
-        __t1 += v[__i0] * v[__i0];
+        let __t2 = v[__i0];
+        __t1 += __t2 * __t2;
     }
-    let __t6 = __t1.sqrt();
-    let __value = __t6;
+    let __t5 = __t1.sqrt();
+    let __value = __t5;
     (
         __value,
         move |__seed: f64| {
             let mut __d_v = ::backprop::__private::zero_like(&v);
-            let mut __d_t6 = __seed;
-            let mut __d_t5 = __d_t6 / (2.0 * __t6);
+            let mut __d_t5 = __seed;
+            let mut __d_t4 = __d_t5 / (2.0 * __t5);
             if 0 < __t0 {
                 let __view0_0 = &mut __d_v[..__t0];
                 let __view0_1 = &v[..__t0];
                 for __i0 in 0..__t0 {
                     let __t2 = __view0_1[__i0];
-                    let __t3 = __view0_1[__i0];
-                    let mut __d_t4 = __d_t5;
-                    let mut __d_t2 = __d_t4 * __t3;
-                    let mut __d_t3 = __d_t4 * __t2;
-                    __view0_0[__i0] += __d_t3;
+                    let mut __d_t3 = __d_t4;
+                    let mut __d_t2 = __d_t3 * __t2 * 2.0;
                     __view0_0[__i0] += __d_t2;
                 }
             }
@@ -4734,24 +4732,22 @@ pub fn norm_grad(v: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let mut __t1: f64 = 0.0;
     for __i0 in 0..__t0 {
         let e = &v[__i0];
-        __t1 += v[__i0] * v[__i0];
+        let __t2 = v[__i0];
+        __t1 += __t2 * __t2;
     }
-    let __t6 = __t1.sqrt();
-    let __value = __t6;
+    let __t5 = __t1.sqrt();
+    let __value = __t5;
     let __seed: f64 = 1.0;
     let mut __d_v = ::backprop::__private::zero_like(&v);
-    let mut __d_t6 = __seed;
-    let mut __d_t5 = __d_t6 / (2.0 * __t6);
+    let mut __d_t5 = __seed;
+    let mut __d_t4 = __d_t5 / (2.0 * __t5);
     if 0 < __t0 {
         let __view0_0 = &mut __d_v[..__t0];
         let __view0_1 = &v[..__t0];
         for __i0 in 0..__t0 {
             let __t2 = __view0_1[__i0];
-            let __t3 = __view0_1[__i0];
-            let mut __d_t4 = __d_t5;
-            let mut __d_t2 = __d_t4 * __t3;
-            let mut __d_t3 = __d_t4 * __t2;
-            __view0_0[__i0] += __d_t3;
+            let mut __d_t3 = __d_t4;
+            let mut __d_t2 = __d_t3 * __t2 * 2.0;
             __view0_0[__i0] += __d_t2;
         }
     }
@@ -4779,13 +4775,12 @@ pub fn norm_jvp(v: &[f64], dv: &[f64]) -> (f64, f64) {
     for __i0 in 0..__t0 {
         let e = &v[__i0];
         let __t2 = v[__i0];
-        let __t3 = v[__i0];
-        let __dt4 = dv[__i0] * __t3 + dv[__i0] * __t2;
-        __t1 += __t2 * __t3;
-        __dt1 += __dt4;
+        let __dt3 = dv[__i0] * __t2 * 2.0;
+        __t1 += __t2 * __t2;
+        __dt1 += __dt3;
     }
-    let __t6 = __t1.sqrt();
-    let __value = (__t6, __dt1 / (2.0 * __t6));
+    let __t5 = __t1.sqrt();
+    let __value = (__t5, __dt1 / (2.0 * __t5));
     __value
 }
 #[doc(hidden)]
@@ -4819,27 +4814,26 @@ pub fn norm_jvp_vjp<'__l0, '__l1>(
     for __i0 in 0..__t0 {
         let e = &v[__i0];
         let __t2 = v[__i0];
-        let __t3 = v[__i0];
-        let __dt4 = dv[__i0] * __t3 + dv[__i0] * __t2;
-        __t1 += __t2 * __t3;
-        __dt1 += __dt4;
+        let __dt3 = dv[__i0] * __t2 * 2.0;
+        __t1 += __t2 * __t2;
+        __dt1 += __dt3;
     }
-    let __t6 = __t1.sqrt();
-    let __p2 = 2.0 * __t6;
-    let __dt6 = __dt1 / __p2;
-    let __value = (__t6, __dt6);
+    let __t5 = __t1.sqrt();
+    let __p1 = 2.0 * __t5;
+    let __dt5 = __dt1 / __p1;
+    let __value = (__t5, __dt5);
     (
         __value,
         move |__seed: (f64, f64)| {
             let mut __d_v = ::backprop::__private::zero_like(&v);
             let mut __d_dv = ::backprop::__private::zero_like(&dv);
-            let mut __d_p3 = __seed;
-            let mut __d_t6 = __d_p3.0;
-            let mut __d_dt6 = __d_p3.1;
-            let mut __d_dt5 = __d_dt6 / __p2;
-            let mut __d_p2 = -(__d_dt6 * __dt6 / __p2);
-            __d_t6 += __d_p2 * 2.0;
-            let mut __d_t5 = __d_t6 / (2.0 * __t6);
+            let mut __d_p2 = __seed;
+            let mut __d_t5 = __d_p2.0;
+            let mut __d_dt5 = __d_p2.1;
+            let mut __d_dt4 = __d_dt5 / __p1;
+            let mut __d_p1 = -(__d_dt5 * __dt5 / __p1);
+            __d_t5 += __d_p1 * 2.0;
+            let mut __d_t4 = __d_t5 / (2.0 * __t5);
             if 0 < __t0 {
                 let __view0_0 = &mut __d_v[..__t0];
                 let __view0_1 = &mut __d_dv[..__t0];
@@ -4848,19 +4842,12 @@ pub fn norm_jvp_vjp<'__l0, '__l1>(
                 for __i0 in 0..__t0 {
                     let __dt2 = __view0_3[__i0];
                     let __t2 = __view0_2[__i0];
-                    let __dt3 = __view0_3[__i0];
-                    let __t3 = __view0_2[__i0];
-                    let mut __d_dt4 = __d_dt5;
-                    let mut __d_t4 = __d_t5;
-                    let mut __d_p0 = __d_dt4;
-                    let mut __d_dt3 = __d_dt4 * __t2;
-                    let mut __d_t2 = __d_dt4 * __dt3;
-                    let mut __d_dt2 = __d_p0 * __t3;
-                    let mut __d_t3 = __d_p0 * __dt2;
-                    __d_t2 += __d_t4 * __t3;
-                    __d_t3 += __d_t4 * __t2;
-                    __view0_0[__i0] += __d_t3;
-                    __view0_1[__i0] += __d_dt3;
+                    let mut __d_dt3 = __d_dt4;
+                    let mut __d_t3 = __d_t4;
+                    let mut __d_p0 = __d_dt3 * 2.0;
+                    let mut __d_dt2 = __d_p0 * __t2;
+                    let mut __d_t2 = __d_p0 * __dt2;
+                    __d_t2 += __d_t3 * __t2 * 2.0;
                     __view0_0[__i0] += __d_t2;
                     __view0_1[__i0] += __d_dt2;
                 }
@@ -4894,25 +4881,24 @@ pub fn norm_hvp(
     for __i0 in 0..__t0 {
         let e = &v[__i0];
         let __t2 = v[__i0];
-        let __t3 = v[__i0];
-        let __dt4 = dv[__i0] * __t3 + dv[__i0] * __t2;
-        __t1 += __t2 * __t3;
-        __dt1 += __dt4;
+        let __dt3 = dv[__i0] * __t2 * 2.0;
+        __t1 += __t2 * __t2;
+        __dt1 += __dt3;
     }
-    let __t6 = __t1.sqrt();
-    let __p2 = 2.0 * __t6;
-    let __dt6 = __dt1 / __p2;
-    let __value = (__t6, __dt6);
+    let __t5 = __t1.sqrt();
+    let __p1 = 2.0 * __t5;
+    let __dt5 = __dt1 / __p1;
+    let __value = (__t5, __dt5);
     let __seed: (f64, f64) = (0.0, 1.0);
     let mut __d_v = ::backprop::__private::zero_like(&v);
     let mut __d_dv = ::backprop::__private::zero_like(&dv);
-    let mut __d_p3 = __seed;
-    let mut __d_t6 = __d_p3.0;
-    let mut __d_dt6 = __d_p3.1;
-    let mut __d_dt5 = __d_dt6 / __p2;
-    let mut __d_p2 = -(__d_dt6 * __dt6 / __p2);
-    __d_t6 += __d_p2 * 2.0;
-    let mut __d_t5 = __d_t6 / (2.0 * __t6);
+    let mut __d_p2 = __seed;
+    let mut __d_t5 = __d_p2.0;
+    let mut __d_dt5 = __d_p2.1;
+    let mut __d_dt4 = __d_dt5 / __p1;
+    let mut __d_p1 = -(__d_dt5 * __dt5 / __p1);
+    __d_t5 += __d_p1 * 2.0;
+    let mut __d_t4 = __d_t5 / (2.0 * __t5);
     if 0 < __t0 {
         let __view0_0 = &mut __d_v[..__t0];
         let __view0_1 = &mut __d_dv[..__t0];
@@ -4921,19 +4907,12 @@ pub fn norm_hvp(
         for __i0 in 0..__t0 {
             let __dt2 = __view0_3[__i0];
             let __t2 = __view0_2[__i0];
-            let __dt3 = __view0_3[__i0];
-            let __t3 = __view0_2[__i0];
-            let mut __d_dt4 = __d_dt5;
-            let mut __d_t4 = __d_t5;
-            let mut __d_p0 = __d_dt4;
-            let mut __d_dt3 = __d_dt4 * __t2;
-            let mut __d_t2 = __d_dt4 * __dt3;
-            let mut __d_dt2 = __d_p0 * __t3;
-            let mut __d_t3 = __d_p0 * __dt2;
-            __d_t2 += __d_t4 * __t3;
-            __d_t3 += __d_t4 * __t2;
-            __view0_0[__i0] += __d_t3;
-            __view0_1[__i0] += __d_dt3;
+            let mut __d_dt3 = __d_dt4;
+            let mut __d_t3 = __d_t4;
+            let mut __d_p0 = __d_dt3 * 2.0;
+            let mut __d_dt2 = __d_p0 * __t2;
+            let mut __d_t2 = __d_p0 * __dt2;
+            __d_t2 += __d_t3 * __t2 * 2.0;
             __view0_0[__i0] += __d_t2;
             __view0_1[__i0] += __d_dt2;
         }
@@ -4972,25 +4951,21 @@ pub fn norm_jvp_jvp(
         let __dt2 = dv[__i0];
         let __dt2_1 = dv_1[__i0];
         let __t2 = v[__i0];
-        let __dt3 = dv[__i0];
-        let __dt3_1 = dv_1[__i0];
-        let __t3 = v[__i0];
-        let __dt4_1 = __dt2_1 * __t3 + __dt3_1 * __t2;
-        let __dt4 = __dt2 * __t3 + __dt3 * __t2;
-        let __ddt4 = ddv[__i0] * __t3 + __dt3_1 * __dt2
-            + (ddv[__i0] * __t2 + __dt2_1 * __dt3);
-        __t1 += __t2 * __t3;
-        __dt1_1 += __dt4_1;
-        __dt1 += __dt4;
-        __ddt1 += __ddt4;
+        let __dt3_1 = __dt2_1 * __t2 * 2.0;
+        let __dt3 = __dt2 * __t2 * 2.0;
+        let __ddt3 = (ddv[__i0] * __t2 + __dt2_1 * __dt2) * 2.0;
+        __t1 += __t2 * __t2;
+        __dt1_1 += __dt3_1;
+        __dt1 += __dt3;
+        __ddt1 += __ddt3;
     }
-    let __t6 = __t1.sqrt();
-    let __dt6_1 = __dt1_1 / (2.0 * __t6);
-    let __p2 = 2.0 * __t6;
-    let __dt6 = __dt1 / __p2;
+    let __t5 = __t1.sqrt();
+    let __dt5_1 = __dt1_1 / (2.0 * __t5);
+    let __p1 = 2.0 * __t5;
+    let __dt5 = __dt1 / __p1;
     let __value = (
-        (__t6, __dt6),
-        (__dt6_1, __ddt1 / __p2 + -(__dt6_1 * 2.0 * __dt6 / __p2)),
+        (__t5, __dt5),
+        (__dt5_1, __ddt1 / __p1 + -(__dt5_1 * 2.0 * __dt5 / __p1)),
     );
     __value
 }
@@ -5038,27 +5013,23 @@ pub fn norm_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
         let __dt2 = dv[__i0];
         let __dt2_1 = dv_1[__i0];
         let __t2 = v[__i0];
-        let __dt3 = dv[__i0];
-        let __dt3_1 = dv_1[__i0];
-        let __t3 = v[__i0];
-        let __dt4_1 = __dt2_1 * __t3 + __dt3_1 * __t2;
-        let __dt4 = __dt2 * __t3 + __dt3 * __t2;
-        let __ddt4 = ddv[__i0] * __t3 + __dt3_1 * __dt2
-            + (ddv[__i0] * __t2 + __dt2_1 * __dt3);
-        __t1 += __t2 * __t3;
-        __dt1_1 += __dt4_1;
-        __dt1 += __dt4;
-        __ddt1 += __ddt4;
+        let __dt3_1 = __dt2_1 * __t2 * 2.0;
+        let __dt3 = __dt2 * __t2 * 2.0;
+        let __ddt3 = (ddv[__i0] * __t2 + __dt2_1 * __dt2) * 2.0;
+        __t1 += __t2 * __t2;
+        __dt1_1 += __dt3_1;
+        __dt1 += __dt3;
+        __ddt1 += __ddt3;
     }
-    let __t6 = __t1.sqrt();
-    let __p10 = 2.0 * __t6;
-    let __dt6_1 = __dt1_1 / __p10;
-    let __p2 = 2.0 * __t6;
-    let __dp2 = __dt6_1 * 2.0;
-    let __dt6 = __dt1 / __p2;
-    let __p11 = __ddt1 / __p2;
-    let __p13 = __dp2 * __dt6 / __p2;
-    let __value = ((__t6, __dt6), (__dt6_1, __p11 + -__p13));
+    let __t5 = __t1.sqrt();
+    let __p6 = 2.0 * __t5;
+    let __dt5_1 = __dt1_1 / __p6;
+    let __p1 = 2.0 * __t5;
+    let __dp1 = __dt5_1 * 2.0;
+    let __dt5 = __dt1 / __p1;
+    let __p7 = __ddt1 / __p1;
+    let __p9 = __dp1 * __dt5 / __p1;
+    let __value = ((__t5, __dt5), (__dt5_1, __p7 + -__p9));
     (
         __value,
         move |__seed: ((f64, f64), (f64, f64))| {
@@ -5066,29 +5037,29 @@ pub fn norm_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             let mut __d_dv_1 = ::backprop::__private::zero_like(&dv_1);
             let mut __d_dv = ::backprop::__private::zero_like(&dv);
             let mut __d_ddv = ::backprop::__private::zero_like(&ddv);
-            let mut __d_p15 = __seed;
-            let mut __d_p3 = __d_p15.0;
-            let mut __d_dp3 = __d_p15.1;
-            let mut __d_t6 = __d_p3.0;
-            let mut __d_dt6 = __d_p3.1;
-            let mut __d_dt6_1 = __d_dp3.0;
-            let mut __d_ddt6 = __d_dp3.1;
-            let mut __d_p11 = __d_ddt6;
-            let mut __d_p13 = -__d_ddt6;
-            let mut __d_p12 = __d_p13 / __p2;
-            let mut __d_p2 = -(__d_p13 * __p13 / __p2);
-            let mut __d_dp2 = __d_p12 * __dt6;
-            __d_dt6 += __d_p12 * __dp2;
-            let mut __d_ddt5 = __d_p11 / __p2;
-            __d_p2 += -(__d_p11 * __p11 / __p2);
-            let mut __d_dt5 = __d_dt6 / __p2;
-            __d_p2 += -(__d_dt6 * __dt6 / __p2);
-            __d_dt6_1 += __d_dp2 * 2.0;
-            __d_t6 += __d_p2 * 2.0;
-            let mut __d_dt5_1 = __d_dt6_1 / __p10;
-            let mut __d_p10 = -(__d_dt6_1 * __dt6_1 / __p10);
-            __d_t6 += __d_p10 * 2.0;
-            let mut __d_t5 = __d_t6 / (2.0 * __t6);
+            let mut __d_p11 = __seed;
+            let mut __d_p2 = __d_p11.0;
+            let mut __d_dp2 = __d_p11.1;
+            let mut __d_t5 = __d_p2.0;
+            let mut __d_dt5 = __d_p2.1;
+            let mut __d_dt5_1 = __d_dp2.0;
+            let mut __d_ddt5 = __d_dp2.1;
+            let mut __d_p7 = __d_ddt5;
+            let mut __d_p9 = -__d_ddt5;
+            let mut __d_p8 = __d_p9 / __p1;
+            let mut __d_p1 = -(__d_p9 * __p9 / __p1);
+            let mut __d_dp1 = __d_p8 * __dt5;
+            __d_dt5 += __d_p8 * __dp1;
+            let mut __d_ddt4 = __d_p7 / __p1;
+            __d_p1 += -(__d_p7 * __p7 / __p1);
+            let mut __d_dt4 = __d_dt5 / __p1;
+            __d_p1 += -(__d_dt5 * __dt5 / __p1);
+            __d_dt5_1 += __d_dp1 * 2.0;
+            __d_t5 += __d_p1 * 2.0;
+            let mut __d_dt4_1 = __d_dt5_1 / __p6;
+            let mut __d_p6 = -(__d_dt5_1 * __dt5_1 / __p6);
+            __d_t5 += __d_p6 * 2.0;
+            let mut __d_t4 = __d_t5 / (2.0 * __t5);
             if 0 < __t0 {
                 let __view0_0 = &mut __d_v[..__t0];
                 let __view0_1 = &mut __d_dv[..__t0];
@@ -5103,41 +5074,23 @@ pub fn norm_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
                     let __dt2 = __view0_5[__i0];
                     let __dt2_1 = __view0_6[__i0];
                     let __t2 = __view0_4[__i0];
-                    let __ddt3 = __view0_7[__i0];
-                    let __dt3 = __view0_5[__i0];
-                    let __dt3_1 = __view0_6[__i0];
-                    let __t3 = __view0_4[__i0];
-                    let mut __d_ddt4 = __d_ddt5;
-                    let mut __d_dt4 = __d_dt5;
-                    let mut __d_dt4_1 = __d_dt5_1;
-                    let mut __d_t4 = __d_t5;
-                    let mut __d_dp0 = __d_ddt4;
-                    let mut __d_p0 = __d_dt4;
-                    let mut __d_p8 = __d_ddt4;
-                    let mut __d_dt2_1 = __d_ddt4 * __dt3;
-                    let mut __d_dt3 = __d_ddt4 * __dt2_1;
-                    let mut __d_ddt3 = __d_p8 * __t2;
-                    let mut __d_t2 = __d_p8 * __ddt3;
-                    __d_dt3 += __d_dt4 * __t2;
-                    __d_t2 += __d_dt4 * __dt3;
-                    let mut __d_p6 = __d_dp0;
-                    let mut __d_dt3_1 = __d_dp0 * __dt2;
-                    let mut __d_dt2 = __d_dp0 * __dt3_1;
-                    let mut __d_ddt2 = __d_p6 * __t3;
-                    let mut __d_t3 = __d_p6 * __ddt2;
-                    __d_dt2 += __d_p0 * __t3;
-                    __d_t3 += __d_p0 * __dt2;
-                    let mut __d_p4 = __d_dt4_1;
-                    __d_dt3_1 += __d_dt4_1 * __t2;
-                    __d_t2 += __d_dt4_1 * __dt3_1;
-                    __d_dt2_1 += __d_p4 * __t3;
-                    __d_t3 += __d_p4 * __dt2_1;
-                    __d_t2 += __d_t4 * __t3;
-                    __d_t3 += __d_t4 * __t2;
-                    __view0_0[__i0] += __d_t3;
-                    __view0_2[__i0] += __d_dt3_1;
-                    __view0_1[__i0] += __d_dt3;
-                    __view0_3[__i0] += __d_ddt3;
+                    let mut __d_ddt3 = __d_ddt4;
+                    let mut __d_dt3 = __d_dt4;
+                    let mut __d_dt3_1 = __d_dt4_1;
+                    let mut __d_t3 = __d_t4;
+                    let mut __d_dp0 = __d_ddt3 * 2.0;
+                    let mut __d_p0 = __d_dt3 * 2.0;
+                    let mut __d_p4 = __d_dp0;
+                    let mut __d_dt2_1 = __d_dp0 * __dt2;
+                    let mut __d_dt2 = __d_dp0 * __dt2_1;
+                    let mut __d_ddt2 = __d_p4 * __t2;
+                    let mut __d_t2 = __d_p4 * __ddt2;
+                    __d_dt2 += __d_p0 * __t2;
+                    __d_t2 += __d_p0 * __dt2;
+                    let mut __d_p3 = __d_dt3_1 * 2.0;
+                    __d_dt2_1 += __d_p3 * __t2;
+                    __d_t2 += __d_p3 * __dt2_1;
+                    __d_t2 += __d_t3 * __t2 * 2.0;
                     __view0_0[__i0] += __d_t2;
                     __view0_2[__i0] += __d_dt2_1;
                     __view0_1[__i0] += __d_dt2;

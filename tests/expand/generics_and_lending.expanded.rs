@@ -31,9 +31,10 @@ pub fn generic_sines_vjp<'__l0, T: Float + ::backprop::Float>(
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
     for i in 0..__t0 {
-        let __t3 = x[i].sin();
-        s += x[i] * __t3;
-        ::backprop::__private::record(&mut __tape0, (__t3,));
+        let __t1 = x[i];
+        let __t2 = __t1.sin();
+        s += __t1 * __t2;
+        ::backprop::__private::record(&mut __tape0, (__t2,));
     }
     let __value = s;
     (
@@ -45,14 +46,12 @@ pub fn generic_sines_vjp<'__l0, T: Float + ::backprop::Float>(
                 let __view0_0 = &mut __d_x[..__t0];
                 let __view0_1 = &x[..__t0];
                 for i in (0..__t0).rev() {
-                    let (__t3,) = ::backprop::__private::pop(&mut __tape0);
+                    let (__t2,) = ::backprop::__private::pop(&mut __tape0);
                     let __t1 = __view0_1[i];
-                    let __t2 = __view0_1[i];
-                    let mut __d_t4 = __d_s;
-                    let mut __d_t1 = __d_t4 * __t3;
-                    let mut __d_t3 = __d_t4 * __t1;
-                    let mut __d_t2 = __d_t3 * __t2.cos();
-                    __view0_0[i] += __d_t2;
+                    let mut __d_t3 = __d_s;
+                    let mut __d_t1 = __d_t3 * __t2;
+                    let mut __d_t2 = __d_t3 * __t1;
+                    __d_t1 += __d_t2 * __t1.cos();
                     __view0_0[i] += __d_t1;
                 }
             }
@@ -82,9 +81,10 @@ pub fn generic_sines_grad<T: Float + ::backprop::Float>(
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
     for i in 0..__t0 {
-        let __t3 = x[i].sin();
-        s += x[i] * __t3;
-        ::backprop::__private::record(&mut __tape0, (__t3,));
+        let __t1 = x[i];
+        let __t2 = __t1.sin();
+        s += __t1 * __t2;
+        ::backprop::__private::record(&mut __tape0, (__t2,));
     }
     let __value = s;
     let __seed: T = <T as ::backprop::__private::Float>::from_f64(1.0);
@@ -94,14 +94,12 @@ pub fn generic_sines_grad<T: Float + ::backprop::Float>(
         let __view0_0 = &mut __d_x[..__t0];
         let __view0_1 = &x[..__t0];
         for i in (0..__t0).rev() {
-            let (__t3,) = ::backprop::__private::pop(&mut __tape0);
+            let (__t2,) = ::backprop::__private::pop(&mut __tape0);
             let __t1 = __view0_1[i];
-            let __t2 = __view0_1[i];
-            let mut __d_t4 = __d_s;
-            let mut __d_t1 = __d_t4 * __t3;
-            let mut __d_t3 = __d_t4 * __t1;
-            let mut __d_t2 = __d_t3 * __t2.cos();
-            __view0_0[i] += __d_t2;
+            let mut __d_t3 = __d_s;
+            let mut __d_t1 = __d_t3 * __t2;
+            let mut __d_t2 = __d_t3 * __t1;
+            __d_t1 += __d_t2 * __t1.cos();
             __view0_0[i] += __d_t1;
         }
     }
@@ -127,12 +125,12 @@ pub fn generic_sines_jvp<T: Float + ::backprop::Float>(x: &[T], dx: &[T]) -> (T,
     let mut s = T::ZERO;
     let __t0 = x.len();
     for i in 0..__t0 {
+        let __dt1 = dx[i];
         let __t1 = x[i];
-        let __t2 = x[i];
-        let __t3 = __t2.sin();
-        let __dt4 = dx[i] * __t3 + dx[i] * __t2.cos() * __t1;
-        s += __t1 * __t3;
-        ds += __dt4;
+        let __t2 = __t1.sin();
+        let __dt3 = __dt1 * __t2 + __dt1 * __t1.cos() * __t1;
+        s += __t1 * __t2;
+        ds += __dt3;
     }
     let __value = (s, ds);
     __value
@@ -168,14 +166,14 @@ pub fn generic_sines_jvp_vjp<'__l0, '__l1, T: Float + ::backprop::Float>(
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
     for i in 0..__t0 {
+        let __dt1 = dx[i];
         let __t1 = x[i];
-        let __t2 = x[i];
-        let __t3 = __t2.sin();
-        let __p0 = __t2.cos();
-        let __dt4 = dx[i] * __t3 + dx[i] * __p0 * __t1;
-        s += __t1 * __t3;
-        ds += __dt4;
-        ::backprop::__private::record(&mut __tape0, (__t3, __p0));
+        let __t2 = __t1.sin();
+        let __p0 = __t1.cos();
+        let __dt3 = __dt1 * __t2 + __dt1 * __p0 * __t1;
+        s += __t1 * __t2;
+        ds += __dt3;
+        ::backprop::__private::record(&mut __tape0, (__t2, __p0));
     }
     let __value = (s, ds);
     (
@@ -185,34 +183,30 @@ pub fn generic_sines_jvp_vjp<'__l0, '__l1, T: Float + ::backprop::Float>(
             let mut __d_dx = ::backprop::__private::zero_like(&dx);
             let mut __d_p3 = __seed;
             let mut __d_s = __d_p3.0;
-            let mut __d_dt5 = __d_p3.1;
+            let mut __d_dt4 = __d_p3.1;
             if 0 < __t0 {
                 let __view0_0 = &mut __d_x[..__t0];
                 let __view0_1 = &mut __d_dx[..__t0];
                 let __view0_2 = &x[..__t0];
                 let __view0_3 = &dx[..__t0];
                 for i in (0..__t0).rev() {
-                    let (__t3, __p0) = ::backprop::__private::pop(&mut __tape0);
+                    let (__t2, __p0) = ::backprop::__private::pop(&mut __tape0);
                     let __dt1 = __view0_3[i];
                     let __t1 = __view0_2[i];
-                    let __dt2 = __view0_3[i];
-                    let __t2 = __view0_2[i];
-                    let __dt3 = __dt2 * __p0;
-                    let mut __d_dt4 = __d_dt5;
-                    let mut __d_t4 = __d_s;
-                    let mut __d_p1 = __d_dt4;
-                    let mut __d_dt3 = __d_dt4 * __t1;
-                    let mut __d_t1 = __d_dt4 * __dt3;
-                    let mut __d_dt1 = __d_p1 * __t3;
-                    let mut __d_t3 = __d_p1 * __dt1;
-                    __d_t1 += __d_t4 * __t3;
-                    __d_t3 += __d_t4 * __t1;
-                    let mut __d_dt2 = __d_dt3 * __p0;
-                    let mut __d_p0 = __d_dt3 * __dt2;
-                    let mut __d_t2 = -(__d_p0 * __t2.sin());
-                    __d_t2 += __d_t3 * __t2.cos();
-                    __view0_0[i] += __d_t2;
-                    __view0_1[i] += __d_dt2;
+                    let __dt2 = __dt1 * __p0;
+                    let mut __d_dt3 = __d_dt4;
+                    let mut __d_t3 = __d_s;
+                    let mut __d_p1 = __d_dt3;
+                    let mut __d_dt2 = __d_dt3 * __t1;
+                    let mut __d_t1 = __d_dt3 * __dt2;
+                    let mut __d_dt1 = __d_p1 * __t2;
+                    let mut __d_t2 = __d_p1 * __dt1;
+                    __d_t1 += __d_t3 * __t2;
+                    __d_t2 += __d_t3 * __t1;
+                    __d_dt1 += __d_dt2 * __p0;
+                    let mut __d_p0 = __d_dt2 * __dt1;
+                    __d_t1 += -(__d_p0 * __t1.sin());
+                    __d_t1 += __d_t2 * __t1.cos();
                     __view0_0[i] += __d_t1;
                     __view0_1[i] += __d_dt1;
                 }
@@ -246,14 +240,14 @@ pub fn generic_sines_hvp<T: Float + ::backprop::Float>(
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
     for i in 0..__t0 {
+        let __dt1 = dx[i];
         let __t1 = x[i];
-        let __t2 = x[i];
-        let __t3 = __t2.sin();
-        let __p0 = __t2.cos();
-        let __dt4 = dx[i] * __t3 + dx[i] * __p0 * __t1;
-        s += __t1 * __t3;
-        ds += __dt4;
-        ::backprop::__private::record(&mut __tape0, (__t3, __p0));
+        let __t2 = __t1.sin();
+        let __p0 = __t1.cos();
+        let __dt3 = __dt1 * __t2 + __dt1 * __p0 * __t1;
+        s += __t1 * __t2;
+        ds += __dt3;
+        ::backprop::__private::record(&mut __tape0, (__t2, __p0));
     }
     let __value = (s, ds);
     let __seed: (T, T) = (
@@ -264,34 +258,30 @@ pub fn generic_sines_hvp<T: Float + ::backprop::Float>(
     let mut __d_dx = ::backprop::__private::zero_like(&dx);
     let mut __d_p3 = __seed;
     let mut __d_s = __d_p3.0;
-    let mut __d_dt5 = __d_p3.1;
+    let mut __d_dt4 = __d_p3.1;
     if 0 < __t0 {
         let __view0_0 = &mut __d_x[..__t0];
         let __view0_1 = &mut __d_dx[..__t0];
         let __view0_2 = &x[..__t0];
         let __view0_3 = &dx[..__t0];
         for i in (0..__t0).rev() {
-            let (__t3, __p0) = ::backprop::__private::pop(&mut __tape0);
+            let (__t2, __p0) = ::backprop::__private::pop(&mut __tape0);
             let __dt1 = __view0_3[i];
             let __t1 = __view0_2[i];
-            let __dt2 = __view0_3[i];
-            let __t2 = __view0_2[i];
-            let __dt3 = __dt2 * __p0;
-            let mut __d_dt4 = __d_dt5;
-            let mut __d_t4 = __d_s;
-            let mut __d_p1 = __d_dt4;
-            let mut __d_dt3 = __d_dt4 * __t1;
-            let mut __d_t1 = __d_dt4 * __dt3;
-            let mut __d_dt1 = __d_p1 * __t3;
-            let mut __d_t3 = __d_p1 * __dt1;
-            __d_t1 += __d_t4 * __t3;
-            __d_t3 += __d_t4 * __t1;
-            let mut __d_dt2 = __d_dt3 * __p0;
-            let mut __d_p0 = __d_dt3 * __dt2;
-            let mut __d_t2 = -(__d_p0 * __t2.sin());
-            __d_t2 += __d_t3 * __t2.cos();
-            __view0_0[i] += __d_t2;
-            __view0_1[i] += __d_dt2;
+            let __dt2 = __dt1 * __p0;
+            let mut __d_dt3 = __d_dt4;
+            let mut __d_t3 = __d_s;
+            let mut __d_p1 = __d_dt3;
+            let mut __d_dt2 = __d_dt3 * __t1;
+            let mut __d_t1 = __d_dt3 * __dt2;
+            let mut __d_dt1 = __d_p1 * __t2;
+            let mut __d_t2 = __d_p1 * __dt1;
+            __d_t1 += __d_t3 * __t2;
+            __d_t2 += __d_t3 * __t1;
+            __d_dt1 += __d_dt2 * __p0;
+            let mut __d_p0 = __d_dt2 * __dt1;
+            __d_t1 += -(__d_p0 * __t1.sin());
+            __d_t1 += __d_t2 * __t1.cos();
             __view0_0[i] += __d_t1;
             __view0_1[i] += __d_dt1;
         }
@@ -328,25 +318,23 @@ pub fn generic_sines_jvp_jvp<T: Float + ::backprop::Float>(
     let mut s = T::ZERO;
     let __t0 = x.len();
     for i in 0..__t0 {
+        let __ddt1 = ddx[i];
         let __dt1 = dx[i];
         let __dt1_1 = dx_1[i];
         let __t1 = x[i];
-        let __dt2 = dx[i];
-        let __dt2_1 = dx_1[i];
-        let __t2 = x[i];
-        let __t3 = __t2.sin();
-        let __dt3_1 = __dt2_1 * __t2.cos();
-        let __p0 = __t2.cos();
-        let __dt3 = __dt2 * __p0;
-        let __dt4_1 = __dt1_1 * __t3 + __dt3_1 * __t1;
-        let __dt4 = __dt1 * __t3 + __dt3 * __t1;
-        let __ddt4 = ddx[i] * __t3 + __dt3_1 * __dt1
-            + ((ddx[i] * __p0 + -(__dt2_1 * __t2.sin()) * __dt2) * __t1
-                + __dt1_1 * __dt3);
-        s += __t1 * __t3;
-        ds_1 += __dt4_1;
-        ds += __dt4;
-        dds += __ddt4;
+        let __t2 = __t1.sin();
+        let __dt2_1 = __dt1_1 * __t1.cos();
+        let __p0 = __t1.cos();
+        let __dt2 = __dt1 * __p0;
+        let __dt3_1 = __dt1_1 * __t2 + __dt2_1 * __t1;
+        let __dt3 = __dt1 * __t2 + __dt2 * __t1;
+        let __ddt3 = __ddt1 * __t2 + __dt2_1 * __dt1
+            + ((__ddt1 * __p0 + -(__dt1_1 * __t1.sin()) * __dt1) * __t1
+                + __dt1_1 * __dt2);
+        s += __t1 * __t2;
+        ds_1 += __dt3_1;
+        ds += __dt3;
+        dds += __ddt3;
     }
     let __value = ((s, ds), (ds_1, dds));
     __value
@@ -401,27 +389,25 @@ pub fn generic_sines_jvp_jvp_vjp<
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
     for i in 0..__t0 {
+        let __ddt1 = ddx[i];
         let __dt1 = dx[i];
         let __dt1_1 = dx_1[i];
         let __t1 = x[i];
-        let __dt2 = dx[i];
-        let __dt2_1 = dx_1[i];
-        let __t2 = x[i];
-        let __t3 = __t2.sin();
-        let __p4 = __t2.cos();
-        let __dt3_1 = __dt2_1 * __p4;
-        let __p0 = __t2.cos();
-        let __p5 = __t2.sin();
-        let __dt3 = __dt2 * __p0;
-        let __dt4_1 = __dt1_1 * __t3 + __dt3_1 * __t1;
-        let __dt4 = __dt1 * __t3 + __dt3 * __t1;
-        let __ddt4 = ddx[i] * __t3 + __dt3_1 * __dt1
-            + ((ddx[i] * __p0 + -(__dt2_1 * __p5) * __dt2) * __t1 + __dt1_1 * __dt3);
-        s += __t1 * __t3;
-        ds_1 += __dt4_1;
-        ds += __dt4;
-        dds += __ddt4;
-        ::backprop::__private::record(&mut __tape0, (__t3, __p0, __p4, __p5));
+        let __t2 = __t1.sin();
+        let __p4 = __t1.cos();
+        let __dt2_1 = __dt1_1 * __p4;
+        let __p0 = __t1.cos();
+        let __p5 = __t1.sin();
+        let __dt2 = __dt1 * __p0;
+        let __dt3_1 = __dt1_1 * __t2 + __dt2_1 * __t1;
+        let __dt3 = __dt1 * __t2 + __dt2 * __t1;
+        let __ddt3 = __ddt1 * __t2 + __dt2_1 * __dt1
+            + ((__ddt1 * __p0 + -(__dt1_1 * __p5) * __dt1) * __t1 + __dt1_1 * __dt2);
+        s += __t1 * __t2;
+        ds_1 += __dt3_1;
+        ds += __dt3;
+        dds += __ddt3;
+        ::backprop::__private::record(&mut __tape0, (__t2, __p0, __p4, __p5));
     }
     let __value = ((s, ds), (ds_1, dds));
     (
@@ -435,9 +421,9 @@ pub fn generic_sines_jvp_jvp_vjp<
             let mut __d_p3 = __d_p15.0;
             let mut __d_dp3 = __d_p15.1;
             let mut __d_s = __d_p3.0;
-            let mut __d_dt5 = __d_p3.1;
-            let mut __d_dt5_1 = __d_dp3.0;
-            let mut __d_ddt5 = __d_dp3.1;
+            let mut __d_dt4 = __d_p3.1;
+            let mut __d_dt4_1 = __d_dp3.0;
+            let mut __d_ddt4 = __d_dp3.1;
             if 0 < __t0 {
                 let __view0_0 = &mut __d_x[..__t0];
                 let __view0_1 = &mut __d_dx[..__t0];
@@ -448,71 +434,63 @@ pub fn generic_sines_jvp_jvp_vjp<
                 let __view0_6 = &dx_1[..__t0];
                 let __view0_7 = &ddx[..__t0];
                 for i in (0..__t0).rev() {
-                    let (__t3, __p0, __p4, __p5) = ::backprop::__private::pop(
+                    let (__t2, __p0, __p4, __p5) = ::backprop::__private::pop(
                         &mut __tape0,
                     );
                     let __ddt1 = __view0_7[i];
                     let __dt1 = __view0_5[i];
                     let __dt1_1 = __view0_6[i];
                     let __t1 = __view0_4[i];
-                    let __ddt2 = __view0_7[i];
-                    let __dt2 = __view0_5[i];
-                    let __dt2_1 = __view0_6[i];
-                    let __t2 = __view0_4[i];
-                    let __dt3_1 = __dt2_1 * __p4;
-                    let __p6 = __dt2_1 * __p5;
+                    let __dt2_1 = __dt1_1 * __p4;
+                    let __p6 = __dt1_1 * __p5;
                     let __dp0 = -__p6;
-                    let __dt3 = __dt2 * __p0;
-                    let __p7 = __ddt2 * __p0;
-                    let __p8 = __dp0 * __dt2;
-                    let __ddt3 = __p7 + __p8;
-                    let mut __d_ddt4 = __d_ddt5;
-                    let mut __d_dt4 = __d_dt5;
-                    let mut __d_dt4_1 = __d_dt5_1;
-                    let mut __d_t4 = __d_s;
-                    let mut __d_dp1 = __d_ddt4;
-                    let mut __d_p1 = __d_dt4;
-                    let mut __d_p13 = __d_ddt4;
-                    let mut __d_dt1_1 = __d_ddt4 * __dt3;
-                    let mut __d_dt3 = __d_ddt4 * __dt1_1;
-                    let mut __d_ddt3 = __d_p13 * __t1;
-                    let mut __d_t1 = __d_p13 * __ddt3;
-                    __d_dt3 += __d_dt4 * __t1;
-                    __d_t1 += __d_dt4 * __dt3;
+                    let __dt2 = __dt1 * __p0;
+                    let __p7 = __ddt1 * __p0;
+                    let __p8 = __dp0 * __dt1;
+                    let __ddt2 = __p7 + __p8;
+                    let mut __d_ddt3 = __d_ddt4;
+                    let mut __d_dt3 = __d_dt4;
+                    let mut __d_dt3_1 = __d_dt4_1;
+                    let mut __d_t3 = __d_s;
+                    let mut __d_dp1 = __d_ddt3;
+                    let mut __d_p1 = __d_dt3;
+                    let mut __d_p13 = __d_ddt3;
+                    let mut __d_dt1_1 = __d_ddt3 * __dt2;
+                    let mut __d_dt2 = __d_ddt3 * __dt1_1;
+                    let mut __d_ddt2 = __d_p13 * __t1;
+                    let mut __d_t1 = __d_p13 * __ddt2;
+                    __d_dt2 += __d_dt3 * __t1;
+                    __d_t1 += __d_dt3 * __dt2;
                     let mut __d_p11 = __d_dp1;
-                    let mut __d_dt3_1 = __d_dp1 * __dt1;
-                    let mut __d_dt1 = __d_dp1 * __dt3_1;
-                    let mut __d_ddt1 = __d_p11 * __t3;
-                    let mut __d_t3 = __d_p11 * __ddt1;
-                    __d_dt1 += __d_p1 * __t3;
-                    __d_t3 += __d_p1 * __dt1;
-                    let mut __d_p9 = __d_dt4_1;
-                    __d_dt3_1 += __d_dt4_1 * __t1;
-                    __d_t1 += __d_dt4_1 * __dt3_1;
-                    __d_dt1_1 += __d_p9 * __t3;
-                    __d_t3 += __d_p9 * __dt1_1;
-                    __d_t1 += __d_t4 * __t3;
-                    __d_t3 += __d_t4 * __t1;
-                    let mut __d_p7 = __d_ddt3;
-                    let mut __d_dp0 = __d_ddt3 * __dt2;
-                    let mut __d_dt2 = __d_ddt3 * __dp0;
-                    let mut __d_ddt2 = __d_p7 * __p0;
-                    let mut __d_p0 = __d_p7 * __ddt2;
-                    __d_dt2 += __d_dt3 * __p0;
-                    __d_p0 += __d_dt3 * __dt2;
+                    let mut __d_dt2_1 = __d_dp1 * __dt1;
+                    let mut __d_dt1 = __d_dp1 * __dt2_1;
+                    let mut __d_ddt1 = __d_p11 * __t2;
+                    let mut __d_t2 = __d_p11 * __ddt1;
+                    __d_dt1 += __d_p1 * __t2;
+                    __d_t2 += __d_p1 * __dt1;
+                    let mut __d_p9 = __d_dt3_1;
+                    __d_dt2_1 += __d_dt3_1 * __t1;
+                    __d_t1 += __d_dt3_1 * __dt2_1;
+                    __d_dt1_1 += __d_p9 * __t2;
+                    __d_t2 += __d_p9 * __dt1_1;
+                    __d_t1 += __d_t3 * __t2;
+                    __d_t2 += __d_t3 * __t1;
+                    let mut __d_p7 = __d_ddt2;
+                    let mut __d_dp0 = __d_ddt2 * __dt1;
+                    __d_dt1 += __d_ddt2 * __dp0;
+                    __d_ddt1 += __d_p7 * __p0;
+                    let mut __d_p0 = __d_p7 * __ddt1;
+                    __d_dt1 += __d_dt2 * __p0;
+                    __d_p0 += __d_dt2 * __dt1;
                     let mut __d_p6 = -__d_dp0;
-                    let mut __d_dt2_1 = __d_p6 * __p5;
-                    let mut __d_p5 = __d_p6 * __dt2_1;
-                    let mut __d_t2 = __d_p5 * __t2.cos();
-                    __d_t2 += -(__d_p0 * __t2.sin());
-                    __d_dt2_1 += __d_dt3_1 * __p4;
-                    let mut __d_p4 = __d_dt3_1 * __dt2_1;
-                    __d_t2 += -(__d_p4 * __t2.sin());
-                    __d_t2 += __d_t3 * __t2.cos();
-                    __view0_0[i] += __d_t2;
-                    __view0_2[i] += __d_dt2_1;
-                    __view0_1[i] += __d_dt2;
-                    __view0_3[i] += __d_ddt2;
+                    __d_dt1_1 += __d_p6 * __p5;
+                    let mut __d_p5 = __d_p6 * __dt1_1;
+                    __d_t1 += __d_p5 * __t1.cos();
+                    __d_t1 += -(__d_p0 * __t1.sin());
+                    __d_dt1_1 += __d_dt2_1 * __p4;
+                    let mut __d_p4 = __d_dt2_1 * __dt1_1;
+                    __d_t1 += -(__d_p4 * __t1.sin());
+                    __d_t1 += __d_t2 * __t1.cos();
                     __view0_0[i] += __d_t1;
                     __view0_2[i] += __d_dt1_1;
                     __view0_1[i] += __d_dt1;

@@ -25,24 +25,22 @@ pub fn sum_of_squares_vjp<'__l0>(
     let mut __t1 = 0.0;
     for __i0 in 0..__t0 {
         let v = &x[__i0];
-        __t1 += x[__i0] * x[__i0];
+        let __t2 = x[__i0];
+        __t1 += __t2 * __t2;
     }
     let __value = __t1;
     (
         __value,
         move |__seed: f64| {
             let mut __d_x = ::backprop::__private::zero_like(&x);
-            let mut __d_t5 = __seed;
+            let mut __d_t4 = __seed;
             if 0 < __t0 {
                 let __view0_0 = &mut __d_x[..__t0];
                 let __view0_1 = &x[..__t0];
                 for __i0 in 0..__t0 {
                     let __t2 = __view0_1[__i0];
-                    let __t3 = __view0_1[__i0];
-                    let mut __d_t4 = __d_t5;
-                    let mut __d_t2 = __d_t4 * __t3;
-                    let mut __d_t3 = __d_t4 * __t2;
-                    __view0_0[__i0] += __d_t3;
+                    let mut __d_t3 = __d_t4;
+                    let mut __d_t2 = __d_t3 * __t2 * 2.0;
                     __view0_0[__i0] += __d_t2;
                 }
             }
@@ -69,22 +67,20 @@ pub fn sum_of_squares_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let mut __t1 = 0.0;
     for __i0 in 0..__t0 {
         let v = &x[__i0];
-        __t1 += x[__i0] * x[__i0];
+        let __t2 = x[__i0];
+        __t1 += __t2 * __t2;
     }
     let __value = __t1;
     let __seed: f64 = 1.0;
     let mut __d_x = ::backprop::__private::zero_like(&x);
-    let mut __d_t5 = __seed;
+    let mut __d_t4 = __seed;
     if 0 < __t0 {
         let __view0_0 = &mut __d_x[..__t0];
         let __view0_1 = &x[..__t0];
         for __i0 in 0..__t0 {
             let __t2 = __view0_1[__i0];
-            let __t3 = __view0_1[__i0];
-            let mut __d_t4 = __d_t5;
-            let mut __d_t2 = __d_t4 * __t3;
-            let mut __d_t3 = __d_t4 * __t2;
-            __view0_0[__i0] += __d_t3;
+            let mut __d_t3 = __d_t4;
+            let mut __d_t2 = __d_t3 * __t2 * 2.0;
             __view0_0[__i0] += __d_t2;
         }
     }
@@ -112,10 +108,9 @@ pub fn sum_of_squares_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
     for __i0 in 0..__t0 {
         let v = &x[__i0];
         let __t2 = x[__i0];
-        let __t3 = x[__i0];
-        let __dt4 = dx[__i0] * __t3 + dx[__i0] * __t2;
-        __t1 += __t2 * __t3;
-        __dt1 += __dt4;
+        let __dt3 = dx[__i0] * __t2 * 2.0;
+        __t1 += __t2 * __t2;
+        __dt1 += __dt3;
     }
     let __value = (__t1, __dt1);
     __value
@@ -151,10 +146,9 @@ pub fn sum_of_squares_jvp_vjp<'__l0, '__l1>(
     for __i0 in 0..__t0 {
         let v = &x[__i0];
         let __t2 = x[__i0];
-        let __t3 = x[__i0];
-        let __dt4 = dx[__i0] * __t3 + dx[__i0] * __t2;
-        __t1 += __t2 * __t3;
-        __dt1 += __dt4;
+        let __dt3 = dx[__i0] * __t2 * 2.0;
+        __t1 += __t2 * __t2;
+        __dt1 += __dt3;
     }
     let __value = (__t1, __dt1);
     (
@@ -162,9 +156,9 @@ pub fn sum_of_squares_jvp_vjp<'__l0, '__l1>(
         move |__seed: (f64, f64)| {
             let mut __d_x = ::backprop::__private::zero_like(&x);
             let mut __d_dx = ::backprop::__private::zero_like(&dx);
-            let mut __d_p2 = __seed;
-            let mut __d_t5 = __d_p2.0;
-            let mut __d_dt5 = __d_p2.1;
+            let mut __d_p1 = __seed;
+            let mut __d_t4 = __d_p1.0;
+            let mut __d_dt4 = __d_p1.1;
             if 0 < __t0 {
                 let __view0_0 = &mut __d_x[..__t0];
                 let __view0_1 = &mut __d_dx[..__t0];
@@ -173,19 +167,12 @@ pub fn sum_of_squares_jvp_vjp<'__l0, '__l1>(
                 for __i0 in 0..__t0 {
                     let __dt2 = __view0_3[__i0];
                     let __t2 = __view0_2[__i0];
-                    let __dt3 = __view0_3[__i0];
-                    let __t3 = __view0_2[__i0];
-                    let mut __d_dt4 = __d_dt5;
-                    let mut __d_t4 = __d_t5;
-                    let mut __d_p0 = __d_dt4;
-                    let mut __d_dt3 = __d_dt4 * __t2;
-                    let mut __d_t2 = __d_dt4 * __dt3;
-                    let mut __d_dt2 = __d_p0 * __t3;
-                    let mut __d_t3 = __d_p0 * __dt2;
-                    __d_t2 += __d_t4 * __t3;
-                    __d_t3 += __d_t4 * __t2;
-                    __view0_0[__i0] += __d_t3;
-                    __view0_1[__i0] += __d_dt3;
+                    let mut __d_dt3 = __d_dt4;
+                    let mut __d_t3 = __d_t4;
+                    let mut __d_p0 = __d_dt3 * 2.0;
+                    let mut __d_dt2 = __d_p0 * __t2;
+                    let mut __d_t2 = __d_p0 * __dt2;
+                    __d_t2 += __d_t3 * __t2 * 2.0;
                     __view0_0[__i0] += __d_t2;
                     __view0_1[__i0] += __d_dt2;
                 }
@@ -219,18 +206,17 @@ pub fn sum_of_squares_hvp(
     for __i0 in 0..__t0 {
         let v = &x[__i0];
         let __t2 = x[__i0];
-        let __t3 = x[__i0];
-        let __dt4 = dx[__i0] * __t3 + dx[__i0] * __t2;
-        __t1 += __t2 * __t3;
-        __dt1 += __dt4;
+        let __dt3 = dx[__i0] * __t2 * 2.0;
+        __t1 += __t2 * __t2;
+        __dt1 += __dt3;
     }
     let __value = (__t1, __dt1);
     let __seed: (f64, f64) = (0.0, 1.0);
     let mut __d_x = ::backprop::__private::zero_like(&x);
     let mut __d_dx = ::backprop::__private::zero_like(&dx);
-    let mut __d_p2 = __seed;
-    let mut __d_t5 = __d_p2.0;
-    let mut __d_dt5 = __d_p2.1;
+    let mut __d_p1 = __seed;
+    let mut __d_t4 = __d_p1.0;
+    let mut __d_dt4 = __d_p1.1;
     if 0 < __t0 {
         let __view0_0 = &mut __d_x[..__t0];
         let __view0_1 = &mut __d_dx[..__t0];
@@ -239,19 +225,12 @@ pub fn sum_of_squares_hvp(
         for __i0 in 0..__t0 {
             let __dt2 = __view0_3[__i0];
             let __t2 = __view0_2[__i0];
-            let __dt3 = __view0_3[__i0];
-            let __t3 = __view0_2[__i0];
-            let mut __d_dt4 = __d_dt5;
-            let mut __d_t4 = __d_t5;
-            let mut __d_p0 = __d_dt4;
-            let mut __d_dt3 = __d_dt4 * __t2;
-            let mut __d_t2 = __d_dt4 * __dt3;
-            let mut __d_dt2 = __d_p0 * __t3;
-            let mut __d_t3 = __d_p0 * __dt2;
-            __d_t2 += __d_t4 * __t3;
-            __d_t3 += __d_t4 * __t2;
-            __view0_0[__i0] += __d_t3;
-            __view0_1[__i0] += __d_dt3;
+            let mut __d_dt3 = __d_dt4;
+            let mut __d_t3 = __d_t4;
+            let mut __d_p0 = __d_dt3 * 2.0;
+            let mut __d_dt2 = __d_p0 * __t2;
+            let mut __d_t2 = __d_p0 * __dt2;
+            __d_t2 += __d_t3 * __t2 * 2.0;
             __view0_0[__i0] += __d_t2;
             __view0_1[__i0] += __d_dt2;
         }
@@ -290,17 +269,13 @@ pub fn sum_of_squares_jvp_jvp(
         let __dt2 = dx[__i0];
         let __dt2_1 = dx_1[__i0];
         let __t2 = x[__i0];
-        let __dt3 = dx[__i0];
-        let __dt3_1 = dx_1[__i0];
-        let __t3 = x[__i0];
-        let __dt4_1 = __dt2_1 * __t3 + __dt3_1 * __t2;
-        let __dt4 = __dt2 * __t3 + __dt3 * __t2;
-        let __ddt4 = ddx[__i0] * __t3 + __dt3_1 * __dt2
-            + (ddx[__i0] * __t2 + __dt2_1 * __dt3);
-        __t1 += __t2 * __t3;
-        __dt1_1 += __dt4_1;
-        __dt1 += __dt4;
-        __ddt1 += __ddt4;
+        let __dt3_1 = __dt2_1 * __t2 * 2.0;
+        let __dt3 = __dt2 * __t2 * 2.0;
+        let __ddt3 = (ddx[__i0] * __t2 + __dt2_1 * __dt2) * 2.0;
+        __t1 += __t2 * __t2;
+        __dt1_1 += __dt3_1;
+        __dt1 += __dt3;
+        __ddt1 += __ddt3;
     }
     let __value = ((__t1, __dt1), (__dt1_1, __ddt1));
     __value
@@ -349,17 +324,13 @@ pub fn sum_of_squares_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
         let __dt2 = dx[__i0];
         let __dt2_1 = dx_1[__i0];
         let __t2 = x[__i0];
-        let __dt3 = dx[__i0];
-        let __dt3_1 = dx_1[__i0];
-        let __t3 = x[__i0];
-        let __dt4_1 = __dt2_1 * __t3 + __dt3_1 * __t2;
-        let __dt4 = __dt2 * __t3 + __dt3 * __t2;
-        let __ddt4 = ddx[__i0] * __t3 + __dt3_1 * __dt2
-            + (ddx[__i0] * __t2 + __dt2_1 * __dt3);
-        __t1 += __t2 * __t3;
-        __dt1_1 += __dt4_1;
-        __dt1 += __dt4;
-        __ddt1 += __ddt4;
+        let __dt3_1 = __dt2_1 * __t2 * 2.0;
+        let __dt3 = __dt2 * __t2 * 2.0;
+        let __ddt3 = (ddx[__i0] * __t2 + __dt2_1 * __dt2) * 2.0;
+        __t1 += __t2 * __t2;
+        __dt1_1 += __dt3_1;
+        __dt1 += __dt3;
+        __ddt1 += __ddt3;
     }
     let __value = ((__t1, __dt1), (__dt1_1, __ddt1));
     (
@@ -369,13 +340,13 @@ pub fn sum_of_squares_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             let mut __d_dx_1 = ::backprop::__private::zero_like(&dx_1);
             let mut __d_dx = ::backprop::__private::zero_like(&dx);
             let mut __d_ddx = ::backprop::__private::zero_like(&ddx);
-            let mut __d_p9 = __seed;
-            let mut __d_p2 = __d_p9.0;
-            let mut __d_dp2 = __d_p9.1;
-            let mut __d_t5 = __d_p2.0;
-            let mut __d_dt5 = __d_p2.1;
-            let mut __d_dt5_1 = __d_dp2.0;
-            let mut __d_ddt5 = __d_dp2.1;
+            let mut __d_p5 = __seed;
+            let mut __d_p1 = __d_p5.0;
+            let mut __d_dp1 = __d_p5.1;
+            let mut __d_t4 = __d_p1.0;
+            let mut __d_dt4 = __d_p1.1;
+            let mut __d_dt4_1 = __d_dp1.0;
+            let mut __d_ddt4 = __d_dp1.1;
             if 0 < __t0 {
                 let __view0_0 = &mut __d_x[..__t0];
                 let __view0_1 = &mut __d_dx[..__t0];
@@ -390,41 +361,23 @@ pub fn sum_of_squares_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
                     let __dt2 = __view0_5[__i0];
                     let __dt2_1 = __view0_6[__i0];
                     let __t2 = __view0_4[__i0];
-                    let __ddt3 = __view0_7[__i0];
-                    let __dt3 = __view0_5[__i0];
-                    let __dt3_1 = __view0_6[__i0];
-                    let __t3 = __view0_4[__i0];
-                    let mut __d_ddt4 = __d_ddt5;
-                    let mut __d_dt4 = __d_dt5;
-                    let mut __d_dt4_1 = __d_dt5_1;
-                    let mut __d_t4 = __d_t5;
-                    let mut __d_dp0 = __d_ddt4;
-                    let mut __d_p0 = __d_dt4;
-                    let mut __d_p7 = __d_ddt4;
-                    let mut __d_dt2_1 = __d_ddt4 * __dt3;
-                    let mut __d_dt3 = __d_ddt4 * __dt2_1;
-                    let mut __d_ddt3 = __d_p7 * __t2;
-                    let mut __d_t2 = __d_p7 * __ddt3;
-                    __d_dt3 += __d_dt4 * __t2;
-                    __d_t2 += __d_dt4 * __dt3;
-                    let mut __d_p5 = __d_dp0;
-                    let mut __d_dt3_1 = __d_dp0 * __dt2;
-                    let mut __d_dt2 = __d_dp0 * __dt3_1;
-                    let mut __d_ddt2 = __d_p5 * __t3;
-                    let mut __d_t3 = __d_p5 * __ddt2;
-                    __d_dt2 += __d_p0 * __t3;
-                    __d_t3 += __d_p0 * __dt2;
-                    let mut __d_p3 = __d_dt4_1;
-                    __d_dt3_1 += __d_dt4_1 * __t2;
-                    __d_t2 += __d_dt4_1 * __dt3_1;
-                    __d_dt2_1 += __d_p3 * __t3;
-                    __d_t3 += __d_p3 * __dt2_1;
-                    __d_t2 += __d_t4 * __t3;
-                    __d_t3 += __d_t4 * __t2;
-                    __view0_0[__i0] += __d_t3;
-                    __view0_2[__i0] += __d_dt3_1;
-                    __view0_1[__i0] += __d_dt3;
-                    __view0_3[__i0] += __d_ddt3;
+                    let mut __d_ddt3 = __d_ddt4;
+                    let mut __d_dt3 = __d_dt4;
+                    let mut __d_dt3_1 = __d_dt4_1;
+                    let mut __d_t3 = __d_t4;
+                    let mut __d_dp0 = __d_ddt3 * 2.0;
+                    let mut __d_p0 = __d_dt3 * 2.0;
+                    let mut __d_p3 = __d_dp0;
+                    let mut __d_dt2_1 = __d_dp0 * __dt2;
+                    let mut __d_dt2 = __d_dp0 * __dt2_1;
+                    let mut __d_ddt2 = __d_p3 * __t2;
+                    let mut __d_t2 = __d_p3 * __ddt2;
+                    __d_dt2 += __d_p0 * __t2;
+                    __d_t2 += __d_p0 * __dt2;
+                    let mut __d_p2 = __d_dt3_1 * 2.0;
+                    __d_dt2_1 += __d_p2 * __t2;
+                    __d_t2 += __d_p2 * __dt2_1;
+                    __d_t2 += __d_t3 * __t2 * 2.0;
                     __view0_0[__i0] += __d_t2;
                     __view0_2[__i0] += __d_dt2_1;
                     __view0_1[__i0] += __d_dt2;
@@ -4557,24 +4510,22 @@ pub fn squares_vjp<'__l0>(
     let mut __t1 = ::std::vec::Vec::with_capacity(__t0);
     for __i0 in 0..__t0 {
         let v = &x[__i0];
-        __t1.push(x[__i0] * x[__i0]);
+        let __t2 = x[__i0];
+        __t1.push(__t2 * __t2);
     }
     let __value = __t1;
     (
         __value,
         move |__seed: Vec<f64>| {
             let mut __d_x = ::backprop::__private::zero_like(&x);
-            let mut __d_t5 = __seed;
+            let mut __d_t4 = __seed;
             if 0 < __t0 {
                 let __view0_0 = &mut __d_x[..__t0];
                 let __view0_1 = &x[..__t0];
                 for __i0 in (0..__t0).rev() {
                     let __t2 = __view0_1[__i0];
-                    let __t3 = __view0_1[__i0];
-                    let mut __d_t4 = ::backprop::__private::pop_adjoint(&mut __d_t5);
-                    let mut __d_t2 = __d_t4 * __t3;
-                    let mut __d_t3 = __d_t4 * __t2;
-                    __view0_0[__i0] += __d_t3;
+                    let mut __d_t3 = ::backprop::__private::pop_adjoint(&mut __d_t4);
+                    let mut __d_t2 = __d_t3 * __t2 * 2.0;
                     __view0_0[__i0] += __d_t2;
                 }
             }
@@ -4605,10 +4556,9 @@ pub fn squares_jvp(x: &[f64], dx: &[f64]) -> (Vec<f64>, Vec<f64>) {
     for __i0 in 0..__t0 {
         let v = &x[__i0];
         let __t2 = x[__i0];
-        let __t3 = x[__i0];
-        let __t4 = __t2 * __t3;
-        __dt1.push(dx[__i0] * __t3 + dx[__i0] * __t2);
-        __t1.push(__t4);
+        let __t3 = __t2 * __t2;
+        __dt1.push(dx[__i0] * __t2 * 2.0);
+        __t1.push(__t3);
     }
     let __value = (__t1, __dt1);
     __value
@@ -4645,10 +4595,9 @@ pub fn squares_jvp_vjp<'__l0, '__l1>(
     for __i0 in 0..__t0 {
         let v = &x[__i0];
         let __t2 = x[__i0];
-        let __t3 = x[__i0];
-        let __t4 = __t2 * __t3;
-        __dt1.push(dx[__i0] * __t3 + dx[__i0] * __t2);
-        __t1.push(__t4);
+        let __t3 = __t2 * __t2;
+        __dt1.push(dx[__i0] * __t2 * 2.0);
+        __t1.push(__t3);
     }
     let __value = (__t1, __dt1);
     (
@@ -4656,9 +4605,9 @@ pub fn squares_jvp_vjp<'__l0, '__l1>(
         move |__seed: (Vec<f64>, Vec<f64>)| {
             let mut __d_x = ::backprop::__private::zero_like(&x);
             let mut __d_dx = ::backprop::__private::zero_like(&dx);
-            let mut __d_p3 = __seed;
-            let mut __d_t5 = __d_p3.0;
-            let mut __d_dt5 = __d_p3.1;
+            let mut __d_p2 = __seed;
+            let mut __d_t4 = __d_p2.0;
+            let mut __d_dt4 = __d_p2.1;
             if 0 < __t0 {
                 let __view0_0 = &mut __d_x[..__t0];
                 let __view0_1 = &mut __d_dx[..__t0];
@@ -4667,19 +4616,12 @@ pub fn squares_jvp_vjp<'__l0, '__l1>(
                 for __i0 in (0..__t0).rev() {
                     let __dt2 = __view0_3[__i0];
                     let __t2 = __view0_2[__i0];
-                    let __dt3 = __view0_3[__i0];
-                    let __t3 = __view0_2[__i0];
-                    let mut __d_t4 = ::backprop::__private::pop_adjoint(&mut __d_t5);
-                    let mut __d_dt4 = ::backprop::__private::pop_adjoint(&mut __d_dt5);
-                    let mut __d_p1 = __d_dt4;
-                    let mut __d_dt3 = __d_dt4 * __t2;
-                    let mut __d_t2 = __d_dt4 * __dt3;
-                    let mut __d_dt2 = __d_p1 * __t3;
-                    let mut __d_t3 = __d_p1 * __dt2;
-                    __d_t2 += __d_t4 * __t3;
-                    __d_t3 += __d_t4 * __t2;
-                    __view0_0[__i0] += __d_t3;
-                    __view0_1[__i0] += __d_dt3;
+                    let mut __d_t3 = ::backprop::__private::pop_adjoint(&mut __d_t4);
+                    let mut __d_dt3 = ::backprop::__private::pop_adjoint(&mut __d_dt4);
+                    let mut __d_p1 = __d_dt3 * 2.0;
+                    let mut __d_dt2 = __d_p1 * __t2;
+                    let mut __d_t2 = __d_p1 * __dt2;
+                    __d_t2 += __d_t3 * __t2 * 2.0;
                     __view0_0[__i0] += __d_t2;
                     __view0_1[__i0] += __d_dt2;
                 }
@@ -4711,30 +4653,24 @@ pub fn squares_jvp_jvp(
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __t1 = ::std::vec::Vec::with_capacity(__t0);
-    let __p4 = ::backprop::__private::zero_like(&__t1);
-    let mut __dt1_1 = __p4;
+    let __p3 = ::backprop::__private::zero_like(&__t1);
+    let mut __dt1_1 = __p3;
     let __p0 = ::backprop::__private::zero_like(&__t1);
-    let __p5 = ::backprop::__private::zero_like(&__p0);
-    let mut __ddt1 = __p5;
+    let __p4 = ::backprop::__private::zero_like(&__p0);
+    let mut __ddt1 = __p4;
     let mut __dt1 = __p0;
     for __i0 in 0..__t0 {
         let v = &x[__i0];
         let __dt2 = dx[__i0];
         let __dt2_1 = dx_1[__i0];
         let __t2 = x[__i0];
-        let __dt3 = dx[__i0];
-        let __dt3_1 = dx_1[__i0];
-        let __t3 = x[__i0];
-        let __t4 = __t2 * __t3;
-        let __dt4_1 = __dt2_1 * __t3 + __dt3_1 * __t2;
-        let __dt4 = __dt2 * __t3 + __dt3 * __t2;
-        __ddt1
-            .push(
-                ddx[__i0] * __t3 + __dt3_1 * __dt2 + (ddx[__i0] * __t2 + __dt2_1 * __dt3),
-            );
-        __dt1.push(__dt4);
-        __dt1_1.push(__dt4_1);
-        __t1.push(__t4);
+        let __t3 = __t2 * __t2;
+        let __dt3_1 = __dt2_1 * __t2 * 2.0;
+        let __dt3 = __dt2 * __t2 * 2.0;
+        __ddt1.push((ddx[__i0] * __t2 + __dt2_1 * __dt2) * 2.0);
+        __dt1.push(__dt3);
+        __dt1_1.push(__dt3_1);
+        __t1.push(__t3);
     }
     let __value = ((__t1, __dt1), (__dt1_1, __ddt1));
     __value
@@ -4775,30 +4711,24 @@ pub fn squares_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __t1 = ::std::vec::Vec::with_capacity(__t0);
-    let __p4 = ::backprop::__private::zero_like(&__t1);
-    let mut __dt1_1 = __p4;
+    let __p3 = ::backprop::__private::zero_like(&__t1);
+    let mut __dt1_1 = __p3;
     let __p0 = ::backprop::__private::zero_like(&__t1);
-    let __p5 = ::backprop::__private::zero_like(&__p0);
-    let mut __ddt1 = __p5;
+    let __p4 = ::backprop::__private::zero_like(&__p0);
+    let mut __ddt1 = __p4;
     let mut __dt1 = __p0;
     for __i0 in 0..__t0 {
         let v = &x[__i0];
         let __dt2 = dx[__i0];
         let __dt2_1 = dx_1[__i0];
         let __t2 = x[__i0];
-        let __dt3 = dx[__i0];
-        let __dt3_1 = dx_1[__i0];
-        let __t3 = x[__i0];
-        let __t4 = __t2 * __t3;
-        let __dt4_1 = __dt2_1 * __t3 + __dt3_1 * __t2;
-        let __dt4 = __dt2 * __t3 + __dt3 * __t2;
-        __ddt1
-            .push(
-                ddx[__i0] * __t3 + __dt3_1 * __dt2 + (ddx[__i0] * __t2 + __dt2_1 * __dt3),
-            );
-        __dt1.push(__dt4);
-        __dt1_1.push(__dt4_1);
-        __t1.push(__t4);
+        let __t3 = __t2 * __t2;
+        let __dt3_1 = __dt2_1 * __t2 * 2.0;
+        let __dt3 = __dt2 * __t2 * 2.0;
+        __ddt1.push((ddx[__i0] * __t2 + __dt2_1 * __dt2) * 2.0);
+        __dt1.push(__dt3);
+        __dt1_1.push(__dt3_1);
+        __t1.push(__t3);
     }
     let __value = ((__t1, __dt1), (__dt1_1, __ddt1));
     (
@@ -4808,13 +4738,13 @@ pub fn squares_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             let mut __d_dx_1 = ::backprop::__private::zero_like(&dx_1);
             let mut __d_dx = ::backprop::__private::zero_like(&dx);
             let mut __d_ddx = ::backprop::__private::zero_like(&ddx);
-            let mut __d_p12 = __seed;
-            let mut __d_p3 = __d_p12.0;
-            let mut __d_dp3 = __d_p12.1;
-            let mut __d_t5 = __d_p3.0;
-            let mut __d_dt5 = __d_p3.1;
-            let mut __d_dt5_1 = __d_dp3.0;
-            let mut __d_ddt5 = __d_dp3.1;
+            let mut __d_p8 = __seed;
+            let mut __d_p2 = __d_p8.0;
+            let mut __d_dp2 = __d_p8.1;
+            let mut __d_t4 = __d_p2.0;
+            let mut __d_dt4 = __d_p2.1;
+            let mut __d_dt4_1 = __d_dp2.0;
+            let mut __d_ddt4 = __d_dp2.1;
             if 0 < __t0 {
                 let __view0_0 = &mut __d_x[..__t0];
                 let __view0_1 = &mut __d_dx[..__t0];
@@ -4829,43 +4759,25 @@ pub fn squares_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
                     let __dt2 = __view0_5[__i0];
                     let __dt2_1 = __view0_6[__i0];
                     let __t2 = __view0_4[__i0];
-                    let __ddt3 = __view0_7[__i0];
-                    let __dt3 = __view0_5[__i0];
-                    let __dt3_1 = __view0_6[__i0];
-                    let __t3 = __view0_4[__i0];
-                    let mut __d_t4 = ::backprop::__private::pop_adjoint(&mut __d_t5);
-                    let mut __d_dt4_1 = ::backprop::__private::pop_adjoint(
-                        &mut __d_dt5_1,
+                    let mut __d_t3 = ::backprop::__private::pop_adjoint(&mut __d_t4);
+                    let mut __d_dt3_1 = ::backprop::__private::pop_adjoint(
+                        &mut __d_dt4_1,
                     );
-                    let mut __d_dt4 = ::backprop::__private::pop_adjoint(&mut __d_dt5);
-                    let mut __d_ddt4 = ::backprop::__private::pop_adjoint(&mut __d_ddt5);
-                    let mut __d_dp1 = __d_ddt4;
-                    let mut __d_p1 = __d_dt4;
-                    let mut __d_p10 = __d_ddt4;
-                    let mut __d_dt2_1 = __d_ddt4 * __dt3;
-                    let mut __d_dt3 = __d_ddt4 * __dt2_1;
-                    let mut __d_ddt3 = __d_p10 * __t2;
-                    let mut __d_t2 = __d_p10 * __ddt3;
-                    __d_dt3 += __d_dt4 * __t2;
-                    __d_t2 += __d_dt4 * __dt3;
-                    let mut __d_p8 = __d_dp1;
-                    let mut __d_dt3_1 = __d_dp1 * __dt2;
-                    let mut __d_dt2 = __d_dp1 * __dt3_1;
-                    let mut __d_ddt2 = __d_p8 * __t3;
-                    let mut __d_t3 = __d_p8 * __ddt2;
-                    __d_dt2 += __d_p1 * __t3;
-                    __d_t3 += __d_p1 * __dt2;
-                    let mut __d_p6 = __d_dt4_1;
-                    __d_dt3_1 += __d_dt4_1 * __t2;
-                    __d_t2 += __d_dt4_1 * __dt3_1;
-                    __d_dt2_1 += __d_p6 * __t3;
-                    __d_t3 += __d_p6 * __dt2_1;
-                    __d_t2 += __d_t4 * __t3;
-                    __d_t3 += __d_t4 * __t2;
-                    __view0_0[__i0] += __d_t3;
-                    __view0_2[__i0] += __d_dt3_1;
-                    __view0_1[__i0] += __d_dt3;
-                    __view0_3[__i0] += __d_ddt3;
+                    let mut __d_dt3 = ::backprop::__private::pop_adjoint(&mut __d_dt4);
+                    let mut __d_ddt3 = ::backprop::__private::pop_adjoint(&mut __d_ddt4);
+                    let mut __d_dp1 = __d_ddt3 * 2.0;
+                    let mut __d_p1 = __d_dt3 * 2.0;
+                    let mut __d_p6 = __d_dp1;
+                    let mut __d_dt2_1 = __d_dp1 * __dt2;
+                    let mut __d_dt2 = __d_dp1 * __dt2_1;
+                    let mut __d_ddt2 = __d_p6 * __t2;
+                    let mut __d_t2 = __d_p6 * __ddt2;
+                    __d_dt2 += __d_p1 * __t2;
+                    __d_t2 += __d_p1 * __dt2;
+                    let mut __d_p5 = __d_dt3_1 * 2.0;
+                    __d_dt2_1 += __d_p5 * __t2;
+                    __d_t2 += __d_p5 * __dt2_1;
+                    __d_t2 += __d_t3 * __t2 * 2.0;
                     __view0_0[__i0] += __d_t2;
                     __view0_2[__i0] += __d_dt2_1;
                     __view0_1[__i0] += __d_dt2;

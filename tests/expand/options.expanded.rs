@@ -1618,7 +1618,8 @@ pub fn positive_squares_vjp<'__l0>(
         let v = &x[__i0];
         let mut __t2 = ::core::default::Default::default();
         let __b0 = if ::backprop::__private::keep(&v, |&&v| v > 0.0) {
-            __t2 = x[__i0] * x[__i0];
+            let __t3 = x[__i0];
+            __t2 = __t3 * __t3;
             true
         } else {
             __t2 = 0.0;
@@ -1632,17 +1633,14 @@ pub fn positive_squares_vjp<'__l0>(
         __value,
         move |__seed: f64| {
             let mut __d_x = ::backprop::__private::zero_like(&x);
-            let mut __d_t6 = __seed;
+            let mut __d_t5 = __seed;
             for __i0 in (0..__t0).rev() {
                 let (__b0,) = ::backprop::__private::pop(&mut __tape0);
-                let mut __d_t2 = __d_t6;
+                let mut __d_t2 = __d_t5;
                 if __b0 {
                     let __t3 = x[__i0];
-                    let __t4 = x[__i0];
-                    let mut __d_t5 = __d_t2;
-                    let mut __d_t3 = __d_t5 * __t4;
-                    let mut __d_t4 = __d_t5 * __t3;
-                    __d_x[__i0] += __d_t4;
+                    let mut __d_t4 = __d_t2;
+                    let mut __d_t3 = __d_t4 * __t3 * 2.0;
                     __d_x[__i0] += __d_t3;
                 } else {}
             }
@@ -1673,7 +1671,8 @@ pub fn positive_squares_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
         let v = &x[__i0];
         let mut __t2 = ::core::default::Default::default();
         let __b0 = if ::backprop::__private::keep(&v, |&&v| v > 0.0) {
-            __t2 = x[__i0] * x[__i0];
+            let __t3 = x[__i0];
+            __t2 = __t3 * __t3;
             true
         } else {
             __t2 = 0.0;
@@ -1685,17 +1684,14 @@ pub fn positive_squares_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let __value = __t1;
     let __seed: f64 = 1.0;
     let mut __d_x = ::backprop::__private::zero_like(&x);
-    let mut __d_t6 = __seed;
+    let mut __d_t5 = __seed;
     for __i0 in (0..__t0).rev() {
         let (__b0,) = ::backprop::__private::pop(&mut __tape0);
-        let mut __d_t2 = __d_t6;
+        let mut __d_t2 = __d_t5;
         if __b0 {
             let __t3 = x[__i0];
-            let __t4 = x[__i0];
-            let mut __d_t5 = __d_t2;
-            let mut __d_t3 = __d_t5 * __t4;
-            let mut __d_t4 = __d_t5 * __t3;
-            __d_x[__i0] += __d_t4;
+            let mut __d_t4 = __d_t2;
+            let mut __d_t3 = __d_t4 * __t3 * 2.0;
             __d_x[__i0] += __d_t3;
         } else {}
     }
@@ -1726,10 +1722,9 @@ pub fn positive_squares_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
         let mut __dt2 = ::core::default::Default::default();
         if ::backprop::__private::keep(&v, |&&v| v > 0.0) {
             let __t3 = x[__i0];
-            let __t4 = x[__i0];
-            let __t5 = __t3 * __t4;
-            __dt2 = dx[__i0] * __t4 + dx[__i0] * __t3;
-            __t2 = __t5;
+            let __t4 = __t3 * __t3;
+            __dt2 = dx[__i0] * __t3 * 2.0;
+            __t2 = __t4;
         } else {
             __dt2 = 0.0;
             __t2 = 0.0;
@@ -1776,10 +1771,9 @@ pub fn positive_squares_jvp_vjp<'__l0, '__l1>(
         let mut __dt2 = ::core::default::Default::default();
         let __b0 = if ::backprop::__private::keep(&v, |&&v| v > 0.0) {
             let __t3 = x[__i0];
-            let __t4 = x[__i0];
-            let __t5 = __t3 * __t4;
-            __dt2 = dx[__i0] * __t4 + dx[__i0] * __t3;
-            __t2 = __t5;
+            let __t4 = __t3 * __t3;
+            __dt2 = dx[__i0] * __t3 * 2.0;
+            __t2 = __t4;
             true
         } else {
             __dt2 = 0.0;
@@ -1796,29 +1790,22 @@ pub fn positive_squares_jvp_vjp<'__l0, '__l1>(
         move |__seed: (f64, f64)| {
             let mut __d_x = ::backprop::__private::zero_like(&x);
             let mut __d_dx = ::backprop::__private::zero_like(&dx);
-            let mut __d_p2 = __seed;
-            let mut __d_t6 = __d_p2.0;
-            let mut __d_dt6 = __d_p2.1;
+            let mut __d_p1 = __seed;
+            let mut __d_t5 = __d_p1.0;
+            let mut __d_dt5 = __d_p1.1;
             for __i0 in (0..__t0).rev() {
                 let (__b0,) = ::backprop::__private::pop(&mut __tape0);
-                let mut __d_dt2 = __d_dt6;
-                let mut __d_t2 = __d_t6;
+                let mut __d_dt2 = __d_dt5;
+                let mut __d_t2 = __d_t5;
                 if __b0 {
                     let __dt3 = dx[__i0];
                     let __t3 = x[__i0];
-                    let __dt4 = dx[__i0];
-                    let __t4 = x[__i0];
-                    let mut __d_t5 = __d_t2;
-                    let mut __d_dt5 = __d_dt2;
-                    let mut __d_p0 = __d_dt5;
-                    let mut __d_dt4 = __d_dt5 * __t3;
-                    let mut __d_t3 = __d_dt5 * __dt4;
-                    let mut __d_dt3 = __d_p0 * __t4;
-                    let mut __d_t4 = __d_p0 * __dt3;
-                    __d_t3 += __d_t5 * __t4;
-                    __d_t4 += __d_t5 * __t3;
-                    __d_x[__i0] += __d_t4;
-                    __d_dx[__i0] += __d_dt4;
+                    let mut __d_t4 = __d_t2;
+                    let mut __d_dt4 = __d_dt2;
+                    let mut __d_p0 = __d_dt4 * 2.0;
+                    let mut __d_dt3 = __d_p0 * __t3;
+                    let mut __d_t3 = __d_p0 * __dt3;
+                    __d_t3 += __d_t4 * __t3 * 2.0;
                     __d_x[__i0] += __d_t3;
                     __d_dx[__i0] += __d_dt3;
                 } else {}
@@ -1857,10 +1844,9 @@ pub fn positive_squares_hvp(
         let mut __dt2 = ::core::default::Default::default();
         let __b0 = if ::backprop::__private::keep(&v, |&&v| v > 0.0) {
             let __t3 = x[__i0];
-            let __t4 = x[__i0];
-            let __t5 = __t3 * __t4;
-            __dt2 = dx[__i0] * __t4 + dx[__i0] * __t3;
-            __t2 = __t5;
+            let __t4 = __t3 * __t3;
+            __dt2 = dx[__i0] * __t3 * 2.0;
+            __t2 = __t4;
             true
         } else {
             __dt2 = 0.0;
@@ -1875,29 +1861,22 @@ pub fn positive_squares_hvp(
     let __seed: (f64, f64) = (0.0, 1.0);
     let mut __d_x = ::backprop::__private::zero_like(&x);
     let mut __d_dx = ::backprop::__private::zero_like(&dx);
-    let mut __d_p2 = __seed;
-    let mut __d_t6 = __d_p2.0;
-    let mut __d_dt6 = __d_p2.1;
+    let mut __d_p1 = __seed;
+    let mut __d_t5 = __d_p1.0;
+    let mut __d_dt5 = __d_p1.1;
     for __i0 in (0..__t0).rev() {
         let (__b0,) = ::backprop::__private::pop(&mut __tape0);
-        let mut __d_dt2 = __d_dt6;
-        let mut __d_t2 = __d_t6;
+        let mut __d_dt2 = __d_dt5;
+        let mut __d_t2 = __d_t5;
         if __b0 {
             let __dt3 = dx[__i0];
             let __t3 = x[__i0];
-            let __dt4 = dx[__i0];
-            let __t4 = x[__i0];
-            let mut __d_t5 = __d_t2;
-            let mut __d_dt5 = __d_dt2;
-            let mut __d_p0 = __d_dt5;
-            let mut __d_dt4 = __d_dt5 * __t3;
-            let mut __d_t3 = __d_dt5 * __dt4;
-            let mut __d_dt3 = __d_p0 * __t4;
-            let mut __d_t4 = __d_p0 * __dt3;
-            __d_t3 += __d_t5 * __t4;
-            __d_t4 += __d_t5 * __t3;
-            __d_x[__i0] += __d_t4;
-            __d_dx[__i0] += __d_dt4;
+            let mut __d_t4 = __d_t2;
+            let mut __d_dt4 = __d_dt2;
+            let mut __d_p0 = __d_dt4 * 2.0;
+            let mut __d_dt3 = __d_p0 * __t3;
+            let mut __d_t3 = __d_p0 * __dt3;
+            __d_t3 += __d_t4 * __t3 * 2.0;
             __d_x[__i0] += __d_t3;
             __d_dx[__i0] += __d_dt3;
         } else {}
@@ -1941,17 +1920,13 @@ pub fn positive_squares_jvp_jvp(
             let __dt3 = dx[__i0];
             let __dt3_1 = dx_1[__i0];
             let __t3 = x[__i0];
-            let __dt4 = dx[__i0];
-            let __dt4_1 = dx_1[__i0];
-            let __t4 = x[__i0];
-            let __t5 = __t3 * __t4;
-            let __dt5_1 = __dt3_1 * __t4 + __dt4_1 * __t3;
-            let __dt5 = __dt3 * __t4 + __dt4 * __t3;
-            __ddt2 = ddx[__i0] * __t4 + __dt4_1 * __dt3
-                + (ddx[__i0] * __t3 + __dt3_1 * __dt4);
-            __dt2 = __dt5;
-            __dt2_1 = __dt5_1;
-            __t2 = __t5;
+            let __t4 = __t3 * __t3;
+            let __dt4_1 = __dt3_1 * __t3 * 2.0;
+            let __dt4 = __dt3 * __t3 * 2.0;
+            __ddt2 = (ddx[__i0] * __t3 + __dt3_1 * __dt3) * 2.0;
+            __dt2 = __dt4;
+            __dt2_1 = __dt4_1;
+            __t2 = __t4;
         } else {
             __ddt2 = 0.0;
             __dt2 = 0.0;
@@ -2017,17 +1992,13 @@ pub fn positive_squares_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             let __dt3 = dx[__i0];
             let __dt3_1 = dx_1[__i0];
             let __t3 = x[__i0];
-            let __dt4 = dx[__i0];
-            let __dt4_1 = dx_1[__i0];
-            let __t4 = x[__i0];
-            let __t5 = __t3 * __t4;
-            let __dt5_1 = __dt3_1 * __t4 + __dt4_1 * __t3;
-            let __dt5 = __dt3 * __t4 + __dt4 * __t3;
-            __ddt2 = ddx[__i0] * __t4 + __dt4_1 * __dt3
-                + (ddx[__i0] * __t3 + __dt3_1 * __dt4);
-            __dt2 = __dt5;
-            __dt2_1 = __dt5_1;
-            __t2 = __t5;
+            let __t4 = __t3 * __t3;
+            let __dt4_1 = __dt3_1 * __t3 * 2.0;
+            let __dt4 = __dt3 * __t3 * 2.0;
+            __ddt2 = (ddx[__i0] * __t3 + __dt3_1 * __dt3) * 2.0;
+            __dt2 = __dt4;
+            __dt2_1 = __dt4_1;
+            __t2 = __t4;
             true
         } else {
             __ddt2 = 0.0;
@@ -2050,59 +2021,41 @@ pub fn positive_squares_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             let mut __d_dx_1 = ::backprop::__private::zero_like(&dx_1);
             let mut __d_dx = ::backprop::__private::zero_like(&dx);
             let mut __d_ddx = ::backprop::__private::zero_like(&ddx);
-            let mut __d_p9 = __seed;
-            let mut __d_p2 = __d_p9.0;
-            let mut __d_dp2 = __d_p9.1;
-            let mut __d_t6 = __d_p2.0;
-            let mut __d_dt6 = __d_p2.1;
-            let mut __d_dt6_1 = __d_dp2.0;
-            let mut __d_ddt6 = __d_dp2.1;
+            let mut __d_p5 = __seed;
+            let mut __d_p1 = __d_p5.0;
+            let mut __d_dp1 = __d_p5.1;
+            let mut __d_t5 = __d_p1.0;
+            let mut __d_dt5 = __d_p1.1;
+            let mut __d_dt5_1 = __d_dp1.0;
+            let mut __d_ddt5 = __d_dp1.1;
             for __i0 in (0..__t0).rev() {
                 let (__b0,) = ::backprop::__private::pop(&mut __tape0);
-                let mut __d_ddt2 = __d_ddt6;
-                let mut __d_dt2 = __d_dt6;
-                let mut __d_dt2_1 = __d_dt6_1;
-                let mut __d_t2 = __d_t6;
+                let mut __d_ddt2 = __d_ddt5;
+                let mut __d_dt2 = __d_dt5;
+                let mut __d_dt2_1 = __d_dt5_1;
+                let mut __d_t2 = __d_t5;
                 if __b0 {
                     let __ddt3 = ddx[__i0];
                     let __dt3 = dx[__i0];
                     let __dt3_1 = dx_1[__i0];
                     let __t3 = x[__i0];
-                    let __ddt4 = ddx[__i0];
-                    let __dt4 = dx[__i0];
-                    let __dt4_1 = dx_1[__i0];
-                    let __t4 = x[__i0];
-                    let mut __d_t5 = __d_t2;
-                    let mut __d_dt5_1 = __d_dt2_1;
-                    let mut __d_dt5 = __d_dt2;
-                    let mut __d_ddt5 = __d_ddt2;
-                    let mut __d_dp0 = __d_ddt5;
-                    let mut __d_p0 = __d_dt5;
-                    let mut __d_p7 = __d_ddt5;
-                    let mut __d_dt3_1 = __d_ddt5 * __dt4;
-                    let mut __d_dt4 = __d_ddt5 * __dt3_1;
-                    let mut __d_ddt4 = __d_p7 * __t3;
-                    let mut __d_t3 = __d_p7 * __ddt4;
-                    __d_dt4 += __d_dt5 * __t3;
-                    __d_t3 += __d_dt5 * __dt4;
-                    let mut __d_p5 = __d_dp0;
-                    let mut __d_dt4_1 = __d_dp0 * __dt3;
-                    let mut __d_dt3 = __d_dp0 * __dt4_1;
-                    let mut __d_ddt3 = __d_p5 * __t4;
-                    let mut __d_t4 = __d_p5 * __ddt3;
-                    __d_dt3 += __d_p0 * __t4;
-                    __d_t4 += __d_p0 * __dt3;
-                    let mut __d_p3 = __d_dt5_1;
-                    __d_dt4_1 += __d_dt5_1 * __t3;
-                    __d_t3 += __d_dt5_1 * __dt4_1;
-                    __d_dt3_1 += __d_p3 * __t4;
-                    __d_t4 += __d_p3 * __dt3_1;
-                    __d_t3 += __d_t5 * __t4;
-                    __d_t4 += __d_t5 * __t3;
-                    __d_x[__i0] += __d_t4;
-                    __d_dx_1[__i0] += __d_dt4_1;
-                    __d_dx[__i0] += __d_dt4;
-                    __d_ddx[__i0] += __d_ddt4;
+                    let mut __d_t4 = __d_t2;
+                    let mut __d_dt4_1 = __d_dt2_1;
+                    let mut __d_dt4 = __d_dt2;
+                    let mut __d_ddt4 = __d_ddt2;
+                    let mut __d_dp0 = __d_ddt4 * 2.0;
+                    let mut __d_p0 = __d_dt4 * 2.0;
+                    let mut __d_p3 = __d_dp0;
+                    let mut __d_dt3_1 = __d_dp0 * __dt3;
+                    let mut __d_dt3 = __d_dp0 * __dt3_1;
+                    let mut __d_ddt3 = __d_p3 * __t3;
+                    let mut __d_t3 = __d_p3 * __ddt3;
+                    __d_dt3 += __d_p0 * __t3;
+                    __d_t3 += __d_p0 * __dt3;
+                    let mut __d_p2 = __d_dt4_1 * 2.0;
+                    __d_dt3_1 += __d_p2 * __t3;
+                    __d_t3 += __d_p2 * __dt3_1;
+                    __d_t3 += __d_t4 * __t3 * 2.0;
                     __d_x[__i0] += __d_t3;
                     __d_dx_1[__i0] += __d_dt3_1;
                     __d_dx[__i0] += __d_dt3;

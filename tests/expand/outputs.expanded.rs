@@ -968,33 +968,29 @@ pub fn rotate_vjp(
     let c = __t2.1;
     let __t3 = p[0];
     let __t5 = p[1];
-    let __t8 = p[0];
-    let __t10 = p[1];
     let __value = [
         ::backprop::__private::float(c) * __t3 - ::backprop::__private::float(s) * __t5,
-        ::backprop::__private::float(s) * __t8 + ::backprop::__private::float(c) * __t10,
+        ::backprop::__private::float(s) * __t3 + ::backprop::__private::float(c) * __t5,
     ];
     (
         __value,
         move |__seed: [f64; 2]| {
             let mut __d_p = ::backprop::__private::zero_like(&p);
-            let mut __d_t13 = __seed;
-            let mut __d_t7 = __d_t13[0];
-            let mut __d_t12 = __d_t13[1];
-            let mut __d_t9 = __d_t12;
-            let mut __d_c = __d_t12 * __t10;
-            let mut __d_t10 = __d_t12 * c;
-            __d_p[1] += __d_t10;
-            let mut __d_s = __d_t9 * __t8;
-            let mut __d_t8 = __d_t9 * s;
-            __d_p[0] += __d_t8;
+            let mut __d_t11 = __seed;
+            let mut __d_t7 = __d_t11[0];
+            let mut __d_t10 = __d_t11[1];
+            let mut __d_t8 = __d_t10;
+            let mut __d_c = __d_t10 * __t5;
+            let mut __d_t5 = __d_t10 * c;
+            let mut __d_s = __d_t8 * __t3;
+            let mut __d_t3 = __d_t8 * s;
             let mut __d_t4 = __d_t7;
             let mut __d_t6 = -__d_t7;
             __d_s += __d_t6 * __t5;
-            let mut __d_t5 = __d_t6 * s;
+            __d_t5 += __d_t6 * s;
             __d_p[1] += __d_t5;
             __d_c += __d_t4 * __t3;
-            let mut __d_t3 = __d_t4 * c;
+            __d_t3 += __d_t4 * c;
             __d_p[0] += __d_t3;
             let mut __d_t0 = (__d_s, __d_c).0;
             let mut __d_t1 = (__d_s, __d_c).1;
@@ -1030,26 +1026,26 @@ pub fn rotate_jvp(
     let s = __t2.0;
     let dc = __dt2.1;
     let c = __t2.1;
+    let __dt3 = dp[0];
     let __t3 = p[0];
+    let __dt5 = dp[1];
     let __t5 = p[1];
-    let __t8 = p[0];
-    let __t10 = p[1];
     let __value = (
         [
             ::backprop::__private::float(c) * __t3
                 - ::backprop::__private::float(s) * __t5,
-            ::backprop::__private::float(s) * __t8
-                + ::backprop::__private::float(c) * __t10,
+            ::backprop::__private::float(s) * __t3
+                + ::backprop::__private::float(c) * __t5,
         ],
         [
             ::backprop::__private::float(dc) * __t3
-                + dp[0] * ::backprop::__private::float(c)
+                + __dt3 * ::backprop::__private::float(c)
                 + -(::backprop::__private::float(ds) * __t5
-                    + dp[1] * ::backprop::__private::float(s)),
-            ::backprop::__private::float(ds) * __t8
-                + dp[0] * ::backprop::__private::float(s)
-                + (::backprop::__private::float(dc) * __t10
-                    + dp[1] * ::backprop::__private::float(c)),
+                    + __dt5 * ::backprop::__private::float(s)),
+            ::backprop::__private::float(ds) * __t3
+                + __dt3 * ::backprop::__private::float(s)
+                + (::backprop::__private::float(dc) * __t5
+                    + __dt5 * ::backprop::__private::float(c)),
         ],
     );
     __value
@@ -1092,26 +1088,22 @@ pub fn rotate_jvp_vjp(
     let __t3 = p[0];
     let __dt5 = dp[1];
     let __t5 = p[1];
-    let __dt8 = dp[0];
-    let __t8 = p[0];
-    let __dt10 = dp[1];
-    let __t10 = p[1];
     let __value = (
         [
             ::backprop::__private::float(c) * __t3
                 - ::backprop::__private::float(s) * __t5,
-            ::backprop::__private::float(s) * __t8
-                + ::backprop::__private::float(c) * __t10,
+            ::backprop::__private::float(s) * __t3
+                + ::backprop::__private::float(c) * __t5,
         ],
         [
             ::backprop::__private::float(dc) * __t3
                 + __dt3 * ::backprop::__private::float(c)
                 + -(::backprop::__private::float(ds) * __t5
                     + __dt5 * ::backprop::__private::float(s)),
-            ::backprop::__private::float(ds) * __t8
-                + __dt8 * ::backprop::__private::float(s)
-                + (::backprop::__private::float(dc) * __t10
-                    + __dt10 * ::backprop::__private::float(c)),
+            ::backprop::__private::float(ds) * __t3
+                + __dt3 * ::backprop::__private::float(s)
+                + (::backprop::__private::float(dc) * __t5
+                    + __dt5 * ::backprop::__private::float(c)),
         ],
     );
     (
@@ -1120,50 +1112,46 @@ pub fn rotate_jvp_vjp(
             let mut __d_p = ::backprop::__private::zero_like(&p);
             let mut __d_dp = ::backprop::__private::zero_like(&dp);
             let mut __d_p12 = __seed;
-            let mut __d_t13 = __d_p12.0;
-            let mut __d_dt13 = __d_p12.1;
-            let mut __d_t7 = __d_t13[0];
-            let mut __d_t12 = __d_t13[1];
-            let mut __d_dt7 = __d_dt13[0];
-            let mut __d_dt12 = __d_dt13[1];
-            let mut __d_dt9 = __d_dt12;
-            let mut __d_t9 = __d_t12;
-            let mut __d_p10 = __d_dt12;
-            let mut __d_dt10 = __d_dt12 * c;
-            let mut __d_c = __d_dt12 * __dt10;
-            let mut __d_dc = __d_p10 * __t10;
-            let mut __d_t10 = __d_p10 * dc;
-            __d_c += __d_t12 * __t10;
-            __d_t10 += __d_t12 * c;
-            __d_p[1] += __d_t10;
-            __d_dp[1] += __d_dt10;
-            let mut __d_p8 = __d_dt9;
-            let mut __d_dt8 = __d_dt9 * s;
-            let mut __d_s = __d_dt9 * __dt8;
-            let mut __d_ds = __d_p8 * __t8;
-            let mut __d_t8 = __d_p8 * ds;
-            __d_s += __d_t9 * __t8;
-            __d_t8 += __d_t9 * s;
-            __d_p[0] += __d_t8;
-            __d_dp[0] += __d_dt8;
+            let mut __d_t11 = __d_p12.0;
+            let mut __d_dt11 = __d_p12.1;
+            let mut __d_t7 = __d_t11[0];
+            let mut __d_t10 = __d_t11[1];
+            let mut __d_dt7 = __d_dt11[0];
+            let mut __d_dt10 = __d_dt11[1];
+            let mut __d_dt8 = __d_dt10;
+            let mut __d_t8 = __d_t10;
+            let mut __d_p10 = __d_dt10;
+            let mut __d_dt5 = __d_dt10 * c;
+            let mut __d_c = __d_dt10 * __dt5;
+            let mut __d_dc = __d_p10 * __t5;
+            let mut __d_t5 = __d_p10 * dc;
+            __d_c += __d_t10 * __t5;
+            __d_t5 += __d_t10 * c;
+            let mut __d_p8 = __d_dt8;
+            let mut __d_dt3 = __d_dt8 * s;
+            let mut __d_s = __d_dt8 * __dt3;
+            let mut __d_ds = __d_p8 * __t3;
+            let mut __d_t3 = __d_p8 * ds;
+            __d_s += __d_t8 * __t3;
+            __d_t3 += __d_t8 * s;
             let mut __d_dt4 = __d_dt7;
             let mut __d_dt6 = -__d_dt7;
             let mut __d_t4 = __d_t7;
             let mut __d_t6 = -__d_t7;
             let mut __d_p5 = __d_dt6;
-            let mut __d_dt5 = __d_dt6 * s;
+            __d_dt5 += __d_dt6 * s;
             __d_s += __d_dt6 * __dt5;
             __d_ds += __d_p5 * __t5;
-            let mut __d_t5 = __d_p5 * ds;
+            __d_t5 += __d_p5 * ds;
             __d_s += __d_t6 * __t5;
             __d_t5 += __d_t6 * s;
             __d_p[1] += __d_t5;
             __d_dp[1] += __d_dt5;
             let mut __d_p3 = __d_dt4;
-            let mut __d_dt3 = __d_dt4 * c;
+            __d_dt3 += __d_dt4 * c;
             __d_c += __d_dt4 * __dt3;
             __d_dc += __d_p3 * __t3;
-            let mut __d_t3 = __d_p3 * dc;
+            __d_t3 += __d_p3 * dc;
             __d_c += __d_t4 * __t3;
             __d_t3 += __d_t4 * c;
             __d_p[0] += __d_t3;
@@ -1224,35 +1212,31 @@ pub fn rotate_jvp_jvp(
     let dc = __dt2.1;
     let dc_1 = __dt2_1.1;
     let c = __t2.1;
+    let __ddt3 = ddp[0];
     let __dt3 = dp[0];
     let __dt3_1 = dp_1[0];
     let __t3 = p[0];
+    let __ddt5 = ddp[1];
     let __dt5 = dp[1];
     let __dt5_1 = dp_1[1];
     let __t5 = p[1];
-    let __dt8 = dp[0];
-    let __dt8_1 = dp_1[0];
-    let __t8 = p[0];
-    let __dt10 = dp[1];
-    let __dt10_1 = dp_1[1];
-    let __t10 = p[1];
     let __value = (
         (
             [
                 ::backprop::__private::float(c) * __t3
                     - ::backprop::__private::float(s) * __t5,
-                ::backprop::__private::float(s) * __t8
-                    + ::backprop::__private::float(c) * __t10,
+                ::backprop::__private::float(s) * __t3
+                    + ::backprop::__private::float(c) * __t5,
             ],
             [
                 ::backprop::__private::float(dc) * __t3
                     + __dt3 * ::backprop::__private::float(c)
                     + -(::backprop::__private::float(ds) * __t5
                         + __dt5 * ::backprop::__private::float(s)),
-                ::backprop::__private::float(ds) * __t8
-                    + __dt8 * ::backprop::__private::float(s)
-                    + (::backprop::__private::float(dc) * __t10
-                        + __dt10 * ::backprop::__private::float(c)),
+                ::backprop::__private::float(ds) * __t3
+                    + __dt3 * ::backprop::__private::float(s)
+                    + (::backprop::__private::float(dc) * __t5
+                        + __dt5 * ::backprop::__private::float(c)),
             ],
         ),
         (
@@ -1261,28 +1245,28 @@ pub fn rotate_jvp_jvp(
                     + __dt3_1 * ::backprop::__private::float(c)
                     + -(::backprop::__private::float(ds_1) * __t5
                         + __dt5_1 * ::backprop::__private::float(s)),
-                ::backprop::__private::float(ds_1) * __t8
-                    + __dt8_1 * ::backprop::__private::float(s)
-                    + (::backprop::__private::float(dc_1) * __t10
-                        + __dt10_1 * ::backprop::__private::float(c)),
+                ::backprop::__private::float(ds_1) * __t3
+                    + __dt3_1 * ::backprop::__private::float(s)
+                    + (::backprop::__private::float(dc_1) * __t5
+                        + __dt5_1 * ::backprop::__private::float(c)),
             ],
             [
                 ::backprop::__private::float(ddc) * __t3
                     + __dt3_1 * ::backprop::__private::float(dc)
-                    + (ddp[0] * ::backprop::__private::float(c)
+                    + (__ddt3 * ::backprop::__private::float(c)
                         + ::backprop::__private::float(dc_1) * __dt3)
                     + -(::backprop::__private::float(dds) * __t5
                         + __dt5_1 * ::backprop::__private::float(ds)
-                        + (ddp[1] * ::backprop::__private::float(s)
+                        + (__ddt5 * ::backprop::__private::float(s)
                             + ::backprop::__private::float(ds_1) * __dt5)),
-                ::backprop::__private::float(dds) * __t8
-                    + __dt8_1 * ::backprop::__private::float(ds)
-                    + (ddp[0] * ::backprop::__private::float(s)
-                        + ::backprop::__private::float(ds_1) * __dt8)
-                    + (::backprop::__private::float(ddc) * __t10
-                        + __dt10_1 * ::backprop::__private::float(dc)
-                        + (ddp[1] * ::backprop::__private::float(c)
-                            + ::backprop::__private::float(dc_1) * __dt10)),
+                ::backprop::__private::float(dds) * __t3
+                    + __dt3_1 * ::backprop::__private::float(ds)
+                    + (__ddt3 * ::backprop::__private::float(s)
+                        + ::backprop::__private::float(ds_1) * __dt3)
+                    + (::backprop::__private::float(ddc) * __t5
+                        + __dt5_1 * ::backprop::__private::float(dc)
+                        + (__ddt5 * ::backprop::__private::float(c)
+                            + ::backprop::__private::float(dc_1) * __dt5)),
             ],
         ),
     );
@@ -1346,31 +1330,23 @@ pub fn rotate_jvp_jvp_vjp(
     let __dt5 = dp[1];
     let __dt5_1 = dp_1[1];
     let __t5 = p[1];
-    let __ddt8 = ddp[0];
-    let __dt8 = dp[0];
-    let __dt8_1 = dp_1[0];
-    let __t8 = p[0];
-    let __ddt10 = ddp[1];
-    let __dt10 = dp[1];
-    let __dt10_1 = dp_1[1];
-    let __t10 = p[1];
     let __value = (
         (
             [
                 ::backprop::__private::float(c) * __t3
                     - ::backprop::__private::float(s) * __t5,
-                ::backprop::__private::float(s) * __t8
-                    + ::backprop::__private::float(c) * __t10,
+                ::backprop::__private::float(s) * __t3
+                    + ::backprop::__private::float(c) * __t5,
             ],
             [
                 ::backprop::__private::float(dc) * __t3
                     + __dt3 * ::backprop::__private::float(c)
                     + -(::backprop::__private::float(ds) * __t5
                         + __dt5 * ::backprop::__private::float(s)),
-                ::backprop::__private::float(ds) * __t8
-                    + __dt8 * ::backprop::__private::float(s)
-                    + (::backprop::__private::float(dc) * __t10
-                        + __dt10 * ::backprop::__private::float(c)),
+                ::backprop::__private::float(ds) * __t3
+                    + __dt3 * ::backprop::__private::float(s)
+                    + (::backprop::__private::float(dc) * __t5
+                        + __dt5 * ::backprop::__private::float(c)),
             ],
         ),
         (
@@ -1379,10 +1355,10 @@ pub fn rotate_jvp_jvp_vjp(
                     + __dt3_1 * ::backprop::__private::float(c)
                     + -(::backprop::__private::float(ds_1) * __t5
                         + __dt5_1 * ::backprop::__private::float(s)),
-                ::backprop::__private::float(ds_1) * __t8
-                    + __dt8_1 * ::backprop::__private::float(s)
-                    + (::backprop::__private::float(dc_1) * __t10
-                        + __dt10_1 * ::backprop::__private::float(c)),
+                ::backprop::__private::float(ds_1) * __t3
+                    + __dt3_1 * ::backprop::__private::float(s)
+                    + (::backprop::__private::float(dc_1) * __t5
+                        + __dt5_1 * ::backprop::__private::float(c)),
             ],
             [
                 ::backprop::__private::float(ddc) * __t3
@@ -1393,14 +1369,14 @@ pub fn rotate_jvp_jvp_vjp(
                         + __dt5_1 * ::backprop::__private::float(ds)
                         + (__ddt5 * ::backprop::__private::float(s)
                             + ::backprop::__private::float(ds_1) * __dt5)),
-                ::backprop::__private::float(dds) * __t8
-                    + __dt8_1 * ::backprop::__private::float(ds)
-                    + (__ddt8 * ::backprop::__private::float(s)
-                        + ::backprop::__private::float(ds_1) * __dt8)
-                    + (::backprop::__private::float(ddc) * __t10
-                        + __dt10_1 * ::backprop::__private::float(dc)
-                        + (__ddt10 * ::backprop::__private::float(c)
-                            + ::backprop::__private::float(dc_1) * __dt10)),
+                ::backprop::__private::float(dds) * __t3
+                    + __dt3_1 * ::backprop::__private::float(ds)
+                    + (__ddt3 * ::backprop::__private::float(s)
+                        + ::backprop::__private::float(ds_1) * __dt3)
+                    + (::backprop::__private::float(ddc) * __t5
+                        + __dt5_1 * ::backprop::__private::float(dc)
+                        + (__ddt5 * ::backprop::__private::float(c)
+                            + ::backprop::__private::float(dc_1) * __dt5)),
             ],
         ),
     );
@@ -1414,76 +1390,68 @@ pub fn rotate_jvp_jvp_vjp(
             let mut __d_p48 = __seed;
             let mut __d_p12 = __d_p48.0;
             let mut __d_dp12 = __d_p48.1;
-            let mut __d_t13 = __d_p12.0;
-            let mut __d_dt13 = __d_p12.1;
-            let mut __d_dt13_1 = __d_dp12.0;
-            let mut __d_ddt13 = __d_dp12.1;
-            let mut __d_t7 = __d_t13[0];
-            let mut __d_t12 = __d_t13[1];
-            let mut __d_dt7_1 = __d_dt13_1[0];
-            let mut __d_dt12_1 = __d_dt13_1[1];
-            let mut __d_dt7 = __d_dt13[0];
-            let mut __d_dt12 = __d_dt13[1];
-            let mut __d_ddt7 = __d_ddt13[0];
-            let mut __d_ddt12 = __d_ddt13[1];
-            let mut __d_ddt9 = __d_ddt12;
-            let mut __d_dt9 = __d_dt12;
-            let mut __d_dt9_1 = __d_dt12_1;
-            let mut __d_t9 = __d_t12;
-            let mut __d_dp10 = __d_ddt12;
-            let mut __d_p10 = __d_dt12;
-            let mut __d_p46 = __d_ddt12;
-            let mut __d_dc_1 = __d_ddt12 * __dt10;
-            let mut __d_dt10 = __d_ddt12 * dc_1;
-            let mut __d_ddt10 = __d_p46 * c;
-            let mut __d_c = __d_p46 * __ddt10;
-            __d_dt10 += __d_dt12 * c;
-            __d_c += __d_dt12 * __dt10;
+            let mut __d_t11 = __d_p12.0;
+            let mut __d_dt11 = __d_p12.1;
+            let mut __d_dt11_1 = __d_dp12.0;
+            let mut __d_ddt11 = __d_dp12.1;
+            let mut __d_t7 = __d_t11[0];
+            let mut __d_t10 = __d_t11[1];
+            let mut __d_dt7_1 = __d_dt11_1[0];
+            let mut __d_dt10_1 = __d_dt11_1[1];
+            let mut __d_dt7 = __d_dt11[0];
+            let mut __d_dt10 = __d_dt11[1];
+            let mut __d_ddt7 = __d_ddt11[0];
+            let mut __d_ddt10 = __d_ddt11[1];
+            let mut __d_ddt8 = __d_ddt10;
+            let mut __d_dt8 = __d_dt10;
+            let mut __d_dt8_1 = __d_dt10_1;
+            let mut __d_t8 = __d_t10;
+            let mut __d_dp10 = __d_ddt10;
+            let mut __d_p10 = __d_dt10;
+            let mut __d_p46 = __d_ddt10;
+            let mut __d_dc_1 = __d_ddt10 * __dt5;
+            let mut __d_dt5 = __d_ddt10 * dc_1;
+            let mut __d_ddt5 = __d_p46 * c;
+            let mut __d_c = __d_p46 * __ddt5;
+            __d_dt5 += __d_dt10 * c;
+            __d_c += __d_dt10 * __dt5;
             let mut __d_p44 = __d_dp10;
-            let mut __d_dt10_1 = __d_dp10 * dc;
-            let mut __d_dc = __d_dp10 * __dt10_1;
-            let mut __d_ddc = __d_p44 * __t10;
-            let mut __d_t10 = __d_p44 * ddc;
-            __d_dc += __d_p10 * __t10;
-            __d_t10 += __d_p10 * dc;
-            let mut __d_p42 = __d_dt12_1;
-            __d_dt10_1 += __d_dt12_1 * c;
-            __d_c += __d_dt12_1 * __dt10_1;
-            __d_dc_1 += __d_p42 * __t10;
-            __d_t10 += __d_p42 * dc_1;
-            __d_c += __d_t12 * __t10;
-            __d_t10 += __d_t12 * c;
-            __d_p[1] += __d_t10;
-            __d_dp_1[1] += __d_dt10_1;
-            __d_dp[1] += __d_dt10;
-            __d_ddp[1] += __d_ddt10;
-            let mut __d_dp8 = __d_ddt9;
-            let mut __d_p8 = __d_dt9;
-            let mut __d_p40 = __d_ddt9;
-            let mut __d_ds_1 = __d_ddt9 * __dt8;
-            let mut __d_dt8 = __d_ddt9 * ds_1;
-            let mut __d_ddt8 = __d_p40 * s;
-            let mut __d_s = __d_p40 * __ddt8;
-            __d_dt8 += __d_dt9 * s;
-            __d_s += __d_dt9 * __dt8;
+            let mut __d_dt5_1 = __d_dp10 * dc;
+            let mut __d_dc = __d_dp10 * __dt5_1;
+            let mut __d_ddc = __d_p44 * __t5;
+            let mut __d_t5 = __d_p44 * ddc;
+            __d_dc += __d_p10 * __t5;
+            __d_t5 += __d_p10 * dc;
+            let mut __d_p42 = __d_dt10_1;
+            __d_dt5_1 += __d_dt10_1 * c;
+            __d_c += __d_dt10_1 * __dt5_1;
+            __d_dc_1 += __d_p42 * __t5;
+            __d_t5 += __d_p42 * dc_1;
+            __d_c += __d_t10 * __t5;
+            __d_t5 += __d_t10 * c;
+            let mut __d_dp8 = __d_ddt8;
+            let mut __d_p8 = __d_dt8;
+            let mut __d_p40 = __d_ddt8;
+            let mut __d_ds_1 = __d_ddt8 * __dt3;
+            let mut __d_dt3 = __d_ddt8 * ds_1;
+            let mut __d_ddt3 = __d_p40 * s;
+            let mut __d_s = __d_p40 * __ddt3;
+            __d_dt3 += __d_dt8 * s;
+            __d_s += __d_dt8 * __dt3;
             let mut __d_p38 = __d_dp8;
-            let mut __d_dt8_1 = __d_dp8 * ds;
-            let mut __d_ds = __d_dp8 * __dt8_1;
-            let mut __d_dds = __d_p38 * __t8;
-            let mut __d_t8 = __d_p38 * dds;
-            __d_ds += __d_p8 * __t8;
-            __d_t8 += __d_p8 * ds;
-            let mut __d_p36 = __d_dt9_1;
-            __d_dt8_1 += __d_dt9_1 * s;
-            __d_s += __d_dt9_1 * __dt8_1;
-            __d_ds_1 += __d_p36 * __t8;
-            __d_t8 += __d_p36 * ds_1;
-            __d_s += __d_t9 * __t8;
-            __d_t8 += __d_t9 * s;
-            __d_p[0] += __d_t8;
-            __d_dp_1[0] += __d_dt8_1;
-            __d_dp[0] += __d_dt8;
-            __d_ddp[0] += __d_ddt8;
+            let mut __d_dt3_1 = __d_dp8 * ds;
+            let mut __d_ds = __d_dp8 * __dt3_1;
+            let mut __d_dds = __d_p38 * __t3;
+            let mut __d_t3 = __d_p38 * dds;
+            __d_ds += __d_p8 * __t3;
+            __d_t3 += __d_p8 * ds;
+            let mut __d_p36 = __d_dt8_1;
+            __d_dt3_1 += __d_dt8_1 * s;
+            __d_s += __d_dt8_1 * __dt3_1;
+            __d_ds_1 += __d_p36 * __t3;
+            __d_t3 += __d_p36 * ds_1;
+            __d_s += __d_t8 * __t3;
+            __d_t3 += __d_t8 * s;
             let mut __d_ddt4 = __d_ddt7;
             let mut __d_dt4 = __d_dt7;
             let mut __d_ddt6 = -__d_ddt7;
@@ -1496,16 +1464,16 @@ pub fn rotate_jvp_jvp_vjp(
             let mut __d_p5 = __d_dt6;
             let mut __d_p33 = __d_ddt6;
             __d_ds_1 += __d_ddt6 * __dt5;
-            let mut __d_dt5 = __d_ddt6 * ds_1;
-            let mut __d_ddt5 = __d_p33 * s;
+            __d_dt5 += __d_ddt6 * ds_1;
+            __d_ddt5 += __d_p33 * s;
             __d_s += __d_p33 * __ddt5;
             __d_dt5 += __d_dt6 * s;
             __d_s += __d_dt6 * __dt5;
             let mut __d_p31 = __d_dp5;
-            let mut __d_dt5_1 = __d_dp5 * ds;
+            __d_dt5_1 += __d_dp5 * ds;
             __d_ds += __d_dp5 * __dt5_1;
             __d_dds += __d_p31 * __t5;
-            let mut __d_t5 = __d_p31 * dds;
+            __d_t5 += __d_p31 * dds;
             __d_ds += __d_p5 * __t5;
             __d_t5 += __d_p5 * ds;
             let mut __d_p29 = __d_dt6_1;
@@ -1523,16 +1491,16 @@ pub fn rotate_jvp_jvp_vjp(
             let mut __d_p3 = __d_dt4;
             let mut __d_p27 = __d_ddt4;
             __d_dc_1 += __d_ddt4 * __dt3;
-            let mut __d_dt3 = __d_ddt4 * dc_1;
-            let mut __d_ddt3 = __d_p27 * c;
+            __d_dt3 += __d_ddt4 * dc_1;
+            __d_ddt3 += __d_p27 * c;
             __d_c += __d_p27 * __ddt3;
             __d_dt3 += __d_dt4 * c;
             __d_c += __d_dt4 * __dt3;
             let mut __d_p25 = __d_dp3;
-            let mut __d_dt3_1 = __d_dp3 * dc;
+            __d_dt3_1 += __d_dp3 * dc;
             __d_dc += __d_dp3 * __dt3_1;
             __d_ddc += __d_p25 * __t3;
-            let mut __d_t3 = __d_p25 * ddc;
+            __d_t3 += __d_p25 * ddc;
             __d_dc += __d_p3 * __t3;
             __d_t3 += __d_p3 * dc;
             let mut __d_p23 = __d_dt4_1;
@@ -1760,34 +1728,29 @@ pub fn mean_and_spread_vjp<'__l0>(
     let mut __t5: f64 = 0.0;
     for __i0 in 0..__t4 {
         let v = &x[__i0];
-        __t5 += (x[__i0] - mean) * (x[__i0] - mean);
+        let __t7 = x[__i0] - mean;
+        __t5 += __t7 * __t7;
     }
     let var = __t5 / n;
-    let __t13 = var.sqrt();
-    let __value = (mean, __t13);
+    let __t11 = var.sqrt();
+    let __value = (mean, __t11);
     (
         __value,
         move |__seed: (f64, f64)| {
             let mut __d_x = ::backprop::__private::zero_like(&x);
-            let mut __d_t14 = __seed;
-            let mut __d_mean = __d_t14.0;
-            let mut __d_t13 = __d_t14.1;
-            let mut __d_var = __d_t13 / (2.0 * __t13);
-            let mut __d_t11 = __d_var / n;
+            let mut __d_t12 = __seed;
+            let mut __d_mean = __d_t12.0;
+            let mut __d_t11 = __d_t12.1;
+            let mut __d_var = __d_t11 / (2.0 * __t11);
+            let mut __d_t9 = __d_var / n;
             if 0 < __t4 {
                 let __view0_0 = &mut __d_x[..__t4];
                 let __view0_1 = &x[..__t4];
                 for __i0 in 0..__t4 {
                     let __t6 = __view0_1[__i0];
                     let __t7 = __t6 - mean;
-                    let __t8 = __view0_1[__i0];
-                    let __t9 = __t8 - mean;
-                    let mut __d_t10 = __d_t11;
-                    let mut __d_t7 = __d_t10 * __t9;
-                    let mut __d_t9 = __d_t10 * __t7;
                     let mut __d_t8 = __d_t9;
-                    __d_mean += -__d_t9;
-                    __view0_0[__i0] += __d_t8;
+                    let mut __d_t7 = __d_t8 * __t7 * 2.0;
                     let mut __d_t6 = __d_t7;
                     __d_mean += -__d_t7;
                     __view0_0[__i0] += __d_t6;
@@ -1824,14 +1787,13 @@ pub fn mean_and_spread_jvp(x: &[f64], dx: &[f64]) -> ((f64, f64), (f64, f64)) {
     for __i0 in 0..__t4 {
         let v = &x[__i0];
         let __t7 = x[__i0] - mean;
-        let __t9 = x[__i0] - mean;
-        let __dt10 = (dx[__i0] + -dmean) * __t9 + (dx[__i0] + -dmean) * __t7;
-        __t5 += __t7 * __t9;
-        __dt5 += __dt10;
+        let __dt8 = (dx[__i0] + -dmean) * __t7 * 2.0;
+        __t5 += __t7 * __t7;
+        __dt5 += __dt8;
     }
     let var = __t5 / n;
-    let __t13 = var.sqrt();
-    let __value = ((mean, __t13), (dmean, __dt5 / n / (2.0 * __t13)));
+    let __t11 = var.sqrt();
+    let __value = ((mean, __t11), (dmean, __dt5 / n / (2.0 * __t11)));
     __value
 }
 #[doc(hidden)]
@@ -1868,34 +1830,33 @@ pub fn mean_and_spread_jvp_vjp<'__l0, '__l1>(
     for __i0 in 0..__t4 {
         let v = &x[__i0];
         let __t7 = x[__i0] - mean;
-        let __t9 = x[__i0] - mean;
-        let __dt10 = (dx[__i0] + -dmean) * __t9 + (dx[__i0] + -dmean) * __t7;
-        __t5 += __t7 * __t9;
-        __dt5 += __dt10;
+        let __dt8 = (dx[__i0] + -dmean) * __t7 * 2.0;
+        __t5 += __t7 * __t7;
+        __dt5 += __dt8;
     }
     let var = __t5 / n;
-    let __t13 = var.sqrt();
-    let __p4 = 2.0 * __t13;
-    let __dt13 = __dt5 / n / __p4;
-    let __value = ((mean, __t13), (dmean, __dt13));
+    let __t11 = var.sqrt();
+    let __p2 = 2.0 * __t11;
+    let __dt11 = __dt5 / n / __p2;
+    let __value = ((mean, __t11), (dmean, __dt11));
     (
         __value,
         move |__seed: ((f64, f64), (f64, f64))| {
             let mut __d_x = ::backprop::__private::zero_like(&x);
             let mut __d_dx = ::backprop::__private::zero_like(&dx);
-            let mut __d_p5 = __seed;
-            let mut __d_t14 = __d_p5.0;
-            let mut __d_dt14 = __d_p5.1;
-            let mut __d_mean = __d_t14.0;
-            let mut __d_t13 = __d_t14.1;
-            let mut __d_dmean = __d_dt14.0;
-            let mut __d_dt13 = __d_dt14.1;
-            let mut __d_dvar = __d_dt13 / __p4;
-            let mut __d_p4 = -(__d_dt13 * __dt13 / __p4);
-            __d_t13 += __d_p4 * 2.0;
-            let mut __d_var = __d_t13 / (2.0 * __t13);
-            let mut __d_dt11 = __d_dvar / n;
-            let mut __d_t11 = __d_var / n;
+            let mut __d_p3 = __seed;
+            let mut __d_t12 = __d_p3.0;
+            let mut __d_dt12 = __d_p3.1;
+            let mut __d_mean = __d_t12.0;
+            let mut __d_t11 = __d_t12.1;
+            let mut __d_dmean = __d_dt12.0;
+            let mut __d_dt11 = __d_dt12.1;
+            let mut __d_dvar = __d_dt11 / __p2;
+            let mut __d_p2 = -(__d_dt11 * __dt11 / __p2);
+            __d_t11 += __d_p2 * 2.0;
+            let mut __d_var = __d_t11 / (2.0 * __t11);
+            let mut __d_dt9 = __d_dvar / n;
+            let mut __d_t9 = __d_var / n;
             if 0 < __t4 {
                 let __view0_0 = &mut __d_x[..__t4];
                 let __view0_1 = &mut __d_dx[..__t4];
@@ -1907,26 +1868,12 @@ pub fn mean_and_spread_jvp_vjp<'__l0, '__l1>(
                     let __t7 = __t6 - mean;
                     let __p0 = -dmean;
                     let __dt7 = __dt6 + __p0;
-                    let __dt8 = __view0_3[__i0];
-                    let __t8 = __view0_2[__i0];
-                    let __t9 = __t8 - mean;
-                    let __p1 = -dmean;
-                    let __dt9 = __dt8 + __p1;
-                    let mut __d_dt10 = __d_dt11;
-                    let mut __d_t10 = __d_t11;
-                    let mut __d_p2 = __d_dt10;
-                    let mut __d_dt9 = __d_dt10 * __t7;
-                    let mut __d_t7 = __d_dt10 * __dt9;
-                    let mut __d_dt7 = __d_p2 * __t9;
-                    let mut __d_t9 = __d_p2 * __dt7;
-                    __d_t7 += __d_t10 * __t9;
-                    __d_t9 += __d_t10 * __t7;
                     let mut __d_dt8 = __d_dt9;
-                    __d_dmean += -__d_dt9;
                     let mut __d_t8 = __d_t9;
-                    __d_mean += -__d_t9;
-                    __view0_0[__i0] += __d_t8;
-                    __view0_1[__i0] += __d_dt8;
+                    let mut __d_p1 = __d_dt8 * 2.0;
+                    let mut __d_dt7 = __d_p1 * __t7;
+                    let mut __d_t7 = __d_p1 * __dt7;
+                    __d_t7 += __d_t8 * __t7 * 2.0;
                     let mut __d_dt6 = __d_dt7;
                     __d_dmean += -__d_dt7;
                     let mut __d_t6 = __d_t7;
@@ -1979,28 +1926,24 @@ pub fn mean_and_spread_jvp_jvp(
         let __t7 = x[__i0] - mean;
         let __dt7_1 = dx_1[__i0] + -dmean_1;
         let __dt7 = dx[__i0] + -dmean;
-        let __t9 = x[__i0] - mean;
-        let __dt9_1 = dx_1[__i0] + -dmean_1;
-        let __dt9 = dx[__i0] + -dmean;
-        let __dt10_1 = __dt7_1 * __t9 + __dt9_1 * __t7;
-        let __dt10 = __dt7 * __t9 + __dt9 * __t7;
-        let __ddt10 = (ddx[__i0] + -ddmean) * __t9 + __dt9_1 * __dt7
-            + ((ddx[__i0] + -ddmean) * __t7 + __dt7_1 * __dt9);
-        __t5 += __t7 * __t9;
-        __dt5_1 += __dt10_1;
-        __dt5 += __dt10;
-        __ddt5 += __ddt10;
+        let __dt8_1 = __dt7_1 * __t7 * 2.0;
+        let __dt8 = __dt7 * __t7 * 2.0;
+        let __ddt8 = ((ddx[__i0] + -ddmean) * __t7 + __dt7_1 * __dt7) * 2.0;
+        __t5 += __t7 * __t7;
+        __dt5_1 += __dt8_1;
+        __dt5 += __dt8;
+        __ddt5 += __ddt8;
     }
     let var = __t5 / n;
-    let __t13 = var.sqrt();
-    let __dt13_1 = __dt5_1 / n / (2.0 * __t13);
-    let __p4 = 2.0 * __t13;
-    let __dt13 = __dt5 / n / __p4;
+    let __t11 = var.sqrt();
+    let __dt11_1 = __dt5_1 / n / (2.0 * __t11);
+    let __p2 = 2.0 * __t11;
+    let __dt11 = __dt5 / n / __p2;
     let __value = (
-        ((mean, __t13), (dmean, __dt13)),
+        ((mean, __t11), (dmean, __dt11)),
         (
-            (dmean_1, __dt13_1),
-            (ddmean, __ddt5 / n / __p4 + -(__dt13_1 * 2.0 * __dt13 / __p4)),
+            (dmean_1, __dt11_1),
+            (ddmean, __ddt5 / n / __p2 + -(__dt11_1 * 2.0 * __dt11 / __p2)),
         ),
     );
     __value
@@ -2054,30 +1997,26 @@ pub fn mean_and_spread_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
         let __t7 = x[__i0] - mean;
         let __dt7_1 = dx_1[__i0] + -dmean_1;
         let __dt7 = dx[__i0] + -dmean;
-        let __t9 = x[__i0] - mean;
-        let __dt9_1 = dx_1[__i0] + -dmean_1;
-        let __dt9 = dx[__i0] + -dmean;
-        let __dt10_1 = __dt7_1 * __t9 + __dt9_1 * __t7;
-        let __dt10 = __dt7 * __t9 + __dt9 * __t7;
-        let __ddt10 = (ddx[__i0] + -ddmean) * __t9 + __dt9_1 * __dt7
-            + ((ddx[__i0] + -ddmean) * __t7 + __dt7_1 * __dt9);
-        __t5 += __t7 * __t9;
-        __dt5_1 += __dt10_1;
-        __dt5 += __dt10;
-        __ddt5 += __ddt10;
+        let __dt8_1 = __dt7_1 * __t7 * 2.0;
+        let __dt8 = __dt7 * __t7 * 2.0;
+        let __ddt8 = ((ddx[__i0] + -ddmean) * __t7 + __dt7_1 * __dt7) * 2.0;
+        __t5 += __t7 * __t7;
+        __dt5_1 += __dt8_1;
+        __dt5 += __dt8;
+        __ddt5 += __ddt8;
     }
     let var = __t5 / n;
-    let __t13 = var.sqrt();
-    let __p14 = 2.0 * __t13;
-    let __dt13_1 = __dt5_1 / n / __p14;
-    let __p4 = 2.0 * __t13;
-    let __dp4 = __dt13_1 * 2.0;
-    let __dt13 = __dt5 / n / __p4;
-    let __p15 = __ddt5 / n / __p4;
-    let __p17 = __dp4 * __dt13 / __p4;
+    let __t11 = var.sqrt();
+    let __p8 = 2.0 * __t11;
+    let __dt11_1 = __dt5_1 / n / __p8;
+    let __p2 = 2.0 * __t11;
+    let __dp2 = __dt11_1 * 2.0;
+    let __dt11 = __dt5 / n / __p2;
+    let __p9 = __ddt5 / n / __p2;
+    let __p11 = __dp2 * __dt11 / __p2;
     let __value = (
-        ((mean, __t13), (dmean, __dt13)),
-        ((dmean_1, __dt13_1), (ddmean, __p15 + -__p17)),
+        ((mean, __t11), (dmean, __dt11)),
+        ((dmean_1, __dt11_1), (ddmean, __p9 + -__p11)),
     );
     (
         __value,
@@ -2086,41 +2025,41 @@ pub fn mean_and_spread_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             let mut __d_dx_1 = ::backprop::__private::zero_like(&dx_1);
             let mut __d_dx = ::backprop::__private::zero_like(&dx);
             let mut __d_ddx = ::backprop::__private::zero_like(&ddx);
-            let mut __d_p19 = __seed;
-            let mut __d_p5 = __d_p19.0;
-            let mut __d_dp5 = __d_p19.1;
-            let mut __d_t14 = __d_p5.0;
-            let mut __d_dt14 = __d_p5.1;
-            let mut __d_dt14_1 = __d_dp5.0;
-            let mut __d_ddt14 = __d_dp5.1;
-            let mut __d_mean = __d_t14.0;
-            let mut __d_t13 = __d_t14.1;
-            let mut __d_dmean_1 = __d_dt14_1.0;
-            let mut __d_dt13_1 = __d_dt14_1.1;
-            let mut __d_dmean = __d_dt14.0;
-            let mut __d_dt13 = __d_dt14.1;
-            let mut __d_ddmean = __d_ddt14.0;
-            let mut __d_ddt13 = __d_ddt14.1;
-            let mut __d_p15 = __d_ddt13;
-            let mut __d_p17 = -__d_ddt13;
-            let mut __d_p16 = __d_p17 / __p4;
-            let mut __d_p4 = -(__d_p17 * __p17 / __p4);
-            let mut __d_dp4 = __d_p16 * __dt13;
-            __d_dt13 += __d_p16 * __dp4;
-            let mut __d_ddvar = __d_p15 / __p4;
-            __d_p4 += -(__d_p15 * __p15 / __p4);
-            let mut __d_dvar = __d_dt13 / __p4;
-            __d_p4 += -(__d_dt13 * __dt13 / __p4);
-            __d_dt13_1 += __d_dp4 * 2.0;
-            __d_t13 += __d_p4 * 2.0;
-            let mut __d_dvar_1 = __d_dt13_1 / __p14;
-            let mut __d_p14 = -(__d_dt13_1 * __dt13_1 / __p14);
-            __d_t13 += __d_p14 * 2.0;
-            let mut __d_var = __d_t13 / (2.0 * __t13);
-            let mut __d_ddt11 = __d_ddvar / n;
-            let mut __d_dt11 = __d_dvar / n;
-            let mut __d_dt11_1 = __d_dvar_1 / n;
-            let mut __d_t11 = __d_var / n;
+            let mut __d_p13 = __seed;
+            let mut __d_p3 = __d_p13.0;
+            let mut __d_dp3 = __d_p13.1;
+            let mut __d_t12 = __d_p3.0;
+            let mut __d_dt12 = __d_p3.1;
+            let mut __d_dt12_1 = __d_dp3.0;
+            let mut __d_ddt12 = __d_dp3.1;
+            let mut __d_mean = __d_t12.0;
+            let mut __d_t11 = __d_t12.1;
+            let mut __d_dmean_1 = __d_dt12_1.0;
+            let mut __d_dt11_1 = __d_dt12_1.1;
+            let mut __d_dmean = __d_dt12.0;
+            let mut __d_dt11 = __d_dt12.1;
+            let mut __d_ddmean = __d_ddt12.0;
+            let mut __d_ddt11 = __d_ddt12.1;
+            let mut __d_p9 = __d_ddt11;
+            let mut __d_p11 = -__d_ddt11;
+            let mut __d_p10 = __d_p11 / __p2;
+            let mut __d_p2 = -(__d_p11 * __p11 / __p2);
+            let mut __d_dp2 = __d_p10 * __dt11;
+            __d_dt11 += __d_p10 * __dp2;
+            let mut __d_ddvar = __d_p9 / __p2;
+            __d_p2 += -(__d_p9 * __p9 / __p2);
+            let mut __d_dvar = __d_dt11 / __p2;
+            __d_p2 += -(__d_dt11 * __dt11 / __p2);
+            __d_dt11_1 += __d_dp2 * 2.0;
+            __d_t11 += __d_p2 * 2.0;
+            let mut __d_dvar_1 = __d_dt11_1 / __p8;
+            let mut __d_p8 = -(__d_dt11_1 * __dt11_1 / __p8);
+            __d_t11 += __d_p8 * 2.0;
+            let mut __d_var = __d_t11 / (2.0 * __t11);
+            let mut __d_ddt9 = __d_ddvar / n;
+            let mut __d_dt9 = __d_dvar / n;
+            let mut __d_dt9_1 = __d_dvar_1 / n;
+            let mut __d_t9 = __d_var / n;
             if 0 < __t4 {
                 let __view0_0 = &mut __d_x[..__t4];
                 let __view0_1 = &mut __d_dx[..__t4];
@@ -2136,62 +2075,29 @@ pub fn mean_and_spread_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
                     let __dt6_1 = __view0_6[__i0];
                     let __t6 = __view0_4[__i0];
                     let __t7 = __t6 - mean;
-                    let __p6 = -dmean_1;
-                    let __dt7_1 = __dt6_1 + __p6;
+                    let __p4 = -dmean_1;
+                    let __dt7_1 = __dt6_1 + __p4;
                     let __p0 = -dmean;
                     let __dp0 = -ddmean;
                     let __dt7 = __dt6 + __p0;
                     let __ddt7 = __ddt6 + __dp0;
-                    let __ddt8 = __view0_7[__i0];
-                    let __dt8 = __view0_5[__i0];
-                    let __dt8_1 = __view0_6[__i0];
-                    let __t8 = __view0_4[__i0];
-                    let __t9 = __t8 - mean;
-                    let __p7 = -dmean_1;
-                    let __dt9_1 = __dt8_1 + __p7;
-                    let __p1 = -dmean;
-                    let __dp1 = -ddmean;
-                    let __dt9 = __dt8 + __p1;
-                    let __ddt9 = __ddt8 + __dp1;
-                    let mut __d_ddt10 = __d_ddt11;
-                    let mut __d_dt10 = __d_dt11;
-                    let mut __d_dt10_1 = __d_dt11_1;
-                    let mut __d_t10 = __d_t11;
-                    let mut __d_dp2 = __d_ddt10;
-                    let mut __d_p2 = __d_dt10;
-                    let mut __d_p12 = __d_ddt10;
-                    let mut __d_dt7_1 = __d_ddt10 * __dt9;
-                    let mut __d_dt9 = __d_ddt10 * __dt7_1;
-                    let mut __d_ddt9 = __d_p12 * __t7;
-                    let mut __d_t7 = __d_p12 * __ddt9;
-                    __d_dt9 += __d_dt10 * __t7;
-                    __d_t7 += __d_dt10 * __dt9;
-                    let mut __d_p10 = __d_dp2;
-                    let mut __d_dt9_1 = __d_dp2 * __dt7;
-                    let mut __d_dt7 = __d_dp2 * __dt9_1;
-                    let mut __d_ddt7 = __d_p10 * __t9;
-                    let mut __d_t9 = __d_p10 * __ddt7;
-                    __d_dt7 += __d_p2 * __t9;
-                    __d_t9 += __d_p2 * __dt7;
-                    let mut __d_p8 = __d_dt10_1;
-                    __d_dt9_1 += __d_dt10_1 * __t7;
-                    __d_t7 += __d_dt10_1 * __dt9_1;
-                    __d_dt7_1 += __d_p8 * __t9;
-                    __d_t9 += __d_p8 * __dt7_1;
-                    __d_t7 += __d_t10 * __t9;
-                    __d_t9 += __d_t10 * __t7;
                     let mut __d_ddt8 = __d_ddt9;
                     let mut __d_dt8 = __d_dt9;
-                    __d_ddmean += -__d_ddt9;
-                    __d_dmean += -__d_dt9;
                     let mut __d_dt8_1 = __d_dt9_1;
-                    __d_dmean_1 += -__d_dt9_1;
                     let mut __d_t8 = __d_t9;
-                    __d_mean += -__d_t9;
-                    __view0_0[__i0] += __d_t8;
-                    __view0_2[__i0] += __d_dt8_1;
-                    __view0_1[__i0] += __d_dt8;
-                    __view0_3[__i0] += __d_ddt8;
+                    let mut __d_dp1 = __d_ddt8 * 2.0;
+                    let mut __d_p1 = __d_dt8 * 2.0;
+                    let mut __d_p6 = __d_dp1;
+                    let mut __d_dt7_1 = __d_dp1 * __dt7;
+                    let mut __d_dt7 = __d_dp1 * __dt7_1;
+                    let mut __d_ddt7 = __d_p6 * __t7;
+                    let mut __d_t7 = __d_p6 * __ddt7;
+                    __d_dt7 += __d_p1 * __t7;
+                    __d_t7 += __d_p1 * __dt7;
+                    let mut __d_p5 = __d_dt8_1 * 2.0;
+                    __d_dt7_1 += __d_p5 * __t7;
+                    __d_t7 += __d_p5 * __dt7_1;
+                    __d_t7 += __d_t8 * __t7 * 2.0;
                     let mut __d_ddt6 = __d_ddt7;
                     let mut __d_dt6 = __d_dt7;
                     __d_ddmean += -__d_ddt7;

@@ -325,6 +325,7 @@ impl Lowerer {
         });
         self.scopes = here;
         self.snapshots.clear();
+        self.memo.clear();
         value
     }
 

@@ -174,13 +174,13 @@ impl Lowerer {
         }
         if let Some(place) = self.vars[v].alias_of.clone() {
             if self.vars[v].kind.is_scalar() {
-                return self.define(Value::Read(place), Kind::Scalar, span, out);
+                return self.read_place(place, Kind::Scalar, span, out);
             }
             // A borrow of an element or field of unknown type, used as a value, is a float
             // (collections and structs are lent as places, `argument`): `q.hypot(x)` with
             // `let q = &t.a;` reads `t.a`.
             if !place.steps.is_empty() && self.vars[v].kind == Kind::Unknown {
-                return self.define(Value::Read(place), Kind::Unknown, span, out);
+                return self.read_place(place, Kind::Unknown, span, out);
             }
             if place.steps.is_empty() {
                 return Operand::Var(v);

@@ -14,6 +14,7 @@ mod expr;
 mod inactive;
 mod iter;
 mod matching;
+mod memo;
 mod place;
 mod refutable;
 mod signature;
@@ -78,6 +79,9 @@ pub(crate) struct Lowerer {
     /// Snapshots of mutable variables taken in the current statement, reused until the
     /// variable is written (`x * x.sin()` reads `x` once).
     snapshots: Vec<(VarId, VarId)>,
+    /// Pure values computed in the current statement, for reuse (`memo`); cleared with
+    /// `snapshots`.
+    memo: Vec<memo::Memo>,
     /// Parameters taken by reference (`x: &[f64; 2]`, `&self`).
     borrowed_params: Vec<VarId>,
     /// The name of the function being lowered: a call of it is recursive.
@@ -106,6 +110,7 @@ impl Lowerer {
             counts: Counts::default(),
             loop_depth: 0,
             snapshots: Vec::new(),
+            memo: Vec::new(),
             borrowed_params: Vec::new(),
             fn_name: String::new(),
             closures: Vec::new(),
@@ -120,11 +125,13 @@ impl Lowerer {
     fn push_scope(&mut self) {
         self.scopes.push(Vec::new());
         self.snapshots.clear();
+        self.memo.clear();
     }
 
     fn pop_scope(&mut self) {
         self.scopes.pop();
         self.snapshots.clear();
+        self.memo.clear();
     }
 
     /// Runs `f` in a new scope.
@@ -220,7 +227,14 @@ impl Lowerer {
         } else {
             Kind::Scalar
         };
-        self.define(Value::Op(op, args), kind, span, out)
+        let key = format!("{op:?}({})", args.iter().map(memo::operand_key).collect::<Vec<_>>().join(","));
+        if let Some(value) = self.remembered(&key, out) {
+            return value;
+        }
+        let reads = args.iter().filter_map(Operand::var).collect();
+        let value = self.define(Value::Op(op, args), kind, span, out);
+        self.remember(key, &value, reads, out);
+        value
     }
 
     /// The kind of an operand.

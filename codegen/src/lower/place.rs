@@ -107,7 +107,7 @@ impl Lowerer {
         match self.place(expr, out).or_else(|| self.place_in_temporary(expr, out)) {
             Some(place) => {
                 let kind = self.place_kind(&place);
-                self.define(Value::Read(place), kind, expr.span(), out)
+                self.read_place(place, kind, expr.span(), out)
             }
             None => {
                 // Only `*` gets here: fields and elements of any value have a place above.
@@ -115,6 +115,25 @@ impl Lowerer {
                 self.unsupported(expr, what, out)
             }
         }
+    }
+
+    /// `let t = place;`, or the value this statement read from the place already (`memo`).
+    pub(super) fn read_place(
+        &mut self,
+        place: Place,
+        kind: Kind,
+        span: proc_macro2::Span,
+        out: &mut Vec<Stmt>,
+    ) -> Operand {
+        let key = super::memo::place_key(&place).map(|(key, reads)| (format!("read {key}"), reads));
+        if let Some(value) = key.as_ref().and_then(|(key, _)| self.remembered(key, out)) {
+            return value;
+        }
+        let value = self.define(Value::Read(place), kind, span, out);
+        if let Some((key, reads)) = key {
+            self.remember(key, &value, reads, out);
+        }
+        value
     }
 
     /// What a place holds, as far as the syntax tells.

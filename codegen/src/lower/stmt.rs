@@ -30,8 +30,10 @@ impl Lowerer {
         // A snapshot is reused only within one statement, and not across a nested block
         // (which may write the variable, and whose temporaries end with it).
         self.snapshots.clear();
+        self.memo.clear();
         let value = self.stmt_inner(stmt, out, last);
         self.snapshots.clear();
+        self.memo.clear();
         value
     }
 
