@@ -16,6 +16,7 @@ mod function;
 mod harness;
 mod ints;
 mod loops;
+mod options;
 mod places;
 mod print;
 mod rewrite;
@@ -185,6 +186,20 @@ pub struct Features {
     /// `match n { k @ 0..=1 if x[k] > c => … }`: an integer bound by an arm and read by an
     /// active guard (found/041).
     pub bound_arm_in_active_guard: bool,
+    /// Functions returning `Option<F>` (`Some(e)`, `None`, `if c { None } else { Some(e) }`,
+    /// early `return None`, `g(x)?` and `o?`), called and read with `match`, `if let`,
+    /// `let … else`, `unwrap_or`, `is_some()`/`is_none()` then `unwrap()`/`expect(…)`; their
+    /// results bound (`let o = g(x);`); checked through `_vjp` and `_jvp`.
+    pub option_results: bool,
+    /// `Option<F>` parameters that are differentiated (the harness passes `Some(x)` or `None`
+    /// and compares the `Option` gradient), active `Option` locals
+    /// (`let o = if c { Some(e) } else { None };`), `Some(e)` and active options as arguments.
+    pub option_params: bool,
+    /// `.filter(|…| c)` in chains before `.sum()`, `.product()` and `.fold(…)`, with or
+    /// without a `.map(…)` between; `.product()`.
+    pub filter_chains: bool,
+    /// `if let Some(l) = o && c { … }`: a let chain with one leading `let`.
+    pub let_chains: bool,
 }
 
 impl Features {
@@ -246,6 +261,10 @@ impl Features {
         constant_let_closure: true,
         two_lent_buffers: true,
         bound_arm_in_active_guard: true,
+        option_results: true,
+        option_params: true,
+        filter_chains: true,
+        let_chains: true,
     };
 }
 
@@ -428,6 +447,31 @@ mod tests {
         assert!(d.path_form && d.calls && d.views && d.early_return && d.while_guard && d.if_expr && d.inline_sum);
         assert!(d.references && d.collections && d.structs && d.outputs && d.wrt && d.chains && d.loop_forms);
         assert!(d.match_option && d.let_closures && d.generics && d.mut_params && d.adaptors);
+        assert!(d.option_results && d.option_params && d.filter_chains && d.let_chains);
+    }
+
+    #[test]
+    fn the_option_constructs_are_drawn() {
+        let text = batch(&Config { seed: 9, first: 0, programs: 60, features: Features::default() });
+        for construct in [
+            "-> Option<f64>",
+            "o1: Option<",
+            "return None;",
+            "?;",
+            ".unwrap_or(",
+            ".is_some()",
+            ".is_none()",
+            ".unwrap()",
+            ".expect(",
+            "None =>",
+            ".filter(|",
+            ".product::<",
+            "(n[0] != 0).then(||",
+            "out.map(|_|",
+        ] {
+            assert!(text.contains(construct), "no `{construct}` in 60 programs");
+        }
+        assert!(text.lines().any(|l| l.contains("if let Some(") && l.contains(" && ")), "no let chain in 60 programs");
     }
 
     #[test]
