@@ -55,9 +55,10 @@ impl Gen<'_> {
         };
         // found/017: beside a parameter left out of `wrt`, the others get a parameter's
         // value (known active) while the bug is open.
-        // (An `Option<F>` left out has a gradient type too: the constant given to it counts.)
+        // (An `Option` left out, `Option<usize>` too, is a left-out parameter like any other:
+        // the constant given to it counts.)
         let partial =
-            callee.params.iter().any(|p| !p.wrt && (p.ty.differentiable() || p.ty == ParamTy::Opt { float: true }))
+            callee.params.iter().any(|p| !p.wrt && (p.ty.differentiable() || matches!(p.ty, ParamTy::Opt { .. })))
                 || callee.receiver.is_some() && !callee.self_wrt;
         let strict = partial && !self.features.maybe_constant_to_wrt;
         let mut args = Vec::new();

@@ -200,6 +200,12 @@ pub struct Features {
     pub filter_chains: bool,
     /// `if let Some(l) = o && c { … }`: a let chain with one leading `let`.
     pub let_chains: bool,
+    /// A `&mut` parameter passed on where a shared reference is taken inside a `vec![…]`
+    /// literal (`vec![p, dot(out, out)]`) (found/043).
+    pub mut_param_lent_in_literal: bool,
+    /// `match t.n { k @ 0..=1 => (k as f64), … }`: an arm binding an integer field of a
+    /// struct (found/044).
+    pub bound_arm_of_field: bool,
 }
 
 impl Features {
@@ -265,6 +271,8 @@ impl Features {
         option_params: true,
         filter_chains: true,
         let_chains: true,
+        mut_param_lent_in_literal: true,
+        bound_arm_of_field: true,
     };
 }
 
@@ -313,6 +321,10 @@ impl Default for Features {
             borrowed_field_of_by_value_struct: false,
             // found/039-constant-let-closure-as-a-receiver.rs
             constant_let_closure: false,
+            // found/043-mut-parameter-lent-in-a-vec-literal.rs
+            mut_param_lent_in_literal: false,
+            // found/044-bound-arm-of-a-struct-integer-field.rs
+            bound_arm_of_field: false,
             ..Features::ALL
         }
     }
