@@ -3,7 +3,7 @@
 //! text over `&Dual`).
 
 use super::{Dual, Real, kink};
-use std::iter::Sum;
+use std::iter::{Product, Sum};
 use std::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAssign};
 
 impl<T: Real> Add for Dual<T> {
@@ -112,5 +112,18 @@ impl<'a, T: Real> Sum<&'a Dual<T>> for Dual<T> {
 impl<T: Real> Sum<Dual<T>> for Dual<T> {
     fn sum<I: Iterator<Item = Dual<T>>>(iter: I) -> Dual<T> {
         iter.fold(Dual::c(-0.0), |acc, x| acc + x)
+    }
+}
+
+/// Multiplies from `1.0` in order, as the primitive floats' `Product` does.
+impl<'a, T: Real> Product<&'a Dual<T>> for Dual<T> {
+    fn product<I: Iterator<Item = &'a Dual<T>>>(iter: I) -> Dual<T> {
+        iter.fold(Dual::c(1.0), |acc, x| acc * *x)
+    }
+}
+
+impl<T: Real> Product<Dual<T>> for Dual<T> {
+    fn product<I: Iterator<Item = Dual<T>>>(iter: I) -> Dual<T> {
+        iter.fold(Dual::c(1.0), |acc, x| acc * x)
     }
 }

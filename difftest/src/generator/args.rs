@@ -27,6 +27,7 @@ impl Gen<'_> {
             ParamTy::Matrix { kind, rows, cols } => self.mat_arg(kind, rows, cols, active_ok),
             ParamTy::Struct { id, by_ref } => Some(self.struct_arg(id, by_ref, active_ok, d)),
             ParamTy::Opt { float } => Some(self.opt_arg(float)),
+            ParamTy::DiffOpt => Some(self.diff_opt_arg(active_ok, d)),
             // Lent by `call_mut` only.
             ParamTy::MutSeq { .. } | ParamTy::MutFloat => None,
         }
@@ -61,6 +62,7 @@ impl Gen<'_> {
                 let v = params.get(self.rng.random_range(0..params.len().max(1)))?.clone();
                 Some(if v.by_ref { Arg::Value(Expr::Var(v.name)) } else { Arg::Borrow(Expr::Var(v.name)) })
             }
+            ParamTy::DiffOpt => self.active_opt_arg(d),
             _ => None,
         }
     }

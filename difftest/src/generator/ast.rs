@@ -173,6 +173,16 @@ pub enum Expr {
     Match(IntExpr, Vec<Arm>),
     /// `None`, `Some(e)` (an integer `Expr::Int` or a float)
     Opt(Option<Box<Expr>>),
+    /// `match e { Some(l) [if guard] => value, …, None => value }` on an `Option` computed by
+    /// `e` (a name, a call)
+    MatchOpt(Box<Expr>, Vec<Arm>),
+    /// `e.unwrap_or(default)` of an `Option<F>`
+    UnwrapOr(Box<Expr>, Box<Expr>),
+    /// `o.unwrap()`, or `o.expect("…")` when the flag is set, of an `Option<F>` binding known
+    /// to be `Some` there
+    Unwrap(String, bool),
+    /// `e?` of an `Option<F>`, in a function returning one
+    Try(Box<Expr>),
 }
 
 /// An arm of a `match` on an integer: the pattern as text, an optional guard, the value.
@@ -189,6 +199,8 @@ pub struct Chain {
     /// `x.iter()`, `x.iter().copied()`, `x.iter().enumerate()`, `x.iter().zip(y.iter())`,
     /// `(0..n)`: the same text in both printings.
     pub source: String,
+    /// `.filter(|pattern| cond)` before the map and the reduction
+    pub filter: Option<(String, Cond)>,
     pub map: Option<(String, Expr)>,
     pub end: ChainEnd,
 }
@@ -203,6 +215,8 @@ pub enum ChainEnd {
     Collect,
     /// `.fold(f64::NEG_INFINITY, f64::max)` of items that are values
     FoldMax,
+    /// `.product::<f64>()`
+    Product,
 }
 
 /// An argument of a call, matching the callee's parameter.
@@ -233,8 +247,12 @@ pub enum Cond {
     Int(String),
     And(Box<Cond>, Box<Cond>),
     Or(Box<Cond>, Box<Cond>),
-    /// `let pattern = value` of `if let` (never joined by `&&`/`||`)
-    Let(String, String),
+    /// `let pattern = value` of `if let` (joined by `&&` only as the first of a let chain,
+    /// `if let Some(l) = o && l > 0.0`)
+    Let(String, Box<Expr>),
+    /// `o.is_some()`, or `o.is_none()` when `false`, of an `Option` binding: an inactive
+    /// condition
+    IsSome(String, bool),
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -358,7 +376,7 @@ pub enum Stmt {
     /// `let pattern = value else { return ret; };`
     LetElse {
         pattern: String,
-        value: String,
+        value: Expr,
         ret: Expr,
     },
 }

@@ -136,6 +136,14 @@ impl Gen<'_> {
                 self.scope.add_slice(var);
             }
             Ty::Struct(id) => self.bind_struct(&name, *id, Binding::Place, true, bound),
+            Ty::Opt => self.scope.add_opt(super::scope::OptVar {
+                name: name.clone(),
+                float: true,
+                max: 0,
+                active: true,
+                bound,
+                known_some: false,
+            }),
             // Tuples are destructured by `let_call`; a nested one is not generated.
             Ty::Tuple(_) => {}
         }

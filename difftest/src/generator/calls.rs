@@ -21,6 +21,17 @@ impl Gen<'_> {
             return None;
         }
         let call = self.call_of(&callee, d)?;
+        if callee.ret == Ty::Opt {
+            let o = super::scope::OptVar {
+                name: String::new(),
+                float: true,
+                max: 0,
+                active: true,
+                bound: callee.bound,
+                known_some: false,
+            };
+            return Some(self.read_opt(call, &o, false, d));
+        }
         let path = self.float_leaf(&callee.ret);
         let e = if path.is_empty() { call } else { Expr::Project(Box::new(call), path) };
         Some(self.limit(Ex { e, b: callee.bound }))
@@ -44,9 +55,10 @@ impl Gen<'_> {
         };
         // found/017: beside a parameter left out of `wrt`, the others get a parameter's
         // value (known active) while the bug is open.
-        // (An `Option<F>` left out has a gradient type too: the constant given to it counts.)
+        // (An `Option` left out, `Option<usize>` too, is a left-out parameter like any other:
+        // the constant given to it counts.)
         let partial =
-            callee.params.iter().any(|p| !p.wrt && (p.ty.differentiable() || p.ty == ParamTy::Opt { float: true }))
+            callee.params.iter().any(|p| !p.wrt && (p.ty.differentiable() || matches!(p.ty, ParamTy::Opt { .. })))
                 || callee.receiver.is_some() && !callee.self_wrt;
         let strict = partial && !self.features.maybe_constant_to_wrt;
         let mut args = Vec::new();
@@ -73,7 +85,8 @@ impl Gen<'_> {
     /// `.1[0]`, `.inner.a`.
     pub fn float_leaf(&mut self, ty: &Ty) -> String {
         match ty {
-            Ty::Float => String::new(),
+            // An `Option` is read by `read_opt`, not projected.
+            Ty::Float | Ty::Opt => String::new(),
             Ty::Vec(n) | Ty::Array(n) => format!("[{}]", self.rng.random_range(0..*n)),
             Ty::Tuple(items) => {
                 let open_bug = !self.features.tuple_collection_projection;
@@ -119,7 +132,7 @@ pub fn moves_beside_borrow(callee: &Signature, structs: &[StructDef]) -> bool {
         ParamTy::Seq { kind, .. } => matches!(kind, SeqTy::Slice | SeqTy::VecRef | SeqTy::ArrayRef),
         ParamTy::Matrix { kind, .. } => kind != MatTy::Vec,
         ParamTy::MutSeq { .. } | ParamTy::MutFloat => true,
-        ParamTy::Int | ParamTy::Opt { .. } => false,
+        ParamTy::Int | ParamTy::Opt { .. } | ParamTy::DiffOpt => false,
     };
     // `&self` lends the receiver; `self` by value on a by-value parameter makes the call be
     // evaluated again too.

@@ -49,23 +49,116 @@ impl Gen<'_> {
             return None;
         }
         let source = self.source(true)?;
+        let filter = self.filter(&source);
         if self.features.adaptors && self.rng.random_bool(0.12) {
-            return Some(self.fold_max(source, d));
+            return Some(self.fold_max(source, filter, d));
         }
         if self.rng.random_bool(0.35) {
-            return Some(self.fold(source, d));
+            return Some(self.fold(source, filter, d));
         }
+        let product = self.features.filter_chains && self.rng.random_bool(0.25);
         let summable = self.summable().iter().any(|s| source.text.starts_with(&format!("{}.", s.name)));
+        // A product's items are squashed into [-1.5, 1.5]: a product of five stays small.
+        let bare = summable && (!product || source.bound <= 1.5);
         let (map, item_bound) = match source.items {
-            Items::Float { .. } if summable && self.rng.random_bool(0.3) => (None, source.bound),
+            Items::Float { .. } if bare && self.rng.random_bool(0.3) => (None, source.bound),
             _ => {
-                let (pattern, body) = self.closure(&source, d);
+                let limit = if product { 1.5 } else { 4.0 };
+                let (pattern, body) = self.closure_within(&source, d, limit);
                 (Some((pattern, body.e)), body.b)
             }
         };
-        let b = item_bound * source.len as f64;
-        let chain = Chain { source: source.text, map, end: ChainEnd::Sum };
+        let (b, end) = match product {
+            true => (item_bound.max(1.0).powi(source.len as i32), ChainEnd::Product),
+            false => (item_bound * source.len as f64, ChainEnd::Sum),
+        };
+        let chain = Chain { source: source.text, filter, map, end };
         Some(self.limit(Ex { e: Expr::Chain(Box::new(chain)), b }))
+    }
+
+    /// Sometimes `.filter(|pattern| c)` for `source`'s items: a comparison of an item (or an
+    /// index) with a literal or an expression in scope.
+    fn filter(&mut self, source: &Source) -> Option<(String, Cond)> {
+        if !self.features.filter_chains || !self.rng.random_bool(0.3) {
+            return None;
+        }
+        self.scope.push();
+        // The predicate takes a reference to the item: `&&v` / `&v` of `x.iter()`, `&v` / `v`
+        // of `.copied()`, `&(i, v)` of `.enumerate()`, `&(a, b)` of `.zip(…)`, `&i` of a range.
+        let mut floats = Vec::new();
+        let mut index = None;
+        let mut float = |g: &mut Self, by_ref: bool| {
+            let name = g.fresh("v");
+            g.scope.add_float(FloatVar {
+                name: name.clone(),
+                mutable: false,
+                bound: source.bound,
+                by_ref,
+                active: true,
+                param: false,
+            });
+            floats.push((name.clone(), by_ref));
+            name
+        };
+        let pattern = match source.items {
+            Items::Float { by_ref: true } => match self.rng.random_bool(0.5) {
+                true => format!("&&{}", float(self, false)),
+                false => format!("&{}", float(self, true)),
+            },
+            Items::Float { by_ref: false } => match self.rng.random_bool(0.5) {
+                true => format!("&{}", float(self, false)),
+                false => float(self, true),
+            },
+            Items::Indexed => {
+                let i = self.fresh("i");
+                self.scope.add_int(IntVar { name: i.clone(), max: source.len.saturating_sub(1) });
+                index = Some(i.clone());
+                format!("&({i}, {})", float(self, true))
+            }
+            Items::Pair => {
+                let a = float(self, true);
+                format!("&({a}, {})", float(self, true))
+            }
+            Items::Index => {
+                let i = self.fresh("i");
+                self.scope.add_int(IntVar { name: i.clone(), max: source.len.saturating_sub(1) });
+                index = Some(i.clone());
+                format!("&{i}")
+            }
+        };
+        let saved = self.trips;
+        self.trips *= source.len.max(1);
+        self.closures += 1;
+        self.in_cond += 1;
+        let cond = match (index, floats.first().cloned()) {
+            (Some(i), _) if self.rng.random_bool(0.4) => {
+                let k = self.rng.random_range(1..=source.len.max(1));
+                Cond::Int(match self.rng.random_range(0..3) {
+                    0 => format!("{i} % 2 == 0"),
+                    1 => format!("{i} < {k}"),
+                    _ => format!("{i} != {}", k - 1),
+                })
+            }
+            (_, Some((name, by_ref))) => {
+                let cmp = [Cmp::Lt, Cmp::Le, Cmp::Gt, Cmp::Ge][self.rng.random_range(0..4)];
+                let item = super::expr::float_read(name, by_ref, false);
+                let other = match self.rng.random_range(0..3) {
+                    0 => self.leaf(),
+                    _ => self.literal(),
+                };
+                let item = match self.rng.random_bool(0.25) {
+                    true => Expr::Unary(Unary::Abs, Form::Method, Box::new(item)),
+                    false => item,
+                };
+                Cond::Float(item, cmp, other.e)
+            }
+            (_, None) => self.float_cond(0),
+        };
+        self.in_cond -= 1;
+        self.closures -= 1;
+        self.trips = saved;
+        self.scope.pop();
+        Some((pattern, cond))
     }
 
     /// `x.iter().map(|v| …).collect()` (or `.copied().collect()`) of exactly `n` items.
@@ -90,10 +183,11 @@ impl Gen<'_> {
             let source = Source { text, items, len: n, bound: s.bound };
             let (pattern, body) = self.closure(&source, d);
             let b = body.b;
-            let chain = Chain { source: source.text, map: Some((pattern, body.e)), end: ChainEnd::Collect };
+            let chain =
+                Chain { source: source.text, filter: None, map: Some((pattern, body.e)), end: ChainEnd::Collect };
             return Some(Ex { e: Expr::Chain(Box::new(chain)), b });
         };
-        let chain = Chain { source: source.text, map: None, end: ChainEnd::Collect };
+        let chain = Chain { source: source.text, filter: None, map: None, end: ChainEnd::Collect };
         Some(Ex { e: Expr::Chain(Box::new(chain)), b: source.bound })
     }
 
@@ -179,18 +273,23 @@ impl Gen<'_> {
     /// The closure of a `.map(…)`: a squashed expression of its items (not a constant
     /// while found/016 is open).
     fn closure(&mut self, source: &Source, d: u32) -> (String, Ex) {
+        self.closure_within(source, d, 4.0)
+    }
+
+    /// `closure`, its body squashed into `[-limit, limit]`.
+    fn closure_within(&mut self, source: &Source, d: u32, limit: f64) -> (String, Ex) {
         self.with_items(source, |g| {
             let e = g.expr(d.clamp(1, 2));
             let e = match is_const(&e.e) && !g.features.constant_closure {
                 true => g.var().or_else(|| g.element()).or_else(|| g.cast()).unwrap_or(e),
                 false => e,
             };
-            g.squash(e, 4.0)
+            g.squash(e, limit)
         })
     }
 
     /// `x.iter().copied().fold(f64::NEG_INFINITY, f64::max)`, or a `.map(…)` first.
-    fn fold_max(&mut self, source: Source, d: u32) -> Ex {
+    fn fold_max(&mut self, source: Source, filter: Option<(String, Cond)>, d: u32) -> Ex {
         let (text, map, b) = match source.items {
             Items::Float { by_ref: false } if self.rng.random_bool(0.5) => (source.text, None, source.bound),
             _ => {
@@ -198,12 +297,12 @@ impl Gen<'_> {
                 (source.text, Some((pattern, body.e)), body.b)
             }
         };
-        let chain = Chain { source: text, map, end: ChainEnd::FoldMax };
+        let chain = Chain { source: text, filter, map, end: ChainEnd::FoldMax };
         self.limit(Ex { e: Expr::Chain(Box::new(chain)), b })
     }
 
     /// `.fold(init, |acc, item| acc ∘ e)`, after a `.map(…)` sometimes (its item a name).
-    fn fold(&mut self, source: Source, d: u32) -> Ex {
+    fn fold(&mut self, source: Source, filter: Option<(String, Cond)>, d: u32) -> Ex {
         let map =
             matches!(source.items, Items::Float { .. } | Items::Indexed | Items::Pair) && self.rng.random_bool(0.3);
         let (map, source) = if map {
@@ -247,7 +346,7 @@ impl Gen<'_> {
         });
         let b = init.b + 2.0 * source.len as f64;
         let end = ChainEnd::Fold { init: Box::new(init.e), acc, item, body: Box::new(body.e) };
-        let chain = Chain { source: source.text, map, end };
+        let chain = Chain { source: source.text, filter, map, end };
         self.limit(Ex { e: Expr::Chain(Box::new(chain)), b })
     }
 }

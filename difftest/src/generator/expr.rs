@@ -69,6 +69,12 @@ impl Gen<'_> {
                 return self.limit(x);
             }
         }
+        if (f.option_results || f.option_params)
+            && self.rng.random_bool(0.07)
+            && let Some(x) = self.opt_expr(d)
+        {
+            return self.limit(x);
+        }
         let x = match self.rng.random_range(0..100) {
             0..26 => self.arith(d),
             26..53 => self.unary(d),
@@ -91,6 +97,11 @@ impl Gen<'_> {
 
     /// A variable, an element read, a literal or an integer cast.
     pub fn leaf(&mut self) -> Ex {
+        if self.rng.random_bool(0.15)
+            && let Some(x) = self.unwrapped()
+        {
+            return x;
+        }
         match self.rng.random_range(0..100) {
             0..45 => self.var().unwrap_or_else(|| self.literal()),
             45..75 => self.element().unwrap_or_else(|| self.literal()),

@@ -14,7 +14,7 @@ use rand::RngExt;
 /// Magnitude of a closure's argument (squashed into it at each call).
 const CLOSURE_ARG: f64 = 4.0;
 /// Magnitude of an `Option<F>` constant's value (the harness gives ±0.25, ±0.75).
-const OPT_FLOAT: f64 = 1.0;
+pub const OPT_FLOAT: f64 = 1.0;
 
 impl Gen<'_> {
     /// What a closure may capture: the immutable floats, the collections that are neither
@@ -109,17 +109,19 @@ impl Gen<'_> {
         let opts: Vec<OptVar> = self.scope.opts().into_iter().cloned().collect();
         if !opts.is_empty() && self.rng.random_bool(0.4) {
             let o = opts[self.rng.random_range(0..opts.len())].clone();
-            return Some(self.match_option(&o, d));
+            return Some(self.match_option(Expr::Var(o.name.clone()), &o, d));
         }
         let ints: Vec<IntVar> = self.scope.ints().into_iter().cloned().collect();
         let v = ints.get(self.rng.random_range(0..ints.len().max(1)))?.clone();
-        let (arms, b) = self.int_arms(v.max, "", d);
+        // found/045: no `k @ a..=b` on a struct's integer field while the bug is open.
+        let binds = self.features.bound_arm_of_field || is_word(&v.name);
+        let (arms, b) = self.int_arms(v.max, "", binds, d);
         Some(Ex { e: Expr::Match(IntExpr { text: v.name, max: v.max }, arms), b })
     }
 
     /// Arms for integers up to `max` (each pattern wrapped as `{wrap}(p)` when `wrap` is
     /// not empty), ending with a catch-all, and the bound of their values.
-    fn int_arms(&mut self, max: usize, wrap: &str, d: u32) -> (Vec<Arm>, f64) {
+    fn int_arms(&mut self, max: usize, wrap: &str, binds_ok: bool, d: u32) -> (Vec<Arm>, f64) {
         let mut arms = Vec::new();
         let mut b: f64 = 0.0;
         let mut p = 0;
@@ -130,6 +132,7 @@ impl Gen<'_> {
             let pattern = match (len, self.rng.random_range(0..3)) {
                 (1, _) => p.to_string(),
                 (_, 0) => format!("{p} | {}", p + 1),
+                (_, 1) | (_, 2) if !binds_ok => format!("{p}..={}", p + 1),
                 (_, 1) => format!("{p}..={}", p + 1),
                 _ => {
                     let k = self.fresh("k");
@@ -163,10 +166,11 @@ impl Gen<'_> {
         (arms, b)
     }
 
-    /// `match o { Some(l) [if guard] => a, …, None => b }`.
-    fn match_option(&mut self, o: &OptVar, d: u32) -> Ex {
+    /// `match o { Some(l) [if guard] => a, …, None => b }` of `value`, an option described by
+    /// `o`.
+    pub fn match_option(&mut self, value: Expr, o: &OptVar, d: u32) -> Ex {
         let (mut arms, mut b) = if !o.float && self.rng.random_bool(0.5) {
-            self.int_arms(o.max, "Some", d)
+            self.int_arms(o.max, "Some", true, d)
         } else {
             let mut arms = Vec::new();
             let mut b: f64 = 0.0;
@@ -186,20 +190,20 @@ impl Gen<'_> {
         let none = self.expr(d);
         b = b.max(none.b);
         arms.push(Arm { pattern: "None".to_string(), guard: None, value: none.e });
-        Ex { e: Expr::Match(IntExpr { text: o.name.clone(), max: 0 }, arms), b }
+        Ex { e: Expr::MatchOpt(Box::new(value), arms), b }
     }
 
     /// Binds the value of `Some(…)` of option `o` in the current scope: the pattern, and
     /// sometimes a guard on the value.
-    fn bind_some(&mut self, o: &OptVar) -> (String, Option<Cond>) {
+    pub fn bind_some(&mut self, o: &OptVar) -> (String, Option<Cond>) {
         let name = self.fresh(if o.float { "l" } else { "k" });
         let guard = if o.float {
             self.scope.add_float(FloatVar {
                 name: name.clone(),
                 mutable: false,
-                bound: OPT_FLOAT,
+                bound: o.bound,
                 by_ref: false,
-                active: false,
+                active: o.active,
                 param: false,
             });
             self.rng.random_bool(0.3).then(|| {
@@ -217,13 +221,7 @@ impl Gen<'_> {
     pub fn if_let_expr(&mut self, d: u32) -> Option<Ex> {
         let opts: Vec<OptVar> = self.scope.opts().into_iter().cloned().collect();
         let o = opts.get(self.rng.random_range(0..opts.len().max(1)))?.clone();
-        self.scope.push();
-        let (pattern, _) = self.bind_some(&o);
-        let a = self.expr(d);
-        self.scope.pop();
-        let b = self.expr(d);
-        let bound = a.b.max(b.b);
-        Some(Ex { e: Expr::If(Box::new(Cond::Let(pattern, o.name)), Box::new(a.e), Box::new(b.e)), b: bound })
+        Some(self.if_let_on(Expr::Var(o.name.clone()), &o, d))
     }
 
     /// `if let Some(l) = o { … } [else { … }]` as a statement.
@@ -233,12 +231,13 @@ impl Gen<'_> {
         self.scope.push();
         self.nest += 1;
         let (pattern, _) = self.bind_some(&o);
+        let cond = self.let_chain(Cond::Let(pattern, Box::new(Expr::Var(o.name.clone()))));
         let count = self.rng.random_range(1..=3);
         let then = self.stmts(count);
         self.nest -= 1;
         self.scope.pop();
         let otherwise = self.rng.random_bool(0.5).then(|| self.block());
-        Some(Stmt::If { cond: Cond::Let(pattern, o.name), then, otherwise })
+        Some(Stmt::If { cond, then, otherwise })
     }
 
     /// `let Some(l) = o else { return e; };`, binding `l` for the rest of the block.
@@ -250,7 +249,10 @@ impl Gen<'_> {
         let value = self.value_of(&ret, true, moving, 2);
         self.returned = true;
         let (pattern, _) = self.bind_some(&o);
-        Some(Stmt::LetElse { pattern, value: o.name, ret: value.e })
+        if o.float {
+            self.scope.add_opt(OptVar { known_some: true, ..o.clone() });
+        }
+        Some(Stmt::LetElse { pattern, value: Expr::Var(o.name), ret: value.e })
     }
 
     /// `let o: Option<usize> = if c { Some(k) } else { None };` (or `Option<F>` of a
@@ -282,14 +284,16 @@ impl Gen<'_> {
             };
             (Expr::Int(k), max)
         };
-        self.scope.add_opt(OptVar { name: name.clone(), float, max });
+        let bound = if float { OPT_FLOAT } else { 0.0 };
+        self.scope.add_opt(OptVar { name: name.clone(), float, max, active: false, bound, known_some: false });
         Some(Stmt::LetOpt { name, float, cond, value })
     }
 
     /// An argument for an `Option` parameter: an option in scope, `None` or `Some(…)` of a
     /// constant.
     pub fn opt_arg(&mut self, float: bool) -> Arg {
-        let same: Vec<OptVar> = self.scope.opts().into_iter().filter(|o| o.float == float).cloned().collect();
+        let same: Vec<OptVar> =
+            self.scope.opts().into_iter().filter(|o| o.float == float && !o.active).cloned().collect();
         match (same.get(self.rng.random_range(0..same.len() + 2)), self.rng.random_bool(0.3)) {
             (Some(o), _) => Arg::Value(Expr::Var(o.name.clone())),
             // found/043: no bare `None` for an `Option` of an integer while the bug is open.
@@ -345,7 +349,7 @@ impl Gen<'_> {
         let mut targets = Vec::new();
         let mut args = Vec::new();
         let partial =
-            callee.params.iter().any(|p| !p.wrt && (p.ty.differentiable() || p.ty == ParamTy::Opt { float: true }));
+            callee.params.iter().any(|p| !p.wrt && (p.ty.differentiable() || matches!(p.ty, ParamTy::Opt { .. })));
         let strict = partial && !self.features.maybe_constant_to_wrt;
         for p in &callee.params {
             let arg = match p.ty {
@@ -451,7 +455,8 @@ impl Gen<'_> {
     /// Whether `name` is a `&mut` parameter of this function, which may not be lent as a
     /// shared reference while found/031 is open.
     pub fn lent_mut(&self, name: &str) -> bool {
-        if self.features.mut_param_lent_shared {
+        // found/044: not inside a `vec![…]` literal while that bug is open.
+        if self.features.mut_param_lent_shared && (self.in_literal == 0 || self.features.mut_param_lent_in_literal) {
             return false;
         }
         self.scope.floats().iter().any(|(_, v)| v.name == name && v.by_ref && v.mutable)

@@ -166,7 +166,11 @@ impl Gen<'_> {
             .fold(0.0, f64::max);
         // found/022: no local moved out as the result after an early return.
         let moving = self.features.return_moves_local || !self.returned;
-        let tail = if f.ret == Ty::Float { self.tail() } else { self.value_of(&f.ret.clone(), true, moving, 2) };
+        let tail = match f.ret {
+            Ty::Float => self.tail(),
+            Ty::Opt => self.opt_tail(),
+            _ => self.value_of(&f.ret.clone(), true, moving, 2),
+        };
         f.tail = tail.e;
         let sig = Signature {
             name: f.name.clone(),
@@ -215,6 +219,9 @@ impl Gen<'_> {
             let float = self.rng.random_bool(0.5);
             params.push(Param { name: "o0".to_string(), ty: ParamTy::Opt { float } });
         }
+        if f.option_params && self.rng.random_bool(0.25) {
+            params.push(Param { name: "o1".to_string(), ty: ParamTy::DiffOpt });
+        }
         for i in (1..params.len()).rev() {
             params.swap(i, self.rng.random_range(0..=i));
         }
@@ -258,6 +265,9 @@ impl Gen<'_> {
 
     /// A float most of the time; a `Vec`, an array, a tuple or a struct otherwise.
     fn result_ty(&mut self) -> Ty {
+        if self.features.option_results && self.rng.random_bool(0.2) {
+            return Ty::Opt;
+        }
         if !self.features.outputs || self.generic || self.rng.random_bool(0.65) {
             return Ty::Float;
         }
@@ -311,7 +321,25 @@ impl Gen<'_> {
                 self.bind_struct(&name, id, binding, active, 2.0)
             }
             ParamTy::Int => self.scope.add_int(IntVar { name, max: INT_PARAM_MAX }),
-            ParamTy::Opt { float } => self.scope.add_opt(OptVar { name, float, max: INT_PARAM_MAX - 1 }),
+            ParamTy::Opt { float } => {
+                let bound = if float { super::forms::OPT_FLOAT } else { 0.0 };
+                self.scope.add_opt(OptVar {
+                    name,
+                    float,
+                    max: INT_PARAM_MAX - 1,
+                    active: false,
+                    bound,
+                    known_some: false,
+                })
+            }
+            ParamTy::DiffOpt => self.scope.add_opt(OptVar {
+                name,
+                float: true,
+                max: 0,
+                active,
+                bound: super::options::OPT_PARAM,
+                known_some: false,
+            }),
             ParamTy::MutSeq { len, array } => {
                 let container = if array { Container::Array } else { Container::Slice };
                 let buffer = super::stmt::local_buffer(name, len, container, 2.0);
@@ -329,7 +357,7 @@ impl Gen<'_> {
     }
 
     /// A float result: the most recent variables combined, so most of the body reaches it.
-    fn tail(&mut self) -> Ex {
+    pub fn tail(&mut self) -> Ex {
         let vars: Vec<FloatVar> = self.scope.floats().into_iter().map(|(_, v)| v.clone()).take(3).collect();
         let mut acc = self.expr(1);
         for v in vars {

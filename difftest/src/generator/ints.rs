@@ -110,6 +110,13 @@ impl Gen<'_> {
     }
 
     fn simple_cond(&mut self, depth: u32) -> Cond {
+        if self.features.option_results && self.rng.random_bool(0.08) {
+            let opts = self.scope.opts();
+            if let Some(o) = opts.get(self.rng.random_range(0..opts.len().max(1))) {
+                let name = o.name.clone();
+                return Cond::IsSome(name, self.rng.random_bool(0.5));
+            }
+        }
         if self.rng.random_bool(0.35)
             && let Some(c) = self.int_cond()
         {

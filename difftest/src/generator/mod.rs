@@ -16,6 +16,7 @@ mod function;
 mod harness;
 mod ints;
 mod loops;
+mod options;
 mod places;
 mod print;
 mod rewrite;
@@ -187,6 +188,26 @@ pub struct Features {
     pub bound_arm_in_active_guard: bool,
     /// A bare `None` passed to a parameter of type `Option<usize>` (found/043).
     pub none_to_integer_option: bool,
+    /// Functions returning `Option<F>` (`Some(e)`, `None`, `if c { None } else { Some(e) }`,
+    /// early `return None`, `g(x)?` and `o?`), called and read with `match`, `if let`,
+    /// `let … else`, `unwrap_or`, `is_some()`/`is_none()` then `unwrap()`/`expect(…)`; their
+    /// results bound (`let o = g(x);`); checked through `_vjp` and `_jvp`.
+    pub option_results: bool,
+    /// `Option<F>` parameters that are differentiated (the harness passes `Some(x)` or `None`
+    /// and compares the `Option` gradient), active `Option` locals
+    /// (`let o = if c { Some(e) } else { None };`), `Some(e)` and active options as arguments.
+    pub option_params: bool,
+    /// `.filter(|…| c)` in chains before `.sum()`, `.product()` and `.fold(…)`, with or
+    /// without a `.map(…)` between; `.product()`.
+    pub filter_chains: bool,
+    /// `if let Some(l) = o && c { … }`: a let chain with one leading `let`.
+    pub let_chains: bool,
+    /// A `&mut` parameter passed on where a shared reference is taken inside a `vec![…]`
+    /// literal (`vec![p, dot(out, out)]`) (found/044).
+    pub mut_param_lent_in_literal: bool,
+    /// `match t.n { k @ 0..=1 => (k as f64), … }`: an arm binding an integer field of a
+    /// struct (found/045).
+    pub bound_arm_of_field: bool,
 }
 
 impl Features {
@@ -249,6 +270,12 @@ impl Features {
         two_lent_buffers: true,
         bound_arm_in_active_guard: true,
         none_to_integer_option: true,
+        option_results: true,
+        option_params: true,
+        filter_chains: true,
+        let_chains: true,
+        mut_param_lent_in_literal: true,
+        bound_arm_of_field: true,
     };
 }
 
@@ -299,6 +326,10 @@ impl Default for Features {
             constant_let_closure: false,
             // found/043-none-to-an-integer-option.rs
             none_to_integer_option: false,
+            // found/044-mut-parameter-lent-in-a-vec-literal.rs
+            mut_param_lent_in_literal: false,
+            // found/045-bound-arm-of-a-struct-integer-field.rs
+            bound_arm_of_field: false,
             ..Features::ALL
         }
     }
@@ -433,6 +464,31 @@ mod tests {
         assert!(d.path_form && d.calls && d.views && d.early_return && d.while_guard && d.if_expr && d.inline_sum);
         assert!(d.references && d.collections && d.structs && d.outputs && d.wrt && d.chains && d.loop_forms);
         assert!(d.match_option && d.let_closures && d.generics && d.mut_params && d.adaptors);
+        assert!(d.option_results && d.option_params && d.filter_chains && d.let_chains);
+    }
+
+    #[test]
+    fn the_option_constructs_are_drawn() {
+        let text = batch(&Config { seed: 9, first: 0, programs: 60, features: Features::default() });
+        for construct in [
+            "-> Option<f64>",
+            "o1: Option<",
+            "return None;",
+            "?;",
+            ".unwrap_or(",
+            ".is_some()",
+            ".is_none()",
+            ".unwrap()",
+            ".expect(",
+            "None =>",
+            ".filter(|",
+            ".product::<",
+            "(n[0] != 0).then(||",
+            "out.map(|_|",
+        ] {
+            assert!(text.contains(construct), "no `{construct}` in 60 programs");
+        }
+        assert!(text.lines().any(|l| l.contains("if let Some(") && l.contains(" && ")), "no let chain in 60 programs");
     }
 
     #[test]

@@ -83,7 +83,10 @@ fn stmt(s: &mut Stmt, f: &mut dyn FnMut(&mut Expr)) {
             cond(c, f);
             expr(value, f);
         }
-        Stmt::LetElse { ret, .. } => expr(ret, f),
+        Stmt::LetElse { value, ret, .. } => {
+            expr(value, f);
+            expr(ret, f);
+        }
         Stmt::LetInt { .. } | Stmt::LetBuf { .. } | Stmt::LetSum { .. } => {}
     }
 }
@@ -94,7 +97,8 @@ fn cond(c: &mut Cond, f: &mut dyn FnMut(&mut Expr)) {
             expr(a, f);
             expr(b, f);
         }
-        Cond::Int(_) | Cond::Let(..) => {}
+        Cond::Let(_, value) => expr(value, f),
+        Cond::Int(_) | Cond::IsSome(..) => {}
         Cond::And(a, b) | Cond::Or(a, b) => {
             cond(a, f);
             cond(b, f);
@@ -117,6 +121,9 @@ fn expr(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
             expr(c, f);
         }
         Expr::Chain(chain) => {
+            if let Some((_, c)) = &mut chain.filter {
+                cond(c, f);
+            }
             if let Some((_, body)) = &mut chain.map {
                 expr(body, f);
             }
@@ -138,14 +145,16 @@ fn expr(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
             expr(b, f);
         }
         Expr::CallClosure(_, a) => expr(a, f),
-        Expr::Match(_, arms) => {
-            for arm in arms {
-                if let Some(g) = &mut arm.guard {
-                    cond(g, f);
-                }
-                expr(&mut arm.value, f);
-            }
+        Expr::Match(_, arms) => arms_of(arms, f),
+        Expr::MatchOpt(value, arms) => {
+            expr(value, f);
+            arms_of(arms, f);
         }
+        Expr::UnwrapOr(a, b) => {
+            expr(a, f);
+            expr(b, f);
+        }
+        Expr::Try(a) => expr(a, f),
         Expr::Opt(Some(a)) => expr(a, f),
         Expr::Opt(None) => {}
         Expr::VecLit(items) | Expr::ArrayLit(items) | Expr::Tuple(items) | Expr::StructLit(_, items) => {
@@ -160,6 +169,17 @@ fn expr(e: &mut Expr, f: &mut dyn FnMut(&mut Expr)) {
         | Expr::Slice { .. }
         | Expr::Int(_)
         | Expr::Clone(_)
-        | Expr::ToVec(_) => {}
+        | Expr::ToVec(_)
+        | Expr::Unwrap(..) => {}
+    }
+}
+
+/// `expr` on every guard and value of `arms`.
+fn arms_of(arms: &mut [Arm], f: &mut dyn FnMut(&mut Expr)) {
+    for arm in arms {
+        if let Some(g) = &mut arm.guard {
+            cond(g, f);
+        }
+        expr(&mut arm.value, f);
     }
 }

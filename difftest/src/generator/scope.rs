@@ -95,12 +95,20 @@ pub struct FnVar {
     pub bound: f64,
 }
 
-/// An `Option<usize>` (largest value `max`) or `Option<F>` binding: a constant.
+/// An `Option<usize>` (largest value `max`) or `Option<F>` binding.
 #[derive(Clone, Debug)]
 pub struct OptVar {
     pub name: String,
     pub float: bool,
     pub max: usize,
+    /// An `Option<F>` that may carry a gradient (a differentiated parameter, a local built
+    /// from active values, a call's result); else a constant.
+    pub active: bool,
+    /// Bound on the value inside.
+    pub bound: f64,
+    /// Known to be `Some` here (inside `if o.is_some()`, after `if o.is_none() { return … }`
+    /// or `let Some(l) = o else { … }`): `o.unwrap()` may be read.
+    pub known_some: bool,
 }
 
 #[derive(Default)]

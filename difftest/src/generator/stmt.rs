@@ -40,6 +40,7 @@ enum Kind {
     LetElse,
     LetOpt,
     CallMut,
+    Try,
 }
 
 impl Gen<'_> {
@@ -86,8 +87,9 @@ impl Gen<'_> {
             (Kind::Closure, on(f.let_closures, 4)),
             (Kind::IfLet, on(nested && has_opt, 5)),
             (Kind::LetElse, on(has_opt && f.early_return && self.may_return(), 3)),
-            (Kind::LetOpt, on(f.match_option, 2)),
+            (Kind::LetOpt, on(f.match_option, 2) + on(f.option_params, 3)),
             (Kind::CallMut, on(has_mut_callee, 14)),
+            (Kind::Try, on(f.option_results && self.ret == super::types::Ty::Opt, 5)),
         ];
         let total: u32 = table.iter().map(|(_, w)| w).sum();
         let mut pick = self.rng.random_range(0..total);
@@ -123,9 +125,16 @@ impl Gen<'_> {
             Kind::Move => self.move_param().into_iter().collect(),
             Kind::Closure => self.let_closure(),
             Kind::IfLet => self.if_let_stmt().into_iter().collect(),
+            Kind::LetElse if self.features.option_results && self.rng.random_bool(0.4) => {
+                self.return_if_none().or_else(|| self.let_else()).into_iter().collect()
+            }
             Kind::LetElse => self.let_else().into_iter().collect(),
+            Kind::LetOpt if self.features.option_params && (!f_match(self) || self.rng.random_bool(0.6)) => {
+                vec![self.let_active_opt()]
+            }
             Kind::LetOpt => self.let_opt().into_iter().collect(),
             Kind::CallMut => self.call_mut(),
+            Kind::Try => self.let_try().into_iter().collect(),
         }
     }
 
@@ -180,7 +189,7 @@ impl Gen<'_> {
     }
 
     /// `a op b` for a random arithmetic `op` (no division: `b` may be near zero).
-    fn combine(&mut self, a: Ex, b: Ex) -> Ex {
+    pub fn combine(&mut self, a: Ex, b: Ex) -> Ex {
         let (op, bound) = match self.rng.random_range(0..3) {
             0 => (BinOp::Add, a.b + b.b),
             1 => (BinOp::Sub, a.b + b.b),
@@ -373,6 +382,11 @@ impl Gen<'_> {
         let value = self.value_of(&ret, true, moving, 2);
         Stmt::Return { cond, value: value.e }
     }
+}
+
+/// Whether the constant options of `match_option` are drawn.
+fn f_match(g: &Gen<'_>) -> bool {
+    g.features.match_option
 }
 
 /// A writable local collection, of `len` elements bounded by `bound`.

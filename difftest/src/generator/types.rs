@@ -64,6 +64,8 @@ pub enum Ty {
     Array(usize),
     Tuple(Vec<Ty>),
     Struct(usize),
+    /// `Option<F>`: checked as a collection of zero or one float
+    Opt,
 }
 
 /// How a one-dimensional float collection is passed.
@@ -126,12 +128,22 @@ pub enum ParamTy {
     },
     /// `&mut F`: an accumulator
     MutFloat,
+    /// `Option<F>` differentiated (unless `wrt(…)` leaves it out): the harness builds it
+    /// from a float input, `None` when its integer input is 0; its gradient is an `Option`
+    DiffOpt,
 }
 
 impl ParamTy {
     /// Whether the macro differentiates a parameter of this type.
     pub fn differentiable(self) -> bool {
-        matches!(self, ParamTy::Float { .. } | ParamTy::Seq { .. } | ParamTy::Matrix { .. } | ParamTy::Struct { .. })
+        matches!(
+            self,
+            ParamTy::Float { .. }
+                | ParamTy::Seq { .. }
+                | ParamTy::Matrix { .. }
+                | ParamTy::Struct { .. }
+                | ParamTy::DiffOpt
+        )
     }
 
     /// A `&mut` parameter: its final value is an output, its initial value an input.
@@ -142,6 +154,12 @@ impl ParamTy {
     /// A parameter the harness builds from the integer inputs.
     pub fn built_from_ints(self) -> bool {
         matches!(self, ParamTy::Int | ParamTy::Opt { .. })
+    }
+
+    /// A parameter the harness builds with the help of an integer input (`None` when it is
+    /// 0).
+    pub fn uses_int(self) -> bool {
+        self.built_from_ints() || self == ParamTy::DiffOpt
     }
 }
 
@@ -168,14 +186,14 @@ pub fn param_leaves(ty: ParamTy, structs: &[StructDef]) -> usize {
         ParamTy::Struct { id, .. } => struct_leaves(id, structs),
         ParamTy::Int | ParamTy::Opt { .. } => 0,
         ParamTy::MutSeq { len, .. } => len,
-        ParamTy::MutFloat => 1,
+        ParamTy::MutFloat | ParamTy::DiffOpt => 1,
     }
 }
 
 /// The number of float leaves of a result.
 pub fn ty_leaves(ty: &Ty, structs: &[StructDef]) -> usize {
     match ty {
-        Ty::Float => 1,
+        Ty::Float | Ty::Opt => 1,
         Ty::Vec(n) | Ty::Array(n) => *n,
         Ty::Tuple(items) => items.iter().map(|t| ty_leaves(t, structs)).sum(),
         Ty::Struct(id) => struct_leaves(*id, structs),

@@ -28,6 +28,7 @@ impl Gen<'_> {
                 Ex { e: Expr::Tuple(parts.into_iter().map(|p| p.e).collect()), b }
             }
             Ty::Struct(id) => self.struct_value(*id, active_ok, d),
+            Ty::Opt => self.opt_value(active_ok, d),
         }
     }
 

@@ -2,7 +2,7 @@
 //! oracle's copy of a program is the same text as the dual one, over `Hyper`).
 
 use super::{Hyper, Local, Real};
-use std::iter::Sum;
+use std::iter::{Product, Sum};
 use std::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Sub, SubAssign};
 
 impl<T: Real> Add for Hyper<T> {
@@ -115,5 +115,18 @@ impl<'a, T: Real> Sum<&'a Hyper<T>> for Hyper<T> {
 impl<T: Real> Sum<Hyper<T>> for Hyper<T> {
     fn sum<I: Iterator<Item = Hyper<T>>>(iter: I) -> Hyper<T> {
         iter.fold(Hyper::c(-0.0), |acc, x| acc + x)
+    }
+}
+
+/// Multiplies from `1.0` in order, as the primitive floats' `Product` does.
+impl<'a, T: Real> Product<&'a Hyper<T>> for Hyper<T> {
+    fn product<I: Iterator<Item = &'a Hyper<T>>>(iter: I) -> Hyper<T> {
+        iter.fold(Hyper::c(1.0), |acc, x| acc * *x)
+    }
+}
+
+impl<T: Real> Product<Hyper<T>> for Hyper<T> {
+    fn product<I: Iterator<Item = Hyper<T>>>(iter: I) -> Hyper<T> {
+        iter.fold(Hyper::c(1.0), |acc, x| acc * x)
     }
 }

@@ -49,7 +49,7 @@ pub fn cases(index: usize, seed: u64, program: &Program) -> String {
         let a = Adapters { program, f };
         let inputs = a.inputs();
         let floats: usize = inputs.iter().map(|i| i.leaves).sum();
-        let ints = f.params.iter().filter(|p| p.ty.built_from_ints()).count();
+        let ints = f.params.iter().filter(|p| p.ty.uses_int()).count();
         let wrt: Vec<String> = a.wrt_leaves().iter().map(usize::to_string).collect();
         let name = &f.name;
         let scalar = |adapter: &str| match scalar(f) {
@@ -90,6 +90,8 @@ struct Input {
     ty: ParamTy,
     leaves: usize,
     differentiated: bool,
+    /// The index of the integer input it is built from (or with), if any.
+    int: Option<usize>,
 }
 
 struct Adapters<'a> {
@@ -108,15 +110,29 @@ impl Adapters<'_> {
         if let Some(r) = self.f.receiver {
             let leaves = struct_leaves(r.id, self.structs());
             let ty = ParamTy::Struct { id: r.id, by_ref: false };
-            out.push(Input { local: "receiver".into(), ty, leaves, differentiated: self.f.differentiates("self") });
+            let differentiated = self.f.differentiates("self");
+            out.push(Input { local: "receiver".into(), ty, leaves, differentiated, int: None });
         }
+        let mut ints = 0;
         for (k, p) in self.f.params.iter().enumerate() {
             let leaves = param_leaves(p.ty, self.structs());
             // A `&mut` parameter's initial value always has an adjoint (and a tangent).
             let differentiated = p.ty.is_mut() || p.ty.differentiable() && self.f.differentiates(&p.name);
-            out.push(Input { local: format!("a{k}"), ty: p.ty, leaves, differentiated });
+            let int = p.ty.uses_int().then(|| {
+                ints += 1;
+                ints - 1
+            });
+            out.push(Input { local: format!("a{k}"), ty: p.ty, leaves, differentiated, int });
         }
         out
+    }
+
+    /// The shape of an input's value (and of its gradient and tangent).
+    fn shape(&self, i: &Input) -> Shape {
+        match (i.ty, i.int) {
+            (ParamTy::DiffOpt, Some(k)) => Shape::Opt(k),
+            _ => Shape::of_param(i.ty),
+        }
     }
 
     /// The `&mut` parameters, with their adapter locals.
@@ -148,9 +164,10 @@ impl Adapters<'_> {
     fn call(&self, name: &str, prefix: &str, leaf: &dyn Fn(usize) -> String, extra: &[String]) -> (String, String) {
         let mut out = String::new();
         let mut b = Builder { structs: self.structs(), prefix, leaf, next: 0 };
-        let (mut args, mut ints) = (Vec::new(), 0);
+        let mut args = Vec::new();
         for i in self.inputs() {
             if i.ty.built_from_ints() {
+                let ints = i.int.unwrap_or_default();
                 let float = self.program.float.name();
                 args.push(match (i.ty, prefix) {
                     (ParamTy::Opt { float: false }, _) => format!("(n[{ints}] != 0).then(|| n[{ints}] - 1)"),
@@ -162,11 +179,10 @@ impl Adapters<'_> {
                     }
                     _ => format!("n[{ints}]"),
                 });
-                ints += 1;
                 continue;
             }
             let m = if i.ty.is_mut() { "mut " } else { "" };
-            let _ = writeln!(out, "    let {m}{} = {};", i.local, b.build(&Shape::of_param(i.ty)));
+            let _ = writeln!(out, "    let {m}{} = {};", i.local, b.build(&self.shape(&i)));
             if i.local != "receiver" {
                 let lend = if i.ty.is_mut() {
                     "&mut "
@@ -199,7 +215,7 @@ impl Adapters<'_> {
                 let mut b = Builder { structs: self.structs(), prefix: "", leaf: &leaf, next: at };
                 let t = format!("t{}", args.len());
                 let m = if i.ty.is_mut() { "mut " } else { "" };
-                let _ = writeln!(lets, "    let {m}{t} = {};", b.build(&Shape::of_param(i.ty)));
+                let _ = writeln!(lets, "    let {m}{t} = {};", b.build(&self.shape(&i)));
                 let lent = match self.f.receiver {
                     Some(r) if i.local == "receiver" => r.by_ref,
                     _ => borrowed(i.ty),
@@ -233,7 +249,7 @@ impl Adapters<'_> {
         let push = |v: &str| format!("{target}.push(f64::from({v}));");
         for i in self.inputs().into_iter().filter(|i| i.differentiated) {
             let g = format!("{stem}{}", names.len());
-            flatten(&Shape::of_param(i.ty), &g, self.structs(), &push, &mut flat);
+            flatten(&self.shape(&i), &g, self.structs(), &push, &mut flat);
             names.push(g);
         }
         let pattern = if names.len() == 1 { names[0].clone() } else { format!("({})", names.join(", ")) };

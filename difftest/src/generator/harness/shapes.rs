@@ -22,6 +22,13 @@ pub enum Shape {
     Tuple(Vec<Shape>),
     /// An integer field of this constant value
     Int(usize),
+    /// An `Option<F>` input, `None` when integer input `n[k]` is 0: built from one float
+    /// leaf; its gradient (or tangent) must be `None` exactly then, and is flattened to one
+    /// leaf (0 for `None`)
+    Opt(usize),
+    /// An `Option<F>` result: flattened as a collection of zero or one leaf; a seed shaped
+    /// like it is `out.map(|_| w)`
+    Maybe,
 }
 
 impl Shape {
@@ -34,6 +41,8 @@ impl Shape {
             ParamTy::Int | ParamTy::Opt { .. } => Shape::Int(0),
             ParamTy::MutSeq { len, array } => Shape::Seq { len, array },
             ParamTy::MutFloat => Shape::Float,
+            // The harness gives the integer's index (`Adapters::shape`).
+            ParamTy::DiffOpt => Shape::Opt(0),
         }
     }
 
@@ -44,6 +53,7 @@ impl Shape {
             Ty::Array(len) => Shape::Seq { len: *len, array: true },
             Ty::Tuple(items) => Shape::Tuple(items.iter().map(Shape::of_ty).collect()),
             Ty::Struct(id) => Shape::Struct(*id),
+            Ty::Opt => Shape::Maybe,
         }
     }
 
@@ -64,7 +74,7 @@ pub fn borrowed(ty: ParamTy) -> bool {
         ParamTy::Float { by_ref } | ParamTy::Struct { by_ref, .. } => by_ref,
         ParamTy::Seq { kind, .. } => matches!(kind, SeqTy::Slice | SeqTy::VecRef | SeqTy::ArrayRef),
         ParamTy::Matrix { kind, .. } => kind != MatTy::Vec,
-        ParamTy::Int | ParamTy::Opt { .. } | ParamTy::MutSeq { .. } | ParamTy::MutFloat => false,
+        ParamTy::Int | ParamTy::Opt { .. } | ParamTy::MutSeq { .. } | ParamTy::MutFloat | ParamTy::DiffOpt => false,
     }
 }
 
@@ -102,6 +112,8 @@ impl Builder<'_> {
                 format!("({})", parts.join(", "))
             }
             Shape::Int(v) => v.to_string(),
+            Shape::Opt(k) => format!("(n[{k}] != 0).then(|| {})", self.build(&Shape::Float)),
+            Shape::Maybe => format!("out.map(|_| {})", self.build(&Shape::Float)),
         }
     }
 
@@ -116,7 +128,9 @@ impl Builder<'_> {
 pub fn flatten(shape: &Shape, value: &str, structs: &[StructDef], push: &dyn Fn(&str) -> String, out: &mut String) {
     match shape {
         Shape::Float => out.push_str(&format!("    {}\n", push(value))),
-        Shape::Seq { .. } => out.push_str(&format!("    for v in {value}.iter() {{ {} }}\n", push("*v"))),
+        Shape::Seq { .. } | Shape::Maybe => {
+            out.push_str(&format!("    for v in {value}.iter() {{ {} }}\n", push("*v")))
+        }
         Shape::Matrix { .. } => {
             out.push_str(&format!("    for row in {value}.iter() {{ for v in row.iter() {{ {} }} }}\n", push("*v")))
         }
@@ -132,6 +146,12 @@ pub fn flatten(shape: &Shape, value: &str, structs: &[StructDef], push: &dyn Fn(
         }
         Shape::Int(v) => {
             out.push_str(&format!("    assert_eq!({value}, {v}, \"an integer field of a gradient or tangent\");\n"))
+        }
+        Shape::Opt(k) => {
+            out.push_str(&format!(
+                "    assert_eq!({value}.is_some(), n[{k}] != 0, \"an Option gradient or tangent has its input's shape\");\n"
+            ));
+            out.push_str(&format!("    {}\n", push(&format!("{value}.unwrap_or_default()"))));
         }
     }
 }

@@ -63,19 +63,30 @@ impl Printer<'_> {
             Expr::CallClosure(name, a) => return format!("{name}({})", self.expr(a, true)),
             Expr::Opt(None) => return "None".to_string(),
             Expr::Opt(Some(a)) => return format!("Some({})", self.expr(a, true)),
-            Expr::Match(scrutinee, arms) => {
-                let arms: Vec<String> = arms
-                    .iter()
-                    .map(|arm| {
-                        let guard =
-                            arm.guard.as_ref().map(|g| format!(" if {}", self.cond(g, false))).unwrap_or_default();
-                        format!("{}{guard} => {},", arm.pattern, self.expr(&arm.value, true))
-                    })
-                    .collect();
-                format!("match {} {{ {} }}", scrutinee.text, arms.join(" "))
+            Expr::Match(scrutinee, arms) => format!("match {} {{ {} }}", scrutinee.text, self.arms(arms)),
+            Expr::MatchOpt(scrutinee, arms) => {
+                format!("match {} {{ {} }}", self.expr(scrutinee, true), self.arms(arms))
             }
+            Expr::UnwrapOr(value, default) => {
+                return format!("{}.unwrap_or({})", self.expr(value, false), self.expr(default, true));
+            }
+            Expr::Unwrap(name, false) => return format!("{name}.unwrap()"),
+            Expr::Unwrap(name, true) => return format!("{name}.expect(\"checked\")"),
+            Expr::Try(value) => return format!("{}?", self.expr(value, false)),
         };
         if top { text } else { format!("({text})") }
+    }
+
+    /// The arms of a `match`, each `pattern [if guard] => value,`.
+    fn arms(&self, arms: &[Arm]) -> String {
+        let arms: Vec<String> = arms
+            .iter()
+            .map(|arm| {
+                let guard = arm.guard.as_ref().map(|g| format!(" if {}", self.cond(g, false))).unwrap_or_default();
+                format!("{}{guard} => {},", arm.pattern, self.expr(&arm.value, true))
+            })
+            .collect();
+        arms.join(" ")
     }
 
     /// An operand of an arithmetic operator: a reference binding may stand bare
@@ -165,6 +176,9 @@ impl Printer<'_> {
     /// `source[.map(|pat| body)].sum::<F>()`, `.fold(init, |acc, item| body)`, `.collect()`.
     fn chain(&self, c: &Chain) -> String {
         let mut text = c.source.clone();
+        if let Some((pattern, cond)) = &c.filter {
+            text.push_str(&format!(".filter(|{pattern}| {})", self.cond(cond, false)));
+        }
         if let Some((pattern, body)) = &c.map {
             text.push_str(&format!(".map(|{pattern}| {})", self.expr(body, true)));
         }
@@ -177,6 +191,7 @@ impl Printer<'_> {
                 text.push_str(&format!(".fold({init}, |{acc}, {item}| {})", self.expr(body, true)));
             }
             ChainEnd::Collect => text.push_str(".collect()"),
+            ChainEnd::Product => text.push_str(&format!(".product::<{}>()", self.float_name())),
             ChainEnd::FoldMax => match self.flavor {
                 Flavor::Plain => {
                     let f = self.float_name();
@@ -195,7 +210,9 @@ impl Printer<'_> {
                 return format!("{} {} {}", self.expr(a, false), cmp_op(*cmp), self.expr(b, false));
             }
             Cond::Int(text) => return text.clone(),
-            Cond::Let(pattern, value) => return format!("let {pattern} = {value}"),
+            Cond::Let(pattern, value) => return format!("let {pattern} = {}", self.expr(value, true)),
+            Cond::IsSome(name, true) => return format!("{name}.is_some()"),
+            Cond::IsSome(name, false) => return format!("{name}.is_none()"),
             Cond::And(a, b) => format!("{} && {}", self.cond(a, true), self.cond(b, true)),
             Cond::Or(a, b) => format!("{} || {}", self.cond(a, true), self.cond(b, true)),
         };

@@ -166,8 +166,8 @@ impl<'a> Printer<'a> {
                 self.line(&format!("{e};"));
             }
             Stmt::LetElse { pattern, value, ret } => {
-                let r = self.expr(ret, true);
-                self.line(&format!("let {pattern} = {value} else {{ return {r}; }};"));
+                let (v, r) = (self.expr(value, true), self.expr(ret, true));
+                self.line(&format!("let {pattern} = {v} else {{ return {r}; }};"));
             }
             Stmt::LetBuf { name, len, array } => {
                 let zero = self.lit(0.0, true);

@@ -36,6 +36,7 @@ impl Printer<'_> {
             ParamTy::MutSeq { len, array: true } => format!("&mut [{f}; {len}]"),
             ParamTy::MutSeq { array: false, .. } => format!("&mut [{f}]"),
             ParamTy::MutFloat => format!("&mut {f}"),
+            ParamTy::DiffOpt => format!("Option<{f}>"),
         }
     }
 
@@ -47,6 +48,7 @@ impl Printer<'_> {
             Ty::Array(n) => format!("[{f}; {n}]"),
             Ty::Tuple(items) => format!("({})", items.iter().map(|t| self.ty(t)).collect::<Vec<_>>().join(", ")),
             Ty::Struct(id) => self.structs[*id].name.clone(),
+            Ty::Opt => format!("Option<{f}>"),
         }
     }
 
