@@ -227,6 +227,10 @@ impl Lowerer {
         } else {
             Kind::Scalar
         };
+        // Reused only where the kind is known (a float or an integer; see `read_place`).
+        if kind == Kind::Unknown {
+            return self.define(Value::Op(op, args), kind, span, out);
+        }
         let key = format!("{op:?}({})", args.iter().map(memo::operand_key).collect::<Vec<_>>().join(","));
         if let Some(value) = self.remembered(&key, out) {
             return value;

@@ -125,7 +125,11 @@ impl Lowerer {
         span: proc_macro2::Span,
         out: &mut Vec<Stmt>,
     ) -> Operand {
-        let key = super::memo::place_key(&place).map(|(key, reads)| (format!("read {key}"), reads));
+        // Only a read known to be a float: a field the syntax cannot type (`t.n`) may be an
+        // integer used both as one and cast to a float, each use needing its own value.
+        let key = super::memo::place_key(&place)
+            .filter(|_| kind.is_scalar())
+            .map(|(key, reads)| (format!("read {key}"), reads));
         if let Some(value) = key.as_ref().and_then(|(key, _)| self.remembered(key, out)) {
             return value;
         }
