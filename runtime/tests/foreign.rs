@@ -266,3 +266,28 @@ fn argmin_minimises_a_function_of_an_nalgebra_vector() {
     let want = normal.lu().solve(&(a.transpose() * &b)).unwrap();
     assert_grad_close(best.as_slice(), want.as_slice(), 1e-6);
 }
+
+// ---- a generic function of foreign arrays, called with both float types ----
+
+#[differentiable]
+fn generic_energy<T: backprop::Float>(a: &Array1<T>, m: &DMatrix<T>) -> T {
+    let mut s = T::ZERO;
+    for i in 0..a.len() {
+        s += a[i] * a[i] * m[(i, i)];
+    }
+    s
+}
+
+#[test]
+fn a_generic_function_of_foreign_arrays_in_f32_and_f64() {
+    let a = array![1.0, -2.0];
+    let m = DMatrix::from_row_slice(2, 2, &[3.0, 0.5, 0.5, 4.0]);
+    let (value, (ga, gm)) = generic_energy_grad::<f64>(&a, &m);
+    assert_eq!(value, 3.0 + 16.0);
+    assert_eq!(ga, array![6.0, -16.0]);
+    assert_eq!(gm, DMatrix::from_row_slice(2, 2, &[1.0, 0.0, 0.0, 4.0]));
+    let a32 = array![1.0f32, -2.0];
+    let m32 = DMatrix::from_row_slice(2, 2, &[3.0f32, 0.5, 0.5, 4.0]);
+    let (value, (ga, _)) = generic_energy_grad::<f32>(&a32, &m32);
+    assert_eq!((value, ga), (19.0, array![6.0f32, -16.0]));
+}
