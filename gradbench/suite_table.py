@@ -3,12 +3,13 @@
 minimum `evaluate` time of the runs in one `gradbench run`) and its derivative/objective
 ratio, and how many of each tool's outputs the eval validated.
 
-    python3 gradbench/suite_table.py LOGS [EVAL ...] [--all] [--detail]
+    python3 gradbench/suite_table.py LOGS [EVAL ...] [--all] [--detail | --short]
 
 LOGS holds TOOL/<eval>.jsonl (from `gradbench run -o`) for the tools backprop,
 backprop-native, manual and jax; a tool without logs is left out. Without --all, only each
 eval's largest input (the last one it sends) is shown. --detail prints the objective times
-too. If LOGS/load.txt exists (run-suite writes it), the range of the 1-minute load average
+too; --short prints one cell per tool, "derivative (ratio)", and no input or validity columns.
+If LOGS/load.txt exists (run-suite writes it), the range of the 1-minute load average
 seen during the runs is printed under the table.
 """
 
@@ -74,7 +75,10 @@ def show(ns):
 
 
 def ratio(num, den):
-    return f"{num / den:.2f}×" if num is not None and den else "—"
+    if num is None or not den:
+        return "—"
+    r = num / den
+    return f"{r:.2f}×" if r >= 0.01 else f"{r:.1g}×"
 
 
 def load_range(path):
@@ -87,12 +91,39 @@ def load_range(path):
     return (min(loads), max(loads)) if loads else None
 
 
+def print_short(logs, evals, tools, everything):
+    print("| eval | " + " | ".join(h for _, h in tools) + " |")
+    print("|---|" + "---:|" * len(tools))
+    for eval in evals:
+        data = {t: read(logs / t / f"{eval}.jsonl") for t, _ in tools}
+        if not any(data.values()):
+            continue
+        reference = next(d for d in data.values() if d)
+        inputs = list(dict.fromkeys(d for (_, d) in reference[0]))
+        for d in inputs if everything else inputs[-1:]:
+            row = [eval]
+            for t, _ in tools:
+                times = data[t][0] if data[t] else {}
+                if eval in NESTED:
+                    cells = [times.get((f, d)) for f in NESTED[eval]]
+                    row.append(" / ".join(show(c) for c in cells) if any(cells) else "—")
+                    continue
+                obj, der = PAIRS[eval]
+                o, g = times.get((obj, d)), times.get((der, d))
+                row.append(f"{show(g)} ({ratio(g, o)})" if g is not None else "—")
+            print("| " + " | ".join(row) + " |")
+
+
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     everything = "--all" in sys.argv
     detail = "--detail" in sys.argv
+    short = "--short" in sys.argv
     logs, evals = Path(args[0]), args[1:] or list(PAIRS) + list(NESTED)
     tools = [(t, h) for t, h in TOOLS if (logs / t).is_dir()]
+    if short:
+        print_short(logs, evals, tools, everything)
+        return
     head = ["eval", "input", "valid (" + " · ".join(h for _, h in tools) + ")"]
     for _, h in tools:
         head += ([f"{h} objective"] if detail else []) + [f"{h} derivative", "ratio"]
