@@ -289,3 +289,68 @@ fn options_passed_to_callees_chain_in_every_mode() {
     assert_eq!(passes_its_option_on_grad(2.0, None), (6.0, (5.0, None)));
     assert_eq!(passes_its_option_on_jvp(2.0, Some(3.0), 1.0, Some(1.0)), (8.0, 4.0 + 2.0));
 }
+
+// A stranger's finds: `Some(Hit { … })` after a `?`, of a struct that is not `Copy` (E0382:
+// the reverse sweep read the moved struct), and `match … { Some(h) => … }` on one that is
+// `Copy` but not `Default` (the adjoint's inside needed `Default`).
+#[derive(Clone, Debug, backprop::Differentiable)]
+struct Hit {
+    t: f64,
+    u: f64,
+}
+
+#[derive(Clone, Copy, Debug, backprop::Differentiable)]
+struct HitCopy {
+    t: f64,
+    u: f64,
+}
+
+#[differentiable]
+fn hit_record(h: f64, c: f64) -> Option<Hit> {
+    let t = hit(h, c)?;
+    Some(Hit { t, u: t * h })
+}
+
+#[differentiable]
+fn hit_record_copy(h: f64, c: f64) -> Option<HitCopy> {
+    let t = hit(h, c)?;
+    Some(HitCopy { t, u: t * h })
+}
+
+#[differentiable]
+fn hit_energy(h: f64, c: f64) -> f64 {
+    match hit_record_copy(h, c) {
+        Some(r) => r.t * r.u + r.u,
+        None => 0.0,
+    }
+}
+
+fn hit_energy_by_hand(h: f64, c: f64) -> f64 {
+    let disc = 1.0 - h * h;
+    if disc < 0.0 {
+        return 0.0;
+    }
+    let t = c - disc.sqrt();
+    t * t * h + t * h
+}
+
+#[test]
+fn options_of_structs_built_after_a_question_mark_and_matched() {
+    for (h, c) in [(0.6, 3.0), (-0.3, 2.5), (1.2, 3.0)] {
+        let (value, (dh, dc)) = hit_energy_grad(h, c);
+        assert_rel64(value, hit_energy_by_hand(h, c), 1e-12, "value");
+        assert_rel64(dh, fd(|h| hit_energy_by_hand(h, c), h), 1e-6, "∂/∂h");
+        assert_rel64(dc, fd(|c| hit_energy_by_hand(h, c), c), 1e-6, "∂/∂c");
+        let (_, tangent) = hit_energy_jvp(h, c, 1.0, 0.0);
+        assert_rel64(tangent, dh, 1e-12, "tangent");
+    }
+    let (record, pullback) = hit_record_vjp(0.6, 3.0);
+    let record = record.unwrap();
+    assert_rel64(record.u, 2.2 * 0.6, 1e-12, "u");
+    // ∂t/∂h = 0.75, ∂u/∂h = t + h·0.75; a `None` adjoint is zero.
+    let (dh, dc) = pullback(Some(Hit { t: 0.0, u: 1.0 }));
+    assert_rel64(dh, 2.2 + 0.6 * 0.75, 1e-12, "∂u/∂h");
+    assert_rel64(dc, 0.6, 1e-12, "∂u/∂c");
+    let (_, pullback) = hit_record_vjp(0.6, 3.0);
+    assert_eq!(pullback(None), (0.0, 0.0));
+}

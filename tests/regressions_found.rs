@@ -910,3 +910,31 @@ fn an_integer_bound_by_an_arm_with_an_active_guard() {
     assert_eq!(bound_arm_in_active_guard_grad(&[0.1, 2.0], 1), (0.1, vec![1.0, 0.0]));
     assert_eq!(bound_arm_in_active_guard_grad(&[0.1, 0.2], 1), (0.2, vec![0.0, 1.0]));
 }
+
+// A stranger's finds: a `let` closure called in a comparison bound by `let` or matched on
+// (E0425: comparisons were copied as written, without the closure); `.fold(0.0, f64::max)`
+// (E0689: the untyped start became a method call's receiver).
+#[differentiable]
+fn closure_in_a_bound_comparison(x: f64, y: f64) -> f64 {
+    let c = |v: f64| v * y;
+    let big = c(x) > 0.3;
+    let scale = match c(x) > 1.0 {
+        true => 2.0,
+        false => 1.0,
+    };
+    if big { scale * x * y } else { x - y }
+}
+
+#[differentiable]
+fn fold_from_zero_with_a_path(x: &[f64]) -> f64 {
+    x.iter().copied().map(|v| v * v).fold(0.0, f64::max)
+}
+
+#[test]
+fn closures_in_comparisons_and_a_typed_fold_start() {
+    assert_eq!(closure_in_a_bound_comparison_grad(2.0, 1.0), (4.0, (2.0, 4.0)));
+    assert_eq!(closure_in_a_bound_comparison_grad(0.5, 1.0), (0.5, (1.0, 0.5)));
+    assert_eq!(closure_in_a_bound_comparison_grad(0.1, 1.0), (-0.9, (1.0, -1.0)));
+    assert_eq!(fold_from_zero_with_a_path_grad(&[0.5, -2.0, 1.0]), (4.0, vec![0.0, -4.0, 0.0]));
+    assert_eq!(fold_from_zero_with_a_path_grad(&[0.0, 0.0]).0, 0.0);
+}

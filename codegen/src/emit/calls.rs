@@ -36,7 +36,7 @@ impl Emitter<'_> {
 
     /// Whether passing `v` by value moves it: a collection or struct of its own (not a
     /// reference parameter, whose copy moves nothing).
-    fn moved_by_value(&self, v: VarId) -> bool {
+    pub(super) fn moved_by_value(&self, v: VarId) -> bool {
         self.facts.scopes.movable(v)
     }
 

@@ -245,6 +245,13 @@ impl Emitter<'_> {
                 let items = items.iter().map(|o| self.operand(o));
                 quote!((#(#items,)*))
             }
+            // A collection or struct put in an `Option` is duplicated: the reverse sweep reads
+            // it again for the zero of its adjoint (`some_adjoint`).
+            // (A temporary folded into the `Some` is not read again.)
+            Build::Some(Operand::Var(v)) if self.moved_by_value(*v) && !self.sweep.folded.contains(v) => {
+                let (duplicate, item) = (Item::Duplicate, self.name(*v));
+                quote!(::core::option::Option::Some(#duplicate(&#item)))
+            }
             Build::Some(item) => {
                 let item = self.operand(item);
                 quote!(::core::option::Option::Some(#item))

@@ -303,6 +303,16 @@ fn paths_as_closures(call: &syn::ExprMethodCall) -> Option<syn::ExprMethodCall> 
         && let Some(arg) = call.args.iter_mut().nth(1)
     {
         *arg = syn::parse_quote_spanned!(path.span()=> |__acc, __v| #path(__acc, __v));
+        // `.fold(0.0, f64::max)`: the path's float type is the start's (a bare `0.0` would be
+        // an ambiguous float once `f64::max` is a method call on it).
+        let float = path.path.segments.first().map(|s| s.ident.to_string()).filter(|s| s == "f32" || s == "f64");
+        if let (Some(float), Some(Expr::Lit(start))) = (float, call.args.first_mut())
+            && let syn::Lit::Float(value) = &start.lit
+            && value.suffix().is_empty()
+        {
+            let typed = format!("{}{float}", value.base10_digits());
+            start.lit = syn::Lit::Float(syn::LitFloat::new(&typed, value.span()));
+        }
         changed = true;
     }
     if let Expr::MethodCall(inner) = &mut *call.receiver

@@ -220,8 +220,9 @@ impl Lowerer {
                 return self.unsupported_effect(&e, LET_IN_CONDITION.into(), out);
             }
             _ => {
-                // Comparisons and boolean logic: a constant whatever the operands are.
-                let e = Expr::Binary(bin.clone());
+                // Comparisons and boolean logic: a constant whatever the operands are (kept as
+                // written, with `let` closures' calls evaluated first, as in a condition).
+                let e = self.hoist_closure_calls(&Expr::Binary(bin.clone()), out);
                 let inactive = self.inactive(&e);
                 return self.define(Value::Inactive(inactive), Kind::Int, bin.span(), out);
             }

@@ -229,11 +229,13 @@ pub fn keep<T: ?Sized>(item: &T, predicate: impl FnOnce(&T) -> bool) -> bool {
 }
 
 /// The inside of an `Option`'s adjoint, where the value is `Some`. The adjoint has the
-/// value's shape, so it is `Some` too; one that started `None` (an `Option` assigned later) is
-/// made a zero of the value's shape first.
+/// value's shape (it starts as `zero_like` of the value), so it is `Some` too.
+///
+/// # Panics
+/// If it is `None`; generated code never does this.
 #[inline(always)]
-pub fn some_mut<T: Default>(adjoint: &mut Option<T>) -> &mut T {
-    adjoint.get_or_insert_with(T::default)
+pub fn some_mut<T>(adjoint: &mut Option<T>) -> &mut T {
+    adjoint.as_mut().expect("backprop: the adjoint of an `Option` that is `Some` has the value's shape")
 }
 
 /// The adjoint of `a` in `Some(a)`: the inside of the `Option`'s adjoint, or zero where the
