@@ -390,7 +390,7 @@ pub fn is_const(e: &Expr) -> bool {
         Expr::Neg(a) | Expr::Unary(_, _, a) | Expr::Powi(a, _) | Expr::Recast(_, a) => is_const(a),
         Expr::Bin(_, a, b) | Expr::Binary(_, _, a, b) => is_const(a) && is_const(b),
         Expr::MulAdd(a, b, c) | Expr::Clamp(a, b, c) => is_const(a) && is_const(b) && is_const(c),
-        Expr::Match(_, arms) => arms.iter().all(|a| is_const(&a.value)),
+        Expr::Match(_, arms) | Expr::MatchOpt(_, arms) => arms.iter().all(|a| is_const(&a.value)),
         _ => false,
     }
 }
