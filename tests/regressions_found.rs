@@ -938,3 +938,35 @@ fn closures_in_comparisons_and_a_typed_fold_start() {
     assert_eq!(fold_from_zero_with_a_path_grad(&[0.5, -2.0, 1.0]), (4.0, vec![0.0, -4.0, 0.0]));
     assert_eq!(fold_from_zero_with_a_path_grad(&[0.0, 0.0]).0, 0.0);
 }
+
+// The differential tester (seed 20261208, 300 programs): an array parameter lent to a slice
+// function and then passed by value to a call whose result is unused did not compile (its
+// adjoint came only from the slice function, a `Vec` where an array was due). f = 2 w·s.
+#[differentiable]
+fn lends_an_array_then_moves_it_into_a_dead_call(w: &[f64], s: [f64; 2]) -> f64 {
+    let a = dot_of(w, &s);
+    let _unused = first_times(s, a);
+    a * 2.0
+}
+
+#[differentiable]
+fn dot_of(a: &[f64], b: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..a.len() {
+        s += a[i] * b[i];
+    }
+    s
+}
+
+#[differentiable]
+fn first_times(s: [f64; 2], p: f64) -> f64 {
+    s[0] * p
+}
+
+#[test]
+fn an_array_lent_then_moved_into_a_dead_call() {
+    let (w, s) = ([1.0, 2.0], [3.0, 4.0]);
+    assert_eq!(lends_an_array_then_moves_it_into_a_dead_call_grad(&w, s), (22.0, (vec![6.0, 8.0], [2.0, 4.0])));
+    let (_, _, hv) = lends_an_array_then_moves_it_into_a_dead_call_hvp(&w, s, &[1.0, 0.0], [0.0, 1.0]);
+    assert_eq!(hv, (vec![0.0, 2.0], [2.0, 0.0]));
+}

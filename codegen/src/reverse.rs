@@ -404,7 +404,13 @@ impl Reverser<'_> {
     /// A callee's gradient that becomes `v`'s adjoint, in `v`'s shape: a callee taking a slice
     /// returns a `Vec` for an array parameter.
     fn shaped_like(&self, v: VarId, expr: AExpr) -> AExpr {
-        if self.array_params.contains(&v) && matches!(expr, AExpr::Grad { .. }) {
+        // Also a copy of an array parameter (`s.clone()`, made where the parameter is lent and
+        // then moved): its adjoint becomes the parameter's.
+        let array_copy = matches!(
+            self.facts.index.defs.get(&v),
+            Some(Value::Build(Build::Clone(place, _))) if place.steps.is_empty() && self.array_params.contains(&place.base)
+        );
+        if (self.array_params.contains(&v) || array_copy) && matches!(expr, AExpr::Grad { .. }) {
             AExpr::Private(Item::Adopt, vec![expr, AExpr::Ref(Box::new(AExpr::Primal(v)))])
         } else {
             expr
