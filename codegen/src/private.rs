@@ -54,6 +54,7 @@ pub enum Item {
     SomeMut,
     Keep,
     SomeAdjoint,
+    SomeOrZero,
     /// `adopt(gradient, &array)`: a callee's `Vec` gradient as an array parameter's.
     Adopt,
     /// `own(gradient)`: a lazy gradient (a matrix product's) as a tangent of its own.
@@ -137,6 +138,7 @@ impl ToTokens for Item {
             Item::SomeMut => quote!(#p::some_mut),
             Item::Keep => quote!(#p::keep),
             Item::SomeAdjoint => quote!(#p::some_adjoint),
+            Item::SomeOrZero => quote!(#p::some_or_zero),
             Item::Adopt => quote!(#p::adopt),
             Item::Own => quote!(#p::own),
             Item::PopAdjoint => quote!(#p::pop_adjoint),

@@ -266,11 +266,13 @@ impl Reverser<'_> {
             // The adjoint of `Some(a)` is an `Option` whose inside is `a`'s (`None`, from a
             // caller that has no adjoint for the value, is zero).
             Build::Some(item) => {
-                let like = match item {
-                    Operand::Var(v) => AExpr::Ref(Box::new(AExpr::Primal(*v))),
-                    Operand::Const(_) => return,
+                let Operand::Var(v) = item else { return };
+                // A float's zero needs no shape: the primal is not kept for it.
+                let inside = match self.facts.kinds[*v].is_scalar() {
+                    true => AExpr::Private(Item::SomeOrZero, vec![d]),
+                    false => AExpr::Private(Item::SomeAdjoint, vec![d, AExpr::Ref(Box::new(AExpr::Primal(*v)))]),
                 };
-                self.contribute_operand(item, AExpr::Private(Item::SomeAdjoint, vec![d, like]), out);
+                self.contribute_operand(item, inside, out);
             }
             Build::Struct { fields, .. } => {
                 for (member, value) in fields {

@@ -46,9 +46,8 @@ pub fn hit_vjp(
             match __b0 {
                 ::backprop::__private::Arm::Then(()) => {}
                 ::backprop::__private::Arm::Else((__t2,)) => {
-                    let __t3 = c - __t2;
                     let mut __d_t4 = __seed;
-                    let mut __d_t3 = ::backprop::__private::some_adjoint(__d_t4, &__t3);
+                    let mut __d_t3 = ::backprop::__private::some_or_zero(__d_t4);
                     __d_c += __d_t3;
                     let mut __d_t2 = -__d_t3;
                     __d_disc += __d_t2 / (2.0 * __t2);
@@ -141,17 +140,11 @@ pub fn hit_jvp_vjp(
                 ::backprop::__private::Arm::Then(()) => {}
                 ::backprop::__private::Arm::Else((__t2, __dt2)) => {
                     let __p2 = 2.0 * __t2;
-                    let __t3 = c - __t2;
-                    let __p3 = -__dt2;
-                    let __dt3 = dc + __p3;
                     let mut __d_p4 = __seed;
                     let mut __d_t4 = __d_p4.0;
                     let mut __d_dt4 = __d_p4.1;
-                    let mut __d_t3 = ::backprop::__private::some_adjoint(__d_t4, &__t3);
-                    let mut __d_dt3 = ::backprop::__private::some_adjoint(
-                        __d_dt4,
-                        &__dt3,
-                    );
+                    let mut __d_t3 = ::backprop::__private::some_or_zero(__d_t4);
+                    let mut __d_dt3 = ::backprop::__private::some_or_zero(__d_dt4);
                     __d_dc += __d_dt3;
                     let mut __d_dt2 = -__d_dt3;
                     __d_c += __d_t3;
@@ -303,15 +296,6 @@ pub fn hit_jvp_jvp_vjp(
                     let __p10 = 2.0 * __t2;
                     let __p2 = 2.0 * __t2;
                     let __dp2 = __dt2_1 * 2.0;
-                    let __p14 = -__p13;
-                    let __ddt2 = __p11 + __p14;
-                    let __t3 = c - __t2;
-                    let __p15 = -__dt2_1;
-                    let __dt3_1 = dc_1 + __p15;
-                    let __p3 = -__dt2;
-                    let __dp3 = -__ddt2;
-                    let __dt3 = dc + __p3;
-                    let __ddt3 = ddc + __dp3;
                     let mut __d_p16 = __seed;
                     let mut __d_p4 = __d_p16.0;
                     let mut __d_dp4 = __d_p16.1;
@@ -319,19 +303,10 @@ pub fn hit_jvp_jvp_vjp(
                     let mut __d_dt4 = __d_p4.1;
                     let mut __d_dt4_1 = __d_dp4.0;
                     let mut __d_ddt4 = __d_dp4.1;
-                    let mut __d_t3 = ::backprop::__private::some_adjoint(__d_t4, &__t3);
-                    let mut __d_dt3_1 = ::backprop::__private::some_adjoint(
-                        __d_dt4_1,
-                        &__dt3_1,
-                    );
-                    let mut __d_dt3 = ::backprop::__private::some_adjoint(
-                        __d_dt4,
-                        &__dt3,
-                    );
-                    let mut __d_ddt3 = ::backprop::__private::some_adjoint(
-                        __d_ddt4,
-                        &__ddt3,
-                    );
+                    let mut __d_t3 = ::backprop::__private::some_or_zero(__d_t4);
+                    let mut __d_dt3_1 = ::backprop::__private::some_or_zero(__d_dt4_1);
+                    let mut __d_dt3 = ::backprop::__private::some_or_zero(__d_dt4);
+                    let mut __d_ddt3 = ::backprop::__private::some_or_zero(__d_ddt4);
                     __d_ddc += __d_ddt3;
                     __d_dc += __d_dt3;
                     let mut __d_ddt2 = -__d_ddt3;
@@ -567,7 +542,7 @@ pub fn shade_vjp(
         };
         let s = __t5;
         __result = ::core::option::Option::Some(s);
-        ::backprop::__private::Arm::Then((__t1, __pb1, __args1, __match1, __t5, __b1))
+        ::backprop::__private::Arm::Then((__t1, __pb1, __args1, __match1, __b1))
     } else {
         __result = None;
         ::backprop::__private::Arm::Else(())
@@ -581,14 +556,13 @@ pub fn shade_vjp(
             let mut __d___match0 = ::backprop::__private::zero_like(&__match0);
             match __b0 {
                 ::backprop::__private::Arm::Then(
-                    (__t1, __pb1, __args1, __match1, __t5, __b1),
+                    (__t1, __pb1, __args1, __match1, __b1),
                 ) => {
                     let t = __t1;
-                    let s = __t5;
                     let mut __d_t = 0.0;
                     let mut __d___match1 = ::backprop::__private::zero_like(&__match1);
                     let mut __d_t9 = __seed;
-                    let mut __d_s = ::backprop::__private::some_adjoint(__d_t9, &s);
+                    let mut __d_s = ::backprop::__private::some_or_zero(__d_t9);
                     match __b1 {
                         ::backprop::__private::Arm::Then((__t8,)) => {
                             let u = (*__match1.as_ref().unwrap());
@@ -813,13 +787,11 @@ pub fn shade_jvp_vjp(
         ::backprop::__private::Arm::Then((
             __t1,
             __match1,
-            __t5,
             __b1,
             __dt1,
             __pb3,
             __args3,
             __dmatch1,
-            __dt5,
         ))
     } else {
         __result = (None, ::core::option::Option::None);
@@ -837,12 +809,10 @@ pub fn shade_jvp_vjp(
             let mut __d_dmatch0 = ::backprop::__private::zero_like(&__dmatch0);
             match __b0 {
                 ::backprop::__private::Arm::Then(
-                    (__t1, __match1, __t5, __b1, __dt1, __pb3, __args3, __dmatch1, __dt5),
+                    (__t1, __match1, __b1, __dt1, __pb3, __args3, __dmatch1),
                 ) => {
                     let dt = __dt1;
                     let t = __t1;
-                    let ds = __dt5;
-                    let s = __t5;
                     let mut __d_t = 0.0;
                     let mut __d_dt = 0.0;
                     let mut __d___match1 = ::backprop::__private::zero_like(&__match1);
@@ -850,8 +820,8 @@ pub fn shade_jvp_vjp(
                     let mut __d_p6 = __seed;
                     let mut __d_t9 = __d_p6.0;
                     let mut __d_dt9 = __d_p6.1;
-                    let mut __d_s = ::backprop::__private::some_adjoint(__d_t9, &s);
-                    let mut __d_ds = ::backprop::__private::some_adjoint(__d_dt9, &ds);
+                    let mut __d_s = ::backprop::__private::some_or_zero(__d_t9);
+                    let mut __d_ds = ::backprop::__private::some_or_zero(__d_dt9);
                     match __b1 {
                         ::backprop::__private::Arm::Then((__t8, __p5)) => {
                             let du = (*__dmatch1.as_ref().unwrap());
@@ -1235,19 +1205,15 @@ pub fn shade_jvp_jvp_vjp(
         ::backprop::__private::Arm::Then((
             __t1,
             __match1,
-            __t5,
             __b1,
             __dt1,
             __dmatch1,
-            __dt5,
             __dt1_1,
             __ddt1,
             __pb5,
             __args5,
             __dmatch1_1,
             __ddmatch1,
-            __dt5_1,
-            __ddt5,
         ))
     } else {
         let __p7 = (None, ::core::option::Option::None);
@@ -1276,29 +1242,21 @@ pub fn shade_jvp_jvp_vjp(
                     (
                         __t1,
                         __match1,
-                        __t5,
                         __b1,
                         __dt1,
                         __dmatch1,
-                        __dt5,
                         __dt1_1,
                         __ddt1,
                         __pb5,
                         __args5,
                         __dmatch1_1,
                         __ddmatch1,
-                        __dt5_1,
-                        __ddt5,
                     ),
                 ) => {
                     let ddt = __ddt1;
                     let dt = __dt1;
                     let dt_1 = __dt1_1;
                     let t = __t1;
-                    let dds = __ddt5;
-                    let ds = __dt5;
-                    let ds_1 = __dt5_1;
-                    let s = __t5;
                     let mut __d_dt_1 = 0.0;
                     let mut __d_t = 0.0;
                     let mut __d_dt = 0.0;
@@ -1316,16 +1274,10 @@ pub fn shade_jvp_jvp_vjp(
                     let mut __d_dt9 = __d_p6.1;
                     let mut __d_dt9_1 = __d_dp6.0;
                     let mut __d_ddt9 = __d_dp6.1;
-                    let mut __d_s = ::backprop::__private::some_adjoint(__d_t9, &s);
-                    let mut __d_ds_1 = ::backprop::__private::some_adjoint(
-                        __d_dt9_1,
-                        &ds_1,
-                    );
-                    let mut __d_ds = ::backprop::__private::some_adjoint(__d_dt9, &ds);
-                    let mut __d_dds = ::backprop::__private::some_adjoint(
-                        __d_ddt9,
-                        &dds,
-                    );
+                    let mut __d_s = ::backprop::__private::some_or_zero(__d_t9);
+                    let mut __d_ds_1 = ::backprop::__private::some_or_zero(__d_dt9_1);
+                    let mut __d_ds = ::backprop::__private::some_or_zero(__d_dt9);
+                    let mut __d_dds = ::backprop::__private::some_or_zero(__d_ddt9);
                     match __b1 {
                         ::backprop::__private::Arm::Then(
                             (__t8, __p5, __p17, __p20, __p22),

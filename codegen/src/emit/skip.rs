@@ -17,7 +17,7 @@
 //! gives 0: see docs/numerics.md.)
 
 use super::Emitter;
-use crate::adjoint::{AExpr, AdjBlock, AdjStmt, Target};
+use crate::adjoint::{AExpr, AdjBlock, AdjStmt};
 use crate::ir::VarId;
 use std::collections::HashSet;
 
@@ -68,10 +68,8 @@ impl Emitter<'_> {
                 // Writing an adjoint from outside would be skipped too: not a no-op.
                 AdjStmt::Set { var, expr } if scan.is_declared(*var) => scan.expr(expr)?,
                 AdjStmt::Zero { var } if scan.is_declared(*var) => {}
-                AdjStmt::Add { target, expr } | AdjStmt::AddEach { target, expr } => {
-                    scan.target(target);
-                    scan.expr(expr)?;
-                }
+                // A target added into is written, not read (its indices are primal values).
+                AdjStmt::Add { expr, .. } | AdjStmt::AddEach { expr, .. } => scan.expr(expr)?,
                 AdjStmt::If { then_block, else_block, .. } => {
                     self.scan_block(then_block, scan)?;
                     self.scan_block(else_block, scan)?;
@@ -139,7 +137,4 @@ impl Scan<'_> {
         }
         Some(())
     }
-
-    /// A target added into is written, not read; its indices are primal values.
-    fn target(&mut self, _target: &Target) {}
 }

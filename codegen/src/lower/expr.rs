@@ -466,7 +466,7 @@ pub(super) fn leading_let(cond: &Expr) -> Option<(&syn::ExprLet, Option<Expr>)> 
     Some((first, guard))
 }
 
-pub(super) const LET_IN_CONDITION: &str = "this `let` chain is not supported in a differentiable function: one `let` first, then plain conditions (`if let Some(t) = o && t > 0.0`), is; bind the other values first";
+pub(super) const LET_IN_CONDITION: &str = "a let chain is supported when its one `let` comes first and the rest are plain conditions (`if let Some(t) = o && t > 0.0`); bind the other values before the `if`";
 
 /// What to call a construct in an error message, and what to do instead.
 fn describe(expr: &Expr) -> String {
@@ -476,7 +476,7 @@ fn describe(expr: &Expr) -> String {
             "a loop used as a value is not supported; assign to a variable inside the loop".into()
         }
         Expr::Try(_) => {
-            "the `?` operator is supported on an `Option` in a function returning one; handle other errors before calling it".into()
+            "`?` is supported on an `Option` in a function that returns an `Option`; here, handle the `None` first (`let Some(v) = g(x) else { … };`)".into()
         }
         Expr::Async(_) | Expr::Await(_) => "`async` code is not supported in a differentiable function".into(),
         Expr::Let(_) => LET_IN_CONDITION.into(),

@@ -188,6 +188,8 @@ pub struct Features {
     pub bound_arm_in_active_guard: bool,
     /// A bare `None` passed to a parameter of type `Option<usize>` (found/043).
     pub none_to_integer_option: bool,
+    /// A local array lent `&mut` to a callee's `&mut [F]` parameter (found/046).
+    pub array_lent_to_slice: bool,
     /// Functions returning `Option<F>` (`Some(e)`, `None`, `if c { None } else { Some(e) }`,
     /// early `return None`, `g(x)?` and `o?`), called and read with `match`, `if let`,
     /// `let … else`, `unwrap_or`, `is_some()`/`is_none()` then `unwrap()`/`expect(…)`; their
@@ -270,6 +272,7 @@ impl Features {
         two_lent_buffers: true,
         bound_arm_in_active_guard: true,
         none_to_integer_option: true,
+        array_lent_to_slice: true,
         option_results: true,
         option_params: true,
         filter_chains: true,
@@ -326,6 +329,8 @@ impl Default for Features {
             constant_let_closure: false,
             // found/043-none-to-an-integer-option.rs
             none_to_integer_option: false,
+            // found/046-array-lent-mut-to-a-slice-parameter.rs
+            array_lent_to_slice: false,
             // found/044-mut-parameter-lent-in-a-vec-literal.rs
             mut_param_lent_in_literal: false,
             // found/045-bound-arm-of-a-struct-integer-field.rs

@@ -245,6 +245,12 @@ pub fn some_adjoint<T: Differentiable + ?Sized>(adjoint: Option<T::Tangent>, lik
     adjoint.unwrap_or_else(|| like.zero_tangent())
 }
 
+/// The adjoint of a float `a` in `Some(a)`: the inside of the `Option`'s adjoint, or zero.
+#[inline(always)]
+pub fn some_or_zero<T: crate::Float>(adjoint: Option<T>) -> T {
+    adjoint.unwrap_or(T::ZERO)
+}
+
 /// A zero gradient shaped like `value`.
 #[inline(always)]
 pub fn zero_like<T: Differentiable + ?Sized>(value: &T) -> T::Tangent {
