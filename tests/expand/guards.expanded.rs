@@ -109,12 +109,9 @@ pub fn nll_vjp<'__l0, '__l1>(
     let sigma = ::backprop::__private::float(g.log_sigma).exp();
     let mut total = 0.0;
     let __t2 = x.len();
-    let mut __tape0 = ::std::vec::Vec::new();
-    ::backprop::__private::reserve(&mut __tape0, &(0..__t2));
     for i in 0..__t2 {
         let z = (x[i] - ::backprop::__private::float(g.mu)) / sigma;
         total += 0.5 * z * z + ::backprop::__private::float(g.log_sigma);
-        ::backprop::__private::record(&mut __tape0, (z,));
     }
     let __value = total;
     (
@@ -126,8 +123,8 @@ pub fn nll_vjp<'__l0, '__l1>(
             let mut __d_total = __seed;
             if 0 < __t2 {
                 let __view0_0 = &mut __d_x[..__t2];
-                for i in (0..__t2).rev() {
-                    let (z,) = ::backprop::__private::pop(&mut __tape0);
+                for i in 0..__t2 {
+                    let z = (x[i] - ::backprop::__private::float(g.mu)) / sigma;
                     let __t7 = 0.5 * z;
                     let mut __d_t10 = __d_total;
                     let mut __d_t8 = __d_t10;
@@ -167,12 +164,9 @@ pub fn nll_grad(g: &Gaussian, x: &[f64]) -> (f64, (Gaussian, ::std::vec::Vec<f64
     let sigma = ::backprop::__private::float(g.log_sigma).exp();
     let mut total = 0.0;
     let __t2 = x.len();
-    let mut __tape0 = ::std::vec::Vec::new();
-    ::backprop::__private::reserve(&mut __tape0, &(0..__t2));
     for i in 0..__t2 {
         let z = (x[i] - ::backprop::__private::float(g.mu)) / sigma;
         total += 0.5 * z * z + ::backprop::__private::float(g.log_sigma);
-        ::backprop::__private::record(&mut __tape0, (z,));
     }
     let __value = total;
     let __seed: f64 = 1.0;
@@ -182,8 +176,8 @@ pub fn nll_grad(g: &Gaussian, x: &[f64]) -> (f64, (Gaussian, ::std::vec::Vec<f64
     let mut __d_total = __seed;
     if 0 < __t2 {
         let __view0_0 = &mut __d_x[..__t2];
-        for i in (0..__t2).rev() {
-            let (z,) = ::backprop::__private::pop(&mut __tape0);
+        for i in 0..__t2 {
+            let z = (x[i] - ::backprop::__private::float(g.mu)) / sigma;
             let __t7 = 0.5 * z;
             let mut __d_t10 = __d_total;
             let mut __d_t8 = __d_t10;
@@ -275,8 +269,6 @@ pub fn nll_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     let mut dtotal = 0.0;
     let mut total = 0.0;
     let __t2 = x.len();
-    let mut __tape0 = ::std::vec::Vec::new();
-    ::backprop::__private::reserve(&mut __tape0, &(0..__t2));
     for i in 0..__t2 {
         let z = (x[i] - ::backprop::__private::float(g.mu)) / sigma;
         let __p1 = (dx[i] + -::backprop::__private::float(dg.mu)) / sigma;
@@ -287,7 +279,6 @@ pub fn nll_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             + ::backprop::__private::float(dg.log_sigma);
         total += __t7 * z + ::backprop::__private::float(g.log_sigma);
         dtotal += __dt10;
-        ::backprop::__private::record(&mut __tape0, (z, __p1, __p3));
     }
     let __value = (total, dtotal);
     (
@@ -305,8 +296,10 @@ pub fn nll_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             if 0 < __t2 {
                 let __view0_0 = &mut __d_x[..__t2];
                 let __view0_1 = &mut __d_dx[..__t2];
-                for i in (0..__t2).rev() {
-                    let (z, __p1, __p3) = ::backprop::__private::pop(&mut __tape0);
+                for i in 0..__t2 {
+                    let z = (x[i] - ::backprop::__private::float(g.mu)) / sigma;
+                    let __p1 = (dx[i] + -::backprop::__private::float(dg.mu)) / sigma;
+                    let __p3 = dsigma * z / sigma;
                     let __p4 = -__p3;
                     let dz = __p1 + __p4;
                     let __t7 = 0.5 * z;
@@ -382,8 +375,6 @@ pub fn nll_hvp(
     let mut dtotal = 0.0;
     let mut total = 0.0;
     let __t2 = x.len();
-    let mut __tape0 = ::std::vec::Vec::new();
-    ::backprop::__private::reserve(&mut __tape0, &(0..__t2));
     for i in 0..__t2 {
         let z = (x[i] - ::backprop::__private::float(g.mu)) / sigma;
         let __p1 = (dx[i] + -::backprop::__private::float(dg.mu)) / sigma;
@@ -394,7 +385,6 @@ pub fn nll_hvp(
             + ::backprop::__private::float(dg.log_sigma);
         total += __t7 * z + ::backprop::__private::float(g.log_sigma);
         dtotal += __dt10;
-        ::backprop::__private::record(&mut __tape0, (z, __p1, __p3));
     }
     let __value = (total, dtotal);
     let __seed: (f64, f64) = (0.0, 1.0);
@@ -410,8 +400,10 @@ pub fn nll_hvp(
     if 0 < __t2 {
         let __view0_0 = &mut __d_x[..__t2];
         let __view0_1 = &mut __d_dx[..__t2];
-        for i in (0..__t2).rev() {
-            let (z, __p1, __p3) = ::backprop::__private::pop(&mut __tape0);
+        for i in 0..__t2 {
+            let z = (x[i] - ::backprop::__private::float(g.mu)) / sigma;
+            let __p1 = (dx[i] + -::backprop::__private::float(dg.mu)) / sigma;
+            let __p3 = dsigma * z / sigma;
             let __p4 = -__p3;
             let dz = __p1 + __p4;
             let __t7 = 0.5 * z;
@@ -576,13 +568,12 @@ pub fn nll_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
     let mut dtotal_1 = 0.0;
     let mut total = 0.0;
     let __t2 = x.len();
-    let mut __tape0 = ::std::vec::Vec::new();
-    ::backprop::__private::reserve(&mut __tape0, &(0..__t2));
     for i in 0..__t2 {
         let z = (x[i] - ::backprop::__private::float(g.mu)) / sigma;
         let __p11 = (dx_1[i] + -::backprop::__private::float(dg_1.mu)) / sigma;
         let __p13 = dsigma_1 * z / sigma;
-        let dz_1 = __p11 + -__p13;
+        let __p14 = -__p13;
+        let dz_1 = __p11 + __p14;
         let __p1 = (dx[i] + -::backprop::__private::float(dg.mu)) / sigma;
         let __p15 = (ddx[i] + -::backprop::__private::float(ddg.mu)) / sigma;
         let __p17 = dsigma_1 * __p1 / sigma;
@@ -603,10 +594,6 @@ pub fn nll_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
         dtotal_1 += __dt10_1;
         dtotal += __dt10;
         ddtotal += __ddt10;
-        ::backprop::__private::record(
-            &mut __tape0,
-            (z, __p1, __p3, __p11, __p13, __p15, __p17, __p21, __p23),
-        );
     }
     let __value = ((total, dtotal), (dtotal_1, ddtotal));
     (
@@ -636,12 +623,19 @@ pub fn nll_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
                 let __view0_1 = &mut __d_dx[..__t2];
                 let __view0_2 = &mut __d_dx_1[..__t2];
                 let __view0_3 = &mut __d_ddx[..__t2];
-                for i in (0..__t2).rev() {
-                    let (z, __p1, __p3, __p11, __p13, __p15, __p17, __p21, __p23) = ::backprop::__private::pop(
-                        &mut __tape0,
-                    );
+                for i in 0..__t2 {
+                    let z = (x[i] - ::backprop::__private::float(g.mu)) / sigma;
+                    let __p11 = (dx_1[i] + -::backprop::__private::float(dg_1.mu))
+                        / sigma;
+                    let __p13 = dsigma_1 * z / sigma;
                     let __p14 = -__p13;
                     let dz_1 = __p11 + __p14;
+                    let __p1 = (dx[i] + -::backprop::__private::float(dg.mu)) / sigma;
+                    let __p15 = (ddx[i] + -::backprop::__private::float(ddg.mu)) / sigma;
+                    let __p17 = dsigma_1 * __p1 / sigma;
+                    let __p3 = dsigma * z / sigma;
+                    let __p21 = (ddsigma * z + dz_1 * dsigma) / sigma;
+                    let __p23 = dsigma_1 * __p3 / sigma;
                     let __p18 = -__p17;
                     let __dp1 = __p15 + __p18;
                     let __p24 = -__p23;

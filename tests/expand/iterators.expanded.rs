@@ -2284,13 +2284,10 @@ pub fn weighted_positions_vjp<'__l0>(
 ) -> (f64, impl ::core::ops::FnOnce(f64) -> ::std::vec::Vec<f64> + use<'__l0>) {
     let mut acc = 0.0;
     let __t0 = x.len();
-    let mut __tape0 = ::std::vec::Vec::new();
-    ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
     for __i0 in 0..__t0 {
         let i = __i0;
         let v = &x[__i0];
         acc += (i as f64 + 1.0) * x[__i0].sin();
-        ::backprop::__private::record(&mut __tape0, (i,));
     }
     let __value = acc;
     (
@@ -2301,8 +2298,8 @@ pub fn weighted_positions_vjp<'__l0>(
             if 0 < __t0 {
                 let __view0_0 = &mut __d_x[..__t0];
                 let __view0_1 = &x[..__t0];
-                for __i0 in (0..__t0).rev() {
-                    let (i,) = ::backprop::__private::pop(&mut __tape0);
+                for __i0 in 0..__t0 {
+                    let i = __i0;
                     let __t1 = i as f64 + 1.0;
                     let __t2 = __view0_1[__i0];
                     let mut __d_t4 = __d_acc;
@@ -2332,13 +2329,10 @@ pub fn weighted_positions_vjp<'__l0>(
 pub fn weighted_positions_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let mut acc = 0.0;
     let __t0 = x.len();
-    let mut __tape0 = ::std::vec::Vec::new();
-    ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
     for __i0 in 0..__t0 {
         let i = __i0;
         let v = &x[__i0];
         acc += (i as f64 + 1.0) * x[__i0].sin();
-        ::backprop::__private::record(&mut __tape0, (i,));
     }
     let __value = acc;
     let __seed: f64 = 1.0;
@@ -2347,8 +2341,8 @@ pub fn weighted_positions_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     if 0 < __t0 {
         let __view0_0 = &mut __d_x[..__t0];
         let __view0_1 = &x[..__t0];
-        for __i0 in (0..__t0).rev() {
-            let (i,) = ::backprop::__private::pop(&mut __tape0);
+        for __i0 in 0..__t0 {
+            let i = __i0;
             let __t1 = i as f64 + 1.0;
             let __t2 = __view0_1[__i0];
             let mut __d_t4 = __d_acc;

@@ -22,6 +22,9 @@ use crate::ir::{Arg, BlockId, Call, Function, Loop, LoopHead, Op, Operand, StmtK
 use quote::ToTokens;
 use std::collections::{HashMap, HashSet};
 
+mod replay;
+pub use replay::Replay;
+
 /// How the reverse sweep obtains the values it needs.
 #[derive(Default)]
 pub struct Availability {
@@ -43,6 +46,9 @@ pub struct Availability {
     /// `if` statements whose reverse evaluates the condition again instead of recording which
     /// arm ran (a pure condition on values the reverse sweep has anyway, such as `v > 0.0`).
     pub recomputed_conditions: HashSet<usize>,
+    /// Loops whose reverse computes a recurrence again instead of recording it (see
+    /// [`replay`]), walking upwards (they are in `free_order_loops` too).
+    pub replays: HashMap<usize, Replay>,
 }
 
 /// Work the reverse sweep repeats from the forward sweep.
@@ -170,22 +176,30 @@ impl Planner<'_> {
                     needed.extend(loop_needs(l));
                 }
                 self.block(body);
-                let scopes = self.scopes;
-                let within = |v: VarId| super::order::nested_in(&scopes.parent, scopes.def_block[v], body.block);
-                let records = |b: BlockId| !self.out.record[b].is_empty();
-                let index = self.facts.index.loops.get(id).and_then(|l| match &l.head {
-                    LoopHead::Range(r) => r.index,
-                    _ => None,
-                });
-                if !super::order::records_anything(body, &records)
-                    && super::order::independent_iterations(body, index, &within)
-                {
-                    self.out.free_order_loops.insert(*id);
-                }
+                self.plan_order(*id, body);
             }
         }
         for v in needed {
             self.require(v);
+        }
+    }
+
+    /// Whether a loop's reverse may walk upwards, and then whether it computes a recurrence
+    /// again instead of popping it (see `replay`).
+    fn plan_order(&mut self, id: usize, body: &AdjBlock) {
+        let scopes = self.scopes;
+        let within = |v: VarId| super::order::nested_in(&scopes.parent, scopes.def_block[v], body.block);
+        let index = self.facts.index.loops.get(&id).and_then(|l| match &l.head {
+            LoopHead::Range(r) => r.index,
+            _ => None,
+        });
+        if !super::order::independent_iterations(body, index, &within) {
+            return;
+        }
+        self.try_replay(id, body);
+        let records = |b: BlockId| !self.out.record[b].is_empty();
+        if !super::order::records_anything(body, &records) {
+            self.out.free_order_loops.insert(id);
         }
     }
 

@@ -59,7 +59,7 @@ impl Scopes {
         });
         let mut seq = 0;
         let mut assigned = vec![Vec::new(); n];
-        scopes.walk(&function.body, None, &mut seq, &mut assigned);
+        scopes.walk(function, &function.body, None, &mut seq, &mut assigned);
         let mut read_in = vec![Vec::new(); n];
         note_reads(&function.body, &mut read_in);
         scopes.define_where_assigned(function, &assigned, &read_in);
@@ -103,7 +103,14 @@ impl Scopes {
         found
     }
 
-    fn walk(&mut self, block: &Block, outer: Option<usize>, seq: &mut usize, assigned: &mut [Vec<(BlockId, usize)>]) {
+    fn walk(
+        &mut self,
+        function: &Function,
+        block: &Block,
+        outer: Option<usize>,
+        seq: &mut usize,
+        assigned: &mut [Vec<(BlockId, usize)>],
+    ) {
         for stmt in &block.stmts {
             let here = *seq;
             *seq += 1;
@@ -128,11 +135,20 @@ impl Scopes {
                     self.note_move(value, here);
                 }
                 StmtKind::Return(value) => self.note_move(value, here),
+                // A statement copied verbatim (`k += 2;`, `idx.push(i);`) may change any
+                // mutable variable it names.
+                StmtKind::Inactive(inactive) => {
+                    for &u in &inactive.uses {
+                        if function.vars[u].mutable {
+                            self.writes[u].push(here);
+                        }
+                    }
+                }
                 StmtKind::If(if_stmt) => {
                     self.define(if_stmt.record, block.id, here);
                     for arm in [&if_stmt.then_block, &if_stmt.else_block] {
                         self.parent[arm.id] = Some(block.id);
-                        self.walk(arm, outer, seq, assigned);
+                        self.walk(function, arm, outer, seq, assigned);
                     }
                 }
                 StmtKind::Loop(loop_stmt) => {
@@ -147,7 +163,7 @@ impl Scopes {
                     {
                         self.define(index, body.id, here);
                     }
-                    self.walk(body, outer.or(Some(here)), seq, assigned);
+                    self.walk(function, body, outer.or(Some(here)), seq, assigned);
                     let end = *seq;
                     self.loop_span.insert(loop_stmt.id, (here, end));
                     let start = outer.unwrap_or(here);

@@ -154,6 +154,20 @@ impl Emitter<'_> {
         }
     }
 
+    /// For a loop whose reverse computes a recurrence again (`analysis::record::replay`): the
+    /// carried variables set to their definitions, and the statements run again at the start
+    /// of each iteration, as the forward sweep printed them. Empty for other loops.
+    fn replay(&self, l: &crate::ir::Loop) -> (TokenStream, TokenStream) {
+        let Some(replay) = self.sweep.avail.replays.get(&l.id) else { return Default::default() };
+        let forward = self.printing(Printing::Forward);
+        let entry = replay.carried.iter().map(|&c| match self.facts.index.defs.get(&c) {
+            Some(value) => forward.let_stmt(c, value),
+            None => internal_error("a replayed variable has no `let` (`replay` takes definitions only)"),
+        });
+        let stmts = replay.stmts.iter().map(|&k| forward.forward_stmt(&l.body.stmts[k]));
+        (quote!(#(#entry)*), quote!(#(#stmts)*))
+    }
+
     /// The condition of an `if` whose reverse evaluates it again, if it is one.
     fn recomputed_condition(&self, id: usize) -> Option<TokenStream> {
         if !self.sweep.avail.recomputed_conditions.contains(&id) {
@@ -191,7 +205,9 @@ impl Emitter<'_> {
             });
             let inner = Emitter { frame: frame.as_ref().or(self.frame), ..*self };
             let code = inner.reverse_block(body);
-            let looped = self.loop_with_views(l, range, head, quote!(#pop #code));
+            let (entry, replay) = self.replay(l);
+            let looped = self.loop_with_views(l, range, head, quote!(#pop #replay #code));
+            let looped = if entry.is_empty() { looped } else { quote!({ #entry #looped }) };
             // Nothing flows in: nothing to do (see `skip`).
             return match self.skippable_when_zero(body) {
                 Some(incoming) => {
