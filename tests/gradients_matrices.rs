@@ -523,3 +523,104 @@ fn mlp_with_nested_array_fields_cross_entropy_gradient() {
         assert_grad_close(&flatten(&g), &numeric, FD_TOL64);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// An element read in every iteration of an inner loop (its adjoint summed in a local)
+// ---------------------------------------------------------------------------------------------
+
+// GMM's triangular product: q = L·v with L unit lower triangular, its strict lower part in `l`
+// column by column; f = Σᵣ qᵣ². With q = L v: ∂f/∂v = 2 Lᵀ q, ∂f/∂l at (r, c) = 2 qᵣ v_c.
+#[differentiable]
+fn triangular_square(l: &[f64], v: &[f64]) -> f64 {
+    let d = v.len();
+    let mut q = v.to_vec();
+    let mut k = 0;
+    for col in 0..d {
+        for row in col + 1..d {
+            q[row] += l[k] * v[col];
+            k += 1;
+        }
+    }
+    let mut s = 0.0;
+    for r in 0..d {
+        s += q[r] * q[r];
+    }
+    s
+}
+
+#[test]
+fn a_triangular_product_sends_each_column_entry_one_sum() {
+    let d = 4;
+    let n_l = d * (d - 1) / 2;
+    let by_hand = |p: &[f64]| {
+        let (l, v) = (&p[..n_l], &p[n_l..]);
+        let mut q = v.to_vec();
+        let mut k = 0;
+        let mut at = vec![vec![0.0; d]; d];
+        for col in 0..d {
+            for row in col + 1..d {
+                q[row] += l[k] * v[col];
+                at[row][col] = l[k];
+                k += 1;
+            }
+            at[col][col] = 1.0;
+        }
+        let mut g = Vec::new();
+        for col in 0..d {
+            for row in col + 1..d {
+                g.push(2.0 * q[row] * v[col]);
+            }
+        }
+        for c in 0..d {
+            g.push((0..d).map(|r| 2.0 * at[r][c] * q[r]).sum());
+        }
+        g
+    };
+    check_n64(
+        |p| {
+            let (v, (gl, gv)) = triangular_square_grad(&p[..n_l], &p[n_l..]);
+            (v, [gl, gv].concat())
+        },
+        |p| triangular_square(&p[..n_l], &p[n_l..]),
+        by_hand,
+        &[
+            &[0.5, -1.0, 0.25, 2.0, 0.3, -0.7, 1.0, 2.0, -1.5, 0.5],
+            &[1.0, 2.0, 3.0, -1.0, -2.0, 0.5, 0.1, 0.2, 0.3, 0.4],
+        ],
+        TOL64,
+    );
+}
+
+// The last row index is out of range, where the inner loop runs no times (x[n] is never read):
+// f = Σᵢ₌₀..ₙ Σⱼ₌₀..ₙ₋ᵢ xᵢ wⱼ; ∂f/∂xᵢ = Σⱼ<ₙ₋ᵢ wⱼ, ∂f/∂wⱼ = Σᵢ<ₙ₋ⱼ xᵢ
+#[differentiable]
+fn staircase(x: &[f64], w: &[f64]) -> f64 {
+    let n = x.len();
+    let mut s = 0.0;
+    for i in 0..n + 1 {
+        for j in 0..n - i {
+            s += x[i] * w[j];
+        }
+    }
+    s
+}
+
+#[test]
+fn an_inner_loop_that_runs_no_times_touches_no_element() {
+    let n = 3;
+    check_n64(
+        |p| {
+            let (v, (gx, gw)) = staircase_grad(&p[..n], &p[n..]);
+            (v, [gx, gw].concat())
+        },
+        |p| staircase(&p[..n], &p[n..]),
+        |p| {
+            let (x, w) = (&p[..n], &p[n..]);
+            let gx = (0..n).map(|i| w[..n - i].iter().sum::<f64>());
+            let gw = (0..n).map(|j| x[..n - j].iter().sum::<f64>());
+            gx.chain(gw).collect()
+        },
+        &[&[0.5, -1.0, 0.25, 2.0, 0.3, -0.7], &[1.0, 2.0, 3.0, -1.0, -2.0, 0.5]],
+        TOL64,
+    );
+}

@@ -3977,12 +3977,10 @@ impl Point {
     )]
     pub fn norm_vjp(self) -> (f64, impl ::core::ops::FnOnce(f64) -> Self + use<>) {
         let __t0 = self.x;
-        let __t1 = self.x;
         let __t3 = self.y;
-        let __t4 = self.y;
         let __t7 = (::backprop::__private::float(__t0)
-            * ::backprop::__private::float(__t1)
-            + ::backprop::__private::float(__t3) * ::backprop::__private::float(__t4))
+            * ::backprop::__private::float(__t0)
+            + ::backprop::__private::float(__t3) * ::backprop::__private::float(__t3))
             .sqrt();
         let __value = __t7;
         (
@@ -3992,13 +3990,9 @@ impl Point {
                 let mut __d_t7 = __seed;
                 let mut __d_t6 = __d_t7 / (2.0 * __t7);
                 let mut __d_t2 = __d_t6;
-                let mut __d_t3 = __d_t6 * __t4;
-                let mut __d_t4 = __d_t6 * __t3;
-                __d_self.y += __d_t4;
+                let mut __d_t3 = __d_t6 * __t3 * 2.0;
                 __d_self.y += __d_t3;
-                let mut __d_t0 = __d_t2 * __t1;
-                let mut __d_t1 = __d_t2 * __t0;
-                __d_self.x += __d_t1;
+                let mut __d_t0 = __d_t2 * __t0 * 2.0;
                 __d_self.x += __d_t0;
                 __d_self
             },
@@ -4020,12 +4014,10 @@ impl Point {
     )]
     pub fn norm_grad(self) -> (f64, Self) {
         let __t0 = self.x;
-        let __t1 = self.x;
         let __t3 = self.y;
-        let __t4 = self.y;
         let __t7 = (::backprop::__private::float(__t0)
-            * ::backprop::__private::float(__t1)
-            + ::backprop::__private::float(__t3) * ::backprop::__private::float(__t4))
+            * ::backprop::__private::float(__t0)
+            + ::backprop::__private::float(__t3) * ::backprop::__private::float(__t3))
             .sqrt();
         let __value = __t7;
         let __seed: f64 = 1.0;
@@ -4033,13 +4025,9 @@ impl Point {
         let mut __d_t7 = __seed;
         let mut __d_t6 = __d_t7 / (2.0 * __t7);
         let mut __d_t2 = __d_t6;
-        let mut __d_t3 = __d_t6 * __t4;
-        let mut __d_t4 = __d_t6 * __t3;
-        __d_self.y += __d_t4;
+        let mut __d_t3 = __d_t6 * __t3 * 2.0;
         __d_self.y += __d_t3;
-        let mut __d_t0 = __d_t2 * __t1;
-        let mut __d_t1 = __d_t2 * __t0;
-        __d_self.x += __d_t1;
+        let mut __d_t0 = __d_t2 * __t0 * 2.0;
         __d_self.x += __d_t0;
         (__value, __d_self)
     }
@@ -4059,22 +4047,17 @@ impl Point {
     )]
     pub fn norm_jvp(self, dself: Self) -> (f64, f64) {
         let __t0 = self.x;
-        let __t1 = self.x;
         let __t3 = self.y;
-        let __t4 = self.y;
         let __t7 = (::backprop::__private::float(__t0)
-            * ::backprop::__private::float(__t1)
-            + ::backprop::__private::float(__t3) * ::backprop::__private::float(__t4))
+            * ::backprop::__private::float(__t0)
+            + ::backprop::__private::float(__t3) * ::backprop::__private::float(__t3))
             .sqrt();
         let __value = (
             __t7,
-            (::backprop::__private::float(dself.x) * ::backprop::__private::float(__t1)
-                + ::backprop::__private::float(dself.x)
-                    * ::backprop::__private::float(__t0)
-                + (::backprop::__private::float(dself.y)
-                    * ::backprop::__private::float(__t4)
-                    + ::backprop::__private::float(dself.y)
-                        * ::backprop::__private::float(__t3))) / (2.0 * __t7),
+            (::backprop::__private::float(dself.x) * ::backprop::__private::float(__t0)
+                * 2.0
+                + ::backprop::__private::float(dself.y)
+                    * ::backprop::__private::float(__t3) * 2.0) / (2.0 * __t7),
         );
         __value
     }
@@ -4099,58 +4082,42 @@ impl Point {
     ) -> ((f64, f64), impl ::core::ops::FnOnce((f64, f64)) -> (Self, Self) + use<>) {
         let __dt0 = dself.x;
         let __t0 = self.x;
-        let __dt1 = dself.x;
-        let __t1 = self.x;
         let __dt3 = dself.y;
         let __t3 = self.y;
-        let __dt4 = dself.y;
-        let __t4 = self.y;
         let __t7 = (::backprop::__private::float(__t0)
-            * ::backprop::__private::float(__t1)
-            + ::backprop::__private::float(__t3) * ::backprop::__private::float(__t4))
+            * ::backprop::__private::float(__t0)
+            + ::backprop::__private::float(__t3) * ::backprop::__private::float(__t3))
             .sqrt();
-        let __p4 = 2.0 * __t7;
+        let __p2 = 2.0 * __t7;
         let __dt7 = (::backprop::__private::float(__dt0)
-            * ::backprop::__private::float(__t1)
-            + ::backprop::__private::float(__dt1) * ::backprop::__private::float(__t0)
-            + (::backprop::__private::float(__dt3) * ::backprop::__private::float(__t4)
-                + ::backprop::__private::float(__dt4)
-                    * ::backprop::__private::float(__t3))) / __p4;
+            * ::backprop::__private::float(__t0) * 2.0
+            + ::backprop::__private::float(__dt3) * ::backprop::__private::float(__t3)
+                * 2.0) / __p2;
         let __value = (__t7, __dt7);
         (
             __value,
             move |__seed: (f64, f64)| {
                 let mut __d_self = ::backprop::__private::zero_like(&self);
                 let mut __d_dself = ::backprop::__private::zero_like(&dself);
-                let mut __d_p5 = __seed;
-                let mut __d_t7 = __d_p5.0;
-                let mut __d_dt7 = __d_p5.1;
-                let mut __d_dt6 = __d_dt7 / __p4;
-                let mut __d_p4 = -(__d_dt7 * __dt7 / __p4);
-                __d_t7 += __d_p4 * 2.0;
+                let mut __d_p3 = __seed;
+                let mut __d_t7 = __d_p3.0;
+                let mut __d_dt7 = __d_p3.1;
+                let mut __d_dt6 = __d_dt7 / __p2;
+                let mut __d_p2 = -(__d_dt7 * __dt7 / __p2);
+                __d_t7 += __d_p2 * 2.0;
                 let mut __d_t6 = __d_t7 / (2.0 * __t7);
                 let mut __d_dt2 = __d_dt6;
                 let mut __d_t2 = __d_t6;
-                let mut __d_p2 = __d_dt6;
-                let mut __d_dt4 = __d_dt6 * __t3;
-                let mut __d_t3 = __d_dt6 * __dt4;
-                let mut __d_dt3 = __d_p2 * __t4;
-                let mut __d_t4 = __d_p2 * __dt3;
-                __d_t3 += __d_t6 * __t4;
-                __d_t4 += __d_t6 * __t3;
-                __d_self.y += __d_t4;
-                __d_dself.y += __d_dt4;
+                let mut __d_p1 = __d_dt6 * 2.0;
+                let mut __d_dt3 = __d_p1 * __t3;
+                let mut __d_t3 = __d_p1 * __dt3;
+                __d_t3 += __d_t6 * __t3 * 2.0;
                 __d_self.y += __d_t3;
                 __d_dself.y += __d_dt3;
-                let mut __d_p0 = __d_dt2;
-                let mut __d_dt1 = __d_dt2 * __t0;
-                let mut __d_t0 = __d_dt2 * __dt1;
-                let mut __d_dt0 = __d_p0 * __t1;
-                let mut __d_t1 = __d_p0 * __dt0;
-                __d_t0 += __d_t2 * __t1;
-                __d_t1 += __d_t2 * __t0;
-                __d_self.x += __d_t1;
-                __d_dself.x += __d_dt1;
+                let mut __d_p0 = __d_dt2 * 2.0;
+                let mut __d_dt0 = __d_p0 * __t0;
+                let mut __d_t0 = __d_p0 * __dt0;
+                __d_t0 += __d_t2 * __t0 * 2.0;
                 __d_self.x += __d_t0;
                 __d_dself.x += __d_dt0;
                 (__d_self, __d_dself)
@@ -4174,56 +4141,40 @@ impl Point {
     pub fn norm_hvp(self, dself: Self) -> (f64, Self, Self) {
         let __dt0 = dself.x;
         let __t0 = self.x;
-        let __dt1 = dself.x;
-        let __t1 = self.x;
         let __dt3 = dself.y;
         let __t3 = self.y;
-        let __dt4 = dself.y;
-        let __t4 = self.y;
         let __t7 = (::backprop::__private::float(__t0)
-            * ::backprop::__private::float(__t1)
-            + ::backprop::__private::float(__t3) * ::backprop::__private::float(__t4))
+            * ::backprop::__private::float(__t0)
+            + ::backprop::__private::float(__t3) * ::backprop::__private::float(__t3))
             .sqrt();
-        let __p4 = 2.0 * __t7;
+        let __p2 = 2.0 * __t7;
         let __dt7 = (::backprop::__private::float(__dt0)
-            * ::backprop::__private::float(__t1)
-            + ::backprop::__private::float(__dt1) * ::backprop::__private::float(__t0)
-            + (::backprop::__private::float(__dt3) * ::backprop::__private::float(__t4)
-                + ::backprop::__private::float(__dt4)
-                    * ::backprop::__private::float(__t3))) / __p4;
+            * ::backprop::__private::float(__t0) * 2.0
+            + ::backprop::__private::float(__dt3) * ::backprop::__private::float(__t3)
+                * 2.0) / __p2;
         let __value = (__t7, __dt7);
         let __seed: (f64, f64) = (0.0, 1.0);
         let mut __d_self = ::backprop::__private::zero_like(&self);
         let mut __d_dself = ::backprop::__private::zero_like(&dself);
-        let mut __d_p5 = __seed;
-        let mut __d_t7 = __d_p5.0;
-        let mut __d_dt7 = __d_p5.1;
-        let mut __d_dt6 = __d_dt7 / __p4;
-        let mut __d_p4 = -(__d_dt7 * __dt7 / __p4);
-        __d_t7 += __d_p4 * 2.0;
+        let mut __d_p3 = __seed;
+        let mut __d_t7 = __d_p3.0;
+        let mut __d_dt7 = __d_p3.1;
+        let mut __d_dt6 = __d_dt7 / __p2;
+        let mut __d_p2 = -(__d_dt7 * __dt7 / __p2);
+        __d_t7 += __d_p2 * 2.0;
         let mut __d_t6 = __d_t7 / (2.0 * __t7);
         let mut __d_dt2 = __d_dt6;
         let mut __d_t2 = __d_t6;
-        let mut __d_p2 = __d_dt6;
-        let mut __d_dt4 = __d_dt6 * __t3;
-        let mut __d_t3 = __d_dt6 * __dt4;
-        let mut __d_dt3 = __d_p2 * __t4;
-        let mut __d_t4 = __d_p2 * __dt3;
-        __d_t3 += __d_t6 * __t4;
-        __d_t4 += __d_t6 * __t3;
-        __d_self.y += __d_t4;
-        __d_dself.y += __d_dt4;
+        let mut __d_p1 = __d_dt6 * 2.0;
+        let mut __d_dt3 = __d_p1 * __t3;
+        let mut __d_t3 = __d_p1 * __dt3;
+        __d_t3 += __d_t6 * __t3 * 2.0;
         __d_self.y += __d_t3;
         __d_dself.y += __d_dt3;
-        let mut __d_p0 = __d_dt2;
-        let mut __d_dt1 = __d_dt2 * __t0;
-        let mut __d_t0 = __d_dt2 * __dt1;
-        let mut __d_dt0 = __d_p0 * __t1;
-        let mut __d_t1 = __d_p0 * __dt0;
-        __d_t0 += __d_t2 * __t1;
-        __d_t1 += __d_t2 * __t0;
-        __d_self.x += __d_t1;
-        __d_dself.x += __d_dt1;
+        let mut __d_p0 = __d_dt2 * 2.0;
+        let mut __d_dt0 = __d_p0 * __t0;
+        let mut __d_t0 = __d_p0 * __dt0;
+        __d_t0 += __d_t2 * __t0 * 2.0;
         __d_self.x += __d_t0;
         __d_dself.x += __d_dt0;
         let (__hv0, __g0) = (__d_self, __d_dself);
@@ -4250,53 +4201,35 @@ impl Point {
         let __dt0 = dself.x;
         let __dt0_1 = dself_1.x;
         let __t0 = self.x;
-        let __dt1 = dself.x;
-        let __dt1_1 = dself_1.x;
-        let __t1 = self.x;
         let __dt3 = dself.y;
         let __dt3_1 = dself_1.y;
         let __t3 = self.y;
-        let __dt4 = dself.y;
-        let __dt4_1 = dself_1.y;
-        let __t4 = self.y;
         let __t7 = (::backprop::__private::float(__t0)
-            * ::backprop::__private::float(__t1)
-            + ::backprop::__private::float(__t3) * ::backprop::__private::float(__t4))
+            * ::backprop::__private::float(__t0)
+            + ::backprop::__private::float(__t3) * ::backprop::__private::float(__t3))
             .sqrt();
         let __dt7_1 = (::backprop::__private::float(__dt0_1)
-            * ::backprop::__private::float(__t1)
-            + ::backprop::__private::float(__dt1_1) * ::backprop::__private::float(__t0)
-            + (::backprop::__private::float(__dt3_1) * ::backprop::__private::float(__t4)
-                + ::backprop::__private::float(__dt4_1)
-                    * ::backprop::__private::float(__t3))) / (2.0 * __t7);
-        let __p4 = 2.0 * __t7;
+            * ::backprop::__private::float(__t0) * 2.0
+            + ::backprop::__private::float(__dt3_1) * ::backprop::__private::float(__t3)
+                * 2.0) / (2.0 * __t7);
+        let __p2 = 2.0 * __t7;
         let __dt7 = (::backprop::__private::float(__dt0)
-            * ::backprop::__private::float(__t1)
-            + ::backprop::__private::float(__dt1) * ::backprop::__private::float(__t0)
-            + (::backprop::__private::float(__dt3) * ::backprop::__private::float(__t4)
-                + ::backprop::__private::float(__dt4)
-                    * ::backprop::__private::float(__t3))) / __p4;
+            * ::backprop::__private::float(__t0) * 2.0
+            + ::backprop::__private::float(__dt3) * ::backprop::__private::float(__t3)
+                * 2.0) / __p2;
         let __value = (
             (__t7, __dt7),
             (
                 __dt7_1,
-                (::backprop::__private::float(ddself.x)
-                    * ::backprop::__private::float(__t1)
-                    + ::backprop::__private::float(__dt1_1)
-                        * ::backprop::__private::float(__dt0)
-                    + (::backprop::__private::float(ddself.x)
-                        * ::backprop::__private::float(__t0)
-                        + ::backprop::__private::float(__dt0_1)
-                            * ::backprop::__private::float(__dt1))
+                ((::backprop::__private::float(ddself.x)
+                    * ::backprop::__private::float(__t0)
+                    + ::backprop::__private::float(__dt0_1)
+                        * ::backprop::__private::float(__dt0)) * 2.0
                     + (::backprop::__private::float(ddself.y)
-                        * ::backprop::__private::float(__t4)
-                        + ::backprop::__private::float(__dt4_1)
-                            * ::backprop::__private::float(__dt3)
-                        + (::backprop::__private::float(ddself.y)
-                            * ::backprop::__private::float(__t3)
-                            + ::backprop::__private::float(__dt3_1)
-                                * ::backprop::__private::float(__dt4)))) / __p4
-                    + -(__dt7_1 * 2.0 * __dt7 / __p4),
+                        * ::backprop::__private::float(__t3)
+                        + ::backprop::__private::float(__dt3_1)
+                            * ::backprop::__private::float(__dt3)) * 2.0) / __p2
+                    + -(__dt7_1 * 2.0 * __dt7 / __p2),
             ),
         );
         __value
@@ -4331,52 +4264,34 @@ impl Point {
         let __dt0 = dself.x;
         let __dt0_1 = dself_1.x;
         let __t0 = self.x;
-        let __ddt1 = ddself.x;
-        let __dt1 = dself.x;
-        let __dt1_1 = dself_1.x;
-        let __t1 = self.x;
         let __ddt3 = ddself.y;
         let __dt3 = dself.y;
         let __dt3_1 = dself_1.y;
         let __t3 = self.y;
-        let __ddt4 = ddself.y;
-        let __dt4 = dself.y;
-        let __dt4_1 = dself_1.y;
-        let __t4 = self.y;
         let __t7 = (::backprop::__private::float(__t0)
-            * ::backprop::__private::float(__t1)
-            + ::backprop::__private::float(__t3) * ::backprop::__private::float(__t4))
+            * ::backprop::__private::float(__t0)
+            + ::backprop::__private::float(__t3) * ::backprop::__private::float(__t3))
             .sqrt();
-        let __p18 = 2.0 * __t7;
+        let __p10 = 2.0 * __t7;
         let __dt7_1 = (::backprop::__private::float(__dt0_1)
-            * ::backprop::__private::float(__t1)
-            + ::backprop::__private::float(__dt1_1) * ::backprop::__private::float(__t0)
-            + (::backprop::__private::float(__dt3_1) * ::backprop::__private::float(__t4)
-                + ::backprop::__private::float(__dt4_1)
-                    * ::backprop::__private::float(__t3))) / __p18;
-        let __p4 = 2.0 * __t7;
-        let __dp4 = __dt7_1 * 2.0;
+            * ::backprop::__private::float(__t0) * 2.0
+            + ::backprop::__private::float(__dt3_1) * ::backprop::__private::float(__t3)
+                * 2.0) / __p10;
+        let __p2 = 2.0 * __t7;
+        let __dp2 = __dt7_1 * 2.0;
         let __dt7 = (::backprop::__private::float(__dt0)
-            * ::backprop::__private::float(__t1)
-            + ::backprop::__private::float(__dt1) * ::backprop::__private::float(__t0)
-            + (::backprop::__private::float(__dt3) * ::backprop::__private::float(__t4)
-                + ::backprop::__private::float(__dt4)
-                    * ::backprop::__private::float(__t3))) / __p4;
-        let __p19 = (::backprop::__private::float(__ddt0)
-            * ::backprop::__private::float(__t1)
-            + ::backprop::__private::float(__dt1_1) * ::backprop::__private::float(__dt0)
-            + (::backprop::__private::float(__ddt1) * ::backprop::__private::float(__t0)
-                + ::backprop::__private::float(__dt0_1)
-                    * ::backprop::__private::float(__dt1))
-            + (::backprop::__private::float(__ddt3) * ::backprop::__private::float(__t4)
-                + ::backprop::__private::float(__dt4_1)
-                    * ::backprop::__private::float(__dt3)
-                + (::backprop::__private::float(__ddt4)
-                    * ::backprop::__private::float(__t3)
-                    + ::backprop::__private::float(__dt3_1)
-                        * ::backprop::__private::float(__dt4)))) / __p4;
-        let __p21 = __dp4 * __dt7 / __p4;
-        let __value = ((__t7, __dt7), (__dt7_1, __p19 + -__p21));
+            * ::backprop::__private::float(__t0) * 2.0
+            + ::backprop::__private::float(__dt3) * ::backprop::__private::float(__t3)
+                * 2.0) / __p2;
+        let __p11 = ((::backprop::__private::float(__ddt0)
+            * ::backprop::__private::float(__t0)
+            + ::backprop::__private::float(__dt0_1)
+                * ::backprop::__private::float(__dt0)) * 2.0
+            + (::backprop::__private::float(__ddt3) * ::backprop::__private::float(__t3)
+                + ::backprop::__private::float(__dt3_1)
+                    * ::backprop::__private::float(__dt3)) * 2.0) / __p2;
+        let __p13 = __dp2 * __dt7 / __p2;
+        let __value = ((__t7, __dt7), (__dt7_1, __p11 + -__p13));
         (
             __value,
             move |__seed: ((f64, f64), (f64, f64))| {
@@ -4384,91 +4299,63 @@ impl Point {
                 let mut __d_dself_1 = ::backprop::__private::zero_like(&dself_1);
                 let mut __d_dself = ::backprop::__private::zero_like(&dself);
                 let mut __d_ddself = ::backprop::__private::zero_like(&ddself);
-                let mut __d_p23 = __seed;
-                let mut __d_p5 = __d_p23.0;
-                let mut __d_dp5 = __d_p23.1;
-                let mut __d_t7 = __d_p5.0;
-                let mut __d_dt7 = __d_p5.1;
-                let mut __d_dt7_1 = __d_dp5.0;
-                let mut __d_ddt7 = __d_dp5.1;
-                let mut __d_p19 = __d_ddt7;
-                let mut __d_p21 = -__d_ddt7;
-                let mut __d_p20 = __d_p21 / __p4;
-                let mut __d_p4 = -(__d_p21 * __p21 / __p4);
-                let mut __d_dp4 = __d_p20 * __dt7;
-                __d_dt7 += __d_p20 * __dp4;
-                let mut __d_ddt6 = __d_p19 / __p4;
-                __d_p4 += -(__d_p19 * __p19 / __p4);
-                let mut __d_dt6 = __d_dt7 / __p4;
-                __d_p4 += -(__d_dt7 * __dt7 / __p4);
-                __d_dt7_1 += __d_dp4 * 2.0;
-                __d_t7 += __d_p4 * 2.0;
-                let mut __d_dt6_1 = __d_dt7_1 / __p18;
-                let mut __d_p18 = -(__d_dt7_1 * __dt7_1 / __p18);
-                __d_t7 += __d_p18 * 2.0;
+                let mut __d_p15 = __seed;
+                let mut __d_p3 = __d_p15.0;
+                let mut __d_dp3 = __d_p15.1;
+                let mut __d_t7 = __d_p3.0;
+                let mut __d_dt7 = __d_p3.1;
+                let mut __d_dt7_1 = __d_dp3.0;
+                let mut __d_ddt7 = __d_dp3.1;
+                let mut __d_p11 = __d_ddt7;
+                let mut __d_p13 = -__d_ddt7;
+                let mut __d_p12 = __d_p13 / __p2;
+                let mut __d_p2 = -(__d_p13 * __p13 / __p2);
+                let mut __d_dp2 = __d_p12 * __dt7;
+                __d_dt7 += __d_p12 * __dp2;
+                let mut __d_ddt6 = __d_p11 / __p2;
+                __d_p2 += -(__d_p11 * __p11 / __p2);
+                let mut __d_dt6 = __d_dt7 / __p2;
+                __d_p2 += -(__d_dt7 * __dt7 / __p2);
+                __d_dt7_1 += __d_dp2 * 2.0;
+                __d_t7 += __d_p2 * 2.0;
+                let mut __d_dt6_1 = __d_dt7_1 / __p10;
+                let mut __d_p10 = -(__d_dt7_1 * __dt7_1 / __p10);
+                __d_t7 += __d_p10 * 2.0;
                 let mut __d_t6 = __d_t7 / (2.0 * __t7);
                 let mut __d_ddt2 = __d_ddt6;
                 let mut __d_dt2 = __d_dt6;
                 let mut __d_dt2_1 = __d_dt6_1;
                 let mut __d_t2 = __d_t6;
-                let mut __d_dp2 = __d_ddt6;
-                let mut __d_p2 = __d_dt6;
-                let mut __d_p16 = __d_ddt6;
-                let mut __d_dt3_1 = __d_ddt6 * __dt4;
-                let mut __d_dt4 = __d_ddt6 * __dt3_1;
-                let mut __d_ddt4 = __d_p16 * __t3;
-                let mut __d_t3 = __d_p16 * __ddt4;
-                __d_dt4 += __d_dt6 * __t3;
-                __d_t3 += __d_dt6 * __dt4;
-                let mut __d_p14 = __d_dp2;
-                let mut __d_dt4_1 = __d_dp2 * __dt3;
-                let mut __d_dt3 = __d_dp2 * __dt4_1;
-                let mut __d_ddt3 = __d_p14 * __t4;
-                let mut __d_t4 = __d_p14 * __ddt3;
-                __d_dt3 += __d_p2 * __t4;
-                __d_t4 += __d_p2 * __dt3;
-                let mut __d_p12 = __d_dt6_1;
-                __d_dt4_1 += __d_dt6_1 * __t3;
-                __d_t3 += __d_dt6_1 * __dt4_1;
-                __d_dt3_1 += __d_p12 * __t4;
-                __d_t4 += __d_p12 * __dt3_1;
-                __d_t3 += __d_t6 * __t4;
-                __d_t4 += __d_t6 * __t3;
-                __d_self.y += __d_t4;
-                __d_dself_1.y += __d_dt4_1;
-                __d_dself.y += __d_dt4;
-                __d_ddself.y += __d_ddt4;
+                let mut __d_dp1 = __d_ddt6 * 2.0;
+                let mut __d_p1 = __d_dt6 * 2.0;
+                let mut __d_p8 = __d_dp1;
+                let mut __d_dt3_1 = __d_dp1 * __dt3;
+                let mut __d_dt3 = __d_dp1 * __dt3_1;
+                let mut __d_ddt3 = __d_p8 * __t3;
+                let mut __d_t3 = __d_p8 * __ddt3;
+                __d_dt3 += __d_p1 * __t3;
+                __d_t3 += __d_p1 * __dt3;
+                let mut __d_p7 = __d_dt6_1 * 2.0;
+                __d_dt3_1 += __d_p7 * __t3;
+                __d_t3 += __d_p7 * __dt3_1;
+                __d_t3 += __d_t6 * __t3 * 2.0;
                 __d_self.y += __d_t3;
                 __d_dself_1.y += __d_dt3_1;
                 __d_dself.y += __d_dt3;
                 __d_ddself.y += __d_ddt3;
-                let mut __d_dp0 = __d_ddt2;
-                let mut __d_p0 = __d_dt2;
-                let mut __d_p10 = __d_ddt2;
-                let mut __d_dt0_1 = __d_ddt2 * __dt1;
-                let mut __d_dt1 = __d_ddt2 * __dt0_1;
-                let mut __d_ddt1 = __d_p10 * __t0;
-                let mut __d_t0 = __d_p10 * __ddt1;
-                __d_dt1 += __d_dt2 * __t0;
-                __d_t0 += __d_dt2 * __dt1;
-                let mut __d_p8 = __d_dp0;
-                let mut __d_dt1_1 = __d_dp0 * __dt0;
-                let mut __d_dt0 = __d_dp0 * __dt1_1;
-                let mut __d_ddt0 = __d_p8 * __t1;
-                let mut __d_t1 = __d_p8 * __ddt0;
-                __d_dt0 += __d_p0 * __t1;
-                __d_t1 += __d_p0 * __dt0;
-                let mut __d_p6 = __d_dt2_1;
-                __d_dt1_1 += __d_dt2_1 * __t0;
-                __d_t0 += __d_dt2_1 * __dt1_1;
-                __d_dt0_1 += __d_p6 * __t1;
-                __d_t1 += __d_p6 * __dt0_1;
-                __d_t0 += __d_t2 * __t1;
-                __d_t1 += __d_t2 * __t0;
-                __d_self.x += __d_t1;
-                __d_dself_1.x += __d_dt1_1;
-                __d_dself.x += __d_dt1;
-                __d_ddself.x += __d_ddt1;
+                let mut __d_dp0 = __d_ddt2 * 2.0;
+                let mut __d_p0 = __d_dt2 * 2.0;
+                let mut __d_p5 = __d_dp0;
+                let mut __d_dt0_1 = __d_dp0 * __dt0;
+                let mut __d_dt0 = __d_dp0 * __dt0_1;
+                let mut __d_ddt0 = __d_p5 * __t0;
+                let mut __d_t0 = __d_p5 * __ddt0;
+                __d_dt0 += __d_p0 * __t0;
+                __d_t0 += __d_p0 * __dt0;
+                let mut __d_p4 = __d_dt2_1 * 2.0;
+                __d_dt0_1 += __d_p4 * __t0;
+                __d_t0 += __d_p4 * __dt0_1;
+                __d_t0 += __d_t2 * __t0 * 2.0;
                 __d_self.x += __d_t0;
                 __d_dself_1.x += __d_dt0_1;
                 __d_dself.x += __d_dt0;

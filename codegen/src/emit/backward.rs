@@ -77,6 +77,10 @@ impl Emitter<'_> {
                 quote!(#name = #expr;)
             }
             AdjStmt::Add { target, expr } => {
+                if let Some(acc) = self.accumulator_of(target) {
+                    let e = self.aexpr(expr);
+                    return quote!(#acc += #e;);
+                }
                 let t = self.target(target);
                 if target.scalar {
                     let e = self.aexpr(expr);
@@ -203,25 +207,17 @@ impl Emitter<'_> {
                 index,
                 outer: self.frame,
             });
-            let inner = Emitter { frame: frame.as_ref().or(self.frame), ..*self };
+            let accs = self.accumulators(body);
+            let inner = Emitter { frame: frame.as_ref().or(self.frame), accumulating: Some((id, &accs)), ..*self };
             let code = inner.reverse_block(body);
             let (entry, replay) = self.replay(l);
             let looped = self.loop_with_views(l, range, head, quote!(#pop #replay #code));
             let looped = if entry.is_empty() { looped } else { quote!({ #entry #looped }) };
-            // Nothing flows in: nothing to do (see `skip`).
-            return match self.skippable_when_zero(body) {
-                Some(incoming) => {
-                    let zero = names::float_literal(0.0);
-                    let tests = incoming.iter().map(|v| {
-                        let name = self.adjoint_name(*v);
-                        quote!(#name != #zero)
-                    });
-                    quote!(if #(#tests)||* { #looped })
-                }
-                None => looped,
-            };
+            let looped = self.skipped_when_zero(body, looped);
+            return self.around_accumulators(id, &accs, looped);
         }
-        let code = self.reverse_block(body);
+        let accs = self.accumulators(body);
+        let code = Emitter { accumulating: Some((id, &accs)), ..*self }.reverse_block(body);
         let head = match l.count {
             Some(count) => {
                 let count = self.name(count);
@@ -231,6 +227,22 @@ impl Emitter<'_> {
                 "a loop whose iterations cannot be replayed has no counter (`structure` gives every loop one)",
             ),
         };
-        quote!(#head { #pop #code })
+        self.around_accumulators(id, &accs, quote!(#head { #pop #code }))
+    }
+
+    /// A loop's reverse guarded by `if` any adjoint flowing into it is nonzero, where nothing
+    /// happens otherwise (see `skip`).
+    fn skipped_when_zero(&self, body: &AdjBlock, looped: TokenStream) -> TokenStream {
+        match self.skippable_when_zero(body) {
+            Some(incoming) => {
+                let zero = names::float_literal(0.0);
+                let tests = incoming.iter().map(|v| {
+                    let name = self.adjoint_name(*v);
+                    quote!(#name != #zero)
+                });
+                quote!(if #(#tests)||* { #looped })
+            }
+            None => looped,
+        }
     }
 }

@@ -53,8 +53,16 @@ pub fn jvp_fn(
     let f = facts.f;
     let last_is_return = matches!(f.body.stmts.last().map(|s| &s.kind), Some(StmtKind::Return(_)));
     let direct_return = facts.index.returns == 1 && last_is_return && !f.flagged_returns;
-    let emitter =
-        Emitter { f, facts, plans, sweep: &plans.inline, printing: Printing::Forward, frame: None, direct_return };
+    let emitter = Emitter {
+        f,
+        facts,
+        plans,
+        sweep: &plans.inline,
+        printing: Printing::Forward,
+        frame: None,
+        direct_return,
+        accumulating: None,
+    };
     let body = emitter.forward_body();
     let (allow, attrs, vis, sig) = (allow_lints(), signature::kept_attributes(jvp_item), &item.vis, &jvp_item.sig);
     let doc = match shown {

@@ -11,6 +11,7 @@
 //!                                        pub fn f_grad(x: f64) -> (f64, f64) { …same, seed 1.0… }
 //! ```
 
+mod accumulate;
 mod backward;
 mod calls;
 mod forms;
@@ -47,6 +48,9 @@ pub(crate) struct Emitter<'a> {
     frame: Option<&'a views::Frame<'a>>,
     /// The only `return` is the last statement of the body: its value is bound directly.
     direct_return: bool,
+    /// The reverse loop whose body is being printed, and its additions summed into locals
+    /// (see `accumulate`).
+    accumulating: Option<(usize, &'a [accumulate::Accumulator<'a>])>,
 }
 
 /// What an [`Emitter`] is printing.
@@ -102,7 +106,16 @@ pub fn gradient_fns(
     let f = facts.f;
     let last_is_return = matches!(f.body.stmts.last().map(|s| &s.kind), Some(StmtKind::Return(_)));
     let direct_return = facts.index.returns == 1 && last_is_return && !f.flagged_returns;
-    let emitter = |sweep| Emitter { f, facts, plans, sweep, printing: Printing::Forward, frame: None, direct_return };
+    let emitter = |sweep| Emitter {
+        f,
+        facts,
+        plans,
+        sweep,
+        printing: Printing::Forward,
+        frame: None,
+        direct_return,
+        accumulating: None,
+    };
     let vjp_fn = emitter(&plans.closure).vjp_function(item, output, adjoint);
     let hidden = (shown == Shown::Hidden).then(|| quote!(#[doc(hidden)]));
     if let Some(hvp) = hvp {

@@ -42,6 +42,33 @@ impl Lowerer {
     }
 }
 
+impl Lowerer {
+    /// For the operands of one operation: when the second is a read of the element the first
+    /// read, with nothing written between (`q[j] * q[j]` of a buffer whose element type the
+    /// syntax does not tell, which `read_place` does not reuse), the first, and the second's
+    /// `let` removed if it is the last statement. Both operands of one operation have the same
+    /// type, so unlike a read reused across uses, this cannot give an integer to a cast.
+    pub(super) fn merge_same_reads(&self, args: &mut [Operand], out: &mut Vec<Stmt>) {
+        let [Operand::Var(a), Operand::Var(b)] = *args else { return };
+        let read_at = |v: VarId| {
+            out.iter().enumerate().rev().find_map(|(k, stmt)| match &stmt.kind {
+                StmtKind::Let { var, value: crate::ir::Value::Read(place) } if *var == v => {
+                    place_key(place).map(|key| (k, key))
+                }
+                _ => None,
+            })
+        };
+        let (Some((ka, (key_a, reads))), Some((kb, (key_b, _)))) = (read_at(a), read_at(b)) else { return };
+        if a == b || key_a != key_b || ka > kb || writes_any(&out[ka + 1..kb], &reads) {
+            return;
+        }
+        args[1] = Operand::Var(a);
+        if kb + 1 == out.len() {
+            out.pop();
+        }
+    }
+}
+
 /// The key of an operand (`v12`, or a constant's tokens).
 pub(super) fn operand_key(o: &Operand) -> String {
     match o {

@@ -214,7 +214,8 @@ impl Lowerer {
 
     /// Applies a primitive operation. Float methods give floats; arithmetic gives whatever
     /// its operands are (`len / batch` is integer arithmetic), settled by `refine_kinds`.
-    fn op(&mut self, op: Op, args: Vec<Operand>, span: Span, out: &mut Vec<Stmt>) -> Operand {
+    fn op(&mut self, op: Op, mut args: Vec<Operand>, span: Span, out: &mut Vec<Stmt>) -> Operand {
+        self.merge_same_reads(&mut args, out);
         let kind = if crate::walk::exists_on_integers(op) {
             let kinds: Vec<Kind> = args.iter().map(|a| self.kind_of(a)).collect();
             if kinds.contains(&Kind::Int) {
