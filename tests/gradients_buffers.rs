@@ -706,3 +706,35 @@ fn a_named_sub_slice_reads_through_to_the_slice() {
         TOL64,
     );
 }
+
+// A scratch buffer declared inside a loop and filled by `=` in an inner loop (made and filled
+// again in the reverse sweep, not recorded): f = Σᵢ (wᵢ₀ wᵢ₁)·(i + 1) over rows of two;
+// ∂f/∂wᵢ₀ = (i + 1) wᵢ₁, ∂f/∂wᵢ₁ = (i + 1) wᵢ₀
+#[differentiable]
+fn scratch_inside_a_loop(w: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..w.len() / 2 {
+        let mut t = vec![0.0; 2];
+        for j in 0..2 {
+            t[j] = w[2 * i + j];
+        }
+        s += t[0] * t[1] * (i + 1) as f64;
+    }
+    s
+}
+
+#[test]
+fn a_scratch_buffer_declared_in_a_loop_is_made_again() {
+    let by_hand =
+        |p: &[f64]| (0..p.len()).map(|k| if k % 2 == 0 { p[k + 1] } else { p[k - 1] } * (k / 2 + 1) as f64).collect();
+    check_n64(
+        scratch_inside_a_loop_grad,
+        scratch_inside_a_loop,
+        by_hand,
+        &[&[0.5, -1.0, 0.25, 2.0, 0.3, -0.7], &[1.0, 2.0, 3.0, -1.0]],
+        TOL64,
+    );
+    let (w, v) = ([0.5, -1.0, 0.25, 2.0], [1.0, 0.5, -2.0, 0.25]);
+    let (_, _, hv) = scratch_inside_a_loop_hvp(&w, &v);
+    assert_grad_close(&hv, &[v[1], v[0], 2.0 * v[3], 2.0 * v[2]], EXACT64);
+}

@@ -269,3 +269,81 @@ fn a_counter_moved_on_before_the_loop_is_recorded() {
         TOL64,
     );
 }
+
+// A counter carried across two loops, moved on once more between inner loops (k skips one entry
+// per row: the inner loop's reverse cannot run on from the outer's), and the same without the
+// skip. f = Σ_{r,c<r} w_k x_r x_c over the entries k of a triangle.
+#[differentiable]
+fn triangle_form(w: &[f64], x: &[f64], skip: usize) -> f64 {
+    let mut k = 0;
+    let mut s = 0.0;
+    for r in 0..x.len() {
+        for c in 0..r {
+            s += w[k] * x[r] * x[c];
+            k += 1;
+        }
+        k += skip;
+    }
+    s
+}
+
+#[differentiable]
+fn triangle_form_packed(w: &[f64], x: &[f64]) -> f64 {
+    let mut k = 0;
+    let mut s = 0.0;
+    for r in 0..x.len() {
+        for c in 0..r {
+            s += w[k] * x[r] * x[c];
+            k += 1;
+        }
+    }
+    s
+}
+
+fn triangle_form_by_hand(w: &[f64], x: &[f64], skip: usize) -> Vec<f64> {
+    let (mut gw, mut gx) = (vec![0.0; w.len()], vec![0.0; x.len()]);
+    let mut k = 0;
+    for r in 0..x.len() {
+        for c in 0..r {
+            gw[k] += x[r] * x[c];
+            gx[r] += w[k] * x[c];
+            gx[c] += w[k] * x[r];
+            k += 1;
+        }
+        k += skip;
+    }
+    [gw, gx].concat()
+}
+
+#[test]
+fn a_counter_carried_across_two_loops() {
+    let n = 4;
+    for skip in [0, 1] {
+        let n_w = n * (n - 1) / 2 + n * skip;
+        let point: Vec<f64> =
+            (0..n_w + n).map(|i| 0.3 + 0.2 * i as f64 * if i % 3 == 0 { -1.0 } else { 1.0 }).collect();
+        let shifted: Vec<f64> = point.iter().map(|v| 1.5 - v).collect();
+        check_n64(
+            |p| {
+                let (v, (gw, gx)) = triangle_form_grad(&p[..n_w], &p[n_w..], skip);
+                (v, [gw, gx].concat())
+            },
+            |p| triangle_form(&p[..n_w], &p[n_w..], skip),
+            |p| triangle_form_by_hand(&p[..n_w], &p[n_w..], skip),
+            &[&point, &shifted],
+            TOL64,
+        );
+        if skip == 0 {
+            check_n64(
+                |p| {
+                    let (v, (gw, gx)) = triangle_form_packed_grad(&p[..n_w], &p[n_w..]);
+                    (v, [gw, gx].concat())
+                },
+                |p| triangle_form_packed(&p[..n_w], &p[n_w..]),
+                |p| triangle_form_by_hand(&p[..n_w], &p[n_w..], 0),
+                &[&point, &shifted],
+                TOL64,
+            );
+        }
+    }
+}

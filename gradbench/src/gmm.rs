@@ -98,27 +98,24 @@ pub fn log_posterior(p: &Independent, x: &[Vec<f64>], m: usize, gamma: f64) -> f
         }
     }
     let mut main_term = vec![0.0; k];
-    // Declared once, outside the loops: declared inside, as `let mut xcentered = vec![0.0; d];`,
-    // the expansion does not compile (NOTES.md, "A `vec!` declared in a loop").
-    let mut xcentered = vec![0.0; d];
-    let mut qx = vec![0.0; d];
     let mut slse = 0.0;
     for xi in x.iter() {
         for c in 0..k {
             // βᵢₖ = αₖ + Σⱼ qₖⱼ − ½‖Qₖ(xᵢ − μₖ)‖².
+            let mut xcentered = vec![0.0; d];
+            let mut qx = vec![0.0; d];
             for j in 0..d {
                 xcentered[j] = xi[j] - p.mu[c][j];
             }
             for j in 0..d {
                 qx[j] = qdiags[c][j] * xcentered[j];
             }
-            // Column `col` of the strict lower triangle starts at entry col(2D − col − 1)/2 of l.
-            // (Counting entries with `lidx += 1` instead records the counter on every step:
-            // NOTES.md, "An integer counter used as an index is recorded".)
+            // Q's strict lower triangle, column by column.
+            let mut lidx = 0;
             for col in 0..d {
-                let start = col * (2 * d - col - 1) / 2;
                 for row in col + 1..d {
-                    qx[row] += p.l[c][start + row - col - 1] * xcentered[col];
+                    qx[row] += p.l[c][lidx] * xcentered[col];
+                    lidx += 1;
                 }
             }
             let mut sqnorm = 0.0;

@@ -197,6 +197,7 @@ impl Planner<'_> {
             return;
         }
         self.try_replay(id, body);
+        self.try_nested_replay(id, body);
         let records = |b: BlockId| !self.out.record[b].is_empty();
         if !super::order::records_anything(body, &records) {
             self.out.free_order_loops.insert(id);
@@ -219,7 +220,14 @@ impl Planner<'_> {
                     self.require(u);
                 }
             }
-            None => self.out.record[block].push(v),
+            None => match self.refilled_buffer(v) {
+                Some(inputs) => {
+                    for u in inputs {
+                        self.require(u);
+                    }
+                }
+                None => self.out.record[block].push(v),
+            },
         }
     }
 
@@ -262,6 +270,56 @@ impl Planner<'_> {
         if self.scheduled_fills.insert(fill.loop_id) {
             self.out.recompute[fill.block].push(Redo::Fill(fill.loop_id));
             inputs.extend(fill.inputs.iter().copied());
+        }
+        Some(inputs)
+    }
+
+    /// For a scratch buffer itself, declared in the block of the loop that fills it: made
+    /// and filled again (see [`Self::made_again`]); returns what that reads.
+    fn refilled_buffer(&mut self, buffer: VarId) -> Option<Vec<VarId>> {
+        let fill = self.fills.get(&buffer)?;
+        let (block, loop_id, fill_inputs) = (fill.block, fill.loop_id, fill.inputs.clone());
+        let mut inputs = self.made_again(buffer, block)?;
+        if self.scheduled_fills.insert(loop_id) {
+            self.out.recompute[block].push(Redo::Fill(loop_id));
+            inputs.extend(fill_inputs);
+        }
+        Some(inputs)
+    }
+
+    /// For a scratch buffer declared in the block of the loop that fills it (`let mut t =
+    /// vec![0.0; d];` inside an outer loop): creates it again where the block's reverse starts,
+    /// before it is filled again, rather than recording it (the fill needs it mutable; the
+    /// record would keep one buffer per iteration alive). Returns what its creation reads.
+    fn made_again(&mut self, buffer: VarId, block: BlockId) -> Option<Vec<VarId>> {
+        if self.scopes.def_block[buffer] != block || self.scopes.moved(buffer) {
+            return None;
+        }
+        let defs = &self.facts.index.defs;
+        // `let mut t = vec![0.0; d];` is lowered as a temporary copied into `t`.
+        let mut chain = vec![buffer];
+        let mut def = defs.get(&buffer)?;
+        while let Value::Copy(Operand::Var(u)) = def {
+            chain.push(*u);
+            def = defs.get(u)?;
+        }
+        let inputs: Vec<VarId> = match def {
+            Value::Build(crate::ir::Build::VecRepeat { elem, len }) => {
+                elem.var().into_iter().chain(len.var()).collect()
+            }
+            Value::Build(crate::ir::Build::ArrayRepeat { elem, .. }) => elem.var().into_iter().collect(),
+            // A buffer of constants is lowered as verbatim tokens.
+            Value::Inactive(inactive) if repeat_len(self.f, def).is_some() => inactive.uses.clone(),
+            _ => return None,
+        };
+        // The temporaries are the buffer's alone: nothing else reads them again.
+        let temporaries_unused = chain[1..].iter().all(|u| !self.done.contains(u));
+        if !inputs.iter().all(|&u| self.stable(u)) || !temporaries_unused {
+            return None;
+        }
+        for &v in &chain {
+            self.done.insert(v);
+            self.out.recompute[block].push(Redo::Value(v));
         }
         Some(inputs)
     }

@@ -24,7 +24,7 @@
 //! at the start of each iteration. No tape; the values come out bit for bit the same.
 
 use super::Planner;
-use crate::adjoint::AdjBlock;
+use crate::adjoint::{AdjBlock, AdjStmt};
 use crate::ir::{Kind, Loop, LoopHead, Stmt, StmtKind, Value, VarId};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -50,19 +50,77 @@ impl Planner<'_> {
         if recorded.is_empty() || !only_own_record || !l.replayable() || !matches!(l.head, LoopHead::Range(_)) {
             return;
         }
-        let Some((replay, outside)) = self.replay_of(l, recorded.clone()) else { return };
+        let Some((replay, outside)) = self.replay_of(l, recorded.clone(), None) else { return };
+        self.adopt_replay(l, body, replay, outside);
+    }
+
+    /// For a loop whose reverse may walk upwards and records nothing of its own: an inner loop
+    /// (the only loop of its body) whose record is a recurrence carried across both loops —
+    /// `k += 1` counting the entries of a triangle, `for col in 0..d { for row in col + 1..d {
+    /// … l[k] …; k += 1; } }` — is replayed by both: this loop's reverse sets the carried
+    /// variables to their definitions, the inner one's runs on from there. Both walk upwards,
+    /// so the inner statements run in the forward sweep's order.
+    pub(super) fn try_nested_replay(&mut self, id: usize, body: &AdjBlock) {
+        let Some(outer) = self.facts.index.loops.get(&id).copied() else { return };
+        let mut inner_loops = body.stmts.iter().filter_map(|s| match s {
+            AdjStmt::Loop { id, body } => Some((*id, body)),
+            _ => None,
+        });
+        let (Some((inner_id, inner_body)), None) = (inner_loops.next(), inner_loops.next()) else { return };
+        let Some(inner) = self.facts.index.loops.get(&inner_id).copied() else { return };
+        let recorded = self.out.record[inner_body.block].clone();
+        let nothing_else = |b: crate::ir::BlockId| b != inner_body.block && !self.out.record[b].is_empty();
+        if !self.out.record[body.block].is_empty()
+            || recorded.is_empty()
+            || crate::analysis::order::records_anything(body, &nothing_else)
+            || !outer.replayable()
+            || !inner.replayable()
+            || !matches!((&outer.head, &inner.head), (LoopHead::Range(_), LoopHead::Range(_)))
+            || !self.independent(inner, inner_body)
+        {
+            return;
+        }
+        let Some((mut replay, mut outside)) = self.replay_of(inner, recorded, Some(outer)) else { return };
+        if replay.carried.is_empty() {
+            return;
+        }
+        let carried = std::mem::take(&mut replay.carried);
+        for &c in &carried {
+            outside.extend(self.recompute_inputs(c).unwrap_or_default());
+        }
+        self.adopt_replay(inner, inner_body, replay, outside);
+        self.out.free_order_loops.insert(inner_id);
+        self.out.replays.insert(id, Replay { carried, stmts: Vec::new() });
+    }
+
+    /// Whether the iterations of a loop's reverse are independent (`analysis::order`).
+    fn independent(&self, l: &Loop, body: &AdjBlock) -> bool {
+        let scopes = self.scopes;
+        let within = |v: VarId| crate::analysis::order::nested_in(&scopes.parent, scopes.def_block[v], body.block);
+        let index = match &l.head {
+            LoopHead::Range(r) => r.index,
+            _ => None,
+        };
+        crate::analysis::order::independent_iterations(body, index, &within)
+    }
+
+    /// Replaces the record of loop `l` (reverse body `body`) by `replay`, and makes what it
+    /// reads from outside available.
+    fn adopt_replay(&mut self, l: &Loop, body: &AdjBlock, replay: Replay, outside: Vec<VarId>) {
         let slice_vars: HashSet<VarId> = replay.stmts.iter().filter_map(|&k| let_var(&l.body.stmts[k])).collect();
         self.out.record[body.block].clear();
         self.out.recompute[body.block].retain(|r| !matches!(r, super::Redo::Value(v) if slice_vars.contains(v)));
         for v in outside {
             self.require(v);
         }
-        self.out.replays.insert(id, replay);
+        self.out.replays.insert(l.id, replay);
     }
 
     /// The replay of `recorded`, and the values from outside the loop that it reads; `None`
     /// if one of them cannot be computed again this way.
-    fn replay_of(&self, l: &Loop, recorded: Vec<VarId>) -> Option<(Replay, Vec<VarId>)> {
+    /// `through`: a loop around `l` that may lie between a carried variable's definition and
+    /// `l` (its reverse sets the variable; see [`Self::try_nested_replay`]).
+    fn replay_of(&self, l: &Loop, recorded: Vec<VarId>, through: Option<&Loop>) -> Option<(Replay, Vec<VarId>)> {
         let body = &l.body;
         let index = match &l.head {
             LoopHead::Range(r) => r.index,
@@ -87,12 +145,16 @@ impl Planner<'_> {
             } else if super::super::order::nested_in(&self.scopes.parent, block, body.id) {
                 return None;
             } else if self.f.vars[v].mutable {
-                let writes = self.carried_writes(l, v)?;
+                let writes = self.carried_writes(l, v, through)?;
                 for &k in &writes {
                     work.extend(assigned_uses(&body.stmts[k]));
                 }
                 stmts.extend(writes);
-                outside.extend(self.recompute_inputs(v)?);
+                if through.is_none() {
+                    outside.extend(self.recompute_inputs(v)?);
+                } else {
+                    self.recompute_inputs(v)?;
+                }
                 carried.push(v);
             } else if self.stable(v) {
                 outside.push(v);
@@ -133,28 +195,33 @@ impl Planner<'_> {
     /// `c` qualifies: an inactive scalar, written only by those top-level statements while
     /// the loop runs and not between its definition and the loop, which no other loop
     /// separates from its definition.
-    fn carried_writes(&self, l: &Loop, c: VarId) -> Option<Vec<usize>> {
+    fn carried_writes(&self, l: &Loop, c: VarId, through: Option<&Loop>) -> Option<Vec<usize>> {
         let kind = self.facts.kinds[c];
         if self.facts.active(c) || !matches!(kind, Kind::Scalar | Kind::Int) {
             return None;
         }
         let writes: Vec<usize> =
             l.body.stmts.iter().enumerate().filter(|(_, s)| self.assigns(s, c)).map(|(k, _)| k).collect();
-        let &(start, end) = self.scopes.loop_span.get(&l.id)?;
+        // Nothing else writes it while the outermost replayed loop runs, nor before it.
+        let &(start, end) = self.scopes.loop_span.get(&through.unwrap_or(l).id)?;
         let all_writes = self.scopes.writes(c);
         let inside = all_writes.iter().filter(|w| (start..end).contains(*w)).count();
         let before = all_writes.iter().any(|&w| w < start);
         if writes.is_empty() || inside != writes.len() || before {
             return None;
         }
-        // The definition runs again before every run of the loop: no loop in between.
+        // The definition runs again before every run of the loop: no loop in between but
+        // `through`, which must be.
         let def_block = self.scopes.def_block[c];
+        let mut passed_through = through.is_none();
         let mut block = self.scopes.parent[l.body.id];
         while let Some(b) = block {
             if b == def_block {
-                return Some(writes);
+                return passed_through.then_some(writes);
             }
-            if self.scopes.loop_body[b].is_some() {
+            if through.is_some_and(|t| t.body.id == b) {
+                passed_through = true;
+            } else if self.scopes.loop_body[b].is_some() {
                 return None;
             }
             block = self.scopes.parent[b];
