@@ -738,3 +738,67 @@ fn a_scratch_buffer_declared_in_a_loop_is_made_again() {
     let (_, _, hv) = scratch_inside_a_loop_hvp(&w, &v);
     assert_grad_close(&hv, &[v[1], v[0], 2.0 * v[3], 2.0 * v[2]], EXACT64);
 }
+
+// A fill reading a value that changes later in the iteration or from one iteration to the next
+// cannot be run again in the reverse sweep (it would read the value the variable has then):
+// the buffer is recorded. f = Σᵢ Σⱼ sin(xⱼ cᵢ) with cᵢ = 2ⁱ carried by `c *= 2.0`;
+// ∂f/∂xⱼ = Σᵢ cᵢ cos(xⱼ cᵢ) (found by a stranger's review: the fill read c's final value)
+#[differentiable]
+fn fill_of_a_carried_scale(x: &[f64]) -> f64 {
+    let n = x.len();
+    let mut c = 1.0;
+    let mut s = 0.0;
+    for _ in 0..n {
+        let mut t = vec![0.0; n];
+        for j in 0..n {
+            t[j] = x[j] * c;
+        }
+        for j in 0..n {
+            s += t[j].sin();
+        }
+        c *= 2.0;
+    }
+    s
+}
+
+// The same with an index counted by `k += 1` after the fill: f = Σᵢ Σⱼ sin(xⱼ xᵢ);
+// ∂f/∂xₘ = Σⱼ xⱼ cos(xₘ xⱼ) + Σᵢ xᵢ cos(xᵢ xₘ) (the fill read k's final value, out of bounds)
+#[differentiable]
+fn fill_of_a_counted_entry(x: &[f64]) -> f64 {
+    let n = x.len();
+    let mut k = 0;
+    let mut s = 0.0;
+    for _ in 0..n {
+        let mut t = vec![0.0; n];
+        for j in 0..n {
+            t[j] = x[j] * x[k];
+        }
+        k += 1;
+        for j in 0..n {
+            s += t[j].sin();
+        }
+    }
+    s
+}
+
+#[test]
+fn a_fill_reading_a_changing_value_is_recorded() {
+    let points: [&[f64]; 2] = [&[0.7, -0.4, 1.3, 0.25, -1.1], &[0.3, 0.9]];
+    check_n64(
+        fill_of_a_carried_scale_grad,
+        fill_of_a_carried_scale,
+        |p| {
+            let scales: Vec<f64> = (0..p.len()).map(|i| 2f64.powi(i as i32)).collect();
+            p.iter().map(|x| scales.iter().map(|c| c * (x * c).cos()).sum()).collect()
+        },
+        &points,
+        TOL64,
+    );
+    check_n64(
+        fill_of_a_counted_entry_grad,
+        fill_of_a_counted_entry,
+        |p| (0..p.len()).map(|m| 2.0 * p.iter().map(|x| x * (p[m] * x).cos()).sum::<f64>()).collect(),
+        &points,
+        TOL64,
+    );
+}

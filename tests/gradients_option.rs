@@ -6,7 +6,7 @@
 #![allow(clippy::needless_range_loop, reason = "index loops are what these tests differentiate")]
 
 mod common;
-use backprop::differentiable;
+use backprop::{Differentiable, differentiable};
 use common::*;
 
 // Ray from height `h` along +x towards a unit circle centred at (c, 0): the distance to the
@@ -353,4 +353,42 @@ fn options_of_structs_built_after_a_question_mark_and_matched() {
     assert_rel64(dc, 0.6, 1e-12, "∂u/∂c");
     let (_, pullback) = hit_record_vjp(0.6, 3.0);
     assert_eq!(pullback(None), (0.0, 0.0));
+}
+
+// `Some` of an integer field passed to an `Option<usize>` parameter (found by the differential
+// tester, seed 20261209): the field is copied, the `Option` a constant argument, whose
+// gradient is `()`. f = w₀·n, ∂f/∂w₀ = n.
+#[derive(Differentiable, Clone)]
+pub struct Counted {
+    pub n: usize,
+    pub w: Vec<f64>,
+}
+
+#[differentiable]
+fn scaled_by_count(o: Option<usize>, p: f64) -> f64 {
+    match o {
+        Some(k) => p * k as f64,
+        None => p,
+    }
+}
+
+#[differentiable]
+fn some_of_an_integer_field(s: &Counted) -> f64 {
+    scaled_by_count(Some(s.n), s.w[0])
+}
+
+#[test]
+fn some_of_an_integer_field_is_a_constant_argument() {
+    for (n, w0) in [(3, 2.0), (0, -1.5)] {
+        let s = Counted { n, w: vec![w0] };
+        let (value, g) = some_of_an_integer_field_grad(&s);
+        assert_eq!(value, some_of_an_integer_field(&s));
+        assert_eq!(value, w0 * n as f64);
+        assert_eq!(g.w, vec![n as f64]);
+        let h = 1e-6;
+        let fd = (scaled_by_count(Some(n), w0 + h) - scaled_by_count(Some(n), w0 - h)) / (2.0 * h);
+        assert_rel64(g.w[0], fd, FD_TOL64, "finite differences");
+        let (_, tangent) = some_of_an_integer_field_jvp(&s, &Counted { n: 0, w: vec![1.0] });
+        assert_eq!(tangent, n as f64);
+    }
 }

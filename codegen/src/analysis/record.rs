@@ -70,6 +70,9 @@ struct Fill {
     span: (usize, usize),
     /// Values from outside the loop that it reads.
     inputs: Vec<VarId>,
+    /// The collections among them, read where their reads are final (they hold still while
+    /// the forward sweep runs on; any other input must be a `let` that never changes).
+    read_collections: Vec<VarId>,
 }
 
 /// Decides, for every value the adjoint program reads, how it is made available.
@@ -261,6 +264,9 @@ impl Planner<'_> {
     fn refilled_read(&mut self, v: VarId) -> Option<Vec<VarId>> {
         let Value::Read(place) = self.facts.index.defs.get(&v)? else { return None };
         let fill = self.fills.get(&place.base)?;
+        if !self.holds_still(fill) {
+            return None;
+        }
         let after = self.scopes.def_seq[v] >= fill.span.1;
         if !after || !super::order::nested_in(&self.scopes.parent, self.scopes.def_block[v], fill.block) {
             return None;
@@ -278,6 +284,9 @@ impl Planner<'_> {
     /// and filled again (see [`Self::made_again`]); returns what that reads.
     fn refilled_buffer(&mut self, buffer: VarId) -> Option<Vec<VarId>> {
         let fill = self.fills.get(&buffer)?;
+        if !self.holds_still(fill) {
+            return None;
+        }
         let (block, loop_id, fill_inputs) = (fill.block, fill.loop_id, fill.inputs.clone());
         let mut inputs = self.made_again(buffer, block)?;
         if self.scheduled_fills.insert(loop_id) {
@@ -285,6 +294,14 @@ impl Planner<'_> {
             inputs.extend(fill_inputs);
         }
         Some(inputs)
+    }
+
+    /// Whether what a fill reads from outside its loop has the same value where the reverse
+    /// sweep fills again: `let`s that never change, and collections read where their reads are
+    /// final. (A `let mut c` changed later in the iteration, or carried from one iteration to
+    /// the next, would be read with another value.)
+    fn holds_still(&self, fill: &Fill) -> bool {
+        fill.inputs.iter().all(|u| fill.read_collections.contains(u) || self.stable(*u))
     }
 
     /// For a scratch buffer declared in the block of the loop that fills it (`let mut t =
@@ -383,10 +400,10 @@ fn find_fills(facts: &Facts) -> HashMap<VarId, Fill> {
     for (&id, l) in loops {
         let Some(&span) = scopes.loop_span.get(&id) else { continue };
         let Some(block) = scopes.parent[l.body.id] else { continue };
-        if let Some((buffer, inputs)) = fill_of(f, scopes, defs, l) {
+        if let Some((buffer, inputs, read_collections)) = fill_of(f, scopes, defs, l) {
             let writes_elsewhere = scopes.writes(buffer).iter().any(|w| !(span.0..span.1).contains(w));
             if !writes_elsewhere && !fills.contains_key(&buffer) {
-                fills.insert(buffer, Fill { loop_id: id, block, span, inputs });
+                fills.insert(buffer, Fill { loop_id: id, block, span, inputs, read_collections });
             }
         }
     }
@@ -396,7 +413,13 @@ fn find_fills(facts: &Facts) -> HashMap<VarId, Fill> {
 /// For `for j in 0..n { …; buf[j] = value; }` over `let mut buf = vec![_; n]` (or `[_; N]`
 /// with `0..N`), where every other statement computes a value from what does not change:
 /// the buffer and what the loop reads from outside.
-fn fill_of(f: &Function, scopes: &Scopes, defs: &HashMap<VarId, &Value>, l: &Loop) -> Option<(VarId, Vec<VarId>)> {
+fn fill_of(
+    f: &Function,
+    scopes: &Scopes,
+    defs: &HashMap<VarId, &Value>,
+    l: &Loop,
+) -> Option<(VarId, Vec<VarId>, Vec<VarId>)> {
+    let mut read_collections = Vec::new();
     let LoopHead::Range(range) = &l.head else { return None };
     let index = range.index?;
     let starts_at_zero = matches!(&range.start, Operand::Const(c) if c.int == Some(0));
@@ -421,6 +444,7 @@ fn fill_of(f: &Function, scopes: &Scopes, defs: &HashMap<VarId, &Value>, l: &Loo
                 Value::Inactive(inactive) if inactive.pure => uses.extend(inactive.uses.iter().copied()),
                 Value::Read(place) if scopes.read_is_final(place, scopes.def_seq[*var]) => {
                     uses.push(place.base);
+                    read_collections.push(place.base);
                     uses.extend(crate::lower::place_indices(place).filter_map(Operand::var));
                 }
                 _ => return None,
@@ -441,7 +465,7 @@ fn fill_of(f: &Function, scopes: &Scopes, defs: &HashMap<VarId, &Value>, l: &Loo
     }
     uses.extend(range.end.var());
     uses.retain(|&u| u != index && scopes.def_block[u] != l.body.id);
-    Some((buffer, uses))
+    Some((buffer, uses, read_collections))
 }
 
 /// The length of `vec![v; len]` or `[v; LEN]`, as text.

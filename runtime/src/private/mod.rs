@@ -239,10 +239,33 @@ pub fn some_mut<T>(adjoint: &mut Option<T>) -> &mut T {
 }
 
 /// The adjoint of `a` in `Some(a)`: the inside of the `Option`'s adjoint, or zero where the
-/// caller gave `None` (no adjoint for that value).
+/// caller gave `None` (no adjoint for that value); nothing (`()`) where the `Option` was a
+/// constant argument (`Some(s.n)` of an integer field passed to an `Option<usize>`).
 #[inline(always)]
-pub fn some_adjoint<T: Differentiable + ?Sized>(adjoint: Option<T::Tangent>, like: &T) -> T::Tangent {
-    adjoint.unwrap_or_else(|| like.zero_tangent())
+pub fn some_adjoint<T: ?Sized, A: SomeAdjoint<T>>(adjoint: A, like: &T) -> A::Inside {
+    adjoint.inside(like)
+}
+
+/// What [`some_adjoint`] takes: an `Option`'s adjoint, or a constant argument's `()`.
+pub trait SomeAdjoint<T: ?Sized> {
+    /// The adjoint of the value inside.
+    type Inside;
+    /// The adjoint of the value inside, shaped like `like`.
+    fn inside(self, like: &T) -> Self::Inside;
+}
+
+impl<T: Differentiable + ?Sized> SomeAdjoint<T> for Option<T::Tangent> {
+    type Inside = T::Tangent;
+    #[inline(always)]
+    fn inside(self, like: &T) -> T::Tangent {
+        self.unwrap_or_else(|| like.zero_tangent())
+    }
+}
+
+impl<T: ?Sized> SomeAdjoint<T> for () {
+    type Inside = ();
+    #[inline(always)]
+    fn inside(self, _: &T) {}
 }
 
 /// The adjoint of a float `a` in `Some(a)`: the inside of the `Option`'s adjoint, or zero.
