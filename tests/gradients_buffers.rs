@@ -764,6 +764,7 @@ fn fill_of_a_carried_scale(x: &[f64]) -> f64 {
 // The same with an index counted by `k += 1` after the fill: f = Σᵢ Σⱼ sin(xⱼ xᵢ);
 // ∂f/∂xₘ = Σⱼ xⱼ cos(xₘ xⱼ) + Σᵢ xᵢ cos(xᵢ xₘ) (the fill read k's final value, out of bounds)
 #[differentiable]
+#[allow(clippy::explicit_counter_loop, reason = "the counter is the construct under test")]
 fn fill_of_a_counted_entry(x: &[f64]) -> f64 {
     let n = x.len();
     let mut k = 0;
