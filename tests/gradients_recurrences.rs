@@ -347,3 +347,58 @@ fn a_counter_carried_across_two_loops() {
         }
     }
 }
+
+// A running minimum inside a loop (k-means' cost, over the rows from `start` on): the reverse of
+// the inner loop stops once nothing flows back, dropping the records of the rows before. f =
+// Σᵢ minⱼ≥ₛ (cⱼ − pᵢ)²; ∂f/∂cⱼ = Σ over the points whose closest row is j of 2(cⱼ − pᵢ).
+#[differentiable(wrt(c))]
+fn nearest_from(p: &[f64], c: &[f64], start: usize) -> f64 {
+    let mut total = 0.0;
+    for i in 0..p.len() {
+        let mut closest = f64::INFINITY;
+        for j in start..c.len() {
+            let d = c[j] - p[i];
+            closest = closest.min(d * d);
+        }
+        total += closest;
+    }
+    total
+}
+
+fn nearest_from_by_hand(p: &[f64], c: &[f64], start: usize) -> Vec<f64> {
+    let mut g = vec![0.0; c.len()];
+    for &pi in p {
+        let mut best = start;
+        for j in start..c.len() {
+            if (c[j] - pi).powi(2) < (c[best] - pi).powi(2) {
+                best = j;
+            }
+        }
+        g[best] += 2.0 * (c[best] - pi);
+    }
+    g
+}
+
+#[test]
+fn a_running_minimum_stops_its_reverse_once_nothing_flows() {
+    let p = [0.1, 2.2, -1.3, 0.9, 3.1, -0.2, 1.7];
+    for start in [0, 2] {
+        check_n64(
+            |c| nearest_from_grad(&p, c, start),
+            |c| nearest_from(&p, c, start),
+            |c| nearest_from_by_hand(&p, c, start),
+            &[&[-1.0, 0.0, 1.0, 2.0, 3.0], &[2.5, -0.5, 0.4, 1.2, -1.7]],
+            TOL64,
+        );
+        // H is diagonal: 2 per point closest to each row; H·1 gives it.
+        let c = [-1.0, 0.0, 1.0, 2.0, 3.0];
+        let (_, g, h) = nearest_from_hvp(&p, &c, start, &[1.0; 5]);
+        assert_grad_close(&g, &nearest_from_by_hand(&p, &c, start), EXACT64);
+        let mut want = [0.0; 5];
+        for &pi in &p {
+            let best = (start..5).min_by(|&a, &b| (c[a] - pi).abs().total_cmp(&(c[b] - pi).abs())).unwrap();
+            want[best] += 2.0;
+        }
+        assert_grad_close(&h, &want, EXACT64);
+    }
+}

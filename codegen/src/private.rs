@@ -92,9 +92,11 @@ pub enum Item {
     Directional,
     /// `add_scaled(acc, s, &g)`: `acc + s·g` for gradients.
     AddScaled,
-    /// `record(&mut tape, values)`, `pop(&mut tape)`, `reserve(&mut tape, &range)`.
+    /// `record(&mut tape, values)`, `pop(&mut tape)`, `reserve(&mut tape, &range)`,
+    /// `drop_last(&mut tape, n)`.
     Record,
     Pop,
+    DropLast,
     Reserve,
     /// `FixedTape<_, N>`: a tape on the stack.
     FixedTape,
@@ -168,6 +170,7 @@ impl ToTokens for Item {
             }
             Item::Record => quote!(#p::record),
             Item::Pop => quote!(#p::pop),
+            Item::DropLast => quote!(#p::drop_last),
             Item::Reserve => quote!(#p::reserve),
             Item::FixedTape => quote!(#p::FixedTape),
             Item::ArmThen => quote!(#p::Arm::Then),

@@ -3459,11 +3459,10 @@ pub fn fold_log_sum_exp_jvp_vjp<'__l0, '__l1>(
         let v = &x[__i0];
         let __t3 = x[__i0];
         let __t4 = m.max(__t3);
-        let __p0 = ::backprop::__private::rules::max_dx(m, __t3);
-        let __p2 = ::backprop::__private::rules::max_dx(__t3, m);
-        __dt1 = dm * __p0 + dx[__i0] * __p2;
+        __dt1 = dm * ::backprop::__private::rules::max_dx(m, __t3)
+            + dx[__i0] * ::backprop::__private::rules::max_dx(__t3, m);
         __t1 = __t4;
-        ::backprop::__private::record(&mut __tape0, (__t2, __p0, __p2));
+        ::backprop::__private::record(&mut __tape0, (__t2,));
     }
     let dm_1 = __dt1;
     let m_1 = __t1;
@@ -3524,9 +3523,11 @@ pub fn fold_log_sum_exp_jvp_vjp<'__l0, '__l1>(
                 let __view0_1 = &mut __d_dx[..__t0];
                 let __view0_2 = &x[..__t0];
                 for __i0 in (0..__t0).rev() {
-                    let (__t2, __p0, __p2) = ::backprop::__private::pop(&mut __tape0);
+                    let (__t2,) = ::backprop::__private::pop(&mut __tape0);
                     let m = __t2;
                     let __t3 = __view0_2[__i0];
+                    let __p0 = ::backprop::__private::rules::max_dx(m, __t3);
+                    let __p2 = ::backprop::__private::rules::max_dx(__t3, m);
                     let mut __d_t4 = __d_m_1;
                     let mut __d_dt4 = __d_dm_1;
                     let mut __d_p1 = __d_dt4;
@@ -3577,11 +3578,10 @@ pub fn fold_log_sum_exp_hvp(
         let v = &x[__i0];
         let __t3 = x[__i0];
         let __t4 = m.max(__t3);
-        let __p0 = ::backprop::__private::rules::max_dx(m, __t3);
-        let __p2 = ::backprop::__private::rules::max_dx(__t3, m);
-        __dt1 = dm * __p0 + dx[__i0] * __p2;
+        __dt1 = dm * ::backprop::__private::rules::max_dx(m, __t3)
+            + dx[__i0] * ::backprop::__private::rules::max_dx(__t3, m);
         __t1 = __t4;
-        ::backprop::__private::record(&mut __tape0, (__t2, __p0, __p2));
+        ::backprop::__private::record(&mut __tape0, (__t2,));
     }
     let dm_1 = __dt1;
     let m_1 = __t1;
@@ -3640,9 +3640,11 @@ pub fn fold_log_sum_exp_hvp(
         let __view0_1 = &mut __d_dx[..__t0];
         let __view0_2 = &x[..__t0];
         for __i0 in (0..__t0).rev() {
-            let (__t2, __p0, __p2) = ::backprop::__private::pop(&mut __tape0);
+            let (__t2,) = ::backprop::__private::pop(&mut __tape0);
             let m = __t2;
             let __t3 = __view0_2[__i0];
+            let __p0 = ::backprop::__private::rules::max_dx(m, __t3);
+            let __p2 = ::backprop::__private::rules::max_dx(__t3, m);
             let mut __d_t4 = __d_m_1;
             let mut __d_dt4 = __d_dm_1;
             let mut __d_p1 = __d_dt4;
@@ -3785,9 +3787,8 @@ pub fn fold_log_sum_exp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
         let v = &x[__i0];
         let __t3 = x[__i0];
         let __t4 = m.max(__t3);
-        let __p6 = ::backprop::__private::rules::max_dx(m, __t3);
-        let __p8 = ::backprop::__private::rules::max_dx(__t3, m);
-        let __dt4_1 = dm_2 * __p6 + dx_1[__i0] * __p8;
+        let __dt4_1 = dm_2 * ::backprop::__private::rules::max_dx(m, __t3)
+            + dx_1[__i0] * ::backprop::__private::rules::max_dx(__t3, m);
         let __p0 = ::backprop::__private::rules::max_dx(m, __t3);
         let __p2 = ::backprop::__private::rules::max_dx(__t3, m);
         let __dt4 = dm * __p0 + dx[__i0] * __p2;
@@ -3795,7 +3796,7 @@ pub fn fold_log_sum_exp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
         __dt1 = __dt4;
         __dt1_1 = __dt4_1;
         __t1 = __t4;
-        ::backprop::__private::record(&mut __tape0, (__t2, __p0, __p2, __p6, __p8));
+        ::backprop::__private::record(&mut __tape0, (__t2,));
     }
     let ddm_1 = __ddt1;
     let dm_1 = __dt1;
@@ -3919,11 +3920,13 @@ pub fn fold_log_sum_exp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
                 let __view0_3 = &mut __d_ddx[..__t0];
                 let __view0_4 = &x[..__t0];
                 for __i0 in (0..__t0).rev() {
-                    let (__t2, __p0, __p2, __p6, __p8) = ::backprop::__private::pop(
-                        &mut __tape0,
-                    );
+                    let (__t2,) = ::backprop::__private::pop(&mut __tape0);
                     let m = __t2;
                     let __t3 = __view0_4[__i0];
+                    let __p6 = ::backprop::__private::rules::max_dx(m, __t3);
+                    let __p8 = ::backprop::__private::rules::max_dx(__t3, m);
+                    let __p0 = ::backprop::__private::rules::max_dx(m, __t3);
+                    let __p2 = ::backprop::__private::rules::max_dx(__t3, m);
                     let mut __d_t4 = __d_m_1;
                     let mut __d_dt4_1 = __d_dm_1_1;
                     let mut __d_dt4 = __d_dm_1;

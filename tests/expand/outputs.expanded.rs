@@ -276,11 +276,10 @@ pub fn softmax_jvp_vjp<'__l0, '__l1>(
         let __t2 = m;
         let __t3 = x[i];
         let __t4 = __t2.max(__t3);
-        let __p0 = ::backprop::__private::rules::max_dx(__t2, __t3);
-        let __p2 = ::backprop::__private::rules::max_dx(__t3, __t2);
-        dm = dm * __p0 + dx[i] * __p2;
+        dm = dm * ::backprop::__private::rules::max_dx(__t2, __t3)
+            + dx[i] * ::backprop::__private::rules::max_dx(__t3, __t2);
         m = __t4;
-        ::backprop::__private::record(&mut __tape0, (__t2, __p0, __p2));
+        ::backprop::__private::record(&mut __tape0, (__t2,));
     }
     let __t5 = x.len();
     let mut de = ::std::vec![0.0; __t5];
@@ -388,8 +387,10 @@ pub fn softmax_jvp_vjp<'__l0, '__l1>(
                 let __view0_1 = &mut __d_dx[..__t1];
                 let __view0_2 = &x[..__t1];
                 for i in (1..__t1).rev() {
-                    let (__t2, __p0, __p2) = ::backprop::__private::pop(&mut __tape0);
+                    let (__t2,) = ::backprop::__private::pop(&mut __tape0);
                     let __t3 = __view0_2[i];
+                    let __p0 = ::backprop::__private::rules::max_dx(__t2, __t3);
+                    let __p2 = ::backprop::__private::rules::max_dx(__t3, __t2);
                     let mut __d_t4 = __d_m;
                     let mut __d_dt4 = __d_dm;
                     let mut __d_p1 = __d_dt4;
@@ -544,9 +545,8 @@ pub fn softmax_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
         let __t2 = m;
         let __t3 = x[i];
         let __t4 = __t2.max(__t3);
-        let __p10 = ::backprop::__private::rules::max_dx(__t2, __t3);
-        let __p12 = ::backprop::__private::rules::max_dx(__t3, __t2);
-        let __dt4_1 = dm_1 * __p10 + dx_1[i] * __p12;
+        let __dt4_1 = dm_1 * ::backprop::__private::rules::max_dx(__t2, __t3)
+            + dx_1[i] * ::backprop::__private::rules::max_dx(__t3, __t2);
         let __p0 = ::backprop::__private::rules::max_dx(__t2, __t3);
         let __p2 = ::backprop::__private::rules::max_dx(__t3, __t2);
         let __dt4 = dm * __p0 + dx[i] * __p2;
@@ -554,7 +554,7 @@ pub fn softmax_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
         dm = __dt4;
         dm_1 = __dt4_1;
         m = __t4;
-        ::backprop::__private::record(&mut __tape0, (__t2, __p0, __p2, __p10, __p12));
+        ::backprop::__private::record(&mut __tape0, (__t2,));
     }
     let __t5 = x.len();
     let mut dde = ::std::vec![0.0; __t5];
@@ -807,10 +807,12 @@ pub fn softmax_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
                 let __view0_3 = &mut __d_ddx[..__t1];
                 let __view0_4 = &x[..__t1];
                 for i in (1..__t1).rev() {
-                    let (__t2, __p0, __p2, __p10, __p12) = ::backprop::__private::pop(
-                        &mut __tape0,
-                    );
+                    let (__t2,) = ::backprop::__private::pop(&mut __tape0);
                     let __t3 = __view0_4[i];
+                    let __p10 = ::backprop::__private::rules::max_dx(__t2, __t3);
+                    let __p12 = ::backprop::__private::rules::max_dx(__t3, __t2);
+                    let __p0 = ::backprop::__private::rules::max_dx(__t2, __t3);
+                    let __p2 = ::backprop::__private::rules::max_dx(__t3, __t2);
                     let mut __d_t4 = __d_m;
                     let mut __d_dt4_1 = __d_dm_1;
                     let mut __d_dt4 = __d_dm;

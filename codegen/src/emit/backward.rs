@@ -198,6 +198,8 @@ impl Emitter<'_> {
         });
         if let (LoopHead::Range(range), true) = (&l.head, l.replayable()) {
             let backwards = !self.sweep.avail.free_order_loops.contains(&id);
+            let stop = if backwards { self.stop_when_zero(id, range, body) } else { None };
+            let pop = quote!(#stop #pop);
             let iter = self.range(range, backwards);
             let index = range.index.map(|v| self.name(v)).unwrap_or_else(|| quote!(_));
             let head = quote!(for #index in #iter);
@@ -228,6 +230,38 @@ impl Emitter<'_> {
             ),
         };
         self.around_accumulators(id, &accs, quote!(#head { #pop #code }))
+    }
+
+    /// At the top of a backwards reverse iteration: once every adjoint the loop carries and
+    /// reads is zero, drop the remaining iterations' records and stop (see
+    /// `stoppable_when_zero`). Only for a plain range (`lo..hi`, `lo..=hi`), whose remaining
+    /// iterations are `index - lo + 1`, with a tape.
+    fn stop_when_zero(&self, id: usize, range: &crate::ir::RangeLoop, body: &AdjBlock) -> Option<TokenStream> {
+        let index = range.index?;
+        if !range.adaptors.is_empty() || self.sweep.avail.record[body.block].is_empty() {
+            return None;
+        }
+        let incoming = self.stoppable_when_zero(body)?;
+        let zero = names::float_literal(0.0);
+        let tests = incoming.iter().map(|v| {
+            let name = self.adjoint_name(*v);
+            quote!(#name == #zero)
+        });
+        let (tape, drop_last) = (names::bookkeeping("tape", id), Item::DropLast);
+        let index = self.name(index);
+        let remaining = match &range.start {
+            crate::ir::Operand::Const(c) if c.int == Some(0) => quote!(#index + 1),
+            start => {
+                let start = self.operand(start);
+                quote!(#index - #start + 1)
+            }
+        };
+        Some(quote! {
+            if #(#tests)&&* {
+                #drop_last(&mut #tape, #remaining);
+                break;
+            }
+        })
     }
 
     /// A loop's reverse guarded by `if` any adjoint flowing into it is nonzero, where nothing

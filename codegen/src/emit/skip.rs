@@ -30,8 +30,41 @@ impl Emitter<'_> {
         if !self.inside_a_loop(body.block) {
             return None;
         }
-        let mut scan = Scan { renames: &self.plans.renames, declared: HashSet::new(), read: Vec::new() };
+        let mut scan = Scan::new(&self.plans.renames, None);
         self.scan_block(body, &mut scan)?;
+        self.scalar_incoming(scan)
+    }
+
+    /// The scalar adjoints from outside that a backwards loop body's reverse reads and
+    /// carries from one iteration to the next (`__d_closest` of a running minimum), if once
+    /// they are all zero every remaining iteration does nothing but pop its record: the loop
+    /// then drops those records and stops.
+    ///
+    /// ```text
+    /// for j in (0..k).rev() {                      for j in (0..k).rev() {
+    ///     let (t7, t8) = pop(&mut tape1);              if __d_closest == 0.0 { drop_last(&mut tape1, j + 1); break; }
+    ///     let __d_t7 = __d_closest * min_dx(t7, t8);   let (t7, t8) = pop(&mut tape1);
+    ///     __d_closest = __d_t7;                        …
+    /// }                                            }
+    /// ```
+    ///
+    /// The body may record (its own tape, popped at the top) and assign outer adjoints it
+    /// reads (zero in, zero out); nested blocks record nothing and no pullback is called.
+    pub(super) fn stoppable_when_zero(&self, body: &AdjBlock) -> Option<Vec<VarId>> {
+        if !self.inside_a_loop(body.block) {
+            return None;
+        }
+        let mut scan = Scan::new(&self.plans.renames, Some(body.block));
+        self.scan_block(body, &mut scan)?;
+        // An outer adjoint assigned must be one read: then it is zero already when the loop
+        // stops, as the skipped assignments would have left it.
+        let assigned: Vec<VarId> = scan.assigned.clone();
+        let incoming = self.scalar_incoming(scan)?;
+        let carried = !assigned.is_empty();
+        (carried && assigned.iter().all(|v| incoming.contains(v))).then_some(incoming)
+    }
+
+    fn scalar_incoming(&self, scan: Scan) -> Option<Vec<VarId>> {
         let mut incoming = scan.read;
         incoming.sort_unstable();
         incoming.dedup();
@@ -53,7 +86,7 @@ impl Emitter<'_> {
     }
 
     fn scan_block(&self, block: &AdjBlock, scan: &mut Scan) -> Option<()> {
-        if !self.sweep.avail.record[block.block].is_empty() {
+        if !self.sweep.avail.record[block.block].is_empty() && scan.records_in != Some(block.block) {
             return None;
         }
         for &v in &block.zero_init {
@@ -75,6 +108,11 @@ impl Emitter<'_> {
                     self.scan_block(else_block, scan)?;
                 }
                 AdjStmt::Loop { body, .. } => self.scan_block(body, scan)?,
+                AdjStmt::Set { var, expr } if scan.records_in.is_some() => {
+                    scan.expr(expr)?;
+                    scan.assign(*var);
+                }
+                AdjStmt::Zero { var } if scan.records_in.is_some() => scan.assign(*var),
                 AdjStmt::Set { .. } | AdjStmt::Zero { .. } | AdjStmt::Discard(_) | AdjStmt::Pullback { .. } => {
                     return None;
                 }
@@ -91,6 +129,22 @@ struct Scan<'a> {
     declared: HashSet<VarId>,
     /// Adjoints read before any declaration inside: they come from outside.
     read: Vec<VarId>,
+    /// For a loop that may stop (`stoppable_when_zero`): its body, whose own record is popped
+    /// at the top of each iteration, and the outer adjoints it assigns.
+    records_in: Option<crate::ir::BlockId>,
+    assigned: Vec<VarId>,
+}
+
+impl<'a> Scan<'a> {
+    fn new(renames: &'a crate::coalesce::Renames, records_in: Option<crate::ir::BlockId>) -> Scan<'a> {
+        Scan { renames, declared: HashSet::new(), read: Vec::new(), records_in, assigned: Vec::new() }
+    }
+
+    /// Notes an outer adjoint assigned by the body.
+    fn assign(&mut self, v: VarId) {
+        let v = self.resolve(v);
+        self.assigned.push(v);
+    }
 }
 
 impl Scan<'_> {

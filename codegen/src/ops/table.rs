@@ -76,7 +76,8 @@ macro_rules! rule1 {
     };
 }
 
-/// A rule that is a step (a sign, an indicator): zero derivative.
+/// A rule that is a step (a sign, an indicator): zero derivative. A comparison and a select:
+/// cheaper to compute again than to record.
 macro_rules! step_rule {
     ($op:ident, $name:literal, $arity:literal) => {
         OpDef {
@@ -85,7 +86,7 @@ macro_rules! step_rule {
             arity: $arity,
             on_integers: false,
             constant_args: &[0, 1, 2],
-            cheap: false,
+            cheap: true,
             partials: |_| Vec::new(),
         }
     };

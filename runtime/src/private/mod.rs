@@ -118,6 +118,8 @@ pub trait Tape {
     fn push_record(&mut self, record: Self::Record);
     /// Removes the last record.
     fn pop_record(&mut self) -> Option<Self::Record>;
+    /// Removes the last `n` records (at most all of them).
+    fn drop_records(&mut self, n: usize);
 }
 
 impl<T> Tape for Vec<T> {
@@ -135,6 +137,11 @@ impl<T> Tape for Vec<T> {
     #[inline(always)]
     fn pop_record(&mut self) -> Option<T> {
         self.pop()
+    }
+
+    #[inline(always)]
+    fn drop_records(&mut self, n: usize) {
+        self.truncate(self.len().saturating_sub(n));
     }
 }
 
@@ -159,6 +166,11 @@ impl<T, const N: usize> Tape for arrayvec::ArrayVec<T, N> {
     fn pop_record(&mut self) -> Option<T> {
         self.pop()
     }
+
+    #[inline(always)]
+    fn drop_records(&mut self, n: usize) {
+        self.truncate(self.len().saturating_sub(n));
+    }
 }
 
 /// Records one iteration's values on a loop's tape.
@@ -177,6 +189,13 @@ pub fn pop<T: Tape>(tape: &mut T) -> T::Record {
         Some(record) => record,
         None => tape_underflow(),
     }
+}
+
+/// Drops the records of a loop's remaining iterations, whose reverse would do nothing (every
+/// adjoint flowing into them is zero).
+#[inline(always)]
+pub fn drop_last<T: Tape>(tape: &mut T, n: usize) {
+    tape.drop_records(n);
 }
 
 #[cold]
