@@ -238,3 +238,34 @@ fn generic_sums_and_products() {
     assert_eq!(sum_times_product_grad(&[1.0f64, 2.0, 3.0]), (36.0, vec![42.0, 24.0, 18.0]));
     assert_eq!(sum_times_product_grad(&[1.0f32, 2.0]), (6.0, vec![8.0, 5.0]));
 }
+
+// A constant parameter that no parameter's type names: the generated forms call one another
+// with `::<N>` (found by a stranger's review: they did not compile). f = N·x₀², ∂f/∂x₀ = 2N·x₀,
+// H = diag(2N, 0).
+#[differentiable]
+fn scaled_square<const N: usize>(x: &[f64]) -> f64 {
+    x[0] * x[0] * (N as f64)
+}
+
+#[differentiable]
+fn calls_scaled_square(x: &[f64]) -> f64 {
+    scaled_square::<3>(x) + x[1]
+}
+
+#[test]
+fn a_constant_parameter_only_the_body_uses() {
+    let x = [2.0, 1.0];
+    let (v, g) = scaled_square_grad::<3>(&x);
+    assert_eq!((v, g), (12.0, vec![12.0, 0.0]));
+    let (_, g, hv) = scaled_square_hvp::<3>(&x, &[1.0, 0.0]);
+    assert_eq!((g, hv), (vec![12.0, 0.0], vec![6.0, 0.0]));
+    let (_, tangent) = scaled_square_jvp::<5>(&x, &[1.0, 0.0]);
+    assert_eq!(tangent, 20.0);
+    check_n64(
+        calls_scaled_square_grad,
+        calls_scaled_square,
+        |p| vec![6.0 * p[0], 1.0],
+        &[&[2.0, 1.0], &[-0.5, 3.0]],
+        TOL64,
+    );
+}

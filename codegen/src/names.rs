@@ -64,9 +64,23 @@ pub fn is_associated(item: &syn::ItemFn) -> bool {
 /// The path of the generated function `name_suffix`, from another generated function.
 pub fn sibling(item: &syn::ItemFn, suffix: &str) -> TokenStream {
     let name = derived_fn(&item.sig.ident, suffix);
+    // A constant parameter that no parameter's type names (`fn f<const N: usize>(x: &[f64])`)
+    // cannot be inferred at the call: pass the type and constant parameters on, in order.
+    let generics = &item.sig.generics;
+    let name = match generics.const_params().next() {
+        Some(_) => {
+            let params = generics.params.iter().filter_map(|p| match p {
+                syn::GenericParam::Type(t) => Some(t.ident.clone()),
+                syn::GenericParam::Const(c) => Some(c.ident.clone()),
+                syn::GenericParam::Lifetime(_) => None,
+            });
+            quote!(#name::<#(#params),*>)
+        }
+        None => quote!(#name),
+    };
     match is_associated(item) {
         true => quote!(Self::#name),
-        false => quote!(#name),
+        false => name,
     }
 }
 
