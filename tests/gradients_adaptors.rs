@@ -301,3 +301,29 @@ fn filter_before_a_reduction_drops_rejected_items() {
     assert_rel32(value, 0.75, 1e-6, "f32 zip filter");
     assert_eq!((ga, gb), (vec![2.0, 0.0, 0.0], vec![-1.5, 0.0, 0.0]));
 }
+
+// `skip` and `take` by a struct's integer field (found by the differential tester, seed
+// 20261211: the bound `lo + t.n` was taken for float arithmetic). f = Σ over x₁ … x_n of v²;
+// ∂f/∂xᵢ = 2xᵢ for 1 ≤ i ≤ n, else 0.
+#[derive(backprop::Differentiable, Clone)]
+pub struct Window {
+    pub n: usize,
+    pub x: Vec<f64>,
+}
+
+#[differentiable]
+fn window_energy(t: &Window) -> f64 {
+    let mut s = 0.0;
+    for v in t.x.iter().skip(1).take(t.n) {
+        s += v * v;
+    }
+    s
+}
+
+#[test]
+fn skip_and_take_by_a_struct_field() {
+    let t = Window { n: 2, x: vec![0.5, -1.0, 2.0, 3.0] };
+    let (value, g) = window_energy_grad(&t);
+    assert_eq!(value, 5.0);
+    assert_eq!(g.x, vec![0.0, -2.0, 4.0, 0.0]);
+}

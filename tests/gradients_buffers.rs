@@ -803,3 +803,74 @@ fn a_fill_reading_a_changing_value_is_recorded() {
         TOL64,
     );
 }
+
+// A buffer declared inside a loop is a new one in every iteration: a read after the last write
+// of its iteration is repeated in the reverse sweep (on the buffer kept for that iteration),
+// while a buffer written again later in the same iteration keeps its read recorded.
+// f = Σᵢ Σⱼ qⱼ² with q = (xᵢ·w₀, xᵢ·w₁) per row i, then, in the second function, q₀ overwritten
+// by 1 after the sum and read again. ∂f/∂xᵢ = 2xᵢ(w₀² + w₁²), ∂f/∂wⱼ = 2wⱼ Σᵢ xᵢ²; the second
+// adds Σᵢ q₀ = n to f (no gradient).
+#[differentiable]
+fn per_row_square_sum(x: &[f64], w: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.len() {
+        let mut q = vec![0.0; 2];
+        for j in 0..2 {
+            q[j] = x[i] * w[j];
+        }
+        q[1] += 0.0 * q[0];
+        for j in 0..2 {
+            s += q[j] * q[j];
+        }
+    }
+    s
+}
+
+#[differentiable]
+fn per_row_square_sum_then_overwritten(x: &[f64], w: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for i in 0..x.len() {
+        let mut q = vec![0.0; 2];
+        for j in 0..2 {
+            q[j] = x[i] * w[j];
+        }
+        q[1] += 0.0 * q[0];
+        for j in 0..2 {
+            s += q[j] * q[j];
+        }
+        q[0] = 1.0;
+        s += q[0];
+    }
+    s
+}
+
+#[test]
+fn a_buffer_declared_in_a_loop_is_read_again_in_its_own_iteration() {
+    let by_hand = |p: &[f64]| {
+        let (x, w) = (&p[..3], &p[3..]);
+        let ww = w[0] * w[0] + w[1] * w[1];
+        let xx: f64 = x.iter().map(|v| v * v).sum();
+        x.iter().map(|v| 2.0 * v * ww).chain(w.iter().map(|wj| 2.0 * wj * xx)).collect()
+    };
+    let points: [&[f64]; 2] = [&[0.5, -1.0, 2.0, 0.3, -0.7], &[1.5, 0.25, -0.5, 2.0, 1.0]];
+    check_n64(
+        |p| {
+            let (v, (gx, gw)) = per_row_square_sum_grad(&p[..3], &p[3..]);
+            (v, [gx, gw].concat())
+        },
+        |p| per_row_square_sum(&p[..3], &p[3..]),
+        by_hand,
+        &points,
+        TOL64,
+    );
+    check_n64(
+        |p| {
+            let (v, (gx, gw)) = per_row_square_sum_then_overwritten_grad(&p[..3], &p[3..]);
+            (v, [gx, gw].concat())
+        },
+        |p| per_row_square_sum_then_overwritten(&p[..3], &p[3..]),
+        by_hand,
+        &points,
+        TOL64,
+    );
+}

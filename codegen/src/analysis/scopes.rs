@@ -250,12 +250,27 @@ impl Scopes {
     }
 
     /// Whether a read of `place` by the statement at `seq` sees the value the collection
-    /// still holds when the forward sweep ends: nothing changes or moves it afterwards, not
-    /// even in a later iteration of an enclosing loop. Such a read is repeated in the
-    /// reverse sweep instead of being recorded.
+    /// still holds when its last use ends: nothing changes or moves it afterwards, not even in
+    /// a later iteration of an enclosing loop. Such a read is repeated in the reverse sweep
+    /// instead of being recorded.
+    ///
+    /// A collection defined inside a loop (`let mut qx = vec![0.0; d];` in the loop over
+    /// components) is a new one in every iteration of that loop: writes in its later
+    /// iterations change another collection, so only the loops inside its definition's scope
+    /// count as enclosing.
     pub fn read_is_final(&self, place: &Place, seq: usize) -> bool {
-        let outer = self.outer_loop.get(seq).copied().flatten();
+        let def = self.def_seq[place.base];
+        let outer = match self.outer_loop.get(seq).copied().flatten() {
+            // Strictly inside: a parameter (position 0) is not defined by a first loop.
+            Some((s, e)) if s < def && def < e => self.outermost_loop_after(seq, def),
+            other => other,
+        };
         self.writes[place.base].iter().all(|&w| w < seq && !outer.is_some_and(|(s, e)| (s..e).contains(&w)))
+    }
+
+    /// The outermost loop around position `seq` that starts after position `def`.
+    fn outermost_loop_after(&self, seq: usize, def: usize) -> Option<(usize, usize)> {
+        self.loop_span.values().copied().filter(|&(s, e)| s > def && (s..e).contains(&seq)).min_by_key(|&(s, _)| s)
     }
 }
 

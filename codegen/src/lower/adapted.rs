@@ -99,7 +99,10 @@ impl Lowerer {
         }
         let (mut reversed, mut step) = (false, None);
         for (name, arg) in &walk.adaptors {
-            match (name.as_str(), arg, reversed, &step) {
+            // `skip` and `take` take a `usize`; said so, the bound is integer arithmetic even
+            // where the argument's type is not written (a struct's field, `t.n`).
+            let arg: Option<Expr> = arg.as_ref().map(|n| syn::parse_quote!((#n) as usize));
+            match (name.as_str(), &arg, reversed, &step) {
                 ("rev", None, false, None) => reversed = true,
                 ("skip", Some(n), false, None) => lo = quote!(::core::cmp::min(#lo + (#n), #hi)),
                 ("take", Some(n), false, None) => hi = quote!(::core::cmp::min(#hi, #lo + (#n))),
