@@ -159,6 +159,23 @@ impl AExpr {
             AExpr::Adj(_) | AExpr::Const(_) | AExpr::Seed | AExpr::Grad { .. } | AExpr::Internal(_) => {}
         }
     }
+
+    /// Every variable whose adjoint (or an element of it) the expression reads or takes.
+    pub fn adjoints(&self, out: &mut Vec<VarId>) {
+        match self {
+            AExpr::Adj(v) => out.push(*v),
+            AExpr::Elem(t) | AExpr::TakeElem(t) | AExpr::PopElem(t) => out.push(t.base),
+            AExpr::Field(e, _) | AExpr::Neg(e) | AExpr::Ref(e) => e.adjoints(out),
+            AExpr::Bin(_, a, b) => {
+                a.adjoints(out);
+                b.adjoints(out);
+            }
+            AExpr::Apply(_, args) | AExpr::Rule(_, args) | AExpr::Private(_, args) | AExpr::Tuple(args) => {
+                args.iter().for_each(|a| a.adjoints(out))
+            }
+            AExpr::Primal(_) | AExpr::Const(_) | AExpr::Seed | AExpr::Grad { .. } | AExpr::Internal(_) => {}
+        }
+    }
 }
 
 impl Target {

@@ -1,4 +1,4 @@
-// The `?` operator is not supported in a differentiable function.
+// `?` in a differentiable function that does not return an `Option`.
 use backprop::differentiable;
 
 fn checked(x: f64) -> Option<f64> {

@@ -271,12 +271,10 @@ impl Planner<'_> {
         if !after || !super::order::nested_in(&self.scopes.parent, self.scopes.def_block[v], fill.block) {
             return None;
         }
+        let (block, loop_id, fill_inputs) = (fill.block, fill.loop_id, fill.inputs.clone());
         let mut inputs = vec![place.base];
         inputs.extend(crate::lower::place_indices(place).filter_map(Operand::var));
-        if self.scheduled_fills.insert(fill.loop_id) {
-            self.out.recompute[fill.block].push(Redo::Fill(fill.loop_id));
-            inputs.extend(fill.inputs.iter().copied());
-        }
+        inputs.extend(self.schedule_fill(block, loop_id, fill_inputs));
         Some(inputs)
     }
 
@@ -289,11 +287,18 @@ impl Planner<'_> {
         }
         let (block, loop_id, fill_inputs) = (fill.block, fill.loop_id, fill.inputs.clone());
         let mut inputs = self.made_again(buffer, block)?;
-        if self.scheduled_fills.insert(loop_id) {
-            self.out.recompute[block].push(Redo::Fill(loop_id));
-            inputs.extend(fill_inputs);
-        }
+        inputs.extend(self.schedule_fill(block, loop_id, fill_inputs));
         Some(inputs)
+    }
+
+    /// Schedules a fill loop to run again where `block`'s reverse starts (once); returns what
+    /// it reads the first time, nothing after.
+    fn schedule_fill(&mut self, block: BlockId, loop_id: usize, inputs: Vec<VarId>) -> Vec<VarId> {
+        if !self.scheduled_fills.insert(loop_id) {
+            return Vec::new();
+        }
+        self.out.recompute[block].push(Redo::Fill(loop_id));
+        inputs
     }
 
     /// Whether what a fill reads from outside its loop has the same value where the reverse

@@ -38,7 +38,7 @@ pub(super) struct Accumulator<'b> {
 }
 
 impl Emitter<'_> {
-    /// The additions of a reverse loop body (`id`'s) that are summed into locals.
+    /// The additions at the top of a reverse loop body that are summed into locals.
     pub(super) fn accumulators<'b>(&self, body: &'b AdjBlock) -> Vec<Accumulator<'b>> {
         let mut mentions = HashMap::new();
         self.count_block(body, &mut mentions);
@@ -129,18 +129,10 @@ impl Emitter<'_> {
     }
 
     fn count_expr(&self, e: &AExpr, out: &mut HashMap<VarId, usize>) {
-        match e {
-            AExpr::Adj(v) => *out.entry(self.root(*v)).or_default() += 1,
-            AExpr::Elem(t) | AExpr::TakeElem(t) | AExpr::PopElem(t) => *out.entry(self.root(t.base)).or_default() += 1,
-            AExpr::Field(e, _) | AExpr::Neg(e) | AExpr::Ref(e) => self.count_expr(e, out),
-            AExpr::Bin(_, a, b) => {
-                self.count_expr(a, out);
-                self.count_expr(b, out);
-            }
-            AExpr::Apply(_, args) | AExpr::Rule(_, args) | AExpr::Private(_, args) | AExpr::Tuple(args) => {
-                args.iter().for_each(|a| self.count_expr(a, out))
-            }
-            AExpr::Primal(_) | AExpr::Const(_) | AExpr::Seed | AExpr::Grad { .. } | AExpr::Internal(_) => {}
+        let mut read = Vec::new();
+        e.adjoints(&mut read);
+        for v in read {
+            *out.entry(self.root(v)).or_default() += 1;
         }
     }
 }

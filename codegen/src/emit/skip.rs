@@ -58,7 +58,7 @@ impl Emitter<'_> {
         self.scan_block(body, &mut scan)?;
         // An outer adjoint assigned must be one read: then it is zero already when the loop
         // stops, as the skipped assignments would have left it.
-        let assigned: Vec<VarId> = scan.assigned.clone();
+        let assigned = std::mem::take(&mut scan.assigned);
         let incoming = self.scalar_incoming(scan)?;
         let carried = !assigned.is_empty();
         (carried && assigned.iter().all(|v| incoming.contains(v))).then_some(incoming)

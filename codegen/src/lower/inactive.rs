@@ -255,14 +255,14 @@ fn is_pure(expr: &syn::Expr) -> bool {
     purity.0
 }
 
-/// Whether a binary operator assigns (`+=` and friends).
 /// `&= |= ^= <<= >>=`: compound assignments that only integers and `bool`s have.
 pub(super) fn is_bitwise_assignment(op: &syn::BinOp) -> bool {
     use syn::BinOp::*;
     matches!(op, BitXorAssign(_) | BitAndAssign(_) | BitOrAssign(_) | ShlAssign(_) | ShrAssign(_))
 }
 
-pub(super) fn is_assignment(op: &syn::BinOp) -> bool {
+/// Whether a binary operator assigns (`+=` and friends).
+pub(crate) fn is_assignment(op: &syn::BinOp) -> bool {
     use syn::BinOp::*;
     matches!(
         op,

@@ -12,6 +12,7 @@ mod chain;
 mod conditions;
 mod expr;
 mod inactive;
+pub(crate) use inactive::is_assignment;
 mod iter;
 mod matching;
 mod memo;

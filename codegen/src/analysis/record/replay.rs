@@ -80,14 +80,12 @@ impl Planner<'_> {
         {
             return;
         }
-        let Some((mut replay, mut outside)) = self.replay_of(inner, recorded, Some(outer)) else { return };
+        let Some((mut replay, outside)) = self.replay_of(inner, recorded, Some(outer)) else { return };
         if replay.carried.is_empty() {
             return;
         }
+        // The outer loop's reverse sets the carried variables; the inner one's runs on.
         let carried = std::mem::take(&mut replay.carried);
-        for &c in &carried {
-            outside.extend(self.recompute_inputs(c).unwrap_or_default());
-        }
         self.adopt_replay(inner, inner_body, replay, outside);
         self.out.free_order_loops.insert(inner_id);
         self.out.replays.insert(id, Replay { carried, stmts: Vec::new() });
@@ -150,11 +148,8 @@ impl Planner<'_> {
                     work.extend(assigned_uses(&body.stmts[k]));
                 }
                 stmts.extend(writes);
-                if through.is_none() {
-                    outside.extend(self.recompute_inputs(v)?);
-                } else {
-                    self.recompute_inputs(v)?;
-                }
+                // Its definition is computed again where the replay starts.
+                outside.extend(self.recompute_inputs(v)?);
                 carried.push(v);
             } else if self.stable(v) {
                 outside.push(v);
@@ -242,7 +237,7 @@ impl Planner<'_> {
                     self.is_name(&left, c) && operators_only(&right)
                 }
                 Ok(syn::Expr::Binary(syn::ExprBinary { left, op, right, .. })) => {
-                    compound(&op) && self.is_name(&left, c) && operators_only(&right)
+                    crate::lower::is_assignment(&op) && self.is_name(&left, c) && operators_only(&right)
                 }
                 _ => false,
             },
@@ -255,30 +250,14 @@ impl Planner<'_> {
     }
 }
 
-/// `+=`, `-=`, `*=` and the other compound assignments.
-fn compound(op: &syn::BinOp) -> bool {
-    use syn::BinOp::*;
-    matches!(
-        op,
-        AddAssign(_)
-            | SubAssign(_)
-            | MulAssign(_)
-            | DivAssign(_)
-            | RemAssign(_)
-            | BitXorAssign(_)
-            | BitAndAssign(_)
-            | BitOrAssign(_)
-            | ShlAssign(_)
-            | ShrAssign(_)
-    )
-}
-
 /// An expression of literals, names, operators and casts only: evaluating it again changes
 /// nothing and gives the same value.
 fn operators_only(e: &syn::Expr) -> bool {
     match e {
         syn::Expr::Lit(_) | syn::Expr::Path(_) => true,
-        syn::Expr::Binary(b) => !compound(&b.op) && operators_only(&b.left) && operators_only(&b.right),
+        syn::Expr::Binary(b) => {
+            !crate::lower::is_assignment(&b.op) && operators_only(&b.left) && operators_only(&b.right)
+        }
         syn::Expr::Unary(u) => operators_only(&u.expr),
         syn::Expr::Paren(p) => operators_only(&p.expr),
         syn::Expr::Cast(c) => operators_only(&c.expr),
