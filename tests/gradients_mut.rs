@@ -166,3 +166,67 @@ fn an_array_buffer_in_f32() {
     assert_eq!(gx, [8.0, 4.0]);
     assert_eq!(gout, [0.0, 0.0]);
 }
+
+// The midpoint step again with the stages in local arrays, lent to `pendulum`'s `&mut [f64]`
+// (found/046: the array went in where a `Vec` was expected)
+#[differentiable]
+fn midpoint_loss_arrays(y0: &[f64], h: f64) -> f64 {
+    let mut k1 = [0.0; 2];
+    pendulum(y0, &mut k1, 0.1);
+    let mid = [y0[0] + 0.5 * h * k1[0], y0[1] + 0.5 * h * k1[1]];
+    let mut k2: [f64; 2] = [0.0, 0.0];
+    pendulum(&mid, &mut k2, 0.1);
+    let y1 = [y0[0] + h * k2[0], y0[1] + h * k2[1]];
+    y1[0] * y1[0] + y1[1] + k2[0] + k2[1]
+}
+
+#[test]
+fn local_arrays_lent_to_slice_buffers_chain_in_every_mode() {
+    for p in [[0.3, -0.2, 0.1], [-1.0, 0.7, 0.25]] {
+        let (value, (gy, gh)) = midpoint_loss_arrays_grad(&p[..2], p[2]);
+        assert_rel64(value, midpoint_loss_plain(&p), 1e-15, "value");
+        let numeric = fd_grad(midpoint_loss_plain, &p);
+        assert_grad_close(&[gy[0], gy[1], gh], &numeric, 1e-7);
+        let (_, directional) = midpoint_loss_arrays_jvp(&p[..2], p[2], &[0.5, -1.0], 2.0);
+        assert_rel64(directional, 0.5 * numeric[0] - numeric[1] + 2.0 * numeric[2], 1e-7, "jvp");
+        let (_, _, (hy, hh)) = midpoint_loss_arrays_hvp(&p[..2], p[2], &[0.0, 0.0], 1.0);
+        let e = 1e-5;
+        let (_, (ga, gha)) = midpoint_loss_arrays_grad(&p[..2], p[2] + e);
+        let (_, (gb, ghb)) = midpoint_loss_arrays_grad(&p[..2], p[2] - e);
+        assert_rel64(hy[0], (ga[0] - gb[0]) / (2.0 * e), 1e-6, "H·e_h entry 0");
+        assert_rel64(hy[1], (ga[1] - gb[1]) / (2.0 * e), 1e-6, "H·e_h entry 1");
+        assert_rel64(hh, (gha - ghb) / (2.0 * e), 1e-6, "H·e_h entry h");
+    }
+}
+
+// An array parameter `&mut [f64; 2]` lent on to a `&mut [f64]`, and a local array lent to an
+// array parameter (`&mut [f32; 2]`, which takes it as it is)
+#[differentiable]
+fn pendulum_twice(y: &[f64], out: &mut [f64; 2]) -> f64 {
+    pendulum(y, &mut *out, 0.1);
+    out[0] * out[1]
+}
+
+#[differentiable]
+fn lent_array_to_array(a: f32, b: f32) -> f32 {
+    let mut out = [0.0f32; 2];
+    let d = sum_and_product([a, b], &mut out);
+    d * out[0] + out[1]
+}
+
+#[test]
+fn array_parameters_and_array_locals_are_lent_on() {
+    let y = [0.3, -0.2];
+    let mut out = [0.0; 2];
+    let (value, pullback) = pendulum_twice_vjp(&y, &mut out);
+    let f = |y: &[f64]| y[1] * (-9.81 * y[0].sin() - 0.1 * y[1]);
+    assert_rel64(value, f(&y), 1e-15, "value");
+    let (gy, gout) = pullback(1.0, [0.0, 0.0]);
+    assert_grad_close(&gy, &fd_grad(|p: &[f64]| f(p), &y), 1e-7);
+    assert_eq!(gout, [0.0, 0.0], "the buffer's initial contents are overwritten");
+    // value (a − b)(a + b) + ab: ∂/∂a = 2a + b, ∂/∂b = −2b + a
+    let (value, (ga, gb)) = lent_array_to_array_grad(2.0, 3.0);
+    assert_eq!((value, ga, gb), (-5.0 + 6.0, 7.0, -4.0));
+    let (_, tangent) = lent_array_to_array_jvp(2.0, 3.0, 1.0, 0.0);
+    assert_eq!(tangent, 7.0);
+}

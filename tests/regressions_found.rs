@@ -970,3 +970,89 @@ fn an_array_lent_then_moved_into_a_dead_call() {
     let (_, _, hv) = lends_an_array_then_moves_it_into_a_dead_call_hvp(&w, s, &[1.0, 0.0], [0.0, 1.0]);
     assert_eq!(hv, (vec![0.0, 2.0], [2.0, 0.0]));
 }
+
+// --- 046: a local array lent `&mut` to a `&mut [f64]` parameter went in where the callee's
+// `_owned` form takes a `Vec`, and came back as one (E0308). f = x + x², f' = 1 + 2x.
+
+#[differentiable]
+fn fill_square(x: f64, out: &mut [f64]) -> f64 {
+    out[0] = x * x;
+    x
+}
+
+#[differentiable]
+fn lends_a_local_array(x: f64) -> f64 {
+    let mut y = [0.0; 3];
+    let a = fill_square(x, &mut y);
+    a + y[0]
+}
+
+#[test]
+fn a_local_array_lent_to_a_slice_buffer() {
+    assert_eq!(lends_a_local_array_grad(2.0), (6.0, 5.0));
+    assert_eq!(lends_a_local_array_jvp(2.0, 0.5), (6.0, 2.5));
+    assert_eq!(lends_a_local_array_hvp(2.0, 1.0), (6.0, 5.0, 2.0));
+}
+
+// The same array lent and then read by a callee taking a slice: both gradients come back as
+// `Vec`s and become the array's adjoint. f = s₀·y₀ + a with y₀ = 2p, a = p, and y₂ = 3a when
+// p > 1: ∂f/∂s = (y₀, 0), ∂f/∂p = 2s₀ + 1.
+#[differentiable]
+fn lends_then_reads_a_local_array(s: &[f64], p: f64) -> f64 {
+    let mut y: [f64; 3] = [0.0; 3];
+    let a = fill_square(p, &mut y);
+    if p > 1.0 {
+        y[2] = 3.0 * a;
+    }
+    dot_of(s, &y) + a
+}
+
+#[test]
+fn a_local_array_lent_then_read_through_a_slice() {
+    let s = [1.0, 2.0, 0.5];
+    // y = (p², 0, 3p): f = p² + 1.5p + p
+    let (value, (gs, gp)) = lends_then_reads_a_local_array_grad(&s, 3.0);
+    assert_eq!((value, gs, gp), (9.0 + 4.5 + 3.0, vec![9.0, 0.0, 9.0], 6.0 + 1.5 + 1.0));
+    let (_, _, (hs, hp)) = lends_then_reads_a_local_array_hvp(&s, 3.0, &[0.0; 3], 1.0);
+    assert_eq!((hs, hp), (vec![6.0, 0.0, 3.0], 2.0));
+}
+
+// --- 047: the tangent of `self.n as f32`, where `self` is constant and `n` an integer field,
+// was the integer itself (`zero_like` of an integer copies it). f = t.a − a₁ with a₁ = n, or
+// tanh(t.a) when t.n < 2.
+
+#[derive(Differentiable, Clone)]
+struct Tallied {
+    n: usize,
+    a: f32,
+}
+
+impl Tallied {
+    #[differentiable(wrt(t))]
+    fn minus_count(&self, t: Tallied) -> f32 {
+        let mut a1: f32 = (self.n) as f32;
+        for _i in 0..4 {
+            if t.n < 2 {
+                a1 = t.a.tanh();
+            }
+        }
+        t.a - a1
+    }
+}
+
+#[test]
+fn an_integer_field_cast_of_a_constant_struct_has_no_tangent() {
+    let me = Tallied { n: 2, a: 0.3 };
+    let direction = Tallied { n: 2, a: 1.0 };
+    for (n, want) in [(2, 1.0), (1, 0.5f32.tanh().powi(2))] {
+        let t = Tallied { n, a: 0.5 };
+        let (value, tangent) = me.minus_count_jvp(t.clone(), direction.clone());
+        assert_eq!(value, me.minus_count(t.clone()));
+        assert_rel32(tangent, want, 1e-6, "jvp along t.a");
+        let (_, g) = me.minus_count_grad(t.clone());
+        assert_rel32(g.a, want, 1e-6, "grad in t.a");
+        let (_, _, h) = me.minus_count_hvp(t, direction.clone());
+        let second: f32 = if n < 2 { -2.0 * 0.5f32.tanh() * (1.0 - 0.5f32.tanh().powi(2)) } else { 0.0 };
+        assert_rel32(-h.a, second, 1e-5, "H·e_a");
+    }
+}

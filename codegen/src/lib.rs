@@ -156,7 +156,7 @@ fn expand_parsed(item: &syn::ItemFn, args: &args::Args) -> syn::Result<TokenStre
     let mut item = item.clone();
     sugar::rewrite(&mut item.block);
     let own: Vec<proc_macro2::Ident> = lent.iter().map(|m| m.ident.clone()).collect();
-    mutref::rewrite_calls(&mut item.block, &own)?;
+    mutref::rewrite_calls(&mut item, &own)?;
     if lent.is_empty() {
         return expand_pure(&item, args);
     }

@@ -234,18 +234,81 @@ impl VisitMut for Returns<'_> {
 /// Rewrites the calls of `block` that lend `&mut` places (and `swap`s) into value updates:
 /// `g(a, &mut b)` → `{ let (__lent_value, (__lent0,)) = g_owned(a, b); b = __lent0; __lent_value }`. `own` names the
 /// function's own `&mut` parameters (now owned values), which are passed on without `&mut`.
-pub fn rewrite_calls(block: &mut syn::Block, own: &[syn::Ident]) -> syn::Result<()> {
-    let mut calls = Calls { own, error: None };
-    calls.visit_block_mut(block);
+pub fn rewrite_calls(item: &mut syn::ItemFn, own: &[syn::Ident]) -> syn::Result<()> {
+    let arrays = array_names(item);
+    let mut calls = Calls { own, arrays: &arrays, error: None };
+    calls.visit_block_mut(&mut item.block);
     match calls.error {
         Some(error) => Err(error),
         None => Ok(()),
     }
 }
 
+/// The method name a lent array's conversion has in `Build::Clone` (emitted as
+/// `::backprop::__private::lend(&place)`, never as a method).
+pub const LEND: &str = "__backprop_lend";
+
+/// The array `a` of `::backprop::__private::lend(&a)`, the call [`rewrite_calls`] writes for
+/// an array lent `&mut`.
+pub fn lent_array<'e>(
+    func: &syn::ExprPath,
+    args: &'e syn::punctuated::Punctuated<syn::Expr, syn::Token![,]>,
+) -> Option<&'e syn::Expr> {
+    let segments: Vec<String> = func.path.segments.iter().map(|s| s.ident.to_string()).collect();
+    let is_lend = func.path.leading_colon.is_some() && segments == ["backprop", "__private", "lend"];
+    match (is_lend, args.first()) {
+        (true, Some(syn::Expr::Reference(r))) if args.len() == 1 && r.mutability.is_none() => Some(&r.expr),
+        _ => None,
+    }
+}
+
 struct Calls<'a> {
     own: &'a [syn::Ident],
+    /// Names that are arrays somewhere in the function (see [`array_names`]).
+    arrays: &'a [String],
     error: Option<syn::Error>,
+}
+
+/// The names the function binds to arrays: parameters of type `[T; N]` or `&mut [T; N]`, and
+/// locals declared with an array type or initialised with an array expression (`[0.0; 3]`,
+/// `[a, b]`). The callee's `_owned` form takes a lent `&mut [T]` as a `Vec`, so such a name is
+/// lent through `lend`, which converts an array to the callee's type and back. Too many names
+/// (a shadowed name, a `Vec` of the same name elsewhere) only cost a copy: `lend` passes any
+/// other type as it is.
+fn array_names(item: &syn::ItemFn) -> Vec<String> {
+    struct Arrays(Vec<String>);
+    impl syn::visit::Visit<'_> for Arrays {
+        fn visit_local(&mut self, local: &syn::Local) {
+            let (pat, typed_array) = match &local.pat {
+                syn::Pat::Type(t) => (&*t.pat, matches!(&*t.ty, syn::Type::Array(_))),
+                pat => (pat, false),
+            };
+            let array_init = local
+                .init
+                .as_ref()
+                .is_some_and(|init| matches!(&*init.expr, syn::Expr::Array(_) | syn::Expr::Repeat(_)));
+            if let syn::Pat::Ident(ident) = pat
+                && (typed_array || array_init)
+            {
+                self.0.push(ident.ident.to_string());
+            }
+            syn::visit::visit_local(self, local);
+        }
+        fn visit_item(&mut self, _: &syn::Item) {}
+    }
+    let mut arrays = Arrays(Vec::new());
+    for input in &item.sig.inputs {
+        let syn::FnArg::Typed(typed) = input else { continue };
+        let ty = match &*typed.ty {
+            syn::Type::Reference(r) if r.mutability.is_some() => &*r.elem,
+            ty => ty,
+        };
+        if let (syn::Pat::Ident(ident), syn::Type::Array(_)) = (&*typed.pat, ty) {
+            arrays.0.push(ident.ident.to_string());
+        }
+    }
+    syn::visit::Visit::visit_block(&mut arrays, &item.block);
+    arrays.0
 }
 
 impl Calls<'_> {
@@ -289,6 +352,11 @@ impl Calls<'_> {
         }
     }
 
+    /// Whether `place` names an array (see [`array_names`]).
+    fn is_array(&self, place: &syn::Expr) -> bool {
+        matches!(place, syn::Expr::Path(p) if p.path.get_ident().is_some_and(|i| self.arrays.iter().any(|a| i == a)))
+    }
+
     /// `swap(&mut a, &mut b)` → `(a, b) = (b, a)`.
     fn mem_swap(&self, call: &syn::ExprCall) -> Option<syn::Expr> {
         let syn::Expr::Path(func) = &*call.func else { return None };
@@ -321,6 +389,12 @@ impl Calls<'_> {
                 Some(place) if !is_plain_place(place) => {
                     self.fail(place.span(), "lend a whole variable or parameter with `&mut` (`&mut k`); a part of one (`&mut k[1..]`, `&mut m.w`) cannot be lent in differentiable code yet: copy it into a variable of its own");
                     return None;
+                }
+                Some(place) if self.is_array(place) => {
+                    let name = format_ident!("__lent{}", names.len());
+                    passed.push(quote_spanned!(span=> ::backprop::__private::lend(&#place)));
+                    updates.push(quote_spanned!(span=> #place = ::backprop::__private::lend(&#name);));
+                    names.push(name);
                 }
                 Some(place) => {
                     let name = format_ident!("__lent{}", names.len());

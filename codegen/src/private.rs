@@ -41,6 +41,10 @@ impl ToTokens for Rule {
 pub enum Item {
     /// `zero_like(&v)`: a zero gradient shaped like `v`.
     ZeroLike,
+    /// `KeepShape`: a value whose zero gradient's shape is kept (`analysis::shapes`).
+    KeepShape,
+    /// The traits `KeepShape` picks a shape with, by autoref.
+    ShapeTraits,
     /// `tangent_length(x.len(), dx.len(), "x")`: a buffer's tangent has the buffer's length.
     TangentLength,
     /// `boxed_pullback(pb)`: a recursive call's pullback, boxed.
@@ -132,6 +136,8 @@ impl ToTokens for Item {
         let p = quote!(::backprop::__private);
         tokens.extend(match self {
             Item::ZeroLike => quote!(#p::zero_like),
+            Item::KeepShape => quote!(#p::KeepShape),
+            Item::ShapeTraits => quote!(#p::{KeptVecShape as _, KeptZero as _}),
             Item::TangentLength => quote!(#p::tangent_length),
             Item::BoxedPullback => quote!(#p::boxed_pullback),
             Item::Accumulate => quote!(#p::accumulate),

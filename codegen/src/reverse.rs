@@ -279,8 +279,11 @@ impl Reverser<'_> {
                     self.contribute_operand(value, AExpr::Field(Box::new(d.clone()), member.clone()), out);
                 }
             }
-            // `a.to_vec()` of an array: its `Vec` adjoint in the array's shape.
-            Build::Clone(place, method) if method == "to_vec" && place.steps.is_empty() => {
+            // `a.to_vec()` of an array: its `Vec` adjoint in the array's shape; a lent array
+            // (`mutref::LEND`) and the `Vec` it came back from likewise.
+            Build::Clone(place, method)
+                if (method == "to_vec" || method == crate::mutref::LEND) && place.steps.is_empty() =>
+            {
                 let like = AExpr::Ref(Box::new(AExpr::Primal(place.base)));
                 self.contribute_place(place, AExpr::Private(Item::Adopt, vec![d, like]), out)
             }
@@ -412,11 +415,25 @@ impl Reverser<'_> {
             self.facts.index.defs.get(&v),
             Some(Value::Build(Build::Clone(place, _))) if place.steps.is_empty() && self.array_params.contains(&place.base)
         );
-        if (self.array_params.contains(&v) || array_copy) && matches!(expr, AExpr::Grad { .. }) {
+        if (self.array_params.contains(&v) || array_copy || self.local_array(v)) && matches!(expr, AExpr::Grad { .. }) {
             AExpr::Private(Item::Adopt, vec![expr, AExpr::Ref(Box::new(AExpr::Primal(v)))])
         } else {
             expr
         }
+    }
+
+    /// Whether `v` is a local the function declares as an array (`let y: [f64; 3]`, `let y =
+    /// [0.0; 3]`): a callee taking it as a slice returns its gradient as a `Vec`.
+    fn local_array(&self, v: VarId) -> bool {
+        let written = self.f.vars[v]
+            .ty
+            .as_ref()
+            .is_some_and(|ty| syn::parse2::<syn::Type>(ty.clone()).is_ok_and(|t| matches!(t, syn::Type::Array(_))));
+        written
+            || matches!(
+                self.facts.index.defs.get(&v),
+                Some(Value::Build(Build::ArrayRepeat { .. } | Build::ArrayList(_)))
+            )
     }
 
     /// The gradient for a whole local lent to a callee (`product(&r)`), in the local's shape

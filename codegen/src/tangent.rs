@@ -64,7 +64,15 @@ pub fn transform(facts: &Facts, user_tokens: &TokenStream) -> Function {
     cx.destructure_tangents();
     let mut counts = f.counts.clone();
     counts.calls = cx.calls;
-    Function { vars: cx.vars, params, body, counts, flagged_returns: f.flagged_returns, zero_shapes: HashMap::new() }
+    Function {
+        vars: cx.vars,
+        params,
+        body,
+        counts,
+        flagged_returns: f.flagged_returns,
+        zero_shapes: HashMap::new(),
+        kept_shapes: Default::default(),
+    }
 }
 
 impl Tangents<'_> {
@@ -471,7 +479,10 @@ impl Tangents<'_> {
                     let t = self.let_temp(self.facts.kinds[*v], through, span, out);
                     Value::Cast(Operand::Var(t), ty.clone())
                 }
-                _ => Value::Cast(self.tangent_or_zero(o, span, out), ty.clone()),
+                (_, Some(d)) => Value::Cast(d, ty.clone()),
+                // No tangent: the cast's is a float zero. Not `zero_like(&o) as T`, which for an
+                // integer field (`self.n as f32` of a constant struct) is the integer itself.
+                (_, None) => Value::Cast(Operand::constant(crate::names::float_literal(0.0)), ty.clone()),
             },
             Value::Build(build) => Value::Build(self.build_tangent(build, span, out)),
             // Inactive values and plain calls carry no gradient: their variables have none.

@@ -9,10 +9,12 @@
 // Got: E0308 twice on `fill(x, &mut y)`.
 // Workaround: a `Vec` buffer (`let mut y = vec![0.0; 3];`).
 //
-// Status: open. `Features::array_lent_to_slice` (off in the default batch) keeps arrays that
-// are already in scope from being lent to a `&mut [F]` parameter; the seed-20021 program was
-// not minimised and still fails with the flag off (its buffer is made elsewhere), so programs
-// 0..500 of that seed do not compile yet. The minimal case below fails on its own.
+// Status: fixed. `mutref` lends a name the function binds to an array through
+// `::backprop::__private::lend`, which converts it into the type the callee's `_owned` form
+// takes (a `Vec` for `&mut [F]`, the array itself for `&mut [F; N]`) and back; the reverse
+// sweep adopts the adjoints the same way. Test: tests/regressions_found.rs (046) and
+// tests/gradients_mut.rs. An array the function cannot see is one (a call's result) still
+// does not compile: its type is not written where it is lent.
 
 use backprop::differentiable;
 

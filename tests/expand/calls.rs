@@ -62,3 +62,21 @@ pub fn calls_restricted(x: f64) -> f64 {
 pub fn power_by_recursion(x: f64, n: u32) -> f64 {
     if n == 0 { 1.0 } else { x * power_by_recursion(x, n - 1) }
 }
+
+#[differentiable(reverse)]
+pub fn rates(x: &[f64], y: &[f64]) -> Vec<f64> {
+    vec![x[0] * y[1], -x[1] * y[0]]
+}
+
+// `k` is read only in a sum: the tape keeps its length, not its values.
+#[differentiable(reverse)]
+pub fn euler_steps(x: &[f64], y0: &[f64], steps: usize) -> Vec<f64> {
+    let mut y = y0.to_vec();
+    for _ in 0..steps {
+        let k = rates(x, &y);
+        for i in 0..y.len() {
+            y[i] += 0.1 * k[i];
+        }
+    }
+    y
+}

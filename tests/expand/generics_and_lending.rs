@@ -29,3 +29,11 @@ pub fn lends_buffer(y: &[f64]) -> f64 {
     fills_buffer(y, &mut k);
     k[0] * k[1]
 }
+
+// A local array lent to a `&mut [f64]`: it goes in as a `Vec` and comes back (`lend`).
+#[differentiable(reverse)]
+pub fn lends_array(y: &[f64]) -> f64 {
+    let mut k = [0.0; 2];
+    fills_buffer(y, &mut k);
+    k[0] * k[1]
+}

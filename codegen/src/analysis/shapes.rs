@@ -1,11 +1,18 @@
-//! Zero gradients for values the function moves away.
+//! Shapes of zero gradients, kept apart from the values.
 //!
 //! The reverse sweep starts a collection's or struct's adjoint as a zero gradient shaped like
-//! the value (`zero_like(&s)`). A value the forward sweep moves (`let y = s;`, `return s;`,
-//! `g(s)`) is gone by then, so its shape is taken where it is defined, into a variable of its
-//! own (`let __zero_s = zero_like(&s);`) that the reverse sweep reads instead. This is a
-//! rewrite of the IR before it is frozen, like [`super::calls::snapshot_changing_arguments`];
-//! the emitter prints such a definition only if the reverse sweep reads it.
+//! the value (`zero_like(&s)`). Its shape is taken where the value is defined, into a variable
+//! of its own (`let __zero_s = (&KeepShape(&s)).kept_shape();`, the length of a float vector,
+//! else a zero gradient) that the reverse sweep reads instead, for two kinds of values:
+//! - a value the forward sweep moves (`let y = s;`, `return s;`, `g(s)`): it is gone by then;
+//! - a collection defined inside a loop and never changed (`let k = rhs(x, &y);`): the
+//!   reverse sweep would otherwise record all of it for each iteration when it reads nothing
+//!   but its length (`k` used only in sums like `y[i] += h * k[i]`, whose partials are
+//!   constants). If it reads the values too, both are recorded; the shape is one word.
+//!
+//! This is a rewrite of the IR before it is frozen, like
+//! [`super::calls::snapshot_changing_arguments`]; the emitter prints such a definition only if
+//! the reverse sweep reads it.
 
 use super::kinds::Kinds;
 use super::scopes::Scopes;
@@ -21,8 +28,27 @@ use std::collections::HashMap;
 pub fn keep_shapes_of_moved(function: &mut Function, blocks: usize) {
     let kinds = Kinds::infer(function);
     let scopes = Scopes::of(function, &kinds, blocks);
-    let moved = |v: VarId| scopes.moved(v) && !kinds[v].is_scalar() && kinds[v] != Kind::Int;
-    let mut cx = Shapes { function, scopes: &scopes, shapes: HashMap::new(), seq: 0 };
+    let in_loop = |v: VarId| {
+        let mut block = Some(scopes.def_block[v]);
+        while let Some(b) = block {
+            if scopes.loop_body[b].is_some() {
+                return true;
+            }
+            block = scopes.parent[b];
+        }
+        false
+    };
+    let loop_constants: std::collections::HashSet<VarId> = (0..function.vars.len())
+        .filter(|&v| {
+            matches!(kinds[v], Kind::Buffer(_))
+                && !function.vars[v].mutable
+                && scopes.writes(v).is_empty()
+                && in_loop(v)
+        })
+        .collect();
+    let moved =
+        |v: VarId| (scopes.moved(v) && !kinds[v].is_scalar() && kinds[v] != Kind::Int) || loop_constants.contains(&v);
+    let mut cx = Shapes { function, scopes: &scopes, shapes: HashMap::new(), seq: 0, loop_constants: &loop_constants };
     let pending: Vec<VarId> = cx.function.params.iter().map(|p| p.var).filter(|&v| moved(v)).collect();
     let mut body = std::mem::take(&mut cx.function.body);
     cx.block(&mut body, &moved, pending);
@@ -34,6 +60,8 @@ struct Shapes<'a> {
     function: &'a mut Function,
     scopes: &'a Scopes,
     shapes: HashMap<VarId, VarId>,
+    /// The collections defined in a loop and never changed, whose shape alone is kept.
+    loop_constants: &'a std::collections::HashSet<VarId>,
     /// Position of the next statement, numbered as `Scopes` numbers them.
     seq: usize,
 }
@@ -72,20 +100,33 @@ impl Shapes<'_> {
         }
     }
 
-    /// `let __zero_v = zero_like(&v);`, its variable noted as `v`'s zero shape.
+    /// `let __zero_v = zero_like(&v);` for a moved value, `let __shape_v =
+    /// (&KeepShape(&v)).kept_shape();` for a loop constant; its variable noted as `v`'s zero
+    /// shape.
     fn shape_of(&mut self, v: VarId) -> Stmt {
+        let compact = self.loop_constants.contains(&v);
         let (function, shapes) = (&mut *self.function, &mut self.shapes);
         let source = &function.vars[v];
         let base = source.name.to_string();
-        let mut name = format_ident!("__zero_{}", base.trim_start_matches('_'));
+        let prefix = if compact { "__shape" } else { "__zero" };
+        let mut name = format_ident!("{}_{}", prefix, base.trim_start_matches('_'));
         if function.vars.iter().any(|var| var.name == name) {
-            name = format_ident!("__zero{}_{}", v, base.trim_start_matches('_'));
+            name = format_ident!("{}{}_{}", prefix, v, base.trim_start_matches('_'));
         }
         let (span, kind) = (source.span, source.kind);
         let value_name = &source.name;
-        let zero_like = Item::ZeroLike;
+        let tokens = match compact {
+            true => {
+                let keep = Item::KeepShape;
+                quote!((&#keep(&#value_name)).kept_shape())
+            }
+            false => {
+                let zero_like = Item::ZeroLike;
+                quote!(#zero_like(&#value_name))
+            }
+        };
         // Not pure: computed again in the reverse sweep it would read the moved value.
-        let value = Value::Inactive(Inactive { tokens: quote!(#zero_like(&#value_name)), uses: vec![v], pure: false });
+        let value = Value::Inactive(Inactive { tokens, uses: vec![v], pure: false });
         function.vars.push(Var {
             adjoint: format_ident!("__d{}", name),
             name,
@@ -99,6 +140,9 @@ impl Shapes<'_> {
         });
         let shape = function.vars.len() - 1;
         shapes.insert(v, shape);
+        if compact {
+            function.kept_shapes.insert(shape);
+        }
         Stmt { kind: StmtKind::Let { var: shape, value }, span }
     }
 }

@@ -263,6 +263,10 @@ impl Emitter<'_> {
                 });
                 quote!(#path { #(#fields),* })
             }
+            Build::Clone(place, method) if method == crate::mutref::LEND => {
+                let place = self.place(place);
+                quote!(::backprop::__private::lend(&#place))
+            }
             Build::Clone(place, method) => {
                 let place = self.place(place);
                 quote!(#place.#method())

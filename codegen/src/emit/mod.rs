@@ -299,13 +299,22 @@ impl Emitter<'_> {
             forward_calls |=
                 matches!(&s.kind, StmtKind::Let { value: crate::ir::Value::Call(c), .. } if c.jvp_depth > 0);
         });
+        // Shapes kept apart (`analysis::shapes`) pick theirs by autoref too.
+        let shapes = match self.f.kept_shapes.iter().any(|v| self.sweep.avail.needed.contains(v)) {
+            false => TokenStream::new(),
+            true => {
+                let traits = crate::private::Item::ShapeTraits;
+                quote!(#[allow(unused_imports)] use #traits;)
+            }
+        };
         if self.facts.activity.calls.is_empty() && !forward_calls {
-            return TokenStream::new();
+            return shapes;
         }
         let traits = crate::private::Item::MarkerTraits;
         quote!(
             #[allow(unused_imports)]
             use #traits;
+            #shapes
         )
     }
 

@@ -37,6 +37,8 @@ pub struct Function {
     /// For a collection or struct the function moves away: the variable holding its zero
     /// gradient, taken where it is defined (see `analysis::shapes`).
     pub zero_shapes: std::collections::HashMap<VarId, VarId>,
+    /// Those of its variables that are kept shapes (`KeepShape`, picked by autoref).
+    pub kept_shapes: std::collections::HashSet<VarId>,
 }
 
 impl Function {

@@ -203,6 +203,15 @@ impl Lowerer {
         self.define(Value::Build(Build::Clone(place, call.method.clone())), kind, call.span(), out)
     }
 
+    /// `::backprop::__private::lend(&a)`, which `mutref` writes for an array lent `&mut`: a
+    /// copy of the array in the type the callee takes (see `mutref::array_names`).
+    fn lend_call(&mut self, lent: &Expr, call: &syn::ExprCall, out: &mut Vec<Stmt>) -> Operand {
+        let place = self.receiver_place(lent, out);
+        let kind = self.place_kind(&place);
+        let lend = syn::Ident::new(crate::mutref::LEND, call.span());
+        self.define(Value::Build(Build::Clone(place, lend)), kind, call.span(), out)
+    }
+
     pub(super) fn call(&mut self, call: &syn::ExprCall, out: &mut Vec<Stmt>) -> Operand {
         if let Expr::Path(func) = &*call.func
             && let Some(v) = func.path.get_ident().and_then(|i| self.lookup(&i.to_string()))
@@ -214,6 +223,9 @@ impl Lowerer {
             let e = Expr::Call(call.clone());
             return self.unsupported(&e, "only calls of named functions can be differentiated".into(), out);
         };
+        if let Some(lent) = crate::mutref::lent_array(func, &call.args) {
+            return self.lend_call(lent, call, out);
+        }
         if let Some(op) = float_function(&func.path)
             && call.args.len() == float_method_arity(op) + 1
         {

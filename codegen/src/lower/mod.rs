@@ -54,6 +54,7 @@ pub fn function(item: &syn::ItemFn, args: &Args) -> syn::Result<(Function, Outpu
         counts,
         flagged_returns: false,
         zero_shapes: Default::default(),
+        kept_shapes: Default::default(),
     };
     errors.finish((function, output))
 }

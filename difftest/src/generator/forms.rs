@@ -361,7 +361,7 @@ impl Gen<'_> {
                         .map(|(_, s)| s.clone())
                         .filter(|s| s.writable && !self.frozen.contains(&s.name) && is_word(&s.name))
                         .filter(|s| s.len == len && (!array || s.container == Container::Array))
-                        // found/046: no array lent to a slice buffer while the bug is open.
+                        // found/046 (fixed): an array lent to a slice buffer.
                         .filter(|s| array || s.container != Container::Array || self.features.array_lent_to_slice)
                         .collect();
                     let s = match fits.get(self.rng.random_range(0..fits.len() + 1)) {

@@ -3,7 +3,9 @@
 
 mod chain;
 mod forward;
+mod shape;
 mod views;
+pub use shape::{KeepShape, KeptVecShape, KeptZero, VecShape};
 pub use views::{IndexFallback, IndexFallbackRef, Offset, SliceWindow, SliceWindowRef, Viewer};
 
 pub use crate::__arg_flag as arg_flag;
@@ -417,6 +419,51 @@ impl<T, const N: usize> Adopt<[T; N]> for Vec<T> {
             Err(_) => panic!("backprop: a gradient of length {len} for an array of length {N}"),
         }
     }
+}
+
+// The reverse of the conversion above: an array's adjoint given to a callee that took the
+// array as a `Vec` (a local array lent `&mut` to a `&mut [T]` parameter, see [`lend`]).
+impl<T, const N: usize> Adopt<Vec<T>> for [T; N] {
+    fn adopt(self) -> Vec<T> {
+        self.into_iter().collect()
+    }
+}
+
+/// A buffer lent `&mut` to a callee, in the type the callee's `_owned` form takes it as, and
+/// back: a local array lent to a `&mut [T]` parameter goes in as a `Vec` and comes back as the
+/// array. Every other buffer is passed as it is.
+pub trait LendAs<P> {
+    /// Converts.
+    fn lend_as(&self) -> P;
+}
+
+impl<T: Clone> LendAs<T> for T {
+    #[inline(always)]
+    fn lend_as(&self) -> T {
+        self.clone()
+    }
+}
+
+impl<T: Clone, const N: usize> LendAs<Vec<T>> for [T; N] {
+    fn lend_as(&self) -> Vec<T> {
+        self.to_vec()
+    }
+}
+
+impl<T: Clone, const N: usize> LendAs<[T; N]> for Vec<T> {
+    fn lend_as(&self) -> [T; N] {
+        match <[T; N]>::try_from(self.clone()) {
+            Ok(array) => array,
+            Err(_) => panic!("backprop: a lent buffer of length {} came back into an array of length {N}", self.len()),
+        }
+    }
+}
+
+/// [`LendAs::lend_as`]: the argument for a buffer lent `&mut` (`fill(&mut array)`), and the
+/// buffer written back from what the callee returned.
+#[inline(always)]
+pub fn lend<A: LendAs<P> + ?Sized, P>(buffer: &A) -> P {
+    buffer.lend_as()
 }
 
 /// `grad`, as the adjoint of `like` (see [`Adopt`]).
