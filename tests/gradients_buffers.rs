@@ -874,3 +874,55 @@ fn a_buffer_declared_in_a_loop_is_read_again_in_its_own_iteration() {
         TOL64,
     );
 }
+
+// A scratch row made in each iteration, written element by element and read linearly: only
+// its length is kept for the reverse sweep. f = Σᵢ (i·sin x₀ − 2x₀x₁) = S sin x₀ − 2n x₀x₁,
+// S = n(n − 1)/2.
+#[differentiable]
+fn scratch_rows(x: &[f64], n: usize) -> f64 {
+    let mut acc = 0.0;
+    for i in 0..n {
+        let mut t = vec![0.0; 2];
+        t[0] = x[0].sin() * i as f64;
+        t[1] = x[1] * x[0];
+        acc += t[0] - 2.0 * t[1];
+    }
+    acc
+}
+
+// The same with the row a call's result, never changed: its length is kept.
+#[differentiable]
+fn row_of(x: &[f64], i: usize) -> Vec<f64> {
+    vec![x[0].sin() * i as f64, x[1] * x[0]]
+}
+
+#[differentiable]
+fn called_rows(x: &[f64], n: usize) -> f64 {
+    let mut acc = 0.0;
+    for i in 0..n {
+        let t = row_of(x, i);
+        acc += t[0] - 2.0 * t[1];
+    }
+    acc
+}
+
+#[test]
+fn rows_kept_by_their_length_only() {
+    let x = [0.7f64, -1.3];
+    for n in [0usize, 1, 4] {
+        let s = (n * n.saturating_sub(1) / 2) as f64;
+        let nf = n as f64;
+        let want = [s * x[0].cos() - 2.0 * nf * x[1], -2.0 * nf * x[0]];
+        for (name, grad, hvp) in [
+            ("scratch", scratch_rows_grad(&x, n), scratch_rows_hvp(&x, n, &[1.0, 0.5])),
+            ("called", called_rows_grad(&x, n), called_rows_hvp(&x, n, &[1.0, 0.5])),
+        ] {
+            assert_grad_close(&grad.1, &want, 1e-14);
+            assert_grad_close(&grad.1, &fd_grad(|p: &[f64]| scratch_rows(p, n), &x), 1e-7);
+            // H = [[−S sin x₀, −2n], [−2n, 0]]
+            let h = [-s * x[0].sin() - nf, -2.0 * nf];
+            assert_grad_close(&hvp.2, &h, 1e-14);
+            assert_eq!(grad.0, hvp.0, "{name}: the value");
+        }
+    }
+}

@@ -40,3 +40,17 @@ pub fn cloned_then_scaled(x: &Vec<f64>, k: f64) -> f64 {
     }
     y[0] + y[1]
 }
+
+// A scratch row made in each iteration and written element by element: the tape keeps its
+// length, not the row.
+#[differentiable(reverse)]
+pub fn scratch_rows(x: &[f64], n: usize) -> f64 {
+    let mut acc = 0.0;
+    for i in 0..n {
+        let mut t = vec![0.0; 2];
+        t[0] = x[0].sin() * i as f64;
+        t[1] = x[1] * x[0];
+        acc += t[0] - 2.0 * t[1];
+    }
+    acc
+}

@@ -5,7 +5,8 @@
 //! of its own (`let __zero_s = (&KeepShape(&s)).kept_shape();`, the length of a float vector,
 //! else a zero gradient) that the reverse sweep reads instead, for two kinds of values:
 //! - a value the forward sweep moves (`let y = s;`, `return s;`, `g(s)`): it is gone by then;
-//! - a collection defined inside a loop and never changed (`let k = rhs(x, &y);`): the
+//! - a collection defined inside a loop that keeps its shape (`let k = rhs(x, &y);`, or a
+//!   `let mut` buffer of floats only written element by element): the
 //!   reverse sweep would otherwise record all of it for each iteration when it reads nothing
 //!   but its length (`k` used only in sums like `y[i] += h * k[i]`, whose partials are
 //!   constants). If it reads the values too, both are recorded; the shape is one word.
@@ -16,15 +17,16 @@
 
 use super::kinds::Kinds;
 use super::scopes::Scopes;
-use crate::ir::{Block, Function, Inactive, Kind, Role, Stmt, StmtKind, Value, Var, VarId};
+use crate::ir::{Block, Function, Inactive, Kind, Role, Step, Stmt, StmtKind, Value, Var, VarId};
 use crate::private::Item;
 use quote::{format_ident, quote};
 use std::collections::HashMap;
 
-/// Adds a zero-shape variable for every moved collection or struct and records it in
-/// [`Function::zero_shapes`]: after the definition of a value that does not change, before the
-/// first statement that moves a `mut` one (its pushes and writes before the move give it the
-/// shape its reverse starts from).
+/// Adds a zero-shape variable for every moved collection or struct, and a kept shape for every
+/// collection defined in a loop that keeps its shape, and records it in
+/// [`Function::zero_shapes`]: after the definition of a value that does not change or keeps
+/// its shape, before the first statement that moves another `mut` one (its pushes and writes
+/// before the move give it the shape its reverse starts from).
 pub fn keep_shapes_of_moved(function: &mut Function, blocks: usize) {
     let kinds = Kinds::infer(function);
     let scopes = Scopes::of(function, &kinds, blocks);
@@ -38,14 +40,21 @@ pub fn keep_shapes_of_moved(function: &mut Function, blocks: usize) {
         }
         false
     };
-    let loop_constants: std::collections::HashSet<VarId> = (0..function.vars.len())
-        .filter(|&v| {
-            matches!(kinds[v], Kind::Buffer(_))
-                && !function.vars[v].mutable
-                && scopes.writes(v).is_empty()
-                && in_loop(v)
-        })
-        .collect();
+    // A buffer of floats whose every change is a store into one element keeps its length.
+    let mut element_stores = vec![0usize; function.vars.len()];
+    crate::walk::each_stmt(&function.body, &mut |stmt| {
+        if let StmtKind::Store { place, .. } = &stmt.kind
+            && matches!(place.steps.as_slice(), [Step::Index(_)])
+        {
+            element_stores[place.base] += 1;
+        }
+    });
+    let keeps_its_shape = |v: VarId| match function.vars[v].mutable {
+        false => scopes.writes(v).is_empty() && matches!(kinds[v], Kind::Buffer(_)),
+        true => !scopes.moved(v) && scopes.writes(v).len() == element_stores[v] && kinds[v] == Kind::Buffer(1),
+    };
+    let loop_constants: std::collections::HashSet<VarId> =
+        (0..function.vars.len()).filter(|&v| keeps_its_shape(v) && in_loop(v)).collect();
     let moved =
         |v: VarId| (scopes.moved(v) && !kinds[v].is_scalar() && kinds[v] != Kind::Int) || loop_constants.contains(&v);
     let mut cx = Shapes { function, scopes: &scopes, shapes: HashMap::new(), seq: 0, loop_constants: &loop_constants };
@@ -60,7 +69,7 @@ struct Shapes<'a> {
     function: &'a mut Function,
     scopes: &'a Scopes,
     shapes: HashMap<VarId, VarId>,
-    /// The collections defined in a loop and never changed, whose shape alone is kept.
+    /// The collections defined in a loop that keep their shape, whose shape alone is kept.
     loop_constants: &'a std::collections::HashSet<VarId>,
     /// Position of the next statement, numbered as `Scopes` numbers them.
     seq: usize,
@@ -93,7 +102,9 @@ impl Shapes<'_> {
             };
             block.stmts.push(stmt);
             match defined {
-                Some(v) if self.function.vars[v].mutable => pending.push(v),
+                // A changing buffer's shape is taken where it is moved, or where it is defined
+                // if only its elements change.
+                Some(v) if self.function.vars[v].mutable && !self.loop_constants.contains(&v) => pending.push(v),
                 Some(v) => block.stmts.push(self.shape_of(v)),
                 None => {}
             }
