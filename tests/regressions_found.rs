@@ -1056,3 +1056,58 @@ fn an_integer_field_cast_of_a_constant_struct_has_no_tangent() {
         assert_rel32(-h.a, second, 1e-5, "H·e_a");
     }
 }
+
+// --- 045: a `match` on a struct's integer field binding it in an arm (`k @ 0..=1 => k as
+// f32`) did not compile: in the forward-over-reverse forms the field's tangent (a copied
+// integer) was given a float adjoint, because `cast_tangent`'s operand counted as a float.
+
+#[derive(Differentiable, Clone)]
+struct Ranked {
+    n: usize,
+    w: Vec<f32>,
+}
+
+#[differentiable]
+fn rank_or_weight(t: &Ranked) -> f32 {
+    match t.n {
+        k @ 0..=1 => k as f32 * t.w[0],
+        _ => t.w[0] * t.w[0],
+    }
+}
+
+#[test]
+fn an_arm_binding_a_struct_integer_field() {
+    // n = 1: f = w₀, ∂f/∂w₀ = 1, H = 0; n = 3: f = w₀², ∂f/∂w₀ = 2w₀, H = 2
+    for (n, value, grad, h) in [(1, 2.0, 1.0, 0.0), (3, 4.0, 4.0, 2.0)] {
+        let t = Ranked { n, w: vec![2.0] };
+        let (v, g) = rank_or_weight_grad(&t);
+        assert_eq!((v, g.w.clone()), (value, vec![grad]));
+        let direction = Ranked { n, w: vec![1.0] };
+        assert_eq!(rank_or_weight_jvp(&t, &direction), (value, grad));
+        let (_, _, hv) = rank_or_weight_hvp(&t, &direction);
+        assert_eq!(hv.w, vec![h]);
+    }
+}
+
+// --- 044: a function's own `&mut` parameter passed bare (a shared reborrow) to a call inside
+// a `vec![…]` literal did not compile: the rewrite of such arguments did not look inside the
+// macro. f = p·(out·out) with out's initial contents, then out₀ = p.
+
+#[differentiable]
+fn squares_into_literal(p: f64, out: &mut [f64]) -> f64 {
+    let v = vec![p, dot_of(out, out)];
+    out[0] = p;
+    p * v[1]
+}
+
+#[test]
+fn a_mut_parameter_read_inside_a_vec_literal() {
+    let mut out = [1.0, 3.0];
+    let (value, pullback) = squares_into_literal_vjp(2.0, &mut out);
+    assert_eq!((value, out), (20.0, [2.0, 3.0]));
+    // ∂f/∂p = out·out = 10; ∂f/∂out = 2p·out = (4, 12)
+    assert_eq!(pullback(1.0, vec![0.0, 0.0]), (10.0, vec![4.0, 12.0]));
+    // the final out₀ = p passes its adjoint to p
+    let (_, pullback) = squares_into_literal_vjp(2.0, &mut [1.0, 3.0]);
+    assert_eq!(pullback(0.0, vec![1.0, 0.0]), (1.0, vec![0.0, 0.0]));
+}

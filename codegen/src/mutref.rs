@@ -156,7 +156,7 @@ struct Returns<'a> {
 }
 
 /// Rewrites the arguments of `vec![a, b]` / `vec![v; n]` with `visitor`.
-fn rewrite_vec_arguments(mac: &mut syn::Macro, visitor: &mut Returns<'_>) {
+fn rewrite_vec_arguments(mac: &mut syn::Macro, visitor: &mut impl VisitMut) {
     use syn::parse::Parser;
     let list = syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated;
     if let Ok(mut items) = list.parse2(mac.tokens.clone()) {
@@ -420,6 +420,12 @@ fn is_plain_place(place: &syn::Expr) -> bool {
 
 impl VisitMut for Calls<'_> {
     fn visit_expr_mut(&mut self, expr: &mut syn::Expr) {
+        // `vec![p, dot(out, out)]`: the macro's arguments are expressions too.
+        if let syn::Expr::Macro(m) = expr
+            && m.mac.path.is_ident("vec")
+        {
+            return rewrite_vec_arguments(&mut m.mac, self);
+        }
         syn::visit_mut::visit_expr_mut(self, expr);
         if let syn::Expr::Call(call) = &*expr
             && let Some(swap) = self.mem_swap(call)

@@ -11,8 +11,9 @@
 // Got: the error above (the same with a `.map(…)` closure around the call).
 //
 // Found by: seed 1 (programs 0..200, the Option grammar's first run), program 134.
-// Status: open (`Features::mut_param_lent_in_literal` is off in the default batch: inside a
-// `vec![…]`/`[…]` literal a `&mut` parameter is not lent on as shared).
+// Status: fixed. `mutref::rewrite_calls` did not look inside `vec![…]` (a macro, whose
+// arguments syn leaves as tokens); it now rewrites them as it does elsewhere. Test:
+// tests/regressions_found.rs (044).
 
 use backprop::differentiable;
 use backprop_difftest::custom::*;

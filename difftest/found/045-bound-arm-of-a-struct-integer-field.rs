@@ -14,8 +14,10 @@
 // Got: the errors above.
 //
 // Found by: seed 1 (programs 200..400), program 381.
-// Status: open (`Features::bound_arm_of_field` is off in the default batch: a `match` on a
-// field binds no integer; on a parameter or a local it still does).
+// Status: fixed. The arm's `k as f32` has the tangent `cast_tangent(dk) as f32`, and
+// `analysis::kinds` took `cast_tangent`'s operand for a float, so the field's tangent (a copied
+// integer) got a float adjoint in the forward-over-reverse forms; `cast_tangent` now tells
+// nothing about its operand's kind. Test: tests/regressions_found.rs (045).
 
 use backprop::{Differentiable, differentiable};
 

@@ -85,6 +85,8 @@ fn refine(function: &Function, kinds: &mut [Kind]) {
                         args.iter().filter_map(Operand::var).for_each(|v| updates.push((v, Kind::Int)));
                         updates.push((*var, Kind::Int));
                     }
+                    // The tangent of a cast's operand may be an integer's (a copied field).
+                    Value::Op(crate::ir::Op::CastTangent, _) => {}
                     Value::Op(op, args) => {
                         for (i, a) in args.iter().enumerate() {
                             if let Some(v) = a.var()

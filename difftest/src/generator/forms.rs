@@ -113,7 +113,7 @@ impl Gen<'_> {
         }
         let ints: Vec<IntVar> = self.scope.ints().into_iter().cloned().collect();
         let v = ints.get(self.rng.random_range(0..ints.len().max(1)))?.clone();
-        // found/045: no `k @ a..=b` on a struct's integer field while the bug is open.
+        // found/045 (fixed): `k @ a..=b` on a struct's integer field.
         let binds = self.features.bound_arm_of_field || is_word(&v.name);
         let (arms, b) = self.int_arms(v.max, "", binds, d);
         Some(Ex { e: Expr::Match(IntExpr { text: v.name, max: v.max }, arms), b })

@@ -329,10 +329,6 @@ impl Default for Features {
             constant_let_closure: false,
             // found/043-none-to-an-integer-option.rs
             none_to_integer_option: false,
-            // found/044-mut-parameter-lent-in-a-vec-literal.rs
-            mut_param_lent_in_literal: false,
-            // found/045-bound-arm-of-a-struct-integer-field.rs
-            bound_arm_of_field: false,
             ..Features::ALL
         }
     }
