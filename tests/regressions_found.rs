@@ -4,6 +4,7 @@
 #![allow(
     clippy::needless_range_loop,
     clippy::assign_op_pattern,
+    clippy::useless_vec,
     reason = "each case is the program the tester found, as it wrote it"
 )]
 
