@@ -230,3 +230,35 @@ fn array_parameters_and_array_locals_are_lent_on() {
     let (_, tangent) = lent_array_to_array_jvp(2.0, 3.0, 1.0, 0.0);
     assert_eq!(tangent, 7.0);
 }
+
+// A copy of an array parameter, and a copy of a local array, lent to a `&mut [f64]`
+#[differentiable]
+fn fill_from_second(x: f64, out: &mut [f64]) {
+    out[0] = x * out[1];
+}
+
+#[differentiable]
+fn lends_a_copy_of_a_parameter(x: f64, a: [f64; 2]) -> f64 {
+    let mut y = a;
+    fill_from_second(x, &mut y);
+    y[0] * y[1]
+}
+
+#[differentiable]
+fn lends_a_copy_of_a_local(x: f64) -> f64 {
+    let w = [x, 3.0];
+    let mut y = w;
+    fill_from_second(x, &mut y);
+    y[0] + y[1] * w[0]
+}
+
+#[test]
+fn copies_of_arrays_are_lent_as_arrays() {
+    // y = (x a₁, a₁): f = x a₁², ∇ = (a₁², (0, 2x a₁)), H·e_x = (0, (0, 2a₁))
+    assert_eq!(lends_a_copy_of_a_parameter_grad(2.0, [0.0, 3.0]), (18.0, (9.0, [0.0, 12.0])));
+    let (_, _, hv) = lends_a_copy_of_a_parameter_hvp(2.0, [0.0, 3.0], 1.0, [0.0, 0.0]);
+    assert_eq!(hv, (0.0, [0.0, 6.0]));
+    // y = (3x, 3): f = 3x + 3x
+    assert_eq!(lends_a_copy_of_a_local_grad(2.0), (12.0, 6.0));
+    assert_eq!(lends_a_copy_of_a_local_jvp(2.0, 0.5), (12.0, 3.0));
+}

@@ -5,6 +5,7 @@
     clippy::needless_range_loop,
     clippy::assign_op_pattern,
     clippy::useless_vec,
+    clippy::ptr_arg,
     reason = "each case is the program the tester found, as it wrote it"
 )]
 
@@ -1111,4 +1112,23 @@ fn a_mut_parameter_read_inside_a_vec_literal() {
     // the final out₀ = p passes its adjoint to p
     let (_, pullback) = squares_into_literal_vjp(2.0, &mut [1.0, 3.0]);
     assert_eq!(pullback(0.0, vec![1.0, 0.0]), (1.0, vec![0.0, 0.0]));
+}
+
+// --- 048: a `let` closure reading an element twice (`s[0] / (v * s[0])`), called on the
+// same element, merged two reads and removed the `let` of one still in use (E0425).
+// f = 1/s₀ when s₀ ≤ 0, else s₀: f' = −1/s₀² or 1.
+
+#[differentiable]
+fn reciprocal_by_closure(s: &Vec<f64>) -> f64 {
+    let a = s[0];
+    let c = |v: f64| s[0] / (v * s[0]);
+    if a > 0.0 { a } else { c(s[0]) }
+}
+
+#[test]
+fn a_closure_reading_an_element_twice_on_that_element() {
+    assert_eq!(reciprocal_by_closure_grad(&vec![-2.0]), (-0.5, vec![-0.25]));
+    assert_eq!(reciprocal_by_closure_grad(&vec![3.0]), (3.0, vec![1.0]));
+    let (_, _, hv) = reciprocal_by_closure_hvp(&vec![-2.0], &vec![1.0]);
+    assert_eq!(hv, vec![-0.25]);
 }

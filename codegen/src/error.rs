@@ -31,6 +31,11 @@ impl Errors {
         self.errors.push(syn::Error::new_spanned(tokens, message));
     }
 
+    /// Whether none was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.errors.is_empty()
+    }
+
     /// `Ok(value)` if no error was recorded, else all errors combined.
     pub fn finish<T>(self, value: T) -> syn::Result<T> {
         let mut errors = self.errors.into_iter();

@@ -270,8 +270,8 @@ struct Calls<'a> {
 }
 
 /// The names the function binds to arrays: parameters of type `[T; N]` or `&mut [T; N]`, and
-/// locals declared with an array type or initialised with an array expression (`[0.0; 3]`,
-/// `[a, b]`). The callee's `_owned` form takes a lent `&mut [T]` as a `Vec`, so such a name is
+/// locals declared with an array type, initialised with an array expression (`[0.0; 3]`,
+/// `[a, b]`) or with such a name (`let mut y = a;`). The callee's `_owned` form takes a lent `&mut [T]` as a `Vec`, so such a name is
 /// lent through `lend`, which converts an array to the callee's type and back. Too many names
 /// (a shadowed name, a `Vec` of the same name elsewhere) only cost a copy: `lend` passes any
 /// other type as it is.
@@ -283,10 +283,12 @@ fn array_names(item: &syn::ItemFn) -> Vec<String> {
                 syn::Pat::Type(t) => (&*t.pat, matches!(&*t.ty, syn::Type::Array(_))),
                 pat => (pat, false),
             };
-            let array_init = local
-                .init
-                .as_ref()
-                .is_some_and(|init| matches!(&*init.expr, syn::Expr::Array(_) | syn::Expr::Repeat(_)));
+            // `[0.0; 3]`, `[a, b]`, or a copy of a name already known to be an array.
+            let array_init = local.init.as_ref().is_some_and(|init| match &*init.expr {
+                syn::Expr::Array(_) | syn::Expr::Repeat(_) => true,
+                syn::Expr::Path(p) => p.path.get_ident().is_some_and(|i| self.0.iter().any(|a| i == a)),
+                _ => false,
+            });
             if let syn::Pat::Ident(ident) = pat
                 && (typed_array || array_init)
             {

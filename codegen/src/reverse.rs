@@ -430,10 +430,14 @@ impl Reverser<'_> {
             .as_ref()
             .is_some_and(|ty| syn::parse2::<syn::Type>(ty.clone()).is_ok_and(|t| matches!(t, syn::Type::Array(_))));
         written
-            || matches!(
-                self.facts.index.defs.get(&v),
-                Some(Value::Build(Build::ArrayRepeat { .. } | Build::ArrayList(_)))
-            )
+            || match self.facts.index.defs.get(&v) {
+                Some(Value::Build(Build::ArrayRepeat { .. } | Build::ArrayList(_))) => true,
+                // `let mut y = a;` of an array parameter or another such local.
+                Some(Value::Copy(Operand::Var(u))) => {
+                    *u != v && (self.array_params.contains(u) || self.local_array(*u))
+                }
+                _ => false,
+            }
     }
 
     /// The gradient for a whole local lent to a callee (`product(&r)`), in the local's shape

@@ -63,7 +63,10 @@ impl Lowerer {
             return;
         }
         args[1] = Operand::Var(a);
-        if kb + 1 == out.len() {
+        // The second read's `let` goes only if nothing else holds it: a read this statement
+        // reused (`s[0] / (v * s[0])`, the memo) is an operand elsewhere too.
+        let reused = self.memo.iter().any(|m| m.value == b);
+        if kb + 1 == out.len() && !reused {
             out.pop();
         }
     }

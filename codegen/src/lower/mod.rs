@@ -46,6 +46,11 @@ pub fn function(item: &syn::ItemFn, args: &Args) -> syn::Result<(Function, Outpu
         body.push(Stmt { kind: StmtKind::Return(value), span: item.block.brace_token.span.close() });
     }
     cx.pop_scope();
+    // Only on an otherwise clean body: an error there (a closure call refused in place) is
+    // the one to read.
+    if cx.errors.is_empty() {
+        cx.closures_left_verbatim(&body);
+    }
     let Lowerer { vars, errors, counts, .. } = cx;
     let function = Function {
         vars,
@@ -257,6 +262,43 @@ impl Lowerer {
     }
 
     /// Reports an error underlining all of `tokens`.
+    /// A `let` closure is inlined where it is called; code copied as it is (an iterator
+    /// chain's own closure in a condition, `(0..4).map(|i| f(x)).fold(…)`) cannot call it, as
+    /// the closure itself is not emitted: reports each such use.
+    fn closures_left_verbatim(&mut self, body: &[Stmt]) {
+        let closures: Vec<VarId> = self.closures.iter().map(|(v, ..)| *v).collect();
+        let mut found = Vec::new();
+        let mut check = |inactive: &crate::ir::Inactive| {
+            if let Some(&v) = inactive.uses.iter().find(|u| closures.contains(u)) {
+                found.push((inactive.tokens.clone(), v));
+            }
+        };
+        let block = Block { stmts: body.to_vec(), id: 0 };
+        crate::walk::each_stmt(&block, &mut |stmt| match &stmt.kind {
+            StmtKind::Let { value: crate::ir::Value::Inactive(inactive), .. } | StmtKind::Inactive(inactive) => {
+                check(inactive)
+            }
+            StmtKind::If(if_stmt) => {
+                if let crate::ir::Cond::Expr(inactive) = &if_stmt.cond {
+                    check(inactive)
+                }
+            }
+            StmtKind::Loop(l) => {
+                if let crate::ir::LoopHead::While(inactive) = &l.head {
+                    check(inactive)
+                }
+            }
+            _ => {}
+        });
+        for (tokens, v) in found {
+            let name = self.vars[v].name.to_string();
+            self.error_at(
+                &tokens,
+                format!("`{name}` is a closure defined with `let`, which `#[differentiable]` inlines where it is called; here it is called inside code kept as written (a closure of an iterator chain, in a condition or an integer expression), where it does not exist: compute its value before (`let c = {name}(…);`) or write the chain as a `for` loop"),
+            );
+        }
+    }
+
     fn error_at(&mut self, tokens: &impl ToTokens, message: impl std::fmt::Display) {
         self.errors.push_spanned(tokens, message);
     }
