@@ -218,6 +218,13 @@ impl Gen<'_> {
     /// Binds the closure parameters for `source`'s items, runs `body` in that scope, and
     /// returns the pattern with the body's value.
     fn with_items<T>(&mut self, source: &Source, body: impl FnOnce(&mut Self) -> T) -> (String, T) {
+        self.in_chain_closure += 1;
+        let out = self.with_items_bound(source, body);
+        self.in_chain_closure -= 1;
+        out
+    }
+
+    fn with_items_bound<T>(&mut self, source: &Source, body: impl FnOnce(&mut Self) -> T) -> (String, T) {
         self.scope.push();
         let deref = self.rng.random_bool(0.4);
         let float = |g: &mut Self| {

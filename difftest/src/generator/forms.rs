@@ -96,6 +96,10 @@ impl Gen<'_> {
         if self.in_cond > 0 && (!self.features.closure_call_in_condition || self.short_circuit > 0) {
             return None;
         }
+        // Kept as written inside a chain's closure in a condition: refused by the macro.
+        if self.in_cond > 0 && self.in_chain_closure > 0 {
+            return None;
+        }
         let fns = self.scope.fns();
         let f = (*fns.get(self.rng.random_range(0..fns.len().max(1)))?).clone();
         let arg = self.expr(d);

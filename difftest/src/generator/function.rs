@@ -94,6 +94,7 @@ pub fn program(seed: u64, features: &Features) -> Program {
             generic,
             in_cond: 0,
             short_circuit: 0,
+            in_chain_closure: 0,
             in_literal: 0,
         };
         let (mut f, sig) = g.function(name, receiver, mutating);

@@ -418,6 +418,9 @@ struct Gen<'a> {
     in_cond: usize,
     /// Inside the right side of `&&`/`||` or a `match` guard, which may not run.
     short_circuit: usize,
+    /// Inside the closure of an iterator chain: in a condition, the macro keeps it as written,
+    /// where a `let` closure cannot be called (a clear error since 7 December).
+    in_chain_closure: usize,
     /// Depth of `vec![…]`/`[…]` literals around the expression being generated (found/035).
     in_literal: usize,
 }
