@@ -2,14 +2,15 @@
 //!
 //! The reverse sweep starts a collection's or struct's adjoint as a zero gradient shaped like
 //! the value (`zero_like(&s)`). Its shape is taken where the value is defined, into a variable
-//! of its own (`let __zero_s = (&KeepShape(&s)).kept_shape();`, the length of a float vector,
-//! else a zero gradient) that the reverse sweep reads instead, for two kinds of values:
-//! - a value the forward sweep moves (`let y = s;`, `return s;`, `g(s)`): it is gone by then;
-//! - a collection defined inside a loop that keeps its shape (`let k = rhs(x, &y);`, or a
-//!   `let mut` buffer of floats only written element by element): the
-//!   reverse sweep would otherwise record all of it for each iteration when it reads nothing
-//!   but its length (`k` used only in sums like `y[i] += h * k[i]`, whose partials are
-//!   constants). If it reads the values too, both are recorded; the shape is one word.
+//! of its own that the reverse sweep reads instead, for two kinds of values:
+//! - a value the forward sweep moves (`let y = s;`, `return s;`, `g(s)`), which is gone by
+//!   then: `let __zero_s = zero_like(&s);`;
+//! - a vector of floats defined inside a loop that keeps its length (`let k = rhs(x, &y);`, or
+//!   a `let mut` one written only element by element), which the reverse sweep would otherwise
+//!   record whole in every iteration when it reads nothing but its length (`k` used only in
+//!   sums like `y[i] += h * k[i]`, whose partials are constants): `let __shape_k =
+//!   (&KeepShape(&k)).kept_shape();`, the length of a `Vec` or slice of floats (an array's
+//!   zero, for an array). If the reverse sweep reads the values too, both are recorded.
 //!
 //! This is a rewrite of the IR before it is frozen, like
 //! [`super::calls::snapshot_changing_arguments`]; the emitter prints such a definition only if
@@ -49,12 +50,17 @@ pub fn keep_shapes_of_moved(function: &mut Function, blocks: usize) {
             element_stores[place.base] += 1;
         }
     });
-    let keeps_its_shape = |v: VarId| match function.vars[v].mutable {
-        false => scopes.writes(v).is_empty() && matches!(kinds[v], Kind::Buffer(_)),
-        true => !scopes.moved(v) && scopes.writes(v).len() == element_stores[v] && kinds[v] == Kind::Buffer(1),
+    // Of floats only: a nested collection's shape is not one length (its kept zero would
+    // be a new allocation in every iteration where the value itself is moved to the tape).
+    let keeps_its_length = |v: VarId| {
+        kinds[v] == Kind::Buffer(1)
+            && match function.vars[v].mutable {
+                false => scopes.writes(v).is_empty(),
+                true => !scopes.moved(v) && scopes.writes(v).len() == element_stores[v],
+            }
     };
     let loop_constants: std::collections::HashSet<VarId> =
-        (0..function.vars.len()).filter(|&v| keeps_its_shape(v) && in_loop(v)).collect();
+        (0..function.vars.len()).filter(|&v| keeps_its_length(v) && in_loop(v)).collect();
     let moved =
         |v: VarId| (scopes.moved(v) && !kinds[v].is_scalar() && kinds[v] != Kind::Int) || loop_constants.contains(&v);
     let mut cx = Shapes { function, scopes: &scopes, shapes: HashMap::new(), seq: 0, loop_constants: &loop_constants };
