@@ -1132,3 +1132,37 @@ fn a_closure_reading_an_element_twice_on_that_element() {
     let (_, _, hv) = reciprocal_by_closure_hvp(&vec![-2.0], &vec![1.0]);
     assert_eq!(hv, vec![-0.25]);
 }
+
+// --- 049: `?` in a statement that depends on no differentiated value was kept as written,
+// in forms that return a tuple (E0277). f = x·a with a = sin(h(h(c)·4)); None when h is.
+
+#[differentiable]
+fn halve_below_one(x: f64) -> Option<f64> {
+    if x > 1.0 { None } else { Some(x * 0.5) }
+}
+
+#[differentiable]
+fn scaled_by_a_constant_chain(x: f64, c: f64) -> Option<f64> {
+    let _ = c;
+    let a = halve_below_one(halve_below_one(-0.5_f64)?.tanh() * 4.0)?.sin();
+    let _none = halve_below_one(5.0);
+    Some(x * a)
+}
+
+#[differentiable]
+fn none_from_a_constant_chain(x: f64) -> Option<f64> {
+    let a = halve_below_one(halve_below_one(3.0_f64)? + 1.0)?;
+    Some(x * a)
+}
+
+#[test]
+fn try_on_a_constant_call() {
+    let a = ((-0.25f64).tanh() * 4.0 * 0.5).sin();
+    let (value, pullback) = scaled_by_a_constant_chain_vjp(2.0, 1.0);
+    assert_eq!(value, Some(2.0 * a));
+    assert_eq!(pullback(Some(1.0)), (a, 0.0));
+    assert_eq!(scaled_by_a_constant_chain_jvp(2.0, 1.0, 1.0, 0.0), (Some(2.0 * a), Some(a)));
+    let (value, pullback) = none_from_a_constant_chain_vjp(2.0);
+    assert_eq!(value, None);
+    assert_eq!(pullback(None), 0.0);
+}

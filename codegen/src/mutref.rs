@@ -271,10 +271,12 @@ struct Calls<'a> {
 
 /// The names the function binds to arrays: parameters of type `[T; N]` or `&mut [T; N]`, and
 /// locals declared with an array type, initialised with an array expression (`[0.0; 3]`,
-/// `[a, b]`) or with such a name (`let mut y = a;`). The callee's `_owned` form takes a lent `&mut [T]` as a `Vec`, so such a name is
-/// lent through `lend`, which converts an array to the callee's type and back. Too many names
-/// (a shadowed name, a `Vec` of the same name elsewhere) only cost a copy: `lend` passes any
-/// other type as it is.
+/// `[a, b]`) or with such a name (`let mut y = a;`). The callee's `_owned` form takes a lent
+/// `&mut [T]` as a `Vec`, so such a name is lent through `lend`, which converts an array to
+/// the callee's type and back. Too many names (a shadowed name, a `Vec` of the same name
+/// elsewhere) only cost a copy: `lend` passes any other type as it is. The reverse sweep
+/// tells an array local from the IR (`Reverser::local_array`), after lowering has resolved
+/// the names.
 fn array_names(item: &syn::ItemFn) -> Vec<String> {
     struct Arrays(Vec<String>);
     impl syn::visit::Visit<'_> for Arrays {

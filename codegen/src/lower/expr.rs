@@ -421,9 +421,13 @@ pub(super) fn contains_control_flow(expr: &Expr) -> bool {
     impl<'ast> Visit<'ast> for Finder {
         fn visit_expr(&mut self, e: &'ast Expr) {
             match e {
-                Expr::Return(_) | Expr::Break(_) | Expr::Continue(_) | Expr::Closure(_) | Expr::Unsafe(_) => {
-                    self.0 = true
-                }
+                // `o?` returns early too, even from a constant expression (`g(-0.5)?`).
+                Expr::Return(_)
+                | Expr::Break(_)
+                | Expr::Continue(_)
+                | Expr::Try(_)
+                | Expr::Closure(_)
+                | Expr::Unsafe(_) => self.0 = true,
                 _ => syn::visit::visit_expr(self, e),
             }
         }

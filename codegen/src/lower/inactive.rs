@@ -293,3 +293,27 @@ impl Dots {
         self.0 = if matches!(tt, TokenTree::Punct(p) if p.as_char() == '.') { self.0 + 1 } else { 0 };
     }
 }
+
+/// The call `name(…)` inside `tokens` (nested groups included): the name and its argument
+/// list, for an error that points at the call rather than at the whole expression.
+pub(super) fn call_of(tokens: TokenStream, name: &proc_macro2::Ident) -> Option<TokenStream> {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    for (k, tree) in trees.iter().enumerate() {
+        match tree {
+            TokenTree::Ident(ident) if ident == name => {
+                if let Some(TokenTree::Group(args)) = trees.get(k + 1)
+                    && args.delimiter() == proc_macro2::Delimiter::Parenthesis
+                {
+                    return Some(TokenStream::from_iter([tree.clone(), trees[k + 1].clone()]));
+                }
+            }
+            TokenTree::Group(group) => {
+                if let Some(call) = call_of(group.stream(), name) {
+                    return Some(call);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}

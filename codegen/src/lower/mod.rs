@@ -48,6 +48,7 @@ pub fn function(item: &syn::ItemFn, args: &Args) -> syn::Result<(Function, Outpu
     cx.pop_scope();
     // Only on an otherwise clean body: an error there (a closure call refused in place) is
     // the one to read.
+    let body = Block { stmts: body, id: 0 };
     if cx.errors.is_empty() {
         cx.closures_left_verbatim(&body);
     }
@@ -55,7 +56,7 @@ pub fn function(item: &syn::ItemFn, args: &Args) -> syn::Result<(Function, Outpu
     let function = Function {
         vars,
         params,
-        body: Block { stmts: body, id: 0 },
+        body,
         counts,
         flagged_returns: false,
         zero_shapes: Default::default(),
@@ -261,11 +262,10 @@ impl Lowerer {
         self.errors.push(span, message);
     }
 
-    /// Reports an error underlining all of `tokens`.
     /// A `let` closure is inlined where it is called; code copied as it is (an iterator
     /// chain's own closure in a condition, `(0..4).map(|i| f(x)).fold(…)`) cannot call it, as
-    /// the closure itself is not emitted: reports each such use.
-    fn closures_left_verbatim(&mut self, body: &[Stmt]) {
+    /// the closure itself is not emitted: reports each such call.
+    fn closures_left_verbatim(&mut self, body: &Block) {
         let closures: Vec<VarId> = self.closures.iter().map(|(v, ..)| *v).collect();
         let mut found = Vec::new();
         let mut check = |inactive: &crate::ir::Inactive| {
@@ -273,8 +273,7 @@ impl Lowerer {
                 found.push((inactive.tokens.clone(), v));
             }
         };
-        let block = Block { stmts: body.to_vec(), id: 0 };
-        crate::walk::each_stmt(&block, &mut |stmt| match &stmt.kind {
+        crate::walk::each_stmt(body, &mut |stmt| match &stmt.kind {
             StmtKind::Let { value: crate::ir::Value::Inactive(inactive), .. } | StmtKind::Inactive(inactive) => {
                 check(inactive)
             }
@@ -292,13 +291,15 @@ impl Lowerer {
         });
         for (tokens, v) in found {
             let name = self.vars[v].name.to_string();
+            let call = inactive::call_of(tokens.clone(), &self.vars[v].name).unwrap_or(tokens);
             self.error_at(
-                &tokens,
-                format!("`{name}` is a closure defined with `let`, which `#[differentiable]` inlines where it is called; here it is called inside code kept as written (a closure of an iterator chain, in a condition or an integer expression), where it does not exist: compute its value before (`let c = {name}(…);`) or write the chain as a `for` loop"),
+                &call,
+                format!("`{name}` is a closure defined with `let`, which `#[differentiable]` inlines where it is called; here it is called inside code kept as written (the closure of an iterator chain in a condition or an integer expression), where it does not exist: compute the chain's value in a `let` before the condition, or write it as a `for` loop"),
             );
         }
     }
 
+    /// Reports an error underlining all of `tokens`.
     fn error_at(&mut self, tokens: &impl ToTokens, message: impl std::fmt::Display) {
         self.errors.push_spanned(tokens, message);
     }

@@ -71,7 +71,9 @@ impl Gen<'_> {
         }
         // A generic callee by inference or as `f::<F>(…)` (`_F` is the caller's float type,
         // which the printer writes).
-        let name = match callee.generic && self.rng.random_bool(0.5) {
+        // Arguments that are all literals fix no float type: the call names it (`f::<F>`).
+        let fixed_by_args = !args.iter().all(literal_only);
+        let name = match callee.generic && (!fixed_by_args || self.rng.random_bool(0.5)) {
             true => format!("{}::<_F>", callee.name),
             false => callee.name.clone(),
         };
@@ -138,4 +140,24 @@ pub fn moves_beside_borrow(callee: &Signature, structs: &[StructDef]) -> bool {
     // evaluated again too.
     let receiver_lent = callee.receiver.is_some();
     callee.params.iter().any(|p| moved(p.ty)) && (receiver_lent || callee.params.iter().any(|p| lent(p.ty)))
+}
+
+/// Whether an argument holds only literals (`-0.75`, `[0.5, 1.0]`, `Some(2.0)`, an integer),
+/// so that a generic callee's float type cannot be inferred from it.
+fn literal_only(arg: &Arg) -> bool {
+    fn expr(e: &Expr) -> bool {
+        match e {
+            Expr::Lit(_) | Expr::Int(_) | Expr::Opt(None) => true,
+            Expr::Neg(e) | Expr::Unary(_, _, e) | Expr::Powi(e, _) | Expr::Recast(_, e) => expr(e),
+            Expr::Bin(_, a, b) | Expr::Binary(_, _, a, b) => expr(a) && expr(b),
+            Expr::Opt(Some(e)) => expr(e),
+            Expr::ArrayLit(items) | Expr::VecLit(items) | Expr::Tuple(items) => items.iter().all(expr),
+            _ => false,
+        }
+    }
+    match arg {
+        Arg::Value(e) | Arg::Borrow(e) => expr(e),
+        Arg::Int(_) => true,
+        Arg::MutBorrow(_) => false,
+    }
 }

@@ -452,10 +452,13 @@ impl<T: Clone, const N: usize> LendAs<Vec<T>> for [T; N] {
 
 impl<T: Clone, const N: usize> LendAs<[T; N]> for Vec<T> {
     fn lend_as(&self) -> [T; N] {
-        match <[T; N]>::try_from(self.clone()) {
-            Ok(array) => array,
-            Err(_) => panic!("backprop: a lent buffer of length {} came back into an array of length {N}", self.len()),
-        }
+        assert_eq!(
+            self.len(),
+            N,
+            "backprop: a lent buffer of length {} came back into an array of length {N}",
+            self.len()
+        );
+        core::array::from_fn(|i| self[i].clone())
     }
 }
 
