@@ -2,7 +2,8 @@
 //! dual-number copy, for `tests/differential.rs` to compile and check.
 //!
 //! `BACKPROP_DIFFTEST_SEED`, `BACKPROP_DIFFTEST_PROGRAMS` and `BACKPROP_DIFFTEST_FIRST` pick
-//! the batch; `BACKPROP_DIFFTEST_ALL_CONSTRUCTS=1` includes constructs with an open bug.
+//! the batch; `BACKPROP_DIFFTEST_ALL_CONSTRUCTS=1` includes constructs with an open bug, and
+//! `BACKPROP_DIFFTEST_CONSTRUCTS=nested_chains,array_to_vec` only the ones named.
 
 #[allow(dead_code, reason = "the library uses parts of the generator the build script does not")]
 #[path = "src/generator/mod.rs"]
@@ -19,6 +20,17 @@ fn env_number<T: std::str::FromStr>(name: &str, default: T) -> T {
     }
 }
 
+/// The default batch's constructs plus those `BACKPROP_DIFFTEST_CONSTRUCTS` names.
+fn named_constructs() -> Features {
+    println!("cargo:rerun-if-env-changed=BACKPROP_DIFFTEST_CONSTRUCTS");
+    let mut features = Features::default();
+    let names = std::env::var("BACKPROP_DIFFTEST_CONSTRUCTS").unwrap_or_default();
+    for name in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        features.enable(name).unwrap_or_else(|e| panic!("BACKPROP_DIFFTEST_CONSTRUCTS: {e}"));
+    }
+    features
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=src/generator");
     println!("cargo:rerun-if-env-changed=BACKPROP_DIFFTEST_ALL_CONSTRUCTS");
@@ -27,7 +39,7 @@ fn main() {
         seed: env_number("BACKPROP_DIFFTEST_SEED", DEFAULT_SEED),
         first: env_number("BACKPROP_DIFFTEST_FIRST", 0),
         programs: env_number("BACKPROP_DIFFTEST_PROGRAMS", DEFAULT_PROGRAMS),
-        features: if all { Features::ALL } else { Features::default() },
+        features: if all { Features::ALL } else { named_constructs() },
     };
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("programs.rs");
     std::fs::write(&out, generator::batch(&config)).expect("OUT_DIR is writable");

@@ -1166,3 +1166,44 @@ fn try_on_a_constant_call() {
     assert_eq!(value, None);
     assert_eq!(pullback(None), 0.0);
 }
+
+// --- 050 (seed 777): a local array lent `&mut`, then copied for a callee taking a slice in a
+// statement that writes it (`y[0] += a * sum_of_squares(&y)`): in the second-order forms the
+// array's adjoint was declared from the callee's `Vec` gradient (E0308 on the lending call).
+// f = a·(y₀ + a·y₀²) with a = x, y₀ = 4·tanh x.
+
+#[differentiable]
+fn fill_one(out: &mut [f64; 1], x: f64) -> f64 {
+    out[0] = x.tanh() * 4.0;
+    x
+}
+
+#[differentiable]
+fn sum_of_squares(s: &[f64]) -> f64 {
+    s.iter().map(|v| v * v).sum::<f64>()
+}
+
+#[differentiable]
+fn refilled_then_read(x: f64) -> f64 {
+    let mut y: [f64; 1] = [0.0; 1];
+    let a = fill_one(&mut y, x);
+    y[0] += a * sum_of_squares(&y);
+    a * y[0]
+}
+
+#[test]
+fn an_array_lent_then_copied_for_a_slice_callee() {
+    let f = |x: f64| {
+        let y0 = 4.0 * x.tanh();
+        x * (y0 + x * y0 * y0)
+    };
+    for x in [-0.7, 0.3, 1.1] {
+        let (value, dx) = refilled_then_read_grad(x);
+        assert_rel64(value, f(x), 1e-14, "value");
+        assert_rel64(dx, fd(f, x), 1e-7, "gradient");
+        let (_, tangent) = refilled_then_read_jvp(x, 1.0);
+        assert_rel64(tangent, dx, 1e-14, "tangent");
+        let (_, _, hv) = refilled_then_read_hvp(x, 1.0);
+        assert_rel64(hv, fd(|x| refilled_then_read_grad(x).1, x), 1e-6, "second derivative");
+    }
+}

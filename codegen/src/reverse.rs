@@ -409,11 +409,15 @@ impl Reverser<'_> {
     /// A callee's gradient that becomes `v`'s adjoint, in `v`'s shape: a callee taking a slice
     /// returns a `Vec` for an array parameter.
     fn shaped_like(&self, v: VarId, expr: AExpr) -> AExpr {
-        // Also a copy of an array parameter (`s.clone()`, made where the parameter is lent and
-        // then moved): its adjoint becomes the parameter's.
+        // Also a copy of an array parameter or local (`s.clone()`, made where it is lent and
+        // then moved or written): its adjoint becomes the original's, which may be declared
+        // from it. (A local lent `&mut` is converted into the callee's own type instead.)
         let array_copy = matches!(
             self.facts.index.defs.get(&v),
-            Some(Value::Build(Build::Clone(place, _))) if place.steps.is_empty() && self.array_params.contains(&place.base)
+            Some(Value::Build(Build::Clone(place, method)))
+                if place.steps.is_empty()
+                    && method != crate::mutref::LEND
+                    && (self.array_params.contains(&place.base) || self.local_array(place.base))
         );
         if (self.array_params.contains(&v) || array_copy || self.local_array(v)) && matches!(expr, AExpr::Grad { .. }) {
             AExpr::Private(Item::Adopt, vec![expr, AExpr::Ref(Box::new(AExpr::Primal(v)))])

@@ -334,6 +334,38 @@ impl Default for Features {
     }
 }
 
+impl Features {
+    /// Turns on one construct the default batch leaves out, by its field name (for
+    /// `BACKPROP_DIFFTEST_CONSTRUCTS`, to check a fix for one open find at a time).
+    pub fn enable(&mut self, name: &str) -> Result<(), String> {
+        match name {
+            "moved_argument_beside_borrow" => self.moved_argument_beside_borrow = true,
+            "array_reference_sum" => self.array_reference_sum = true,
+            "borrowed_constant" => self.borrowed_constant = true,
+            "read_then_moved" => self.read_then_moved = true,
+            "array_result_binding" => self.array_result_binding = true,
+            "tuple_collection_projection" => self.tuple_collection_projection = true,
+            "walk_after_return" => self.walk_after_return = true,
+            "constant_closure" => self.constant_closure = true,
+            "maybe_constant_to_wrt" => self.maybe_constant_to_wrt = true,
+            "nested_walk_of_borrow" => self.nested_walk_of_borrow = true,
+            "array_to_vec" => self.array_to_vec = true,
+            "row_walk_in_counted_loop" => self.row_walk_in_counted_loop = true,
+            "nested_chains" => self.nested_chains = true,
+            "return_moves_local" => self.return_moves_local = true,
+            "clamp_on_borrowed_field_element" => self.clamp_on_borrowed_field_element = true,
+            "tuple_binding_in_loop" => self.tuple_binding_in_loop = true,
+            "row_walk_in_step_by" => self.row_walk_in_step_by = true,
+            "collected_binding" => self.collected_binding = true,
+            "borrowed_field_of_by_value_struct" => self.borrowed_field_of_by_value_struct = true,
+            "constant_let_closure" => self.constant_let_closure = true,
+            "none_to_integer_option" => self.none_to_integer_option = true,
+            other => return Err(format!("`{other}` is not a construct the default batch leaves out")),
+        }
+        Ok(())
+    }
+}
+
 /// Which programs to generate: `programs` of them from index `first`, with `seed`.
 #[derive(Clone, Copy, Debug)]
 pub struct Config {
