@@ -1207,3 +1207,84 @@ fn an_array_lent_then_copied_for_a_slice_callee() {
         assert_rel64(hv, fd(|x| refilled_then_read_grad(x).1, x), 1e-6, "second derivative");
     }
 }
+
+// --- 051 (seed 1, all constructs): a `return` of a `Vec` parameter inside a loop did not
+// compile (E0382, moved in a previous iteration): the `return` becomes flags, so rustc sees
+// the loop go on. The value is returned as a clone now.
+// f = s when n is even, else s·p: ∂/∂s = w or p·w, ∂/∂p = ⟨s, w⟩ or 0.
+
+#[differentiable]
+fn returned_from_a_loop(p: f64, s: Vec<f64>, n: usize) -> Vec<f64> {
+    for _ in 0..2 {
+        if n % 2 == 0 {
+            return s;
+        }
+    }
+    s.iter().map(|v| v * p).collect()
+}
+
+#[differentiable]
+fn local_returned_from_a_while(p: f64, n: usize) -> Vec<f64> {
+    let mut y = vec![p, 2.0 * p];
+    let mut k = 0;
+    while k < 3 {
+        y[0] *= p;
+        if k == n {
+            return y;
+        }
+        k += 1;
+    }
+    y
+}
+
+#[test]
+fn a_vec_returned_from_inside_a_loop() {
+    let (value, pullback) = returned_from_a_loop_vjp(3.0, vec![1.0, 2.0], 2);
+    assert_eq!(value, vec![1.0, 2.0]);
+    assert_eq!(pullback(vec![0.5, -1.0]), (0.0, vec![0.5, -1.0]));
+    let (value, pullback) = returned_from_a_loop_vjp(3.0, vec![1.0, 2.0], 1);
+    assert_eq!(value, vec![3.0, 6.0]);
+    assert_eq!(pullback(vec![0.5, -1.0]), (-1.5, vec![1.5, -3.0]));
+    // y₀ = p^(n+2) when it returns at k = n, else p⁴; y₁ = 2p
+    let (value, pullback) = local_returned_from_a_while_vjp(2.0, 1);
+    assert_eq!(value, vec![8.0, 4.0]);
+    assert_eq!(pullback(vec![1.0, 1.0]), 3.0 * 4.0 + 2.0);
+    let (value, pullback) = local_returned_from_a_while_vjp(2.0, 7);
+    assert_eq!(value, vec![16.0, 4.0]);
+    assert_eq!(pullback(vec![1.0, 0.0]), 4.0 * 8.0);
+}
+
+// --- 052 (seed 1, all constructs): in a function generic over its float type, a constant
+// `&T` argument of a callee that differentiates it got the tangent `&T::from_f64(0.0)`, a
+// temporary that the callee's pullback kept borrowed (E0716). It is a `'static` zero now
+// (`StaticZero::ZERO_REF`). f = s₀·c·k (c = s₀'s sine when k ≤ 0, else `o`).
+
+#[differentiable]
+fn scaled_or_given<T: backprop::Float>(o: Option<T>, k: &T, c: T, s: &[T]) -> Option<T> {
+    if *k > T::ZERO {
+        return o;
+    }
+    Some(c * s[0] * *k)
+}
+
+#[differentiable(wrt(s))]
+fn calls_with_a_constant_reference<T: backprop::Float>(k: &T, s: &Vec<T>) -> T {
+    match scaled_or_given::<T>(None, k, s[1].sin(), &s[0..2]) {
+        Some(v) => v,
+        None => s[1],
+    }
+}
+
+#[test]
+fn a_constant_reference_argument_in_a_generic_function() {
+    let f = |s: &[f64]| calls_with_a_constant_reference(&-0.5, &s.to_vec());
+    let s = [0.7, -1.2];
+    let (value, gradient) = calls_with_a_constant_reference_grad(&-0.5, &s.to_vec());
+    assert_eq!(value, f(&s));
+    assert_grad_close(&gradient, &fd_grad(f, &s), 1e-7);
+    let (_, tangent) = calls_with_a_constant_reference_jvp(&-0.5, &s.to_vec(), &vec![1.0, 0.0]);
+    assert_rel64(tangent, gradient[0], 1e-14, "tangent");
+    let (_, _, hv) = calls_with_a_constant_reference_hvp(&-0.5f32, &vec![0.7f32, -1.2], &vec![0.0, 1.0]);
+    // ∂²f/∂s₀∂s₁ = −0.5·cos s₁, ∂²f/∂s₁² = 0.5·s₀·sin s₁
+    assert!((hv[0] - (-0.5 * (-1.2f32).cos())).abs() < 1e-6 && (hv[1] - 0.5 * 0.7 * (-1.2f32).sin()).abs() < 1e-6);
+}

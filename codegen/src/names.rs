@@ -35,6 +35,16 @@ pub fn is_float_param(ident: &Ident) -> bool {
     FLOAT_PARAM.with_borrow(|float| float.as_ref() == Some(ident))
 }
 
+/// A reference to a zero that lives for the whole program (a callee's pullback may keep it):
+/// `&0.0`, or in a function generic over its float type `T`, `StaticZero::ZERO_REF` (a
+/// `&T::from_f64(0.0)` would be a temporary).
+pub fn float_zero_ref() -> TokenStream {
+    FLOAT_PARAM.with_borrow(|float| match float {
+        Some(t) => quote!(<#t as ::backprop::__private::StaticZero>::ZERO_REF),
+        None => quote!(&0.0),
+    })
+}
+
 /// A float literal the generator writes (`0.0`, `2.0`, …): itself, or in a function generic
 /// over its float type `T`, `<T as Float>::from_f64(2.0)` (which compiles to the constant).
 pub fn float_literal(value: f64) -> TokenStream {

@@ -256,9 +256,10 @@ impl Tangents<'_> {
         };
         match kind {
             Kind::Scalar => Operand::constant(crate::names::float_literal(0.0)),
-            Kind::ScalarRef => Operand::constant({
-                let zero = crate::names::float_literal(0.0);
-                quote!(&#zero)
+            // Marked as a borrowed float whatever its tokens, so its own tangent is one too.
+            Kind::ScalarRef => Operand::Const(crate::ir::Constant {
+                kind: Kind::ScalarRef,
+                ..crate::ir::Constant::new(crate::names::float_zero_ref())
             }),
             Kind::Int if matches!(o, Operand::Const(_)) => o.clone(),
             _ => {

@@ -14,6 +14,7 @@ pub trait Float:
     + crate::tangent::Accumulate
     + crate::__private::Activity<Flag = crate::__private::Active>
     + crate::__private::FloatOperand
+    + crate::__private::StaticZero
     + Copy
     + Default
     + PartialOrd

@@ -3,7 +3,7 @@
 
 use super::Lowerer;
 use super::inactive::{is_assignment, is_bitwise_assignment};
-use crate::ir::{Block, Cond, If, Kind, Loop, LoopHead, Operand, Role, Stmt, StmtKind};
+use crate::ir::{Block, Build, Cond, If, Kind, Loop, LoopHead, Operand, Place, Role, Stmt, StmtKind, Value};
 use proc_macro2::Span;
 use syn::Expr;
 use syn::spanned::Spanned;
@@ -244,6 +244,33 @@ impl Lowerer {
         false
     }
 
+    /// The value a `return` gives. Inside a loop the `return` becomes flags (`structure`), and
+    /// rustc sees the loop go on after the value moves (E0382): a variable that may not be
+    /// `Copy` is returned as a clone, made once, on the path that returns.
+    fn returned_from_loop(&mut self, value: Operand, span: Span, out: &mut Vec<Stmt>) -> Operand {
+        let Operand::Var(v) = value else { return value };
+        let var = &self.vars[v];
+        let owned = matches!(var.kind, Kind::Buffer(_) | Kind::Composite | Kind::Unknown)
+            && var.alias_of.is_none()
+            && !self.borrowed_params.contains(&v);
+        if self.loop_depth == 0 || !owned {
+            return value;
+        }
+        let clone =
+            |base| Value::Build(Build::Clone(Place { base, steps: Vec::new() }, syn::Ident::new("clone", span)));
+        // A read of a `let mut` variable is a snapshot of it (`let __t4 = y;`), a move here:
+        // the snapshot becomes the clone.
+        if let Some(Stmt { kind: StmtKind::Let { var, value: snapshot }, .. }) = out.last_mut()
+            && *var == v
+            && let Value::Copy(Operand::Var(source)) = *snapshot
+        {
+            *snapshot = clone(source);
+            return value;
+        }
+        let kind = var.kind;
+        self.define(clone(v), kind, span, out)
+    }
+
     /// `return`, `break`, `continue`.
     pub(super) fn control_flow(&mut self, expr: &Expr, out: &mut Vec<Stmt>) {
         let span = expr.span();
@@ -251,6 +278,7 @@ impl Lowerer {
             Expr::Return(ret) => match &ret.expr {
                 Some(value) => {
                     let value = self.expr(value, out);
+                    let value = self.returned_from_loop(value, span, out);
                     out.push(Stmt { kind: StmtKind::Return(value), span });
                 }
                 None => self.error_at(

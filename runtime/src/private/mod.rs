@@ -47,6 +47,19 @@ impl FloatOperand for f64 {}
 #[diagnostic::do_not_recommend]
 impl<T: Float> FloatOperand for &T {}
 
+/// A zero that lives for the whole program: the tangent of a constant `&T` argument in a
+/// function generic over its float type `T`. `&0.0` is such a constant; `&T::from_f64(0.0)`
+/// is a temporary, and the pullback a callee's `_vjp` returns keeps the borrow.
+pub trait StaticZero: 'static {
+    const ZERO_REF: &'static Self;
+}
+impl StaticZero for f32 {
+    const ZERO_REF: &'static f32 = &0.0;
+}
+impl StaticZero for f64 {
+    const ZERO_REF: &'static f64 = &0.0;
+}
+
 /// `⟨gradient, tangent⟩`: the directional derivative of a scalar function from its gradient,
 /// for the forward rule `#[differentiable(custom(vjp))]` derives from a hand-written `_vjp`.
 /// Every float leaf of the gradient meets the same leaf of the tangent, in order.

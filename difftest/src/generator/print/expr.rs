@@ -180,7 +180,9 @@ impl Printer<'_> {
             text.push_str(&format!(".filter(|{pattern}| {})", self.cond(cond, false)));
         }
         if let Some((pattern, body)) = &c.map {
-            text.push_str(&format!(".map(|{pattern}| {})", self.expr(body, true)));
+            // A constant body is typed too: a `.fold(…)` after it calls methods on its items.
+            let body = if is_const(body) { self.typed().expr(body, true) } else { self.expr(body, true) };
+            text.push_str(&format!(".map(|{pattern}| {body})"));
         }
         match &c.end {
             ChainEnd::Sum => text.push_str(&format!(".sum::<{}>()", self.float_name())),
