@@ -3,7 +3,7 @@
 //!
 //! `BACKPROP_DIFFTEST_SEED`, `BACKPROP_DIFFTEST_PROGRAMS` and `BACKPROP_DIFFTEST_FIRST` pick
 //! the batch; `BACKPROP_DIFFTEST_ALL_CONSTRUCTS=1` includes constructs with an open bug, and
-//! `BACKPROP_DIFFTEST_CONSTRUCTS=nested_chains,array_to_vec` only the ones named.
+//! `BACKPROP_DIFFTEST_CONSTRUCTS=maybe_constant_to_wrt` only the ones named.
 
 #[allow(dead_code, reason = "the library uses parts of the generator the build script does not")]
 #[path = "src/generator/mod.rs"]

@@ -1288,3 +1288,39 @@ fn a_constant_reference_argument_in_a_generic_function() {
     // ∂²f/∂s₀∂s₁ = −0.5·cos s₁, ∂²f/∂s₁² = 0.5·s₀·sin s₁
     assert!((hv[0] - (-0.5 * (-1.2f32).cos())).abs() < 1e-6 && (hv[1] - 0.5 * 0.7 * (-1.2f32).sin()).abs() < 1e-6);
 }
+
+// --- 053 (seed 4242, all constructs): a call lending a buffer and an accumulator `&mut`,
+// inside a branch (here: after an early `return`), did not compile (E0382, partly moved): the
+// record of the branch kept the tuple the callee gave back, whose buffer had moved into the
+// caller's variable, to read the accumulator from it again. The accumulator is recorded now.
+// f = [r, a·y₀] with r = p − p², a = p², y₀ = 2.75p (else [p] when `o` is `None`).
+
+#[differentiable]
+fn scale_into(out: &mut [f64], p: f64, acc: &mut f64) -> f64 {
+    out[0] += 2.75 * p;
+    *acc *= p;
+    p - *acc
+}
+
+#[differentiable]
+fn lends_two_after_a_return(o: Option<f64>, p: f64) -> Vec<f64> {
+    if o.is_none() {
+        return vec![p];
+    }
+    let mut y = vec![0.0; 1];
+    let mut a = p;
+    let r = scale_into(&mut y, p, &mut a);
+    vec![r, a * y[0]]
+}
+
+#[test]
+fn a_buffer_and_an_accumulator_lent_in_a_branch() {
+    let (value, pullback) = lends_two_after_a_return_vjp(Some(1.0), 0.5);
+    assert_eq!(value, vec![0.25, 0.25 * 1.375]);
+    // ∂/∂p of r + 2·(2.75p³) = 1 − 2p + 16.5p²
+    assert_eq!(pullback(vec![1.0, 2.0]), (Some(0.0), 1.0 - 1.0 + 16.5 * 0.25));
+    let (_, tangent) = lends_two_after_a_return_jvp(Some(1.0), 0.5, Some(0.0), 1.0);
+    assert_eq!(tangent, vec![0.0, 2.75 * 3.0 * 0.25]);
+    let (value, pullback) = lends_two_after_a_return_vjp(None, 0.5);
+    assert_eq!((value, pullback(vec![3.0])), (vec![0.5], (None, 3.0)));
+}

@@ -411,12 +411,12 @@ impl Reverser<'_> {
     fn shaped_like(&self, v: VarId, expr: AExpr) -> AExpr {
         // Also a copy of an array parameter or local (`s.clone()`, made where it is lent and
         // then moved or written): its adjoint becomes the original's, which may be declared
-        // from it. (A local lent `&mut` is converted into the callee's own type instead.)
+        // from it. (`to_vec` and a lent local's conversion make a value of another type.)
         let array_copy = matches!(
             self.facts.index.defs.get(&v),
             Some(Value::Build(Build::Clone(place, method)))
                 if place.steps.is_empty()
-                    && method != crate::mutref::LEND
+                    && method == "clone"
                     && (self.array_params.contains(&place.base) || self.local_array(place.base))
         );
         if (self.array_params.contains(&v) || array_copy || self.local_array(v)) && matches!(expr, AExpr::Grad { .. }) {

@@ -386,7 +386,11 @@ impl Planner<'_> {
                 Some(args.iter().filter_map(Operand::var).collect())
             }
             Value::Copy(Operand::Var(u)) if immutable(u) && self.facts.kinds[*u].is_scalar() => Some(vec![*u]),
-            Value::Read(place) | Value::Alias(place) if self.scopes.read_is_final(place, self.scopes.def_seq[v]) => {
+            // Not from a value partly moved away before (`let b = t.0;` of a `Vec`, then
+            // `let a = t.1;`): it could not be recorded whole for the read to be repeated.
+            Value::Read(place) | Value::Alias(place)
+                if self.scopes.read_is_final(place, self.scopes.def_seq[v]) && !self.scopes.moved(place.base) =>
+            {
                 let mut inputs = vec![place.base];
                 inputs.extend(crate::lower::place_indices(place).filter_map(Operand::var));
                 inputs.iter().skip(1).all(immutable).then_some(inputs)

@@ -287,48 +287,8 @@ impl Features {
 impl Default for Features {
     fn default() -> Features {
         Features {
-            // found/009-reevaluated-call-moves-by-value-argument.rs
-            moved_argument_beside_borrow: false,
-            // found/010-sum-of-array-reference.rs
-            array_reference_sum: false,
-            // found/011-borrowed-constant-argument.rs
-            borrowed_constant: false,
-            // found/012-vec-parameter-read-then-moved.rs
-            read_then_moved: false,
-            // found/013-array-result-lent-as-slice.rs
-            array_result_binding: false,
-            // found/014-collection-element-of-a-computed-result.rs
-            tuple_collection_projection: false,
-            // found/015-walk-of-a-local-after-early-return.rs
-            walk_after_return: false,
-            // found/016-constant-map-closure.rs
-            constant_closure: false,
             // found/017-constant-to-wrt-parameter-beside-skipped-one.rs
             maybe_constant_to_wrt: false,
-            // found/018-nested-walk-of-a-borrowed-parameter.rs
-            nested_walk_of_borrow: false,
-            // found/019-to-vec-of-an-array.rs
-            array_to_vec: false,
-            // found/020-row-walk-in-a-counted-loop.rs
-            row_walk_in_counted_loop: false,
-            // found/021-chain-inside-a-walk-reads-the-wrong-item.rs
-            nested_chains: false,
-            // found/022-early-return-moves-a-local-read-later.rs
-            return_moves_local: false,
-            // found/023-binary-method-on-a-reference-into-a-field.rs
-            clamp_on_borrowed_field_element: false,
-            // found/024-tuple-binding-inside-a-block.rs
-            tuple_binding_in_loop: false,
-            // found/025-row-walk-in-a-step-by-loop.rs
-            row_walk_in_step_by: false,
-            // found/026-dead-store-from-a-collected-vec.rs
-            collected_binding: false,
-            // found/027-borrowed-field-of-a-struct-passed-by-value.rs
-            borrowed_field_of_by_value_struct: false,
-            // found/039-constant-let-closure-as-a-receiver.rs
-            constant_let_closure: false,
-            // found/043-none-to-an-integer-option.rs
-            none_to_integer_option: false,
             ..Features::ALL
         }
     }
@@ -339,27 +299,7 @@ impl Features {
     /// `BACKPROP_DIFFTEST_CONSTRUCTS`, to check a fix for one open find at a time).
     pub fn enable(&mut self, name: &str) -> Result<(), String> {
         match name {
-            "moved_argument_beside_borrow" => self.moved_argument_beside_borrow = true,
-            "array_reference_sum" => self.array_reference_sum = true,
-            "borrowed_constant" => self.borrowed_constant = true,
-            "read_then_moved" => self.read_then_moved = true,
-            "array_result_binding" => self.array_result_binding = true,
-            "tuple_collection_projection" => self.tuple_collection_projection = true,
-            "walk_after_return" => self.walk_after_return = true,
-            "constant_closure" => self.constant_closure = true,
             "maybe_constant_to_wrt" => self.maybe_constant_to_wrt = true,
-            "nested_walk_of_borrow" => self.nested_walk_of_borrow = true,
-            "array_to_vec" => self.array_to_vec = true,
-            "row_walk_in_counted_loop" => self.row_walk_in_counted_loop = true,
-            "nested_chains" => self.nested_chains = true,
-            "return_moves_local" => self.return_moves_local = true,
-            "clamp_on_borrowed_field_element" => self.clamp_on_borrowed_field_element = true,
-            "tuple_binding_in_loop" => self.tuple_binding_in_loop = true,
-            "row_walk_in_step_by" => self.row_walk_in_step_by = true,
-            "collected_binding" => self.collected_binding = true,
-            "borrowed_field_of_by_value_struct" => self.borrowed_field_of_by_value_struct = true,
-            "constant_let_closure" => self.constant_let_closure = true,
-            "none_to_integer_option" => self.none_to_integer_option = true,
             other => return Err(format!("`{other}` is not a construct the default batch leaves out")),
         }
         Ok(())

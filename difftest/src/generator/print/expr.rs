@@ -17,7 +17,7 @@ impl Printer<'_> {
     }
 
     /// A copy of this printer that types its literals (see `typed`).
-    fn typed(&self) -> Printer<'_> {
+    pub(super) fn typed(&self) -> Printer<'_> {
         Printer { typed: true, out: String::new(), ..*self }
     }
 

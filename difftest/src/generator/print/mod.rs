@@ -153,7 +153,8 @@ impl<'a> Printer<'a> {
                 self.line(&format!("{star}{name} {} {v};", assign_op(*op)));
             }
             Stmt::LetClosure { name, param, body } => {
-                let b = self.expr(body, true);
+                // A constant body is typed: the closure's result is a receiver (`c(x).cos()`).
+                let b = if is_const(body) { self.typed().expr(body, true) } else { self.expr(body, true) };
                 self.line(&format!("let {name} = |{param}: {}| {b};", self.float_name()));
             }
             Stmt::LetOpt { name, float, cond, value } => {
