@@ -1216,7 +1216,7 @@ fn an_array_lent_then_copied_for_a_slice_callee() {
 #[differentiable]
 fn returned_from_a_loop(p: f64, s: Vec<f64>, n: usize) -> Vec<f64> {
     for _ in 0..2 {
-        if n % 2 == 0 {
+        if n.is_multiple_of(2) {
             return s;
         }
     }
