@@ -1324,3 +1324,36 @@ fn a_buffer_and_an_accumulator_lent_in_a_branch() {
     let (value, pullback) = lends_two_after_a_return_vjp(None, 0.5);
     assert_eq!((value, pullback(vec![3.0])), (vec![0.5], (None, 3.0)));
 }
+
+// --- 054 (seed 20261207): `g(out.to_vec(), out)` of a `&mut` parameter did not compile
+// (E0382): the copy's `Vec` adjoint was put into the parameter's shape by reading the
+// parameter, which `_owned_vjp` had moved into the value it returns. A copy of a slice or
+// `Vec` needs no reshaping. f: acc ← acc·out₀², then out₀ ← 2·out₀; the result is acc.
+
+#[differentiable]
+fn first_times_first(s: Vec<f64>, t: &[f64]) -> f64 {
+    s[0] * t[0]
+}
+
+#[differentiable]
+fn scale_by_own_copy(out: &mut [f64], acc: &mut f64) -> f64 {
+    *acc = *acc * first_times_first(out.to_vec(), out);
+    out[0] *= 2.0;
+    *acc
+}
+
+#[test]
+fn a_copy_of_a_mut_parameter_passed_by_value() {
+    let (mut out, mut acc) = (vec![3.0, 5.0], 2.0);
+    let (value, pullback) = scale_by_own_copy_vjp(&mut out, &mut acc);
+    assert_eq!((value, &out, acc), (18.0, &vec![6.0, 5.0], 18.0));
+    // ∂/∂out₀ = 2·acc·out₀ = 12, ∂/∂acc = out₀² = 9
+    assert_eq!(pullback(1.0, vec![0.0, 0.0], 0.0), (vec![12.0, 0.0], 9.0));
+    // the final out₀ = 2·out₀ passes twice its adjoint back
+    assert_eq!(pullback_of_final_out(), (vec![2.0, 1.0], 0.0));
+}
+
+fn pullback_of_final_out() -> (Vec<f64>, f64) {
+    let (_, pullback) = scale_by_own_copy_vjp(&mut [3.0, 5.0], &mut 2.0);
+    pullback(0.0, vec![1.0, 1.0], 0.0)
+}

@@ -280,9 +280,12 @@ impl Reverser<'_> {
                 }
             }
             // `a.to_vec()` of an array: its `Vec` adjoint in the array's shape; a lent array
-            // (`mutref::LEND`) and the `Vec` it came back from likewise.
+            // (`mutref::LEND`) and the `Vec` it came back from likewise. (Of a known slice or
+            // `Vec` it is one already, and the source may have moved: a `&mut` parameter's,
+            // into the value `_owned_vjp` returns.)
             Build::Clone(place, method)
-                if (method == "to_vec" || method == crate::mutref::LEND) && place.steps.is_empty() =>
+                if place.steps.is_empty()
+                    && (method == crate::mutref::LEND || method == "to_vec" && !self.known_vec(place.base)) =>
             {
                 let like = AExpr::Ref(Box::new(AExpr::Primal(place.base)));
                 self.contribute_place(place, AExpr::Private(Item::Adopt, vec![d, like]), out)
@@ -424,6 +427,11 @@ impl Reverser<'_> {
         } else {
             expr
         }
+    }
+
+    /// Whether `v` is a collection of floats known not to be an array (a slice or `Vec`).
+    fn known_vec(&self, v: VarId) -> bool {
+        matches!(self.facts.kinds[v], Kind::Buffer(_)) && !self.array_params.contains(&v) && !self.local_array(v)
     }
 
     /// Whether `v` is a local the function declares as an array (`let y: [f64; 3]`, `let y =
