@@ -1357,3 +1357,25 @@ fn pullback_of_final_out() -> (Vec<f64>, f64) {
     let (_, pullback) = scale_by_own_copy_vjp(&mut [3.0, 5.0], &mut 2.0);
     pullback(0.0, vec![1.0, 1.0], 0.0)
 }
+
+// --- 055 (seed 8080): a borrowed literal in parentheses or negated (`&(-0.25_f32)`,
+// `&-0.25`, `&(0.5)`) was not taken for a borrowed float: E0716 or E0308 on its zero tangent.
+// f = k·x² summed over k = −0.25, 0.5, −0.5.
+
+#[differentiable]
+fn scaled_square(k: &f32, x: f32) -> f32 {
+    *k * x * x
+}
+
+#[differentiable]
+fn borrowed_signed_literals(x: f32) -> f32 {
+    scaled_square(&(-0.25_f32), x) + scaled_square(&-0.25, x) + scaled_square(&(0.5), x) + scaled_square(&(-0.5), x)
+}
+
+#[test]
+fn borrowed_literals_in_parentheses_or_negated() {
+    // Σk = −0.5: f = −0.5·x², f' = −x, f'' = −1
+    assert_eq!(borrowed_signed_literals_grad(2.0), (-2.0, -2.0));
+    assert_eq!(borrowed_signed_literals_jvp(2.0, 1.0), (-2.0, -2.0));
+    assert_eq!(borrowed_signed_literals_hvp(2.0, 1.0), (-2.0, -2.0, -1.0));
+}

@@ -30,14 +30,11 @@ impl Constant {
     pub fn new(tokens: TokenStream) -> Constant {
         let lit = syn::parse2::<syn::Lit>(tokens.clone()).ok();
         let borrowed_lit = match syn::parse2::<syn::ExprReference>(tokens.clone()) {
-            Ok(syn::ExprReference { expr, mutability: None, .. }) => match *expr {
-                syn::Expr::Lit(lit) => Some(lit.lit),
-                _ => None,
-            },
+            Ok(syn::ExprReference { expr, mutability: None, .. }) => signed_literal(&expr),
             _ => None,
         };
         let kind = match (&lit, &borrowed_lit) {
-            // `&0.5`: a borrowed float literal.
+            // `&0.5`, `&-0.5`, `&(-0.25_f32)`: a borrowed float literal.
             (_, Some(syn::Lit::Float(_))) => Kind::ScalarRef,
             // `f64::NEG_INFINITY`, `std::f32::consts::PI`: a float constant by its path.
             _ if is_float_constant_path(&tokens) => Kind::Scalar,
@@ -70,6 +67,17 @@ impl Constant {
                     .skip(1)
                     .all(|s| matches!(s.ident.to_string().as_str(), "Option" | "option" | "core" | "std"))
         })
+    }
+}
+
+/// The literal of `0.5`, `-0.5`, `(-0.5)`: a literal, maybe negated, maybe parenthesised.
+fn signed_literal(expr: &syn::Expr) -> Option<syn::Lit> {
+    match expr {
+        syn::Expr::Lit(lit) => Some(lit.lit.clone()),
+        syn::Expr::Paren(paren) => signed_literal(&paren.expr),
+        syn::Expr::Group(group) => signed_literal(&group.expr),
+        syn::Expr::Unary(syn::ExprUnary { op: syn::UnOp::Neg(_), expr, .. }) => signed_literal(expr),
+        _ => None,
     }
 }
 
