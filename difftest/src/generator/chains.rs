@@ -304,8 +304,16 @@ impl Gen<'_> {
                 (source.text, Some((pattern, body.e)), body.b)
             }
         };
-        let chain = Chain { source: text, filter, map, end: ChainEnd::FoldMax };
-        self.limit(Ex { e: Expr::Chain(Box::new(chain)), b })
+        let filtered = filter.is_some();
+        let chain = Expr::Chain(Box::new(Chain { source: text, filter, map, end: ChainEnd::FoldMax }));
+        // A filter may keep no item, leaving −∞, which a later `sin` turns into NaN and a
+        // `clamp` into a panic of the plain function (seed 8080, program 355): a floor, as a
+        // user would write, keeps it finite.
+        let e = match filtered {
+            true => Expr::Binary(Binary::Max, Form::Method, Box::new(chain), Box::new(Expr::Lit(-b.max(1.0).ceil()))),
+            false => chain,
+        };
+        self.limit(Ex { e, b })
     }
 
     /// `.fold(init, |acc, item| acc ∘ e)`, after a `.map(…)` sometimes (its item a name).
