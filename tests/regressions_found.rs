@@ -1379,3 +1379,38 @@ fn borrowed_literals_in_parentheses_or_negated() {
     assert_eq!(borrowed_signed_literals_jvp(2.0, 1.0), (-2.0, -2.0));
     assert_eq!(borrowed_signed_literals_hvp(2.0, 1.0), (-2.0, -2.0, -1.0));
 }
+
+// --- 043: a bare `None` given to an `Option<usize>` parameter (the macro cannot see its
+// type), alone and beside a differentiated `Option<f64>`. Found compiling on 7 December.
+// (A constant given to that `Option<f64>` instead is find 017, still open.)
+// f = x + 3x + (x + x·x).
+
+#[differentiable(wrt(x))]
+fn times_count(x: f64, o: Option<usize>) -> f64 {
+    match o {
+        Some(k) => x * k as f64,
+        None => x,
+    }
+}
+
+#[differentiable(wrt(x, c))]
+fn times_both(x: f64, o: Option<usize>, c: Option<f64>) -> f64 {
+    let scaled = match c {
+        Some(c) => x * c,
+        None => 0.0,
+    };
+    times_count(x, o) + scaled
+}
+
+#[differentiable]
+fn bare_nones(x: f64) -> f64 {
+    times_count(x, None) + times_count(x, Some(3)) + times_both(x, None, Some(x))
+}
+
+#[test]
+fn a_bare_none_to_an_integer_option() {
+    // f = 5x + x², f' = 5 + 2x, f'' = 2
+    assert_eq!(bare_nones_grad(2.0), (14.0, 9.0));
+    assert_eq!(bare_nones_jvp(2.0, 1.0), (14.0, 9.0));
+    assert_eq!(bare_nones_hvp(2.0, 1.0), (14.0, 9.0, 2.0));
+}

@@ -9497,8 +9497,7 @@ pub fn euler_steps_vjp<'__l0, '__l1>(
                 let mut __d_s0_1 = ::backprop::__private::own(__g0_1);
                 ::backprop::__private::accumulate(&mut __d_y, __d_s0_1);
             }
-            let mut __d_y0 = ::backprop::__private::adopt(__d_y, &y0);
-            (__d_x, __d_y0)
+            (__d_x, __d_y)
         },
     )
 }
