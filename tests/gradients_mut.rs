@@ -10,7 +10,7 @@
 #![allow(clippy::needless_range_loop, reason = "index loops are what these tests differentiate")]
 
 mod common;
-use backprop::differentiable;
+use backprop::{Differentiable, differentiable};
 use common::*;
 
 // Damped pendulum: θ' = ω, ω' = −9.81 sin θ − c ω (c is a constant, left out by `wrt`)
@@ -261,4 +261,77 @@ fn copies_of_arrays_are_lent_as_arrays() {
     // y = (3x, 3): f = 3x + 3x
     assert_eq!(lends_a_copy_of_a_local_grad(2.0), (12.0, 6.0));
     assert_eq!(lends_a_copy_of_a_local_jvp(2.0, 0.5), (12.0, 3.0));
+}
+
+// A `mut` array parameter lent `&mut`, to a slice and to an array parameter, read before and
+// after the call (found by the review of 7 December; compiles since).
+
+#[differentiable]
+fn scale_second_into_first(out: &mut [f64; 2], x: f64) -> f64 {
+    out[0] = x * out[1];
+    x
+}
+
+#[differentiable]
+fn add_scaled_second(out: &mut [f64], x: f64) -> f64 {
+    out[0] += x * out[1];
+    x
+}
+
+#[differentiable]
+fn lends_own_array(mut y: [f64; 2], x: f64) -> f64 {
+    let b = y[0] * x;
+    let a = scale_second_into_first(&mut y, x);
+    a + y[0] * y[1] + b
+}
+
+#[differentiable]
+fn lends_own_array_as_slice(mut y: [f64; 2], x: f64) -> f64 {
+    let b = y[0] * x;
+    let a = add_scaled_second(&mut y, x);
+    a + y[0] * y[1] + b
+}
+
+#[test]
+fn a_mut_array_parameter_lent_mut() {
+    // y₀ ← x·y₁: f = x + x·y₁² + y₀·x
+    let (value, (dy, dx)) = lends_own_array_grad([5.0, 3.0], 2.0);
+    assert_eq!((value, dy, dx), (30.0, [2.0, 12.0], 15.0));
+    // y₀ ← y₀ + x·y₁: f = x + (y₀ + x·y₁)·y₁ + y₀·x
+    let (value, (dy, dx)) = lends_own_array_as_slice_grad([5.0, 3.0], 2.0);
+    assert_eq!((value, dy, dx), (45.0, [5.0, 17.0], 15.0));
+    assert_eq!(lends_own_array_as_slice_jvp([5.0, 3.0], 2.0, [1.0, 0.0], 0.0), (45.0, 5.0));
+    let (_, _, (hy, hx)) = lends_own_array_as_slice_hvp([5.0, 3.0], 2.0, [0.0, 0.0], 1.0);
+    // ∂²f/∂x∂y = (1, 2y₁ + … ) : ∂f/∂y₀ = y₁ + x → 1; ∂f/∂y₁ = y₀ + 2x·y₁ → 2y₁ = 6; ∂²f/∂x² = 0
+    assert_eq!((hy, hx), ([1.0, 6.0], 0.0));
+}
+
+// A `#[differentiable]` method taking `&self` and a `&mut` parameter: its `_jvp` named the
+// receiver's tangent type `&self` (E0573).
+
+#[derive(Differentiable, Clone)]
+struct Gain {
+    k: f64,
+}
+
+impl Gain {
+    #[differentiable]
+    fn apply(&self, out: &mut [f64], x: f64) -> f64 {
+        out[0] = self.k * x;
+        x
+    }
+}
+
+#[test]
+fn a_method_with_a_mut_parameter() {
+    let gain = Gain { k: 3.0 };
+    let mut out = vec![0.0, 1.0];
+    let (value, pullback) = gain.apply_vjp(&mut out, 2.0);
+    assert_eq!((value, &out), (2.0, &vec![6.0, 1.0]));
+    let (d_gain, d_out, dx) = pullback(0.0, vec![1.0, 0.0]);
+    assert_eq!((d_gain.k, d_out, dx), (2.0, vec![0.0, 0.0], 3.0));
+    let (mut out, mut d_out) = (vec![0.0, 1.0], vec![0.0, 0.0]);
+    let (_, tangent) = gain.apply_jvp(&mut out, 2.0, &Gain { k: 1.0 }, &mut d_out, 0.5);
+    // out₀ = k·x: its tangent is dk·x + k·dx
+    assert_eq!((tangent, d_out), (0.5, vec![3.5, 0.0]));
 }

@@ -29,10 +29,7 @@ pub fn jvp_item(item: &syn::ItemFn, params: &[Param], tangent_names: &[syn::Iden
         };
         let ty: syn::Type = match input {
             syn::FnArg::Typed(typed) => (*typed.ty).clone(),
-            syn::FnArg::Receiver(receiver) => match &receiver.kind {
-                syn::ReceiverKind::Reference(_, lifetime, _) => syn::parse_quote!(&#lifetime Self),
-                _ => syn::parse_quote!(Self),
-            },
+            syn::FnArg::Receiver(receiver) => receiver_tangent_type(receiver),
         };
         jvp.sig.inputs.push(syn::parse_quote!(#mutability #name: #ty));
     }
@@ -509,5 +506,14 @@ pub fn hvp_fn(item: &syn::ItemFn, jvp_item: &syn::ItemFn, params: &[Param]) -> T
             let #pattern = __pullback((#zero, #one));
             (__value, #gradient, #product)
         }
+    }
+}
+
+/// The type of `self`'s tangent: `&Self` for `&self` (a derived struct is its own tangent
+/// type), `Self` for `self`.
+pub(super) fn receiver_tangent_type(receiver: &syn::Receiver) -> syn::Type {
+    match &receiver.kind {
+        syn::ReceiverKind::Reference(_, lifetime, _) => syn::parse_quote!(&#lifetime Self),
+        _ => syn::parse_quote!(Self),
     }
 }

@@ -108,7 +108,10 @@ fn jvp_wrapper(item: &syn::ItemFn, owned_params: &[Param], lent: &[MutParam]) ->
     let mut extra = Vec::new();
     for (index, (_, input)) in differentiated {
         let (name, ty) = match input {
-            syn::FnArg::Receiver(r) => (format_ident!("self_tangent"), quote!(#r)),
+            syn::FnArg::Receiver(r) => {
+                let ty = super::forms::receiver_tangent_type(r);
+                (format_ident!("self_tangent"), quote!(#ty))
+            }
             syn::FnArg::Typed(t) => {
                 let base = match &*t.pat {
                     syn::Pat::Ident(p) => p.ident.to_string(),
