@@ -1414,3 +1414,58 @@ fn a_bare_none_to_an_integer_option() {
     assert_eq!(bare_nones_jvp(2.0, 1.0), (14.0, 9.0));
     assert_eq!(bare_nones_hvp(2.0, 1.0), (14.0, 9.0, 2.0));
 }
+
+// --- 056 (seed 31415): a view of a by-value struct's field taken after a branch that may
+// return (`let v = &t.inner.c[1..];`), used only for its length, did not compile (E0597, the
+// borrow kept for `'static`): the fix for 053 took the struct for partly moved (a field of
+// unknown type was read before) and recorded the view in the branch's record. A borrow is
+// always taken again in the reverse sweep.
+
+#[derive(Differentiable, Clone, Copy)]
+struct Inner56 {
+    b: f64,
+    a: f64,
+    c: [f64; 2],
+}
+
+#[derive(Differentiable, Clone)]
+struct Outer56 {
+    c: [f64; 3],
+    inner: Inner56,
+    a: f64,
+}
+
+impl Outer56 {
+    #[differentiable(wrt(self, p0, t0))]
+    fn view_after_a_branch(&self, p0: &f64, o0: Option<usize>, t0: Outer56) -> f64 {
+        let _ = o0;
+        // Read, not used in arithmetic: the macro cannot tell it from a moved field.
+        let first = t0.inner.a;
+        if *p0 > 1.0 {
+            let _ = first;
+        } else if t0.c.iter().fold(-0.75_f64, |acc, v| acc * v) <= 3.0 {
+            if self.c[1] >= 0.5 {
+                return 2.75;
+            }
+        }
+        let v = &t0.inner.c[1..];
+        let k = v.len() - 1;
+        if *p0 >= 3.0 {
+            return (k as f64 + 1.0).atan2(t0.inner.b);
+        }
+        t0.a + *p0
+    }
+}
+
+#[test]
+fn a_view_of_a_field_after_a_branch_that_returns() {
+    let inner = Inner56 { b: 2.0, a: 0.25, c: [1.0, 2.0] };
+    let outer = Outer56 { c: [0.0, 0.1, 0.0], inner, a: 4.0 };
+    // f = t.a + p
+    let (value, (_, dp, dt)) = outer.view_after_a_branch_grad(&0.5, None, outer.clone());
+    assert_eq!((value, dp, dt.a, dt.inner.a), (4.5, 1.0, 1.0, 0.0));
+    // f = atan2(1, t.inner.b): ∂/∂b = −1/(1 + b²)
+    let (value, (_, dp, dt)) = outer.view_after_a_branch_grad(&3.5, None, outer.clone());
+    assert_eq!((value, dp), (1f64.atan2(2.0), 0.0));
+    assert_rel64(dt.inner.b, -1.0 / 5.0, 1e-15, "∂/∂b");
+}

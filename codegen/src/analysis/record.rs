@@ -386,10 +386,14 @@ impl Planner<'_> {
                 Some(args.iter().filter_map(Operand::var).collect())
             }
             Value::Copy(Operand::Var(u)) if immutable(u) && self.facts.kinds[*u].is_scalar() => Some(vec![*u]),
-            // Not from a value partly moved away before (`let b = t.0;` of a `Vec`, then
-            // `let a = t.1;`): it could not be recorded whole for the read to be repeated.
+            // A copy is not read again from a value partly moved away before it (`let b =
+            // t.0;` of a `Vec`, then `let a = t.1;`), which could not be recorded whole: it is
+            // recorded itself. (A borrow is always taken again: a borrow of `_vjp`'s own values
+            // cannot be recorded, and a field of unknown type read before counts as a move.)
             Value::Read(place) | Value::Alias(place)
-                if self.scopes.read_is_final(place, self.scopes.def_seq[v]) && !self.scopes.moved(place.base) =>
+                if self.scopes.read_is_final(place, self.scopes.def_seq[v])
+                    && (matches!(self.facts.index.defs.get(&v), Some(Value::Alias(_)))
+                        || !self.scopes.moves(place.base).iter().any(|&at| at < self.scopes.def_seq[v])) =>
             {
                 let mut inputs = vec![place.base];
                 inputs.extend(crate::lower::place_indices(place).filter_map(Operand::var));
