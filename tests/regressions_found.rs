@@ -1436,6 +1436,7 @@ struct Outer56 {
 }
 
 impl Outer56 {
+    #[allow(clippy::collapsible_if, reason = "the shape the find came in")]
     #[differentiable(wrt(self, p0, t0))]
     fn view_after_a_branch(&self, p0: &f64, o0: Option<usize>, t0: Outer56) -> f64 {
         let _ = o0;
