@@ -881,6 +881,247 @@ fn recursion_through_a_method_matches_finite_differences() {
     assert_rel64(hx, 2.0 * 0.5 + 6.0 * 3.0 * x, 1e-14, "∂²x");
 }
 
+// --- Recursion that hands its adjoints down: a call of the function itself whose gradient
+// goes whole into the adjoint of the same parameter calls `_vjp_into`, whose pullback adds
+// into the caller's adjoint (`codegen::analysis::into`). Each case below is one the plan must
+// take or must leave to `_vjp`. ---
+
+/// The determinant of the minor of the `n`×`n` matrix `a` on `rows` and `cols`, by expansion
+/// along its first row; the minor's index list is a local borrowed by the recursive call, so
+/// the reverse sweep calls `_vjp_into` again. d det / d aᵢⱼ is the cofactor Cᵢⱼ.
+#[differentiable]
+fn det_by_minors(a: &[f64], n: usize, rows: &[usize], cols: &[usize]) -> f64 {
+    let m = cols.len();
+    if m == 1 {
+        return a[rows[0] * n + cols[0]];
+    }
+    let mut det = 0.0;
+    for j in 0..m {
+        let mut rest = Vec::with_capacity(m - 1);
+        for (k, &c) in cols.iter().enumerate() {
+            if k != j {
+                rest.push(c);
+            }
+        }
+        let term = a[rows[0] * n + cols[j]] * det_by_minors(a, n, &rows[1..], &rest);
+        if j % 2 == 0 {
+            det += term;
+        } else {
+            det -= term;
+        }
+    }
+    det
+}
+
+/// The 3 × 3 determinant written out, and its cofactors: the hand-derived gradient.
+fn det3(a: &[f64]) -> f64 {
+    a[0] * (a[4] * a[8] - a[5] * a[7]) - a[1] * (a[3] * a[8] - a[5] * a[6]) + a[2] * (a[3] * a[7] - a[4] * a[6])
+}
+
+fn cofactors3(a: &[f64]) -> Vec<f64> {
+    vec![
+        a[4] * a[8] - a[5] * a[7],
+        a[5] * a[6] - a[3] * a[8],
+        a[3] * a[7] - a[4] * a[6],
+        a[2] * a[7] - a[1] * a[8],
+        a[0] * a[8] - a[2] * a[6],
+        a[1] * a[6] - a[0] * a[7],
+        a[1] * a[5] - a[2] * a[4],
+        a[2] * a[3] - a[0] * a[5],
+        a[0] * a[4] - a[1] * a[3],
+    ]
+}
+
+#[test]
+fn a_determinant_by_minors_has_the_cofactors_for_gradient() {
+    let all = [0, 1, 2];
+    check_n64(
+        |a| det_by_minors_grad(a, 3, &all, &all),
+        |a| det_by_minors(a, 3, &all, &all),
+        cofactors3,
+        &[&[2.0, -1.0, 0.5, 1.5, 3.0, -2.0, 0.25, 1.0, 4.0], &[1.0, 2.0, 3.0, 0.0, 1.0, 4.0, 5.0, 6.0, 0.0]],
+        TOL64,
+    );
+    let a = [2.0, -1.0, 0.5, 1.5, 3.0, -2.0, 0.25, 1.0, 4.0];
+    assert_rel64(det_by_minors(&a, 3, &all, &all), det3(&a), 1e-14, "value");
+    // `_vjp` scales by its seed; a 5 × 5 matrix against finite differences.
+    let (_, pullback) = det_by_minors_vjp(&a, 3, &all, &all);
+    let scaled = pullback(-2.5);
+    for (g, c) in scaled.iter().zip(cofactors3(&a)) {
+        assert_rel64(*g, -2.5 * c, 1e-14, "seeded pullback");
+    }
+    let a5: Vec<f64> =
+        (0..25).map(|i| ((i * 7) % 11) as f64 / 5.0 - 1.0 + if i % 6 == 0 { 2.0 } else { 0.0 }).collect();
+    let all5 = [0, 1, 2, 3, 4];
+    let (_, g) = det_by_minors_grad(&a5, 5, &all5, &all5);
+    let numeric = fd_grad(|a| det_by_minors(a, 5, &all5, &all5), &a5);
+    for (k, (g, d)) in g.iter().zip(&numeric).enumerate() {
+        assert_rel64(*g, *d, FD_TOL64, &format!("5 × 5 entry {k} by finite differences"));
+    }
+}
+
+/// Π sin(s·aᵢ) over a[lo..hi], halving: two recursive calls a level, each pullback kept (and
+/// boxed), both differentiated parameters passed on whole. With P the product,
+/// ∂P/∂aᵢ = P·s·cot(s aᵢ) and ∂P/∂s = P·Σ aᵢ cot(s aᵢ).
+#[differentiable]
+fn product_of_sines(a: &[f64], s: f64, lo: usize, hi: usize) -> f64 {
+    if hi - lo == 1 {
+        (s * a[lo]).sin()
+    } else {
+        let mid = (lo + hi) / 2;
+        product_of_sines(a, s, lo, mid) * product_of_sines(a, s, mid, hi)
+    }
+}
+
+#[test]
+fn a_halving_product_hands_both_adjoints_down() {
+    // p = (a₀ … a₄, s)
+    let f = |p: &[f64]| p[..5].iter().map(|a| (p[5] * a).sin()).product::<f64>();
+    let df = |p: &[f64]| {
+        let (a, s, product) = (&p[..5], p[5], f(p));
+        let mut g: Vec<f64> = a.iter().map(|ai| product * s / (s * ai).tan()).collect();
+        g.push(a.iter().map(|ai| product * ai / (s * ai).tan()).sum());
+        g
+    };
+    check_n64(
+        |p| {
+            let (value, (da, ds)) = product_of_sines_grad(&p[..5], p[5], 0, 5);
+            (value, da.into_iter().chain([ds]).collect())
+        },
+        |p| product_of_sines(&p[..5], p[5], 0, 5),
+        df,
+        &[&[0.3, 0.7, -0.4, 1.1, 0.9, 1.2], &[1.5, -0.2, 0.6, 0.8, -1.3, 0.7]],
+        TOL64,
+    );
+    // Forward and second order go through `_jvp`, untouched by the plan.
+    let (a, s) = ([0.3, 0.7, -0.4, 1.1, 0.9], 1.2);
+    let (da, ds) = ([0.5, -1.0, 0.25, 0.0, 2.0], -0.5);
+    let (_, (ga, gs)) = product_of_sines_grad(&a, s, 0, 5);
+    let along: f64 = ga.iter().zip(&da).map(|(g, d)| g * d).sum::<f64>() + gs * ds;
+    assert_rel64(product_of_sines_jvp(&a, s, 0, 5, &da, ds).1, along, 1e-13, "jvp");
+    let (_, _, (ha, hs)) = product_of_sines_hvp(&a, s, 0, 5, &da, ds);
+    let p: Vec<f64> = a.iter().copied().chain([s]).collect();
+    let v: Vec<f64> = da.iter().copied().chain([ds]).collect();
+    let numeric =
+        fd_grad(|t| df(&p.iter().zip(&v).map(|(p, v)| p + t[0] * v).collect::<Vec<_>>()).iter().sum(), &[0.0]);
+    assert_rel64(ha.iter().sum::<f64>() + hs, numeric[0], FD_TOL64, "hvp, summed, by finite differences");
+}
+
+/// Parameters swapped in the recursive call, `f(y, x, …)`: each gradient goes to the other
+/// parameter, so the call keeps `_vjp`. f₁ = x + ½·y·sin x; f₂ = x + ½y + ¼·x·sin y.
+#[differentiable]
+fn swapped_recursion(x: f64, y: f64, n: u32) -> f64 {
+    if n == 0 { x * y.sin() } else { x + swapped_recursion(y, x, n - 1) * 0.5 }
+}
+
+#[test]
+fn recursion_with_parameters_swapped_sends_each_gradient_to_the_other() {
+    check_n64(
+        |p| {
+            let (value, (dx, dy)) = swapped_recursion_grad(p[0], p[1], 1);
+            (value, vec![dx, dy])
+        },
+        |p| swapped_recursion(p[0], p[1], 1),
+        |p| vec![1.0 + 0.5 * p[1] * p[0].cos(), 0.5 * p[0].sin()],
+        &[&[0.4, 1.3], &[-1.2, 0.6]],
+        TOL64,
+    );
+    check_n64(
+        |p| {
+            let (value, (dx, dy)) = swapped_recursion_grad(p[0], p[1], 2);
+            (value, vec![dx, dy])
+        },
+        |p| swapped_recursion(p[0], p[1], 2),
+        |p| vec![1.0 + 0.25 * p[1].sin(), 0.5 + 0.25 * p[0] * p[1].cos()],
+        &[&[0.4, 1.3], &[-1.2, 0.6]],
+        TOL64,
+    );
+}
+
+/// A parameter assigned before the recursive call: its adjoint is reset in the reverse sweep,
+/// so it cannot start from the caller's. f₁ = sin 1.5x + 1.5x; f₂ = sin 2.25x + 3.75x.
+#[differentiable]
+fn rescaled_recursion(mut x: f64, n: u32) -> f64 {
+    if n == 0 {
+        return x.sin();
+    }
+    x = x * 1.5;
+    rescaled_recursion(x, n - 1) + x
+}
+
+#[test]
+fn recursion_on_a_reassigned_parameter_matches_its_closed_form() {
+    check1_64(
+        |x| rescaled_recursion_grad(x, 1),
+        |x| rescaled_recursion(x, 1),
+        |x| 1.5 * (1.5 * x).cos() + 1.5,
+        &[0.3, -1.1],
+        TOL64,
+    );
+    check1_64(
+        |x| rescaled_recursion_grad(x, 2),
+        |x| rescaled_recursion(x, 2),
+        |x| 2.25 * (2.25 * x).cos() + 3.75,
+        &[0.3, -1.1],
+        TOL64,
+    );
+}
+
+/// One parameter passed whole and one as a sub-slice: the second's gradient goes into a part
+/// of the caller's adjoint, so the call keeps `_vjp`. f = Σᵢ a[m−1−i]·bᵢ (m = |b|):
+/// ∂f/∂aⱼ = b[m−1−j], ∂f/∂bᵢ = a[m−1−i].
+#[differentiable]
+fn reversed_dot(a: &[f64], b: &[f64]) -> f64 {
+    if b.len() == 1 { a[0] * b[0] } else { a[b.len() - 1] * b[0] + reversed_dot(a, &b[1..]) }
+}
+
+#[test]
+fn recursion_on_a_sub_slice_beside_a_whole_slice_matches_its_closed_form() {
+    check_n64(
+        |p| {
+            let (value, (da, db)) = reversed_dot_grad(&p[..3], &p[3..]);
+            (value, da.into_iter().chain(db).collect())
+        },
+        |p| reversed_dot(&p[..3], &p[3..]),
+        |p| {
+            let (a, b) = (&p[..3], &p[3..]);
+            let da = (0..3).map(|j| b[2 - j]);
+            da.chain((0..3).map(|i| a[2 - i])).collect()
+        },
+        &[&[0.5, -1.0, 2.0, 1.5, 0.25, -0.75], &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]],
+        TOL64,
+    );
+}
+
+/// Recursive calls in a loop adding into a float parameter's adjoint: S₀ = 1,
+/// Sₙ = (x/n)·Σ_{k<n} Sₖ. S₂ = (x + x²)/2, so S₂' = ½ + x.
+#[differentiable]
+fn averaged_series(x: f64, n: usize) -> f64 {
+    if n == 0 {
+        return 1.0;
+    }
+    let mut s = 0.0;
+    for k in 0..n {
+        s += averaged_series(x, k) * x / n as f64;
+    }
+    s
+}
+
+#[test]
+fn recursive_calls_in_a_loop_add_into_a_float_parameter() {
+    check1_64(|x| averaged_series_grad(x, 2), |x| averaged_series(x, 2), |x| 0.5 + x, &[0.3, -1.7], TOL64);
+    // S₃ = (x/3)(1 + x + (x + x²)/2) = x/3 + x²/2 + x³/6: S₃' = ⅓ + x + x²/2.
+    check1_64(
+        |x| averaged_series_grad(x, 3),
+        |x| averaged_series(x, 3),
+        |x| 1.0 / 3.0 + x + x * x / 2.0,
+        &[0.3, -1.7],
+        TOL64,
+    );
+    let (_, pullback) = averaged_series_vjp(0.8, 4);
+    assert_rel64(pullback(3.0), 3.0 * fd(|x| averaged_series(x, 4), 0.8), FD_TOL64, "S₄ seeded, by finite differences");
+}
+
 // --- Closures bound by `let` and called in the body: inlined at each call, their names
 // resolved where they were written. ---
 

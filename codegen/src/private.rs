@@ -49,6 +49,9 @@ pub enum Item {
     TangentLength,
     /// `boxed_pullback(pb)`: a recursive call's pullback, boxed.
     BoxedPullback,
+    /// `boxed_into_pullbackN(pb)`: a recursive call's `_vjp_into` pullback, boxed; N its
+    /// number of differentiated parameters.
+    BoxedIntoPullback(usize),
     /// `accumulate(&mut target, gradient)`: adds a gradient of any shape.
     Accumulate,
     /// `add_to_each(&mut buffer, d)`: reverse of a sum over a buffer.
@@ -140,6 +143,10 @@ impl ToTokens for Item {
             Item::ShapeTraits => quote!(#p::{KeptVecShape as _, KeptZero as _}),
             Item::TangentLength => quote!(#p::tangent_length),
             Item::BoxedPullback => quote!(#p::boxed_pullback),
+            Item::BoxedIntoPullback(n) => {
+                let name = quote::format_ident!("boxed_into_pullback{n}");
+                quote!(#p::#name)
+            }
             Item::Accumulate => quote!(#p::accumulate),
             Item::AddToEach => quote!(#p::add_to_each),
             Item::SumOf => quote!(#p::sum_of),

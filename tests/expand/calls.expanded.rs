@@ -8077,16 +8077,10 @@ pub fn power_by_recursion_vjp(
         ::backprop::__private::Arm::Then(())
     } else {
         let __t1 = n - 1;
-        let __args0 = (
-            (&::backprop::__private::marker(&x)).flag(),
-            ::backprop::__private::AtCallSite::constant_here(
-                (&::backprop::__private::marker(&__t1)).flag(),
-            ),
-        );
-        let (__t2, __pb0) = power_by_recursion_vjp(x, __t1);
-        let __pb0 = ::backprop::__private::boxed_pullback(__pb0);
+        let (__t2, __pb0) = power_by_recursion_vjp_into(x, __t1);
+        let __pb0 = ::backprop::__private::boxed_into_pullback1(__pb0);
         __t0 = x * ::backprop::__private::float(__t2);
-        ::backprop::__private::Arm::Else((__pb0, __args0, __t2))
+        ::backprop::__private::Arm::Else((__pb0, __t2))
     };
     let __value = __t0;
     (
@@ -8096,18 +8090,65 @@ pub fn power_by_recursion_vjp(
             let mut __d_t0 = __seed;
             match __b0 {
                 ::backprop::__private::Arm::Then(()) => {}
-                ::backprop::__private::Arm::Else((__pb0, __args0, __t2)) => {
+                ::backprop::__private::Arm::Else((__pb0, __t2)) => {
                     let mut __d_t3 = __d_t0;
                     __d_x += __d_t3 * __t2;
                     let mut __d_t2 = __d_t3 * x;
-                    let (__g0_0, __g0_1) = ::backprop::__private::split(
-                        __args0,
-                        __pb0(__d_t2),
-                    );
-                    __d_x += __g0_0;
+                    __pb0(__d_t2, &mut __d_x);
                 }
             }
             __d_x
+        },
+    )
+}
+#[doc(hidden)]
+#[allow(
+    unused_mut,
+    unused_variables,
+    unused_assignments,
+    unused_parens,
+    unused_braces,
+    unreachable_code,
+    non_snake_case,
+    clippy::all,
+    clippy::pedantic
+)]
+pub fn power_by_recursion_vjp_into(
+    x: f64,
+    n: u32,
+) -> (f64, impl ::core::ops::FnOnce(f64, &mut f64) + use<>) {
+    #[allow(unused_imports)]
+    use ::backprop::__private::{
+        ActivityOf as _, CloneFallback as _, ConstantFallback as _,
+        NoTangentFallback as _, ZeroTangent as _,
+    };
+    let __t0;
+    let __b0 = if n == 0 {
+        __t0 = 1.0;
+        ::backprop::__private::Arm::Then(())
+    } else {
+        let __t1 = n - 1;
+        let (__t2, __pb0) = power_by_recursion_vjp_into(x, __t1);
+        let __pb0 = ::backprop::__private::boxed_into_pullback1(__pb0);
+        __t0 = x * ::backprop::__private::float(__t2);
+        ::backprop::__private::Arm::Else((__pb0, __t2))
+    };
+    let __value = __t0;
+    (
+        __value,
+        move |__seed: f64, __into0: &mut f64| {
+            let mut __d_x = *__into0;
+            let mut __d_t0 = __seed;
+            match __b0 {
+                ::backprop::__private::Arm::Then(()) => {}
+                ::backprop::__private::Arm::Else((__pb0, __t2)) => {
+                    let mut __d_t3 = __d_t0;
+                    __d_x += __d_t3 * __t2;
+                    let mut __d_t2 = __d_t3 * x;
+                    __pb0(__d_t2, &mut __d_x);
+                }
+            }
+            *__into0 = __d_x;
         },
     )
 }
@@ -8137,15 +8178,9 @@ pub fn power_by_recursion_grad(x: f64, n: u32) -> (f64, f64) {
         ::backprop::__private::Arm::Then(())
     } else {
         let __t1 = n - 1;
-        let __args0 = (
-            (&::backprop::__private::marker(&x)).flag(),
-            ::backprop::__private::AtCallSite::constant_here(
-                (&::backprop::__private::marker(&__t1)).flag(),
-            ),
-        );
-        let (__t2, __pb0) = power_by_recursion_vjp(x, __t1);
+        let (__t2, __pb0) = power_by_recursion_vjp_into(x, __t1);
         __t0 = x * ::backprop::__private::float(__t2);
-        ::backprop::__private::Arm::Else((__pb0, __args0, __t2))
+        ::backprop::__private::Arm::Else((__pb0, __t2))
     };
     let __value = __t0;
     let __seed: f64 = 1.0;
@@ -8153,12 +8188,11 @@ pub fn power_by_recursion_grad(x: f64, n: u32) -> (f64, f64) {
     let mut __d_t0 = __seed;
     match __b0 {
         ::backprop::__private::Arm::Then(()) => {}
-        ::backprop::__private::Arm::Else((__pb0, __args0, __t2)) => {
+        ::backprop::__private::Arm::Else((__pb0, __t2)) => {
             let mut __d_t3 = __d_t0;
             __d_x += __d_t3 * __t2;
             let mut __d_t2 = __d_t3 * x;
-            let (__g0_0, __g0_1) = ::backprop::__private::split(__args0, __pb0(__d_t2));
-            __d_x += __g0_0;
+            __pb0(__d_t2, &mut __d_x);
         }
     }
     (__value, __d_x)

@@ -6,6 +6,7 @@ pub mod calls;
 pub mod floats;
 pub mod fold;
 pub mod index;
+pub mod into;
 pub mod kinds;
 pub mod order;
 pub mod plans;

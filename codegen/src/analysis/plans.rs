@@ -27,8 +27,10 @@ impl SweepPlan {
         sweep: Sweep,
         renames: &Renames,
         final_adjoints: &HashSet<VarId>,
+        into: &super::into::IntoPlan,
     ) -> SweepPlan {
-        let mut avail = super::record::analyse(facts, adjoint, sweep);
+        let into_calls = into.calls.keys().copied().collect();
+        let mut avail = super::record::analyse(facts, adjoint, sweep, &into_calls);
         // A differentiated parameter with no adjoint at the end returns a zero: shaped from the
         // copy taken before it was moved, if it was.
         for p in facts.f.params.iter().filter(|p| p.differentiated() && !final_adjoints.contains(&p.var)) {
@@ -57,18 +59,22 @@ pub struct Plans {
     pub guards: Guards,
     /// Loops whose tape lives on the stack, with its capacity.
     pub fixed_tapes: HashMap<usize, usize>,
+    /// Recursive calls whose pullback adds into the caller's adjoints (`_vjp_into`).
+    pub into: super::into::IntoPlan,
 }
 
 impl Plans {
     /// Plans the printing of `facts.f` with its adjoint program.
     pub fn of(facts: &Facts, adjoint: &AdjBlock, final_adjoints: HashSet<VarId>, renames: Renames) -> Plans {
+        let into = super::into::plan(facts, adjoint, &final_adjoints, &renames);
         Plans {
-            closure: SweepPlan::of(facts, adjoint, Sweep::Closure, &renames, &final_adjoints),
-            inline: SweepPlan::of(facts, adjoint, Sweep::Inline, &renames, &final_adjoints),
+            closure: SweepPlan::of(facts, adjoint, Sweep::Closure, &renames, &final_adjoints, &into),
+            inline: SweepPlan::of(facts, adjoint, Sweep::Inline, &renames, &final_adjoints, &into),
             final_adjoints,
             renames,
             guards: super::floats::guards(facts),
             fixed_tapes: super::tapes::fixed_tapes(facts.f),
+            into,
         }
     }
 }

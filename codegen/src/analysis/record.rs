@@ -76,7 +76,9 @@ struct Fill {
 }
 
 /// Decides, for every value the adjoint program reads, how it is made available.
-pub fn analyse(facts: &Facts, adjoint: &AdjBlock, sweep: Sweep) -> Availability {
+/// `into_calls`: the recursive calls whose pullbacks add into the caller's adjoints
+/// (`analysis::into`), which need no argument markers.
+pub fn analyse(facts: &Facts, adjoint: &AdjBlock, sweep: Sweep, into_calls: &HashSet<usize>) -> Availability {
     let (function, scopes) = (facts.f, &facts.scopes);
     let blocks = scopes.parent.len();
     let fills = find_fills(facts);
@@ -86,6 +88,7 @@ pub fn analyse(facts: &Facts, adjoint: &AdjBlock, sweep: Sweep) -> Availability 
         scopes,
         sweep,
         fills,
+        into_calls,
         scheduled_fills: HashSet::new(),
         done: HashSet::new(),
         out: Availability {
@@ -117,6 +120,7 @@ struct Planner<'a> {
     sweep: Sweep,
     /// Scratch buffers filled by one replayable loop, by buffer.
     fills: HashMap<VarId, Fill>,
+    into_calls: &'a HashSet<usize>,
     scheduled_fills: HashSet<usize>,
     done: HashSet<VarId>,
     out: Availability,
@@ -154,6 +158,8 @@ impl Planner<'_> {
                     if let Some(c) = self.facts.index.calls.get(call) {
                         needed.extend(call_inputs(c));
                     }
+                } else if self.into_calls.contains(call) {
+                    needed.push(*pullback);
                 } else {
                     needed.extend([*pullback, *markers]);
                 }

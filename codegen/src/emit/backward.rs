@@ -30,8 +30,10 @@ impl Emitter<'_> {
                 }
             },
         });
+        let root = block.block == self.f.body.id;
         let zeros = block.zero_init.iter().map(|v| {
-            let (name, zero) = (self.adjoint_name(*v), self.zero(*v));
+            let start = root.then(|| self.taken_in(*v)).flatten();
+            let (name, zero) = (self.adjoint_name(*v), start.unwrap_or_else(|| self.zero(*v)));
             quote!(let mut #name = #zero;)
         });
         let stmts = block.stmts.iter().enumerate().map(|(k, s)| {
@@ -76,6 +78,10 @@ impl Emitter<'_> {
                 let (name, expr) = (self.adjoint_name(*var), self.aexpr(expr));
                 quote!(#name = #expr;)
             }
+            // Added by the call's `_vjp_into` pullback already.
+            AdjStmt::Add { expr: AExpr::Grad { call, .. }, .. } if self.plans.into.calls.contains_key(call) => {
+                TokenStream::new()
+            }
             AdjStmt::Add { target, expr } => {
                 if let Some(acc) = self.accumulator_of(target) {
                     let e = self.aexpr(expr);
@@ -106,6 +112,9 @@ impl Emitter<'_> {
             AdjStmt::Discard(expr) => {
                 let e = self.aexpr(expr);
                 quote!(let _ = #e;)
+            }
+            AdjStmt::Pullback { call, pullback, seed, .. } if self.plans.into.calls.contains_key(call) => {
+                self.pullback_into(*call, *pullback, seed)
             }
             AdjStmt::Pullback { call, pullback, markers, seed, args } => {
                 let grads = (0..*args).map(|i| grad_name(*call, i));
@@ -155,6 +164,31 @@ impl Emitter<'_> {
                 }
             }
             AdjStmt::Loop { id, body } => self.reverse_loop(*id, body),
+        }
+    }
+
+    /// A recursive call's pullback adding into this function's adjoints (`analysis::into`):
+    /// `__pullback(seed, &mut __d_a, …)`, after calling `_vjp_into` again if it could not be
+    /// kept.
+    fn pullback_into(&self, call: usize, pullback: VarId, seed: &AExpr) -> TokenStream {
+        let targets = self.plans.into.calls.get(&call).map(Vec::as_slice).unwrap_or_default();
+        let into = targets.iter().map(|v| {
+            let name = self.adjoint_name(*v);
+            quote!(&mut #name)
+        });
+        let seed = self.aexpr(seed);
+        match self.facts.index.calls.get(&call).filter(|_| self.sweep.avail.recomputed_calls.contains(&call)) {
+            Some(c) => {
+                let (vjp, span) = (self.vjp_call(c), c.span);
+                quote_spanned! {span=>
+                    let (_, __pullback) = #vjp;
+                    __pullback(#seed, #(#into),*);
+                }
+            }
+            None => {
+                let pullback = self.name(pullback);
+                quote!(#pullback(#seed, #(#into),*);)
+            }
         }
     }
 

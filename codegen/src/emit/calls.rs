@@ -45,18 +45,22 @@ impl Emitter<'_> {
         let name = self.name(var);
         let name = if self.f.vars[var].mutable { quote!(mut #name) } else { name };
         let pullback = self.name(call.pullback);
-        let markers = self.name(call.markers);
-        let flags = self.argument_flags(call);
+        let (markers, flags) = (self.name(call.markers), self.argument_flags(call));
         let vjp = self.vjp_call(call);
         // A recursive call's pullback is boxed where the pullback being defined holds it (a
         // type cannot contain itself); `_grad` and `_hvp` call it in their own body, unboxed.
         let in_pullback = std::ptr::eq(self.sweep, &self.plans.closure);
         let boxed = (call.recursive && in_pullback).then(|| {
-            let boxed_pullback = Item::BoxedPullback;
+            let boxed_pullback = match self.plans.into.calls.get(&call.id) {
+                Some(targets) => Item::BoxedIntoPullback(targets.len()),
+                None => Item::BoxedPullback,
+            };
             quote!(let #pullback = #boxed_pullback(#pullback);)
         });
+        // A pullback that adds into the caller's adjoints needs no markers to split its gradient.
+        let markers = (!self.plans.into.calls.contains_key(&call.id)).then(|| quote!(let #markers = #flags;));
         quote! {
-            let #markers = #flags;
+            #markers
             let (#name, #pullback) = #vjp;
             #boxed
         }
@@ -67,7 +71,9 @@ impl Emitter<'_> {
         if call.jvp_depth > 0 {
             return self.forward_form_call(call, true);
         }
-        let (callee, args) = self.callee(call, Some("vjp"));
+        // A recursive call that hands its adjoints down (`analysis::into`).
+        let form = if self.plans.into.calls.contains_key(&call.id) { "vjp_into" } else { "vjp" };
+        let (callee, args) = self.callee(call, Some(form));
         let span = call.span;
         quote_spanned!(span=> #callee(#(#args),*))
     }

@@ -59,6 +59,7 @@ pub fn jvp_fn(
         frame: None,
         direct_return,
         accumulating: None,
+        into_form: false,
     };
     let body = emitter.forward_body();
     let (allow, attrs, vis, sig) = (allow_lints(), signature::kept_attributes(jvp_item), &item.vis, &jvp_item.sig);

@@ -51,6 +51,8 @@ pub(crate) struct Emitter<'a> {
     /// The reverse loop whose body is being printed, and its additions summed into locals
     /// (see `accumulate`).
     accumulating: Option<(usize, &'a [accumulate::Accumulator<'a>])>,
+    /// Printing `_vjp_into`'s pullback: the parameters' adjoints start from the caller's.
+    into_form: bool,
 }
 
 /// What an [`Emitter`] is printing.
@@ -115,8 +117,15 @@ pub fn gradient_fns(
         frame: None,
         direct_return,
         accumulating: None,
+        into_form: false,
     };
     let vjp_fn = emitter(&plans.closure).vjp_function(item, output, adjoint);
+    let vjp_into_fn = plans.into.used().then(|| {
+        let into = Emitter { into_form: true, ..emitter(&plans.closure) };
+        let vjp_into = into.vjp_into_function(item, output, adjoint);
+        quote!(#[doc(hidden)] #vjp_into)
+    });
+    let vjp_fn = quote!(#vjp_fn #vjp_into_fn);
     let hidden = (shown == Shown::Hidden).then(|| quote!(#[doc(hidden)]));
     if let Some(hvp) = hvp {
         let hvp_fn = emitter(&plans.inline).hvp_function(hvp, adjoint);
@@ -181,6 +190,65 @@ impl Emitter<'_> {
                 (#value, move |__seed: #ret| { #seed_slot #reverse #grads })
             }
         }
+    }
+
+    /// `name_vjp_into`: `name_vjp` with a pullback that adds into the caller's adjoints,
+    /// taken `&mut`, one per differentiated parameter (see `analysis::into`).
+    fn vjp_into_function(&self, item: &syn::ItemFn, output: &Output, adjoint: &AdjBlock) -> TokenStream {
+        let forward = self.forward_body();
+        let reverse = self.printing(Printing::Reverse).reverse_block(adjoint);
+        let seed_slot = self.seed_slot();
+        let ret = &output.ty;
+        let value = returned_value(output);
+        let (allow, attrs, vis) = (allow_lints(), signature::kept_attributes(item), &item.vis);
+        let differentiated: Vec<&crate::ir::Param> = self.f.params.iter().filter(|p| p.differentiated()).collect();
+        let into_names: Vec<proc_macro2::Ident> =
+            (0..differentiated.len()).map(|k| quote::format_ident!("__into{}", k)).collect();
+        let into_types: Vec<TokenStream> = differentiated
+            .iter()
+            .map(|p| match &p.gradient {
+                crate::ir::ParamGradient::Returned(ty) => quote!(&mut #ty),
+                _ => crate::error::internal_error("a differentiated parameter has no gradient type"),
+            })
+            .collect();
+        let closure_ty = quote!(::core::ops::FnOnce(#ret, #(#into_types),*));
+        let sig = signature::vjp_form(&item.sig, ret, &closure_ty, "vjp_into", true);
+        // Each adjoint goes back where it came from, or is added there.
+        let give_back = differentiated.iter().zip(&into_names).map(|(p, into)| {
+            let adjoint = self.adjoint_name(p.var);
+            if self.plans.into.taken.contains_key(&p.var) {
+                quote!(*#into = #adjoint;)
+            } else if self.plans.final_adjoints.contains(&p.var) {
+                let accumulate = crate::private::Item::Accumulate;
+                quote!(#accumulate(#into, #adjoint);)
+            } else {
+                TokenStream::new()
+            }
+        });
+        quote! {
+            #(#attrs)*
+            #allow
+            #vis #sig {
+                #forward
+                (#value, move |__seed: #ret, #(#into_names: #into_types),*| { #seed_slot #reverse #(#give_back)* })
+            }
+        }
+    }
+
+    /// In `_vjp_into`'s pullback, the start of a parameter's adjoint taken from the caller's
+    /// (`into`'s position among the differentiated parameters), if it is.
+    fn taken_in(&self, v: crate::ir::VarId) -> Option<TokenStream> {
+        use crate::analysis::into::TakeIn;
+        if !self.into_form {
+            return None;
+        }
+        let how = self.plans.into.taken.get(&v)?;
+        let position = self.f.params.iter().filter(|p| p.differentiated()).position(|p| p.var == v)?;
+        let into = quote::format_ident!("__into{}", position);
+        Some(match how {
+            TakeIn::Copy => quote!(*#into),
+            TakeIn::Take => quote!(::core::mem::take(#into)),
+        })
     }
 
     /// Whether the body calls the function itself (see [`signature::vjp_sharing`]).

@@ -21,6 +21,18 @@ pub(super) fn vjp(sig: &syn::Signature, ret: &TokenStream, grads: &TokenStream) 
 /// `'__lall`, that every other outlives: the boxed pullbacks of its recursive calls live for
 /// that one, which the pullback's type may name (a box bounded by several could not be).
 pub(super) fn vjp_sharing(sig: &syn::Signature, ret: &TokenStream, grads: &TokenStream, shared: bool) -> TokenStream {
+    vjp_form(sig, ret, &quote!(::core::ops::FnOnce(#ret) -> #grads), "vjp", shared)
+}
+
+/// [`vjp_sharing`] for a form named `name_{suffix}` whose pullback has the type `pullback`
+/// (`FnOnce(…)`, without `impl`).
+pub(super) fn vjp_form(
+    sig: &syn::Signature,
+    ret: &TokenStream,
+    pullback: &TokenStream,
+    suffix: &str,
+    shared: bool,
+) -> TokenStream {
     let mut sig = sig.clone();
     let mut namer = LifetimeNamer { next: 0, named: Vec::new(), prefix: "__l".to_owned() };
     for input in sig.inputs.iter_mut() {
@@ -43,7 +55,7 @@ pub(super) fn vjp_sharing(sig: &syn::Signature, ret: &TokenStream, grads: &Token
         }
         lifetimes.push(all);
     }
-    let name = crate::names::derived_fn(&sig.ident, "vjp");
+    let name = crate::names::derived_fn(&sig.ident, suffix);
     let (generics, where_clause) = (&sig.generics, &sig.generics.where_clause);
     let inputs = &sig.inputs;
     // The pullback's type captures every type and const parameter too (`use<>` must list them).
@@ -53,7 +65,7 @@ pub(super) fn vjp_sharing(sig: &syn::Signature, ret: &TokenStream, grads: &Token
         _ => None,
     });
     quote! {
-        fn #name #generics (#inputs) -> (#ret, impl ::core::ops::FnOnce(#ret) -> #grads + use<#(#lifetimes,)* #(#others),*>) #where_clause
+        fn #name #generics (#inputs) -> (#ret, impl #pullback + use<#(#lifetimes,)* #(#others),*>) #where_clause
     }
 }
 

@@ -255,6 +255,28 @@ pub fn boxed_pullback<'a, S, G>(pullback: impl FnOnce(S) -> G + 'a) -> Box<dyn F
     Box::new(pullback)
 }
 
+/// The boxed pullbacks of a recursive call's `_vjp_into` (see `codegen::analysis::into`),
+/// one function per number of differentiated parameters (up to four, as `codegen` knows): the pullback adds into the
+/// caller's adjoint of each, taken `&mut`.
+macro_rules! boxed_into_pullbacks {
+    ($($name:ident($($g:ident),+);)*) => {$(
+        #[doc(hidden)]
+        #[inline(always)]
+        #[allow(clippy::type_complexity)]
+        pub fn $name<'a, S, $($g: ?Sized),+>(
+            pullback: impl FnOnce(S, $(&mut $g),+) + 'a,
+        ) -> Box<dyn FnOnce(S, $(&mut $g),+) + 'a> {
+            Box::new(pullback)
+        }
+    )*};
+}
+boxed_into_pullbacks! {
+    boxed_into_pullback1(G0);
+    boxed_into_pullback2(G0, G1);
+    boxed_into_pullback3(G0, G1, G2);
+    boxed_into_pullback4(G0, G1, G2, G3);
+}
+
 /// `predicate(item)`: a `.filter(…)` closure called on one item, its parameter typed by the
 /// bound as `filter` types it.
 #[inline(always)]
