@@ -1122,6 +1122,40 @@ fn recursive_calls_in_a_loop_add_into_a_float_parameter() {
     assert_rel64(pullback(3.0), 3.0 * fd(|x| averaged_series(x, 4), 0.8), FD_TOL64, "S₄ seeded, by finite differences");
 }
 
+/// A method calling itself by path, `Self::weighted_prefix(self, …)`: the receiver's adjoint
+/// (a struct's, added at the end) and the slice's (moved in) both handed down.
+/// f = Σ_{i<k} w·xᵢ·(i + 1): ∂f/∂w = Σ xᵢ(i + 1), ∂f/∂xᵢ = w(i + 1).
+#[derive(backprop::Differentiable, Clone)]
+pub struct Weight {
+    pub w: f64,
+}
+
+#[backprop::differentiable]
+impl Weight {
+    pub fn weighted_prefix(&self, x: &[f64], k: usize) -> f64 {
+        if k == 0 { 0.0 } else { self.w * x[k - 1] * k as f64 + Self::weighted_prefix(self, x, k - 1) }
+    }
+}
+
+#[test]
+fn a_method_calling_itself_by_path_hands_the_receiver_adjoint_down() {
+    check_n64(
+        |p| {
+            let weight = Weight { w: p[0] };
+            let (value, (dw, dx)) = weight.weighted_prefix_grad(&p[1..], 3);
+            (value, [dw.w].into_iter().chain(dx).collect())
+        },
+        |p| Weight { w: p[0] }.weighted_prefix(&p[1..], 3),
+        |p| {
+            let (w, x) = (p[0], &p[1..]);
+            let dw = x.iter().enumerate().map(|(i, xi)| xi * (i + 1) as f64).sum();
+            [dw].into_iter().chain((0..3).map(|i| w * (i + 1) as f64)).collect()
+        },
+        &[&[1.5, 0.5, -1.0, 2.0], &[-0.5, 1.0, 2.0, 3.0]],
+        TOL64,
+    );
+}
+
 // --- Closures bound by `let` and called in the body: inlined at each call, their names
 // resolved where they were written. ---
 

@@ -135,19 +135,35 @@ pub fn objective(problem: &Problem) -> Errors {
 /// The Jacobian in compressed sparse rows (the C++ reference's `SparseMat`): `rows[r]` is
 /// where row r starts in `cols` and `vals`. The 2p reprojection rows come first, with 15
 /// entries each (the camera's 11 columns, the point's 3, the weight's 1), then the p weight
-/// rows with one. Columns: 11 per camera, then 3 per point, then 1 per weight.
+/// rows with one. Columns: 11 per camera, then 3 per point, then 1 per weight. Indices are
+/// 32-bit, as the reference's `int`s: at GradBench's largest size the Jacobian has 39 million
+/// entries, and writing them is much of its cost.
 pub struct SparseMat {
     /// Row starts, 3p + 1 of them.
-    pub rows: Vec<usize>,
+    pub rows: Vec<u32>,
     /// Each entry's column.
-    pub cols: Vec<usize>,
+    pub cols: Vec<u32>,
     /// Each entry's value.
     pub vals: Vec<f64>,
 }
 
+/// Whether the Jacobian's columns and entries can be counted in 32 bits.
+pub fn fits_u32(n: usize, m: usize, p: usize) -> bool {
+    let columns = CAM_PARAMS * n + 3 * m + p;
+    let entries = 2 * p * (CAM_PARAMS + 4) + p;
+    u32::try_from(columns.max(entries)).is_ok()
+}
+
 /// The Jacobian of [`objective`].
+///
+/// # Panics
+///
+/// If its columns or entries do not fit in 32 bits ([`fits_u32`]).
 pub fn jacobian(problem: &Problem) -> SparseMat {
     let (n, m, p) = (problem.cams.len(), problem.x.len(), problem.obs.len());
+    assert!(fits_u32(n, m, p), "ba: {n} cameras, {m} points and {p} observations need indices wider than 32 bits");
+    // In range: every column and entry count is at most what `fits_u32` checked.
+    let index = |k: usize| k as u32;
     let entries = 2 * p * (CAM_PARAMS + 4) + p;
     let mut jac = SparseMat {
         rows: Vec::with_capacity(3 * p + 1),
@@ -159,19 +175,19 @@ pub fn jacobian(problem: &Problem) -> SparseMat {
         for seed in [[1.0, 0.0], [0.0, 1.0]] {
             let (_, pullback) = reproj_error_vjp(&problem.cams[cam], &problem.x[pt], problem.w[i], &problem.feats[i]);
             let (d_cam, d_x, d_w) = pullback(seed);
-            jac.cols.extend((0..CAM_PARAMS).map(|k| CAM_PARAMS * cam + k));
-            jac.cols.extend((0..3).map(|k| CAM_PARAMS * n + 3 * pt + k));
-            jac.cols.push(CAM_PARAMS * n + 3 * m + i);
+            jac.cols.extend((0..CAM_PARAMS).map(|k| index(CAM_PARAMS * cam + k)));
+            jac.cols.extend((0..3).map(|k| index(CAM_PARAMS * n + 3 * pt + k)));
+            jac.cols.push(index(CAM_PARAMS * n + 3 * m + i));
             jac.vals.extend(d_cam);
             jac.vals.extend(d_x);
             jac.vals.push(d_w);
-            jac.rows.push(jac.cols.len());
+            jac.rows.push(index(jac.cols.len()));
         }
     }
     for (i, &w) in problem.w.iter().enumerate() {
-        jac.cols.push(CAM_PARAMS * n + 3 * m + i);
+        jac.cols.push(index(CAM_PARAMS * n + 3 * m + i));
         jac.vals.push(weight_error_grad(w).1);
-        jac.rows.push(jac.cols.len());
+        jac.rows.push(index(jac.cols.len()));
     }
     jac
 }
@@ -223,6 +239,12 @@ pub fn evaluate(function: &str, input: &Value) -> Evaluated {
     if parsed.n == 0 || parsed.m == 0 || parsed.p == 0 {
         return Err(format!(
             "bad input: n, m and p must be positive (n = {}, m = {}, p = {})",
+            parsed.n, parsed.m, parsed.p
+        ));
+    }
+    if !fits_u32(parsed.n, parsed.m, parsed.p) {
+        return Err(format!(
+            "bad input: the Jacobian of n = {}, m = {}, p = {} needs indices wider than 32 bits",
             parsed.n, parsed.m, parsed.p
         ));
     }

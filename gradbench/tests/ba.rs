@@ -49,7 +49,8 @@ fn blocks_match_differences_and_sit_in_their_columns() {
     }
     let jac = ba::jacobian(&problem);
     assert_eq!(jac.rows.len(), 3 * p + 1);
-    assert_eq!(jac.rows[3 * p], 2 * p * 15 + p);
+    assert_eq!(jac.rows[3 * p] as usize, 2 * p * 15 + p);
+    let jac_cols: Vec<usize> = jac.cols.iter().map(|&c| c as usize).collect();
     for (i, &[c, pt]) in problem.obs.iter().enumerate() {
         // The block's 15 inputs packed as camera, point, weight.
         let packed = [problem.cams[c].to_vec(), problem.x[pt].to_vec(), vec![problem.w[i]]].concat();
@@ -60,7 +61,7 @@ fn blocks_match_differences_and_sit_in_their_columns() {
         };
         for row in 0..2 {
             let r = 2 * i + row;
-            let (start, end) = (jac.rows[r], jac.rows[r + 1]);
+            let (start, end) = (jac.rows[r] as usize, jac.rows[r + 1] as usize);
             assert_eq!(end - start, 15);
             let fd = fd_gradient(|v| error(v, row), &packed, 1e-6);
             assert_close(&jac.vals[start..end], &fd, 1e-7);
@@ -69,11 +70,11 @@ fn blocks_match_differences_and_sit_in_their_columns() {
                 .chain((0..3).map(|k| CAM_PARAMS * n + 3 * pt + k))
                 .chain([CAM_PARAMS * n + 3 * m + i])
                 .collect();
-            assert_eq!(&jac.cols[start..end], &expected_cols[..]);
+            assert_eq!(&jac_cols[start..end], &expected_cols[..]);
         }
         // The weight rows: d(1 − w²)/dw = −2w, in the weight's column.
-        let r = jac.rows[2 * p + i];
-        assert_eq!(jac.cols[r], CAM_PARAMS * n + 3 * m + i);
+        let r = jac.rows[2 * p + i] as usize;
+        assert_eq!(jac_cols[r], CAM_PARAMS * n + 3 * m + i);
         assert_eq!(jac.vals[r], -2.0 * problem.w[i]);
     }
 }
@@ -91,4 +92,16 @@ fn objective_output_is_compressed_as_the_reference_writes_it() {
     assert_eq!(jac["rows"].as_array().unwrap().len(), 31);
     assert_eq!(jac["rows"][29], 29 * 15);
     assert_eq!(jac["rows"][30], 2 * 20 * 15 + 20);
+}
+
+#[test]
+fn a_problem_too_large_for_32_bit_indices_is_an_error_naming_its_sizes() {
+    // 31 entries an observation: 200 million observations need 6.2 billion.
+    let input = serde_json::json!({
+        "n": 1, "m": 1, "p": 200_000_000_u64,
+        "cam": vec![0.0; CAM_PARAMS], "x": [0.0, 0.0, 1.0], "w": 1.0, "feat": [0.0, 0.0],
+    });
+    let error = ba::evaluate("jacobian", &input).err().unwrap_or_default();
+    assert!(error.contains("p = 200000000") && error.contains("32 bits"), "{error}");
+    assert!(ba::fits_u32(356, 226_730, 1_255_268), "GradBench's largest input fits");
 }

@@ -18,6 +18,7 @@ impl Gen<'_> {
     pub fn arg(&mut self, ty: ParamTy, active_ok: bool, flexible: bool, d: u32) -> Option<Arg> {
         match ty {
             ParamTy::Int => Some(Arg::Int(self.small_int(INT_PARAM_MAX))),
+            ParamTy::Depth { narrow } => Some(Arg::Int(self.depth_arg(narrow))),
             ParamTy::Float { by_ref: false } => {
                 let x = self.float_value(active_ok, d);
                 Some(Arg::Value(self.squash(x, 4.0).e))

@@ -40,6 +40,15 @@ pub struct Receiver {
 pub struct Param {
     pub name: String,
     pub ty: ParamTy,
+    /// `mut name: F`: a parameter the body assigns (a recursive function's, reassigned
+    /// before it calls itself).
+    pub mutable: bool,
+}
+
+impl Param {
+    pub fn new(name: impl Into<String>, ty: ParamTy) -> Param {
+        Param { name: name.into(), ty, mutable: false }
+    }
 }
 
 impl Function {

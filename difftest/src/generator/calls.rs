@@ -13,6 +13,9 @@ impl Gen<'_> {
     /// A call of an earlier function, method or helper whose arguments can be found in
     /// scope; `None` when there is none.
     pub fn call(&mut self, d: u32) -> Option<Ex> {
+        if let Some(x) = self.maybe_recursive_call(d) {
+            return Some(x);
+        }
         if !self.features.calls || self.callees.is_empty() {
             return None;
         }
@@ -69,18 +72,22 @@ impl Gen<'_> {
             };
             args.push(arg);
         }
-        // A generic callee by inference or as `f::<F>(…)` (`_F` is the caller's float type,
-        // which the printer writes).
-        // Arguments that are all literals fix no float type: the call names it (`f::<F>`).
-        let fixed_by_args = !args.iter().all(literal_only);
-        let name = match callee.generic && (!fixed_by_args || self.rng.random_bool(0.5)) {
-            true => format!("{}::<_F>", callee.name),
-            false => callee.name.clone(),
-        };
+        let name = self.callee_name(callee, &args);
         Some(match receiver {
             Some(r) => Expr::Method(r, name, args),
             None => Expr::Call(name, args),
         })
+    }
+
+    /// A generic callee by inference or as `f::<F>(…)` (`_F` is the caller's float type,
+    /// which the printer writes).
+    pub fn callee_name(&mut self, callee: &Signature, args: &[Arg]) -> String {
+        // Arguments that are all literals fix no float type: the call names it (`f::<F>`).
+        let fixed_by_args = !args.iter().all(literal_only);
+        match callee.generic && (!fixed_by_args || self.rng.random_bool(0.5)) {
+            true => format!("{}::<_F>", callee.name),
+            false => callee.name.clone(),
+        }
     }
 
     /// A path from a value of type `ty` to one of its float leaves: `` for a float, `[2]`,
@@ -134,7 +141,7 @@ pub fn moves_beside_borrow(callee: &Signature, structs: &[StructDef]) -> bool {
         ParamTy::Seq { kind, .. } => matches!(kind, SeqTy::Slice | SeqTy::VecRef | SeqTy::ArrayRef),
         ParamTy::Matrix { kind, .. } => kind != MatTy::Vec,
         ParamTy::MutSeq { .. } | ParamTy::MutFloat => true,
-        ParamTy::Int | ParamTy::Opt { .. } | ParamTy::DiffOpt => false,
+        ParamTy::Int | ParamTy::Opt { .. } | ParamTy::DiffOpt | ParamTy::Depth { .. } => false,
     };
     // `&self` lends the receiver; `self` by value on a by-value parameter makes the call be
     // evaluated again too.

@@ -6,7 +6,7 @@ use super::expr::{Ex, float_read};
 use super::scope::{Binding, Container, FloatVar, IntVar, MatVar, OptVar, Scope, SliceVar};
 use super::stmt::VAR_LIMIT;
 use super::types::{FloatTy, MatTy, ParamTy, SeqTy, Ty};
-use super::{Features, Gen, INT_PARAM_MAX, rewrite, structs};
+use super::{DEPTH_MAX, Features, Gen, INT_PARAM_MAX, rewrite, structs};
 use rand::rngs::StdRng;
 use rand::{RngExt, SeedableRng};
 
@@ -34,6 +34,22 @@ pub struct SigParam {
     pub ty: ParamTy,
     /// In the callee's `wrt(…)` (may be given an active value).
     pub wrt: bool,
+}
+
+/// What a caller of `f` needs to know, with `bound` on its result and `mut_bound` on what it
+/// leaves in its `&mut` parameters.
+pub fn signature(f: &Function, bound: f64, mut_bound: f64) -> Signature {
+    Signature {
+        name: f.name.clone(),
+        receiver: f.receiver,
+        self_wrt: f.differentiates("self"),
+        params: f.params.iter().map(|p| SigParam { ty: p.ty, wrt: f.differentiates(&p.name) }).collect(),
+        ret: f.ret.clone(),
+        bound,
+        flexible: false,
+        generic: f.generic,
+        mut_bound,
+    }
 }
 
 /// The hand-written helpers with custom `_vjp`s (see `crate::custom`).
@@ -73,6 +89,7 @@ pub fn program(seed: u64, features: &Features) -> Program {
         let name = if receiver.is_some() { format!("m{k}") } else { format!("f{k}") };
         let generic = receiver.is_none() && features.generics && rng.random_bool(0.3);
         let mutating = receiver.is_none() && !generic && features.mut_params && rng.random_bool(0.35);
+        let recursive = receiver.is_none() && !mutating && features.recursion && rng.random_bool(0.25);
         // A generic function calls generic functions only (its `T` is no `f64`).
         let visible: Vec<Signature> = signatures.iter().filter(|s| !generic || s.generic).cloned().collect();
         let mut g = Gen {
@@ -96,8 +113,9 @@ pub fn program(seed: u64, features: &Features) -> Program {
             short_circuit: 0,
             in_chain_closure: 0,
             in_literal: 0,
+            rec: None,
         };
-        let (mut f, sig) = g.function(name, receiver, mutating);
+        let (mut f, sig) = g.function(name, receiver, mutating, recursive);
         rewrite::function(&mut f, features);
         rng = g.rng;
         functions.push(f);
@@ -107,7 +125,13 @@ pub fn program(seed: u64, features: &Features) -> Program {
 }
 
 impl Gen<'_> {
-    fn function(&mut self, name: String, receiver: Option<Receiver>, mutating: bool) -> (Function, Signature) {
+    fn function(
+        &mut self,
+        name: String,
+        receiver: Option<Receiver>,
+        mutating: bool,
+        recursive: bool,
+    ) -> (Function, Signature) {
         let mut params = self.params(receiver.is_some());
         if mutating {
             self.mut_params(&mut params);
@@ -123,8 +147,10 @@ impl Gen<'_> {
                 }
             }
         }
+        let style = recursive.then(|| self.recursive_params(&mut params));
         let wrt = self.wrt(&params, receiver.is_some());
-        let ret = if mutating { Ty::Float } else { self.result_ty() };
+        let style = style.map(|s| self.settle(s, &mut params, wrt.as_deref()));
+        let ret = if mutating || recursive { Ty::Float } else { self.result_ty() };
         self.ret = ret.clone();
         let generic = self.generic;
         let mut f = Function { name, receiver, params, wrt, ret, body: Vec::new(), tail: Expr::Lit(0.0), generic };
@@ -135,13 +161,23 @@ impl Gen<'_> {
             self.bind_struct("self", r.id, binding, f.differentiates("self"), 2.0);
         }
         for p in &f.params {
-            self.bind_param(p, f.differentiates(&p.name));
+            match &style {
+                // Read through a view of the length every level has (`recursion`).
+                Some(s) if s.shrinks(&p.name) => f.body.push(self.bind_prefix(p, f.differentiates(&p.name))),
+                _ => self.bind_param(p, f.differentiates(&p.name)),
+            }
+        }
+        if let Some(style) = style {
+            self.start_recursion(&f, style);
         }
         if self.rng.random_bool(0.7) {
             f.body.push(self.let_float(true));
         }
         let count = self.rng.random_range(2..=6);
-        f.body.extend(self.stmts(count));
+        match self.rec.is_some() {
+            true => f.body.extend(self.recursive_body(count)),
+            false => f.body.extend(self.stmts(count)),
+        }
         // A buffer is filled (or added to), an accumulator updated, at least once.
         let lent: Vec<(String, ParamTy)> = f.params.iter().map(|p| (p.name.clone(), p.ty)).collect();
         for (name, ty) in lent {
@@ -173,17 +209,8 @@ impl Gen<'_> {
             _ => self.value_of(&f.ret.clone(), true, moving, 2),
         };
         f.tail = tail.e;
-        let sig = Signature {
-            name: f.name.clone(),
-            receiver,
-            self_wrt: f.differentiates("self"),
-            params: f.params.iter().map(|p| SigParam { ty: p.ty, wrt: f.differentiates(&p.name) }).collect(),
-            ret: f.ret.clone(),
-            bound: tail.b,
-            flexible: false,
-            generic,
-            mut_bound,
-        };
+        self.rec = None;
+        let sig = signature(&f, tail.b, mut_bound);
         (f, sig)
     }
 
@@ -195,33 +222,32 @@ impl Gen<'_> {
         let scalars = self.rng.random_range(0..=2);
         for k in 0..scalars {
             let by_ref = f.references && self.rng.random_bool(0.3);
-            params.push(Param { name: format!("p{k}"), ty: ParamTy::Float { by_ref } });
+            params.push(Param::new(format!("p{k}"), ParamTy::Float { by_ref }));
         }
         let slices = self.rng.random_range(if scalars == 0 && !method { 1 } else { 0 }..=2);
         for k in 0..slices {
             let kinds = [SeqTy::Slice, SeqTy::Slice, SeqTy::Vec, SeqTy::VecRef, SeqTy::Array, SeqTy::ArrayRef];
             let kind = if f.collections { kinds[self.rng.random_range(0..kinds.len())] } else { SeqTy::Slice };
-            params.push(Param { name: format!("s{k}"), ty: ParamTy::Seq { kind, len: self.rng.random_range(1..=5) } });
+            params.push(Param::new(format!("s{k}"), ParamTy::Seq { kind, len: self.rng.random_range(1..=5) }));
         }
         if f.collections && !self.generic && self.rng.random_bool(0.15) {
             let kind = [MatTy::Vec, MatTy::VecRef, MatTy::Slice][self.rng.random_range(0..3)];
             let (rows, cols) = (self.rng.random_range(1..=3), self.rng.random_range(1..=3));
-            params.push(Param { name: "m0".to_string(), ty: ParamTy::Matrix { kind, rows, cols } });
+            params.push(Param::new("m0", ParamTy::Matrix { kind, rows, cols }));
         }
         if !self.structs.is_empty() && !self.generic && self.rng.random_bool(0.5) {
             let id = self.rng.random_range(0..self.structs.len());
-            params
-                .push(Param { name: "t0".to_string(), ty: ParamTy::Struct { id, by_ref: self.rng.random_bool(0.6) } });
+            params.push(Param::new("t0", ParamTy::Struct { id, by_ref: self.rng.random_bool(0.6) }));
         }
         if self.rng.random_bool(0.5) {
-            params.push(Param { name: "n".to_string(), ty: ParamTy::Int });
+            params.push(Param::new("n", ParamTy::Int));
         }
         if f.match_option && self.rng.random_bool(0.3) {
             let float = self.rng.random_bool(0.5);
-            params.push(Param { name: "o0".to_string(), ty: ParamTy::Opt { float } });
+            params.push(Param::new("o0", ParamTy::Opt { float }));
         }
         if f.option_params && self.rng.random_bool(0.25) {
-            params.push(Param { name: "o1".to_string(), ty: ParamTy::DiffOpt });
+            params.push(Param::new("o1", ParamTy::DiffOpt));
         }
         for i in (1..params.len()).rev() {
             params.swap(i, self.rng.random_range(0..=i));
@@ -237,11 +263,11 @@ impl Gen<'_> {
         if which != 1 {
             let ty = ParamTy::MutSeq { len: self.rng.random_range(1..=4), array: self.rng.random_bool(0.3) };
             let at = self.rng.random_range(0..=params.len());
-            params.insert(at, Param { name: "out".to_string(), ty });
+            params.insert(at, Param::new("out", ty));
         }
         if which != 0 {
             let at = self.rng.random_range(0..=params.len());
-            params.insert(at, Param { name: "acc".to_string(), ty: ParamTy::MutFloat });
+            params.insert(at, Param::new("acc", ParamTy::MutFloat));
         }
     }
 
@@ -322,6 +348,9 @@ impl Gen<'_> {
                 self.bind_struct(&name, id, binding, active, 2.0)
             }
             ParamTy::Int => self.scope.add_int(IntVar { name, max: INT_PARAM_MAX }),
+            // A `u32` is no index: only the recursion reads it.
+            ParamTy::Depth { narrow: false } => self.scope.add_int(IntVar { name, max: DEPTH_MAX }),
+            ParamTy::Depth { narrow: true } => {}
             ParamTy::Opt { float } => {
                 let bound = if float { super::forms::OPT_FLOAT } else { 0.0 };
                 self.scope.add_opt(OptVar {

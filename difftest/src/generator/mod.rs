@@ -19,6 +19,7 @@ mod loops;
 mod options;
 mod places;
 mod print;
+mod recursion;
 mod rewrite;
 mod scope;
 mod stmt;
@@ -37,6 +38,9 @@ pub use function::program;
 /// Largest value of a generated function's integer parameter; the test draws it from
 /// `0..=INT_PARAM_MAX`.
 pub const INT_PARAM_MAX: usize = 4;
+/// Largest depth of a recursive function (its `depth` parameter; the harness gives
+/// `n.min(DEPTH_MAX)` of an integer input).
+pub const DEPTH_MAX: usize = 3;
 /// Seed of the default batch.
 pub const DEFAULT_SEED: u64 = 1;
 /// Programs in the default batch.
@@ -210,6 +214,12 @@ pub struct Features {
     /// `match t.n { k @ 0..=1 => (k as f64), … }`: an arm binding an integer field of a
     /// struct (found/045).
     pub bound_arm_of_field: bool,
+    /// Recursive functions: a `depth: usize` (or `u32`) parameter, a base case returning
+    /// without recursing, and calls of the function itself with `depth - 1` (in a `let`, a
+    /// loop, an `if`, twice in one expression), its parameters passed on whole (the macro's
+    /// `_vjp_into` path), swapped, as a sub-slice `&x[1..]`, modified (`x * 0.5`), as a local
+    /// buffer `&y`, after a reassignment (`mut x`) or drawn like any call's arguments.
+    pub recursion: bool,
 }
 
 impl Features {
@@ -279,6 +289,7 @@ impl Features {
         let_chains: true,
         mut_param_lent_in_literal: true,
         bound_arm_of_field: true,
+        recursion: true,
     };
 }
 
@@ -395,6 +406,8 @@ struct Gen<'a> {
     in_chain_closure: usize,
     /// Depth of `vec![…]`/`[…]` literals around the expression being generated (found/035).
     in_literal: usize,
+    /// The function calls itself: how, and where it may (`recursion`).
+    rec: Option<recursion::Recursion>,
 }
 
 #[cfg(test)]

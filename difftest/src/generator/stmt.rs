@@ -159,6 +159,7 @@ impl Gen<'_> {
             .floats()
             .into_iter()
             .filter(|(_, v)| is_word(&v.name) && !v.by_ref && v.name != "self")
+            .filter(|(_, v)| !(v.param && self.keeps_params()))
             .map(|(_, v)| v.clone())
             .collect();
         let shadow = match floats.len() {

@@ -131,6 +131,12 @@ pub enum ParamTy {
     /// `Option<F>` differentiated (unless `wrt(…)` leaves it out): the harness builds it
     /// from a float input, `None` when its integer input is 0; its gradient is an `Option`
     DiffOpt,
+    /// `depth: usize`, or `u32` when `narrow`: a recursive function's depth, a constant of
+    /// the differentiation, at most `DEPTH_MAX`; the function calls itself with `depth - 1`
+    /// while it is positive
+    Depth {
+        narrow: bool,
+    },
 }
 
 impl ParamTy {
@@ -153,7 +159,7 @@ impl ParamTy {
 
     /// A parameter the harness builds from the integer inputs.
     pub fn built_from_ints(self) -> bool {
-        matches!(self, ParamTy::Int | ParamTy::Opt { .. })
+        matches!(self, ParamTy::Int | ParamTy::Opt { .. } | ParamTy::Depth { .. })
     }
 
     /// A parameter the harness builds with the help of an integer input (`None` when it is
@@ -184,7 +190,7 @@ pub fn param_leaves(ty: ParamTy, structs: &[StructDef]) -> usize {
         ParamTy::Seq { len, .. } => len,
         ParamTy::Matrix { rows, cols, .. } => rows * cols,
         ParamTy::Struct { id, .. } => struct_leaves(id, structs),
-        ParamTy::Int | ParamTy::Opt { .. } => 0,
+        ParamTy::Int | ParamTy::Opt { .. } | ParamTy::Depth { .. } => 0,
         ParamTy::MutSeq { len, .. } => len,
         ParamTy::MutFloat | ParamTy::DiffOpt => 1,
     }

@@ -5,6 +5,7 @@
 
 mod shapes;
 
+use super::DEPTH_MAX;
 use super::ast::*;
 use super::print::{self, Flavor};
 use super::types::{FloatTy, ParamTy, StructDef, Ty, param_leaves, struct_leaves, ty_leaves};
@@ -177,6 +178,8 @@ impl Adapters<'_> {
                     (ParamTy::Opt { float: true }, _) => {
                         format!("(n[{ints}] != 0).then(|| {prefix}D::c(n[{ints}] as f64 * 0.5 - 1.25))")
                     }
+                    (ParamTy::Depth { narrow: false }, _) => format!("n[{ints}].min({DEPTH_MAX})"),
+                    (ParamTy::Depth { narrow: true }, _) => format!("n[{ints}].min({DEPTH_MAX}) as u32"),
                     _ => format!("n[{ints}]"),
                 });
                 continue;

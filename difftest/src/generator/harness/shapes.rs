@@ -38,7 +38,7 @@ impl Shape {
             ParamTy::Seq { kind, len } => Shape::Seq { len, array: matches!(kind, SeqTy::Array | SeqTy::ArrayRef) },
             ParamTy::Matrix { rows, cols, .. } => Shape::Matrix { rows, cols },
             ParamTy::Struct { id, .. } => Shape::Struct(id),
-            ParamTy::Int | ParamTy::Opt { .. } => Shape::Int(0),
+            ParamTy::Int | ParamTy::Opt { .. } | ParamTy::Depth { .. } => Shape::Int(0),
             ParamTy::MutSeq { len, array } => Shape::Seq { len, array },
             ParamTy::MutFloat => Shape::Float,
             // The harness gives the integer's index (`Adapters::shape`).
@@ -74,7 +74,12 @@ pub fn borrowed(ty: ParamTy) -> bool {
         ParamTy::Float { by_ref } | ParamTy::Struct { by_ref, .. } => by_ref,
         ParamTy::Seq { kind, .. } => matches!(kind, SeqTy::Slice | SeqTy::VecRef | SeqTy::ArrayRef),
         ParamTy::Matrix { kind, .. } => kind != MatTy::Vec,
-        ParamTy::Int | ParamTy::Opt { .. } | ParamTy::MutSeq { .. } | ParamTy::MutFloat | ParamTy::DiffOpt => false,
+        ParamTy::Int
+        | ParamTy::Opt { .. }
+        | ParamTy::MutSeq { .. }
+        | ParamTy::MutFloat
+        | ParamTy::DiffOpt
+        | ParamTy::Depth { .. } => false,
     }
 }
 

@@ -91,7 +91,10 @@ impl<'a> Printer<'a> {
         }
         let mut params: Vec<String> =
             f.receiver.iter().map(|r| (if r.by_ref { "&self" } else { "self" }).to_string()).collect();
-        params.extend(f.params.iter().map(|q| format!("{}: {}", q.name, self.param_ty(q.ty))));
+        params.extend(f.params.iter().map(|q| {
+            let m = if q.mutable { "mut " } else { "" };
+            format!("{m}{}: {}", q.name, self.param_ty(q.ty))
+        }));
         let ret = self.ty(&f.ret);
         let generics = if self.generic { "<T: backprop::Float>" } else { "" };
         self.line(&format!("pub fn {}{generics}({}) -> {ret} {{", f.name, params.join(", ")));
