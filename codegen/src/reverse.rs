@@ -420,9 +420,9 @@ impl Reverser<'_> {
             Some(Value::Build(Build::Clone(place, method)))
                 if place.steps.is_empty()
                     && method == "clone"
-                    && (self.array_params.contains(&place.base) || self.local_array(place.base))
+                    && self.is_array(place.base)
         );
-        if (self.array_params.contains(&v) || array_copy || self.local_array(v)) && matches!(expr, AExpr::Grad { .. }) {
+        if (self.is_array(v) || array_copy) && matches!(expr, AExpr::Grad { .. }) {
             AExpr::Private(Item::Adopt, vec![expr, AExpr::Ref(Box::new(AExpr::Primal(v)))])
         } else {
             expr
@@ -431,7 +431,12 @@ impl Reverser<'_> {
 
     /// Whether `v` is a collection of floats known not to be an array (a slice or `Vec`).
     fn known_vec(&self, v: VarId) -> bool {
-        matches!(self.facts.kinds[v], Kind::Buffer(_)) && !self.array_params.contains(&v) && !self.local_array(v)
+        matches!(self.facts.kinds[v], Kind::Buffer(_)) && !self.is_array(v)
+    }
+
+    /// Whether `v` is an array: an array parameter or a local declared as one.
+    fn is_array(&self, v: VarId) -> bool {
+        self.array_params.contains(&v) || self.local_array(v)
     }
 
     /// Whether `v` is a local the function declares as an array (`let y: [f64; 3]`, `let y =
@@ -445,9 +450,7 @@ impl Reverser<'_> {
             || match self.facts.index.defs.get(&v) {
                 Some(Value::Build(Build::ArrayRepeat { .. } | Build::ArrayList(_))) => true,
                 // `let mut y = a;` of an array parameter or another such local.
-                Some(Value::Copy(Operand::Var(u))) => {
-                    *u != v && (self.array_params.contains(u) || self.local_array(*u))
-                }
+                Some(Value::Copy(Operand::Var(u))) => *u != v && self.is_array(*u),
                 _ => false,
             }
     }

@@ -396,17 +396,25 @@ impl Planner<'_> {
             // t.0;` of a `Vec`, then `let a = t.1;`), which could not be recorded whole: it is
             // recorded itself. (A borrow is always taken again: a borrow of `_vjp`'s own values
             // cannot be recorded, and a field of unknown type read before counts as a move.)
-            Value::Read(place) | Value::Alias(place)
+            Value::Alias(place) if self.scopes.read_is_final(place, self.scopes.def_seq[v]) => self.place_inputs(place),
+            Value::Read(place)
                 if self.scopes.read_is_final(place, self.scopes.def_seq[v])
-                    && (matches!(self.facts.index.defs.get(&v), Some(Value::Alias(_)))
-                        || !self.scopes.moves(place.base).iter().any(|&at| at < self.scopes.def_seq[v])) =>
+                    && !self.scopes.moves(place.base).iter().any(|&at| at < self.scopes.def_seq[v]) =>
             {
-                let mut inputs = vec![place.base];
-                inputs.extend(crate::lower::place_indices(place).filter_map(Operand::var));
-                inputs.iter().skip(1).all(immutable).then_some(inputs)
+                self.place_inputs(place)
             }
             _ => None,
         }
+    }
+}
+
+impl Planner<'_> {
+    /// What reading `place` again needs: its base and its indices, which must keep their
+    /// values.
+    fn place_inputs(&self, place: &crate::ir::Place) -> Option<Vec<VarId>> {
+        let mut inputs = vec![place.base];
+        inputs.extend(crate::lower::place_indices(place).filter_map(Operand::var));
+        inputs.iter().skip(1).all(|u| self.stable(*u)).then_some(inputs)
     }
 }
 
