@@ -639,6 +639,84 @@ fn a_named_constant_has_a_zero_tangent() {
 // --- 031, 033, 035–038 (the differential tester's new grammar, seeds 1 and 101): valid
 // programs with `&mut` parameters, lent buffers and generic functions that did not compile.
 
+// --- 057: a caller lending its reference parameter to a recursive function (second-order
+// forms), and the README's old limitation, a callee borrowing two slices through one named
+// lifetime. Every `_vjp`-family signature with two or more lifetimes now has `'__lall`, which
+// a caller's pullback type uses to name the intersection its callee's pullback lives for. ---
+
+/// x^(depth + 1), taking x by reference.
+#[differentiable]
+pub fn power_by_ref(x: &f64, depth: usize) -> f64 {
+    if depth == 0 {
+        return *x;
+    }
+    power_by_ref(x, depth - 1) * *x
+}
+
+#[differentiable]
+pub fn cube_by_ref(x: &f64) -> f64 {
+    power_by_ref(x, 2)
+}
+
+/// s₀^(depth + 1).
+#[differentiable]
+pub fn power_of_first(s: &[f64], depth: usize) -> f64 {
+    if depth == 0 {
+        return s[0];
+    }
+    power_of_first(s, depth - 1) * s[0]
+}
+
+#[differentiable]
+pub fn cube_of_first_of_window(s: &[f64]) -> f64 {
+    let v = &s[1..];
+    power_of_first(&s[0..2], 2) + power_of_first(v, 1)
+}
+
+#[test]
+fn found_057_a_reference_parameter_lent_to_a_recursive_function() {
+    for x in [1.5, -0.7] {
+        assert_eq!(cube_by_ref_grad(&x), (x * x * x, 3.0 * x * x));
+        let (_, g, h) = cube_by_ref_hvp(&x, &1.0);
+        assert_rel64(g, 3.0 * x * x, 1e-15, "hvp gradient");
+        assert_rel64(h, 6.0 * x, 1e-15, "d²/dx²");
+        assert_rel64(cube_by_ref_jvp(&x, &0.5).1, 1.5 * x * x, 1e-15, "jvp");
+    }
+    // f = s₀³ + s₁²: ∇ = (3s₀², 2s₁, 0), H·(1, 1, 1) = (6s₀, 2, 0).
+    let s = [1.5, -2.0, 0.25];
+    let (value, g) = cube_of_first_of_window_grad(&s);
+    assert_eq!(value, 1.5f64.powi(3) + 4.0);
+    assert_eq!(g, vec![3.0 * 1.5 * 1.5, -4.0, 0.0]);
+    let (_, _, hv) = cube_of_first_of_window_hvp(&s, &[1.0, 1.0, 1.0]);
+    assert_eq!(hv, vec![9.0, 2.0, 0.0]);
+}
+
+/// Both slices through one named lifetime: f = x₀y₀ + sin x₁.
+#[differentiable]
+pub fn one_lifetime<'a>(x: &'a [f64], y: &'a [f64]) -> f64 {
+    x[0] * y[0] + x[1].sin()
+}
+
+#[differentiable]
+pub fn calls_one_lifetime(x: &[f64], y: &[f64]) -> f64 {
+    one_lifetime(x, y) * 2.0
+}
+
+#[test]
+fn a_callee_borrowing_two_slices_through_one_lifetime_is_callable() {
+    let (x, y) = ([1.0, 2.0], [3.0, 4.0]);
+    let (value, (gx, gy)) = calls_one_lifetime_grad(&x, &y);
+    assert_eq!(value, 2.0 * (3.0 + 2f64.sin()));
+    assert_eq!(gx, vec![6.0, 2.0 * 2f64.cos()]);
+    assert_eq!(gy, vec![2.0, 0.0]);
+    let (_, pullback) = calls_one_lifetime_vjp(&x, &y);
+    assert_eq!(pullback(0.5), (vec![3.0, 2f64.cos()], vec![1.0, 0.0]));
+    // H·(dx, dy) with dx = (1, 1), dy = (0, 0): ∂²/∂x₁² = −2 sin x₁, ∂²/∂y₀∂x₀ = 2.
+    let (_, _, (hx, hy)) = calls_one_lifetime_hvp(&x, &y, &[1.0, 1.0], &[0.0, 0.0]);
+    assert_rel64(hx[1], -2.0 * 2f64.sin(), 1e-15, "∂²f/∂x₁²");
+    assert_eq!((hx[0], hy), (0.0, vec![2.0, 0.0]));
+}
+
 mod lending {
     use super::*;
 

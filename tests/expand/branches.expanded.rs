@@ -3242,7 +3242,7 @@ pub fn return_inside_loop_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn return_inside_loop_jvp_vjp<'__l0, '__l1>(
+pub fn return_inside_loop_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     threshold: f64,
     dx: &'__l1 [f64],
@@ -3251,8 +3251,17 @@ pub fn return_inside_loop_jvp_vjp<'__l0, '__l1>(
     (f64, f64),
     impl ::core::ops::FnOnce(
         (f64, f64),
-    ) -> (::std::vec::Vec<f64>, f64, ::std::vec::Vec<f64>, f64) + use<'__l0, '__l1>,
-) {
+    ) -> (
+            ::std::vec::Vec<f64>,
+            f64,
+            ::std::vec::Vec<f64>,
+            f64,
+        ) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let mut __result = ::core::option::Option::None;
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut __returned0 = false;
@@ -3530,7 +3539,7 @@ pub fn return_inside_loop_jvp_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn return_inside_loop_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn return_inside_loop_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     threshold: f64,
     dx: &'__l1 [f64],
@@ -3552,8 +3561,14 @@ pub fn return_inside_loop_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             f64,
             ::std::vec::Vec<f64>,
             f64,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     let mut __result = ::core::option::Option::None;
     ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
     ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
@@ -3762,6 +3777,7 @@ pub fn return_inside_loop_jvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     x: &'__l0 [f64],
     threshold: f64,
@@ -3800,8 +3816,18 @@ pub fn return_inside_loop_jvp_jvp_jvp_vjp<
             f64,
             ::std::vec::Vec<f64>,
             f64,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`return_inside_loop_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -3909,7 +3935,7 @@ pub fn return_inside_loop_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn return_inside_loop_grad_jvp_vjp<'__l0, '__l1>(
+pub fn return_inside_loop_grad_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     threshold: f64,
     dx: &'__l1 [f64],
@@ -3918,8 +3944,17 @@ pub fn return_inside_loop_grad_jvp_vjp<'__l0, '__l1>(
     ((f64, (::std::vec::Vec<f64>, f64)), (f64, (::std::vec::Vec<f64>, f64))),
     impl ::core::ops::FnOnce(
         ((f64, (::std::vec::Vec<f64>, f64)), (f64, (::std::vec::Vec<f64>, f64))),
-    ) -> (::std::vec::Vec<f64>, f64, ::std::vec::Vec<f64>, f64) + use<'__l0, '__l1>,
-) {
+    ) -> (
+            ::std::vec::Vec<f64>,
+            f64,
+            ::std::vec::Vec<f64>,
+            f64,
+        ) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = return_inside_loop_grad_jvp(
         x,
         ::backprop::__private::duplicate(&threshold),
@@ -4010,7 +4045,7 @@ pub fn return_inside_loop_grad_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn return_inside_loop_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn return_inside_loop_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     threshold: f64,
     dx: &'__l1 [f64],
@@ -4038,8 +4073,14 @@ pub fn return_inside_loop_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             f64,
             ::std::vec::Vec<f64>,
             f64,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`return_inside_loop_grad_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -4074,7 +4115,7 @@ pub fn return_inside_loop_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     clippy::all,
     clippy::pedantic
 )]
-pub fn return_inside_loop_hvp_vjp<'__l0, '__l1>(
+pub fn return_inside_loop_hvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     threshold: f64,
     dx: &'__l1 [f64],
@@ -4083,8 +4124,17 @@ pub fn return_inside_loop_hvp_vjp<'__l0, '__l1>(
     (f64, (::std::vec::Vec<f64>, f64), (::std::vec::Vec<f64>, f64)),
     impl ::core::ops::FnOnce(
         (f64, (::std::vec::Vec<f64>, f64), (::std::vec::Vec<f64>, f64)),
-    ) -> (::std::vec::Vec<f64>, f64, ::std::vec::Vec<f64>, f64) + use<'__l0, '__l1>,
-) {
+    ) -> (
+            ::std::vec::Vec<f64>,
+            f64,
+            ::std::vec::Vec<f64>,
+            f64,
+        ) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = return_inside_loop_hvp(
         x,
         ::backprop::__private::duplicate(&threshold),
@@ -4181,7 +4231,7 @@ pub fn return_inside_loop_hvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn return_inside_loop_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn return_inside_loop_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     threshold: f64,
     dx: &'__l1 [f64],
@@ -4209,8 +4259,14 @@ pub fn return_inside_loop_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             f64,
             ::std::vec::Vec<f64>,
             f64,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`return_inside_loop_hvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -4298,6 +4354,7 @@ pub fn return_inside_loop_hvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     x: &'__l0 [f64],
     threshold: f64,
@@ -4354,8 +4411,18 @@ pub fn return_inside_loop_hvp_jvp_jvp_vjp<
             f64,
             ::std::vec::Vec<f64>,
             f64,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`return_inside_loop_hvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );

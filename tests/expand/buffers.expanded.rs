@@ -187,15 +187,19 @@ pub fn prefix_sums_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
     clippy::all,
     clippy::pedantic
 )]
-pub fn prefix_sums_jvp_vjp<'__l0, '__l1>(
+pub fn prefix_sums_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     (f64, f64),
     impl ::core::ops::FnOnce(
         (f64, f64),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut ds = ::std::vec![0.0; __t0];
@@ -440,7 +444,7 @@ pub fn prefix_sums_jvp_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn prefix_sums_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn prefix_sums_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -454,8 +458,14 @@ pub fn prefix_sums_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
     ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
@@ -640,6 +650,7 @@ pub fn prefix_sums_jvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
@@ -662,8 +673,18 @@ pub fn prefix_sums_jvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`prefix_sums_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -744,15 +765,19 @@ pub fn prefix_sums_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn prefix_sums_grad_jvp_vjp<'__l0, '__l1>(
+pub fn prefix_sums_grad_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     impl ::core::ops::FnOnce(
         ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = prefix_sums_grad_jvp(x, dx);
     (
         __value,
@@ -815,7 +840,7 @@ pub fn prefix_sums_grad_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn prefix_sums_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn prefix_sums_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -835,8 +860,14 @@ pub fn prefix_sums_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`prefix_sums_grad_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -867,15 +898,19 @@ pub fn prefix_sums_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     clippy::all,
     clippy::pedantic
 )]
-pub fn prefix_sums_hvp_vjp<'__l0, '__l1>(
+pub fn prefix_sums_hvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
     impl ::core::ops::FnOnce(
         (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = prefix_sums_hvp(x, dx);
     (
         __value,
@@ -936,7 +971,7 @@ pub fn prefix_sums_hvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn prefix_sums_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn prefix_sums_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -956,8 +991,14 @@ pub fn prefix_sums_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`prefix_sums_hvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -1033,6 +1074,7 @@ pub fn prefix_sums_hvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
@@ -1073,8 +1115,18 @@ pub fn prefix_sums_hvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`prefix_sums_hvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -1257,15 +1309,19 @@ pub fn pushed_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
     clippy::all,
     clippy::pedantic
 )]
-pub fn pushed_jvp_vjp<'__l0, '__l1>(
+pub fn pushed_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     (f64, f64),
     impl ::core::ops::FnOnce(
         (f64, f64),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut ys = Vec::new();
     let __p0 = ::backprop::__private::zero_like(&ys);
@@ -1480,7 +1536,7 @@ pub fn pushed_jvp_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn pushed_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn pushed_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -1494,8 +1550,14 @@ pub fn pushed_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
     ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
@@ -1680,7 +1742,17 @@ pub fn pushed_jvp_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn pushed_jvp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+pub fn pushed_jvp_jvp_jvp_vjp<
+    '__l0,
+    '__l1,
+    '__l2,
+    '__l3,
+    '__l4,
+    '__l5,
+    '__l6,
+    '__l7,
+    '__lall,
+>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -1702,8 +1774,18 @@ pub fn pushed_jvp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`pushed_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -1784,15 +1866,19 @@ pub fn pushed_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn pushed_grad_jvp_vjp<'__l0, '__l1>(
+pub fn pushed_grad_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     impl ::core::ops::FnOnce(
         ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = pushed_grad_jvp(x, dx);
     (
         __value,
@@ -1855,7 +1941,7 @@ pub fn pushed_grad_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn pushed_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn pushed_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -1875,8 +1961,14 @@ pub fn pushed_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`pushed_grad_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -1907,15 +1999,19 @@ pub fn pushed_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     clippy::all,
     clippy::pedantic
 )]
-pub fn pushed_hvp_vjp<'__l0, '__l1>(
+pub fn pushed_hvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
     impl ::core::ops::FnOnce(
         (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = pushed_hvp(x, dx);
     (
         __value,
@@ -1976,7 +2072,7 @@ pub fn pushed_hvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn pushed_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn pushed_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -1996,8 +2092,14 @@ pub fn pushed_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`pushed_hvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -2064,7 +2166,17 @@ pub fn pushed_hvp_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn pushed_hvp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+pub fn pushed_hvp_jvp_jvp_vjp<
+    '__l0,
+    '__l1,
+    '__l2,
+    '__l3,
+    '__l4,
+    '__l5,
+    '__l6,
+    '__l7,
+    '__lall,
+>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -2104,8 +2216,18 @@ pub fn pushed_hvp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`pushed_hvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -2242,15 +2364,19 @@ pub fn halves_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
     clippy::all,
     clippy::pedantic
 )]
-pub fn halves_jvp_vjp<'__l0, '__l1>(
+pub fn halves_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     (f64, f64),
     impl ::core::ops::FnOnce(
         (f64, f64),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let n = (x.len()) / 2;
     let da: f64 = ::backprop::__private::sum_of(&dx[..n]);
@@ -2377,7 +2503,7 @@ pub fn halves_jvp_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn halves_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn halves_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -2391,8 +2517,14 @@ pub fn halves_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
     ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
@@ -2497,7 +2629,17 @@ pub fn halves_jvp_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn halves_jvp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+pub fn halves_jvp_jvp_jvp_vjp<
+    '__l0,
+    '__l1,
+    '__l2,
+    '__l3,
+    '__l4,
+    '__l5,
+    '__l6,
+    '__l7,
+    '__lall,
+>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -2519,8 +2661,18 @@ pub fn halves_jvp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`halves_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -2601,15 +2753,19 @@ pub fn halves_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn halves_grad_jvp_vjp<'__l0, '__l1>(
+pub fn halves_grad_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     impl ::core::ops::FnOnce(
         ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = halves_grad_jvp(x, dx);
     (
         __value,
@@ -2672,7 +2828,7 @@ pub fn halves_grad_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn halves_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn halves_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -2692,8 +2848,14 @@ pub fn halves_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`halves_grad_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -2724,15 +2886,19 @@ pub fn halves_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     clippy::all,
     clippy::pedantic
 )]
-pub fn halves_hvp_vjp<'__l0, '__l1>(
+pub fn halves_hvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
     impl ::core::ops::FnOnce(
         (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = halves_hvp(x, dx);
     (
         __value,
@@ -2793,7 +2959,7 @@ pub fn halves_hvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn halves_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn halves_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -2813,8 +2979,14 @@ pub fn halves_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`halves_hvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -2881,7 +3053,17 @@ pub fn halves_hvp_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn halves_hvp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+pub fn halves_hvp_jvp_jvp_vjp<
+    '__l0,
+    '__l1,
+    '__l2,
+    '__l3,
+    '__l4,
+    '__l5,
+    '__l6,
+    '__l7,
+    '__lall,
+>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -2921,8 +3103,18 @@ pub fn halves_hvp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`halves_hvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -3105,7 +3297,7 @@ pub fn cloned_then_scaled_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn cloned_then_scaled_jvp_vjp<'__l0, '__l1>(
+pub fn cloned_then_scaled_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 Vec<f64>,
     k: f64,
     dx: &'__l1 Vec<f64>,
@@ -3114,8 +3306,17 @@ pub fn cloned_then_scaled_jvp_vjp<'__l0, '__l1>(
     (f64, f64),
     impl ::core::ops::FnOnce(
         (f64, f64),
-    ) -> (::std::vec::Vec<f64>, f64, ::std::vec::Vec<f64>, f64) + use<'__l0, '__l1>,
-) {
+    ) -> (
+            ::std::vec::Vec<f64>,
+            f64,
+            ::std::vec::Vec<f64>,
+            f64,
+        ) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut dy = dx.clone();
     let mut y = x.clone();
@@ -3299,7 +3500,7 @@ pub fn cloned_then_scaled_jvp_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn cloned_then_scaled_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn cloned_then_scaled_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 Vec<f64>,
     k: f64,
     dx: &'__l1 Vec<f64>,
@@ -3321,8 +3522,14 @@ pub fn cloned_then_scaled_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             f64,
             ::std::vec::Vec<f64>,
             f64,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
     ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
@@ -3480,6 +3687,7 @@ pub fn cloned_then_scaled_jvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     x: &'__l0 Vec<f64>,
     k: f64,
@@ -3518,8 +3726,18 @@ pub fn cloned_then_scaled_jvp_jvp_jvp_vjp<
             f64,
             ::std::vec::Vec<f64>,
             f64,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`cloned_then_scaled_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -3619,7 +3837,7 @@ pub fn cloned_then_scaled_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn cloned_then_scaled_grad_jvp_vjp<'__l0, '__l1>(
+pub fn cloned_then_scaled_grad_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 Vec<f64>,
     k: f64,
     dx: &'__l1 Vec<f64>,
@@ -3628,8 +3846,17 @@ pub fn cloned_then_scaled_grad_jvp_vjp<'__l0, '__l1>(
     ((f64, (::std::vec::Vec<f64>, f64)), (f64, (::std::vec::Vec<f64>, f64))),
     impl ::core::ops::FnOnce(
         ((f64, (::std::vec::Vec<f64>, f64)), (f64, (::std::vec::Vec<f64>, f64))),
-    ) -> (::std::vec::Vec<f64>, f64, ::std::vec::Vec<f64>, f64) + use<'__l0, '__l1>,
-) {
+    ) -> (
+            ::std::vec::Vec<f64>,
+            f64,
+            ::std::vec::Vec<f64>,
+            f64,
+        ) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = cloned_then_scaled_grad_jvp(
         x,
         ::backprop::__private::duplicate(&k),
@@ -3720,7 +3947,7 @@ pub fn cloned_then_scaled_grad_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn cloned_then_scaled_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn cloned_then_scaled_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 Vec<f64>,
     k: f64,
     dx: &'__l1 Vec<f64>,
@@ -3748,8 +3975,14 @@ pub fn cloned_then_scaled_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             f64,
             ::std::vec::Vec<f64>,
             f64,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`cloned_then_scaled_grad_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -3784,7 +4017,7 @@ pub fn cloned_then_scaled_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     clippy::all,
     clippy::pedantic
 )]
-pub fn cloned_then_scaled_hvp_vjp<'__l0, '__l1>(
+pub fn cloned_then_scaled_hvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 Vec<f64>,
     k: f64,
     dx: &'__l1 Vec<f64>,
@@ -3793,8 +4026,17 @@ pub fn cloned_then_scaled_hvp_vjp<'__l0, '__l1>(
     (f64, (::std::vec::Vec<f64>, f64), (::std::vec::Vec<f64>, f64)),
     impl ::core::ops::FnOnce(
         (f64, (::std::vec::Vec<f64>, f64), (::std::vec::Vec<f64>, f64)),
-    ) -> (::std::vec::Vec<f64>, f64, ::std::vec::Vec<f64>, f64) + use<'__l0, '__l1>,
-) {
+    ) -> (
+            ::std::vec::Vec<f64>,
+            f64,
+            ::std::vec::Vec<f64>,
+            f64,
+        ) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = cloned_then_scaled_hvp(
         x,
         ::backprop::__private::duplicate(&k),
@@ -3891,7 +4133,7 @@ pub fn cloned_then_scaled_hvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn cloned_then_scaled_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn cloned_then_scaled_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 Vec<f64>,
     k: f64,
     dx: &'__l1 Vec<f64>,
@@ -3919,8 +4161,14 @@ pub fn cloned_then_scaled_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             f64,
             ::std::vec::Vec<f64>,
             f64,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`cloned_then_scaled_hvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -4008,6 +4256,7 @@ pub fn cloned_then_scaled_hvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     x: &'__l0 Vec<f64>,
     k: f64,
@@ -4064,8 +4313,18 @@ pub fn cloned_then_scaled_hvp_jvp_jvp_vjp<
             f64,
             ::std::vec::Vec<f64>,
             f64,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`cloned_then_scaled_hvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -4268,7 +4527,7 @@ pub fn scratch_rows_jvp(x: &[f64], n: usize, dx: &[f64]) -> (f64, f64) {
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn scratch_rows_jvp_vjp<'__l0, '__l1>(
+pub fn scratch_rows_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     n: usize,
     dx: &'__l1 [f64],
@@ -4276,8 +4535,12 @@ pub fn scratch_rows_jvp_vjp<'__l0, '__l1>(
     (f64, f64),
     impl ::core::ops::FnOnce(
         (f64, f64),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     ::backprop::__private::unavailable(
         "`scratch_rows` is `#[differentiable(reverse)]`: it has no forward or second-order derivative; remove `reverse` to generate them",
     );
@@ -4347,7 +4610,7 @@ pub fn scratch_rows_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn scratch_rows_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn scratch_rows_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     n: usize,
     dx: &'__l1 [f64],
@@ -4362,8 +4625,14 @@ pub fn scratch_rows_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`scratch_rows` is `#[differentiable(reverse)]`: it has no forward or second-order derivative; remove `reverse` to generate them",
     );
@@ -4428,6 +4697,7 @@ pub fn scratch_rows_jvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     x: &'__l0 [f64],
     n: usize,
@@ -4451,8 +4721,18 @@ pub fn scratch_rows_jvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`scratch_rows_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -4535,7 +4815,7 @@ pub fn scratch_rows_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn scratch_rows_grad_jvp_vjp<'__l0, '__l1>(
+pub fn scratch_rows_grad_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     n: usize,
     dx: &'__l1 [f64],
@@ -4543,8 +4823,12 @@ pub fn scratch_rows_grad_jvp_vjp<'__l0, '__l1>(
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     impl ::core::ops::FnOnce(
         ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = scratch_rows_grad_jvp(x, ::backprop::__private::duplicate(&n), dx);
     (
         __value,
@@ -4609,7 +4893,7 @@ pub fn scratch_rows_grad_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn scratch_rows_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn scratch_rows_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     n: usize,
     dx: &'__l1 [f64],
@@ -4630,8 +4914,14 @@ pub fn scratch_rows_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`scratch_rows_grad_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -4662,7 +4952,7 @@ pub fn scratch_rows_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     clippy::all,
     clippy::pedantic
 )]
-pub fn scratch_rows_hvp_vjp<'__l0, '__l1>(
+pub fn scratch_rows_hvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     n: usize,
     dx: &'__l1 [f64],
@@ -4670,8 +4960,12 @@ pub fn scratch_rows_hvp_vjp<'__l0, '__l1>(
     (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
     impl ::core::ops::FnOnce(
         (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = scratch_rows_hvp(x, ::backprop::__private::duplicate(&n), dx);
     (
         __value,
@@ -4734,7 +5028,7 @@ pub fn scratch_rows_hvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn scratch_rows_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn scratch_rows_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     n: usize,
     dx: &'__l1 [f64],
@@ -4755,8 +5049,14 @@ pub fn scratch_rows_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`scratch_rows_hvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -4833,6 +5133,7 @@ pub fn scratch_rows_hvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     x: &'__l0 [f64],
     n: usize,
@@ -4874,8 +5175,18 @@ pub fn scratch_rows_hvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`scratch_rows_hvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );

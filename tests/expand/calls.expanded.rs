@@ -93,15 +93,21 @@ pub fn scaled_sine_jvp(a: f64, b: &f64, da: f64, db: &f64) -> (f64, f64) {
     clippy::all,
     clippy::pedantic
 )]
-pub fn scaled_sine_jvp_vjp<'__l0, '__l1>(
+pub fn scaled_sine_jvp_vjp<'__l0, '__l1, '__lall>(
     a: f64,
     b: &'__l0 f64,
     da: f64,
     db: &'__l1 f64,
 ) -> (
     (f64, f64),
-    impl ::core::ops::FnOnce((f64, f64)) -> (f64, f64, f64, f64) + use<'__l0, '__l1>,
-) {
+    impl ::core::ops::FnOnce(
+        (f64, f64),
+    ) -> (f64, f64, f64, f64) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __p0 = (*db);
     let __p1 = (*b);
     let __t0 = b.sin();
@@ -228,7 +234,7 @@ pub fn scaled_sine_jvp_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn scaled_sine_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn scaled_sine_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     a: f64,
     b: &'__l0 f64,
     da: f64,
@@ -241,8 +247,23 @@ pub fn scaled_sine_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     ((f64, f64), (f64, f64)),
     impl ::core::ops::FnOnce(
         ((f64, f64), (f64, f64)),
-    ) -> (f64, f64, f64, f64, f64, f64, f64, f64) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+    ) -> (
+            f64,
+            f64,
+            f64,
+            f64,
+            f64,
+            f64,
+            f64,
+            f64,
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     let __p6 = (*db_1);
     let __p7 = (*b);
     let __dp0 = (*ddb);
@@ -376,6 +397,7 @@ pub fn scaled_sine_jvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     a: f64,
     b: &'__l0 f64,
@@ -414,8 +436,18 @@ pub fn scaled_sine_jvp_jvp_jvp_vjp<
             f64,
             f64,
             f64,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`scaled_sine_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -513,7 +545,7 @@ pub fn scaled_sine_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn scaled_sine_grad_jvp_vjp<'__l0, '__l1>(
+pub fn scaled_sine_grad_jvp_vjp<'__l0, '__l1, '__lall>(
     a: f64,
     b: &'__l0 f64,
     da: f64,
@@ -522,8 +554,12 @@ pub fn scaled_sine_grad_jvp_vjp<'__l0, '__l1>(
     ((f64, (f64, f64)), (f64, (f64, f64))),
     impl ::core::ops::FnOnce(
         ((f64, (f64, f64)), (f64, (f64, f64))),
-    ) -> (f64, f64, f64, f64) + use<'__l0, '__l1>,
-) {
+    ) -> (f64, f64, f64, f64) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = scaled_sine_grad_jvp(
         ::backprop::__private::duplicate(&a),
         b,
@@ -611,7 +647,7 @@ pub fn scaled_sine_grad_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn scaled_sine_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn scaled_sine_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     a: f64,
     b: &'__l0 f64,
     da: f64,
@@ -624,8 +660,23 @@ pub fn scaled_sine_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     (((f64, (f64, f64)), (f64, (f64, f64))), ((f64, (f64, f64)), (f64, (f64, f64)))),
     impl ::core::ops::FnOnce(
         (((f64, (f64, f64)), (f64, (f64, f64))), ((f64, (f64, f64)), (f64, (f64, f64)))),
-    ) -> (f64, f64, f64, f64, f64, f64, f64, f64) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+    ) -> (
+            f64,
+            f64,
+            f64,
+            f64,
+            f64,
+            f64,
+            f64,
+            f64,
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`scaled_sine_grad_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -651,7 +702,7 @@ pub fn scaled_sine_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     clippy::all,
     clippy::pedantic
 )]
-pub fn scaled_sine_hvp_vjp<'__l0, '__l1>(
+pub fn scaled_sine_hvp_vjp<'__l0, '__l1, '__lall>(
     a: f64,
     b: &'__l0 f64,
     da: f64,
@@ -660,8 +711,12 @@ pub fn scaled_sine_hvp_vjp<'__l0, '__l1>(
     (f64, (f64, f64), (f64, f64)),
     impl ::core::ops::FnOnce(
         (f64, (f64, f64), (f64, f64)),
-    ) -> (f64, f64, f64, f64) + use<'__l0, '__l1>,
-) {
+    ) -> (f64, f64, f64, f64) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = scaled_sine_hvp(
         ::backprop::__private::duplicate(&a),
         b,
@@ -755,7 +810,7 @@ pub fn scaled_sine_hvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn scaled_sine_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn scaled_sine_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     a: f64,
     b: &'__l0 f64,
     da: f64,
@@ -768,8 +823,23 @@ pub fn scaled_sine_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     ((f64, (f64, f64), (f64, f64)), (f64, (f64, f64), (f64, f64))),
     impl ::core::ops::FnOnce(
         ((f64, (f64, f64), (f64, f64)), (f64, (f64, f64), (f64, f64))),
-    ) -> (f64, f64, f64, f64, f64, f64, f64, f64) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+    ) -> (
+            f64,
+            f64,
+            f64,
+            f64,
+            f64,
+            f64,
+            f64,
+            f64,
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`scaled_sine_hvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -839,6 +909,7 @@ pub fn scaled_sine_hvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     a: f64,
     b: &'__l0 f64,
@@ -883,8 +954,18 @@ pub fn scaled_sine_hvp_jvp_jvp_vjp<
             f64,
             f64,
             f64,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`scaled_sine_hvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -4798,15 +4879,19 @@ pub fn norm_jvp(v: &[f64], dv: &[f64]) -> (f64, f64) {
     clippy::all,
     clippy::pedantic
 )]
-pub fn norm_jvp_vjp<'__l0, '__l1>(
+pub fn norm_jvp_vjp<'__l0, '__l1, '__lall>(
     v: &'__l0 [f64],
     dv: &'__l1 [f64],
 ) -> (
     (f64, f64),
     impl ::core::ops::FnOnce(
         (f64, f64),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     ::backprop::__private::tangent_length(v.len(), dv.len(), "v");
     let __t0 = v.len();
     let mut __dt1: f64 = 0.0;
@@ -4984,7 +5069,7 @@ pub fn norm_jvp_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn norm_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn norm_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     v: &'__l0 [f64],
     dv: &'__l1 [f64],
     dv_1: &'__l2 [f64],
@@ -4998,8 +5083,14 @@ pub fn norm_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::tangent_length(v.len(), dv_1.len(), "v");
     ::backprop::__private::tangent_length(dv.len(), ddv.len(), "dv");
     ::backprop::__private::tangent_length(v.len(), dv.len(), "v");
@@ -5140,7 +5231,17 @@ pub fn norm_jvp_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn norm_jvp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+pub fn norm_jvp_jvp_jvp_vjp<
+    '__l0,
+    '__l1,
+    '__l2,
+    '__l3,
+    '__l4,
+    '__l5,
+    '__l6,
+    '__l7,
+    '__lall,
+>(
     v: &'__l0 [f64],
     dv: &'__l1 [f64],
     dv_1: &'__l2 [f64],
@@ -5162,8 +5263,18 @@ pub fn norm_jvp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`norm_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -5244,15 +5355,19 @@ pub fn norm_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn norm_grad_jvp_vjp<'__l0, '__l1>(
+pub fn norm_grad_jvp_vjp<'__l0, '__l1, '__lall>(
     v: &'__l0 [f64],
     dv: &'__l1 [f64],
 ) -> (
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     impl ::core::ops::FnOnce(
         ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = norm_grad_jvp(v, dv);
     (
         __value,
@@ -5315,7 +5430,7 @@ pub fn norm_grad_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn norm_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn norm_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     v: &'__l0 [f64],
     dv: &'__l1 [f64],
     dv_1: &'__l2 [f64],
@@ -5335,8 +5450,14 @@ pub fn norm_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`norm_grad_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -5367,15 +5488,19 @@ pub fn norm_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     clippy::all,
     clippy::pedantic
 )]
-pub fn norm_hvp_vjp<'__l0, '__l1>(
+pub fn norm_hvp_vjp<'__l0, '__l1, '__lall>(
     v: &'__l0 [f64],
     dv: &'__l1 [f64],
 ) -> (
     (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
     impl ::core::ops::FnOnce(
         (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = norm_hvp(v, dv);
     (
         __value,
@@ -5436,7 +5561,7 @@ pub fn norm_hvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn norm_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn norm_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     v: &'__l0 [f64],
     dv: &'__l1 [f64],
     dv_1: &'__l2 [f64],
@@ -5456,8 +5581,14 @@ pub fn norm_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`norm_hvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -5524,7 +5655,17 @@ pub fn norm_hvp_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn norm_hvp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+pub fn norm_hvp_jvp_jvp_vjp<
+    '__l0,
+    '__l1,
+    '__l2,
+    '__l3,
+    '__l4,
+    '__l5,
+    '__l6,
+    '__l7,
+    '__lall,
+>(
     v: &'__l0 [f64],
     dv: &'__l1 [f64],
     dv_1: &'__l2 [f64],
@@ -5564,8 +5705,18 @@ pub fn norm_hvp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`norm_hvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -9124,15 +9275,19 @@ pub fn rates(x: &[f64], y: &[f64]) -> Vec<f64> {
     clippy::all,
     clippy::pedantic
 )]
-pub fn rates_vjp<'__l0, '__l1>(
+pub fn rates_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     y: &'__l1 [f64],
 ) -> (
     Vec<f64>,
     impl ::core::ops::FnOnce(
         Vec<f64>,
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __t0 = x[0];
     let __t1 = y[1];
     let __t4 = -x[1];
@@ -9189,7 +9344,7 @@ pub fn rates_jvp(x: &[f64], y: &[f64], dx: &[f64], dy: &[f64]) -> (Vec<f64>, Vec
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn rates_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn rates_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     y: &'__l1 [f64],
     dx: &'__l2 [f64],
@@ -9203,8 +9358,14 @@ pub fn rates_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`rates` is `#[differentiable(reverse)]`: it has no forward or second-order derivative; remove `reverse` to generate them",
     );
@@ -9259,7 +9420,17 @@ pub fn rates_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn rates_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+pub fn rates_jvp_jvp_vjp<
+    '__l0,
+    '__l1,
+    '__l2,
+    '__l3,
+    '__l4,
+    '__l5,
+    '__l6,
+    '__l7,
+    '__lall,
+>(
     x: &'__l0 [f64],
     y: &'__l1 [f64],
     dx: &'__l2 [f64],
@@ -9281,8 +9452,18 @@ pub fn rates_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`rates` is `#[differentiable(reverse)]`: it has no forward or second-order derivative; remove `reverse` to generate them",
     );
@@ -9369,6 +9550,7 @@ pub fn rates_jvp_jvp_jvp_vjp<
     '__l13,
     '__l14,
     '__l15,
+    '__lall,
 >(
     x: &'__l0 [f64],
     y: &'__l1 [f64],
@@ -9413,8 +9595,26 @@ pub fn rates_jvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+    '__l8: '__lall,
+    '__l9: '__lall,
+    '__l10: '__lall,
+    '__l11: '__lall,
+    '__l12: '__lall,
+    '__l13: '__lall,
+    '__l14: '__lall,
+    '__l15: '__lall,
+{
     ::backprop::__private::unavailable(
         "`rates_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -9470,7 +9670,7 @@ pub fn euler_steps(x: &[f64], y0: &[f64], steps: usize) -> Vec<f64> {
     clippy::all,
     clippy::pedantic
 )]
-pub fn euler_steps_vjp<'__l0, '__l1>(
+pub fn euler_steps_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     y0: &'__l1 [f64],
     steps: usize,
@@ -9478,8 +9678,12 @@ pub fn euler_steps_vjp<'__l0, '__l1>(
     Vec<f64>,
     impl ::core::ops::FnOnce(
         Vec<f64>,
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     #[allow(unused_imports)]
     use ::backprop::__private::{
         ActivityOf as _, CloneFallback as _, ConstantFallback as _,
@@ -9571,7 +9775,7 @@ pub fn euler_steps_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn euler_steps_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn euler_steps_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     y0: &'__l1 [f64],
     steps: usize,
@@ -9586,8 +9790,14 @@ pub fn euler_steps_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`euler_steps` is `#[differentiable(reverse)]`: it has no forward or second-order derivative; remove `reverse` to generate them",
     );
@@ -9643,7 +9853,17 @@ pub fn euler_steps_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn euler_steps_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+pub fn euler_steps_jvp_jvp_vjp<
+    '__l0,
+    '__l1,
+    '__l2,
+    '__l3,
+    '__l4,
+    '__l5,
+    '__l6,
+    '__l7,
+    '__lall,
+>(
     x: &'__l0 [f64],
     y0: &'__l1 [f64],
     steps: usize,
@@ -9666,8 +9886,18 @@ pub fn euler_steps_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, 
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`euler_steps` is `#[differentiable(reverse)]`: it has no forward or second-order derivative; remove `reverse` to generate them",
     );
@@ -9755,6 +9985,7 @@ pub fn euler_steps_jvp_jvp_jvp_vjp<
     '__l13,
     '__l14,
     '__l15,
+    '__lall,
 >(
     x: &'__l0 [f64],
     y0: &'__l1 [f64],
@@ -9800,8 +10031,26 @@ pub fn euler_steps_jvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+    '__l8: '__lall,
+    '__l9: '__lall,
+    '__l10: '__lall,
+    '__l11: '__lall,
+    '__l12: '__lall,
+    '__l13: '__lall,
+    '__l14: '__lall,
+    '__l15: '__lall,
+{
     ::backprop::__private::unavailable(
         "`euler_steps_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );

@@ -150,15 +150,19 @@ pub fn generic_sines_jvp<T: Float + ::backprop::Float>(x: &[T], dx: &[T]) -> (T,
     clippy::all,
     clippy::pedantic
 )]
-pub fn generic_sines_jvp_vjp<'__l0, '__l1, T: Float + ::backprop::Float>(
+pub fn generic_sines_jvp_vjp<'__l0, '__l1, '__lall, T: Float + ::backprop::Float>(
     x: &'__l0 [T],
     dx: &'__l1 [T],
 ) -> (
     (T, T),
     impl ::core::ops::FnOnce(
         (T, T),
-    ) -> (::std::vec::Vec<T>, ::std::vec::Vec<T>) + use<'__l0, '__l1, T>,
-) {
+    ) -> (::std::vec::Vec<T>, ::std::vec::Vec<T>) + use<'__l0, '__l1, '__lall, T>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut ds = (::backprop::__private::zero_like(&(T::ZERO)));
     let mut s = T::ZERO;
@@ -359,6 +363,7 @@ pub fn generic_sines_jvp_jvp_vjp<
     '__l1,
     '__l2,
     '__l3,
+    '__lall,
     T: Float + ::backprop::Float,
 >(
     x: &'__l0 [T],
@@ -374,8 +379,14 @@ pub fn generic_sines_jvp_jvp_vjp<
             ::std::vec::Vec<T>,
             ::std::vec::Vec<T>,
             ::std::vec::Vec<T>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, T>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall, T>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
     ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
@@ -549,6 +560,7 @@ pub fn generic_sines_jvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
     T: Float + ::backprop::Float,
 >(
     x: &'__l0 [T],
@@ -572,8 +584,18 @@ pub fn generic_sines_jvp_jvp_jvp_vjp<
             ::std::vec::Vec<T>,
             ::std::vec::Vec<T>,
             ::std::vec::Vec<T>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, T>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall, T>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`generic_sines_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -657,15 +679,19 @@ pub fn generic_sines_grad_jvp<T: Float + ::backprop::Float>(
     clippy::all,
     clippy::pedantic
 )]
-pub fn generic_sines_grad_jvp_vjp<'__l0, '__l1, T: Float + ::backprop::Float>(
+pub fn generic_sines_grad_jvp_vjp<'__l0, '__l1, '__lall, T: Float + ::backprop::Float>(
     x: &'__l0 [T],
     dx: &'__l1 [T],
 ) -> (
     ((T, ::std::vec::Vec<T>), (T, ::std::vec::Vec<T>)),
     impl ::core::ops::FnOnce(
         ((T, ::std::vec::Vec<T>), (T, ::std::vec::Vec<T>)),
-    ) -> (::std::vec::Vec<T>, ::std::vec::Vec<T>) + use<'__l0, '__l1, T>,
-) {
+    ) -> (::std::vec::Vec<T>, ::std::vec::Vec<T>) + use<'__l0, '__l1, '__lall, T>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = generic_sines_grad_jvp(x, dx);
     (
         __value,
@@ -745,6 +771,7 @@ pub fn generic_sines_grad_jvp_jvp_vjp<
     '__l1,
     '__l2,
     '__l3,
+    '__lall,
     T: Float + ::backprop::Float,
 >(
     x: &'__l0 [T],
@@ -766,8 +793,14 @@ pub fn generic_sines_grad_jvp_jvp_vjp<
             ::std::vec::Vec<T>,
             ::std::vec::Vec<T>,
             ::std::vec::Vec<T>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, T>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall, T>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`generic_sines_grad_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -798,15 +831,19 @@ pub fn generic_sines_grad_jvp_jvp_vjp<
     clippy::all,
     clippy::pedantic
 )]
-pub fn generic_sines_hvp_vjp<'__l0, '__l1, T: Float + ::backprop::Float>(
+pub fn generic_sines_hvp_vjp<'__l0, '__l1, '__lall, T: Float + ::backprop::Float>(
     x: &'__l0 [T],
     dx: &'__l1 [T],
 ) -> (
     (T, ::std::vec::Vec<T>, ::std::vec::Vec<T>),
     impl ::core::ops::FnOnce(
         (T, ::std::vec::Vec<T>, ::std::vec::Vec<T>),
-    ) -> (::std::vec::Vec<T>, ::std::vec::Vec<T>) + use<'__l0, '__l1, T>,
-) {
+    ) -> (::std::vec::Vec<T>, ::std::vec::Vec<T>) + use<'__l0, '__l1, '__lall, T>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = generic_sines_hvp(x, dx);
     (
         __value,
@@ -884,6 +921,7 @@ pub fn generic_sines_hvp_jvp_vjp<
     '__l1,
     '__l2,
     '__l3,
+    '__lall,
     T: Float + ::backprop::Float,
 >(
     x: &'__l0 [T],
@@ -905,8 +943,14 @@ pub fn generic_sines_hvp_jvp_vjp<
             ::std::vec::Vec<T>,
             ::std::vec::Vec<T>,
             ::std::vec::Vec<T>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, T>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall, T>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`generic_sines_hvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -982,6 +1026,7 @@ pub fn generic_sines_hvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
     T: Float + ::backprop::Float,
 >(
     x: &'__l0 [T],
@@ -1023,8 +1068,18 @@ pub fn generic_sines_hvp_jvp_jvp_vjp<
             ::std::vec::Vec<T>,
             ::std::vec::Vec<T>,
             ::std::vec::Vec<T>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, T>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall, T>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`generic_sines_hvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -1151,7 +1206,7 @@ pub fn fills_buffer_owned_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn fills_buffer_owned_jvp_vjp<'__l0, '__l1>(
+pub fn fills_buffer_owned_jvp_vjp<'__l0, '__l1, '__lall>(
     y: &'__l0 [f64],
     dy: ::std::vec::Vec<f64>,
     dy_1: &'__l1 [f64],
@@ -1165,8 +1220,12 @@ pub fn fills_buffer_owned_jvp_vjp<'__l0, '__l1>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1>,
-) {
+        ) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     ::backprop::__private::unavailable(
         "`fills_buffer_owned` is `#[differentiable(reverse)]`: it has no forward or second-order derivative; remove `reverse` to generate them",
     );
@@ -1224,7 +1283,7 @@ pub fn fills_buffer_owned_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn fills_buffer_owned_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn fills_buffer_owned_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     y: &'__l0 [f64],
     dy: ::std::vec::Vec<f64>,
     dy_1: &'__l1 [f64],
@@ -1252,8 +1311,14 @@ pub fn fills_buffer_owned_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`fills_buffer_owned` is `#[differentiable(reverse)]`: it has no forward or second-order derivative; remove `reverse` to generate them",
     );
@@ -1341,6 +1406,7 @@ pub fn fills_buffer_owned_jvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     y: &'__l0 [f64],
     dy: ::std::vec::Vec<f64>,
@@ -1397,8 +1463,18 @@ pub fn fills_buffer_owned_jvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`fills_buffer_owned_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -1993,15 +2069,19 @@ pub fn lends_buffer_jvp(y: &[f64], dy: &[f64]) -> (f64, f64) {
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn lends_buffer_jvp_vjp<'__l0, '__l1>(
+pub fn lends_buffer_jvp_vjp<'__l0, '__l1, '__lall>(
     y: &'__l0 [f64],
     dy: &'__l1 [f64],
 ) -> (
     (f64, f64),
     impl ::core::ops::FnOnce(
         (f64, f64),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     ::backprop::__private::unavailable(
         "`lends_buffer` is `#[differentiable(reverse)]`: it has no forward or second-order derivative; remove `reverse` to generate them",
     );
@@ -2069,7 +2149,7 @@ pub fn lends_buffer_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn lends_buffer_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn lends_buffer_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     y: &'__l0 [f64],
     dy: &'__l1 [f64],
     dy_1: &'__l2 [f64],
@@ -2083,8 +2163,14 @@ pub fn lends_buffer_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`lends_buffer` is `#[differentiable(reverse)]`: it has no forward or second-order derivative; remove `reverse` to generate them",
     );
@@ -2148,6 +2234,7 @@ pub fn lends_buffer_jvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     y: &'__l0 [f64],
     dy: &'__l1 [f64],
@@ -2170,8 +2257,18 @@ pub fn lends_buffer_jvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`lends_buffer_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -2252,15 +2349,19 @@ pub fn lends_buffer_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn lends_buffer_grad_jvp_vjp<'__l0, '__l1>(
+pub fn lends_buffer_grad_jvp_vjp<'__l0, '__l1, '__lall>(
     y: &'__l0 [f64],
     dy: &'__l1 [f64],
 ) -> (
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     impl ::core::ops::FnOnce(
         ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = lends_buffer_grad_jvp(y, dy);
     (
         __value,
@@ -2323,7 +2424,7 @@ pub fn lends_buffer_grad_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn lends_buffer_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn lends_buffer_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     y: &'__l0 [f64],
     dy: &'__l1 [f64],
     dy_1: &'__l2 [f64],
@@ -2343,8 +2444,14 @@ pub fn lends_buffer_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`lends_buffer_grad_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -2375,15 +2482,19 @@ pub fn lends_buffer_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     clippy::all,
     clippy::pedantic
 )]
-pub fn lends_buffer_hvp_vjp<'__l0, '__l1>(
+pub fn lends_buffer_hvp_vjp<'__l0, '__l1, '__lall>(
     y: &'__l0 [f64],
     dy: &'__l1 [f64],
 ) -> (
     (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
     impl ::core::ops::FnOnce(
         (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = lends_buffer_hvp(y, dy);
     (
         __value,
@@ -2444,7 +2555,7 @@ pub fn lends_buffer_hvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn lends_buffer_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn lends_buffer_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     y: &'__l0 [f64],
     dy: &'__l1 [f64],
     dy_1: &'__l2 [f64],
@@ -2464,8 +2575,14 @@ pub fn lends_buffer_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`lends_buffer_hvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -2541,6 +2658,7 @@ pub fn lends_buffer_hvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     y: &'__l0 [f64],
     dy: &'__l1 [f64],
@@ -2581,8 +2699,18 @@ pub fn lends_buffer_hvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`lends_buffer_hvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -2759,15 +2887,19 @@ pub fn lends_array_jvp(y: &[f64], dy: &[f64]) -> (f64, f64) {
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn lends_array_jvp_vjp<'__l0, '__l1>(
+pub fn lends_array_jvp_vjp<'__l0, '__l1, '__lall>(
     y: &'__l0 [f64],
     dy: &'__l1 [f64],
 ) -> (
     (f64, f64),
     impl ::core::ops::FnOnce(
         (f64, f64),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     ::backprop::__private::unavailable(
         "`lends_array` is `#[differentiable(reverse)]`: it has no forward or second-order derivative; remove `reverse` to generate them",
     );
@@ -2835,7 +2967,7 @@ pub fn lends_array_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn lends_array_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn lends_array_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     y: &'__l0 [f64],
     dy: &'__l1 [f64],
     dy_1: &'__l2 [f64],
@@ -2849,8 +2981,14 @@ pub fn lends_array_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`lends_array` is `#[differentiable(reverse)]`: it has no forward or second-order derivative; remove `reverse` to generate them",
     );
@@ -2914,6 +3052,7 @@ pub fn lends_array_jvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     y: &'__l0 [f64],
     dy: &'__l1 [f64],
@@ -2936,8 +3075,18 @@ pub fn lends_array_jvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`lends_array_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -3018,15 +3167,19 @@ pub fn lends_array_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn lends_array_grad_jvp_vjp<'__l0, '__l1>(
+pub fn lends_array_grad_jvp_vjp<'__l0, '__l1, '__lall>(
     y: &'__l0 [f64],
     dy: &'__l1 [f64],
 ) -> (
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     impl ::core::ops::FnOnce(
         ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = lends_array_grad_jvp(y, dy);
     (
         __value,
@@ -3089,7 +3242,7 @@ pub fn lends_array_grad_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn lends_array_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn lends_array_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     y: &'__l0 [f64],
     dy: &'__l1 [f64],
     dy_1: &'__l2 [f64],
@@ -3109,8 +3262,14 @@ pub fn lends_array_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`lends_array_grad_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -3141,15 +3300,19 @@ pub fn lends_array_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     clippy::all,
     clippy::pedantic
 )]
-pub fn lends_array_hvp_vjp<'__l0, '__l1>(
+pub fn lends_array_hvp_vjp<'__l0, '__l1, '__lall>(
     y: &'__l0 [f64],
     dy: &'__l1 [f64],
 ) -> (
     (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
     impl ::core::ops::FnOnce(
         (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = lends_array_hvp(y, dy);
     (
         __value,
@@ -3210,7 +3373,7 @@ pub fn lends_array_hvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn lends_array_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn lends_array_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     y: &'__l0 [f64],
     dy: &'__l1 [f64],
     dy_1: &'__l2 [f64],
@@ -3230,8 +3393,14 @@ pub fn lends_array_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`lends_array_hvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -3307,6 +3476,7 @@ pub fn lends_array_hvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     y: &'__l0 [f64],
     dy: &'__l1 [f64],
@@ -3347,8 +3517,18 @@ pub fn lends_array_hvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`lends_array_hvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );

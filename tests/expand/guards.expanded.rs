@@ -99,13 +99,19 @@ pub fn nll(g: &Gaussian, x: &[f64]) -> f64 {
     clippy::all,
     clippy::pedantic
 )]
-pub fn nll_vjp<'__l0, '__l1>(
+pub fn nll_vjp<'__l0, '__l1, '__lall>(
     g: &'__l0 Gaussian,
     x: &'__l1 [f64],
 ) -> (
     f64,
-    impl ::core::ops::FnOnce(f64) -> (Gaussian, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    impl ::core::ops::FnOnce(
+        f64,
+    ) -> (Gaussian, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let sigma = ::backprop::__private::float(g.log_sigma).exp();
     let mut total = 0.0;
     let __t2 = x.len();
@@ -246,7 +252,7 @@ pub fn nll_jvp(g: &Gaussian, x: &[f64], dg: &Gaussian, dx: &[f64]) -> (f64, f64)
     clippy::all,
     clippy::pedantic
 )]
-pub fn nll_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn nll_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     g: &'__l0 Gaussian,
     x: &'__l1 [f64],
     dg: &'__l2 Gaussian,
@@ -260,8 +266,14 @@ pub fn nll_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             Gaussian,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __dt0 = dg.log_sigma;
     let sigma = ::backprop::__private::float(g.log_sigma).exp();
@@ -528,7 +540,7 @@ pub fn nll_jvp_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn nll_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+pub fn nll_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>(
     g: &'__l0 Gaussian,
     x: &'__l1 [f64],
     dg: &'__l2 Gaussian,
@@ -550,8 +562,18 @@ pub fn nll_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
             ::std::vec::Vec<f64>,
             Gaussian,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
     ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
@@ -828,6 +850,7 @@ pub fn nll_jvp_jvp_jvp_vjp<
     '__l13,
     '__l14,
     '__l15,
+    '__lall,
 >(
     g: &'__l0 Gaussian,
     x: &'__l1 [f64],
@@ -866,8 +889,26 @@ pub fn nll_jvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             Gaussian,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+    '__l8: '__lall,
+    '__l9: '__lall,
+    '__l10: '__lall,
+    '__l11: '__lall,
+    '__l12: '__lall,
+    '__l13: '__lall,
+    '__l14: '__lall,
+    '__l15: '__lall,
+{
     ::backprop::__private::unavailable(
         "`nll_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -907,15 +948,19 @@ pub fn nll_jvp_jvp_jvp_vjp<
     clippy::all,
     clippy::pedantic
 )]
-pub fn nll_grad_vjp<'__l0, '__l1>(
+pub fn nll_grad_vjp<'__l0, '__l1, '__lall>(
     g: &'__l0 Gaussian,
     x: &'__l1 [f64],
 ) -> (
     (f64, (Gaussian, ::std::vec::Vec<f64>)),
     impl ::core::ops::FnOnce(
         (f64, (Gaussian, ::std::vec::Vec<f64>)),
-    ) -> (Gaussian, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (Gaussian, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = nll_grad(g, x);
     (
         __value,
@@ -962,7 +1007,7 @@ pub fn nll_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn nll_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn nll_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     g: &'__l0 Gaussian,
     x: &'__l1 [f64],
     dg: &'__l2 Gaussian,
@@ -979,8 +1024,14 @@ pub fn nll_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             Gaussian,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     let __value = nll_grad_jvp(g, x, dg, dx);
     (
         __value,
@@ -1069,7 +1120,17 @@ pub fn nll_grad_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn nll_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+pub fn nll_grad_jvp_jvp_vjp<
+    '__l0,
+    '__l1,
+    '__l2,
+    '__l3,
+    '__l4,
+    '__l5,
+    '__l6,
+    '__l7,
+    '__lall,
+>(
     g: &'__l0 Gaussian,
     x: &'__l1 [f64],
     dg: &'__l2 Gaussian,
@@ -1109,8 +1170,18 @@ pub fn nll_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__
             ::std::vec::Vec<f64>,
             Gaussian,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`nll_grad_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -1151,7 +1222,7 @@ pub fn nll_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__
     clippy::all,
     clippy::pedantic
 )]
-pub fn nll_hvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn nll_hvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     g: &'__l0 Gaussian,
     x: &'__l1 [f64],
     dg: &'__l2 Gaussian,
@@ -1165,8 +1236,14 @@ pub fn nll_hvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             Gaussian,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     let __value = nll_hvp(g, x, dg, dx);
     (
         __value,
@@ -1258,7 +1335,7 @@ pub fn nll_hvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn nll_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+pub fn nll_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>(
     g: &'__l0 Gaussian,
     x: &'__l1 [f64],
     dg: &'__l2 Gaussian,
@@ -1286,8 +1363,18 @@ pub fn nll_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
             ::std::vec::Vec<f64>,
             Gaussian,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`nll_hvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -1387,6 +1474,7 @@ pub fn nll_hvp_jvp_jvp_vjp<
     '__l13,
     '__l14,
     '__l15,
+    '__lall,
 >(
     g: &'__l0 Gaussian,
     x: &'__l1 [f64],
@@ -1451,8 +1539,26 @@ pub fn nll_hvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             Gaussian,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+    '__l8: '__lall,
+    '__l9: '__lall,
+    '__l10: '__lall,
+    '__l11: '__lall,
+    '__l12: '__lall,
+    '__l13: '__lall,
+    '__l14: '__lall,
+    '__l15: '__lall,
+{
     ::backprop::__private::unavailable(
         "`nll_hvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );

@@ -130,15 +130,19 @@ pub fn sum_of_squares_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
     clippy::all,
     clippy::pedantic
 )]
-pub fn sum_of_squares_jvp_vjp<'__l0, '__l1>(
+pub fn sum_of_squares_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     (f64, f64),
     impl ::core::ops::FnOnce(
         (f64, f64),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __dt1 = 0.0;
@@ -295,7 +299,7 @@ pub fn sum_of_squares_jvp_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn sum_of_squares_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn sum_of_squares_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -309,8 +313,14 @@ pub fn sum_of_squares_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
     ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
@@ -436,6 +446,7 @@ pub fn sum_of_squares_jvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
@@ -458,8 +469,18 @@ pub fn sum_of_squares_jvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`sum_of_squares_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -540,15 +561,19 @@ pub fn sum_of_squares_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn sum_of_squares_grad_jvp_vjp<'__l0, '__l1>(
+pub fn sum_of_squares_grad_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     impl ::core::ops::FnOnce(
         ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = sum_of_squares_grad_jvp(x, dx);
     (
         __value,
@@ -611,7 +636,7 @@ pub fn sum_of_squares_grad_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn sum_of_squares_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn sum_of_squares_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -631,8 +656,14 @@ pub fn sum_of_squares_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`sum_of_squares_grad_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -663,15 +694,19 @@ pub fn sum_of_squares_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     clippy::all,
     clippy::pedantic
 )]
-pub fn sum_of_squares_hvp_vjp<'__l0, '__l1>(
+pub fn sum_of_squares_hvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
     impl ::core::ops::FnOnce(
         (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = sum_of_squares_hvp(x, dx);
     (
         __value,
@@ -732,7 +767,7 @@ pub fn sum_of_squares_hvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn sum_of_squares_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn sum_of_squares_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -752,8 +787,14 @@ pub fn sum_of_squares_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`sum_of_squares_hvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -829,6 +870,7 @@ pub fn sum_of_squares_hvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
@@ -869,8 +911,18 @@ pub fn sum_of_squares_hvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`sum_of_squares_hvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -917,15 +969,19 @@ pub fn dot_zip(x: &[f64], w: &[f64]) -> f64 {
     clippy::all,
     clippy::pedantic
 )]
-pub fn dot_zip_vjp<'__l0, '__l1>(
+pub fn dot_zip_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     w: &'__l1 [f64],
 ) -> (
     f64,
     impl ::core::ops::FnOnce(
         f64,
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __t0 = ::core::cmp::min(x.len(), w.len());
     let mut __t1 = 0.0;
     for __i0 in 0..__t0 {
@@ -1053,7 +1109,7 @@ pub fn dot_zip_jvp(x: &[f64], w: &[f64], dx: &[f64], dw: &[f64]) -> (f64, f64) {
     clippy::all,
     clippy::pedantic
 )]
-pub fn dot_zip_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn dot_zip_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     w: &'__l1 [f64],
     dx: &'__l2 [f64],
@@ -1067,8 +1123,14 @@ pub fn dot_zip_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     ::backprop::__private::tangent_length(w.len(), dw.len(), "w");
     let __t0 = ::core::cmp::min(x.len(), w.len());
@@ -1275,7 +1337,17 @@ pub fn dot_zip_jvp_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn dot_zip_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+pub fn dot_zip_jvp_jvp_vjp<
+    '__l0,
+    '__l1,
+    '__l2,
+    '__l3,
+    '__l4,
+    '__l5,
+    '__l6,
+    '__l7,
+    '__lall,
+>(
     x: &'__l0 [f64],
     w: &'__l1 [f64],
     dx: &'__l2 [f64],
@@ -1297,8 +1369,18 @@ pub fn dot_zip_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
     ::backprop::__private::tangent_length(w.len(), dw_1.len(), "w");
     ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
@@ -1478,6 +1560,7 @@ pub fn dot_zip_jvp_jvp_jvp_vjp<
     '__l13,
     '__l14,
     '__l15,
+    '__lall,
 >(
     x: &'__l0 [f64],
     w: &'__l1 [f64],
@@ -1516,8 +1599,26 @@ pub fn dot_zip_jvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+    '__l8: '__lall,
+    '__l9: '__lall,
+    '__l10: '__lall,
+    '__l11: '__lall,
+    '__l12: '__lall,
+    '__l13: '__lall,
+    '__l14: '__lall,
+    '__l15: '__lall,
+{
     ::backprop::__private::unavailable(
         "`dot_zip_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -1557,15 +1658,19 @@ pub fn dot_zip_jvp_jvp_jvp_vjp<
     clippy::all,
     clippy::pedantic
 )]
-pub fn dot_zip_grad_vjp<'__l0, '__l1>(
+pub fn dot_zip_grad_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     w: &'__l1 [f64],
 ) -> (
     (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)),
     impl ::core::ops::FnOnce(
         (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = dot_zip_grad(x, w);
     (
         __value,
@@ -1625,7 +1730,7 @@ pub fn dot_zip_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn dot_zip_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn dot_zip_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     w: &'__l1 [f64],
     dx: &'__l2 [f64],
@@ -1645,8 +1750,14 @@ pub fn dot_zip_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     let __value = dot_zip_grad_jvp(x, w, dx, dw);
     (
         __value,
@@ -1741,7 +1852,17 @@ pub fn dot_zip_grad_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn dot_zip_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+pub fn dot_zip_grad_jvp_jvp_vjp<
+    '__l0,
+    '__l1,
+    '__l2,
+    '__l3,
+    '__l4,
+    '__l5,
+    '__l6,
+    '__l7,
+    '__lall,
+>(
     x: &'__l0 [f64],
     w: &'__l1 [f64],
     dx: &'__l2 [f64],
@@ -1781,8 +1902,18 @@ pub fn dot_zip_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`dot_zip_grad_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -1823,7 +1954,7 @@ pub fn dot_zip_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6,
     clippy::all,
     clippy::pedantic
 )]
-pub fn dot_zip_hvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn dot_zip_hvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     w: &'__l1 [f64],
     dx: &'__l2 [f64],
@@ -1845,8 +1976,14 @@ pub fn dot_zip_hvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     let __value = dot_zip_hvp(x, w, dx, dw);
     (
         __value,
@@ -1950,7 +2087,17 @@ pub fn dot_zip_hvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn dot_zip_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+pub fn dot_zip_hvp_jvp_vjp<
+    '__l0,
+    '__l1,
+    '__l2,
+    '__l3,
+    '__l4,
+    '__l5,
+    '__l6,
+    '__l7,
+    '__lall,
+>(
     x: &'__l0 [f64],
     w: &'__l1 [f64],
     dx: &'__l2 [f64],
@@ -1994,8 +2141,18 @@ pub fn dot_zip_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`dot_zip_hvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -2115,6 +2272,7 @@ pub fn dot_zip_hvp_jvp_jvp_vjp<
     '__l13,
     '__l14,
     '__l15,
+    '__lall,
 >(
     x: &'__l0 [f64],
     w: &'__l1 [f64],
@@ -2203,8 +2361,26 @@ pub fn dot_zip_hvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+    '__l8: '__lall,
+    '__l9: '__lall,
+    '__l10: '__lall,
+    '__l11: '__lall,
+    '__l12: '__lall,
+    '__l13: '__lall,
+    '__l14: '__lall,
+    '__l15: '__lall,
+{
     ::backprop::__private::unavailable(
         "`dot_zip_hvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -2399,15 +2575,19 @@ pub fn weighted_positions_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
     clippy::all,
     clippy::pedantic
 )]
-pub fn weighted_positions_jvp_vjp<'__l0, '__l1>(
+pub fn weighted_positions_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     (f64, f64),
     impl ::core::ops::FnOnce(
         (f64, f64),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut dacc = 0.0;
     let mut acc = 0.0;
@@ -2587,7 +2767,7 @@ pub fn weighted_positions_jvp_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn weighted_positions_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn weighted_positions_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -2601,8 +2781,14 @@ pub fn weighted_positions_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
     ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
@@ -2747,6 +2933,7 @@ pub fn weighted_positions_jvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
@@ -2769,8 +2956,18 @@ pub fn weighted_positions_jvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`weighted_positions_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -2851,15 +3048,19 @@ pub fn weighted_positions_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn weighted_positions_grad_jvp_vjp<'__l0, '__l1>(
+pub fn weighted_positions_grad_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     impl ::core::ops::FnOnce(
         ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = weighted_positions_grad_jvp(x, dx);
     (
         __value,
@@ -2927,7 +3128,7 @@ pub fn weighted_positions_grad_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn weighted_positions_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn weighted_positions_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -2947,8 +3148,14 @@ pub fn weighted_positions_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`weighted_positions_grad_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -2979,15 +3186,19 @@ pub fn weighted_positions_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     clippy::all,
     clippy::pedantic
 )]
-pub fn weighted_positions_hvp_vjp<'__l0, '__l1>(
+pub fn weighted_positions_hvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
     impl ::core::ops::FnOnce(
         (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = weighted_positions_hvp(x, dx);
     (
         __value,
@@ -3053,7 +3264,7 @@ pub fn weighted_positions_hvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn weighted_positions_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn weighted_positions_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -3073,8 +3284,14 @@ pub fn weighted_positions_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`weighted_positions_hvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -3150,6 +3367,7 @@ pub fn weighted_positions_hvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
@@ -3190,8 +3408,18 @@ pub fn weighted_positions_hvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`weighted_positions_hvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -3437,15 +3665,19 @@ pub fn fold_log_sum_exp_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
     clippy::all,
     clippy::pedantic
 )]
-pub fn fold_log_sum_exp_jvp_vjp<'__l0, '__l1>(
+pub fn fold_log_sum_exp_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     (f64, f64),
     impl ::core::ops::FnOnce(
         (f64, f64),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __dt1 = 0.0;
@@ -3752,7 +3984,7 @@ pub fn fold_log_sum_exp_jvp_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn fold_log_sum_exp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn fold_log_sum_exp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -3766,8 +3998,14 @@ pub fn fold_log_sum_exp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
     ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
@@ -4006,6 +4244,7 @@ pub fn fold_log_sum_exp_jvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
@@ -4028,8 +4267,18 @@ pub fn fold_log_sum_exp_jvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`fold_log_sum_exp_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -4110,15 +4359,19 @@ pub fn fold_log_sum_exp_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn fold_log_sum_exp_grad_jvp_vjp<'__l0, '__l1>(
+pub fn fold_log_sum_exp_grad_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     impl ::core::ops::FnOnce(
         ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = fold_log_sum_exp_grad_jvp(x, dx);
     (
         __value,
@@ -4186,7 +4439,7 @@ pub fn fold_log_sum_exp_grad_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn fold_log_sum_exp_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn fold_log_sum_exp_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -4206,8 +4459,14 @@ pub fn fold_log_sum_exp_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`fold_log_sum_exp_grad_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -4238,15 +4497,19 @@ pub fn fold_log_sum_exp_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     clippy::all,
     clippy::pedantic
 )]
-pub fn fold_log_sum_exp_hvp_vjp<'__l0, '__l1>(
+pub fn fold_log_sum_exp_hvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
     impl ::core::ops::FnOnce(
         (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = fold_log_sum_exp_hvp(x, dx);
     (
         __value,
@@ -4312,7 +4575,7 @@ pub fn fold_log_sum_exp_hvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn fold_log_sum_exp_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn fold_log_sum_exp_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -4332,8 +4595,14 @@ pub fn fold_log_sum_exp_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`fold_log_sum_exp_hvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -4409,6 +4678,7 @@ pub fn fold_log_sum_exp_hvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
@@ -4449,8 +4719,18 @@ pub fn fold_log_sum_exp_hvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`fold_log_sum_exp_hvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -4575,15 +4855,19 @@ pub fn squares_jvp(x: &[f64], dx: &[f64]) -> (Vec<f64>, Vec<f64>) {
     clippy::all,
     clippy::pedantic
 )]
-pub fn squares_jvp_vjp<'__l0, '__l1>(
+pub fn squares_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     (Vec<f64>, Vec<f64>),
     impl ::core::ops::FnOnce(
         (Vec<f64>, Vec<f64>),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __t1 = ::std::vec::Vec::with_capacity(__t0);
@@ -4687,7 +4971,7 @@ pub fn squares_jvp_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn squares_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn squares_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -4701,8 +4985,14 @@ pub fn squares_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
     ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
@@ -4827,7 +5117,17 @@ pub fn squares_jvp_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn squares_jvp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+pub fn squares_jvp_jvp_jvp_vjp<
+    '__l0,
+    '__l1,
+    '__l2,
+    '__l3,
+    '__l4,
+    '__l5,
+    '__l6,
+    '__l7,
+    '__lall,
+>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -4855,8 +5155,18 @@ pub fn squares_jvp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, 
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`squares_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );

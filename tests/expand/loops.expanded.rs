@@ -2556,15 +2556,19 @@ pub fn loop_break_continue_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
     clippy::all,
     clippy::pedantic
 )]
-pub fn loop_break_continue_jvp_vjp<'__l0, '__l1>(
+pub fn loop_break_continue_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     (f64, f64),
     impl ::core::ops::FnOnce(
         (f64, f64),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut dacc = 0.0;
     let mut acc = 0.0;
@@ -2790,7 +2794,7 @@ pub fn loop_break_continue_jvp_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn loop_break_continue_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn loop_break_continue_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -2804,8 +2808,14 @@ pub fn loop_break_continue_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
     ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
@@ -2961,6 +2971,7 @@ pub fn loop_break_continue_jvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
@@ -2983,8 +2994,18 @@ pub fn loop_break_continue_jvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`loop_break_continue_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -3065,15 +3086,19 @@ pub fn loop_break_continue_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn loop_break_continue_grad_jvp_vjp<'__l0, '__l1>(
+pub fn loop_break_continue_grad_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
     impl ::core::ops::FnOnce(
         ((f64, ::std::vec::Vec<f64>), (f64, ::std::vec::Vec<f64>)),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = loop_break_continue_grad_jvp(x, dx);
     (
         __value,
@@ -3141,7 +3166,7 @@ pub fn loop_break_continue_grad_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn loop_break_continue_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn loop_break_continue_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -3161,8 +3186,14 @@ pub fn loop_break_continue_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`loop_break_continue_grad_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -3193,15 +3224,19 @@ pub fn loop_break_continue_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
     clippy::all,
     clippy::pedantic
 )]
-pub fn loop_break_continue_hvp_vjp<'__l0, '__l1>(
+pub fn loop_break_continue_hvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
     impl ::core::ops::FnOnce(
         (f64, ::std::vec::Vec<f64>, ::std::vec::Vec<f64>),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = loop_break_continue_hvp(x, dx);
     (
         __value,
@@ -3267,7 +3302,7 @@ pub fn loop_break_continue_hvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn loop_break_continue_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn loop_break_continue_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -3287,8 +3322,14 @@ pub fn loop_break_continue_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::unavailable(
         "`loop_break_continue_hvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -3364,6 +3405,7 @@ pub fn loop_break_continue_hvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
@@ -3404,8 +3446,18 @@ pub fn loop_break_continue_hvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`loop_break_continue_hvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );

@@ -257,15 +257,19 @@ pub fn softmax_jvp(x: &[f64], dx: &[f64]) -> (Vec<f64>, Vec<f64>) {
     clippy::all,
     clippy::pedantic
 )]
-pub fn softmax_jvp_vjp<'__l0, '__l1>(
+pub fn softmax_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     (Vec<f64>, Vec<f64>),
     impl ::core::ops::FnOnce(
         (Vec<f64>, Vec<f64>),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut dm = dx[0];
     let mut m = x[0];
@@ -515,7 +519,7 @@ pub fn softmax_jvp_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn softmax_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn softmax_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -529,8 +533,14 @@ pub fn softmax_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
     ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
@@ -890,7 +900,17 @@ pub fn softmax_jvp_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn softmax_jvp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+pub fn softmax_jvp_jvp_jvp_vjp<
+    '__l0,
+    '__l1,
+    '__l2,
+    '__l3,
+    '__l4,
+    '__l5,
+    '__l6,
+    '__l7,
+    '__lall,
+>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -918,8 +938,18 @@ pub fn softmax_jvp_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, 
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`softmax_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -1813,15 +1843,19 @@ pub fn mean_and_spread_jvp(x: &[f64], dx: &[f64]) -> ((f64, f64), (f64, f64)) {
     clippy::all,
     clippy::pedantic
 )]
-pub fn mean_and_spread_jvp_vjp<'__l0, '__l1>(
+pub fn mean_and_spread_jvp_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
 ) -> (
     ((f64, f64), (f64, f64)),
     impl ::core::ops::FnOnce(
         ((f64, f64), (f64, f64)),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let n = (x.len()) as f64;
     let mean = ::backprop::__private::sum_of(&x) / n;
@@ -1965,7 +1999,7 @@ pub fn mean_and_spread_jvp_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn mean_and_spread_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn mean_and_spread_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
     dx_1: &'__l2 [f64],
@@ -1979,8 +2013,14 @@ pub fn mean_and_spread_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
     ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
@@ -2177,6 +2217,7 @@ pub fn mean_and_spread_jvp_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     x: &'__l0 [f64],
     dx: &'__l1 [f64],
@@ -2205,8 +2246,18 @@ pub fn mean_and_spread_jvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`mean_and_spread_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );

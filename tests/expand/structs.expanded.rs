@@ -246,14 +246,20 @@ impl Layer {
         clippy::all,
         clippy::pedantic
     )]
-    pub fn unit_vjp<'__l0, '__l1>(
+    pub fn unit_vjp<'__l0, '__l1, '__lall>(
         &'__l0 self,
         x: &'__l1 [f64],
         j: usize,
     ) -> (
         f64,
-        impl ::core::ops::FnOnce(f64) -> (Self, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-    ) {
+        impl ::core::ops::FnOnce(
+            f64,
+        ) -> (Self, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+    )
+    where
+        '__l0: '__lall,
+        '__l1: '__lall,
+    {
         let mut s = self.b[j];
         let __t1 = self.inputs;
         for i in 0..__t1 {
@@ -399,7 +405,7 @@ impl Layer {
         clippy::all,
         clippy::pedantic
     )]
-    pub fn unit_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+    pub fn unit_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
         &'__l0 self,
         x: &'__l1 [f64],
         j: usize,
@@ -414,8 +420,14 @@ impl Layer {
                 ::std::vec::Vec<f64>,
                 Self,
                 ::std::vec::Vec<f64>,
-            ) + use<'__l0, '__l1, '__l2, '__l3>,
-    ) {
+            ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+    )
+    where
+        '__l0: '__lall,
+        '__l1: '__lall,
+        '__l2: '__lall,
+        '__l3: '__lall,
+    {
         ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
         let mut ds = dself.b[j];
         let mut s = self.b[j];
@@ -677,7 +689,17 @@ impl Layer {
         clippy::all,
         clippy::pedantic
     )]
-    pub fn unit_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+    pub fn unit_jvp_jvp_vjp<
+        '__l0,
+        '__l1,
+        '__l2,
+        '__l3,
+        '__l4,
+        '__l5,
+        '__l6,
+        '__l7,
+        '__lall,
+    >(
         &'__l0 self,
         x: &'__l1 [f64],
         j: usize,
@@ -700,8 +722,18 @@ impl Layer {
                 ::std::vec::Vec<f64>,
                 Self,
                 ::std::vec::Vec<f64>,
-            ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-    ) {
+            ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+    )
+    where
+        '__l0: '__lall,
+        '__l1: '__lall,
+        '__l2: '__lall,
+        '__l3: '__lall,
+        '__l4: '__lall,
+        '__l5: '__lall,
+        '__l6: '__lall,
+        '__l7: '__lall,
+    {
         ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
         ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
         ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
@@ -959,6 +991,7 @@ impl Layer {
         '__l13,
         '__l14,
         '__l15,
+        '__lall,
     >(
         &'__l0 self,
         x: &'__l1 [f64],
@@ -998,8 +1031,26 @@ impl Layer {
                 ::std::vec::Vec<f64>,
                 Self,
                 ::std::vec::Vec<f64>,
-            ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15>,
-    ) {
+            ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15, '__lall>,
+    )
+    where
+        '__l0: '__lall,
+        '__l1: '__lall,
+        '__l2: '__lall,
+        '__l3: '__lall,
+        '__l4: '__lall,
+        '__l5: '__lall,
+        '__l6: '__lall,
+        '__l7: '__lall,
+        '__l8: '__lall,
+        '__l9: '__lall,
+        '__l10: '__lall,
+        '__l11: '__lall,
+        '__l12: '__lall,
+        '__l13: '__lall,
+        '__l14: '__lall,
+        '__l15: '__lall,
+    {
         ::backprop::__private::unavailable(
             "`unit_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
         );
@@ -2144,7 +2195,7 @@ impl Layer {
         clippy::all,
         clippy::pedantic
     )]
-    pub fn unit_grad_vjp<'__l0, '__l1>(
+    pub fn unit_grad_vjp<'__l0, '__l1, '__lall>(
         &'__l0 self,
         x: &'__l1 [f64],
         j: usize,
@@ -2152,8 +2203,12 @@ impl Layer {
         (f64, (Self, ::std::vec::Vec<f64>)),
         impl ::core::ops::FnOnce(
             (f64, (Self, ::std::vec::Vec<f64>)),
-        ) -> (Self, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-    ) {
+        ) -> (Self, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+    )
+    where
+        '__l0: '__lall,
+        '__l1: '__lall,
+    {
         let __value = Self::unit_grad(self, x, ::backprop::__private::duplicate(&j));
         (
             __value,
@@ -2213,7 +2268,7 @@ impl Layer {
         clippy::all,
         clippy::pedantic
     )]
-    pub fn unit_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+    pub fn unit_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
         &'__l0 self,
         x: &'__l1 [f64],
         j: usize,
@@ -2228,8 +2283,14 @@ impl Layer {
                 ::std::vec::Vec<f64>,
                 Self,
                 ::std::vec::Vec<f64>,
-            ) + use<'__l0, '__l1, '__l2, '__l3>,
-    ) {
+            ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+    )
+    where
+        '__l0: '__lall,
+        '__l1: '__lall,
+        '__l2: '__lall,
+        '__l3: '__lall,
+    {
         let __value = Self::unit_grad_jvp(
             self,
             x,
@@ -2327,7 +2388,17 @@ impl Layer {
         clippy::pedantic
     )]
     #[allow(unreachable_code)]
-    pub fn unit_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+    pub fn unit_grad_jvp_jvp_vjp<
+        '__l0,
+        '__l1,
+        '__l2,
+        '__l3,
+        '__l4,
+        '__l5,
+        '__l6,
+        '__l7,
+        '__lall,
+    >(
         &'__l0 self,
         x: &'__l1 [f64],
         j: usize,
@@ -2362,8 +2433,18 @@ impl Layer {
                 ::std::vec::Vec<f64>,
                 Self,
                 ::std::vec::Vec<f64>,
-            ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-    ) {
+            ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+    )
+    where
+        '__l0: '__lall,
+        '__l1: '__lall,
+        '__l2: '__lall,
+        '__l3: '__lall,
+        '__l4: '__lall,
+        '__l5: '__lall,
+        '__l6: '__lall,
+        '__l7: '__lall,
+    {
         ::backprop::__private::unavailable(
             "`unit_grad_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
         );
@@ -2404,7 +2485,7 @@ impl Layer {
         clippy::all,
         clippy::pedantic
     )]
-    pub fn unit_hvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+    pub fn unit_hvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
         &'__l0 self,
         x: &'__l1 [f64],
         j: usize,
@@ -2419,8 +2500,14 @@ impl Layer {
                 ::std::vec::Vec<f64>,
                 Self,
                 ::std::vec::Vec<f64>,
-            ) + use<'__l0, '__l1, '__l2, '__l3>,
-    ) {
+            ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+    )
+    where
+        '__l0: '__lall,
+        '__l1: '__lall,
+        '__l2: '__lall,
+        '__l3: '__lall,
+    {
         let __value = Self::unit_hvp(
             self,
             x,
@@ -2521,7 +2608,17 @@ impl Layer {
         clippy::pedantic
     )]
     #[allow(unreachable_code)]
-    pub fn unit_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+    pub fn unit_hvp_jvp_vjp<
+        '__l0,
+        '__l1,
+        '__l2,
+        '__l3,
+        '__l4,
+        '__l5,
+        '__l6,
+        '__l7,
+        '__lall,
+    >(
         &'__l0 self,
         x: &'__l1 [f64],
         j: usize,
@@ -2550,8 +2647,18 @@ impl Layer {
                 ::std::vec::Vec<f64>,
                 Self,
                 ::std::vec::Vec<f64>,
-            ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-    ) {
+            ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+    )
+    where
+        '__l0: '__lall,
+        '__l1: '__lall,
+        '__l2: '__lall,
+        '__l3: '__lall,
+        '__l4: '__lall,
+        '__l5: '__lall,
+        '__l6: '__lall,
+        '__l7: '__lall,
+    {
         ::backprop::__private::unavailable(
             "`unit_hvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
         );
@@ -2648,6 +2755,7 @@ impl Layer {
         '__l13,
         '__l14,
         '__l15,
+        '__lall,
     >(
         &'__l0 self,
         x: &'__l1 [f64],
@@ -2705,8 +2813,26 @@ impl Layer {
                 ::std::vec::Vec<f64>,
                 Self,
                 ::std::vec::Vec<f64>,
-            ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15>,
-    ) {
+            ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15, '__lall>,
+    )
+    where
+        '__l0: '__lall,
+        '__l1: '__lall,
+        '__l2: '__lall,
+        '__l3: '__lall,
+        '__l4: '__lall,
+        '__l5: '__lall,
+        '__l6: '__lall,
+        '__l7: '__lall,
+        '__l8: '__lall,
+        '__l9: '__lall,
+        '__l10: '__lall,
+        '__l11: '__lall,
+        '__l12: '__lall,
+        '__l13: '__lall,
+        '__l14: '__lall,
+        '__l15: '__lall,
+    {
         ::backprop::__private::unavailable(
             "`unit_hvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
         );
@@ -5567,10 +5693,14 @@ pub fn net_output(net: &Net, x: &[f64]) -> f64 {
     clippy::all,
     clippy::pedantic
 )]
-pub fn net_output_vjp<'__l0, '__l1>(
+pub fn net_output_vjp<'__l0, '__l1, '__lall>(
     net: &'__l0 Net,
     x: &'__l1 [f64],
-) -> (f64, impl ::core::ops::FnOnce(f64) -> Net + use<'__l0, '__l1>) {
+) -> (f64, impl ::core::ops::FnOnce(f64) -> Net + use<'__l0, '__l1, '__lall>)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     #[allow(unused_imports)]
     use ::backprop::__private::{
         ActivityOf as _, CloneFallback as _, ConstantFallback as _,
@@ -5773,14 +5903,21 @@ pub fn net_output_jvp(net: &Net, x: &[f64], dnet: &Net) -> (f64, f64) {
     clippy::all,
     clippy::pedantic
 )]
-pub fn net_output_jvp_vjp<'__l0, '__l1, '__l2>(
+pub fn net_output_jvp_vjp<'__l0, '__l1, '__l2, '__lall>(
     net: &'__l0 Net,
     x: &'__l1 [f64],
     dnet: &'__l2 Net,
 ) -> (
     (f64, f64),
-    impl ::core::ops::FnOnce((f64, f64)) -> (Net, Net) + use<'__l0, '__l1, '__l2>,
-) {
+    impl ::core::ops::FnOnce(
+        (f64, f64),
+    ) -> (Net, Net) + use<'__l0, '__l1, '__l2, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+{
     #[allow(unused_imports)]
     use ::backprop::__private::{
         ActivityOf as _, CloneFallback as _, ConstantFallback as _,
@@ -6131,7 +6268,7 @@ pub fn net_output_jvp_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn net_output_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4>(
+pub fn net_output_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__lall>(
     net: &'__l0 Net,
     x: &'__l1 [f64],
     dnet: &'__l2 Net,
@@ -6141,8 +6278,15 @@ pub fn net_output_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4>(
     ((f64, f64), (f64, f64)),
     impl ::core::ops::FnOnce(
         ((f64, f64), (f64, f64)),
-    ) -> (Net, Net, Net, Net) + use<'__l0, '__l1, '__l2, '__l3, '__l4>,
-) {
+    ) -> (Net, Net, Net, Net) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+{
     #[allow(unused_imports)]
     use ::backprop::__private::{
         ActivityOf as _, CloneFallback as _, ConstantFallback as _,
@@ -6418,6 +6562,7 @@ pub fn net_output_jvp_jvp_jvp_vjp<
     '__l6,
     '__l7,
     '__l8,
+    '__lall,
 >(
     net: &'__l0 Net,
     x: &'__l1 [f64],
@@ -6441,8 +6586,19 @@ pub fn net_output_jvp_jvp_jvp_vjp<
             Net,
             Net,
             Net,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+    '__l8: '__lall,
+{
     ::backprop::__private::unavailable(
         "`net_output_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -6465,10 +6621,17 @@ pub fn net_output_jvp_jvp_jvp_vjp<
     clippy::all,
     clippy::pedantic
 )]
-pub fn net_output_grad_vjp<'__l0, '__l1>(
+pub fn net_output_grad_vjp<'__l0, '__l1, '__lall>(
     net: &'__l0 Net,
     x: &'__l1 [f64],
-) -> ((f64, Net), impl ::core::ops::FnOnce((f64, Net)) -> Net + use<'__l0, '__l1>) {
+) -> (
+    (f64, Net),
+    impl ::core::ops::FnOnce((f64, Net)) -> Net + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = net_output_grad(net, x);
     (
         __value,
@@ -6511,7 +6674,7 @@ pub fn net_output_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn net_output_grad_jvp_vjp<'__l0, '__l1, '__l2>(
+pub fn net_output_grad_jvp_vjp<'__l0, '__l1, '__l2, '__lall>(
     net: &'__l0 Net,
     x: &'__l1 [f64],
     dnet: &'__l2 Net,
@@ -6519,8 +6682,13 @@ pub fn net_output_grad_jvp_vjp<'__l0, '__l1, '__l2>(
     ((f64, Net), (f64, Net)),
     impl ::core::ops::FnOnce(
         ((f64, Net), (f64, Net)),
-    ) -> (Net, Net) + use<'__l0, '__l1, '__l2>,
-) {
+    ) -> (Net, Net) + use<'__l0, '__l1, '__l2, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+{
     let __value = net_output_grad_jvp(net, x, dnet);
     (
         __value,
@@ -6583,7 +6751,7 @@ pub fn net_output_grad_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn net_output_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4>(
+pub fn net_output_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__lall>(
     net: &'__l0 Net,
     x: &'__l1 [f64],
     dnet: &'__l2 Net,
@@ -6593,8 +6761,15 @@ pub fn net_output_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4>(
     (((f64, Net), (f64, Net)), ((f64, Net), (f64, Net))),
     impl ::core::ops::FnOnce(
         (((f64, Net), (f64, Net)), ((f64, Net), (f64, Net))),
-    ) -> (Net, Net, Net, Net) + use<'__l0, '__l1, '__l2, '__l3, '__l4>,
-) {
+    ) -> (Net, Net, Net, Net) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+{
     ::backprop::__private::unavailable(
         "`net_output_grad_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -6617,14 +6792,21 @@ pub fn net_output_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4>(
     clippy::all,
     clippy::pedantic
 )]
-pub fn net_output_hvp_vjp<'__l0, '__l1, '__l2>(
+pub fn net_output_hvp_vjp<'__l0, '__l1, '__l2, '__lall>(
     net: &'__l0 Net,
     x: &'__l1 [f64],
     dnet: &'__l2 Net,
 ) -> (
     (f64, Net, Net),
-    impl ::core::ops::FnOnce((f64, Net, Net)) -> (Net, Net) + use<'__l0, '__l1, '__l2>,
-) {
+    impl ::core::ops::FnOnce(
+        (f64, Net, Net),
+    ) -> (Net, Net) + use<'__l0, '__l1, '__l2, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+{
     let __value = net_output_hvp(net, x, dnet);
     (
         __value,
@@ -6684,7 +6866,7 @@ pub fn net_output_hvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn net_output_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4>(
+pub fn net_output_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__lall>(
     net: &'__l0 Net,
     x: &'__l1 [f64],
     dnet: &'__l2 Net,
@@ -6694,8 +6876,15 @@ pub fn net_output_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4>(
     ((f64, Net, Net), (f64, Net, Net)),
     impl ::core::ops::FnOnce(
         ((f64, Net, Net), (f64, Net, Net)),
-    ) -> (Net, Net, Net, Net) + use<'__l0, '__l1, '__l2, '__l3, '__l4>,
-) {
+    ) -> (Net, Net, Net, Net) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+{
     ::backprop::__private::unavailable(
         "`net_output_hvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -6756,6 +6945,7 @@ pub fn net_output_hvp_jvp_jvp_vjp<
     '__l6,
     '__l7,
     '__l8,
+    '__lall,
 >(
     net: &'__l0 Net,
     x: &'__l1 [f64],
@@ -6779,8 +6969,19 @@ pub fn net_output_hvp_jvp_jvp_vjp<
             Net,
             Net,
             Net,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+    '__l8: '__lall,
+{
     ::backprop::__private::unavailable(
         "`net_output_hvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );

@@ -22,15 +22,19 @@ pub fn dot(x: &[f64], y: &[f64]) -> f64 {
     clippy::all,
     clippy::pedantic
 )]
-pub fn dot_vjp<'__l0, '__l1>(
+pub fn dot_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     y: &'__l1 [f64],
 ) -> (
     f64,
     impl ::core::ops::FnOnce(
         f64,
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let mut s = 0.0;
     let __t0 = x.len();
     for i in 0..__t0 {
@@ -152,7 +156,7 @@ pub fn dot_jvp(x: &[f64], y: &[f64], dx: &[f64], dy: &[f64]) -> (f64, f64) {
     clippy::all,
     clippy::pedantic
 )]
-pub fn dot_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn dot_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     y: &'__l1 [f64],
     dx: &'__l2 [f64],
@@ -166,8 +170,14 @@ pub fn dot_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     ::backprop::__private::tangent_length(y.len(), dy.len(), "y");
     let mut ds = 0.0;
@@ -367,7 +377,7 @@ pub fn dot_jvp_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn dot_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+pub fn dot_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>(
     x: &'__l0 [f64],
     y: &'__l1 [f64],
     dx: &'__l2 [f64],
@@ -389,8 +399,18 @@ pub fn dot_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
     ::backprop::__private::tangent_length(y.len(), dy_1.len(), "y");
     ::backprop::__private::tangent_length(dx.len(), ddx.len(), "dx");
@@ -567,6 +587,7 @@ pub fn dot_jvp_jvp_jvp_vjp<
     '__l13,
     '__l14,
     '__l15,
+    '__lall,
 >(
     x: &'__l0 [f64],
     y: &'__l1 [f64],
@@ -605,8 +626,26 @@ pub fn dot_jvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+    '__l8: '__lall,
+    '__l9: '__lall,
+    '__l10: '__lall,
+    '__l11: '__lall,
+    '__l12: '__lall,
+    '__l13: '__lall,
+    '__l14: '__lall,
+    '__l15: '__lall,
+{
     ::backprop::__private::unavailable(
         "`dot_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -646,15 +685,19 @@ pub fn dot_jvp_jvp_jvp_vjp<
     clippy::all,
     clippy::pedantic
 )]
-pub fn dot_grad_vjp<'__l0, '__l1>(
+pub fn dot_grad_vjp<'__l0, '__l1, '__lall>(
     x: &'__l0 [f64],
     y: &'__l1 [f64],
 ) -> (
     (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)),
     impl ::core::ops::FnOnce(
         (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = dot_grad(x, y);
     (
         __value,
@@ -709,7 +752,7 @@ pub fn dot_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn dot_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn dot_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     y: &'__l1 [f64],
     dx: &'__l2 [f64],
@@ -729,8 +772,14 @@ pub fn dot_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     let __value = dot_grad_jvp(x, y, dx, dy);
     (
         __value,
@@ -825,7 +874,17 @@ pub fn dot_grad_jvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn dot_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+pub fn dot_grad_jvp_jvp_vjp<
+    '__l0,
+    '__l1,
+    '__l2,
+    '__l3,
+    '__l4,
+    '__l5,
+    '__l6,
+    '__l7,
+    '__lall,
+>(
     x: &'__l0 [f64],
     y: &'__l1 [f64],
     dx: &'__l2 [f64],
@@ -865,8 +924,18 @@ pub fn dot_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`dot_grad_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -907,7 +976,7 @@ pub fn dot_grad_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__
     clippy::all,
     clippy::pedantic
 )]
-pub fn dot_hvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn dot_hvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     x: &'__l0 [f64],
     y: &'__l1 [f64],
     dx: &'__l2 [f64],
@@ -929,8 +998,14 @@ pub fn dot_hvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     let __value = dot_hvp(x, y, dx, dy);
     (
         __value,
@@ -1034,7 +1109,7 @@ pub fn dot_hvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn dot_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+pub fn dot_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>(
     x: &'__l0 [f64],
     y: &'__l1 [f64],
     dx: &'__l2 [f64],
@@ -1078,8 +1153,18 @@ pub fn dot_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`dot_hvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -1199,6 +1284,7 @@ pub fn dot_hvp_jvp_jvp_vjp<
     '__l13,
     '__l14,
     '__l15,
+    '__lall,
 >(
     x: &'__l0 [f64],
     y: &'__l1 [f64],
@@ -1287,8 +1373,26 @@ pub fn dot_hvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+    '__l8: '__lall,
+    '__l9: '__lall,
+    '__l10: '__lall,
+    '__l11: '__lall,
+    '__l12: '__lall,
+    '__l13: '__lall,
+    '__l14: '__lall,
+    '__l15: '__lall,
+{
     ::backprop::__private::unavailable(
         "`dot_hvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -1367,7 +1471,7 @@ pub fn matvec_norm(a: &[f64], x: &[f64], n: usize) -> f64 {
     clippy::all,
     clippy::pedantic
 )]
-pub fn matvec_norm_vjp<'__l0, '__l1>(
+pub fn matvec_norm_vjp<'__l0, '__l1, '__lall>(
     a: &'__l0 [f64],
     x: &'__l1 [f64],
     n: usize,
@@ -1375,8 +1479,12 @@ pub fn matvec_norm_vjp<'__l0, '__l1>(
     f64,
     impl ::core::ops::FnOnce(
         f64,
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let mut total = 0.0;
     let mut __tape1 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape1, &(0..n));
@@ -1541,7 +1649,7 @@ pub fn matvec_norm_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn matvec_norm_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn matvec_norm_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     a: &'__l0 [f64],
     x: &'__l1 [f64],
     n: usize,
@@ -1556,8 +1664,14 @@ pub fn matvec_norm_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     ::backprop::__private::tangent_length(a.len(), da.len(), "a");
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let mut dtotal = 0.0;
@@ -1822,7 +1936,17 @@ pub fn matvec_norm_jvp_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn matvec_norm_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+pub fn matvec_norm_jvp_jvp_vjp<
+    '__l0,
+    '__l1,
+    '__l2,
+    '__l3,
+    '__l4,
+    '__l5,
+    '__l6,
+    '__l7,
+    '__lall,
+>(
     a: &'__l0 [f64],
     x: &'__l1 [f64],
     n: usize,
@@ -1845,8 +1969,18 @@ pub fn matvec_norm_jvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, 
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::tangent_length(a.len(), da_1.len(), "a");
     ::backprop::__private::tangent_length(x.len(), dx_1.len(), "x");
     ::backprop::__private::tangent_length(da.len(), dda.len(), "da");
@@ -2071,6 +2205,7 @@ pub fn matvec_norm_jvp_jvp_jvp_vjp<
     '__l13,
     '__l14,
     '__l15,
+    '__lall,
 >(
     a: &'__l0 [f64],
     x: &'__l1 [f64],
@@ -2110,8 +2245,26 @@ pub fn matvec_norm_jvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+    '__l8: '__lall,
+    '__l9: '__lall,
+    '__l10: '__lall,
+    '__l11: '__lall,
+    '__l12: '__lall,
+    '__l13: '__lall,
+    '__l14: '__lall,
+    '__l15: '__lall,
+{
     ::backprop::__private::unavailable(
         "`matvec_norm_jvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -2151,7 +2304,7 @@ pub fn matvec_norm_jvp_jvp_jvp_vjp<
     clippy::all,
     clippy::pedantic
 )]
-pub fn matvec_norm_grad_vjp<'__l0, '__l1>(
+pub fn matvec_norm_grad_vjp<'__l0, '__l1, '__lall>(
     a: &'__l0 [f64],
     x: &'__l1 [f64],
     n: usize,
@@ -2159,8 +2312,12 @@ pub fn matvec_norm_grad_vjp<'__l0, '__l1>(
     (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)),
     impl ::core::ops::FnOnce(
         (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)),
-    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1>,
-) {
+    ) -> (::std::vec::Vec<f64>, ::std::vec::Vec<f64>) + use<'__l0, '__l1, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+{
     let __value = matvec_norm_grad(a, x, ::backprop::__private::duplicate(&n));
     (
         __value,
@@ -2222,7 +2379,7 @@ pub fn matvec_norm_grad_jvp(
     clippy::all,
     clippy::pedantic
 )]
-pub fn matvec_norm_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn matvec_norm_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     a: &'__l0 [f64],
     x: &'__l1 [f64],
     n: usize,
@@ -2243,8 +2400,14 @@ pub fn matvec_norm_grad_jvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     let __value = matvec_norm_grad_jvp(
         a,
         x,
@@ -2357,6 +2520,7 @@ pub fn matvec_norm_grad_jvp_jvp_vjp<
     '__l5,
     '__l6,
     '__l7,
+    '__lall,
 >(
     a: &'__l0 [f64],
     x: &'__l1 [f64],
@@ -2398,8 +2562,18 @@ pub fn matvec_norm_grad_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`matvec_norm_grad_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -2440,7 +2614,7 @@ pub fn matvec_norm_grad_jvp_jvp_vjp<
     clippy::all,
     clippy::pedantic
 )]
-pub fn matvec_norm_hvp_vjp<'__l0, '__l1, '__l2, '__l3>(
+pub fn matvec_norm_hvp_vjp<'__l0, '__l1, '__l2, '__l3, '__lall>(
     a: &'__l0 [f64],
     x: &'__l1 [f64],
     n: usize,
@@ -2463,8 +2637,14 @@ pub fn matvec_norm_hvp_vjp<'__l0, '__l1, '__l2, '__l3>(
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+{
     let __value = matvec_norm_hvp(a, x, ::backprop::__private::duplicate(&n), da, dx);
     (
         __value,
@@ -2571,7 +2751,17 @@ pub fn matvec_norm_hvp_jvp(
     clippy::pedantic
 )]
 #[allow(unreachable_code)]
-pub fn matvec_norm_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>(
+pub fn matvec_norm_hvp_jvp_vjp<
+    '__l0,
+    '__l1,
+    '__l2,
+    '__l3,
+    '__l4,
+    '__l5,
+    '__l6,
+    '__l7,
+    '__lall,
+>(
     a: &'__l0 [f64],
     x: &'__l1 [f64],
     n: usize,
@@ -2616,8 +2806,18 @@ pub fn matvec_norm_hvp_jvp_vjp<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, 
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+{
     ::backprop::__private::unavailable(
         "`matvec_norm_hvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );
@@ -2738,6 +2938,7 @@ pub fn matvec_norm_hvp_jvp_jvp_vjp<
     '__l13,
     '__l14,
     '__l15,
+    '__lall,
 >(
     a: &'__l0 [f64],
     x: &'__l1 [f64],
@@ -2827,8 +3028,26 @@ pub fn matvec_norm_hvp_jvp_jvp_vjp<
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
             ::std::vec::Vec<f64>,
-        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15>,
-) {
+        ) + use<'__l0, '__l1, '__l2, '__l3, '__l4, '__l5, '__l6, '__l7, '__l8, '__l9, '__l10, '__l11, '__l12, '__l13, '__l14, '__l15, '__lall>,
+)
+where
+    '__l0: '__lall,
+    '__l1: '__lall,
+    '__l2: '__lall,
+    '__l3: '__lall,
+    '__l4: '__lall,
+    '__l5: '__lall,
+    '__l6: '__lall,
+    '__l7: '__lall,
+    '__l8: '__lall,
+    '__l9: '__lall,
+    '__l10: '__lall,
+    '__l11: '__lall,
+    '__l12: '__lall,
+    '__l13: '__lall,
+    '__l14: '__lall,
+    '__l15: '__lall,
+{
     ::backprop::__private::unavailable(
         "`matvec_norm_hvp_jvp_jvp_vjp` is a derivative of order four or more; `#[differentiable]` generates derivatives up to third order (a call of `_grad`, `_jvp` or `_hvp` differentiated once)",
     );

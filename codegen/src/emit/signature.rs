@@ -12,27 +12,23 @@ pub(super) fn kept_attributes(item: &syn::ItemFn) -> Vec<&syn::Attribute> {
 /// `fn f_vjp<'__l0, …>(params) -> (Ret, impl FnOnce(Ret) -> Grads + use<'__l0, …>)`.
 ///
 /// The pullback borrows every reference parameter, so each elided lifetime gets a name and
-/// the closure's type captures all of them (the same in every edition).
+/// the closure's type captures all of them (the same in every edition). See [`vjp_form`] for
+/// the one more lifetime, `'__lall`, of a signature with two or more.
 pub(super) fn vjp(sig: &syn::Signature, ret: &TokenStream, grads: &TokenStream) -> TokenStream {
-    vjp_sharing(sig, ret, grads, false)
+    vjp_form(sig, ret, &quote!(::core::ops::FnOnce(#ret) -> #grads), "vjp")
 }
 
-/// [`vjp`], and for a recursive function (`shared`) with two or more lifetimes one more,
-/// `'__lall`, that every other outlives: the boxed pullbacks of its recursive calls live for
-/// that one, which the pullback's type may name (a box bounded by several could not be).
-pub(super) fn vjp_sharing(sig: &syn::Signature, ret: &TokenStream, grads: &TokenStream, shared: bool) -> TokenStream {
-    vjp_form(sig, ret, &quote!(::core::ops::FnOnce(#ret) -> #grads), "vjp", shared)
-}
-
-/// [`vjp_sharing`] for a form named `name_{suffix}` whose pullback has the type `pullback`
+/// [`vjp`] for a form named `name_{suffix}` whose pullback has the type `pullback`
 /// (`FnOnce(…)`, without `impl`).
-pub(super) fn vjp_form(
-    sig: &syn::Signature,
-    ret: &TokenStream,
-    pullback: &TokenStream,
-    suffix: &str,
-    shared: bool,
-) -> TokenStream {
+///
+/// With two or more lifetimes it has one more, `'__lall`, that every other outlives, and the
+/// pullback's type captures it:
+/// * a pullback that holds borrows of several lifetimes together (the boxed pullbacks of a
+///   recursive function's own calls, a callee's pullback borrowing two arguments through one
+///   named lifetime `'a`) lives for their intersection, which only `'__lall` names;
+/// * a caller whose pullback holds such a callee's pullback captures that intersection, and
+///   can name it because it has a `'__lall` of its own, which rustc takes for the callee's.
+pub(super) fn vjp_form(sig: &syn::Signature, ret: &TokenStream, pullback: &TokenStream, suffix: &str) -> TokenStream {
     let mut sig = sig.clone();
     let mut namer = LifetimeNamer { next: 0, named: Vec::new(), prefix: "__l".to_owned() };
     for input in sig.inputs.iter_mut() {
@@ -44,7 +40,7 @@ pub(super) fn vjp_form(
     }
     lifetimes.extend(namer.named);
     // One lifetime names itself; two or more need a common one.
-    if shared && lifetimes.len() >= 2 {
+    if lifetimes.len() >= 2 {
         let all: syn::Lifetime = syn::parse_quote!('__lall);
         let mut param = syn::LifetimeParam::new(all.clone());
         param.bounds = syn::punctuated::Punctuated::new();
