@@ -1548,3 +1548,47 @@ fn a_view_of_a_field_after_a_branch_that_returns() {
     assert_eq!((value, dp), (1f64.atan2(2.0), 0.0));
     assert_rel64(dt.inner.b, -1.0 / 5.0, 1e-15, "∂/∂b");
 }
+
+// --- 058: a function with a `&mut` parameter beside two references (a regression of the
+// shared `'__lall`, caught by the differential tester before CI): its `_vjp` wrapper holds
+// the owned form's pullback, which lives for that form's `'__lall`, so the wrapper has one too.
+
+#[differentiable]
+pub fn product_into(out: &mut [f64], a: &[f64], b: &[f64]) {
+    for i in 0..out.len() {
+        out[i] = a[i] * b[i];
+    }
+}
+
+#[differentiable]
+pub fn add_product_into(acc: &mut f64, a: &[f64], b: &f64) {
+    *acc += a[0] * *b;
+}
+
+/// f = a₀b₀ + a₁b₁ + a₀b₀b₁.
+#[differentiable]
+pub fn lends_beside_two_references(a: &[f64], b: &[f64]) -> f64 {
+    let mut o = vec![0.0; a.len()];
+    product_into(&mut o, a, b);
+    let mut s = 0.0;
+    add_product_into(&mut s, &o, &b[1]);
+    o[0] + o[1] + s
+}
+
+#[test]
+fn found_058_a_mut_parameter_beside_two_references() {
+    let (a, b) = ([1.5, 2.0], [3.0, -1.0]);
+    let (value, (ga, gb)) = lends_beside_two_references_grad(&a, &b);
+    assert_eq!(value, 1.5 * 3.0 + 2.0 * -1.0 + 1.5 * 3.0 * -1.0);
+    // ∂f/∂a = (b₀ + b₀b₁, b₁), ∂f/∂b = (a₀ + a₀b₁, a₁ + a₀b₀).
+    assert_eq!(ga, vec![3.0 + 3.0 * -1.0, -1.0]);
+    assert_eq!(gb, vec![1.5 + 1.5 * -1.0, 2.0 + 1.5 * 3.0]);
+    // The wrapper itself: acc ← acc + a₀b, pullback of (seed, final acc's adjoint).
+    let mut acc = 1.0;
+    let ((), pullback) = add_product_into_vjp(&mut acc, &[2.0], &3.0);
+    assert_eq!(acc, 7.0);
+    assert_eq!(pullback((), 1.0), (1.0, vec![3.0], 2.0));
+    // H·(da = (1, 0), db = 0): ∂²f/∂a₀∂b = (1 + b₁, a₀), nothing in a.
+    let (_, _, (ha, hb)) = lends_beside_two_references_hvp(&a, &b, &[1.0, 0.0], &[0.0, 0.0]);
+    assert_eq!((ha, hb), (vec![0.0, 0.0], vec![1.0 + -1.0, 3.0]));
+}

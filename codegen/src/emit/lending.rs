@@ -74,7 +74,9 @@ fn vjp_wrapper(item: &syn::ItemFn, owned_params: &[Param], lent: &[MutParam]) ->
     let mut sig = item.sig.clone();
     sig.ident = names::derived_fn(&item.sig.ident, "vjp");
     sig.output = syn::ReturnType::Default;
-    let (sig, lifetimes) = signature::name_shared_lifetimes(sig);
+    let (mut sig, mut lifetimes) = signature::name_shared_lifetimes(sig);
+    // The pullback holds `_owned_vjp`'s, which may live for its `'__lall`.
+    signature::share_lifetimes(&mut sig, &mut lifetimes);
     let others = sig.generics.params.iter().filter_map(|p| match p {
         syn::GenericParam::Type(t) => Some(&t.ident),
         syn::GenericParam::Const(c) => Some(&c.ident),

@@ -39,18 +39,7 @@ pub(super) fn vjp_form(sig: &syn::Signature, ret: &TokenStream, pullback: &Token
         sig.generics.params.push(syn::GenericParam::Lifetime(syn::LifetimeParam::new(lifetime.clone())));
     }
     lifetimes.extend(namer.named);
-    // One lifetime names itself; two or more need a common one.
-    if lifetimes.len() >= 2 {
-        let all: syn::Lifetime = syn::parse_quote!('__lall);
-        let mut param = syn::LifetimeParam::new(all.clone());
-        param.bounds = syn::punctuated::Punctuated::new();
-        sig.generics.params.push(syn::GenericParam::Lifetime(param));
-        let where_clause = sig.generics.make_where_clause();
-        for lifetime in &lifetimes {
-            where_clause.predicates.push(syn::parse_quote!(#lifetime: #all));
-        }
-        lifetimes.push(all);
-    }
+    share_lifetimes(&mut sig, &mut lifetimes);
     let name = crate::names::derived_fn(&sig.ident, suffix);
     let (generics, where_clause) = (&sig.generics, &sig.generics.where_clause);
     let inputs = &sig.inputs;
@@ -63,6 +52,24 @@ pub(super) fn vjp_form(sig: &syn::Signature, ret: &TokenStream, pullback: &Token
     quote! {
         fn #name #generics (#inputs) -> (#ret, impl #pullback + use<#(#lifetimes,)* #(#others),*>) #where_clause
     }
+}
+
+/// With two or more `lifetimes` (those a returned pullback captures), one more, `'__lall`,
+/// that every other outlives, added to `sig` and to `lifetimes` (see [`vjp_form`]): one
+/// lifetime names itself; two or more need a common one.
+pub(super) fn share_lifetimes(sig: &mut syn::Signature, lifetimes: &mut Vec<syn::Lifetime>) {
+    if lifetimes.len() < 2 {
+        return;
+    }
+    let all: syn::Lifetime = syn::parse_quote!('__lall);
+    let mut param = syn::LifetimeParam::new(all.clone());
+    param.bounds = syn::punctuated::Punctuated::new();
+    sig.generics.params.push(syn::GenericParam::Lifetime(param));
+    let where_clause = sig.generics.make_where_clause();
+    for lifetime in lifetimes.iter() {
+        where_clause.predicates.push(syn::parse_quote!(#lifetime: #all));
+    }
+    lifetimes.push(all);
 }
 
 /// The parameter types of `sig` (without `self`) with every elided lifetime named, and the
