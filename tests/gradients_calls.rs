@@ -1041,6 +1041,7 @@ fn recursion_with_parameters_swapped_sends_each_gradient_to_the_other() {
 /// A parameter assigned before the recursive call: its adjoint is reset in the reverse sweep,
 /// so it cannot start from the caller's. f₁ = sin 1.5x + 1.5x; f₂ = sin 2.25x + 3.75x.
 #[differentiable]
+#[allow(clippy::assign_op_pattern, reason = "the reassignment is the case under test")]
 fn rescaled_recursion(mut x: f64, n: u32) -> f64 {
     if n == 0 {
         return x.sin();

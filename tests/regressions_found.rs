@@ -1579,10 +1579,10 @@ pub fn lends_beside_two_references(a: &[f64], b: &[f64]) -> f64 {
 fn found_058_a_mut_parameter_beside_two_references() {
     let (a, b) = ([1.5, 2.0], [3.0, -1.0]);
     let (value, (ga, gb)) = lends_beside_two_references_grad(&a, &b);
-    assert_eq!(value, 1.5 * 3.0 + 2.0 * -1.0 + 1.5 * 3.0 * -1.0);
+    assert_eq!(value, a[0] * b[0] + a[1] * b[1] + a[0] * b[0] * b[1]);
     // ∂f/∂a = (b₀ + b₀b₁, b₁), ∂f/∂b = (a₀ + a₀b₁, a₁ + a₀b₀).
-    assert_eq!(ga, vec![3.0 + 3.0 * -1.0, -1.0]);
-    assert_eq!(gb, vec![1.5 + 1.5 * -1.0, 2.0 + 1.5 * 3.0]);
+    assert_eq!(ga, vec![b[0] + b[0] * b[1], b[1]]);
+    assert_eq!(gb, vec![a[0] + a[0] * b[1], a[1] + a[0] * b[0]]);
     // The wrapper itself: acc ← acc + a₀b, pullback of (seed, final acc's adjoint).
     let mut acc = 1.0;
     let ((), pullback) = add_product_into_vjp(&mut acc, &[2.0], &3.0);
