@@ -3,7 +3,8 @@
 //!
 //! `BACKPROP_DIFFTEST_SEED`, `BACKPROP_DIFFTEST_PROGRAMS` and `BACKPROP_DIFFTEST_FIRST` pick
 //! the batch; `BACKPROP_DIFFTEST_ALL_CONSTRUCTS=1` includes constructs with an open bug, and
-//! `BACKPROP_DIFFTEST_CONSTRUCTS=maybe_constant_to_wrt` only the ones named.
+//! `BACKPROP_DIFFTEST_CONSTRUCTS=maybe_constant_to_wrt` only the ones named
+//! (`BACKPROP_DIFFTEST_CONSTRUCTS=-recursion` leaves recursive functions out).
 
 #[allow(dead_code, reason = "the library uses parts of the generator the build script does not")]
 #[path = "src/generator/mod.rs"]
@@ -20,13 +21,18 @@ fn env_number<T: std::str::FromStr>(name: &str, default: T) -> T {
     }
 }
 
-/// The default batch's constructs plus those `BACKPROP_DIFFTEST_CONSTRUCTS` names.
+/// The default batch's constructs plus those `BACKPROP_DIFFTEST_CONSTRUCTS` names (less those
+/// it names with a `-`).
 fn named_constructs() -> Features {
     println!("cargo:rerun-if-env-changed=BACKPROP_DIFFTEST_CONSTRUCTS");
     let mut features = Features::default();
     let names = std::env::var("BACKPROP_DIFFTEST_CONSTRUCTS").unwrap_or_default();
     for name in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-        features.enable(name).unwrap_or_else(|e| panic!("BACKPROP_DIFFTEST_CONSTRUCTS: {e}"));
+        let set = match name.strip_prefix('-') {
+            Some(name) => features.disable(name),
+            None => features.enable(name),
+        };
+        set.unwrap_or_else(|e| panic!("BACKPROP_DIFFTEST_CONSTRUCTS: {e}"));
     }
     features
 }

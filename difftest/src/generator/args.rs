@@ -8,6 +8,7 @@
 use super::ast::*;
 use super::expr::{Ex, float_read};
 use super::scope::{Binding, Container, SliceVar};
+use super::stmt::is_word;
 use super::types::{MatTy, ParamTy, SeqTy, Ty};
 use super::{Gen, INT_PARAM_MAX};
 use rand::RngExt;
@@ -64,6 +65,82 @@ impl Gen<'_> {
                 Some(if v.by_ref { Arg::Value(Expr::Var(v.name)) } else { Arg::Borrow(Expr::Var(v.name)) })
             }
             ParamTy::DiffOpt => self.active_opt_arg(d),
+            _ => None,
+        }
+    }
+
+    /// An argument for a reference parameter of type `ty` that borrows nothing of this
+    /// function's reference parameters (found/057): a temporary `&(e * 1.0)`, a literal
+    /// `&[…]`, `&vec![…]` or `&S0 { … }`, or a local or by-value parameter lent (`&y`, `&p0`,
+    /// `&t0`); when `strict` (found/017), `&p0` of a float parameter taken by value only.
+    pub fn owned_arg(&mut self, ty: ParamTy, strict: bool, d: u32) -> Option<Arg> {
+        let owned = |s: &SliceVar| s.binding == Binding::Place && s.borrows.is_none() && is_word(&s.name);
+        match ty {
+            ParamTy::Float { .. } if strict => {
+                let params: Vec<String> = self
+                    .scope
+                    .floats()
+                    .into_iter()
+                    .filter(|(_, v)| v.active && v.param && !v.by_ref && !v.mutable)
+                    .map(|(_, v)| v.name.clone())
+                    .collect();
+                let v = params.get(self.rng.random_range(0..params.len().max(1)))?.clone();
+                Some(Arg::Borrow(Expr::Var(v)))
+            }
+            ParamTy::Float { .. } => {
+                let x = self.expr(d);
+                let x = self.squash(x, 4.0);
+                Some(Arg::Borrow(Expr::Bin(BinOp::Mul, Box::new(x.e), Box::new(Expr::Lit(1.0)))))
+            }
+            _ if strict => None,
+            ParamTy::Seq { kind, len } => {
+                let fits: Vec<SliceVar> = self
+                    .seqs()
+                    .into_iter()
+                    .filter(|s| owned(s) && s.len == len && !self.lent_mut(&s.name))
+                    .filter(|s| match kind {
+                        SeqTy::VecRef => s.container == Container::Vec,
+                        SeqTy::ArrayRef => s.container == Container::Array,
+                        _ => true,
+                    })
+                    .collect();
+                match fits.get(self.rng.random_range(0..fits.len() + 1)) {
+                    Some(s) => Some(Arg::Borrow(Expr::Var(s.name.clone()))),
+                    None => Some(Arg::Borrow(self.seq_literal(len, kind == SeqTy::VecRef, true, d))),
+                }
+            }
+            ParamTy::Matrix { rows, cols, .. } => {
+                let fits: Vec<String> = self
+                    .scope
+                    .mats()
+                    .into_iter()
+                    .filter(|m| m.binding == Binding::Place && m.rows == rows && m.cols == cols)
+                    .map(|m| m.name.clone())
+                    .collect();
+                match fits.get(self.rng.random_range(0..fits.len() + 1)) {
+                    Some(m) => Some(Arg::Borrow(Expr::Var(m.clone()))),
+                    None => {
+                        let rows = (0..rows).map(|_| self.seq_literal(cols, true, true, d.min(1))).collect();
+                        Some(Arg::Borrow(Expr::VecLit(rows)))
+                    }
+                }
+            }
+            ParamTy::Struct { id, .. } => {
+                let fits: Vec<String> = self
+                    .structs_of(id, true)
+                    .into_iter()
+                    .filter(|s| s.binding == Binding::Place && is_word(&s.name))
+                    .map(|s| s.name)
+                    .collect();
+                match fits.get(self.rng.random_range(0..fits.len() + 1)) {
+                    Some(s) => Some(Arg::Borrow(Expr::Var(s.clone()))),
+                    // A copy of a field (`t0.inner`) would lend the field: cloned instead.
+                    None => Some(Arg::Borrow(match self.value_of(&Ty::Struct(id), true, false, d.min(1)).e {
+                        Expr::Var(path) => Expr::Clone(path),
+                        e => e,
+                    })),
+                }
+            }
             _ => None,
         }
     }

@@ -64,11 +64,18 @@ impl Gen<'_> {
             callee.params.iter().any(|p| !p.wrt && (p.ty.differentiable() || matches!(p.ty, ParamTy::Opt { .. })))
                 || callee.receiver.is_some() && !callee.self_wrt;
         let strict = partial && !self.features.maybe_constant_to_wrt;
+        // found/057: a recursive function (another than this one) is lent nothing of this
+        // function's reference parameters where it differentiates a reference while the bug
+        // is open.
+        let owned = !self.features.input_borrow_to_recursive
+            && callee.params.iter().any(|p| matches!(p.ty, ParamTy::Depth { .. }))
+            && !self.calls_itself(callee);
         let mut args = Vec::new();
         for p in &callee.params {
-            let arg = match strict && p.wrt {
-                true => self.active_arg(p.ty, d)?,
-                false => self.arg(p.ty, p.wrt, callee.flexible, d)?,
+            let arg = match (strict && p.wrt, owned && p.wrt && by_reference(p.ty)) {
+                (_, true) => self.owned_arg(p.ty, strict, d)?,
+                (true, false) => self.active_arg(p.ty, d)?,
+                (false, false) => self.arg(p.ty, p.wrt, callee.flexible, d)?,
             };
             args.push(arg);
         }
@@ -147,6 +154,16 @@ pub fn moves_beside_borrow(callee: &Signature, structs: &[StructDef]) -> bool {
     // evaluated again too.
     let receiver_lent = callee.receiver.is_some();
     callee.params.iter().any(|p| moved(p.ty)) && (receiver_lent || callee.params.iter().any(|p| lent(p.ty)))
+}
+
+/// Whether a parameter of type `ty` takes a reference (a receiver aside).
+fn by_reference(ty: ParamTy) -> bool {
+    match ty {
+        ParamTy::Float { by_ref } | ParamTy::Struct { by_ref, .. } => by_ref,
+        ParamTy::Seq { kind, .. } => matches!(kind, SeqTy::Slice | SeqTy::VecRef | SeqTy::ArrayRef),
+        ParamTy::Matrix { kind, .. } => kind != MatTy::Vec,
+        _ => false,
+    }
 }
 
 /// Whether an argument holds only literals (`-0.75`, `[0.5, 1.0]`, `Some(2.0)`, an integer),

@@ -471,7 +471,7 @@ impl Gen<'_> {
 }
 
 /// Whether `text` (a `Debug` printing) names `name` as a whole word.
-fn mentions(text: &str, name: &str) -> bool {
+pub fn mentions(text: &str, name: &str) -> bool {
     let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
     text.match_indices(name).any(|(at, _)| {
         let before = text[..at].chars().next_back().is_none_or(|c| !word(c));

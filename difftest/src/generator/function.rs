@@ -89,7 +89,7 @@ pub fn program(seed: u64, features: &Features) -> Program {
         let name = if receiver.is_some() { format!("m{k}") } else { format!("f{k}") };
         let generic = receiver.is_none() && features.generics && rng.random_bool(0.3);
         let mutating = receiver.is_none() && !generic && features.mut_params && rng.random_bool(0.35);
-        let recursive = receiver.is_none() && !mutating && features.recursion && rng.random_bool(0.25);
+        let recursive = !mutating && features.recursion && rng.random_bool(0.25);
         // A generic function calls generic functions only (its `T` is no `f64`).
         let visible: Vec<Signature> = signatures.iter().filter(|s| !generic || s.generic).cloned().collect();
         let mut g = Gen {
@@ -147,9 +147,9 @@ impl Gen<'_> {
                 }
             }
         }
-        let style = recursive.then(|| self.recursive_params(&mut params));
+        let style = recursive.then(|| self.recursive_params(&mut params, receiver.is_some()));
         let wrt = self.wrt(&params, receiver.is_some());
-        let style = style.map(|s| self.settle(s, &mut params, wrt.as_deref()));
+        let style = style.map(|s| self.settle(s, &mut params, wrt.as_deref(), receiver.is_some()));
         let ret = if mutating || recursive { Ty::Float } else { self.result_ty() };
         self.ret = ret.clone();
         let generic = self.generic;

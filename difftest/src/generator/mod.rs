@@ -220,6 +220,11 @@ pub struct Features {
     /// `_vjp_into` path), swapped, as a sub-slice `&x[1..]`, modified (`x * 0.5`), as a local
     /// buffer `&y`, after a reassignment (`mut x`) or drawn like any call's arguments.
     pub recursion: bool,
+    /// A reference into the caller's own reference parameters (the parameter, an element, a
+    /// view: `g(s)`, `g(&s[0])`, `g(&s[1..3])`) lent to a reference parameter a recursive
+    /// function differentiates (found/057); else it is lent temporaries, literals, locals and
+    /// parameters taken by value.
+    pub input_borrow_to_recursive: bool,
 }
 
 impl Features {
@@ -290,6 +295,7 @@ impl Features {
         mut_param_lent_in_literal: true,
         bound_arm_of_field: true,
         recursion: true,
+        input_borrow_to_recursive: true,
     };
 }
 
@@ -312,6 +318,16 @@ impl Features {
         match name {
             "maybe_constant_to_wrt" => self.maybe_constant_to_wrt = true,
             other => return Err(format!("`{other}` is not a construct the default batch leaves out")),
+        }
+        Ok(())
+    }
+
+    /// Turns off one construct of the default batch, by its field name (for
+    /// `BACKPROP_DIFFTEST_CONSTRUCTS=-recursion`, to compare a batch without it).
+    pub fn disable(&mut self, name: &str) -> Result<(), String> {
+        match name {
+            "recursion" => self.recursion = false,
+            other => return Err(format!("`{other}` is not a construct that can be left out by name")),
         }
         Ok(())
     }
@@ -452,6 +468,16 @@ mod tests {
         assert!(d.references && d.collections && d.structs && d.outputs && d.wrt && d.chains && d.loop_forms);
         assert!(d.match_option && d.let_closures && d.generics && d.mut_params && d.adaptors);
         assert!(d.option_results && d.option_params && d.filter_chains && d.let_chains);
+        assert!(d.recursion);
+    }
+
+    #[test]
+    fn recursion_can_be_left_out_by_name() {
+        let mut features = Features::default();
+        features.disable("recursion").expect("a construct of the default batch");
+        let text = batch(&Config { seed: 9, first: 0, programs: 60, features });
+        assert!(!text.contains("depth"), "a recursive function without `recursion`");
+        assert!(features.disable("calls").is_err());
     }
 
     #[test]
@@ -476,6 +502,29 @@ mod tests {
             assert!(text.contains(construct), "no `{construct}` in 60 programs");
         }
         assert!(text.lines().any(|l| l.contains("if let Some(") && l.contains(" && ")), "no let chain in 60 programs");
+    }
+
+    #[test]
+    fn the_recursive_constructs_are_drawn() {
+        let text = batch(&Config { seed: 9, first: 0, programs: 200, features: Features::default() });
+        for construct in [
+            "depth: usize",
+            "depth: u32",
+            "depth - 1",
+            "if depth == 0 {",
+            "if depth > 0 {",
+            "= if depth > 0 {",
+            "mut p0:",
+            " in 0..depth {",
+            ".min(3) as u32",
+        ] {
+            assert!(text.contains(construct), "no `{construct}` in 200 programs");
+        }
+        // Passed on shrunk (`&s[1..]`, `&s[..s.len() - 1]`), twice in one value.
+        let calls: Vec<&str> = text.lines().filter(|l| l.contains("depth - 1")).collect();
+        assert!(calls.iter().any(|l| l.contains("[1..]")), "no recursion on a sub-slice in 200 programs");
+        assert!(calls.iter().any(|l| l.contains(".len() - 1]")), "no recursion on a shorter slice in 200 programs");
+        assert!(calls.iter().any(|l| l.matches("depth - 1").count() >= 2), "no call used twice in 200 programs");
     }
 
     #[test]

@@ -29,6 +29,10 @@ const FAN_OUT: usize = 4;
 const OWN_BOUND: f64 = VAR_LIMIT * 2.0;
 /// The name of the depth parameter.
 const DEPTH: &str = "depth";
+/// Most arguments a call through the macro takes, a receiver counting (the runtime's
+/// `prefix8`; a `_jvp_jvp` takes three tangents per argument, 32 in all): a recursive function
+/// calls itself with all of its parameters, so it has no more.
+const MAX_ARGS: usize = 8;
 
 /// How a recursive function passes its parameters on to itself (the others whole).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,6 +60,15 @@ impl Style {
     pub fn shrinks(&self, name: &str) -> bool {
         matches!(self, Style::Shrunk(s) if s == name)
     }
+
+    /// The parameters the style passes in its own way.
+    fn names(&self) -> Vec<&str> {
+        match self {
+            Style::Swapped(a, b) => vec![a, b],
+            Style::Shrunk(x) | Style::Scaled(x) | Style::Buffer(x) | Style::Reassigned(x) => vec![x],
+            Style::Whole | Style::Drawn => Vec::new(),
+        }
+    }
 }
 
 /// What generating a recursive function needs to know about itself.
@@ -73,13 +86,33 @@ pub struct Recursion {
     /// A parameter is left out of `wrt(…)` while found/017 is open: the differentiated ones
     /// must get parameters' values, so none is shadowed.
     strict: bool,
+    /// The call being generated may move a `Vec` parameter into its own position (it runs
+    /// once, at the top level, and nothing reads the parameter after it).
+    moving: bool,
 }
 
 impl Gen<'_> {
-    /// Adds `depth` to a recursive function's parameters and draws how it passes them on,
-    /// adjusting them for that: two of one type to swap, a slice long enough to shrink, a
-    /// float to modify or reassign.
-    pub fn recursive_params(&mut self, params: &mut Vec<Param>) -> Style {
+    /// Adds `depth` to a recursive function's parameters (a method's when `method`) and draws
+    /// how it passes them on, adjusting them for that (two of one type to swap, a slice long
+    /// enough to shrink, a float to modify or reassign) and leaving out others beyond
+    /// [`MAX_ARGS`].
+    pub fn recursive_params(&mut self, params: &mut Vec<Param>, method: bool) -> Style {
+        let style = self.recursive_style(params);
+        while params.len() + usize::from(method) > MAX_ARGS {
+            // At least one differentiable parameter stays (`self` counting).
+            let differentiable = params.iter().filter(|p| p.ty.differentiable()).count() + usize::from(method);
+            let removable: Vec<usize> = (0..params.len())
+                .filter(|&k| !matches!(params[k].ty, ParamTy::Depth { .. }))
+                .filter(|&k| !style.names().contains(&params[k].name.as_str()))
+                .filter(|&k| !params[k].ty.differentiable() || differentiable > 1)
+                .collect();
+            let Some(&k) = removable.get(self.rng.random_range(0..removable.len().max(1))) else { break };
+            params.remove(k);
+        }
+        style
+    }
+
+    fn recursive_style(&mut self, params: &mut Vec<Param>) -> Style {
         let narrow = self.rng.random_bool(0.35);
         let at = self.rng.random_range(0..=params.len());
         params.insert(at, Param::new(DEPTH, ParamTy::Depth { narrow }));
@@ -116,9 +149,10 @@ impl Gen<'_> {
     /// take one, a buffer is active (or, while found/017 is open beside a parameter left out,
     /// maybe constant, as a reassigned parameter may become); those pass their parameters
     /// whole instead.
-    pub fn settle(&mut self, style: Style, params: &mut [Param], wrt: Option<&[String]>) -> Style {
+    pub fn settle(&mut self, style: Style, params: &mut [Param], wrt: Option<&[String]>, method: bool) -> Style {
         let diff = |name: &str| wrt.is_none_or(|w| w.iter().any(|n| n == name));
-        let partial = params.iter().any(|p| !diff(&p.name) && (p.ty.differentiable() || is_option(p.ty)));
+        let partial = params.iter().any(|p| !diff(&p.name) && (p.ty.differentiable() || is_option(p.ty)))
+            || method && !diff("self");
         let strict = partial && !self.features.maybe_constant_to_wrt;
         match style {
             Style::Swapped(a, b) if diff(&a) != diff(&b) => Style::Whole,
@@ -167,7 +201,13 @@ impl Gen<'_> {
             positive: false,
             budget: FAN_OUT,
             strict,
+            moving: false,
         });
+    }
+
+    /// Whether `callee` is the function being generated (a call of itself).
+    pub fn calls_itself(&self, callee: &Signature) -> bool {
+        self.rec.as_ref().is_some_and(|r| r.sig.name == callee.name)
     }
 
     /// Whether the parameters keep their names (no `let p0 = …;` shadowing them): in a
@@ -272,6 +312,8 @@ impl Gen<'_> {
             return None;
         }
         let (sig, names, style) = (r.sig.clone(), r.names.clone(), r.style.clone());
+        // Only this call may move a parameter, not one nested in its arguments.
+        let moving = self.rec.as_mut().is_some_and(|r| std::mem::replace(&mut r.moving, false));
         let minus_one = Arg::Int(IntExpr { text: format!("{DEPTH} - 1"), max: DEPTH_MAX - 1 });
         let at = sig.params.iter().position(|p| matches!(p.ty, ParamTy::Depth { .. }))?;
         // Drawn arguments that cannot be found (found/017 wants a parameter's value for a
@@ -281,7 +323,7 @@ impl Gen<'_> {
             false => None,
         };
         let call = if let Some(mut call) = drawn {
-            if let Expr::Call(_, args) = &mut call {
+            if let Expr::Call(_, args) | Expr::Method(_, _, args) = &mut call {
                 args[at] = minus_one;
             }
             call
@@ -291,19 +333,28 @@ impl Gen<'_> {
             for (p, name) in sig.params.iter().zip(&names) {
                 let arg = match &style {
                     _ if matches!(p.ty, ParamTy::Depth { .. }) => minus_one.clone(),
-                    Style::Swapped(a, b) if name == a => self.whole(b, *p, strict, d)?,
-                    Style::Swapped(a, b) if name == b => self.whole(a, *p, strict, d)?,
-                    Style::Shrunk(s) if name == s => shrunk(s, self.rng.random_bool(0.7)),
+                    Style::Swapped(a, b) if name == a => self.whole(b, false, *p, strict, d)?,
+                    Style::Swapped(a, b) if name == b => self.whole(a, false, *p, strict, d)?,
+                    Style::Shrunk(s) if name == s => shrunk(s, self.rng.random_bool(0.5)),
                     Style::Scaled(x) if name == x => self.scaled(x, *p, strict, d)?,
                     Style::Buffer(s) if name == s => match self.local_collection(p.ty) {
                         Some(arg) => arg,
-                        None => self.whole(name, *p, strict, d)?,
+                        None => self.whole(name, false, *p, strict, d)?,
                     },
-                    _ => self.whole(name, *p, strict, d)?,
+                    _ => self.whole(name, moving, *p, strict, d)?,
                 };
                 args.push(arg);
             }
-            Expr::Call(self.callee_name(&sig, &args), args)
+            match sig.receiver {
+                None => Expr::Call(self.callee_name(&sig, &args), args),
+                // A method on its own receiver, by method call or by path (`Self::m(self, …)`,
+                // which the macro knows for a call of itself).
+                Some(_) if self.rng.random_bool(0.5) => Expr::Method("self".to_string(), sig.name.clone(), args),
+                Some(_) => {
+                    args.insert(0, Arg::Value(Expr::Var("self".to_string())));
+                    Expr::Call(format!("Self::{}", sig.name), args)
+                }
+            }
         };
         if !self.spend() {
             return None;
@@ -311,9 +362,10 @@ impl Gen<'_> {
         Some(Ex { e: call, b: OWN_BOUND })
     }
 
-    /// The argument passing parameter `source` on as it is, for a parameter `p` of its type;
-    /// if it was shadowed or moved, one drawn like any call's.
-    fn whole(&mut self, source: &str, p: SigParam, strict: bool, d: u32) -> Option<Arg> {
+    /// The argument passing parameter `source` on as it is, for a parameter `p` of its type
+    /// (a `Vec` cloned, or moved when `moving`); if it was shadowed or moved, one drawn like
+    /// any call's.
+    fn whole(&mut self, source: &str, moving: bool, p: SigParam, strict: bool, d: u32) -> Option<Arg> {
         let var = || Expr::Var(source.to_string());
         let found = match p.ty {
             ParamTy::Float { .. } => {
@@ -322,6 +374,7 @@ impl Gen<'_> {
             ParamTy::Seq { kind, .. } => {
                 let visible = self.scope.slices().into_iter().any(|(_, s)| s.name == source && !s.local);
                 match kind {
+                    SeqTy::Vec if moving => visible.then(|| Arg::Value(var())),
                     SeqTy::Vec => visible.then(|| Arg::Value(Expr::Clone(source.to_string()))),
                     _ => visible.then(|| Arg::Value(var())),
                 }
@@ -361,7 +414,7 @@ impl Gen<'_> {
     /// float parameter `x`, borrowed for a `&F` parameter.
     fn scaled(&mut self, x: &str, p: SigParam, strict: bool, d: u32) -> Option<Arg> {
         let Some(v) = self.scope.floats().into_iter().map(|(_, v)| v.clone()).find(|v| v.name == x && v.param) else {
-            return self.whole(x, p, strict, d);
+            return self.whole(x, false, p, strict, d);
         };
         let read = || Box::new(float_read(v.name.clone(), v.by_ref, false));
         let lit = |c: f64| Box::new(Expr::Lit(c));
@@ -459,7 +512,12 @@ impl Gen<'_> {
     /// Returns the statements and the float local holding what the calls gave.
     fn site(&mut self) -> (Vec<Stmt>, Option<String>) {
         let mut out = self.prepare();
+        let vec_param = |p: &SigParam| matches!(p.ty, ParamTy::Seq { kind: SeqTy::Vec, .. });
+        let movable = self.rec.as_ref().is_some_and(|r| r.style == Style::Whole && r.sig.params.iter().any(vec_param));
+        // No closure in scope: one may have captured a borrow of the parameter.
+        let top = self.nest == 0 && self.trips == 1 && movable && self.scope.fns().is_empty();
         let (stmts, name) = match self.rng.random_range(0..100) {
+            _ if top && self.rng.random_bool(0.5) => self.moving_site(),
             0..30 => self.let_site(false),
             30..50 => self.let_site(true),
             50..75 => self.loop_site(),
@@ -512,6 +570,49 @@ impl Gen<'_> {
         let name = self.bind_float(false, value.b);
         let typed = self.rng.random_bool(0.2);
         (vec![Stmt::Let { name: name.clone(), mutable: false, typed, value: value.e }], Some(name))
+    }
+
+    /// `let a = f(s, …);` moving the `Vec` parameters passed whole (cloned instead where
+    /// another argument reads them), which are then gone from the scope (with the borrows of
+    /// them; no closure is in scope to hold one).
+    fn moving_site(&mut self) -> (Vec<Stmt>, Option<String>) {
+        let vecs: Vec<String> = match &self.rec {
+            Some(r) => r
+                .sig
+                .params
+                .iter()
+                .zip(&r.names)
+                .filter(|(p, _)| matches!(p.ty, ParamTy::Seq { kind: SeqTy::Vec, .. }))
+                .map(|(_, n)| n.clone())
+                .collect(),
+            None => Vec::new(),
+        };
+        if let Some(r) = &mut self.rec {
+            r.moving = true;
+        }
+        let call = self.recursive_call(1);
+        if let Some(r) = &mut self.rec {
+            r.moving = false;
+        }
+        let Some(mut call) = call else { return (Vec::new(), None) };
+        if let Expr::Call(_, args) | Expr::Method(_, _, args) = &mut call.e {
+            for k in 0..args.len() {
+                let Arg::Value(Expr::Var(name)) = &args[k] else { continue };
+                if !vecs.contains(name) {
+                    continue;
+                }
+                let name = name.clone();
+                let others: Vec<&Arg> = args.iter().enumerate().filter(|(j, _)| *j != k).map(|(_, a)| a).collect();
+                if super::forms::mentions(&format!("{others:?}"), &name) {
+                    args[k] = Arg::Value(Expr::Clone(name));
+                } else {
+                    self.scope.moved(&name);
+                }
+            }
+        }
+        let value = self.squash(call, VAR_LIMIT);
+        let name = self.bind_float(false, value.b);
+        (vec![Stmt::Let { name: name.clone(), mutable: false, typed: false, value: value.e }], Some(name))
     }
 
     /// `let mut a = 0.0; for i in 0..2 { [stmt] a += f(…) [* e]; }` (or `0..depth`, `1..=2`,
@@ -687,9 +788,10 @@ fn set_ty(params: &mut [Param], name: &str, ty: ParamTy) {
 }
 
 /// Whether a call of `sig` must give its differentiated parameters known active values
-/// (found/017): it leaves out one (or an `Option`) while the bug is open.
+/// (found/017): it leaves out one (an `Option`, `self`) while the bug is open.
 fn strict(sig: &Signature, features: &Features) -> bool {
-    let partial = sig.params.iter().any(|p| !p.wrt && (p.ty.differentiable() || is_option(p.ty)));
+    let partial = sig.params.iter().any(|p| !p.wrt && (p.ty.differentiable() || is_option(p.ty)))
+        || sig.receiver.is_some() && !sig.self_wrt;
     partial && !features.maybe_constant_to_wrt
 }
 
