@@ -634,6 +634,15 @@ impl Gen<'_> {
             let mut body = Vec::new();
             if g.rng.random_bool(0.3) {
                 body.extend(g.stmts(1));
+                // A statement may shadow the accumulator (`let a = a * …;`); the `+=` below
+                // then updates the shadow, which must be `mut` for it.
+                for stmt in &mut body {
+                    if let Stmt::Let { name, mutable, .. } = stmt
+                        && *name == acc
+                    {
+                        *mutable = true;
+                    }
+                }
             }
             if let Some(value) = g.call_value(false) {
                 let value = g.squash(value, 4.0);
