@@ -33,14 +33,20 @@ pub fn prefix_sums_vjp<'__l0>(
     let mut s = ::std::vec![0.0; x.len()];
     s[0] = x[0];
     let __t3 = x.len();
-    for i in 1..__t3 {
-        s[i] = s[i - 1] + x[i];
+    if 1 < __t3 {
+        let __row0_0 = &x[..__t3];
+        for i in 1..__t3 {
+            s[i] = s[i - 1] + __row0_0[i];
+        }
     }
     let mut total = 0.0;
     let __t8 = s.len();
-    for i_1 in 0..__t8 {
-        let __t9 = s[i_1];
-        total += __t9 * __t9;
+    if 0 < __t8 {
+        let __row1_0 = &s[..__t8];
+        for i_1 in 0..__t8 {
+            let __t9 = __row1_0[i_1];
+            total += __t9 * __t9;
+        }
     }
     let __value = total;
     (
@@ -93,14 +99,20 @@ pub fn prefix_sums_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let mut s = ::std::vec![0.0; x.len()];
     s[0] = x[0];
     let __t3 = x.len();
-    for i in 1..__t3 {
-        s[i] = s[i - 1] + x[i];
+    if 1 < __t3 {
+        let __row0_0 = &x[..__t3];
+        for i in 1..__t3 {
+            s[i] = s[i - 1] + __row0_0[i];
+        }
     }
     let mut total = 0.0;
     let __t8 = s.len();
-    for i_1 in 0..__t8 {
-        let __t9 = s[i_1];
-        total += __t9 * __t9;
+    if 0 < __t8 {
+        let __row1_0 = &s[..__t8];
+        for i_1 in 0..__t8 {
+            let __t9 = __row1_0[i_1];
+            total += __t9 * __t9;
+        }
     }
     let __value = total;
     let __seed: f64 = 1.0;
@@ -154,20 +166,28 @@ pub fn prefix_sums_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
     s[0] = x[0];
     ds[0] = __dt2;
     let __t3 = x.len();
-    for i in 1..__t3 {
-        let __t4 = i - 1;
-        let __dt7 = ds[__t4] + dx[i];
-        s[i] = s[__t4] + x[i];
-        ds[i] = __dt7;
+    if 1 < __t3 {
+        let __row0_0 = &x[..__t3];
+        let __row0_1 = &dx[..__t3];
+        for i in 1..__t3 {
+            let __t4 = i - 1;
+            let __dt7 = ds[__t4] + __row0_1[i];
+            s[i] = s[__t4] + __row0_0[i];
+            ds[i] = __dt7;
+        }
     }
     let mut dtotal = 0.0;
     let mut total = 0.0;
     let __t8 = s.len();
-    for i_1 in 0..__t8 {
-        let __t9 = s[i_1];
-        let __dt10 = ds[i_1] * __t9 * 2.0;
-        total += __t9 * __t9;
-        dtotal += __dt10;
+    if 0 < __t8 {
+        let __row1_0 = &s[..__t8];
+        let __row1_1 = &ds[..__t8];
+        for i_1 in 0..__t8 {
+            let __t9 = __row1_0[i_1];
+            let __dt10 = __row1_1[i_1] * __t9 * 2.0;
+            total += __t9 * __t9;
+            dtotal += __dt10;
+        }
     }
     let __value = (total, dtotal);
     __value
@@ -208,20 +228,28 @@ where
     s[0] = x[0];
     ds[0] = __dt2;
     let __t3 = x.len();
-    for i in 1..__t3 {
-        let __t4 = i - 1;
-        let __dt7 = ds[__t4] + dx[i];
-        s[i] = s[__t4] + x[i];
-        ds[i] = __dt7;
+    if 1 < __t3 {
+        let __row0_0 = &x[..__t3];
+        let __row0_1 = &dx[..__t3];
+        for i in 1..__t3 {
+            let __t4 = i - 1;
+            let __dt7 = ds[__t4] + __row0_1[i];
+            s[i] = s[__t4] + __row0_0[i];
+            ds[i] = __dt7;
+        }
     }
     let mut dtotal = 0.0;
     let mut total = 0.0;
     let __t8 = s.len();
-    for i_1 in 0..__t8 {
-        let __t9 = s[i_1];
-        let __dt10 = ds[i_1] * __t9 * 2.0;
-        total += __t9 * __t9;
-        dtotal += __dt10;
+    if 0 < __t8 {
+        let __row1_0 = &s[..__t8];
+        let __row1_1 = &ds[..__t8];
+        for i_1 in 0..__t8 {
+            let __t9 = __row1_0[i_1];
+            let __dt10 = __row1_1[i_1] * __t9 * 2.0;
+            total += __t9 * __t9;
+            dtotal += __dt10;
+        }
     }
     let __value = (total, dtotal);
     (
@@ -301,20 +329,28 @@ pub fn prefix_sums_hvp(
     s[0] = x[0];
     ds[0] = __dt2;
     let __t3 = x.len();
-    for i in 1..__t3 {
-        let __t4 = i - 1;
-        let __dt7 = ds[__t4] + dx[i];
-        s[i] = s[__t4] + x[i];
-        ds[i] = __dt7;
+    if 1 < __t3 {
+        let __row0_0 = &x[..__t3];
+        let __row0_1 = &dx[..__t3];
+        for i in 1..__t3 {
+            let __t4 = i - 1;
+            let __dt7 = ds[__t4] + __row0_1[i];
+            s[i] = s[__t4] + __row0_0[i];
+            ds[i] = __dt7;
+        }
     }
     let mut dtotal = 0.0;
     let mut total = 0.0;
     let __t8 = s.len();
-    for i_1 in 0..__t8 {
-        let __t9 = s[i_1];
-        let __dt10 = ds[i_1] * __t9 * 2.0;
-        total += __t9 * __t9;
-        dtotal += __dt10;
+    if 0 < __t8 {
+        let __row1_0 = &s[..__t8];
+        let __row1_1 = &ds[..__t8];
+        for i_1 in 0..__t8 {
+            let __t9 = __row1_0[i_1];
+            let __dt10 = __row1_1[i_1] * __t9 * 2.0;
+            total += __t9 * __t9;
+            dtotal += __dt10;
+        }
     }
     let __value = (total, dtotal);
     let __seed: (f64, f64) = (0.0, 1.0);
@@ -399,32 +435,44 @@ pub fn prefix_sums_jvp_jvp(
     ds[0] = __dt2;
     dds[0] = __ddt2;
     let __t3 = x.len();
-    for i in 1..__t3 {
-        let __t4 = i - 1;
-        let __dt7_1 = ds_1[__t4] + dx_1[i];
-        let __dt7 = ds[__t4] + dx[i];
-        let __ddt7 = dds[__t4] + ddx[i];
-        s[i] = s[__t4] + x[i];
-        ds_1[i] = __dt7_1;
-        ds[i] = __dt7;
-        dds[i] = __ddt7;
+    if 1 < __t3 {
+        let __row0_0 = &x[..__t3];
+        let __row0_1 = &dx[..__t3];
+        let __row0_2 = &dx_1[..__t3];
+        let __row0_3 = &ddx[..__t3];
+        for i in 1..__t3 {
+            let __t4 = i - 1;
+            let __dt7_1 = ds_1[__t4] + __row0_2[i];
+            let __dt7 = ds[__t4] + __row0_1[i];
+            let __ddt7 = dds[__t4] + __row0_3[i];
+            s[i] = s[__t4] + __row0_0[i];
+            ds_1[i] = __dt7_1;
+            ds[i] = __dt7;
+            dds[i] = __ddt7;
+        }
     }
     let mut ddtotal = 0.0;
     let mut dtotal = 0.0;
     let mut dtotal_1 = 0.0;
     let mut total = 0.0;
     let __t8 = s.len();
-    for i_1 in 0..__t8 {
-        let __dt9 = ds[i_1];
-        let __dt9_1 = ds_1[i_1];
-        let __t9 = s[i_1];
-        let __dt10_1 = __dt9_1 * __t9 * 2.0;
-        let __dt10 = __dt9 * __t9 * 2.0;
-        let __ddt10 = (dds[i_1] * __t9 + __dt9_1 * __dt9) * 2.0;
-        total += __t9 * __t9;
-        dtotal_1 += __dt10_1;
-        dtotal += __dt10;
-        ddtotal += __ddt10;
+    if 0 < __t8 {
+        let __row1_0 = &s[..__t8];
+        let __row1_1 = &ds[..__t8];
+        let __row1_2 = &dds[..__t8];
+        let __row1_3 = &ds_1[..__t8];
+        for i_1 in 0..__t8 {
+            let __dt9 = __row1_1[i_1];
+            let __dt9_1 = __row1_3[i_1];
+            let __t9 = __row1_0[i_1];
+            let __dt10_1 = __dt9_1 * __t9 * 2.0;
+            let __dt10 = __dt9 * __t9 * 2.0;
+            let __ddt10 = (__row1_2[i_1] * __t9 + __dt9_1 * __dt9) * 2.0;
+            total += __t9 * __t9;
+            dtotal_1 += __dt10_1;
+            dtotal += __dt10;
+            ddtotal += __ddt10;
+        }
     }
     let __value = ((total, dtotal), (dtotal_1, ddtotal));
     __value
@@ -482,32 +530,44 @@ where
     ds[0] = __dt2;
     dds[0] = __ddt2;
     let __t3 = x.len();
-    for i in 1..__t3 {
-        let __t4 = i - 1;
-        let __dt7_1 = ds_1[__t4] + dx_1[i];
-        let __dt7 = ds[__t4] + dx[i];
-        let __ddt7 = dds[__t4] + ddx[i];
-        s[i] = s[__t4] + x[i];
-        ds_1[i] = __dt7_1;
-        ds[i] = __dt7;
-        dds[i] = __ddt7;
+    if 1 < __t3 {
+        let __row0_0 = &x[..__t3];
+        let __row0_1 = &dx[..__t3];
+        let __row0_2 = &dx_1[..__t3];
+        let __row0_3 = &ddx[..__t3];
+        for i in 1..__t3 {
+            let __t4 = i - 1;
+            let __dt7_1 = ds_1[__t4] + __row0_2[i];
+            let __dt7 = ds[__t4] + __row0_1[i];
+            let __ddt7 = dds[__t4] + __row0_3[i];
+            s[i] = s[__t4] + __row0_0[i];
+            ds_1[i] = __dt7_1;
+            ds[i] = __dt7;
+            dds[i] = __ddt7;
+        }
     }
     let mut ddtotal = 0.0;
     let mut dtotal = 0.0;
     let mut dtotal_1 = 0.0;
     let mut total = 0.0;
     let __t8 = s.len();
-    for i_1 in 0..__t8 {
-        let __dt9 = ds[i_1];
-        let __dt9_1 = ds_1[i_1];
-        let __t9 = s[i_1];
-        let __dt10_1 = __dt9_1 * __t9 * 2.0;
-        let __dt10 = __dt9 * __t9 * 2.0;
-        let __ddt10 = (dds[i_1] * __t9 + __dt9_1 * __dt9) * 2.0;
-        total += __t9 * __t9;
-        dtotal_1 += __dt10_1;
-        dtotal += __dt10;
-        ddtotal += __ddt10;
+    if 0 < __t8 {
+        let __row1_0 = &s[..__t8];
+        let __row1_1 = &ds[..__t8];
+        let __row1_2 = &dds[..__t8];
+        let __row1_3 = &ds_1[..__t8];
+        for i_1 in 0..__t8 {
+            let __dt9 = __row1_1[i_1];
+            let __dt9_1 = __row1_3[i_1];
+            let __t9 = __row1_0[i_1];
+            let __dt10_1 = __dt9_1 * __t9 * 2.0;
+            let __dt10 = __dt9 * __t9 * 2.0;
+            let __ddt10 = (__row1_2[i_1] * __t9 + __dt9_1 * __dt9) * 2.0;
+            total += __t9 * __t9;
+            dtotal_1 += __dt10_1;
+            dtotal += __dt10;
+            ddtotal += __ddt10;
+        }
     }
     let __value = ((total, dtotal), (dtotal_1, ddtotal));
     (
@@ -1184,10 +1244,13 @@ pub fn pushed_vjp<'__l0>(
     let __t1 = x.len();
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t1));
-    for i in 0..__t1 {
-        let __t3 = x[i].tanh();
-        ys.push(__t3);
-        ::backprop::__private::record(&mut __tape0, (__t3,));
+    if 0 < __t1 {
+        let __row0_0 = &x[..__t1];
+        for i in 0..__t1 {
+            let __t3 = __row0_0[i].tanh();
+            ys.push(__t3);
+            ::backprop::__private::record(&mut __tape0, (__t3,));
+        }
     }
     let __t4 = ys[0];
     let __t6 = (ys.len()) - 1;
@@ -1235,10 +1298,13 @@ pub fn pushed_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let __t1 = x.len();
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t1));
-    for i in 0..__t1 {
-        let __t3 = x[i].tanh();
-        ys.push(__t3);
-        ::backprop::__private::record(&mut __tape0, (__t3,));
+    if 0 < __t1 {
+        let __row0_0 = &x[..__t1];
+        for i in 0..__t1 {
+            let __t3 = __row0_0[i].tanh();
+            ys.push(__t3);
+            ::backprop::__private::record(&mut __tape0, (__t3,));
+        }
     }
     let __t4 = ys[0];
     let __t6 = (ys.len()) - 1;
@@ -1283,10 +1349,14 @@ pub fn pushed_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
     let __p0 = ::backprop::__private::zero_like(&ys);
     let mut dys = __p0;
     let __t1 = x.len();
-    for i in 0..__t1 {
-        let __t3 = x[i].tanh();
-        dys.push(dx[i] * (1.0 - __t3 * __t3));
-        ys.push(__t3);
+    if 0 < __t1 {
+        let __row0_0 = &x[..__t1];
+        let __row0_1 = &dx[..__t1];
+        for i in 0..__t1 {
+            let __t3 = __row0_0[i].tanh();
+            dys.push(__row0_1[i] * (1.0 - __t3 * __t3));
+            ys.push(__t3);
+        }
     }
     let __t4 = ys[0];
     let __t6 = (ys.len()) - 1;
@@ -1329,11 +1399,15 @@ where
     let __t1 = x.len();
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t1));
-    for i in 0..__t1 {
-        let __t3 = x[i].tanh();
-        dys.push(dx[i] * (1.0 - __t3 * __t3));
-        ys.push(__t3);
-        ::backprop::__private::record(&mut __tape0, (__t3,));
+    if 0 < __t1 {
+        let __row0_0 = &x[..__t1];
+        let __row0_1 = &dx[..__t1];
+        for i in 0..__t1 {
+            let __t3 = __row0_0[i].tanh();
+            dys.push(__row0_1[i] * (1.0 - __t3 * __t3));
+            ys.push(__t3);
+            ::backprop::__private::record(&mut __tape0, (__t3,));
+        }
     }
     let __dt4 = dys[0];
     let __t4 = ys[0];
@@ -1411,11 +1485,15 @@ pub fn pushed_hvp(
     let __t1 = x.len();
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t1));
-    for i in 0..__t1 {
-        let __t3 = x[i].tanh();
-        dys.push(dx[i] * (1.0 - __t3 * __t3));
-        ys.push(__t3);
-        ::backprop::__private::record(&mut __tape0, (__t3,));
+    if 0 < __t1 {
+        let __row0_0 = &x[..__t1];
+        let __row0_1 = &dx[..__t1];
+        for i in 0..__t1 {
+            let __t3 = __row0_0[i].tanh();
+            dys.push(__row0_1[i] * (1.0 - __t3 * __t3));
+            ys.push(__t3);
+            ::backprop::__private::record(&mut __tape0, (__t3,));
+        }
     }
     let __dt4 = dys[0];
     let __t4 = ys[0];
@@ -1494,16 +1572,22 @@ pub fn pushed_jvp_jvp(
     let mut ddys = __p7;
     let mut dys = __p0;
     let __t1 = x.len();
-    for i in 0..__t1 {
-        let __dt2 = dx[i];
-        let __t3 = x[i].tanh();
-        let __dt3_1 = dx_1[i] * (1.0 - __t3 * __t3);
-        let __p2 = 1.0 - __t3 * __t3;
-        let __dt3 = __dt2 * __p2;
-        ddys.push(ddx[i] * __p2 + -(__dt3_1 * __t3 * 2.0) * __dt2);
-        dys.push(__dt3);
-        dys_1.push(__dt3_1);
-        ys.push(__t3);
+    if 0 < __t1 {
+        let __row0_0 = &x[..__t1];
+        let __row0_1 = &dx[..__t1];
+        let __row0_2 = &dx_1[..__t1];
+        let __row0_3 = &ddx[..__t1];
+        for i in 0..__t1 {
+            let __dt2 = __row0_1[i];
+            let __t3 = __row0_0[i].tanh();
+            let __dt3_1 = __row0_2[i] * (1.0 - __t3 * __t3);
+            let __p2 = 1.0 - __t3 * __t3;
+            let __dt3 = __dt2 * __p2;
+            ddys.push(__row0_3[i] * __p2 + -(__dt3_1 * __t3 * 2.0) * __dt2);
+            dys.push(__dt3);
+            dys_1.push(__dt3_1);
+            ys.push(__t3);
+        }
     }
     let __dt4 = dys[0];
     let __dt4_1 = dys_1[0];
@@ -1571,17 +1655,23 @@ where
     let __t1 = x.len();
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t1));
-    for i in 0..__t1 {
-        let __dt2 = dx[i];
-        let __t3 = x[i].tanh();
-        let __dt3_1 = dx_1[i] * (1.0 - __t3 * __t3);
-        let __p2 = 1.0 - __t3 * __t3;
-        let __dt3 = __dt2 * __p2;
-        ddys.push(ddx[i] * __p2 + -(__dt3_1 * __t3 * 2.0) * __dt2);
-        dys.push(__dt3);
-        dys_1.push(__dt3_1);
-        ys.push(__t3);
-        ::backprop::__private::record(&mut __tape0, (__t3,));
+    if 0 < __t1 {
+        let __row0_0 = &x[..__t1];
+        let __row0_1 = &dx[..__t1];
+        let __row0_2 = &dx_1[..__t1];
+        let __row0_3 = &ddx[..__t1];
+        for i in 0..__t1 {
+            let __dt2 = __row0_1[i];
+            let __t3 = __row0_0[i].tanh();
+            let __dt3_1 = __row0_2[i] * (1.0 - __t3 * __t3);
+            let __p2 = 1.0 - __t3 * __t3;
+            let __dt3 = __dt2 * __p2;
+            ddys.push(__row0_3[i] * __p2 + -(__dt3_1 * __t3 * 2.0) * __dt2);
+            dys.push(__dt3);
+            dys_1.push(__dt3_1);
+            ys.push(__t3);
+            ::backprop::__private::record(&mut __tape0, (__t3,));
+        }
     }
     let __ddt4 = ddys[0];
     let __dt4 = dys[0];
@@ -3173,10 +3263,13 @@ pub fn cloned_then_scaled_vjp<'__l0>(
     let __t1 = y.len();
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t1));
-    for i in 0..__t1 {
-        let __t2 = y[i];
-        y[i] = __t2 * k;
-        ::backprop::__private::record(&mut __tape0, (__t2,));
+    if 0 < __t1 {
+        let __row0_0 = &mut y[..__t1];
+        for i in 0..__t1 {
+            let __t2 = __row0_0[i];
+            __row0_0[i] = __t2 * k;
+            ::backprop::__private::record(&mut __tape0, (__t2,));
+        }
     }
     let __value = y[0] + y[1];
     (
@@ -3224,10 +3317,13 @@ pub fn cloned_then_scaled_grad(
     let __t1 = y.len();
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t1));
-    for i in 0..__t1 {
-        let __t2 = y[i];
-        y[i] = __t2 * k;
-        ::backprop::__private::record(&mut __tape0, (__t2,));
+    if 0 < __t1 {
+        let __row0_0 = &mut y[..__t1];
+        for i in 0..__t1 {
+            let __t2 = __row0_0[i];
+            __row0_0[i] = __t2 * k;
+            ::backprop::__private::record(&mut __tape0, (__t2,));
+        }
     }
     let __value = y[0] + y[1];
     let __seed: f64 = 1.0;
@@ -3273,11 +3369,15 @@ pub fn cloned_then_scaled_jvp(
     let mut dy = dx.clone();
     let mut y = x.clone();
     let __t1 = y.len();
-    for i in 0..__t1 {
-        let __t2 = y[i];
-        let __dt3 = dy[i] * k + dk * __t2;
-        y[i] = __t2 * k;
-        dy[i] = __dt3;
+    if 0 < __t1 {
+        let __row0_0 = &mut y[..__t1];
+        let __row0_1 = &mut dy[..__t1];
+        for i in 0..__t1 {
+            let __t2 = __row0_0[i];
+            let __dt3 = __row0_1[i] * k + dk * __t2;
+            __row0_0[i] = __t2 * k;
+            __row0_1[i] = __dt3;
+        }
     }
     let __value = (y[0] + y[1], dy[0] + dy[1]);
     __value
@@ -3323,13 +3423,17 @@ where
     let __t1 = y.len();
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t1));
-    for i in 0..__t1 {
-        let __dt2 = dy[i];
-        let __t2 = y[i];
-        let __dt3 = __dt2 * k + dk * __t2;
-        y[i] = __t2 * k;
-        dy[i] = __dt3;
-        ::backprop::__private::record(&mut __tape0, (__t2, __dt2));
+    if 0 < __t1 {
+        let __row0_0 = &mut y[..__t1];
+        let __row0_1 = &mut dy[..__t1];
+        for i in 0..__t1 {
+            let __dt2 = __row0_1[i];
+            let __t2 = __row0_0[i];
+            let __dt3 = __dt2 * k + dk * __t2;
+            __row0_0[i] = __t2 * k;
+            __row0_1[i] = __dt3;
+            ::backprop::__private::record(&mut __tape0, (__t2, __dt2));
+        }
     }
     let __value = (y[0] + y[1], dy[0] + dy[1]);
     (
@@ -3396,13 +3500,17 @@ pub fn cloned_then_scaled_hvp(
     let __t1 = y.len();
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t1));
-    for i in 0..__t1 {
-        let __dt2 = dy[i];
-        let __t2 = y[i];
-        let __dt3 = __dt2 * k + dk * __t2;
-        y[i] = __t2 * k;
-        dy[i] = __dt3;
-        ::backprop::__private::record(&mut __tape0, (__t2, __dt2));
+    if 0 < __t1 {
+        let __row0_0 = &mut y[..__t1];
+        let __row0_1 = &mut dy[..__t1];
+        for i in 0..__t1 {
+            let __dt2 = __row0_1[i];
+            let __t2 = __row0_0[i];
+            let __dt3 = __dt2 * k + dk * __t2;
+            __row0_0[i] = __t2 * k;
+            __row0_1[i] = __dt3;
+            ::backprop::__private::record(&mut __tape0, (__t2, __dt2));
+        }
     }
     let __value = (y[0] + y[1], dy[0] + dy[1]);
     let __seed: (f64, f64) = (0.0, 1.0);
@@ -3470,17 +3578,23 @@ pub fn cloned_then_scaled_jvp_jvp(
     let mut dy_1 = dx_1.clone();
     let mut y = x.clone();
     let __t1 = y.len();
-    for i in 0..__t1 {
-        let __dt2 = dy[i];
-        let __dt2_1 = dy_1[i];
-        let __t2 = y[i];
-        let __dt3_1 = __dt2_1 * k + dk_1 * __t2;
-        let __dt3 = __dt2 * k + dk * __t2;
-        let __ddt3 = ddy[i] * k + dk_1 * __dt2 + (ddk * __t2 + __dt2_1 * dk);
-        y[i] = __t2 * k;
-        dy_1[i] = __dt3_1;
-        dy[i] = __dt3;
-        ddy[i] = __ddt3;
+    if 0 < __t1 {
+        let __row0_0 = &mut y[..__t1];
+        let __row0_1 = &mut dy[..__t1];
+        let __row0_2 = &mut ddy[..__t1];
+        let __row0_3 = &mut dy_1[..__t1];
+        for i in 0..__t1 {
+            let __dt2 = __row0_1[i];
+            let __dt2_1 = __row0_3[i];
+            let __t2 = __row0_0[i];
+            let __dt3_1 = __dt2_1 * k + dk_1 * __t2;
+            let __dt3 = __dt2 * k + dk * __t2;
+            let __ddt3 = __row0_2[i] * k + dk_1 * __dt2 + (ddk * __t2 + __dt2_1 * dk);
+            __row0_0[i] = __t2 * k;
+            __row0_3[i] = __dt3_1;
+            __row0_1[i] = __dt3;
+            __row0_2[i] = __ddt3;
+        }
     }
     let __value = ((y[0] + y[1], dy[0] + dy[1]), (dy_1[0] + dy_1[1], ddy[0] + ddy[1]));
     __value
@@ -3540,19 +3654,25 @@ where
     let __t1 = y.len();
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t1));
-    for i in 0..__t1 {
-        let __ddt2 = ddy[i];
-        let __dt2 = dy[i];
-        let __dt2_1 = dy_1[i];
-        let __t2 = y[i];
-        let __dt3_1 = __dt2_1 * k + dk_1 * __t2;
-        let __dt3 = __dt2 * k + dk * __t2;
-        let __ddt3 = __ddt2 * k + dk_1 * __dt2 + (ddk * __t2 + __dt2_1 * dk);
-        y[i] = __t2 * k;
-        dy_1[i] = __dt3_1;
-        dy[i] = __dt3;
-        ddy[i] = __ddt3;
-        ::backprop::__private::record(&mut __tape0, (__t2, __dt2, __ddt2, __dt2_1));
+    if 0 < __t1 {
+        let __row0_0 = &mut y[..__t1];
+        let __row0_1 = &mut dy[..__t1];
+        let __row0_2 = &mut ddy[..__t1];
+        let __row0_3 = &mut dy_1[..__t1];
+        for i in 0..__t1 {
+            let __ddt2 = __row0_2[i];
+            let __dt2 = __row0_1[i];
+            let __dt2_1 = __row0_3[i];
+            let __t2 = __row0_0[i];
+            let __dt3_1 = __dt2_1 * k + dk_1 * __t2;
+            let __dt3 = __dt2 * k + dk * __t2;
+            let __ddt3 = __ddt2 * k + dk_1 * __dt2 + (ddk * __t2 + __dt2_1 * dk);
+            __row0_0[i] = __t2 * k;
+            __row0_3[i] = __dt3_1;
+            __row0_1[i] = __dt3;
+            __row0_2[i] = __ddt3;
+            ::backprop::__private::record(&mut __tape0, (__t2, __dt2, __ddt2, __dt2_1));
+        }
     }
     let __value = ((y[0] + y[1], dy[0] + dy[1]), (dy_1[0] + dy_1[1], ddy[0] + ddy[1]));
     (

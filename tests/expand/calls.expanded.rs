@@ -4853,12 +4853,15 @@ pub fn norm_jvp(v: &[f64], dv: &[f64]) -> (f64, f64) {
     let __t0 = v.len();
     let mut __dt1: f64 = 0.0;
     let mut __t1: f64 = 0.0;
-    for __i0 in 0..__t0 {
-        let e = &v[__i0];
-        let __t2 = v[__i0];
-        let __dt3 = dv[__i0] * __t2 * 2.0;
-        __t1 += __t2 * __t2;
-        __dt1 += __dt3;
+    if 0 < __t0 {
+        let __row0_0 = &dv[..__t0];
+        for __i0 in 0..__t0 {
+            let e = &v[__i0];
+            let __t2 = v[__i0];
+            let __dt3 = __row0_0[__i0] * __t2 * 2.0;
+            __t1 += __t2 * __t2;
+            __dt1 += __dt3;
+        }
     }
     let __t5 = __t1.sqrt();
     let __value = (__t5, __dt1 / (2.0 * __t5));
@@ -4896,12 +4899,15 @@ where
     let __t0 = v.len();
     let mut __dt1: f64 = 0.0;
     let mut __t1: f64 = 0.0;
-    for __i0 in 0..__t0 {
-        let e = &v[__i0];
-        let __t2 = v[__i0];
-        let __dt3 = dv[__i0] * __t2 * 2.0;
-        __t1 += __t2 * __t2;
-        __dt1 += __dt3;
+    if 0 < __t0 {
+        let __row0_0 = &dv[..__t0];
+        for __i0 in 0..__t0 {
+            let e = &v[__i0];
+            let __t2 = v[__i0];
+            let __dt3 = __row0_0[__i0] * __t2 * 2.0;
+            __t1 += __t2 * __t2;
+            __dt1 += __dt3;
+        }
     }
     let __t5 = __t1.sqrt();
     let __p1 = 2.0 * __t5;
@@ -4963,12 +4969,15 @@ pub fn norm_hvp(
     let __t0 = v.len();
     let mut __dt1: f64 = 0.0;
     let mut __t1: f64 = 0.0;
-    for __i0 in 0..__t0 {
-        let e = &v[__i0];
-        let __t2 = v[__i0];
-        let __dt3 = dv[__i0] * __t2 * 2.0;
-        __t1 += __t2 * __t2;
-        __dt1 += __dt3;
+    if 0 < __t0 {
+        let __row0_0 = &dv[..__t0];
+        for __i0 in 0..__t0 {
+            let e = &v[__i0];
+            let __t2 = v[__i0];
+            let __dt3 = __row0_0[__i0] * __t2 * 2.0;
+            __t1 += __t2 * __t2;
+            __dt1 += __dt3;
+        }
     }
     let __t5 = __t1.sqrt();
     let __p1 = 2.0 * __t5;
@@ -5031,18 +5040,23 @@ pub fn norm_jvp_jvp(
     let mut __dt1: f64 = 0.0;
     let mut __dt1_1: f64 = 0.0;
     let mut __t1: f64 = 0.0;
-    for __i0 in 0..__t0 {
-        let e = &v[__i0];
-        let __dt2 = dv[__i0];
-        let __dt2_1 = dv_1[__i0];
-        let __t2 = v[__i0];
-        let __dt3_1 = __dt2_1 * __t2 * 2.0;
-        let __dt3 = __dt2 * __t2 * 2.0;
-        let __ddt3 = (ddv[__i0] * __t2 + __dt2_1 * __dt2) * 2.0;
-        __t1 += __t2 * __t2;
-        __dt1_1 += __dt3_1;
-        __dt1 += __dt3;
-        __ddt1 += __ddt3;
+    if 0 < __t0 {
+        let __row0_0 = &dv[..__t0];
+        let __row0_1 = &dv_1[..__t0];
+        let __row0_2 = &ddv[..__t0];
+        for __i0 in 0..__t0 {
+            let e = &v[__i0];
+            let __dt2 = __row0_0[__i0];
+            let __dt2_1 = __row0_1[__i0];
+            let __t2 = v[__i0];
+            let __dt3_1 = __dt2_1 * __t2 * 2.0;
+            let __dt3 = __dt2 * __t2 * 2.0;
+            let __ddt3 = (__row0_2[__i0] * __t2 + __dt2_1 * __dt2) * 2.0;
+            __t1 += __t2 * __t2;
+            __dt1_1 += __dt3_1;
+            __dt1 += __dt3;
+            __ddt1 += __ddt3;
+        }
     }
     let __t5 = __t1.sqrt();
     let __dt5_1 = __dt1_1 / (2.0 * __t5);
@@ -5099,18 +5113,23 @@ where
     let mut __dt1: f64 = 0.0;
     let mut __dt1_1: f64 = 0.0;
     let mut __t1: f64 = 0.0;
-    for __i0 in 0..__t0 {
-        let e = &v[__i0];
-        let __dt2 = dv[__i0];
-        let __dt2_1 = dv_1[__i0];
-        let __t2 = v[__i0];
-        let __dt3_1 = __dt2_1 * __t2 * 2.0;
-        let __dt3 = __dt2 * __t2 * 2.0;
-        let __ddt3 = (ddv[__i0] * __t2 + __dt2_1 * __dt2) * 2.0;
-        __t1 += __t2 * __t2;
-        __dt1_1 += __dt3_1;
-        __dt1 += __dt3;
-        __ddt1 += __ddt3;
+    if 0 < __t0 {
+        let __row0_0 = &dv[..__t0];
+        let __row0_1 = &dv_1[..__t0];
+        let __row0_2 = &ddv[..__t0];
+        for __i0 in 0..__t0 {
+            let e = &v[__i0];
+            let __dt2 = __row0_0[__i0];
+            let __dt2_1 = __row0_1[__i0];
+            let __t2 = v[__i0];
+            let __dt3_1 = __dt2_1 * __t2 * 2.0;
+            let __dt3 = __dt2 * __t2 * 2.0;
+            let __ddt3 = (__row0_2[__i0] * __t2 + __dt2_1 * __dt2) * 2.0;
+            __t1 += __t2 * __t2;
+            __dt1_1 += __dt3_1;
+            __dt1 += __dt3;
+            __ddt1 += __ddt3;
+        }
     }
     let __t5 = __t1.sqrt();
     let __p6 = 2.0 * __t5;
@@ -9699,8 +9718,12 @@ where
         let k = rates(x, &__s0_1);
         let __shape_k = (&::backprop::__private::KeepShape(&k)).kept_shape();
         let __t2 = y.len();
-        for i in 0..__t2 {
-            y[i] += 0.1 * ::backprop::__private::float(k[i]);
+        if 0 < __t2 {
+            let __row0_0 = &mut y[..__t2];
+            let __row0_1 = &k[..__t2];
+            for i in 0..__t2 {
+                __row0_0[i] += 0.1 * ::backprop::__private::float(__row0_1[i]);
+            }
         }
         ::backprop::__private::record(&mut __tape1, (__t2, __s0_1, __shape_k));
     }

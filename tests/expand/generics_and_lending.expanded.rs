@@ -30,11 +30,14 @@ pub fn generic_sines_vjp<'__l0, T: Float + ::backprop::Float>(
     let __t0 = x.len();
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
-    for i in 0..__t0 {
-        let __t1 = x[i];
-        let __t2 = __t1.sin();
-        s += __t1 * __t2;
-        ::backprop::__private::record(&mut __tape0, (__t2,));
+    if 0 < __t0 {
+        let __row0_0 = &x[..__t0];
+        for i in 0..__t0 {
+            let __t1 = __row0_0[i];
+            let __t2 = __t1.sin();
+            s += __t1 * __t2;
+            ::backprop::__private::record(&mut __tape0, (__t2,));
+        }
     }
     let __value = s;
     (
@@ -80,11 +83,14 @@ pub fn generic_sines_grad<T: Float + ::backprop::Float>(
     let __t0 = x.len();
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
-    for i in 0..__t0 {
-        let __t1 = x[i];
-        let __t2 = __t1.sin();
-        s += __t1 * __t2;
-        ::backprop::__private::record(&mut __tape0, (__t2,));
+    if 0 < __t0 {
+        let __row0_0 = &x[..__t0];
+        for i in 0..__t0 {
+            let __t1 = __row0_0[i];
+            let __t2 = __t1.sin();
+            s += __t1 * __t2;
+            ::backprop::__private::record(&mut __tape0, (__t2,));
+        }
     }
     let __value = s;
     let __seed: T = <T as ::backprop::__private::Float>::from_f64(1.0);
@@ -124,13 +130,17 @@ pub fn generic_sines_jvp<T: Float + ::backprop::Float>(x: &[T], dx: &[T]) -> (T,
     let mut ds = (::backprop::__private::zero_like(&(T::ZERO)));
     let mut s = T::ZERO;
     let __t0 = x.len();
-    for i in 0..__t0 {
-        let __dt1 = dx[i];
-        let __t1 = x[i];
-        let __t2 = __t1.sin();
-        let __dt3 = __dt1 * __t2 + __dt1 * __t1.cos() * __t1;
-        s += __t1 * __t2;
-        ds += __dt3;
+    if 0 < __t0 {
+        let __row0_0 = &x[..__t0];
+        let __row0_1 = &dx[..__t0];
+        for i in 0..__t0 {
+            let __dt1 = __row0_1[i];
+            let __t1 = __row0_0[i];
+            let __t2 = __t1.sin();
+            let __dt3 = __dt1 * __t2 + __dt1 * __t1.cos() * __t1;
+            s += __t1 * __t2;
+            ds += __dt3;
+        }
     }
     let __value = (s, ds);
     __value
@@ -169,15 +179,19 @@ where
     let __t0 = x.len();
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
-    for i in 0..__t0 {
-        let __dt1 = dx[i];
-        let __t1 = x[i];
-        let __t2 = __t1.sin();
-        let __p0 = __t1.cos();
-        let __dt3 = __dt1 * __t2 + __dt1 * __p0 * __t1;
-        s += __t1 * __t2;
-        ds += __dt3;
-        ::backprop::__private::record(&mut __tape0, (__t2, __p0));
+    if 0 < __t0 {
+        let __row0_0 = &x[..__t0];
+        let __row0_1 = &dx[..__t0];
+        for i in 0..__t0 {
+            let __dt1 = __row0_1[i];
+            let __t1 = __row0_0[i];
+            let __t2 = __t1.sin();
+            let __p0 = __t1.cos();
+            let __dt3 = __dt1 * __t2 + __dt1 * __p0 * __t1;
+            s += __t1 * __t2;
+            ds += __dt3;
+            ::backprop::__private::record(&mut __tape0, (__t2, __p0));
+        }
     }
     let __value = (s, ds);
     (
@@ -243,15 +257,19 @@ pub fn generic_sines_hvp<T: Float + ::backprop::Float>(
     let __t0 = x.len();
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
-    for i in 0..__t0 {
-        let __dt1 = dx[i];
-        let __t1 = x[i];
-        let __t2 = __t1.sin();
-        let __p0 = __t1.cos();
-        let __dt3 = __dt1 * __t2 + __dt1 * __p0 * __t1;
-        s += __t1 * __t2;
-        ds += __dt3;
-        ::backprop::__private::record(&mut __tape0, (__t2, __p0));
+    if 0 < __t0 {
+        let __row0_0 = &x[..__t0];
+        let __row0_1 = &dx[..__t0];
+        for i in 0..__t0 {
+            let __dt1 = __row0_1[i];
+            let __t1 = __row0_0[i];
+            let __t2 = __t1.sin();
+            let __p0 = __t1.cos();
+            let __dt3 = __dt1 * __t2 + __dt1 * __p0 * __t1;
+            s += __t1 * __t2;
+            ds += __dt3;
+            ::backprop::__private::record(&mut __tape0, (__t2, __p0));
+        }
     }
     let __value = (s, ds);
     let __seed: (T, T) = (
@@ -321,24 +339,30 @@ pub fn generic_sines_jvp_jvp<T: Float + ::backprop::Float>(
     let mut ds_1 = (::backprop::__private::zero_like(&(T::ZERO)));
     let mut s = T::ZERO;
     let __t0 = x.len();
-    for i in 0..__t0 {
-        let __ddt1 = ddx[i];
-        let __dt1 = dx[i];
-        let __dt1_1 = dx_1[i];
-        let __t1 = x[i];
-        let __t2 = __t1.sin();
-        let __dt2_1 = __dt1_1 * __t1.cos();
-        let __p0 = __t1.cos();
-        let __dt2 = __dt1 * __p0;
-        let __dt3_1 = __dt1_1 * __t2 + __dt2_1 * __t1;
-        let __dt3 = __dt1 * __t2 + __dt2 * __t1;
-        let __ddt3 = __ddt1 * __t2 + __dt2_1 * __dt1
-            + ((__ddt1 * __p0 + -(__dt1_1 * __t1.sin()) * __dt1) * __t1
-                + __dt1_1 * __dt2);
-        s += __t1 * __t2;
-        ds_1 += __dt3_1;
-        ds += __dt3;
-        dds += __ddt3;
+    if 0 < __t0 {
+        let __row0_0 = &x[..__t0];
+        let __row0_1 = &dx[..__t0];
+        let __row0_2 = &dx_1[..__t0];
+        let __row0_3 = &ddx[..__t0];
+        for i in 0..__t0 {
+            let __ddt1 = __row0_3[i];
+            let __dt1 = __row0_1[i];
+            let __dt1_1 = __row0_2[i];
+            let __t1 = __row0_0[i];
+            let __t2 = __t1.sin();
+            let __dt2_1 = __dt1_1 * __t1.cos();
+            let __p0 = __t1.cos();
+            let __dt2 = __dt1 * __p0;
+            let __dt3_1 = __dt1_1 * __t2 + __dt2_1 * __t1;
+            let __dt3 = __dt1 * __t2 + __dt2 * __t1;
+            let __ddt3 = __ddt1 * __t2 + __dt2_1 * __dt1
+                + ((__ddt1 * __p0 + -(__dt1_1 * __t1.sin()) * __dt1) * __t1
+                    + __dt1_1 * __dt2);
+            s += __t1 * __t2;
+            ds_1 += __dt3_1;
+            ds += __dt3;
+            dds += __ddt3;
+        }
     }
     let __value = ((s, ds), (ds_1, dds));
     __value
@@ -399,26 +423,32 @@ where
     let __t0 = x.len();
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
-    for i in 0..__t0 {
-        let __ddt1 = ddx[i];
-        let __dt1 = dx[i];
-        let __dt1_1 = dx_1[i];
-        let __t1 = x[i];
-        let __t2 = __t1.sin();
-        let __p4 = __t1.cos();
-        let __dt2_1 = __dt1_1 * __p4;
-        let __p0 = __t1.cos();
-        let __p5 = __t1.sin();
-        let __dt2 = __dt1 * __p0;
-        let __dt3_1 = __dt1_1 * __t2 + __dt2_1 * __t1;
-        let __dt3 = __dt1 * __t2 + __dt2 * __t1;
-        let __ddt3 = __ddt1 * __t2 + __dt2_1 * __dt1
-            + ((__ddt1 * __p0 + -(__dt1_1 * __p5) * __dt1) * __t1 + __dt1_1 * __dt2);
-        s += __t1 * __t2;
-        ds_1 += __dt3_1;
-        ds += __dt3;
-        dds += __ddt3;
-        ::backprop::__private::record(&mut __tape0, (__t2, __p0, __p4, __p5));
+    if 0 < __t0 {
+        let __row0_0 = &x[..__t0];
+        let __row0_1 = &dx[..__t0];
+        let __row0_2 = &dx_1[..__t0];
+        let __row0_3 = &ddx[..__t0];
+        for i in 0..__t0 {
+            let __ddt1 = __row0_3[i];
+            let __dt1 = __row0_1[i];
+            let __dt1_1 = __row0_2[i];
+            let __t1 = __row0_0[i];
+            let __t2 = __t1.sin();
+            let __p4 = __t1.cos();
+            let __dt2_1 = __dt1_1 * __p4;
+            let __p0 = __t1.cos();
+            let __p5 = __t1.sin();
+            let __dt2 = __dt1 * __p0;
+            let __dt3_1 = __dt1_1 * __t2 + __dt2_1 * __t1;
+            let __dt3 = __dt1 * __t2 + __dt2 * __t1;
+            let __ddt3 = __ddt1 * __t2 + __dt2_1 * __dt1
+                + ((__ddt1 * __p0 + -(__dt1_1 * __p5) * __dt1) * __t1 + __dt1_1 * __dt2);
+            s += __t1 * __t2;
+            ds_1 += __dt3_1;
+            ds += __dt3;
+            dds += __ddt3;
+            ::backprop::__private::record(&mut __tape0, (__t2, __p0, __p4, __p5));
+        }
     }
     let __value = ((s, ds), (ds_1, dds));
     (

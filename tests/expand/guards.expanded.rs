@@ -115,9 +115,12 @@ where
     let sigma = ::backprop::__private::float(g.log_sigma).exp();
     let mut total = 0.0;
     let __t2 = x.len();
-    for i in 0..__t2 {
-        let z = (x[i] - ::backprop::__private::float(g.mu)) / sigma;
-        total += 0.5 * z * z + ::backprop::__private::float(g.log_sigma);
+    if 0 < __t2 {
+        let __row0_0 = &x[..__t2];
+        for i in 0..__t2 {
+            let z = (__row0_0[i] - ::backprop::__private::float(g.mu)) / sigma;
+            total += 0.5 * z * z + ::backprop::__private::float(g.log_sigma);
+        }
     }
     let __value = total;
     (
@@ -170,9 +173,12 @@ pub fn nll_grad(g: &Gaussian, x: &[f64]) -> (f64, (Gaussian, ::std::vec::Vec<f64
     let sigma = ::backprop::__private::float(g.log_sigma).exp();
     let mut total = 0.0;
     let __t2 = x.len();
-    for i in 0..__t2 {
-        let z = (x[i] - ::backprop::__private::float(g.mu)) / sigma;
-        total += 0.5 * z * z + ::backprop::__private::float(g.log_sigma);
+    if 0 < __t2 {
+        let __row0_0 = &x[..__t2];
+        for i in 0..__t2 {
+            let z = (__row0_0[i] - ::backprop::__private::float(g.mu)) / sigma;
+            total += 0.5 * z * z + ::backprop::__private::float(g.log_sigma);
+        }
     }
     let __value = total;
     let __seed: f64 = 1.0;
@@ -224,15 +230,19 @@ pub fn nll_jvp(g: &Gaussian, x: &[f64], dg: &Gaussian, dx: &[f64]) -> (f64, f64)
     let mut dtotal = 0.0;
     let mut total = 0.0;
     let __t2 = x.len();
-    for i in 0..__t2 {
-        let z = (x[i] - ::backprop::__private::float(g.mu)) / sigma;
-        let dz = (dx[i] + -::backprop::__private::float(dg.mu)) / sigma
-            + -(dsigma * z / sigma);
-        let __t7 = 0.5 * z;
-        let __dt10 = dz * 0.5 * z + dz * __t7
-            + ::backprop::__private::float(dg.log_sigma);
-        total += __t7 * z + ::backprop::__private::float(g.log_sigma);
-        dtotal += __dt10;
+    if 0 < __t2 {
+        let __row0_0 = &x[..__t2];
+        let __row0_1 = &dx[..__t2];
+        for i in 0..__t2 {
+            let z = (__row0_0[i] - ::backprop::__private::float(g.mu)) / sigma;
+            let dz = (__row0_1[i] + -::backprop::__private::float(dg.mu)) / sigma
+                + -(dsigma * z / sigma);
+            let __t7 = 0.5 * z;
+            let __dt10 = dz * 0.5 * z + dz * __t7
+                + ::backprop::__private::float(dg.log_sigma);
+            total += __t7 * z + ::backprop::__private::float(g.log_sigma);
+            dtotal += __dt10;
+        }
     }
     let __value = (total, dtotal);
     __value
@@ -281,16 +291,20 @@ where
     let mut dtotal = 0.0;
     let mut total = 0.0;
     let __t2 = x.len();
-    for i in 0..__t2 {
-        let z = (x[i] - ::backprop::__private::float(g.mu)) / sigma;
-        let __p1 = (dx[i] + -::backprop::__private::float(dg.mu)) / sigma;
-        let __p3 = dsigma * z / sigma;
-        let dz = __p1 + -__p3;
-        let __t7 = 0.5 * z;
-        let __dt10 = dz * 0.5 * z + dz * __t7
-            + ::backprop::__private::float(dg.log_sigma);
-        total += __t7 * z + ::backprop::__private::float(g.log_sigma);
-        dtotal += __dt10;
+    if 0 < __t2 {
+        let __row0_0 = &x[..__t2];
+        let __row0_1 = &dx[..__t2];
+        for i in 0..__t2 {
+            let z = (__row0_0[i] - ::backprop::__private::float(g.mu)) / sigma;
+            let __p1 = (__row0_1[i] + -::backprop::__private::float(dg.mu)) / sigma;
+            let __p3 = dsigma * z / sigma;
+            let dz = __p1 + -__p3;
+            let __t7 = 0.5 * z;
+            let __dt10 = dz * 0.5 * z + dz * __t7
+                + ::backprop::__private::float(dg.log_sigma);
+            total += __t7 * z + ::backprop::__private::float(g.log_sigma);
+            dtotal += __dt10;
+        }
     }
     let __value = (total, dtotal);
     (
@@ -387,16 +401,20 @@ pub fn nll_hvp(
     let mut dtotal = 0.0;
     let mut total = 0.0;
     let __t2 = x.len();
-    for i in 0..__t2 {
-        let z = (x[i] - ::backprop::__private::float(g.mu)) / sigma;
-        let __p1 = (dx[i] + -::backprop::__private::float(dg.mu)) / sigma;
-        let __p3 = dsigma * z / sigma;
-        let dz = __p1 + -__p3;
-        let __t7 = 0.5 * z;
-        let __dt10 = dz * 0.5 * z + dz * __t7
-            + ::backprop::__private::float(dg.log_sigma);
-        total += __t7 * z + ::backprop::__private::float(g.log_sigma);
-        dtotal += __dt10;
+    if 0 < __t2 {
+        let __row0_0 = &x[..__t2];
+        let __row0_1 = &dx[..__t2];
+        for i in 0..__t2 {
+            let z = (__row0_0[i] - ::backprop::__private::float(g.mu)) / sigma;
+            let __p1 = (__row0_1[i] + -::backprop::__private::float(dg.mu)) / sigma;
+            let __p3 = dsigma * z / sigma;
+            let dz = __p1 + -__p3;
+            let __t7 = 0.5 * z;
+            let __dt10 = dz * 0.5 * z + dz * __t7
+                + ::backprop::__private::float(dg.log_sigma);
+            total += __t7 * z + ::backprop::__private::float(g.log_sigma);
+            dtotal += __dt10;
+        }
     }
     let __value = (total, dtotal);
     let __seed: (f64, f64) = (0.0, 1.0);
@@ -499,28 +517,35 @@ pub fn nll_jvp_jvp(
     let mut dtotal_1 = 0.0;
     let mut total = 0.0;
     let __t2 = x.len();
-    for i in 0..__t2 {
-        let z = (x[i] - ::backprop::__private::float(g.mu)) / sigma;
-        let dz_1 = (dx_1[i] + -::backprop::__private::float(dg_1.mu)) / sigma
-            + -(dsigma_1 * z / sigma);
-        let __p1 = (dx[i] + -::backprop::__private::float(dg.mu)) / sigma;
-        let __p3 = dsigma * z / sigma;
-        let dz = __p1 + -__p3;
-        let ddz = (ddx[i] + -::backprop::__private::float(ddg.mu)) / sigma
-            + -(dsigma_1 * __p1 / sigma)
-            + -((ddsigma * z + dz_1 * dsigma) / sigma + -(dsigma_1 * __p3 / sigma));
-        let __t7 = 0.5 * z;
-        let __dt7_1 = dz_1 * 0.5;
-        let __dt7 = dz * 0.5;
-        let __dt10_1 = __dt7_1 * z + dz_1 * __t7
-            + ::backprop::__private::float(dg_1.log_sigma);
-        let __dt10 = __dt7 * z + dz * __t7 + ::backprop::__private::float(dg.log_sigma);
-        let __ddt10 = ddz * 0.5 * z + dz_1 * __dt7 + (ddz * __t7 + __dt7_1 * dz)
-            + ::backprop::__private::float(ddg.log_sigma);
-        total += __t7 * z + ::backprop::__private::float(g.log_sigma);
-        dtotal_1 += __dt10_1;
-        dtotal += __dt10;
-        ddtotal += __ddt10;
+    if 0 < __t2 {
+        let __row0_0 = &x[..__t2];
+        let __row0_1 = &dx[..__t2];
+        let __row0_2 = &dx_1[..__t2];
+        let __row0_3 = &ddx[..__t2];
+        for i in 0..__t2 {
+            let z = (__row0_0[i] - ::backprop::__private::float(g.mu)) / sigma;
+            let dz_1 = (__row0_2[i] + -::backprop::__private::float(dg_1.mu)) / sigma
+                + -(dsigma_1 * z / sigma);
+            let __p1 = (__row0_1[i] + -::backprop::__private::float(dg.mu)) / sigma;
+            let __p3 = dsigma * z / sigma;
+            let dz = __p1 + -__p3;
+            let ddz = (__row0_3[i] + -::backprop::__private::float(ddg.mu)) / sigma
+                + -(dsigma_1 * __p1 / sigma)
+                + -((ddsigma * z + dz_1 * dsigma) / sigma + -(dsigma_1 * __p3 / sigma));
+            let __t7 = 0.5 * z;
+            let __dt7_1 = dz_1 * 0.5;
+            let __dt7 = dz * 0.5;
+            let __dt10_1 = __dt7_1 * z + dz_1 * __t7
+                + ::backprop::__private::float(dg_1.log_sigma);
+            let __dt10 = __dt7 * z + dz * __t7
+                + ::backprop::__private::float(dg.log_sigma);
+            let __ddt10 = ddz * 0.5 * z + dz_1 * __dt7 + (ddz * __t7 + __dt7_1 * dz)
+                + ::backprop::__private::float(ddg.log_sigma);
+            total += __t7 * z + ::backprop::__private::float(g.log_sigma);
+            dtotal_1 += __dt10_1;
+            dtotal += __dt10;
+            ddtotal += __ddt10;
+        }
     }
     let __value = ((total, dtotal), (dtotal_1, ddtotal));
     __value
@@ -590,32 +615,39 @@ where
     let mut dtotal_1 = 0.0;
     let mut total = 0.0;
     let __t2 = x.len();
-    for i in 0..__t2 {
-        let z = (x[i] - ::backprop::__private::float(g.mu)) / sigma;
-        let __p11 = (dx_1[i] + -::backprop::__private::float(dg_1.mu)) / sigma;
-        let __p13 = dsigma_1 * z / sigma;
-        let __p14 = -__p13;
-        let dz_1 = __p11 + __p14;
-        let __p1 = (dx[i] + -::backprop::__private::float(dg.mu)) / sigma;
-        let __p15 = (ddx[i] + -::backprop::__private::float(ddg.mu)) / sigma;
-        let __p17 = dsigma_1 * __p1 / sigma;
-        let __p3 = dsigma * z / sigma;
-        let __p21 = (ddsigma * z + dz_1 * dsigma) / sigma;
-        let __p23 = dsigma_1 * __p3 / sigma;
-        let dz = __p1 + -__p3;
-        let ddz = __p15 + -__p17 + -(__p21 + -__p23);
-        let __t7 = 0.5 * z;
-        let __dt7_1 = dz_1 * 0.5;
-        let __dt7 = dz * 0.5;
-        let __dt10_1 = __dt7_1 * z + dz_1 * __t7
-            + ::backprop::__private::float(dg_1.log_sigma);
-        let __dt10 = __dt7 * z + dz * __t7 + ::backprop::__private::float(dg.log_sigma);
-        let __ddt10 = ddz * 0.5 * z + dz_1 * __dt7 + (ddz * __t7 + __dt7_1 * dz)
-            + ::backprop::__private::float(ddg.log_sigma);
-        total += __t7 * z + ::backprop::__private::float(g.log_sigma);
-        dtotal_1 += __dt10_1;
-        dtotal += __dt10;
-        ddtotal += __ddt10;
+    if 0 < __t2 {
+        let __row0_0 = &x[..__t2];
+        let __row0_1 = &dx[..__t2];
+        let __row0_2 = &dx_1[..__t2];
+        let __row0_3 = &ddx[..__t2];
+        for i in 0..__t2 {
+            let z = (__row0_0[i] - ::backprop::__private::float(g.mu)) / sigma;
+            let __p11 = (__row0_2[i] + -::backprop::__private::float(dg_1.mu)) / sigma;
+            let __p13 = dsigma_1 * z / sigma;
+            let __p14 = -__p13;
+            let dz_1 = __p11 + __p14;
+            let __p1 = (__row0_1[i] + -::backprop::__private::float(dg.mu)) / sigma;
+            let __p15 = (__row0_3[i] + -::backprop::__private::float(ddg.mu)) / sigma;
+            let __p17 = dsigma_1 * __p1 / sigma;
+            let __p3 = dsigma * z / sigma;
+            let __p21 = (ddsigma * z + dz_1 * dsigma) / sigma;
+            let __p23 = dsigma_1 * __p3 / sigma;
+            let dz = __p1 + -__p3;
+            let ddz = __p15 + -__p17 + -(__p21 + -__p23);
+            let __t7 = 0.5 * z;
+            let __dt7_1 = dz_1 * 0.5;
+            let __dt7 = dz * 0.5;
+            let __dt10_1 = __dt7_1 * z + dz_1 * __t7
+                + ::backprop::__private::float(dg_1.log_sigma);
+            let __dt10 = __dt7 * z + dz * __t7
+                + ::backprop::__private::float(dg.log_sigma);
+            let __ddt10 = ddz * 0.5 * z + dz_1 * __dt7 + (ddz * __t7 + __dt7_1 * dz)
+                + ::backprop::__private::float(ddg.log_sigma);
+            total += __t7 * z + ::backprop::__private::float(g.log_sigma);
+            dtotal_1 += __dt10_1;
+            dtotal += __dt10;
+            ddtotal += __ddt10;
+        }
     }
     let __value = ((total, dtotal), (dtotal_1, ddtotal));
     (

@@ -105,12 +105,15 @@ pub fn sum_of_squares_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
     let __t0 = x.len();
     let mut __dt1 = 0.0;
     let mut __t1 = 0.0;
-    for __i0 in 0..__t0 {
-        let v = &x[__i0];
-        let __t2 = x[__i0];
-        let __dt3 = dx[__i0] * __t2 * 2.0;
-        __t1 += __t2 * __t2;
-        __dt1 += __dt3;
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        for __i0 in 0..__t0 {
+            let v = &x[__i0];
+            let __t2 = x[__i0];
+            let __dt3 = __row0_0[__i0] * __t2 * 2.0;
+            __t1 += __t2 * __t2;
+            __dt1 += __dt3;
+        }
     }
     let __value = (__t1, __dt1);
     __value
@@ -147,12 +150,15 @@ where
     let __t0 = x.len();
     let mut __dt1 = 0.0;
     let mut __t1 = 0.0;
-    for __i0 in 0..__t0 {
-        let v = &x[__i0];
-        let __t2 = x[__i0];
-        let __dt3 = dx[__i0] * __t2 * 2.0;
-        __t1 += __t2 * __t2;
-        __dt1 += __dt3;
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        for __i0 in 0..__t0 {
+            let v = &x[__i0];
+            let __t2 = x[__i0];
+            let __dt3 = __row0_0[__i0] * __t2 * 2.0;
+            __t1 += __t2 * __t2;
+            __dt1 += __dt3;
+        }
     }
     let __value = (__t1, __dt1);
     (
@@ -207,12 +213,15 @@ pub fn sum_of_squares_hvp(
     let __t0 = x.len();
     let mut __dt1 = 0.0;
     let mut __t1 = 0.0;
-    for __i0 in 0..__t0 {
-        let v = &x[__i0];
-        let __t2 = x[__i0];
-        let __dt3 = dx[__i0] * __t2 * 2.0;
-        __t1 += __t2 * __t2;
-        __dt1 += __dt3;
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        for __i0 in 0..__t0 {
+            let v = &x[__i0];
+            let __t2 = x[__i0];
+            let __dt3 = __row0_0[__i0] * __t2 * 2.0;
+            __t1 += __t2 * __t2;
+            __dt1 += __dt3;
+        }
     }
     let __value = (__t1, __dt1);
     let __seed: (f64, f64) = (0.0, 1.0);
@@ -268,18 +277,23 @@ pub fn sum_of_squares_jvp_jvp(
     let mut __dt1 = 0.0;
     let mut __dt1_1 = 0.0;
     let mut __t1 = 0.0;
-    for __i0 in 0..__t0 {
-        let v = &x[__i0];
-        let __dt2 = dx[__i0];
-        let __dt2_1 = dx_1[__i0];
-        let __t2 = x[__i0];
-        let __dt3_1 = __dt2_1 * __t2 * 2.0;
-        let __dt3 = __dt2 * __t2 * 2.0;
-        let __ddt3 = (ddx[__i0] * __t2 + __dt2_1 * __dt2) * 2.0;
-        __t1 += __t2 * __t2;
-        __dt1_1 += __dt3_1;
-        __dt1 += __dt3;
-        __ddt1 += __ddt3;
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        let __row0_1 = &dx_1[..__t0];
+        let __row0_2 = &ddx[..__t0];
+        for __i0 in 0..__t0 {
+            let v = &x[__i0];
+            let __dt2 = __row0_0[__i0];
+            let __dt2_1 = __row0_1[__i0];
+            let __t2 = x[__i0];
+            let __dt3_1 = __dt2_1 * __t2 * 2.0;
+            let __dt3 = __dt2 * __t2 * 2.0;
+            let __ddt3 = (__row0_2[__i0] * __t2 + __dt2_1 * __dt2) * 2.0;
+            __t1 += __t2 * __t2;
+            __dt1_1 += __dt3_1;
+            __dt1 += __dt3;
+            __ddt1 += __ddt3;
+        }
     }
     let __value = ((__t1, __dt1), (__dt1_1, __ddt1));
     __value
@@ -329,18 +343,23 @@ where
     let mut __dt1 = 0.0;
     let mut __dt1_1 = 0.0;
     let mut __t1 = 0.0;
-    for __i0 in 0..__t0 {
-        let v = &x[__i0];
-        let __dt2 = dx[__i0];
-        let __dt2_1 = dx_1[__i0];
-        let __t2 = x[__i0];
-        let __dt3_1 = __dt2_1 * __t2 * 2.0;
-        let __dt3 = __dt2 * __t2 * 2.0;
-        let __ddt3 = (ddx[__i0] * __t2 + __dt2_1 * __dt2) * 2.0;
-        __t1 += __t2 * __t2;
-        __dt1_1 += __dt3_1;
-        __dt1 += __dt3;
-        __ddt1 += __ddt3;
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        let __row0_1 = &dx_1[..__t0];
+        let __row0_2 = &ddx[..__t0];
+        for __i0 in 0..__t0 {
+            let v = &x[__i0];
+            let __dt2 = __row0_0[__i0];
+            let __dt2_1 = __row0_1[__i0];
+            let __t2 = x[__i0];
+            let __dt3_1 = __dt2_1 * __t2 * 2.0;
+            let __dt3 = __dt2 * __t2 * 2.0;
+            let __ddt3 = (__row0_2[__i0] * __t2 + __dt2_1 * __dt2) * 2.0;
+            __t1 += __t2 * __t2;
+            __dt1_1 += __dt3_1;
+            __dt1 += __dt3;
+            __ddt1 += __ddt3;
+        }
     }
     let __value = ((__t1, __dt1), (__dt1_1, __ddt1));
     (
@@ -1082,14 +1101,18 @@ pub fn dot_zip_jvp(x: &[f64], w: &[f64], dx: &[f64], dw: &[f64]) -> (f64, f64) {
     let __t0 = ::core::cmp::min(x.len(), w.len());
     let mut __dt1 = 0.0;
     let mut __t1 = 0.0;
-    for __i0 in 0..__t0 {
-        let a = &x[__i0];
-        let b = &w[__i0];
-        let __t2 = x[__i0];
-        let __t3 = w[__i0];
-        let __dt4 = dx[__i0] * __t3 + dw[__i0] * __t2;
-        __t1 += __t2 * __t3;
-        __dt1 += __dt4;
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        let __row0_1 = &dw[..__t0];
+        for __i0 in 0..__t0 {
+            let a = &x[__i0];
+            let b = &w[__i0];
+            let __t2 = x[__i0];
+            let __t3 = w[__i0];
+            let __dt4 = __row0_0[__i0] * __t3 + __row0_1[__i0] * __t2;
+            __t1 += __t2 * __t3;
+            __dt1 += __dt4;
+        }
     }
     let __value = (__t1, __dt1);
     __value
@@ -1136,14 +1159,18 @@ where
     let __t0 = ::core::cmp::min(x.len(), w.len());
     let mut __dt1 = 0.0;
     let mut __t1 = 0.0;
-    for __i0 in 0..__t0 {
-        let a = &x[__i0];
-        let b = &w[__i0];
-        let __t2 = x[__i0];
-        let __t3 = w[__i0];
-        let __dt4 = dx[__i0] * __t3 + dw[__i0] * __t2;
-        __t1 += __t2 * __t3;
-        __dt1 += __dt4;
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        let __row0_1 = &dw[..__t0];
+        for __i0 in 0..__t0 {
+            let a = &x[__i0];
+            let b = &w[__i0];
+            let __t2 = x[__i0];
+            let __t3 = w[__i0];
+            let __dt4 = __row0_0[__i0] * __t3 + __row0_1[__i0] * __t2;
+            __t1 += __t2 * __t3;
+            __dt1 += __dt4;
+        }
     }
     let __value = (__t1, __dt1);
     (
@@ -1218,14 +1245,18 @@ pub fn dot_zip_hvp(
     let __t0 = ::core::cmp::min(x.len(), w.len());
     let mut __dt1 = 0.0;
     let mut __t1 = 0.0;
-    for __i0 in 0..__t0 {
-        let a = &x[__i0];
-        let b = &w[__i0];
-        let __t2 = x[__i0];
-        let __t3 = w[__i0];
-        let __dt4 = dx[__i0] * __t3 + dw[__i0] * __t2;
-        __t1 += __t2 * __t3;
-        __dt1 += __dt4;
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        let __row0_1 = &dw[..__t0];
+        for __i0 in 0..__t0 {
+            let a = &x[__i0];
+            let b = &w[__i0];
+            let __t2 = x[__i0];
+            let __t3 = w[__i0];
+            let __dt4 = __row0_0[__i0] * __t3 + __row0_1[__i0] * __t2;
+            __t1 += __t2 * __t3;
+            __dt1 += __dt4;
+        }
     }
     let __value = (__t1, __dt1);
     let __seed: (f64, f64) = (0.0, 1.0);
@@ -1301,23 +1332,31 @@ pub fn dot_zip_jvp_jvp(
     let mut __dt1 = 0.0;
     let mut __dt1_1 = 0.0;
     let mut __t1 = 0.0;
-    for __i0 in 0..__t0 {
-        let a = &x[__i0];
-        let b = &w[__i0];
-        let __dt2 = dx[__i0];
-        let __dt2_1 = dx_1[__i0];
-        let __t2 = x[__i0];
-        let __dt3 = dw[__i0];
-        let __dt3_1 = dw_1[__i0];
-        let __t3 = w[__i0];
-        let __dt4_1 = __dt2_1 * __t3 + __dt3_1 * __t2;
-        let __dt4 = __dt2 * __t3 + __dt3 * __t2;
-        let __ddt4 = ddx[__i0] * __t3 + __dt3_1 * __dt2
-            + (ddw[__i0] * __t2 + __dt2_1 * __dt3);
-        __t1 += __t2 * __t3;
-        __dt1_1 += __dt4_1;
-        __dt1 += __dt4;
-        __ddt1 += __ddt4;
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        let __row0_1 = &dw[..__t0];
+        let __row0_2 = &dx_1[..__t0];
+        let __row0_3 = &dw_1[..__t0];
+        let __row0_4 = &ddx[..__t0];
+        let __row0_5 = &ddw[..__t0];
+        for __i0 in 0..__t0 {
+            let a = &x[__i0];
+            let b = &w[__i0];
+            let __dt2 = __row0_0[__i0];
+            let __dt2_1 = __row0_2[__i0];
+            let __t2 = x[__i0];
+            let __dt3 = __row0_1[__i0];
+            let __dt3_1 = __row0_3[__i0];
+            let __t3 = w[__i0];
+            let __dt4_1 = __dt2_1 * __t3 + __dt3_1 * __t2;
+            let __dt4 = __dt2 * __t3 + __dt3 * __t2;
+            let __ddt4 = __row0_4[__i0] * __t3 + __dt3_1 * __dt2
+                + (__row0_5[__i0] * __t2 + __dt2_1 * __dt3);
+            __t1 += __t2 * __t3;
+            __dt1_1 += __dt4_1;
+            __dt1 += __dt4;
+            __ddt1 += __ddt4;
+        }
     }
     let __value = ((__t1, __dt1), (__dt1_1, __ddt1));
     __value
@@ -1392,23 +1431,31 @@ where
     let mut __dt1 = 0.0;
     let mut __dt1_1 = 0.0;
     let mut __t1 = 0.0;
-    for __i0 in 0..__t0 {
-        let a = &x[__i0];
-        let b = &w[__i0];
-        let __dt2 = dx[__i0];
-        let __dt2_1 = dx_1[__i0];
-        let __t2 = x[__i0];
-        let __dt3 = dw[__i0];
-        let __dt3_1 = dw_1[__i0];
-        let __t3 = w[__i0];
-        let __dt4_1 = __dt2_1 * __t3 + __dt3_1 * __t2;
-        let __dt4 = __dt2 * __t3 + __dt3 * __t2;
-        let __ddt4 = ddx[__i0] * __t3 + __dt3_1 * __dt2
-            + (ddw[__i0] * __t2 + __dt2_1 * __dt3);
-        __t1 += __t2 * __t3;
-        __dt1_1 += __dt4_1;
-        __dt1 += __dt4;
-        __ddt1 += __ddt4;
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        let __row0_1 = &dw[..__t0];
+        let __row0_2 = &dx_1[..__t0];
+        let __row0_3 = &dw_1[..__t0];
+        let __row0_4 = &ddx[..__t0];
+        let __row0_5 = &ddw[..__t0];
+        for __i0 in 0..__t0 {
+            let a = &x[__i0];
+            let b = &w[__i0];
+            let __dt2 = __row0_0[__i0];
+            let __dt2_1 = __row0_2[__i0];
+            let __t2 = x[__i0];
+            let __dt3 = __row0_1[__i0];
+            let __dt3_1 = __row0_3[__i0];
+            let __t3 = w[__i0];
+            let __dt4_1 = __dt2_1 * __t3 + __dt3_1 * __t2;
+            let __dt4 = __dt2 * __t3 + __dt3 * __t2;
+            let __ddt4 = __row0_4[__i0] * __t3 + __dt3_1 * __dt2
+                + (__row0_5[__i0] * __t2 + __dt2_1 * __dt3);
+            __t1 += __t2 * __t3;
+            __dt1_1 += __dt4_1;
+            __dt1 += __dt4;
+            __ddt1 += __ddt4;
+        }
     }
     let __value = ((__t1, __dt1), (__dt1_1, __ddt1));
     (
@@ -2548,14 +2595,17 @@ pub fn weighted_positions_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
     let mut dacc = 0.0;
     let mut acc = 0.0;
     let __t0 = x.len();
-    for __i0 in 0..__t0 {
-        let i = __i0;
-        let v = &x[__i0];
-        let __t1 = i as f64 + 1.0;
-        let __t2 = x[__i0];
-        let __dt4 = dx[__i0] * __t2.cos() * __t1;
-        acc += __t1 * __t2.sin();
-        dacc += __dt4;
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        for __i0 in 0..__t0 {
+            let i = __i0;
+            let v = &x[__i0];
+            let __t1 = i as f64 + 1.0;
+            let __t2 = x[__i0];
+            let __dt4 = __row0_0[__i0] * __t2.cos() * __t1;
+            acc += __t1 * __t2.sin();
+            dacc += __dt4;
+        }
     }
     let __value = (acc, dacc);
     __value
@@ -2594,16 +2644,19 @@ where
     let __t0 = x.len();
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
-    for __i0 in 0..__t0 {
-        let i = __i0;
-        let v = &x[__i0];
-        let __t1 = i as f64 + 1.0;
-        let __t2 = x[__i0];
-        let __p0 = __t2.cos();
-        let __dt4 = dx[__i0] * __p0 * __t1;
-        acc += __t1 * __t2.sin();
-        dacc += __dt4;
-        ::backprop::__private::record(&mut __tape0, (i, __p0));
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        for __i0 in 0..__t0 {
+            let i = __i0;
+            let v = &x[__i0];
+            let __t1 = i as f64 + 1.0;
+            let __t2 = x[__i0];
+            let __p0 = __t2.cos();
+            let __dt4 = __row0_0[__i0] * __p0 * __t1;
+            acc += __t1 * __t2.sin();
+            dacc += __dt4;
+            ::backprop::__private::record(&mut __tape0, (i, __p0));
+        }
     }
     let __value = (acc, dacc);
     (
@@ -2664,16 +2717,19 @@ pub fn weighted_positions_hvp(
     let __t0 = x.len();
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
-    for __i0 in 0..__t0 {
-        let i = __i0;
-        let v = &x[__i0];
-        let __t1 = i as f64 + 1.0;
-        let __t2 = x[__i0];
-        let __p0 = __t2.cos();
-        let __dt4 = dx[__i0] * __p0 * __t1;
-        acc += __t1 * __t2.sin();
-        dacc += __dt4;
-        ::backprop::__private::record(&mut __tape0, (i, __p0));
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        for __i0 in 0..__t0 {
+            let i = __i0;
+            let v = &x[__i0];
+            let __t1 = i as f64 + 1.0;
+            let __t2 = x[__i0];
+            let __p0 = __t2.cos();
+            let __dt4 = __row0_0[__i0] * __p0 * __t1;
+            acc += __t1 * __t2.sin();
+            dacc += __dt4;
+            ::backprop::__private::record(&mut __tape0, (i, __p0));
+        }
     }
     let __value = (acc, dacc);
     let __seed: (f64, f64) = (0.0, 1.0);
@@ -2733,21 +2789,27 @@ pub fn weighted_positions_jvp_jvp(
     let mut dacc_1 = 0.0;
     let mut acc = 0.0;
     let __t0 = x.len();
-    for __i0 in 0..__t0 {
-        let i = __i0;
-        let v = &x[__i0];
-        let __t1 = i as f64 + 1.0;
-        let __dt2 = dx[__i0];
-        let __dt2_1 = dx_1[__i0];
-        let __t2 = x[__i0];
-        let __p0 = __t2.cos();
-        let __dt4_1 = __dt2_1 * __t2.cos() * __t1;
-        let __dt4 = __dt2 * __p0 * __t1;
-        let __ddt4 = (ddx[__i0] * __p0 + -(__dt2_1 * __t2.sin()) * __dt2) * __t1;
-        acc += __t1 * __t2.sin();
-        dacc_1 += __dt4_1;
-        dacc += __dt4;
-        ddacc += __ddt4;
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        let __row0_1 = &dx_1[..__t0];
+        let __row0_2 = &ddx[..__t0];
+        for __i0 in 0..__t0 {
+            let i = __i0;
+            let v = &x[__i0];
+            let __t1 = i as f64 + 1.0;
+            let __dt2 = __row0_0[__i0];
+            let __dt2_1 = __row0_1[__i0];
+            let __t2 = x[__i0];
+            let __p0 = __t2.cos();
+            let __dt4_1 = __dt2_1 * __t2.cos() * __t1;
+            let __dt4 = __dt2 * __p0 * __t1;
+            let __ddt4 = (__row0_2[__i0] * __p0 + -(__dt2_1 * __t2.sin()) * __dt2)
+                * __t1;
+            acc += __t1 * __t2.sin();
+            dacc_1 += __dt4_1;
+            dacc += __dt4;
+            ddacc += __ddt4;
+        }
     }
     let __value = ((acc, dacc), (dacc_1, ddacc));
     __value
@@ -2799,24 +2861,29 @@ where
     let __t0 = x.len();
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
-    for __i0 in 0..__t0 {
-        let i = __i0;
-        let v = &x[__i0];
-        let __t1 = i as f64 + 1.0;
-        let __dt2 = dx[__i0];
-        let __dt2_1 = dx_1[__i0];
-        let __t2 = x[__i0];
-        let __p2 = __t2.cos();
-        let __p0 = __t2.cos();
-        let __p3 = __t2.sin();
-        let __dt4_1 = __dt2_1 * __p2 * __t1;
-        let __dt4 = __dt2 * __p0 * __t1;
-        let __ddt4 = (ddx[__i0] * __p0 + -(__dt2_1 * __p3) * __dt2) * __t1;
-        acc += __t1 * __t2.sin();
-        dacc_1 += __dt4_1;
-        dacc += __dt4;
-        ddacc += __ddt4;
-        ::backprop::__private::record(&mut __tape0, (i, __p0, __p2, __p3));
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        let __row0_1 = &dx_1[..__t0];
+        let __row0_2 = &ddx[..__t0];
+        for __i0 in 0..__t0 {
+            let i = __i0;
+            let v = &x[__i0];
+            let __t1 = i as f64 + 1.0;
+            let __dt2 = __row0_0[__i0];
+            let __dt2_1 = __row0_1[__i0];
+            let __t2 = x[__i0];
+            let __p2 = __t2.cos();
+            let __p0 = __t2.cos();
+            let __p3 = __t2.sin();
+            let __dt4_1 = __dt2_1 * __p2 * __t1;
+            let __dt4 = __dt2 * __p0 * __t1;
+            let __ddt4 = (__row0_2[__i0] * __p0 + -(__dt2_1 * __p3) * __dt2) * __t1;
+            acc += __t1 * __t2.sin();
+            dacc_1 += __dt4_1;
+            dacc += __dt4;
+            ddacc += __ddt4;
+            ::backprop::__private::record(&mut __tape0, (i, __p0, __p2, __p3));
+        }
     }
     let __value = ((acc, dacc), (dacc_1, ddacc));
     (
@@ -3623,27 +3690,33 @@ pub fn fold_log_sum_exp_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
     let __t0 = x.len();
     let mut __dt1 = 0.0;
     let mut __t1 = f64::NEG_INFINITY;
-    for __i0 in 0..__t0 {
-        let dm = __dt1;
-        let m = __t1;
-        let v = &x[__i0];
-        let __t3 = x[__i0];
-        let __t4 = m.max(__t3);
-        __dt1 = dm * ::backprop::__private::rules::max_dx(m, __t3)
-            + dx[__i0] * ::backprop::__private::rules::max_dx(__t3, m);
-        __t1 = __t4;
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        for __i0 in 0..__t0 {
+            let dm = __dt1;
+            let m = __t1;
+            let v = &x[__i0];
+            let __t3 = x[__i0];
+            let __t4 = m.max(__t3);
+            __dt1 = dm * ::backprop::__private::rules::max_dx(m, __t3)
+                + __row0_0[__i0] * ::backprop::__private::rules::max_dx(__t3, m);
+            __t1 = __t4;
+        }
     }
     let dm_1 = __dt1;
     let m_1 = __t1;
     let __t6 = x.len();
     let mut __dt7 = 0.0;
     let mut __t7 = 0.0;
-    for __i1 in 0..__t6 {
-        let v_1 = &x[__i1];
-        let __t10 = (x[__i1] - m_1).exp();
-        let __dt10 = (dx[__i1] + -dm_1) * __t10;
-        __t7 += __t10;
-        __dt7 += __dt10;
+    if 0 < __t6 {
+        let __row1_0 = &dx[..__t6];
+        for __i1 in 0..__t6 {
+            let v_1 = &x[__i1];
+            let __t10 = (x[__i1] - m_1).exp();
+            let __dt10 = (__row1_0[__i1] + -dm_1) * __t10;
+            __t7 += __t10;
+            __dt7 += __dt10;
+        }
     }
     let ds: f64 = __dt7;
     let s: f64 = __t7;
@@ -3684,17 +3757,20 @@ where
     let mut __t1 = f64::NEG_INFINITY;
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
-    for __i0 in 0..__t0 {
-        let __t2 = __t1;
-        let dm = __dt1;
-        let m = __t2;
-        let v = &x[__i0];
-        let __t3 = x[__i0];
-        let __t4 = m.max(__t3);
-        __dt1 = dm * ::backprop::__private::rules::max_dx(m, __t3)
-            + dx[__i0] * ::backprop::__private::rules::max_dx(__t3, m);
-        __t1 = __t4;
-        ::backprop::__private::record(&mut __tape0, (__t2,));
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        for __i0 in 0..__t0 {
+            let __t2 = __t1;
+            let dm = __dt1;
+            let m = __t2;
+            let v = &x[__i0];
+            let __t3 = x[__i0];
+            let __t4 = m.max(__t3);
+            __dt1 = dm * ::backprop::__private::rules::max_dx(m, __t3)
+                + __row0_0[__i0] * ::backprop::__private::rules::max_dx(__t3, m);
+            __t1 = __t4;
+            ::backprop::__private::record(&mut __tape0, (__t2,));
+        }
     }
     let dm_1 = __dt1;
     let m_1 = __t1;
@@ -3703,13 +3779,16 @@ where
     let mut __t7 = 0.0;
     let mut __tape1 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape1, &(0..__t6));
-    for __i1 in 0..__t6 {
-        let v_1 = &x[__i1];
-        let __t10 = (x[__i1] - m_1).exp();
-        let __dt10 = (dx[__i1] + -dm_1) * __t10;
-        __t7 += __t10;
-        __dt7 += __dt10;
-        ::backprop::__private::record(&mut __tape1, (__t10,));
+    if 0 < __t6 {
+        let __row1_0 = &dx[..__t6];
+        for __i1 in 0..__t6 {
+            let v_1 = &x[__i1];
+            let __t10 = (x[__i1] - m_1).exp();
+            let __dt10 = (__row1_0[__i1] + -dm_1) * __t10;
+            __t7 += __t10;
+            __dt7 += __dt10;
+            ::backprop::__private::record(&mut __tape1, (__t10,));
+        }
     }
     let ds: f64 = __dt7;
     let s: f64 = __t7;
@@ -3803,17 +3882,20 @@ pub fn fold_log_sum_exp_hvp(
     let mut __t1 = f64::NEG_INFINITY;
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
-    for __i0 in 0..__t0 {
-        let __t2 = __t1;
-        let dm = __dt1;
-        let m = __t2;
-        let v = &x[__i0];
-        let __t3 = x[__i0];
-        let __t4 = m.max(__t3);
-        __dt1 = dm * ::backprop::__private::rules::max_dx(m, __t3)
-            + dx[__i0] * ::backprop::__private::rules::max_dx(__t3, m);
-        __t1 = __t4;
-        ::backprop::__private::record(&mut __tape0, (__t2,));
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        for __i0 in 0..__t0 {
+            let __t2 = __t1;
+            let dm = __dt1;
+            let m = __t2;
+            let v = &x[__i0];
+            let __t3 = x[__i0];
+            let __t4 = m.max(__t3);
+            __dt1 = dm * ::backprop::__private::rules::max_dx(m, __t3)
+                + __row0_0[__i0] * ::backprop::__private::rules::max_dx(__t3, m);
+            __t1 = __t4;
+            ::backprop::__private::record(&mut __tape0, (__t2,));
+        }
     }
     let dm_1 = __dt1;
     let m_1 = __t1;
@@ -3822,13 +3904,16 @@ pub fn fold_log_sum_exp_hvp(
     let mut __t7 = 0.0;
     let mut __tape1 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape1, &(0..__t6));
-    for __i1 in 0..__t6 {
-        let v_1 = &x[__i1];
-        let __t10 = (x[__i1] - m_1).exp();
-        let __dt10 = (dx[__i1] + -dm_1) * __t10;
-        __t7 += __t10;
-        __dt7 += __dt10;
-        ::backprop::__private::record(&mut __tape1, (__t10,));
+    if 0 < __t6 {
+        let __row1_0 = &dx[..__t6];
+        for __i1 in 0..__t6 {
+            let v_1 = &x[__i1];
+            let __t10 = (x[__i1] - m_1).exp();
+            let __dt10 = (__row1_0[__i1] + -dm_1) * __t10;
+            __t7 += __t10;
+            __dt7 += __dt10;
+            ::backprop::__private::record(&mut __tape1, (__t10,));
+        }
     }
     let ds: f64 = __dt7;
     let s: f64 = __t7;
@@ -3919,23 +4004,28 @@ pub fn fold_log_sum_exp_jvp_jvp(
     let mut __dt1 = 0.0;
     let mut __dt1_1 = 0.0;
     let mut __t1 = f64::NEG_INFINITY;
-    for __i0 in 0..__t0 {
-        let ddm = __ddt1;
-        let dm = __dt1;
-        let dm_2 = __dt1_1;
-        let m = __t1;
-        let v = &x[__i0];
-        let __t3 = x[__i0];
-        let __t4 = m.max(__t3);
-        let __dt4_1 = dm_2 * ::backprop::__private::rules::max_dx(m, __t3)
-            + dx_1[__i0] * ::backprop::__private::rules::max_dx(__t3, m);
-        let __p0 = ::backprop::__private::rules::max_dx(m, __t3);
-        let __p2 = ::backprop::__private::rules::max_dx(__t3, m);
-        let __dt4 = dm * __p0 + dx[__i0] * __p2;
-        __ddt1 = ddm * __p0 + ddx[__i0] * __p2;
-        __dt1 = __dt4;
-        __dt1_1 = __dt4_1;
-        __t1 = __t4;
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        let __row0_1 = &dx_1[..__t0];
+        let __row0_2 = &ddx[..__t0];
+        for __i0 in 0..__t0 {
+            let ddm = __ddt1;
+            let dm = __dt1;
+            let dm_2 = __dt1_1;
+            let m = __t1;
+            let v = &x[__i0];
+            let __t3 = x[__i0];
+            let __t4 = m.max(__t3);
+            let __dt4_1 = dm_2 * ::backprop::__private::rules::max_dx(m, __t3)
+                + __row0_1[__i0] * ::backprop::__private::rules::max_dx(__t3, m);
+            let __p0 = ::backprop::__private::rules::max_dx(m, __t3);
+            let __p2 = ::backprop::__private::rules::max_dx(__t3, m);
+            let __dt4 = dm * __p0 + __row0_0[__i0] * __p2;
+            __ddt1 = ddm * __p0 + __row0_2[__i0] * __p2;
+            __dt1 = __dt4;
+            __dt1_1 = __dt4_1;
+            __t1 = __t4;
+        }
     }
     let ddm_1 = __ddt1;
     let dm_1 = __dt1;
@@ -3946,17 +4036,22 @@ pub fn fold_log_sum_exp_jvp_jvp(
     let mut __dt7 = 0.0;
     let mut __dt7_1 = 0.0;
     let mut __t7 = 0.0;
-    for __i1 in 0..__t6 {
-        let v_1 = &x[__i1];
-        let __dt9 = dx[__i1] + -dm_1;
-        let __t10 = (x[__i1] - m_1).exp();
-        let __dt10_1 = (dx_1[__i1] + -dm_1_1) * __t10;
-        let __dt10 = __dt9 * __t10;
-        let __ddt10 = (ddx[__i1] + -ddm_1) * __t10 + __dt10_1 * __dt9;
-        __t7 += __t10;
-        __dt7_1 += __dt10_1;
-        __dt7 += __dt10;
-        __ddt7 += __ddt10;
+    if 0 < __t6 {
+        let __row1_0 = &dx[..__t6];
+        let __row1_1 = &dx_1[..__t6];
+        let __row1_2 = &ddx[..__t6];
+        for __i1 in 0..__t6 {
+            let v_1 = &x[__i1];
+            let __dt9 = __row1_0[__i1] + -dm_1;
+            let __t10 = (x[__i1] - m_1).exp();
+            let __dt10_1 = (__row1_1[__i1] + -dm_1_1) * __t10;
+            let __dt10 = __dt9 * __t10;
+            let __ddt10 = (__row1_2[__i1] + -ddm_1) * __t10 + __dt10_1 * __dt9;
+            __t7 += __t10;
+            __dt7_1 += __dt10_1;
+            __dt7 += __dt10;
+            __ddt7 += __ddt10;
+        }
     }
     let dds: f64 = __ddt7;
     let ds: f64 = __dt7;
@@ -4016,25 +4111,30 @@ where
     let mut __t1 = f64::NEG_INFINITY;
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
-    for __i0 in 0..__t0 {
-        let __t2 = __t1;
-        let ddm = __ddt1;
-        let dm = __dt1;
-        let dm_2 = __dt1_1;
-        let m = __t2;
-        let v = &x[__i0];
-        let __t3 = x[__i0];
-        let __t4 = m.max(__t3);
-        let __dt4_1 = dm_2 * ::backprop::__private::rules::max_dx(m, __t3)
-            + dx_1[__i0] * ::backprop::__private::rules::max_dx(__t3, m);
-        let __p0 = ::backprop::__private::rules::max_dx(m, __t3);
-        let __p2 = ::backprop::__private::rules::max_dx(__t3, m);
-        let __dt4 = dm * __p0 + dx[__i0] * __p2;
-        __ddt1 = ddm * __p0 + ddx[__i0] * __p2;
-        __dt1 = __dt4;
-        __dt1_1 = __dt4_1;
-        __t1 = __t4;
-        ::backprop::__private::record(&mut __tape0, (__t2,));
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        let __row0_1 = &dx_1[..__t0];
+        let __row0_2 = &ddx[..__t0];
+        for __i0 in 0..__t0 {
+            let __t2 = __t1;
+            let ddm = __ddt1;
+            let dm = __dt1;
+            let dm_2 = __dt1_1;
+            let m = __t2;
+            let v = &x[__i0];
+            let __t3 = x[__i0];
+            let __t4 = m.max(__t3);
+            let __dt4_1 = dm_2 * ::backprop::__private::rules::max_dx(m, __t3)
+                + __row0_1[__i0] * ::backprop::__private::rules::max_dx(__t3, m);
+            let __p0 = ::backprop::__private::rules::max_dx(m, __t3);
+            let __p2 = ::backprop::__private::rules::max_dx(__t3, m);
+            let __dt4 = dm * __p0 + __row0_0[__i0] * __p2;
+            __ddt1 = ddm * __p0 + __row0_2[__i0] * __p2;
+            __dt1 = __dt4;
+            __dt1_1 = __dt4_1;
+            __t1 = __t4;
+            ::backprop::__private::record(&mut __tape0, (__t2,));
+        }
     }
     let ddm_1 = __ddt1;
     let dm_1 = __dt1;
@@ -4047,18 +4147,23 @@ where
     let mut __t7 = 0.0;
     let mut __tape1 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape1, &(0..__t6));
-    for __i1 in 0..__t6 {
-        let v_1 = &x[__i1];
-        let __dt9 = dx[__i1] + -dm_1;
-        let __t10 = (x[__i1] - m_1).exp();
-        let __dt10_1 = (dx_1[__i1] + -dm_1_1) * __t10;
-        let __dt10 = __dt9 * __t10;
-        let __ddt10 = (ddx[__i1] + -ddm_1) * __t10 + __dt10_1 * __dt9;
-        __t7 += __t10;
-        __dt7_1 += __dt10_1;
-        __dt7 += __dt10;
-        __ddt7 += __ddt10;
-        ::backprop::__private::record(&mut __tape1, (__t10,));
+    if 0 < __t6 {
+        let __row1_0 = &dx[..__t6];
+        let __row1_1 = &dx_1[..__t6];
+        let __row1_2 = &ddx[..__t6];
+        for __i1 in 0..__t6 {
+            let v_1 = &x[__i1];
+            let __dt9 = __row1_0[__i1] + -dm_1;
+            let __t10 = (x[__i1] - m_1).exp();
+            let __dt10_1 = (__row1_1[__i1] + -dm_1_1) * __t10;
+            let __dt10 = __dt9 * __t10;
+            let __ddt10 = (__row1_2[__i1] + -ddm_1) * __t10 + __dt10_1 * __dt9;
+            __t7 += __t10;
+            __dt7_1 += __dt10_1;
+            __dt7 += __dt10;
+            __ddt7 += __ddt10;
+            ::backprop::__private::record(&mut __tape1, (__t10,));
+        }
     }
     let dds: f64 = __ddt7;
     let ds: f64 = __dt7;
@@ -4830,12 +4935,15 @@ pub fn squares_jvp(x: &[f64], dx: &[f64]) -> (Vec<f64>, Vec<f64>) {
     let mut __t1 = ::std::vec::Vec::with_capacity(__t0);
     let __p0 = ::backprop::__private::zero_like(&__t1);
     let mut __dt1 = __p0;
-    for __i0 in 0..__t0 {
-        let v = &x[__i0];
-        let __t2 = x[__i0];
-        let __t3 = __t2 * __t2;
-        __dt1.push(dx[__i0] * __t2 * 2.0);
-        __t1.push(__t3);
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        for __i0 in 0..__t0 {
+            let v = &x[__i0];
+            let __t2 = x[__i0];
+            let __t3 = __t2 * __t2;
+            __dt1.push(__row0_0[__i0] * __t2 * 2.0);
+            __t1.push(__t3);
+        }
     }
     let __value = (__t1, __dt1);
     __value
@@ -4873,12 +4981,15 @@ where
     let mut __t1 = ::std::vec::Vec::with_capacity(__t0);
     let __p0 = ::backprop::__private::zero_like(&__t1);
     let mut __dt1 = __p0;
-    for __i0 in 0..__t0 {
-        let v = &x[__i0];
-        let __t2 = x[__i0];
-        let __t3 = __t2 * __t2;
-        __dt1.push(dx[__i0] * __t2 * 2.0);
-        __t1.push(__t3);
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        for __i0 in 0..__t0 {
+            let v = &x[__i0];
+            let __t2 = x[__i0];
+            let __t3 = __t2 * __t2;
+            __dt1.push(__row0_0[__i0] * __t2 * 2.0);
+            __t1.push(__t3);
+        }
     }
     let __value = (__t1, __dt1);
     (
@@ -4940,18 +5051,23 @@ pub fn squares_jvp_jvp(
     let __p4 = ::backprop::__private::zero_like(&__p0);
     let mut __ddt1 = __p4;
     let mut __dt1 = __p0;
-    for __i0 in 0..__t0 {
-        let v = &x[__i0];
-        let __dt2 = dx[__i0];
-        let __dt2_1 = dx_1[__i0];
-        let __t2 = x[__i0];
-        let __t3 = __t2 * __t2;
-        let __dt3_1 = __dt2_1 * __t2 * 2.0;
-        let __dt3 = __dt2 * __t2 * 2.0;
-        __ddt1.push((ddx[__i0] * __t2 + __dt2_1 * __dt2) * 2.0);
-        __dt1.push(__dt3);
-        __dt1_1.push(__dt3_1);
-        __t1.push(__t3);
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        let __row0_1 = &dx_1[..__t0];
+        let __row0_2 = &ddx[..__t0];
+        for __i0 in 0..__t0 {
+            let v = &x[__i0];
+            let __dt2 = __row0_0[__i0];
+            let __dt2_1 = __row0_1[__i0];
+            let __t2 = x[__i0];
+            let __t3 = __t2 * __t2;
+            let __dt3_1 = __dt2_1 * __t2 * 2.0;
+            let __dt3 = __dt2 * __t2 * 2.0;
+            __ddt1.push((__row0_2[__i0] * __t2 + __dt2_1 * __dt2) * 2.0);
+            __dt1.push(__dt3);
+            __dt1_1.push(__dt3_1);
+            __t1.push(__t3);
+        }
     }
     let __value = ((__t1, __dt1), (__dt1_1, __ddt1));
     __value
@@ -5004,18 +5120,23 @@ where
     let __p4 = ::backprop::__private::zero_like(&__p0);
     let mut __ddt1 = __p4;
     let mut __dt1 = __p0;
-    for __i0 in 0..__t0 {
-        let v = &x[__i0];
-        let __dt2 = dx[__i0];
-        let __dt2_1 = dx_1[__i0];
-        let __t2 = x[__i0];
-        let __t3 = __t2 * __t2;
-        let __dt3_1 = __dt2_1 * __t2 * 2.0;
-        let __dt3 = __dt2 * __t2 * 2.0;
-        __ddt1.push((ddx[__i0] * __t2 + __dt2_1 * __dt2) * 2.0);
-        __dt1.push(__dt3);
-        __dt1_1.push(__dt3_1);
-        __t1.push(__t3);
+    if 0 < __t0 {
+        let __row0_0 = &dx[..__t0];
+        let __row0_1 = &dx_1[..__t0];
+        let __row0_2 = &ddx[..__t0];
+        for __i0 in 0..__t0 {
+            let v = &x[__i0];
+            let __dt2 = __row0_0[__i0];
+            let __dt2_1 = __row0_1[__i0];
+            let __t2 = x[__i0];
+            let __t3 = __t2 * __t2;
+            let __dt3_1 = __dt2_1 * __t2 * 2.0;
+            let __dt3 = __dt2 * __t2 * 2.0;
+            __ddt1.push((__row0_2[__i0] * __t2 + __dt2_1 * __dt2) * 2.0);
+            __dt1.push(__dt3);
+            __dt1_1.push(__dt3_1);
+            __t1.push(__t3);
+        }
     }
     let __value = ((__t1, __dt1), (__dt1_1, __ddt1));
     (

@@ -110,30 +110,40 @@ pub fn softmax_vjp<'__l0>(
     let __t1 = x.len();
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(1..__t1));
-    for i in 1..__t1 {
-        let __t2 = m;
-        m = __t2.max(x[i]);
-        ::backprop::__private::record(&mut __tape0, (__t2,));
+    if 1 < __t1 {
+        let __row0_0 = &x[..__t1];
+        for i in 1..__t1 {
+            let __t2 = m;
+            m = __t2.max(__row0_0[i]);
+            ::backprop::__private::record(&mut __tape0, (__t2,));
+        }
     }
     let mut e = ::std::vec![0.0; x.len()];
     let mut s = 0.0;
     let __t7 = x.len();
     let mut __tape1 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape1, &(0..__t7));
-    for i_1 in 0..__t7 {
-        let __t11 = (x[i_1] - m).exp();
-        e[i_1] = __t11;
-        s += e[i_1];
-        ::backprop::__private::record(&mut __tape1, (__t11,));
+    if 0 < __t7 {
+        let __row1_0 = &x[..__t7];
+        let __row1_1 = &mut e[..__t7];
+        for i_1 in 0..__t7 {
+            let __t11 = (__row1_0[i_1] - m).exp();
+            __row1_1[i_1] = __t11;
+            s += __row1_1[i_1];
+            ::backprop::__private::record(&mut __tape1, (__t11,));
+        }
     }
     let __t13 = x.len();
     let mut __tape2 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape2, &(0..__t13));
-    for i_2 in 0..__t13 {
-        let __t14 = s;
-        let __t16 = e[i_2] / __t14;
-        e[i_2] = __t16;
-        ::backprop::__private::record(&mut __tape2, (__t14, __t16));
+    if 0 < __t13 {
+        let __row2_0 = &mut e[..__t13];
+        for i_2 in 0..__t13 {
+            let __t14 = s;
+            let __t16 = __row2_0[i_2] / __t14;
+            __row2_0[i_2] = __t16;
+            ::backprop::__private::record(&mut __tape2, (__t14, __t16));
+        }
     }
     let __value = e;
     (
@@ -208,13 +218,17 @@ pub fn softmax_jvp(x: &[f64], dx: &[f64]) -> (Vec<f64>, Vec<f64>) {
     let mut dm = dx[0];
     let mut m = x[0];
     let __t1 = x.len();
-    for i in 1..__t1 {
-        let __t2 = m;
-        let __t3 = x[i];
-        let __t4 = __t2.max(__t3);
-        dm = dm * ::backprop::__private::rules::max_dx(__t2, __t3)
-            + dx[i] * ::backprop::__private::rules::max_dx(__t3, __t2);
-        m = __t4;
+    if 1 < __t1 {
+        let __row0_0 = &x[..__t1];
+        let __row0_1 = &dx[..__t1];
+        for i in 1..__t1 {
+            let __t2 = m;
+            let __t3 = __row0_0[i];
+            let __t4 = __t2.max(__t3);
+            dm = dm * ::backprop::__private::rules::max_dx(__t2, __t3)
+                + __row0_1[i] * ::backprop::__private::rules::max_dx(__t3, __t2);
+            m = __t4;
+        }
     }
     let __t5 = x.len();
     let mut de = ::std::vec![0.0; __t5];
@@ -222,22 +236,32 @@ pub fn softmax_jvp(x: &[f64], dx: &[f64]) -> (Vec<f64>, Vec<f64>) {
     let mut ds = 0.0;
     let mut s = 0.0;
     let __t7 = x.len();
-    for i_1 in 0..__t7 {
-        let __t11 = (x[i_1] - m).exp();
-        let __dt11 = (dx[i_1] + -dm) * __t11;
-        e[i_1] = __t11;
-        de[i_1] = __dt11;
-        let __dt12 = de[i_1];
-        s += e[i_1];
-        ds += __dt12;
+    if 0 < __t7 {
+        let __row1_0 = &x[..__t7];
+        let __row1_1 = &mut e[..__t7];
+        let __row1_2 = &dx[..__t7];
+        let __row1_3 = &mut de[..__t7];
+        for i_1 in 0..__t7 {
+            let __t11 = (__row1_0[i_1] - m).exp();
+            let __dt11 = (__row1_2[i_1] + -dm) * __t11;
+            __row1_1[i_1] = __t11;
+            __row1_3[i_1] = __dt11;
+            let __dt12 = __row1_3[i_1];
+            s += __row1_1[i_1];
+            ds += __dt12;
+        }
     }
     let __t13 = x.len();
-    for i_2 in 0..__t13 {
-        let __t14 = s;
-        let __t16 = e[i_2] / __t14;
-        let __dt16 = de[i_2] / __t14 + -(ds * __t16 / __t14);
-        e[i_2] = __t16;
-        de[i_2] = __dt16;
+    if 0 < __t13 {
+        let __row2_0 = &mut e[..__t13];
+        let __row2_1 = &mut de[..__t13];
+        for i_2 in 0..__t13 {
+            let __t14 = s;
+            let __t16 = __row2_0[i_2] / __t14;
+            let __dt16 = __row2_1[i_2] / __t14 + -(ds * __t16 / __t14);
+            __row2_0[i_2] = __t16;
+            __row2_1[i_2] = __dt16;
+        }
     }
     let __value = (e, de);
     __value
@@ -276,14 +300,18 @@ where
     let __t1 = x.len();
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(1..__t1));
-    for i in 1..__t1 {
-        let __t2 = m;
-        let __t3 = x[i];
-        let __t4 = __t2.max(__t3);
-        dm = dm * ::backprop::__private::rules::max_dx(__t2, __t3)
-            + dx[i] * ::backprop::__private::rules::max_dx(__t3, __t2);
-        m = __t4;
-        ::backprop::__private::record(&mut __tape0, (__t2,));
+    if 1 < __t1 {
+        let __row0_0 = &x[..__t1];
+        let __row0_1 = &dx[..__t1];
+        for i in 1..__t1 {
+            let __t2 = m;
+            let __t3 = __row0_0[i];
+            let __t4 = __t2.max(__t3);
+            dm = dm * ::backprop::__private::rules::max_dx(__t2, __t3)
+                + __row0_1[i] * ::backprop::__private::rules::max_dx(__t3, __t2);
+            m = __t4;
+            ::backprop::__private::record(&mut __tape0, (__t2,));
+        }
     }
     let __t5 = x.len();
     let mut de = ::std::vec![0.0; __t5];
@@ -293,30 +321,43 @@ where
     let __t7 = x.len();
     let mut __tape1 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape1, &(0..__t7));
-    for i_1 in 0..__t7 {
-        let __dt9 = dm;
-        let __t11 = (x[i_1] - m).exp();
-        let __dt11 = (dx[i_1] + -__dt9) * __t11;
-        e[i_1] = __t11;
-        de[i_1] = __dt11;
-        let __dt12 = de[i_1];
-        s += e[i_1];
-        ds += __dt12;
-        ::backprop::__private::record(&mut __tape1, (__t11, __dt9));
+    if 0 < __t7 {
+        let __row1_0 = &x[..__t7];
+        let __row1_1 = &mut e[..__t7];
+        let __row1_2 = &dx[..__t7];
+        let __row1_3 = &mut de[..__t7];
+        for i_1 in 0..__t7 {
+            let __dt9 = dm;
+            let __t11 = (__row1_0[i_1] - m).exp();
+            let __dt11 = (__row1_2[i_1] + -__dt9) * __t11;
+            __row1_1[i_1] = __t11;
+            __row1_3[i_1] = __dt11;
+            let __dt12 = __row1_3[i_1];
+            s += __row1_1[i_1];
+            ds += __dt12;
+            ::backprop::__private::record(&mut __tape1, (__t11, __dt9));
+        }
     }
     let __t13 = x.len();
     let mut __tape2 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape2, &(0..__t13));
-    for i_2 in 0..__t13 {
-        let __dt14 = ds;
-        let __t14 = s;
-        let __t16 = e[i_2] / __t14;
-        let __p5 = de[i_2] / __t14;
-        let __p7 = __dt14 * __t16 / __t14;
-        let __dt16 = __p5 + -__p7;
-        e[i_2] = __t16;
-        de[i_2] = __dt16;
-        ::backprop::__private::record(&mut __tape2, (__t14, __t16, __dt14, __p5, __p7));
+    if 0 < __t13 {
+        let __row2_0 = &mut e[..__t13];
+        let __row2_1 = &mut de[..__t13];
+        for i_2 in 0..__t13 {
+            let __dt14 = ds;
+            let __t14 = s;
+            let __t16 = __row2_0[i_2] / __t14;
+            let __p5 = __row2_1[i_2] / __t14;
+            let __p7 = __dt14 * __t16 / __t14;
+            let __dt16 = __p5 + -__p7;
+            __row2_0[i_2] = __t16;
+            __row2_1[i_2] = __dt16;
+            ::backprop::__private::record(
+                &mut __tape2,
+                (__t14, __t16, __dt14, __p5, __p7),
+            );
+        }
     }
     let __value = (e, de);
     (
@@ -442,19 +483,25 @@ pub fn softmax_jvp_jvp(
     let mut dm_1 = dx_1[0];
     let mut m = x[0];
     let __t1 = x.len();
-    for i in 1..__t1 {
-        let __t2 = m;
-        let __t3 = x[i];
-        let __t4 = __t2.max(__t3);
-        let __dt4_1 = dm_1 * ::backprop::__private::rules::max_dx(__t2, __t3)
-            + dx_1[i] * ::backprop::__private::rules::max_dx(__t3, __t2);
-        let __p0 = ::backprop::__private::rules::max_dx(__t2, __t3);
-        let __p2 = ::backprop::__private::rules::max_dx(__t3, __t2);
-        let __dt4 = dm * __p0 + dx[i] * __p2;
-        ddm = ddm * __p0 + ddx[i] * __p2;
-        dm = __dt4;
-        dm_1 = __dt4_1;
-        m = __t4;
+    if 1 < __t1 {
+        let __row0_0 = &x[..__t1];
+        let __row0_1 = &dx[..__t1];
+        let __row0_2 = &dx_1[..__t1];
+        let __row0_3 = &ddx[..__t1];
+        for i in 1..__t1 {
+            let __t2 = m;
+            let __t3 = __row0_0[i];
+            let __t4 = __t2.max(__t3);
+            let __dt4_1 = dm_1 * ::backprop::__private::rules::max_dx(__t2, __t3)
+                + __row0_2[i] * ::backprop::__private::rules::max_dx(__t3, __t2);
+            let __p0 = ::backprop::__private::rules::max_dx(__t2, __t3);
+            let __p2 = ::backprop::__private::rules::max_dx(__t3, __t2);
+            let __dt4 = dm * __p0 + __row0_1[i] * __p2;
+            ddm = ddm * __p0 + __row0_3[i] * __p2;
+            dm = __dt4;
+            dm_1 = __dt4_1;
+            m = __t4;
+        }
     }
     let __t5 = x.len();
     let mut dde = ::std::vec![0.0; __t5];
@@ -466,40 +513,57 @@ pub fn softmax_jvp_jvp(
     let mut ds_1 = 0.0;
     let mut s = 0.0;
     let __t7 = x.len();
-    for i_1 in 0..__t7 {
-        let __dt10 = dx[i_1] + -dm;
-        let __t11 = (x[i_1] - m).exp();
-        let __dt11_1 = (dx_1[i_1] + -dm_1) * __t11;
-        let __dt11 = __dt10 * __t11;
-        let __ddt11 = (ddx[i_1] + -ddm) * __t11 + __dt11_1 * __dt10;
-        e[i_1] = __t11;
-        de_1[i_1] = __dt11_1;
-        de[i_1] = __dt11;
-        dde[i_1] = __ddt11;
-        let __ddt12 = dde[i_1];
-        let __dt12 = de[i_1];
-        let __dt12_1 = de_1[i_1];
-        s += e[i_1];
-        ds_1 += __dt12_1;
-        ds += __dt12;
-        dds += __ddt12;
+    if 0 < __t7 {
+        let __row1_0 = &x[..__t7];
+        let __row1_1 = &mut e[..__t7];
+        let __row1_2 = &dx[..__t7];
+        let __row1_3 = &mut de[..__t7];
+        let __row1_4 = &dx_1[..__t7];
+        let __row1_5 = &ddx[..__t7];
+        let __row1_6 = &mut dde[..__t7];
+        let __row1_7 = &mut de_1[..__t7];
+        for i_1 in 0..__t7 {
+            let __dt10 = __row1_2[i_1] + -dm;
+            let __t11 = (__row1_0[i_1] - m).exp();
+            let __dt11_1 = (__row1_4[i_1] + -dm_1) * __t11;
+            let __dt11 = __dt10 * __t11;
+            let __ddt11 = (__row1_5[i_1] + -ddm) * __t11 + __dt11_1 * __dt10;
+            __row1_1[i_1] = __t11;
+            __row1_7[i_1] = __dt11_1;
+            __row1_3[i_1] = __dt11;
+            __row1_6[i_1] = __ddt11;
+            let __ddt12 = __row1_6[i_1];
+            let __dt12 = __row1_3[i_1];
+            let __dt12_1 = __row1_7[i_1];
+            s += __row1_1[i_1];
+            ds_1 += __dt12_1;
+            ds += __dt12;
+            dds += __ddt12;
+        }
     }
     let __t13 = x.len();
-    for i_2 in 0..__t13 {
-        let __dt14 = ds;
-        let __dt14_1 = ds_1;
-        let __t14 = s;
-        let __t16 = e[i_2] / __t14;
-        let __dt16_1 = de_1[i_2] / __t14 + -(__dt14_1 * __t16 / __t14);
-        let __p5 = de[i_2] / __t14;
-        let __p7 = __dt14 * __t16 / __t14;
-        let __dt16 = __p5 + -__p7;
-        let __ddt16 = dde[i_2] / __t14 + -(__dt14_1 * __p5 / __t14)
-            + -((dds * __t16 + __dt16_1 * __dt14) / __t14 + -(__dt14_1 * __p7 / __t14));
-        e[i_2] = __t16;
-        de_1[i_2] = __dt16_1;
-        de[i_2] = __dt16;
-        dde[i_2] = __ddt16;
+    if 0 < __t13 {
+        let __row2_0 = &mut e[..__t13];
+        let __row2_1 = &mut de[..__t13];
+        let __row2_2 = &mut dde[..__t13];
+        let __row2_3 = &mut de_1[..__t13];
+        for i_2 in 0..__t13 {
+            let __dt14 = ds;
+            let __dt14_1 = ds_1;
+            let __t14 = s;
+            let __t16 = __row2_0[i_2] / __t14;
+            let __dt16_1 = __row2_3[i_2] / __t14 + -(__dt14_1 * __t16 / __t14);
+            let __p5 = __row2_1[i_2] / __t14;
+            let __p7 = __dt14 * __t16 / __t14;
+            let __dt16 = __p5 + -__p7;
+            let __ddt16 = __row2_2[i_2] / __t14 + -(__dt14_1 * __p5 / __t14)
+                + -((dds * __t16 + __dt16_1 * __dt14) / __t14
+                    + -(__dt14_1 * __p7 / __t14));
+            __row2_0[i_2] = __t16;
+            __row2_3[i_2] = __dt16_1;
+            __row2_1[i_2] = __dt16;
+            __row2_2[i_2] = __ddt16;
+        }
     }
     let __value = ((e, de), (de_1, dde));
     __value
@@ -551,20 +615,26 @@ where
     let __t1 = x.len();
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(1..__t1));
-    for i in 1..__t1 {
-        let __t2 = m;
-        let __t3 = x[i];
-        let __t4 = __t2.max(__t3);
-        let __dt4_1 = dm_1 * ::backprop::__private::rules::max_dx(__t2, __t3)
-            + dx_1[i] * ::backprop::__private::rules::max_dx(__t3, __t2);
-        let __p0 = ::backprop::__private::rules::max_dx(__t2, __t3);
-        let __p2 = ::backprop::__private::rules::max_dx(__t3, __t2);
-        let __dt4 = dm * __p0 + dx[i] * __p2;
-        ddm = ddm * __p0 + ddx[i] * __p2;
-        dm = __dt4;
-        dm_1 = __dt4_1;
-        m = __t4;
-        ::backprop::__private::record(&mut __tape0, (__t2,));
+    if 1 < __t1 {
+        let __row0_0 = &x[..__t1];
+        let __row0_1 = &dx[..__t1];
+        let __row0_2 = &dx_1[..__t1];
+        let __row0_3 = &ddx[..__t1];
+        for i in 1..__t1 {
+            let __t2 = m;
+            let __t3 = __row0_0[i];
+            let __t4 = __t2.max(__t3);
+            let __dt4_1 = dm_1 * ::backprop::__private::rules::max_dx(__t2, __t3)
+                + __row0_2[i] * ::backprop::__private::rules::max_dx(__t3, __t2);
+            let __p0 = ::backprop::__private::rules::max_dx(__t2, __t3);
+            let __p2 = ::backprop::__private::rules::max_dx(__t3, __t2);
+            let __dt4 = dm * __p0 + __row0_1[i] * __p2;
+            ddm = ddm * __p0 + __row0_3[i] * __p2;
+            dm = __dt4;
+            dm_1 = __dt4_1;
+            m = __t4;
+            ::backprop::__private::record(&mut __tape0, (__t2,));
+        }
     }
     let __t5 = x.len();
     let mut dde = ::std::vec![0.0; __t5];
@@ -578,70 +648,86 @@ where
     let __t7 = x.len();
     let mut __tape1 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape1, &(0..__t7));
-    for i_1 in 0..__t7 {
-        let __ddt9 = ddm;
-        let __dt9 = dm;
-        let __dt9_1 = dm_1;
-        let __dt10 = dx[i_1] + -__dt9;
-        let __t11 = (x[i_1] - m).exp();
-        let __dt11_1 = (dx_1[i_1] + -__dt9_1) * __t11;
-        let __dt11 = __dt10 * __t11;
-        let __ddt11 = (ddx[i_1] + -__ddt9) * __t11 + __dt11_1 * __dt10;
-        e[i_1] = __t11;
-        de_1[i_1] = __dt11_1;
-        de[i_1] = __dt11;
-        dde[i_1] = __ddt11;
-        let __ddt12 = dde[i_1];
-        let __dt12 = de[i_1];
-        let __dt12_1 = de_1[i_1];
-        s += e[i_1];
-        ds_1 += __dt12_1;
-        ds += __dt12;
-        dds += __ddt12;
-        ::backprop::__private::record(&mut __tape1, (__t11, __dt9, __ddt9, __dt9_1));
+    if 0 < __t7 {
+        let __row1_0 = &x[..__t7];
+        let __row1_1 = &mut e[..__t7];
+        let __row1_2 = &dx[..__t7];
+        let __row1_3 = &mut de[..__t7];
+        let __row1_4 = &dx_1[..__t7];
+        let __row1_5 = &ddx[..__t7];
+        let __row1_6 = &mut dde[..__t7];
+        let __row1_7 = &mut de_1[..__t7];
+        for i_1 in 0..__t7 {
+            let __ddt9 = ddm;
+            let __dt9 = dm;
+            let __dt9_1 = dm_1;
+            let __dt10 = __row1_2[i_1] + -__dt9;
+            let __t11 = (__row1_0[i_1] - m).exp();
+            let __dt11_1 = (__row1_4[i_1] + -__dt9_1) * __t11;
+            let __dt11 = __dt10 * __t11;
+            let __ddt11 = (__row1_5[i_1] + -__ddt9) * __t11 + __dt11_1 * __dt10;
+            __row1_1[i_1] = __t11;
+            __row1_7[i_1] = __dt11_1;
+            __row1_3[i_1] = __dt11;
+            __row1_6[i_1] = __ddt11;
+            let __ddt12 = __row1_6[i_1];
+            let __dt12 = __row1_3[i_1];
+            let __dt12_1 = __row1_7[i_1];
+            s += __row1_1[i_1];
+            ds_1 += __dt12_1;
+            ds += __dt12;
+            dds += __ddt12;
+            ::backprop::__private::record(&mut __tape1, (__t11, __dt9, __ddt9, __dt9_1));
+        }
     }
     let __t13 = x.len();
     let mut __tape2 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape2, &(0..__t13));
-    for i_2 in 0..__t13 {
-        let __ddt14 = dds;
-        let __dt14 = ds;
-        let __dt14_1 = ds_1;
-        let __t14 = s;
-        let __t16 = e[i_2] / __t14;
-        let __p17 = de_1[i_2] / __t14;
-        let __p19 = __dt14_1 * __t16 / __t14;
-        let __dt16_1 = __p17 + -__p19;
-        let __p5 = de[i_2] / __t14;
-        let __p21 = dde[i_2] / __t14;
-        let __p23 = __dt14_1 * __p5 / __t14;
-        let __p7 = __dt14 * __t16 / __t14;
-        let __p27 = (__ddt14 * __t16 + __dt16_1 * __dt14) / __t14;
-        let __p29 = __dt14_1 * __p7 / __t14;
-        let __dt16 = __p5 + -__p7;
-        let __ddt16 = __p21 + -__p23 + -(__p27 + -__p29);
-        e[i_2] = __t16;
-        de_1[i_2] = __dt16_1;
-        de[i_2] = __dt16;
-        dde[i_2] = __ddt16;
-        ::backprop::__private::record(
-            &mut __tape2,
-            (
-                __t14,
-                __t16,
-                __dt14,
-                __p5,
-                __p7,
-                __ddt14,
-                __dt14_1,
-                __p17,
-                __p19,
-                __p21,
-                __p23,
-                __p27,
-                __p29,
-            ),
-        );
+    if 0 < __t13 {
+        let __row2_0 = &mut e[..__t13];
+        let __row2_1 = &mut de[..__t13];
+        let __row2_2 = &mut dde[..__t13];
+        let __row2_3 = &mut de_1[..__t13];
+        for i_2 in 0..__t13 {
+            let __ddt14 = dds;
+            let __dt14 = ds;
+            let __dt14_1 = ds_1;
+            let __t14 = s;
+            let __t16 = __row2_0[i_2] / __t14;
+            let __p17 = __row2_3[i_2] / __t14;
+            let __p19 = __dt14_1 * __t16 / __t14;
+            let __dt16_1 = __p17 + -__p19;
+            let __p5 = __row2_1[i_2] / __t14;
+            let __p21 = __row2_2[i_2] / __t14;
+            let __p23 = __dt14_1 * __p5 / __t14;
+            let __p7 = __dt14 * __t16 / __t14;
+            let __p27 = (__ddt14 * __t16 + __dt16_1 * __dt14) / __t14;
+            let __p29 = __dt14_1 * __p7 / __t14;
+            let __dt16 = __p5 + -__p7;
+            let __ddt16 = __p21 + -__p23 + -(__p27 + -__p29);
+            __row2_0[i_2] = __t16;
+            __row2_3[i_2] = __dt16_1;
+            __row2_1[i_2] = __dt16;
+            __row2_2[i_2] = __ddt16;
+            ::backprop::__private::record(
+                &mut __tape2,
+                (
+                    __t14,
+                    __t16,
+                    __dt14,
+                    __p5,
+                    __p7,
+                    __ddt14,
+                    __dt14_1,
+                    __p17,
+                    __p19,
+                    __p21,
+                    __p23,
+                    __p27,
+                    __p29,
+                ),
+            );
+        }
     }
     let __value = ((e, de), (de_1, dde));
     (
@@ -1816,12 +1902,15 @@ pub fn mean_and_spread_jvp(x: &[f64], dx: &[f64]) -> ((f64, f64), (f64, f64)) {
     let __t4 = x.len();
     let mut __dt5: f64 = 0.0;
     let mut __t5: f64 = 0.0;
-    for __i0 in 0..__t4 {
-        let v = &x[__i0];
-        let __t7 = x[__i0] - mean;
-        let __dt8 = (dx[__i0] + -dmean) * __t7 * 2.0;
-        __t5 += __t7 * __t7;
-        __dt5 += __dt8;
+    if 0 < __t4 {
+        let __row0_0 = &dx[..__t4];
+        for __i0 in 0..__t4 {
+            let v = &x[__i0];
+            let __t7 = x[__i0] - mean;
+            let __dt8 = (__row0_0[__i0] + -dmean) * __t7 * 2.0;
+            __t5 += __t7 * __t7;
+            __dt5 += __dt8;
+        }
     }
     let var = __t5 / n;
     let __t11 = var.sqrt();
@@ -1863,12 +1952,15 @@ where
     let __t4 = x.len();
     let mut __dt5: f64 = 0.0;
     let mut __t5: f64 = 0.0;
-    for __i0 in 0..__t4 {
-        let v = &x[__i0];
-        let __t7 = x[__i0] - mean;
-        let __dt8 = (dx[__i0] + -dmean) * __t7 * 2.0;
-        __t5 += __t7 * __t7;
-        __dt5 += __dt8;
+    if 0 < __t4 {
+        let __row0_0 = &dx[..__t4];
+        for __i0 in 0..__t4 {
+            let v = &x[__i0];
+            let __t7 = x[__i0] - mean;
+            let __dt8 = (__row0_0[__i0] + -dmean) * __t7 * 2.0;
+            __t5 += __t7 * __t7;
+            __dt5 += __dt8;
+        }
     }
     let var = __t5 / n;
     let __t11 = var.sqrt();
@@ -1957,18 +2049,23 @@ pub fn mean_and_spread_jvp_jvp(
     let mut __dt5: f64 = 0.0;
     let mut __dt5_1: f64 = 0.0;
     let mut __t5: f64 = 0.0;
-    for __i0 in 0..__t4 {
-        let v = &x[__i0];
-        let __t7 = x[__i0] - mean;
-        let __dt7_1 = dx_1[__i0] + -dmean_1;
-        let __dt7 = dx[__i0] + -dmean;
-        let __dt8_1 = __dt7_1 * __t7 * 2.0;
-        let __dt8 = __dt7 * __t7 * 2.0;
-        let __ddt8 = ((ddx[__i0] + -ddmean) * __t7 + __dt7_1 * __dt7) * 2.0;
-        __t5 += __t7 * __t7;
-        __dt5_1 += __dt8_1;
-        __dt5 += __dt8;
-        __ddt5 += __ddt8;
+    if 0 < __t4 {
+        let __row0_0 = &dx[..__t4];
+        let __row0_1 = &dx_1[..__t4];
+        let __row0_2 = &ddx[..__t4];
+        for __i0 in 0..__t4 {
+            let v = &x[__i0];
+            let __t7 = x[__i0] - mean;
+            let __dt7_1 = __row0_1[__i0] + -dmean_1;
+            let __dt7 = __row0_0[__i0] + -dmean;
+            let __dt8_1 = __dt7_1 * __t7 * 2.0;
+            let __dt8 = __dt7 * __t7 * 2.0;
+            let __ddt8 = ((__row0_2[__i0] + -ddmean) * __t7 + __dt7_1 * __dt7) * 2.0;
+            __t5 += __t7 * __t7;
+            __dt5_1 += __dt8_1;
+            __dt5 += __dt8;
+            __ddt5 += __ddt8;
+        }
     }
     let var = __t5 / n;
     let __t11 = var.sqrt();
@@ -2034,18 +2131,23 @@ where
     let mut __dt5: f64 = 0.0;
     let mut __dt5_1: f64 = 0.0;
     let mut __t5: f64 = 0.0;
-    for __i0 in 0..__t4 {
-        let v = &x[__i0];
-        let __t7 = x[__i0] - mean;
-        let __dt7_1 = dx_1[__i0] + -dmean_1;
-        let __dt7 = dx[__i0] + -dmean;
-        let __dt8_1 = __dt7_1 * __t7 * 2.0;
-        let __dt8 = __dt7 * __t7 * 2.0;
-        let __ddt8 = ((ddx[__i0] + -ddmean) * __t7 + __dt7_1 * __dt7) * 2.0;
-        __t5 += __t7 * __t7;
-        __dt5_1 += __dt8_1;
-        __dt5 += __dt8;
-        __ddt5 += __ddt8;
+    if 0 < __t4 {
+        let __row0_0 = &dx[..__t4];
+        let __row0_1 = &dx_1[..__t4];
+        let __row0_2 = &ddx[..__t4];
+        for __i0 in 0..__t4 {
+            let v = &x[__i0];
+            let __t7 = x[__i0] - mean;
+            let __dt7_1 = __row0_1[__i0] + -dmean_1;
+            let __dt7 = __row0_0[__i0] + -dmean;
+            let __dt8_1 = __dt7_1 * __t7 * 2.0;
+            let __dt8 = __dt7 * __t7 * 2.0;
+            let __ddt8 = ((__row0_2[__i0] + -ddmean) * __t7 + __dt7_1 * __dt7) * 2.0;
+            __t5 += __t7 * __t7;
+            __dt5_1 += __dt8_1;
+            __dt5 += __dt8;
+            __ddt5 += __ddt8;
+        }
     }
     let var = __t5 / n;
     let __t11 = var.sqrt();

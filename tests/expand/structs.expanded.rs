@@ -262,8 +262,13 @@ impl Layer {
     {
         let mut s = self.b[j];
         let __t1 = self.inputs;
-        for i in 0..__t1 {
-            s += ::backprop::__private::float(self.w[j * self.inputs + i]) * x[i];
+        if 0 < __t1 {
+            let __row0_0 = &x[..__t1];
+            for i in 0..__t1 {
+                s
+                    += ::backprop::__private::float(self.w[j * self.inputs + i])
+                        * __row0_0[i];
+            }
         }
         let __t9 = ::backprop::__private::float(s).tanh();
         let __value = __t9;
@@ -322,8 +327,13 @@ impl Layer {
     pub fn unit_grad(&self, x: &[f64], j: usize) -> (f64, (Self, ::std::vec::Vec<f64>)) {
         let mut s = self.b[j];
         let __t1 = self.inputs;
-        for i in 0..__t1 {
-            s += ::backprop::__private::float(self.w[j * self.inputs + i]) * x[i];
+        if 0 < __t1 {
+            let __row0_0 = &x[..__t1];
+            for i in 0..__t1 {
+                s
+                    += ::backprop::__private::float(self.w[j * self.inputs + i])
+                        * __row0_0[i];
+            }
         }
         let __t9 = ::backprop::__private::float(s).tanh();
         let __value = __t9;
@@ -377,14 +387,18 @@ impl Layer {
         let mut ds = dself.b[j];
         let mut s = self.b[j];
         let __t1 = self.inputs;
-        for i in 0..__t1 {
-            let __t4 = j * self.inputs + i;
-            let __t5 = self.w[__t4];
-            let __t6 = x[i];
-            let __dt7 = ::backprop::__private::float(dself.w[__t4]) * __t6
-                + dx[i] * ::backprop::__private::float(__t5);
-            s += ::backprop::__private::float(__t5) * __t6;
-            ds += __dt7;
+        if 0 < __t1 {
+            let __row0_0 = &x[..__t1];
+            let __row0_1 = &dx[..__t1];
+            for i in 0..__t1 {
+                let __t4 = j * self.inputs + i;
+                let __t5 = self.w[__t4];
+                let __t6 = __row0_0[i];
+                let __dt7 = ::backprop::__private::float(dself.w[__t4]) * __t6
+                    + __row0_1[i] * ::backprop::__private::float(__t5);
+                s += ::backprop::__private::float(__t5) * __t6;
+                ds += __dt7;
+            }
         }
         let __t9 = ::backprop::__private::float(s).tanh();
         let __value = (__t9, ::backprop::__private::float(ds) * (1.0 - __t9 * __t9));
@@ -432,14 +446,18 @@ impl Layer {
         let mut ds = dself.b[j];
         let mut s = self.b[j];
         let __t1 = self.inputs;
-        for i in 0..__t1 {
-            let __t4 = j * self.inputs + i;
-            let __t5 = self.w[__t4];
-            let __t6 = x[i];
-            let __dt7 = ::backprop::__private::float(dself.w[__t4]) * __t6
-                + dx[i] * ::backprop::__private::float(__t5);
-            s += ::backprop::__private::float(__t5) * __t6;
-            ds += __dt7;
+        if 0 < __t1 {
+            let __row0_0 = &x[..__t1];
+            let __row0_1 = &dx[..__t1];
+            for i in 0..__t1 {
+                let __t4 = j * self.inputs + i;
+                let __t5 = self.w[__t4];
+                let __t6 = __row0_0[i];
+                let __dt7 = ::backprop::__private::float(dself.w[__t4]) * __t6
+                    + __row0_1[i] * ::backprop::__private::float(__t5);
+                s += ::backprop::__private::float(__t5) * __t6;
+                ds += __dt7;
+            }
         }
         let __dt8 = ds;
         let __t9 = ::backprop::__private::float(s).tanh();
@@ -537,14 +555,18 @@ impl Layer {
         let mut ds = dself.b[j];
         let mut s = self.b[j];
         let __t1 = self.inputs;
-        for i in 0..__t1 {
-            let __t4 = j * self.inputs + i;
-            let __t5 = self.w[__t4];
-            let __t6 = x[i];
-            let __dt7 = ::backprop::__private::float(dself.w[__t4]) * __t6
-                + dx[i] * ::backprop::__private::float(__t5);
-            s += ::backprop::__private::float(__t5) * __t6;
-            ds += __dt7;
+        if 0 < __t1 {
+            let __row0_0 = &x[..__t1];
+            let __row0_1 = &dx[..__t1];
+            for i in 0..__t1 {
+                let __t4 = j * self.inputs + i;
+                let __t5 = self.w[__t4];
+                let __t6 = __row0_0[i];
+                let __dt7 = ::backprop::__private::float(dself.w[__t4]) * __t6
+                    + __row0_1[i] * ::backprop::__private::float(__t5);
+                s += ::backprop::__private::float(__t5) * __t6;
+                ds += __dt7;
+            }
         }
         let __dt8 = ds;
         let __t9 = ::backprop::__private::float(s).tanh();
@@ -639,26 +661,32 @@ impl Layer {
         let mut ds_1 = dself_1.b[j];
         let mut s = self.b[j];
         let __t1 = self.inputs;
-        for i in 0..__t1 {
-            let __t4 = j * self.inputs + i;
-            let __dt5 = dself.w[__t4];
-            let __dt5_1 = dself_1.w[__t4];
-            let __t5 = self.w[__t4];
-            let __dt6 = dx[i];
-            let __dt6_1 = dx_1[i];
-            let __t6 = x[i];
-            let __dt7_1 = ::backprop::__private::float(__dt5_1) * __t6
-                + __dt6_1 * ::backprop::__private::float(__t5);
-            let __dt7 = ::backprop::__private::float(__dt5) * __t6
-                + __dt6 * ::backprop::__private::float(__t5);
-            let __ddt7 = ::backprop::__private::float(ddself.w[__t4]) * __t6
-                + __dt6_1 * ::backprop::__private::float(__dt5)
-                + (ddx[i] * ::backprop::__private::float(__t5)
-                    + ::backprop::__private::float(__dt5_1) * __dt6);
-            s += ::backprop::__private::float(__t5) * __t6;
-            ds_1 += __dt7_1;
-            ds += __dt7;
-            dds += __ddt7;
+        if 0 < __t1 {
+            let __row0_0 = &x[..__t1];
+            let __row0_1 = &dx[..__t1];
+            let __row0_2 = &dx_1[..__t1];
+            let __row0_3 = &ddx[..__t1];
+            for i in 0..__t1 {
+                let __t4 = j * self.inputs + i;
+                let __dt5 = dself.w[__t4];
+                let __dt5_1 = dself_1.w[__t4];
+                let __t5 = self.w[__t4];
+                let __dt6 = __row0_1[i];
+                let __dt6_1 = __row0_2[i];
+                let __t6 = __row0_0[i];
+                let __dt7_1 = ::backprop::__private::float(__dt5_1) * __t6
+                    + __dt6_1 * ::backprop::__private::float(__t5);
+                let __dt7 = ::backprop::__private::float(__dt5) * __t6
+                    + __dt6 * ::backprop::__private::float(__t5);
+                let __ddt7 = ::backprop::__private::float(ddself.w[__t4]) * __t6
+                    + __dt6_1 * ::backprop::__private::float(__dt5)
+                    + (__row0_3[i] * ::backprop::__private::float(__t5)
+                        + ::backprop::__private::float(__dt5_1) * __dt6);
+                s += ::backprop::__private::float(__t5) * __t6;
+                ds_1 += __dt7_1;
+                ds += __dt7;
+                dds += __ddt7;
+            }
         }
         let __dt8 = ds;
         let __t9 = ::backprop::__private::float(s).tanh();
@@ -742,26 +770,32 @@ impl Layer {
         let mut ds_1 = dself_1.b[j];
         let mut s = self.b[j];
         let __t1 = self.inputs;
-        for i in 0..__t1 {
-            let __t4 = j * self.inputs + i;
-            let __dt5 = dself.w[__t4];
-            let __dt5_1 = dself_1.w[__t4];
-            let __t5 = self.w[__t4];
-            let __dt6 = dx[i];
-            let __dt6_1 = dx_1[i];
-            let __t6 = x[i];
-            let __dt7_1 = ::backprop::__private::float(__dt5_1) * __t6
-                + __dt6_1 * ::backprop::__private::float(__t5);
-            let __dt7 = ::backprop::__private::float(__dt5) * __t6
-                + __dt6 * ::backprop::__private::float(__t5);
-            let __ddt7 = ::backprop::__private::float(ddself.w[__t4]) * __t6
-                + __dt6_1 * ::backprop::__private::float(__dt5)
-                + (ddx[i] * ::backprop::__private::float(__t5)
-                    + ::backprop::__private::float(__dt5_1) * __dt6);
-            s += ::backprop::__private::float(__t5) * __t6;
-            ds_1 += __dt7_1;
-            ds += __dt7;
-            dds += __ddt7;
+        if 0 < __t1 {
+            let __row0_0 = &x[..__t1];
+            let __row0_1 = &dx[..__t1];
+            let __row0_2 = &dx_1[..__t1];
+            let __row0_3 = &ddx[..__t1];
+            for i in 0..__t1 {
+                let __t4 = j * self.inputs + i;
+                let __dt5 = dself.w[__t4];
+                let __dt5_1 = dself_1.w[__t4];
+                let __t5 = self.w[__t4];
+                let __dt6 = __row0_1[i];
+                let __dt6_1 = __row0_2[i];
+                let __t6 = __row0_0[i];
+                let __dt7_1 = ::backprop::__private::float(__dt5_1) * __t6
+                    + __dt6_1 * ::backprop::__private::float(__t5);
+                let __dt7 = ::backprop::__private::float(__dt5) * __t6
+                    + __dt6 * ::backprop::__private::float(__t5);
+                let __ddt7 = ::backprop::__private::float(ddself.w[__t4]) * __t6
+                    + __dt6_1 * ::backprop::__private::float(__dt5)
+                    + (__row0_3[i] * ::backprop::__private::float(__t5)
+                        + ::backprop::__private::float(__dt5_1) * __dt6);
+                s += ::backprop::__private::float(__t5) * __t6;
+                ds_1 += __dt7_1;
+                ds += __dt7;
+                dds += __ddt7;
+            }
         }
         let __ddt8 = dds;
         let __dt8 = ds;

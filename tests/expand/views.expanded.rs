@@ -37,8 +37,12 @@ where
 {
     let mut s = 0.0;
     let __t0 = x.len();
-    for i in 0..__t0 {
-        s += x[i] * y[i];
+    if 0 < __t0 {
+        let __row0_0 = &x[..__t0];
+        let __row0_1 = &y[..__t0];
+        for i in 0..__t0 {
+            s += __row0_0[i] * __row0_1[i];
+        }
     }
     let __value = s;
     (
@@ -86,8 +90,12 @@ pub fn dot_grad(
 ) -> (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)) {
     let mut s = 0.0;
     let __t0 = x.len();
-    for i in 0..__t0 {
-        s += x[i] * y[i];
+    if 0 < __t0 {
+        let __row0_0 = &x[..__t0];
+        let __row0_1 = &y[..__t0];
+        for i in 0..__t0 {
+            s += __row0_0[i] * __row0_1[i];
+        }
     }
     let __value = s;
     let __seed: f64 = 1.0;
@@ -131,12 +139,18 @@ pub fn dot_jvp(x: &[f64], y: &[f64], dx: &[f64], dy: &[f64]) -> (f64, f64) {
     let mut ds = 0.0;
     let mut s = 0.0;
     let __t0 = x.len();
-    for i in 0..__t0 {
-        let __t1 = x[i];
-        let __t2 = y[i];
-        let __dt3 = dx[i] * __t2 + dy[i] * __t1;
-        s += __t1 * __t2;
-        ds += __dt3;
+    if 0 < __t0 {
+        let __row0_0 = &x[..__t0];
+        let __row0_1 = &y[..__t0];
+        let __row0_2 = &dx[..__t0];
+        let __row0_3 = &dy[..__t0];
+        for i in 0..__t0 {
+            let __t1 = __row0_0[i];
+            let __t2 = __row0_1[i];
+            let __dt3 = __row0_2[i] * __t2 + __row0_3[i] * __t1;
+            s += __t1 * __t2;
+            ds += __dt3;
+        }
     }
     let __value = (s, ds);
     __value
@@ -183,12 +197,18 @@ where
     let mut ds = 0.0;
     let mut s = 0.0;
     let __t0 = x.len();
-    for i in 0..__t0 {
-        let __t1 = x[i];
-        let __t2 = y[i];
-        let __dt3 = dx[i] * __t2 + dy[i] * __t1;
-        s += __t1 * __t2;
-        ds += __dt3;
+    if 0 < __t0 {
+        let __row0_0 = &x[..__t0];
+        let __row0_1 = &y[..__t0];
+        let __row0_2 = &dx[..__t0];
+        let __row0_3 = &dy[..__t0];
+        for i in 0..__t0 {
+            let __t1 = __row0_0[i];
+            let __t2 = __row0_1[i];
+            let __dt3 = __row0_2[i] * __t2 + __row0_3[i] * __t1;
+            s += __t1 * __t2;
+            ds += __dt3;
+        }
     }
     let __value = (s, ds);
     (
@@ -263,12 +283,18 @@ pub fn dot_hvp(
     let mut ds = 0.0;
     let mut s = 0.0;
     let __t0 = x.len();
-    for i in 0..__t0 {
-        let __t1 = x[i];
-        let __t2 = y[i];
-        let __dt3 = dx[i] * __t2 + dy[i] * __t1;
-        s += __t1 * __t2;
-        ds += __dt3;
+    if 0 < __t0 {
+        let __row0_0 = &x[..__t0];
+        let __row0_1 = &y[..__t0];
+        let __row0_2 = &dx[..__t0];
+        let __row0_3 = &dy[..__t0];
+        for i in 0..__t0 {
+            let __t1 = __row0_0[i];
+            let __t2 = __row0_1[i];
+            let __dt3 = __row0_2[i] * __t2 + __row0_3[i] * __t1;
+            s += __t1 * __t2;
+            ds += __dt3;
+        }
     }
     let __value = (s, ds);
     let __seed: (f64, f64) = (0.0, 1.0);
@@ -344,20 +370,31 @@ pub fn dot_jvp_jvp(
     let mut ds_1 = 0.0;
     let mut s = 0.0;
     let __t0 = x.len();
-    for i in 0..__t0 {
-        let __dt1 = dx[i];
-        let __dt1_1 = dx_1[i];
-        let __t1 = x[i];
-        let __dt2 = dy[i];
-        let __dt2_1 = dy_1[i];
-        let __t2 = y[i];
-        let __dt3_1 = __dt1_1 * __t2 + __dt2_1 * __t1;
-        let __dt3 = __dt1 * __t2 + __dt2 * __t1;
-        let __ddt3 = ddx[i] * __t2 + __dt2_1 * __dt1 + (ddy[i] * __t1 + __dt1_1 * __dt2);
-        s += __t1 * __t2;
-        ds_1 += __dt3_1;
-        ds += __dt3;
-        dds += __ddt3;
+    if 0 < __t0 {
+        let __row0_0 = &x[..__t0];
+        let __row0_1 = &y[..__t0];
+        let __row0_2 = &dx[..__t0];
+        let __row0_3 = &dy[..__t0];
+        let __row0_4 = &dx_1[..__t0];
+        let __row0_5 = &dy_1[..__t0];
+        let __row0_6 = &ddx[..__t0];
+        let __row0_7 = &ddy[..__t0];
+        for i in 0..__t0 {
+            let __dt1 = __row0_2[i];
+            let __dt1_1 = __row0_4[i];
+            let __t1 = __row0_0[i];
+            let __dt2 = __row0_3[i];
+            let __dt2_1 = __row0_5[i];
+            let __t2 = __row0_1[i];
+            let __dt3_1 = __dt1_1 * __t2 + __dt2_1 * __t1;
+            let __dt3 = __dt1 * __t2 + __dt2 * __t1;
+            let __ddt3 = __row0_6[i] * __t2 + __dt2_1 * __dt1
+                + (__row0_7[i] * __t1 + __dt1_1 * __dt2);
+            s += __t1 * __t2;
+            ds_1 += __dt3_1;
+            ds += __dt3;
+            dds += __ddt3;
+        }
     }
     let __value = ((s, ds), (ds_1, dds));
     __value
@@ -422,20 +459,31 @@ where
     let mut ds_1 = 0.0;
     let mut s = 0.0;
     let __t0 = x.len();
-    for i in 0..__t0 {
-        let __dt1 = dx[i];
-        let __dt1_1 = dx_1[i];
-        let __t1 = x[i];
-        let __dt2 = dy[i];
-        let __dt2_1 = dy_1[i];
-        let __t2 = y[i];
-        let __dt3_1 = __dt1_1 * __t2 + __dt2_1 * __t1;
-        let __dt3 = __dt1 * __t2 + __dt2 * __t1;
-        let __ddt3 = ddx[i] * __t2 + __dt2_1 * __dt1 + (ddy[i] * __t1 + __dt1_1 * __dt2);
-        s += __t1 * __t2;
-        ds_1 += __dt3_1;
-        ds += __dt3;
-        dds += __ddt3;
+    if 0 < __t0 {
+        let __row0_0 = &x[..__t0];
+        let __row0_1 = &y[..__t0];
+        let __row0_2 = &dx[..__t0];
+        let __row0_3 = &dy[..__t0];
+        let __row0_4 = &dx_1[..__t0];
+        let __row0_5 = &dy_1[..__t0];
+        let __row0_6 = &ddx[..__t0];
+        let __row0_7 = &ddy[..__t0];
+        for i in 0..__t0 {
+            let __dt1 = __row0_2[i];
+            let __dt1_1 = __row0_4[i];
+            let __t1 = __row0_0[i];
+            let __dt2 = __row0_3[i];
+            let __dt2_1 = __row0_5[i];
+            let __t2 = __row0_1[i];
+            let __dt3_1 = __dt1_1 * __t2 + __dt2_1 * __t1;
+            let __dt3 = __dt1 * __t2 + __dt2 * __t1;
+            let __ddt3 = __row0_6[i] * __t2 + __dt2_1 * __dt1
+                + (__row0_7[i] * __t1 + __dt1_1 * __dt2);
+            s += __t1 * __t2;
+            ds_1 += __dt3_1;
+            ds += __dt3;
+            dds += __ddt3;
+        }
     }
     let __value = ((s, ds), (ds_1, dds));
     (
@@ -1490,8 +1538,11 @@ where
     ::backprop::__private::reserve(&mut __tape1, &(0..n));
     for i in 0..n {
         let mut row = 0.0;
-        for j in 0..n {
-            row += a[i * n + j] * x[j];
+        if 0 < n {
+            let __row0_0 = &x[..n];
+            for j in 0..n {
+                row += a[i * n + j] * __row0_0[j];
+            }
         }
         let __t4 = row;
         total += __t4 * __t4;
@@ -1554,8 +1605,11 @@ pub fn matvec_norm_grad(
     ::backprop::__private::reserve(&mut __tape1, &(0..n));
     for i in 0..n {
         let mut row = 0.0;
-        for j in 0..n {
-            row += a[i * n + j] * x[j];
+        if 0 < n {
+            let __row0_0 = &x[..n];
+            for j in 0..n {
+                row += a[i * n + j] * __row0_0[j];
+            }
         }
         let __t4 = row;
         total += __t4 * __t4;
@@ -1618,13 +1672,17 @@ pub fn matvec_norm_jvp(
     for i in 0..n {
         let mut drow = 0.0;
         let mut row = 0.0;
-        for j in 0..n {
-            let __t0 = i * n + j;
-            let __t1 = a[__t0];
-            let __t2 = x[j];
-            let __dt3 = da[__t0] * __t2 + dx[j] * __t1;
-            row += __t1 * __t2;
-            drow += __dt3;
+        if 0 < n {
+            let __row0_0 = &x[..n];
+            let __row0_1 = &dx[..n];
+            for j in 0..n {
+                let __t0 = i * n + j;
+                let __t1 = a[__t0];
+                let __t2 = __row0_0[j];
+                let __dt3 = da[__t0] * __t2 + __row0_1[j] * __t1;
+                row += __t1 * __t2;
+                drow += __dt3;
+            }
         }
         let __t4 = row;
         let __dt5 = drow * __t4 * 2.0;
@@ -1681,13 +1739,17 @@ where
     for i in 0..n {
         let mut drow = 0.0;
         let mut row = 0.0;
-        for j in 0..n {
-            let __t0 = i * n + j;
-            let __t1 = a[__t0];
-            let __t2 = x[j];
-            let __dt3 = da[__t0] * __t2 + dx[j] * __t1;
-            row += __t1 * __t2;
-            drow += __dt3;
+        if 0 < n {
+            let __row0_0 = &x[..n];
+            let __row0_1 = &dx[..n];
+            for j in 0..n {
+                let __t0 = i * n + j;
+                let __t1 = a[__t0];
+                let __t2 = __row0_0[j];
+                let __dt3 = da[__t0] * __t2 + __row0_1[j] * __t1;
+                row += __t1 * __t2;
+                drow += __dt3;
+            }
         }
         let __dt4 = drow;
         let __t4 = row;
@@ -1785,13 +1847,17 @@ pub fn matvec_norm_hvp(
     for i in 0..n {
         let mut drow = 0.0;
         let mut row = 0.0;
-        for j in 0..n {
-            let __t0 = i * n + j;
-            let __t1 = a[__t0];
-            let __t2 = x[j];
-            let __dt3 = da[__t0] * __t2 + dx[j] * __t1;
-            row += __t1 * __t2;
-            drow += __dt3;
+        if 0 < n {
+            let __row0_0 = &x[..n];
+            let __row0_1 = &dx[..n];
+            for j in 0..n {
+                let __t0 = i * n + j;
+                let __t1 = a[__t0];
+                let __t2 = __row0_0[j];
+                let __dt3 = da[__t0] * __t2 + __row0_1[j] * __t1;
+                row += __t1 * __t2;
+                drow += __dt3;
+            }
         }
         let __dt4 = drow;
         let __t4 = row;
@@ -1890,22 +1956,28 @@ pub fn matvec_norm_jvp_jvp(
         let mut drow = 0.0;
         let mut drow_1 = 0.0;
         let mut row = 0.0;
-        for j in 0..n {
-            let __t0 = i * n + j;
-            let __dt1 = da[__t0];
-            let __dt1_1 = da_1[__t0];
-            let __t1 = a[__t0];
-            let __dt2 = dx[j];
-            let __dt2_1 = dx_1[j];
-            let __t2 = x[j];
-            let __dt3_1 = __dt1_1 * __t2 + __dt2_1 * __t1;
-            let __dt3 = __dt1 * __t2 + __dt2 * __t1;
-            let __ddt3 = dda[__t0] * __t2 + __dt2_1 * __dt1
-                + (ddx[j] * __t1 + __dt1_1 * __dt2);
-            row += __t1 * __t2;
-            drow_1 += __dt3_1;
-            drow += __dt3;
-            ddrow += __ddt3;
+        if 0 < n {
+            let __row0_0 = &x[..n];
+            let __row0_1 = &dx[..n];
+            let __row0_2 = &dx_1[..n];
+            let __row0_3 = &ddx[..n];
+            for j in 0..n {
+                let __t0 = i * n + j;
+                let __dt1 = da[__t0];
+                let __dt1_1 = da_1[__t0];
+                let __t1 = a[__t0];
+                let __dt2 = __row0_1[j];
+                let __dt2_1 = __row0_2[j];
+                let __t2 = __row0_0[j];
+                let __dt3_1 = __dt1_1 * __t2 + __dt2_1 * __t1;
+                let __dt3 = __dt1 * __t2 + __dt2 * __t1;
+                let __ddt3 = dda[__t0] * __t2 + __dt2_1 * __dt1
+                    + (__row0_3[j] * __t1 + __dt1_1 * __dt2);
+                row += __t1 * __t2;
+                drow_1 += __dt3_1;
+                drow += __dt3;
+                ddrow += __ddt3;
+            }
         }
         let __dt4 = drow;
         let __dt4_1 = drow_1;
@@ -1998,22 +2070,28 @@ where
         let mut drow = 0.0;
         let mut drow_1 = 0.0;
         let mut row = 0.0;
-        for j in 0..n {
-            let __t0 = i * n + j;
-            let __dt1 = da[__t0];
-            let __dt1_1 = da_1[__t0];
-            let __t1 = a[__t0];
-            let __dt2 = dx[j];
-            let __dt2_1 = dx_1[j];
-            let __t2 = x[j];
-            let __dt3_1 = __dt1_1 * __t2 + __dt2_1 * __t1;
-            let __dt3 = __dt1 * __t2 + __dt2 * __t1;
-            let __ddt3 = dda[__t0] * __t2 + __dt2_1 * __dt1
-                + (ddx[j] * __t1 + __dt1_1 * __dt2);
-            row += __t1 * __t2;
-            drow_1 += __dt3_1;
-            drow += __dt3;
-            ddrow += __ddt3;
+        if 0 < n {
+            let __row0_0 = &x[..n];
+            let __row0_1 = &dx[..n];
+            let __row0_2 = &dx_1[..n];
+            let __row0_3 = &ddx[..n];
+            for j in 0..n {
+                let __t0 = i * n + j;
+                let __dt1 = da[__t0];
+                let __dt1_1 = da_1[__t0];
+                let __t1 = a[__t0];
+                let __dt2 = __row0_1[j];
+                let __dt2_1 = __row0_2[j];
+                let __t2 = __row0_0[j];
+                let __dt3_1 = __dt1_1 * __t2 + __dt2_1 * __t1;
+                let __dt3 = __dt1 * __t2 + __dt2 * __t1;
+                let __ddt3 = dda[__t0] * __t2 + __dt2_1 * __dt1
+                    + (__row0_3[j] * __t1 + __dt1_1 * __dt2);
+                row += __t1 * __t2;
+                drow_1 += __dt3_1;
+                drow += __dt3;
+                ddrow += __ddt3;
+            }
         }
         let __ddt4 = ddrow;
         let __dt4 = drow;

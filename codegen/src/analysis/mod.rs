@@ -11,6 +11,7 @@ pub mod kinds;
 pub mod order;
 pub mod plans;
 pub mod record;
+pub mod rows;
 pub mod scopes;
 pub mod shapes;
 pub mod tapes;

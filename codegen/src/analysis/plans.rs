@@ -18,6 +18,8 @@ pub struct SweepPlan {
     pub folded: HashSet<VarId>,
     /// The reverse loops that index buffers through views.
     pub views: super::views::Views,
+    /// The forward loops that borrow rows before they start.
+    pub rows: super::rows::Rows,
 }
 
 impl SweepPlan {
@@ -39,7 +41,8 @@ impl SweepPlan {
             }
         }
         let folded = super::fold::folded(facts.f, &avail);
-        let mut plan = SweepPlan { avail, folded, views: Default::default() };
+        let rows = super::rows::plan(facts, &avail);
+        let mut plan = SweepPlan { avail, folded, views: Default::default(), rows };
         plan.views = super::views::plan(facts, adjoint, &plan, renames);
         plan
     }

@@ -57,6 +57,7 @@ pub fn jvp_fn(
         sweep: &plans.inline,
         printing: Printing::Forward,
         frame: None,
+        rows: None,
         direct_return,
         accumulating: None,
         into_form: false,

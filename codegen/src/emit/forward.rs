@@ -320,7 +320,8 @@ impl Emitter<'_> {
 
     fn loop_stmt(&self, l: &Loop) -> TokenStream {
         let reversed = self.sweep.avail.reverse_loops.contains(&l.id);
-        let body = self.forward_block(&l.body);
+        let frame = self.row_frame(l);
+        let body = Emitter { rows: frame.as_ref().or(self.rows), ..*self }.forward_block(&l.body);
         let record = &self.sweep.avail.record[l.body.id];
         let push = (reversed && !record.is_empty()).then(|| {
             let tape = names::bookkeeping("tape", l.id);
@@ -349,15 +350,19 @@ impl Emitter<'_> {
             }
             _ => None,
         };
-        quote! {
-            #declare_count
-            #reserve
+        let looped = quote! {
             #head {
                 #body
                 #push
                 #increment
                 #exit
             }
+        };
+        let looped = self.loop_with_rows(l, looped);
+        quote! {
+            #declare_count
+            #reserve
+            #looped
         }
     }
 

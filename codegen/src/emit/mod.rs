@@ -18,6 +18,7 @@ mod forms;
 mod forward;
 mod lending;
 mod nested;
+mod rows;
 mod signature;
 mod skip;
 mod stubs;
@@ -46,6 +47,8 @@ pub(crate) struct Emitter<'a> {
     printing: Printing,
     /// The views of the reverse loops being printed, innermost first.
     frame: Option<&'a views::Frame<'a>>,
+    /// The rows borrowed before the forward loops being printed, innermost first.
+    rows: Option<&'a rows::RowFrame<'a>>,
     /// The only `return` is the last statement of the body: its value is bound directly.
     direct_return: bool,
     /// The reverse loop whose body is being printed, and its additions summed into locals
@@ -115,6 +118,7 @@ pub fn gradient_fns(
         sweep,
         printing: Printing::Forward,
         frame: None,
+        rows: None,
         direct_return,
         accumulating: None,
         into_form: false,

@@ -61,30 +61,36 @@ impl Emitter<'_> {
 
     /// A primal place: `x[i]`, `m.w[k]`, `*x`.
     /// Inside a reverse loop with views, an indexing of a viewed path is the view's.
+    /// Inside a forward loop with rows, a place starting with a row is the row's.
     pub(super) fn place(&self, place: &Place) -> TokenStream {
         let (mut out, skip) = match self.view_for(false, place.base, place_steps(place)) {
-            Some((view, index, replaced)) => {
-                let index = self.name(index);
-                (quote!(#view[#index]), replaced)
-            }
-            None => (self.name(place.base), 0),
+            Some(viewed) => viewed,
+            None => match self.row_for(place) {
+                Some((element, replaced)) => (element, replaced),
+                None => (self.name(place.base), 0),
+            },
         };
         for step in &place.steps[skip..] {
-            out = match step {
-                Step::Field(member) => quote!(#out.#member),
-                Step::Index(i) => {
-                    let i = self.operand(i);
-                    quote!(#out[#i])
-                }
-                Step::Slice(range) => {
-                    let range = self.slice_range(range);
-                    quote!(#out[#range])
-                }
-                Step::Deref => quote!((*#out)),
-                Step::Unwrap => quote!((*#out.as_ref().unwrap())),
-            };
+            out = self.step(out, step);
         }
         out
+    }
+
+    /// `out.field`, `out[i]`, …: one step of a primal place.
+    pub(super) fn step(&self, out: TokenStream, step: &Step) -> TokenStream {
+        match step {
+            Step::Field(member) => quote!(#out.#member),
+            Step::Index(i) => {
+                let i = self.operand(i);
+                quote!(#out[#i])
+            }
+            Step::Slice(range) => {
+                let range = self.slice_range(range);
+                quote!(#out[#range])
+            }
+            Step::Deref => quote!((*#out)),
+            Step::Unwrap => quote!((*#out.as_ref().unwrap())),
+        }
     }
 
     /// `lo..hi`, `lo..=hi`, `lo..`, `..hi` or `..`.
@@ -98,10 +104,7 @@ impl Emitter<'_> {
     pub(super) fn target(&self, target: &Target) -> TokenStream {
         let root = crate::coalesce::resolve(&self.plans.renames, target.base);
         let (mut out, skip) = match self.view_for(true, root, target_steps(target)) {
-            Some((view, index, replaced)) => {
-                let index = self.name(index);
-                (quote!(#view[#index]), replaced)
-            }
+            Some(viewed) => viewed,
             None => (self.adjoint_name(target.base), 0),
         };
         for step in &target.steps[skip..] {

@@ -3,7 +3,7 @@
 
 use super::Emitter;
 use super::tokens::Prec;
-use crate::analysis::views::{LoopViews, Offset, Path, StepRef, View, split_place};
+use crate::analysis::views::{LoopViews, Offset, Path, PathStep, StepRef, View};
 use crate::ir::{Loop, Operand, RangeLoop, Value, VarId};
 use crate::private::Item;
 use proc_macro2::{Ident, TokenStream};
@@ -38,8 +38,13 @@ impl Emitter<'_> {
         } else {
             (quote!(#start < #end), quote!(..#end))
         };
-        let decls = views.views.iter().enumerate().map(|(k, view)| self.view_decl(l, k, view, &upto));
-        let traits = views.views.iter().any(|v| !v.path.fields.is_empty()).then(|| {
+        // A counter's view is indexed from 0 (by `index - lo`).
+        let count = if range.inclusive { quote!(..=(#end - #start)) } else { quote!(..(#end - #start)) };
+        let decls = views.views.iter().enumerate().map(|(k, view)| {
+            let upto = if matches!(view.offset, Some(Offset::Counter(_))) { &count } else { &upto };
+            self.view_decl(l, k, view, upto)
+        });
+        let traits = views.views.iter().any(|v| !v.path.steps.is_empty()).then(|| {
             let traits = Item::ViewerTraits;
             quote!(
                 #[allow(unused_imports)]
@@ -64,8 +69,9 @@ impl Emitter<'_> {
         let offset = view.offset.as_ref().map(|o| match o {
             Offset::Operand(o) => self.offset(o, false, l.id),
             Offset::Written(tokens) => tokens.clone(),
+            Offset::Counter(counter) => self.name(*counter),
         });
-        if view.path.fields.is_empty() {
+        if view.path.steps.is_empty() {
             // `..` binds loosest: `a[i * m..]` is `a[(i * m)..]`.
             return match offset {
                 Some(offset) => quote!(let #name = #borrow #place[#offset..][#upto];),
@@ -83,11 +89,20 @@ impl Emitter<'_> {
         }
     }
 
-    /// A path as printed: the root's value or adjoint, then its fields.
+    /// A path as printed: the root's value or adjoint, then its fields and indices.
     fn path(&self, path: &Path) -> TokenStream {
         let root = if path.adjoint { self.adjoint_name(path.root) } else { self.name(path.root) };
-        let fields = path.fields.iter().map(|f| crate::names::ident_from(f, proc_macro2::Span::call_site()));
-        quote!(#root #(.#fields)*)
+        let steps = path.steps.iter().map(|step| match step {
+            PathStep::Field(f) => {
+                let f = crate::names::ident_from(f, proc_macro2::Span::call_site());
+                quote!(.#f)
+            }
+            PathStep::Index(v) => {
+                let v = self.name(*v);
+                quote!([#v])
+            }
+        });
+        quote!(#root #(#steps)*)
     }
 
     /// An offset, evaluated before the loop: a value of the body is printed as its
@@ -130,21 +145,31 @@ impl Emitter<'_> {
     }
 
     /// If a place of `root` with these steps is indexed through a view of a loop being
-    /// printed: the view and that loop's index, and how many steps the view stands for.
+    /// printed: the view's element (`__view4_0[j]`, or `__view4_0[j - lo]` for a counter's
+    /// view), and how many steps of the place it stands for.
     pub(super) fn view_for<'s>(
         &self,
         adjoint: bool,
         root: VarId,
         steps: impl Iterator<Item = StepRef<'s>>,
-    ) -> Option<(Ident, VarId, usize)> {
-        let (path, first) = split_place(adjoint, root, steps);
-        if !matches!(first, Some(StepRef::Index(_))) {
-            return None;
-        }
+    ) -> Option<(TokenStream, usize)> {
+        let steps: Vec<StepRef<'s>> = steps.collect();
         let mut frame = self.frame;
         while let Some(f) = frame {
-            if let Some(k) = f.views.views.iter().position(|v| v.path == path) {
-                return Some((view_name(f.loop_id, k), f.index, path.fields.len() + 1));
+            let found = f.views.views.iter().enumerate().find_map(|(k, v)| {
+                let matches = v.path.adjoint == adjoint && v.path.root == root;
+                matches.then(|| v.path.starts(&steps)).flatten().map(|n| (k, v, n))
+            });
+            if let Some((k, view, n)) = found {
+                let (name, index) = (view_name(f.loop_id, k), self.name(f.index));
+                let element = match (&view.offset, self.facts.index.loops.get(&f.loop_id).map(|l| &l.head)) {
+                    (Some(Offset::Counter(_)), Some(crate::ir::LoopHead::Range(range))) => {
+                        let start = self.operand(&range.start);
+                        quote!(#name[#index - #start])
+                    }
+                    _ => quote!(#name[#index]),
+                };
+                return Some((element, n + 1));
             }
             frame = f.outer;
         }

@@ -17,6 +17,9 @@ impl Scan<'_> {
         if *t == self.index {
             return Some(None);
         }
+        if let Some(&counter) = self.counters.get(t) {
+            return Some(Some(Offset::Counter(counter)));
+        }
         if !self.within_loop(*t) || self.facts.kinds[*t] != Kind::Int {
             return None;
         }
@@ -87,6 +90,12 @@ impl Scan<'_> {
         }
     }
 
+    /// Whether an index can be part of a path: a variable bound before the loop that keeps
+    /// its value (printed as it is in the view's declaration).
+    pub(super) fn fixed(&self, o: &Operand) -> bool {
+        matches!(o, Operand::Var(v) if self.bound_before(*v))
+    }
+
     /// Whether `v` is bound before the loop and keeps its value.
     fn bound_before(&self, v: VarId) -> bool {
         !self.facts.f.vars[v].mutable && !self.within_loop(v)
@@ -113,15 +122,15 @@ impl Scan<'_> {
             if kind.is_scalar() || kind.is_constant() || self.within_loop(path.root) {
                 continue;
             }
-            if path.fields.is_empty() && !matches!(kind, Kind::Buffer(_)) {
+            if path.steps.is_empty() && !matches!(kind, Kind::Buffer(_)) {
                 continue;
             }
             // A field's type is not known. One that carries a gradient is a `Vec`, an array or
             // a type of the user's with `Differentiable` and `Index<usize>`, which `Viewer` all
             // handles; any other (an `Rc<[f64]>` of constants, indexed through `Deref`) keeps
             // its indexing.
-            let twin = Path { adjoint: true, root: resolve(self.renames, path.root), fields: path.fields.clone() };
-            if !path.fields.is_empty() && !path.adjoint && !views.iter().any(|v| v.path == twin) {
+            let twin = Path { adjoint: true, root: resolve(self.renames, path.root), steps: path.steps.clone() };
+            if !path.steps.is_empty() && !path.adjoint && !views.iter().any(|v| v.path == twin) {
                 continue;
             }
             // Every mention that borrows any part of the path must be one of its indexings.
@@ -193,6 +202,7 @@ fn same(a: Option<&Option<Offset>>, b: Option<&Option<Offset>>) -> bool {
             same_tokens(&x.tokens, &y.tokens)
         }
         (Some(Some(Offset::Written(x))), Some(Some(Offset::Written(y)))) => same_tokens(x, y),
+        (Some(Some(Offset::Counter(x))), Some(Some(Offset::Counter(y)))) => x == y,
         _ => false,
     }
 }

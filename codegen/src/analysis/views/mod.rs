@@ -71,38 +71,70 @@ pub struct View {
     pub write: bool,
 }
 
-/// A variable's value or adjoint, followed by field names.
+/// A variable's value or adjoint, followed by field names and indices that keep their values
+/// while the loop runs (`__d_p.l[c]`, when the place goes on with another index).
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
 pub struct Path {
     pub adjoint: bool,
     /// The variable (for an adjoint, the one whose adjoint is printed after `coalesce`).
     pub root: VarId,
-    /// Field names.
-    pub fields: Vec<String>,
+    pub steps: Vec<PathStep>,
+}
+
+/// A field name or a fixed index of a [`Path`].
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
+pub enum PathStep {
+    Field(String),
+    Index(VarId),
 }
 
 impl Path {
     /// Whether one path is a prefix of the other: borrowing one borrows (part of) the other.
+    /// Two indices may be the same element whatever variables hold them.
     fn overlaps(&self, other: &Path) -> bool {
-        let n = self.fields.len().min(other.fields.len());
-        self.adjoint == other.adjoint && self.root == other.root && self.fields[..n] == other.fields[..n]
+        let alike = |(a, b): (&PathStep, &PathStep)| match (a, b) {
+            (PathStep::Field(x), PathStep::Field(y)) => x == y,
+            (PathStep::Index(_), PathStep::Index(_)) => true,
+            _ => false,
+        };
+        self.adjoint == other.adjoint && self.root == other.root && self.steps.iter().zip(&other.steps).all(alike)
+    }
+
+    /// Whether `steps` start with this path's steps, then an index: the number of steps the
+    /// path stands for.
+    pub fn starts<'s>(&self, steps: &[StepRef<'s>]) -> Option<usize> {
+        let n = self.steps.len();
+        let same = self.steps.iter().zip(steps).all(|(a, b)| match (a, b) {
+            (PathStep::Field(x), StepRef::Field(y)) => *x == y.to_string(),
+            (PathStep::Index(x), StepRef::Index(Operand::Var(y))) => x == y,
+            _ => false,
+        });
+        (same && steps.len() > n && matches!(steps[n], StepRef::Index(_))).then_some(n)
     }
 }
 
-/// The path a place (or adjoint target) starts with, and the first index after it.
+/// The path a place (or adjoint target) starts with, and the first index after it: its fields,
+/// and an index for which `fixed` holds if another index follows it.
 pub fn split_place<'s>(
     adjoint: bool,
     root: VarId,
     steps: impl Iterator<Item = StepRef<'s>>,
+    fixed: &impl Fn(&Operand) -> bool,
 ) -> (Path, Option<StepRef<'s>>) {
-    let mut fields = Vec::new();
-    for step in steps {
+    let steps: Vec<StepRef<'s>> = steps.collect();
+    let mut path = Vec::new();
+    for (k, step) in steps.iter().enumerate() {
         match step {
-            StepRef::Field(name) => fields.push(name.to_string()),
-            other => return (Path { adjoint, root, fields }, Some(other)),
+            StepRef::Field(name) => path.push(PathStep::Field(name.to_string())),
+            StepRef::Index(Operand::Var(v))
+                if fixed(&Operand::Var(*v)) && steps[k + 1..].iter().any(|s| matches!(s, StepRef::Index(_))) =>
+            {
+                path.push(PathStep::Index(*v))
+            }
+            other => return (Path { adjoint, root, steps: path }, Some(*other)),
         }
     }
-    (Path { adjoint, root, fields }, None)
+    (Path { adjoint, root, steps: path }, None)
 }
 
 /// A step of a primal place or an adjoint target, seen alike.
@@ -139,6 +171,9 @@ pub enum Offset {
     /// The left or right side of an integer expression kept as written (`i * m` of
     /// `i * m + j`), whose names are all bound before the loop.
     Written(proc_macro2::TokenStream),
+    /// A counter's value where the loop starts: the index is a copy of the counter taken
+    /// before `counter += 1` (`analysis::rows`), so the view is indexed by `index - lo`.
+    Counter(VarId),
 }
 
 /// How a mention indexes its path.
@@ -194,6 +229,22 @@ fn plan_loop(
     if !l.replayable() {
         return None;
     }
+    // A counter's copy indexes a view only where the reverse walks the loop forwards and
+    // replays the copy and the increment, so the counter holds where the loop starts.
+    let replays = sweep.avail.replays.get(&l.id);
+    let forwards = range.adaptors.is_empty() && sweep.avail.free_order_loops.contains(&l.id);
+    let start_kept = match &range.start {
+        Operand::Var(v) => !facts.f.vars[*v].mutable,
+        Operand::Const(c) => c.int.is_some(),
+    };
+    let counters = match replays {
+        Some(replay) if forwards && start_kept => super::rows::counters(facts, l)
+            .into_iter()
+            .filter(|(_, c)| replay.stmts.contains(&c.copy_at) && replay.stmts.contains(&c.increment_at))
+            .map(|(copy, c)| (copy, c.counter))
+            .collect(),
+        _ => HashMap::new(),
+    };
     let mut cx = Scan {
         facts,
         sweep,
@@ -205,6 +256,7 @@ fn plan_loop(
         index_uses: HashMap::new(),
         var_uses: Vec::new(),
         current_def: None,
+        counters,
     };
     cx.block(body, true);
     let views = cx.choose();

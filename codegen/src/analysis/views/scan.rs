@@ -1,6 +1,6 @@
 //! Collecting every mention of a path in what the reverse of a loop body prints.
 
-use super::{Mention, Path, StepRef, Views, place_steps, split_place, target_steps};
+use super::{Mention, Path, PathStep, StepRef, Views, place_steps, split_place, target_steps};
 use crate::adjoint::{AExpr, AdjBlock, AdjStmt, Target, TargetStep};
 use crate::analysis::Facts;
 use crate::analysis::plans::SweepPlan;
@@ -25,6 +25,8 @@ pub(super) struct Scan<'a> {
     pub(super) var_uses: Vec<(VarId, Option<VarId>)>,
     /// The value computed again being scanned.
     pub(super) current_def: Option<VarId>,
+    /// Copies of counters (`analysis::rows`) the loop's reverse replays, and their counters.
+    pub(super) counters: HashMap<VarId, VarId>,
 }
 
 impl Scan<'_> {
@@ -136,8 +138,11 @@ impl Scan<'_> {
             AExpr::PopElem(t) => self.target_whole(t),
             AExpr::Field(inner, member) => match &**inner {
                 AExpr::Adj(v) => {
-                    let path =
-                        Path { adjoint: true, root: resolve(self.renames, *v), fields: vec![member.to_string()] };
+                    let path = Path {
+                        adjoint: true,
+                        root: resolve(self.renames, *v),
+                        steps: vec![PathStep::Field(member.to_string())],
+                    };
                     self.mentions.push((path, Mention { indexed: None, write: false, unconditional }));
                 }
                 other => self.expr(other, unconditional),
@@ -230,7 +235,7 @@ impl Scan<'_> {
     /// A mention of a whole variable (or adjoint).
     fn whole(&mut self, adjoint: bool, v: VarId, write: bool) {
         let root = if adjoint { resolve(self.renames, v) } else { v };
-        let path = Path { adjoint, root, fields: Vec::new() };
+        let path = Path { adjoint, root, steps: Vec::new() };
         self.mentions.push((path, Mention { indexed: None, write, unconditional: false }));
         if !adjoint {
             self.var_uses.push((v, self.current_def));
@@ -246,7 +251,7 @@ impl Scan<'_> {
     }
 
     fn place_whole(&mut self, place: &Place) {
-        let (path, _) = split_place(false, place.base, place_steps(place));
+        let (path, _) = split_place(false, place.base, place_steps(place), &|o| self.fixed(o));
         self.mentions.push((path, Mention { indexed: None, write: false, unconditional: false }));
         for o in crate::lower::place_indices(place) {
             self.operand(o);
@@ -264,7 +269,7 @@ impl Scan<'_> {
 
     fn target_whole(&mut self, target: &Target) {
         let root = resolve(self.renames, target.base);
-        let (path, _) = split_place(true, root, target_steps(target));
+        let (path, _) = split_place(true, root, target_steps(target), &|o| self.fixed(o));
         self.mentions.push((path, Mention { indexed: None, write: true, unconditional: false }));
         for step in &target.steps {
             match step {
@@ -291,23 +296,21 @@ impl Scan<'_> {
         unconditional: bool,
     ) {
         let steps: Vec<StepRef> = steps.collect();
-        let (path, first) = split_place(adjoint, root, steps.iter().copied());
+        let (path, first) = split_place(adjoint, root, steps.iter().copied(), &|o| self.fixed(o));
         let indexed = match first {
             Some(StepRef::Index(o)) => self.offset_of(o),
             _ => None,
         };
-        // Indices after the first are plain uses; the first is a use the view may replace.
-        let mut first_index = true;
-        for step in &steps {
+        // The path's own indices and those after the first are plain uses; the first is a use
+        // the view may replace.
+        for (k, step) in steps.iter().enumerate() {
             if let StepRef::Index(o) = step {
-                if first_index && indexed.is_some() {
-                    if let Operand::Var(v) = o {
-                        self.index_uses.entry(*v).or_default().push(path.clone());
+                match o {
+                    Operand::Var(v) if k == path.steps.len() && indexed.is_some() => {
+                        self.index_uses.entry(*v).or_default().push(path.clone())
                     }
-                } else {
-                    self.operand(o);
+                    _ => self.operand(o),
                 }
-                first_index = false;
             }
         }
         self.mentions.push((path, Mention { indexed, write, unconditional }));
