@@ -260,3 +260,88 @@ fn a_row_fixed_by_the_outer_loop_gives_the_matrix_gradient() {
     let (_, (gw, gx)) = matrix_rows_grad(&w, &x);
     assert_grad_close(&flat(&gw, &gx), &flat(&want_w, &want_x), EXACT64);
 }
+
+// Loops that stop before their range's end, or skip through it: the slices before the loop
+// would reach past what the loop indexes, so these keep their per-element indexing (found by
+// trying to break the rows: each panicked in `_grad` or `_jvp` where the function does not).
+#[differentiable]
+fn stops_at_a_break(x: &[f64], n: usize) -> f64 {
+    let mut s = 0.0;
+    for i in 0..n {
+        s += x[i] * x[i];
+        if i == 2 {
+            break;
+        }
+    }
+    s
+}
+
+#[differentiable]
+fn stops_at_a_return(x: &[f64], n: usize) -> f64 {
+    let mut s = 0.0;
+    for i in 0..n {
+        s += x[i] * x[i];
+        if i + 1 == x.len() {
+            return s;
+        }
+    }
+    s
+}
+
+#[differentiable]
+fn steps_by_two(x: &[f64], n: usize) -> f64 {
+    let mut s = 0.0;
+    for i in (0..n).step_by(2) {
+        s += x[i] * x[i];
+    }
+    s
+}
+
+#[differentiable]
+fn counter_stops_at_a_break(w: &[f64], x: &[f64], n: usize) -> f64 {
+    let mut s = 0.0;
+    let mut k = 0;
+    for i in 0..n {
+        s += w[k] * x[0];
+        k += 1;
+        if i == 1 {
+            break;
+        }
+    }
+    s
+}
+
+// A counter beside a `u32` loop index: the slice's bounds are `usize` whatever the index's type.
+#[differentiable]
+fn counter_beside_a_u32_index(w: &[f64], n: u32) -> f64 {
+    let mut k = 0;
+    let mut s = 0.0;
+    for i in 0..n {
+        s += w[k] * w[k] * (i as f64);
+        k += 1;
+    }
+    s
+}
+
+#[test]
+fn loops_cut_short_or_strided_index_only_what_they_reach() {
+    let x = [1.0, 2.0, 3.0];
+    // Σ_{i≤2} xᵢ² with n = 10 > len: the break comes first. ∂/∂xᵢ = 2xᵢ, along dx = (1, 0, 0): 2.
+    assert_eq!(stops_at_a_break_grad(&x, 10), (14.0, vec![2.0, 4.0, 6.0]));
+    assert_eq!(stops_at_a_break_jvp(&x, 10, &[1.0, 0.0, 0.0]), (14.0, 2.0));
+    let (_, g, hv) = stops_at_a_break_hvp(&x, 10, &[1.0, 0.0, 0.0]);
+    assert_eq!((g, hv), (vec![2.0, 4.0, 6.0], vec![2.0, 0.0, 0.0]));
+    assert_eq!(stops_at_a_return_grad(&[1.0, 2.0], 5), (5.0, vec![2.0, 4.0]));
+    assert_eq!(stops_at_a_return_jvp(&[1.0, 2.0], 5, &[1.0, 1.0]), (5.0, 6.0));
+    // Indices 0, 2, 4 of five with n = 6.
+    let x = [1.0, 2.0, 3.0, 4.0, 5.0];
+    assert_eq!(steps_by_two_grad(&x, 6), (35.0, vec![2.0, 0.0, 6.0, 0.0, 10.0]));
+    assert_eq!(steps_by_two_jvp(&x, 6, &[1.0; 5]), (35.0, 18.0));
+    // w₀x₀ + w₁x₀ with n = 10 > w.len() = 2.
+    assert_eq!(counter_stops_at_a_break_grad(&[1.0, 2.0], &[3.0], 10), (9.0, (vec![3.0, 3.0], vec![3.0])));
+    assert_eq!(counter_stops_at_a_break_jvp(&[1.0, 2.0], &[3.0], 10, &[1.0, 1.0], &[1.0]), (9.0, 9.0));
+    // Σ i wᵢ²: ∂/∂wᵢ = 2 i wᵢ.
+    let w = [0.5, -1.0, 2.0];
+    assert_eq!(counter_beside_a_u32_index_grad(&w, 3), (9.0, vec![0.0, -2.0, 8.0]));
+    assert_eq!(counter_beside_a_u32_index_jvp(&w, 3, &[1.0, 1.0, 1.0]), (9.0, 6.0));
+}

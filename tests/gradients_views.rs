@@ -376,3 +376,80 @@ fn fields_indexed_through_deref_or_their_own_index_compile_and_differentiate() {
     assert_grad_close(&g.w.v, &x, EXACT64);
     assert_grad_close(&g.r.v, &[4.0, 0.25, 2.25], EXACT64);
 }
+
+// Two fields of one element of a `Vec` of structs (`ls[c].w`, `ls[c].b`): past an index no
+// two paths are disjoint (both borrow the whole `Vec` through `Index`), so neither sweep
+// slices them side by side (both gave E0499/E0502). f = (Σ_c Σ_j ls[c].w[j] x[j] + ls[c].b[j])².
+#[derive(Clone, backprop::Differentiable)]
+struct Unit {
+    w: Vec<f64>,
+    b: Vec<f64>,
+}
+
+#[differentiable]
+fn two_fields_of_one_element(ls: &[Unit], x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for c in 0..ls.len() {
+        for j in 0..x.len() {
+            s += ls[c].w[j] * x[j] + ls[c].b[j];
+        }
+    }
+    s * s
+}
+
+// A local copy whose element's `w` is written while another element's `b` is read.
+#[differentiable]
+fn write_one_field_read_another(ls0: &[Unit], x: &[f64]) -> f64 {
+    let mut ls = ls0.to_vec();
+    let (k, q) = (0, 1);
+    for j in 0..x.len() {
+        ls[k].w[j] = ls[k].w[j] * x[j] + ls[q].b[j];
+    }
+    let mut s = 0.0;
+    for j in 0..x.len() {
+        s += ls[k].w[j] * ls[k].w[j];
+    }
+    s
+}
+
+// A tuple's field indexed in a loop (`t.0[j]`): the macro panicked printing `.0`.
+#[differentiable]
+fn tuple_field(t: &(Vec<f64>, Vec<f64>), x: &[f64]) -> f64 {
+    let mut s = 0.0;
+    for j in 0..x.len() {
+        s += t.0[j] * x[j] * t.1[j];
+    }
+    s
+}
+
+#[test]
+fn fields_of_vec_elements_and_tuples_compile_and_differentiate() {
+    let ls = vec![Unit { w: vec![0.5, -1.0], b: vec![0.25, 2.0] }, Unit { w: vec![1.5, 0.3], b: vec![-0.7, 0.1] }];
+    let x = vec![0.4, -1.2];
+    // s = Σ_c (w_c·x + Σb_c); ∂f/∂w_c[j] = 2s x[j], ∂f/∂b_c[j] = 2s, ∂f/∂x[j] = 2s Σ_c w_c[j].
+    let s: f64 = ls.iter().map(|u| u.w.iter().zip(&x).map(|(w, x)| w * x).sum::<f64>() + u.b.iter().sum::<f64>()).sum();
+    let (value, (gls, gx)) = two_fields_of_one_element_grad(&ls, &x);
+    assert_rel64(value, s * s, EXACT64, "value");
+    for u in &gls {
+        assert_grad_close(&u.w, &[2.0 * s * x[0], 2.0 * s * x[1]], EXACT64);
+        assert_grad_close(&u.b, &[2.0 * s, 2.0 * s], EXACT64);
+    }
+    assert_grad_close(&gx, &[2.0 * s * 2.0, 2.0 * s * -0.7], EXACT64);
+    // w'[j] = w0[j] x[j] + b1[j]; f = Σ w'[j]²: ∂f/∂w0[j] = 2w'[j] x[j], ∂f/∂b1[j] = 2w'[j],
+    // ∂f/∂x[j] = 2w'[j] w0[j].
+    let wp: Vec<f64> = (0..2).map(|j| ls[0].w[j] * x[j] + ls[1].b[j]).collect();
+    let (value, (gls, gx)) = write_one_field_read_another_grad(&ls, &x);
+    assert_rel64(value, wp.iter().map(|v| v * v).sum(), EXACT64, "value");
+    assert_grad_close(&gls[0].w, &[2.0 * wp[0] * x[0], 2.0 * wp[1] * x[1]], EXACT64);
+    assert_grad_close(&gls[1].b, &[2.0 * wp[0], 2.0 * wp[1]], EXACT64);
+    assert_grad_close(&gx, &[2.0 * wp[0] * ls[0].w[0], 2.0 * wp[1] * ls[0].w[1]], EXACT64);
+    let (_, slope) = write_one_field_read_another_jvp(&ls, &x, &ls, &[0.0, 0.0]);
+    let want: f64 = (0..2).map(|j| 2.0 * wp[j] * (ls[0].w[j] * x[j] + ls[1].b[j])).sum();
+    assert_rel64(slope, want, 1e-12, "jvp along the parameters themselves");
+    // Σ t.0[j] x[j] t.1[j]: ∂/∂t.0[j] = x[j] t.1[j], ∂/∂x[j] = t.0[j] t.1[j].
+    let t = (vec![0.5, -1.0], vec![2.0, 3.0]);
+    let (_, (gt, gx)) = tuple_field_grad(&t, &x);
+    assert_grad_close(&gt.0, &[0.4 * 2.0, -1.2 * 3.0], EXACT64);
+    assert_grad_close(&gt.1, &[0.5 * 0.4, -1.0 * -1.2], EXACT64);
+    assert_grad_close(&gx, &[1.0, -3.0], EXACT64);
+}

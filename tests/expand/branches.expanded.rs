@@ -3041,25 +3041,22 @@ pub fn return_inside_loop_vjp<'__l0>(
     let mut __tape0 = ::std::vec::Vec::new();
     let mut __n0: usize = 0;
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
-    if 0 < __t0 {
-        let __row0_0 = &x[..__t0];
-        for i in 0..__t0 {
-            let __t1 = __row0_0[i];
-            acc += __t1 * __t1;
-            let __b0 = if acc > threshold {
-                let __t4 = acc.sqrt();
-                __exit0 = true;
-                __returned0 = true;
-                __result = ::core::option::Option::Some(__t4);
-                ::backprop::__private::Arm::Then((__t4,))
-            } else {
-                ::backprop::__private::Arm::Else(())
-            };
-            ::backprop::__private::record(&mut __tape0, (i, __b0));
-            __n0 += 1;
-            if __exit0 {
-                break;
-            }
+    for i in 0..__t0 {
+        let __t1 = x[i];
+        acc += __t1 * __t1;
+        let __b0 = if acc > threshold {
+            let __t4 = acc.sqrt();
+            __exit0 = true;
+            __returned0 = true;
+            __result = ::core::option::Option::Some(__t4);
+            ::backprop::__private::Arm::Then((__t4,))
+        } else {
+            ::backprop::__private::Arm::Else(())
+        };
+        ::backprop::__private::record(&mut __tape0, (i, __b0));
+        __n0 += 1;
+        if __exit0 {
+            break;
         }
     }
     let __b1 = if !__returned0 {
@@ -3126,25 +3123,22 @@ pub fn return_inside_loop_grad(
     let mut __tape0 = ::std::vec::Vec::new();
     let mut __n0: usize = 0;
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
-    if 0 < __t0 {
-        let __row0_0 = &x[..__t0];
-        for i in 0..__t0 {
-            let __t1 = __row0_0[i];
-            acc += __t1 * __t1;
-            let __b0 = if acc > threshold {
-                let __t4 = acc.sqrt();
-                __exit0 = true;
-                __returned0 = true;
-                __result = ::core::option::Option::Some(__t4);
-                ::backprop::__private::Arm::Then((__t4,))
-            } else {
-                ::backprop::__private::Arm::Else(())
-            };
-            ::backprop::__private::record(&mut __tape0, (i, __b0));
-            __n0 += 1;
-            if __exit0 {
-                break;
-            }
+    for i in 0..__t0 {
+        let __t1 = x[i];
+        acc += __t1 * __t1;
+        let __b0 = if acc > threshold {
+            let __t4 = acc.sqrt();
+            __exit0 = true;
+            __returned0 = true;
+            __result = ::core::option::Option::Some(__t4);
+            ::backprop::__private::Arm::Then((__t4,))
+        } else {
+            ::backprop::__private::Arm::Else(())
+        };
+        ::backprop::__private::record(&mut __tape0, (i, __b0));
+        __n0 += 1;
+        if __exit0 {
+            break;
         }
     }
     let __b1 = if !__returned0 {
@@ -3208,24 +3202,20 @@ pub fn return_inside_loop_jvp(
     let mut acc = 0.0;
     let __t0 = x.len();
     let mut __exit0 = false;
-    if 0 < __t0 {
-        let __row0_0 = &x[..__t0];
-        let __row0_1 = &dx[..__t0];
-        for i in 0..__t0 {
-            let __t1 = __row0_0[i];
-            let __dt2 = __row0_1[i] * __t1 * 2.0;
-            acc += __t1 * __t1;
-            dacc += __dt2;
-            if acc > threshold {
-                let __t4 = acc.sqrt();
-                let __dt4 = dacc / (2.0 * __t4);
-                __exit0 = true;
-                __returned0 = true;
-                __result = ::core::option::Option::Some((__t4, __dt4));
-            }
-            if __exit0 {
-                break;
-            }
+    for i in 0..__t0 {
+        let __t1 = x[i];
+        let __dt2 = dx[i] * __t1 * 2.0;
+        acc += __t1 * __t1;
+        dacc += __dt2;
+        if acc > threshold {
+            let __t4 = acc.sqrt();
+            let __dt4 = dacc / (2.0 * __t4);
+            __exit0 = true;
+            __returned0 = true;
+            __result = ::core::option::Option::Some((__t4, __dt4));
+        }
+        if __exit0 {
+            break;
         }
     }
     if !__returned0 {
@@ -3282,29 +3272,25 @@ where
     let mut __tape0 = ::std::vec::Vec::new();
     let mut __n0: usize = 0;
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
-    if 0 < __t0 {
-        let __row0_0 = &x[..__t0];
-        let __row0_1 = &dx[..__t0];
-        for i in 0..__t0 {
-            let __t1 = __row0_0[i];
-            let __dt2 = __row0_1[i] * __t1 * 2.0;
-            acc += __t1 * __t1;
-            dacc += __dt2;
-            let __b0 = if acc > threshold {
-                let __t4 = acc.sqrt();
-                let __dt4 = dacc / (2.0 * __t4);
-                __exit0 = true;
-                __returned0 = true;
-                __result = ::core::option::Option::Some((__t4, __dt4));
-                ::backprop::__private::Arm::Then((__t4, __dt4))
-            } else {
-                ::backprop::__private::Arm::Else(())
-            };
-            ::backprop::__private::record(&mut __tape0, (i, __b0));
-            __n0 += 1;
-            if __exit0 {
-                break;
-            }
+    for i in 0..__t0 {
+        let __t1 = x[i];
+        let __dt2 = dx[i] * __t1 * 2.0;
+        acc += __t1 * __t1;
+        dacc += __dt2;
+        let __b0 = if acc > threshold {
+            let __t4 = acc.sqrt();
+            let __dt4 = dacc / (2.0 * __t4);
+            __exit0 = true;
+            __returned0 = true;
+            __result = ::core::option::Option::Some((__t4, __dt4));
+            ::backprop::__private::Arm::Then((__t4, __dt4))
+        } else {
+            ::backprop::__private::Arm::Else(())
+        };
+        ::backprop::__private::record(&mut __tape0, (i, __b0));
+        __n0 += 1;
+        if __exit0 {
+            break;
         }
     }
     let __b1 = if !__returned0 {
@@ -3394,29 +3380,25 @@ pub fn return_inside_loop_hvp(
     let mut __tape0 = ::std::vec::Vec::new();
     let mut __n0: usize = 0;
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
-    if 0 < __t0 {
-        let __row0_0 = &x[..__t0];
-        let __row0_1 = &dx[..__t0];
-        for i in 0..__t0 {
-            let __t1 = __row0_0[i];
-            let __dt2 = __row0_1[i] * __t1 * 2.0;
-            acc += __t1 * __t1;
-            dacc += __dt2;
-            let __b0 = if acc > threshold {
-                let __t4 = acc.sqrt();
-                let __dt4 = dacc / (2.0 * __t4);
-                __exit0 = true;
-                __returned0 = true;
-                __result = ::core::option::Option::Some((__t4, __dt4));
-                ::backprop::__private::Arm::Then((__t4, __dt4))
-            } else {
-                ::backprop::__private::Arm::Else(())
-            };
-            ::backprop::__private::record(&mut __tape0, (i, __b0));
-            __n0 += 1;
-            if __exit0 {
-                break;
-            }
+    for i in 0..__t0 {
+        let __t1 = x[i];
+        let __dt2 = dx[i] * __t1 * 2.0;
+        acc += __t1 * __t1;
+        dacc += __dt2;
+        let __b0 = if acc > threshold {
+            let __t4 = acc.sqrt();
+            let __dt4 = dacc / (2.0 * __t4);
+            __exit0 = true;
+            __returned0 = true;
+            __result = ::core::option::Option::Some((__t4, __dt4));
+            ::backprop::__private::Arm::Then((__t4, __dt4))
+        } else {
+            ::backprop::__private::Arm::Else(())
+        };
+        ::backprop::__private::record(&mut __tape0, (i, __b0));
+        __n0 += 1;
+        if __exit0 {
+            break;
         }
     }
     let __b1 = if !__returned0 {
@@ -3506,38 +3488,29 @@ pub fn return_inside_loop_jvp_jvp(
     let mut acc = 0.0;
     let __t0 = x.len();
     let mut __exit0 = false;
-    if 0 < __t0 {
-        let __row0_0 = &x[..__t0];
-        let __row0_1 = &dx[..__t0];
-        let __row0_2 = &dx_1[..__t0];
-        let __row0_3 = &ddx[..__t0];
-        for i in 0..__t0 {
-            let __dt1 = __row0_1[i];
-            let __dt1_1 = __row0_2[i];
-            let __t1 = __row0_0[i];
-            let __dt2_1 = __dt1_1 * __t1 * 2.0;
-            let __dt2 = __dt1 * __t1 * 2.0;
-            let __ddt2 = (__row0_3[i] * __t1 + __dt1_1 * __dt1) * 2.0;
-            acc += __t1 * __t1;
-            dacc_1 += __dt2_1;
-            dacc += __dt2;
-            ddacc += __ddt2;
-            if acc > threshold {
-                let __t4 = acc.sqrt();
-                let __dt4_1 = dacc_1 / (2.0 * __t4);
-                let __p1 = 2.0 * __t4;
-                let __dt4 = dacc / __p1;
-                let __ddt4 = ddacc / __p1 + -(__dt4_1 * 2.0 * __dt4 / __p1);
-                __exit0 = true;
-                __returned0 = true;
-                __result = ::core::option::Option::Some((
-                    (__t4, __dt4),
-                    (__dt4_1, __ddt4),
-                ));
-            }
-            if __exit0 {
-                break;
-            }
+    for i in 0..__t0 {
+        let __dt1 = dx[i];
+        let __dt1_1 = dx_1[i];
+        let __t1 = x[i];
+        let __dt2_1 = __dt1_1 * __t1 * 2.0;
+        let __dt2 = __dt1 * __t1 * 2.0;
+        let __ddt2 = (ddx[i] * __t1 + __dt1_1 * __dt1) * 2.0;
+        acc += __t1 * __t1;
+        dacc_1 += __dt2_1;
+        dacc += __dt2;
+        ddacc += __ddt2;
+        if acc > threshold {
+            let __t4 = acc.sqrt();
+            let __dt4_1 = dacc_1 / (2.0 * __t4);
+            let __p1 = 2.0 * __t4;
+            let __dt4 = dacc / __p1;
+            let __ddt4 = ddacc / __p1 + -(__dt4_1 * 2.0 * __dt4 / __p1);
+            __exit0 = true;
+            __returned0 = true;
+            __result = ::core::option::Option::Some(((__t4, __dt4), (__dt4_1, __ddt4)));
+        }
+        if __exit0 {
+            break;
         }
     }
     if !__returned0 {
@@ -3610,45 +3583,36 @@ where
     let mut __tape0 = ::std::vec::Vec::new();
     let mut __n0: usize = 0;
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
-    if 0 < __t0 {
-        let __row0_0 = &x[..__t0];
-        let __row0_1 = &dx[..__t0];
-        let __row0_2 = &dx_1[..__t0];
-        let __row0_3 = &ddx[..__t0];
-        for i in 0..__t0 {
-            let __dt1 = __row0_1[i];
-            let __dt1_1 = __row0_2[i];
-            let __t1 = __row0_0[i];
-            let __dt2_1 = __dt1_1 * __t1 * 2.0;
-            let __dt2 = __dt1 * __t1 * 2.0;
-            let __ddt2 = (__row0_3[i] * __t1 + __dt1_1 * __dt1) * 2.0;
-            acc += __t1 * __t1;
-            dacc_1 += __dt2_1;
-            dacc += __dt2;
-            ddacc += __ddt2;
-            let __b0 = if acc > threshold {
-                let __t4 = acc.sqrt();
-                let __dt4_1 = dacc_1 / (2.0 * __t4);
-                let __p1 = 2.0 * __t4;
-                let __dt4 = dacc / __p1;
-                let __p8 = ddacc / __p1;
-                let __p10 = __dt4_1 * 2.0 * __dt4 / __p1;
-                let __ddt4 = __p8 + -__p10;
-                __exit0 = true;
-                __returned0 = true;
-                __result = ::core::option::Option::Some((
-                    (__t4, __dt4),
-                    (__dt4_1, __ddt4),
-                ));
-                ::backprop::__private::Arm::Then((__t4, __dt4, __dt4_1, __p8, __p10))
-            } else {
-                ::backprop::__private::Arm::Else(())
-            };
-            ::backprop::__private::record(&mut __tape0, (i, __b0));
-            __n0 += 1;
-            if __exit0 {
-                break;
-            }
+    for i in 0..__t0 {
+        let __dt1 = dx[i];
+        let __dt1_1 = dx_1[i];
+        let __t1 = x[i];
+        let __dt2_1 = __dt1_1 * __t1 * 2.0;
+        let __dt2 = __dt1 * __t1 * 2.0;
+        let __ddt2 = (ddx[i] * __t1 + __dt1_1 * __dt1) * 2.0;
+        acc += __t1 * __t1;
+        dacc_1 += __dt2_1;
+        dacc += __dt2;
+        ddacc += __ddt2;
+        let __b0 = if acc > threshold {
+            let __t4 = acc.sqrt();
+            let __dt4_1 = dacc_1 / (2.0 * __t4);
+            let __p1 = 2.0 * __t4;
+            let __dt4 = dacc / __p1;
+            let __p8 = ddacc / __p1;
+            let __p10 = __dt4_1 * 2.0 * __dt4 / __p1;
+            let __ddt4 = __p8 + -__p10;
+            __exit0 = true;
+            __returned0 = true;
+            __result = ::core::option::Option::Some(((__t4, __dt4), (__dt4_1, __ddt4)));
+            ::backprop::__private::Arm::Then((__t4, __dt4, __dt4_1, __p8, __p10))
+        } else {
+            ::backprop::__private::Arm::Else(())
+        };
+        ::backprop::__private::record(&mut __tape0, (i, __b0));
+        __n0 += 1;
+        if __exit0 {
+            break;
         }
     }
     let __b1 = if !__returned0 {

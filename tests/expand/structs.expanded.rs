@@ -263,11 +263,17 @@ impl Layer {
         let mut s = self.b[j];
         let __t1 = self.inputs;
         if 0 < __t1 {
-            let __row0_0 = &x[..__t1];
+            #[allow(unused_imports)]
+            use ::backprop::__private::{
+                IndexFallback as _, IndexFallbackRef as _, SliceWindow as _,
+                SliceWindowRef as _,
+            };
+            let mut __rowsource0_0 = ::backprop::__private::Viewer::new(&self.w);
+            let mut __row0_0 = __rowsource0_0
+                .__backprop_window_ref(j * self.inputs, ..__t1);
+            let __row0_1 = &x[..__t1];
             for i in 0..__t1 {
-                s
-                    += ::backprop::__private::float(self.w[j * self.inputs + i])
-                        * __row0_0[i];
+                s += ::backprop::__private::float(__row0_0[i]) * __row0_1[i];
             }
         }
         let __t9 = ::backprop::__private::float(s).tanh();
@@ -328,11 +334,17 @@ impl Layer {
         let mut s = self.b[j];
         let __t1 = self.inputs;
         if 0 < __t1 {
-            let __row0_0 = &x[..__t1];
+            #[allow(unused_imports)]
+            use ::backprop::__private::{
+                IndexFallback as _, IndexFallbackRef as _, SliceWindow as _,
+                SliceWindowRef as _,
+            };
+            let mut __rowsource0_0 = ::backprop::__private::Viewer::new(&self.w);
+            let mut __row0_0 = __rowsource0_0
+                .__backprop_window_ref(j * self.inputs, ..__t1);
+            let __row0_1 = &x[..__t1];
             for i in 0..__t1 {
-                s
-                    += ::backprop::__private::float(self.w[j * self.inputs + i])
-                        * __row0_0[i];
+                s += ::backprop::__private::float(__row0_0[i]) * __row0_1[i];
             }
         }
         let __t9 = ::backprop::__private::float(s).tanh();
@@ -388,14 +400,25 @@ impl Layer {
         let mut s = self.b[j];
         let __t1 = self.inputs;
         if 0 < __t1 {
-            let __row0_0 = &x[..__t1];
-            let __row0_1 = &dx[..__t1];
+            #[allow(unused_imports)]
+            use ::backprop::__private::{
+                IndexFallback as _, IndexFallbackRef as _, SliceWindow as _,
+                SliceWindowRef as _,
+            };
+            let mut __rowsource0_0 = ::backprop::__private::Viewer::new(&self.w);
+            let mut __row0_0 = __rowsource0_0
+                .__backprop_window_ref(j * self.inputs, ..__t1);
+            let __row0_1 = &x[..__t1];
+            let mut __rowsource0_2 = ::backprop::__private::Viewer::new(&dself.w);
+            let mut __row0_2 = __rowsource0_2
+                .__backprop_window_ref(j * self.inputs, ..__t1);
+            let __row0_3 = &dx[..__t1];
             for i in 0..__t1 {
                 let __t4 = j * self.inputs + i;
-                let __t5 = self.w[__t4];
-                let __t6 = __row0_0[i];
-                let __dt7 = ::backprop::__private::float(dself.w[__t4]) * __t6
-                    + __row0_1[i] * ::backprop::__private::float(__t5);
+                let __t5 = __row0_0[i];
+                let __t6 = __row0_1[i];
+                let __dt7 = ::backprop::__private::float(__row0_2[i]) * __t6
+                    + __row0_3[i] * ::backprop::__private::float(__t5);
                 s += ::backprop::__private::float(__t5) * __t6;
                 ds += __dt7;
             }
@@ -447,14 +470,25 @@ impl Layer {
         let mut s = self.b[j];
         let __t1 = self.inputs;
         if 0 < __t1 {
-            let __row0_0 = &x[..__t1];
-            let __row0_1 = &dx[..__t1];
+            #[allow(unused_imports)]
+            use ::backprop::__private::{
+                IndexFallback as _, IndexFallbackRef as _, SliceWindow as _,
+                SliceWindowRef as _,
+            };
+            let mut __rowsource0_0 = ::backprop::__private::Viewer::new(&self.w);
+            let mut __row0_0 = __rowsource0_0
+                .__backprop_window_ref(j * self.inputs, ..__t1);
+            let __row0_1 = &x[..__t1];
+            let mut __rowsource0_2 = ::backprop::__private::Viewer::new(&dself.w);
+            let mut __row0_2 = __rowsource0_2
+                .__backprop_window_ref(j * self.inputs, ..__t1);
+            let __row0_3 = &dx[..__t1];
             for i in 0..__t1 {
                 let __t4 = j * self.inputs + i;
-                let __t5 = self.w[__t4];
-                let __t6 = __row0_0[i];
-                let __dt7 = ::backprop::__private::float(dself.w[__t4]) * __t6
-                    + __row0_1[i] * ::backprop::__private::float(__t5);
+                let __t5 = __row0_0[i];
+                let __t6 = __row0_1[i];
+                let __dt7 = ::backprop::__private::float(__row0_2[i]) * __t6
+                    + __row0_3[i] * ::backprop::__private::float(__t5);
                 s += ::backprop::__private::float(__t5) * __t6;
                 ds += __dt7;
             }
@@ -556,14 +590,25 @@ impl Layer {
         let mut s = self.b[j];
         let __t1 = self.inputs;
         if 0 < __t1 {
-            let __row0_0 = &x[..__t1];
-            let __row0_1 = &dx[..__t1];
+            #[allow(unused_imports)]
+            use ::backprop::__private::{
+                IndexFallback as _, IndexFallbackRef as _, SliceWindow as _,
+                SliceWindowRef as _,
+            };
+            let mut __rowsource0_0 = ::backprop::__private::Viewer::new(&self.w);
+            let mut __row0_0 = __rowsource0_0
+                .__backprop_window_ref(j * self.inputs, ..__t1);
+            let __row0_1 = &x[..__t1];
+            let mut __rowsource0_2 = ::backprop::__private::Viewer::new(&dself.w);
+            let mut __row0_2 = __rowsource0_2
+                .__backprop_window_ref(j * self.inputs, ..__t1);
+            let __row0_3 = &dx[..__t1];
             for i in 0..__t1 {
                 let __t4 = j * self.inputs + i;
-                let __t5 = self.w[__t4];
-                let __t6 = __row0_0[i];
-                let __dt7 = ::backprop::__private::float(dself.w[__t4]) * __t6
-                    + __row0_1[i] * ::backprop::__private::float(__t5);
+                let __t5 = __row0_0[i];
+                let __t6 = __row0_1[i];
+                let __dt7 = ::backprop::__private::float(__row0_2[i]) * __t6
+                    + __row0_3[i] * ::backprop::__private::float(__t5);
                 s += ::backprop::__private::float(__t5) * __t6;
                 ds += __dt7;
             }
@@ -662,25 +707,42 @@ impl Layer {
         let mut s = self.b[j];
         let __t1 = self.inputs;
         if 0 < __t1 {
-            let __row0_0 = &x[..__t1];
-            let __row0_1 = &dx[..__t1];
-            let __row0_2 = &dx_1[..__t1];
-            let __row0_3 = &ddx[..__t1];
+            #[allow(unused_imports)]
+            use ::backprop::__private::{
+                IndexFallback as _, IndexFallbackRef as _, SliceWindow as _,
+                SliceWindowRef as _,
+            };
+            let mut __rowsource0_0 = ::backprop::__private::Viewer::new(&self.w);
+            let mut __row0_0 = __rowsource0_0
+                .__backprop_window_ref(j * self.inputs, ..__t1);
+            let __row0_1 = &x[..__t1];
+            let mut __rowsource0_2 = ::backprop::__private::Viewer::new(&dself.w);
+            let mut __row0_2 = __rowsource0_2
+                .__backprop_window_ref(j * self.inputs, ..__t1);
+            let __row0_3 = &dx[..__t1];
+            let mut __rowsource0_4 = ::backprop::__private::Viewer::new(&dself_1.w);
+            let mut __row0_4 = __rowsource0_4
+                .__backprop_window_ref(j * self.inputs, ..__t1);
+            let __row0_5 = &dx_1[..__t1];
+            let mut __rowsource0_6 = ::backprop::__private::Viewer::new(&ddself.w);
+            let mut __row0_6 = __rowsource0_6
+                .__backprop_window_ref(j * self.inputs, ..__t1);
+            let __row0_7 = &ddx[..__t1];
             for i in 0..__t1 {
                 let __t4 = j * self.inputs + i;
-                let __dt5 = dself.w[__t4];
-                let __dt5_1 = dself_1.w[__t4];
-                let __t5 = self.w[__t4];
-                let __dt6 = __row0_1[i];
-                let __dt6_1 = __row0_2[i];
-                let __t6 = __row0_0[i];
+                let __dt5 = __row0_2[i];
+                let __dt5_1 = __row0_4[i];
+                let __t5 = __row0_0[i];
+                let __dt6 = __row0_3[i];
+                let __dt6_1 = __row0_5[i];
+                let __t6 = __row0_1[i];
                 let __dt7_1 = ::backprop::__private::float(__dt5_1) * __t6
                     + __dt6_1 * ::backprop::__private::float(__t5);
                 let __dt7 = ::backprop::__private::float(__dt5) * __t6
                     + __dt6 * ::backprop::__private::float(__t5);
-                let __ddt7 = ::backprop::__private::float(ddself.w[__t4]) * __t6
+                let __ddt7 = ::backprop::__private::float(__row0_6[i]) * __t6
                     + __dt6_1 * ::backprop::__private::float(__dt5)
-                    + (__row0_3[i] * ::backprop::__private::float(__t5)
+                    + (__row0_7[i] * ::backprop::__private::float(__t5)
                         + ::backprop::__private::float(__dt5_1) * __dt6);
                 s += ::backprop::__private::float(__t5) * __t6;
                 ds_1 += __dt7_1;
@@ -771,25 +833,42 @@ impl Layer {
         let mut s = self.b[j];
         let __t1 = self.inputs;
         if 0 < __t1 {
-            let __row0_0 = &x[..__t1];
-            let __row0_1 = &dx[..__t1];
-            let __row0_2 = &dx_1[..__t1];
-            let __row0_3 = &ddx[..__t1];
+            #[allow(unused_imports)]
+            use ::backprop::__private::{
+                IndexFallback as _, IndexFallbackRef as _, SliceWindow as _,
+                SliceWindowRef as _,
+            };
+            let mut __rowsource0_0 = ::backprop::__private::Viewer::new(&self.w);
+            let mut __row0_0 = __rowsource0_0
+                .__backprop_window_ref(j * self.inputs, ..__t1);
+            let __row0_1 = &x[..__t1];
+            let mut __rowsource0_2 = ::backprop::__private::Viewer::new(&dself.w);
+            let mut __row0_2 = __rowsource0_2
+                .__backprop_window_ref(j * self.inputs, ..__t1);
+            let __row0_3 = &dx[..__t1];
+            let mut __rowsource0_4 = ::backprop::__private::Viewer::new(&dself_1.w);
+            let mut __row0_4 = __rowsource0_4
+                .__backprop_window_ref(j * self.inputs, ..__t1);
+            let __row0_5 = &dx_1[..__t1];
+            let mut __rowsource0_6 = ::backprop::__private::Viewer::new(&ddself.w);
+            let mut __row0_6 = __rowsource0_6
+                .__backprop_window_ref(j * self.inputs, ..__t1);
+            let __row0_7 = &ddx[..__t1];
             for i in 0..__t1 {
                 let __t4 = j * self.inputs + i;
-                let __dt5 = dself.w[__t4];
-                let __dt5_1 = dself_1.w[__t4];
-                let __t5 = self.w[__t4];
-                let __dt6 = __row0_1[i];
-                let __dt6_1 = __row0_2[i];
-                let __t6 = __row0_0[i];
+                let __dt5 = __row0_2[i];
+                let __dt5_1 = __row0_4[i];
+                let __t5 = __row0_0[i];
+                let __dt6 = __row0_3[i];
+                let __dt6_1 = __row0_5[i];
+                let __t6 = __row0_1[i];
                 let __dt7_1 = ::backprop::__private::float(__dt5_1) * __t6
                     + __dt6_1 * ::backprop::__private::float(__t5);
                 let __dt7 = ::backprop::__private::float(__dt5) * __t6
                     + __dt6 * ::backprop::__private::float(__t5);
-                let __ddt7 = ::backprop::__private::float(ddself.w[__t4]) * __t6
+                let __ddt7 = ::backprop::__private::float(__row0_6[i]) * __t6
                     + __dt6_1 * ::backprop::__private::float(__dt5)
-                    + (__row0_3[i] * ::backprop::__private::float(__t5)
+                    + (__row0_7[i] * ::backprop::__private::float(__t5)
                         + ::backprop::__private::float(__dt5_1) * __dt6);
                 s += ::backprop::__private::float(__t5) * __t6;
                 ds_1 += __dt7_1;

@@ -1539,9 +1539,10 @@ where
     for i in 0..n {
         let mut row = 0.0;
         if 0 < n {
-            let __row0_0 = &x[..n];
+            let __row0_0 = &a[i * n..][..n];
+            let __row0_1 = &x[..n];
             for j in 0..n {
-                row += a[i * n + j] * __row0_0[j];
+                row += __row0_0[j] * __row0_1[j];
             }
         }
         let __t4 = row;
@@ -1606,9 +1607,10 @@ pub fn matvec_norm_grad(
     for i in 0..n {
         let mut row = 0.0;
         if 0 < n {
-            let __row0_0 = &x[..n];
+            let __row0_0 = &a[i * n..][..n];
+            let __row0_1 = &x[..n];
             for j in 0..n {
-                row += a[i * n + j] * __row0_0[j];
+                row += __row0_0[j] * __row0_1[j];
             }
         }
         let __t4 = row;
@@ -1673,13 +1675,15 @@ pub fn matvec_norm_jvp(
         let mut drow = 0.0;
         let mut row = 0.0;
         if 0 < n {
-            let __row0_0 = &x[..n];
-            let __row0_1 = &dx[..n];
+            let __row0_0 = &a[i * n..][..n];
+            let __row0_1 = &x[..n];
+            let __row0_2 = &da[i * n..][..n];
+            let __row0_3 = &dx[..n];
             for j in 0..n {
                 let __t0 = i * n + j;
-                let __t1 = a[__t0];
-                let __t2 = __row0_0[j];
-                let __dt3 = da[__t0] * __t2 + __row0_1[j] * __t1;
+                let __t1 = __row0_0[j];
+                let __t2 = __row0_1[j];
+                let __dt3 = __row0_2[j] * __t2 + __row0_3[j] * __t1;
                 row += __t1 * __t2;
                 drow += __dt3;
             }
@@ -1740,13 +1744,15 @@ where
         let mut drow = 0.0;
         let mut row = 0.0;
         if 0 < n {
-            let __row0_0 = &x[..n];
-            let __row0_1 = &dx[..n];
+            let __row0_0 = &a[i * n..][..n];
+            let __row0_1 = &x[..n];
+            let __row0_2 = &da[i * n..][..n];
+            let __row0_3 = &dx[..n];
             for j in 0..n {
                 let __t0 = i * n + j;
-                let __t1 = a[__t0];
-                let __t2 = __row0_0[j];
-                let __dt3 = da[__t0] * __t2 + __row0_1[j] * __t1;
+                let __t1 = __row0_0[j];
+                let __t2 = __row0_1[j];
+                let __dt3 = __row0_2[j] * __t2 + __row0_3[j] * __t1;
                 row += __t1 * __t2;
                 drow += __dt3;
             }
@@ -1848,13 +1854,15 @@ pub fn matvec_norm_hvp(
         let mut drow = 0.0;
         let mut row = 0.0;
         if 0 < n {
-            let __row0_0 = &x[..n];
-            let __row0_1 = &dx[..n];
+            let __row0_0 = &a[i * n..][..n];
+            let __row0_1 = &x[..n];
+            let __row0_2 = &da[i * n..][..n];
+            let __row0_3 = &dx[..n];
             for j in 0..n {
                 let __t0 = i * n + j;
-                let __t1 = a[__t0];
-                let __t2 = __row0_0[j];
-                let __dt3 = da[__t0] * __t2 + __row0_1[j] * __t1;
+                let __t1 = __row0_0[j];
+                let __t2 = __row0_1[j];
+                let __dt3 = __row0_2[j] * __t2 + __row0_3[j] * __t1;
                 row += __t1 * __t2;
                 drow += __dt3;
             }
@@ -1957,22 +1965,26 @@ pub fn matvec_norm_jvp_jvp(
         let mut drow_1 = 0.0;
         let mut row = 0.0;
         if 0 < n {
-            let __row0_0 = &x[..n];
-            let __row0_1 = &dx[..n];
-            let __row0_2 = &dx_1[..n];
-            let __row0_3 = &ddx[..n];
+            let __row0_0 = &a[i * n..][..n];
+            let __row0_1 = &x[..n];
+            let __row0_2 = &da[i * n..][..n];
+            let __row0_3 = &dx[..n];
+            let __row0_4 = &da_1[i * n..][..n];
+            let __row0_5 = &dx_1[..n];
+            let __row0_6 = &dda[i * n..][..n];
+            let __row0_7 = &ddx[..n];
             for j in 0..n {
                 let __t0 = i * n + j;
-                let __dt1 = da[__t0];
-                let __dt1_1 = da_1[__t0];
-                let __t1 = a[__t0];
-                let __dt2 = __row0_1[j];
-                let __dt2_1 = __row0_2[j];
-                let __t2 = __row0_0[j];
+                let __dt1 = __row0_2[j];
+                let __dt1_1 = __row0_4[j];
+                let __t1 = __row0_0[j];
+                let __dt2 = __row0_3[j];
+                let __dt2_1 = __row0_5[j];
+                let __t2 = __row0_1[j];
                 let __dt3_1 = __dt1_1 * __t2 + __dt2_1 * __t1;
                 let __dt3 = __dt1 * __t2 + __dt2 * __t1;
-                let __ddt3 = dda[__t0] * __t2 + __dt2_1 * __dt1
-                    + (__row0_3[j] * __t1 + __dt1_1 * __dt2);
+                let __ddt3 = __row0_6[j] * __t2 + __dt2_1 * __dt1
+                    + (__row0_7[j] * __t1 + __dt1_1 * __dt2);
                 row += __t1 * __t2;
                 drow_1 += __dt3_1;
                 drow += __dt3;
@@ -2071,22 +2083,26 @@ where
         let mut drow_1 = 0.0;
         let mut row = 0.0;
         if 0 < n {
-            let __row0_0 = &x[..n];
-            let __row0_1 = &dx[..n];
-            let __row0_2 = &dx_1[..n];
-            let __row0_3 = &ddx[..n];
+            let __row0_0 = &a[i * n..][..n];
+            let __row0_1 = &x[..n];
+            let __row0_2 = &da[i * n..][..n];
+            let __row0_3 = &dx[..n];
+            let __row0_4 = &da_1[i * n..][..n];
+            let __row0_5 = &dx_1[..n];
+            let __row0_6 = &dda[i * n..][..n];
+            let __row0_7 = &ddx[..n];
             for j in 0..n {
                 let __t0 = i * n + j;
-                let __dt1 = da[__t0];
-                let __dt1_1 = da_1[__t0];
-                let __t1 = a[__t0];
-                let __dt2 = __row0_1[j];
-                let __dt2_1 = __row0_2[j];
-                let __t2 = __row0_0[j];
+                let __dt1 = __row0_2[j];
+                let __dt1_1 = __row0_4[j];
+                let __t1 = __row0_0[j];
+                let __dt2 = __row0_3[j];
+                let __dt2_1 = __row0_5[j];
+                let __t2 = __row0_1[j];
                 let __dt3_1 = __dt1_1 * __t2 + __dt2_1 * __t1;
                 let __dt3 = __dt1 * __t2 + __dt2 * __t1;
-                let __ddt3 = dda[__t0] * __t2 + __dt2_1 * __dt1
-                    + (__row0_3[j] * __t1 + __dt1_1 * __dt2);
+                let __ddt3 = __row0_6[j] * __t2 + __dt2_1 * __dt1
+                    + (__row0_7[j] * __t1 + __dt1_1 * __dt2);
                 row += __t1 * __t2;
                 drow_1 += __dt3_1;
                 drow += __dt3;

@@ -24,8 +24,11 @@
 //! }
 //! ```
 //!
-//! A *row* is a path of fields and indices that keep their values while the loop runs (`p.l[c]`,
-//! `qx`), indexed in the loop either by the loop's index or by a copy of a *counter*: a
+//! The loop must run to its end (a plain range or its `.rev()`, no `break` or `return`). A
+//! *row* is a path of fields and indices that keep their values while the loop runs (`p.l[c]`,
+//! `qx`), indexed in the loop by the loop's index, by the index plus a value fixed while the
+//! loop runs (`a[i * m + j]`, as `analysis::views` finds them: the slice is `[i * m..][..hi]`),
+//! or by a copy of a *counter*: a
 //! variable of the enclosing code that the loop's body copies and then increments by one, at
 //! its top level, and does nothing else with. A variable gets a row only if *every* mention of
 //! it in the loop is an indexing of that row by the same kind of index, one at the top of the
@@ -36,6 +39,7 @@
 
 use super::Facts;
 use super::record::Availability;
+use super::views::{LoopIndex, Offset};
 use crate::ir::{
     Arg, Block, Build, Cond, Kind, Loop, LoopHead, Operand, Place, RangeLoop, Step, StmtKind, Value, VarId,
 };
@@ -59,22 +63,30 @@ pub struct Row {
 }
 
 /// What indexes a row in the loop.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone)]
 pub enum RowIndex {
     /// The loop's index: the slice is `[..hi]`, indexed as written.
     Index(VarId),
+    /// `temp`, the loop's index plus a value fixed while the loop runs (`i * m + j`,
+    /// `base + j`): the slice is `[offset..][..hi]`, indexed by the loop's index.
+    Offset { temp: VarId, offset: Offset, index: VarId },
     /// `copy`, a copy of `counter` taken before `counter += 1`: the slice is
     /// `[counter..][..hi - lo]`, indexed by `index - lo`.
     Counter { copy: VarId, counter: VarId, index: VarId },
 }
 
 impl Row {
+    /// The variable that indexes the row in the loop's places.
+    fn by_var(&self) -> VarId {
+        match self.by {
+            RowIndex::Index(v) | RowIndex::Offset { temp: v, .. } | RowIndex::Counter { copy: v, .. } => v,
+        }
+    }
+
     /// Whether `place` is this row indexed by its index (same variable, fields, index operands),
     /// perhaps followed by more steps.
     pub fn indexes(&self, place: &Place) -> bool {
-        let by = match self.by {
-            RowIndex::Index(v) | RowIndex::Counter { copy: v, .. } => v,
-        };
+        let by = self.by_var();
         place.base == self.base
             && place.steps.len() > self.steps.len()
             && self.steps.iter().zip(&place.steps).all(|(a, b)| same_step(a, b))
@@ -117,6 +129,12 @@ fn plan_block(facts: &Facts, avail: &Availability, block: &Block, rows: &mut Row
 
 fn plan_loop(facts: &Facts, avail: &Availability, l: &Loop, range: &RangeLoop, taken: &[VarId]) -> Option<Vec<Row>> {
     let index = range.index?;
+    // A slice up to `hi` is what the loop indexes only if it runs to the end: a plain range
+    // (or its `.rev()`; not `.step_by(k)`, whose last index may fall short of `hi - 1`) that
+    // no `break` or `return` cuts short.
+    if !l.replayable() {
+        return None;
+    }
     let within = |v: VarId| {
         let scopes = &facts.scopes;
         crate::analysis::order::nested_in(&scopes.parent, scopes.def_block[v], l.body.id)
@@ -141,49 +159,99 @@ fn plan_loop(facts: &Facts, avail: &Availability, l: &Loop, range: &RangeLoop, t
         if busy || within(base) || facts.kinds[base].is_scalar() {
             continue;
         }
-        if let Some(row) = row_of(base, facts.kinds[base], uses, index, &counters, &invariant) {
+        let at = LoopIndex { facts, l, index };
+        for row in rows_of(base, facts.kinds[base], uses, &at, &counters, &invariant) {
             rows.push(row);
         }
     }
     // One order whatever the map's: the rows are numbered in the printed code.
-    rows.sort_by_key(|r| r.base);
+    rows.sort_by(|a, b| a.base.cmp(&b.base).then_with(|| a.steps.len().cmp(&b.steps.len())));
     (!rows.is_empty()).then_some(rows)
 }
 
-/// The row of `base` if every place of it in the loop is the same row indexed the same way.
-fn row_of(
+/// The rows of `base`: each path of its places indexed the same way in the loop, one of them at
+/// the top of the body, that no other place of it written in the loop may overlap (shared
+/// reads beside a shared row are fine).
+fn rows_of(
     base: VarId,
     kind: Kind,
     uses: &[PlaceUse],
-    index: VarId,
+    at: &LoopIndex,
+    counters: &HashMap<VarId, VarId>,
+    invariant: &impl Fn(&Operand) -> bool,
+) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    for u in uses {
+        let Some(mut row) = row_of_place(base, &u.place, at, counters, invariant) else { continue };
+        // A variable itself is sliced only if it is known to be a `Vec`, array or slice (a
+        // reference to an `ndarray` array is not); a field or element is sliced through
+        // `Viewer`, which picks the slice by its type, as `analysis::views` does.
+        if row.steps.is_empty() && !matches!(kind, Kind::Buffer(_)) {
+            continue;
+        }
+        if rows.iter().any(|r| same_path(r, &row)) {
+            continue;
+        }
+        let (mine, others): (Vec<&PlaceUse>, Vec<&PlaceUse>) = uses.iter().partition(|u| row.indexes(&u.place));
+        row.write = mine.iter().any(|u| u.write);
+        let anchored = mine.iter().any(|u| u.top);
+        let conflict = others.iter().any(|u| overlaps(&row.steps, &u.place.steps) && (row.write || u.write));
+        let crossing = rows.iter().any(|r| overlaps(&r.steps, &row.steps) && (r.write || row.write));
+        if anchored && !conflict && !crossing {
+            rows.push(row);
+        }
+    }
+    rows
+}
+
+/// The row a place is, if its first index that moves is the loop's index, the index plus a
+/// fixed offset, or a counter's copy.
+fn row_of_place(
+    base: VarId,
+    place: &Place,
+    at: &LoopIndex,
     counters: &HashMap<VarId, VarId>,
     invariant: &impl Fn(&Operand) -> bool,
 ) -> Option<Row> {
-    let first = uses.first()?;
-    // The prefix of fields and invariant indices, up to the index that moves.
-    let at = first.place.steps.iter().position(|s| match s {
+    let moving = place.steps.iter().position(|s| match s {
         Step::Field(_) => false,
         Step::Index(o) => !invariant(o),
         _ => true,
     })?;
-    let by = match &first.place.steps[at] {
+    let index = at.index;
+    let by = match &place.steps[moving] {
         Step::Index(Operand::Var(v)) if *v == index => RowIndex::Index(index),
-        Step::Index(Operand::Var(v)) => {
-            let counter = *counters.get(v)?;
-            RowIndex::Counter { copy: *v, counter, index }
-        }
+        Step::Index(Operand::Var(v)) => match counters.get(v) {
+            Some(&counter) => RowIndex::Counter { copy: *v, counter, index },
+            None => match at.offset_of(&Operand::Var(*v))? {
+                Some(offset) => RowIndex::Offset { temp: *v, offset, index },
+                None => RowIndex::Index(index),
+            },
+        },
         _ => return None,
     };
-    let row = Row { base, steps: first.place.steps[..at].to_vec(), by, write: uses.iter().any(|u| u.write) };
-    // A variable itself is sliced only if it is known to be a `Vec`, array or slice (a
-    // reference to an `ndarray` array is not); a field or element is sliced through `Viewer`,
-    // which picks the slice by its type, as `analysis::views` does.
-    if row.steps.is_empty() && !matches!(kind, Kind::Buffer(_)) {
-        return None;
+    Some(Row { base, steps: place.steps[..moving].to_vec(), by, write: false })
+}
+
+/// Whether two rows of one variable are the same path indexed by the same variable.
+fn same_path(a: &Row, b: &Row) -> bool {
+    a.steps.len() == b.steps.len()
+        && a.steps.iter().zip(&b.steps).all(|(x, y)| same_step(x, y))
+        && a.by_var() == b.by_var()
+}
+
+/// Whether borrowing one path may borrow part of the other: they start alike up to the shorter
+/// one's end or to an index. Past an index nothing is disjoint: `v[k].w` and `v[q].b` both
+/// borrow all of a `Vec` `v` (through `Index`), whatever their fields.
+fn overlaps(a: &[Step], b: &[Step]) -> bool {
+    for (x, y) in a.iter().zip(b) {
+        match (x, y) {
+            (Step::Field(x), Step::Field(y)) if x.to_string() == y.to_string() => {}
+            (Step::Index(_), Step::Index(_)) => return true,
+            _ => return false,
+        }
     }
-    let all_alike = uses.iter().all(|u| row.indexes(&u.place));
-    let anchored = uses.iter().any(|u| u.top);
-    (all_alike && anchored).then_some(row)
+    true
 }
 
 /// A counter of a loop body: `let copy = counter;` at the top level (statement `copy_at`),

@@ -3,7 +3,8 @@
 
 use super::Emitter;
 use crate::analysis::rows::{Row, RowIndex};
-use crate::ir::{Kind, Loop, LoopHead, Place};
+use crate::analysis::views::Offset;
+use crate::ir::{Kind, Loop, LoopHead, Operand, Place};
 use crate::private::Item;
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -12,17 +13,17 @@ use quote::{format_ident, quote};
 pub(super) struct RowFrame<'a> {
     pub loop_id: usize,
     pub rows: &'a [Row],
-    /// The loop's start, printed: a counter's row is indexed by `index - start`.
-    pub start: TokenStream,
+    /// The loop's start: a counter's row is indexed by `index - start`.
+    pub start: &'a Operand,
     pub outer: Option<&'a RowFrame<'a>>,
 }
 
 impl<'a> Emitter<'a> {
     /// The frame of loop `l`'s rows (if it has some) on top of the ones in force.
-    pub(super) fn row_frame(&self, l: &Loop) -> Option<RowFrame<'a>> {
+    pub(super) fn row_frame(&self, l: &'a Loop) -> Option<RowFrame<'a>> {
         let rows = self.sweep.rows.loops.get(&l.id)?;
         let LoopHead::Range(range) = &l.head else { return None };
-        Some(RowFrame { loop_id: l.id, rows, start: self.operand(&range.start), outer: self.rows })
+        Some(RowFrame { loop_id: l.id, rows, start: &range.start, outer: self.rows })
     }
 
     /// `if lo < hi { let __row4_0 = &mut qx[..hi]; … <the loop> }`: the slices are taken only
@@ -40,9 +41,20 @@ impl<'a> Emitter<'a> {
             for step in &row.steps {
                 place = self.step(place, step);
             }
-            let (offset, upto) = match row.by {
+            let (offset, upto) = match &row.by {
                 RowIndex::Index(_) => (None, through(end.clone())),
-                RowIndex::Counter { counter, .. } => (Some(self.name(counter)), through(quote!((#end - #start)))),
+                RowIndex::Offset { offset: Offset::Operand(o), .. } => {
+                    (Some(self.offset(o, false, l.id)), through(end.clone()))
+                }
+                RowIndex::Offset { offset: Offset::Written(tokens), .. } => {
+                    (Some(tokens.clone()), through(end.clone()))
+                }
+                RowIndex::Offset { offset: Offset::Counter(_), .. } => {
+                    return crate::error::internal_error("a row's offset is a counter (`rows` makes those `Counter`)");
+                }
+                RowIndex::Counter { counter, .. } => {
+                    (Some(self.name(*counter)), through(self.position_in_slice(end.clone(), &range.start)))
+                }
             };
             let borrow = if row.write { quote!(&mut) } else { quote!(&) };
             let plain = row.steps.is_empty() && matches!(self.facts.kinds[row.base], Kind::Buffer(_));
@@ -89,13 +101,13 @@ impl<'a> Emitter<'a> {
                 let row = &f.rows[k];
                 let name = row_name(f.loop_id, k);
                 let element = match row.by {
-                    RowIndex::Index(index) => {
+                    RowIndex::Index(index) | RowIndex::Offset { index, .. } => {
                         let index = self.name(index);
                         quote!(#name[#index])
                     }
                     RowIndex::Counter { index, .. } => {
-                        let (index, start) = (self.name(index), &f.start);
-                        quote!(#name[#index - #start])
+                        let index = self.position_in_slice(self.name(index), f.start);
+                        quote!(#name[#index])
                     }
                 };
                 return Some((element, row.steps.len() + 1));
@@ -103,6 +115,20 @@ impl<'a> Emitter<'a> {
             frame = f.outer;
         }
         None
+    }
+}
+
+impl Emitter<'_> {
+    /// `(i - lo) as usize`, or `i as usize` from 0: a counter's position in its slice. The loop's
+    /// index may be any integer type; a slice is indexed by `usize`.
+    pub(super) fn position_in_slice(&self, i: TokenStream, start: &Operand) -> TokenStream {
+        match start {
+            Operand::Const(c) if c.int == Some(0) => quote!((#i as usize)),
+            _ => {
+                let start = self.operand(start);
+                quote!(((#i - #start) as usize))
+            }
+        }
     }
 }
 

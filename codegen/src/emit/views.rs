@@ -39,7 +39,8 @@ impl Emitter<'_> {
             (quote!(#start < #end), quote!(..#end))
         };
         // A counter's view is indexed from 0 (by `index - lo`).
-        let count = if range.inclusive { quote!(..=(#end - #start)) } else { quote!(..(#end - #start)) };
+        let count = self.position_in_slice(end.clone(), &range.start);
+        let count = if range.inclusive { quote!(..=#count) } else { quote!(..#count) };
         let decls = views.views.iter().enumerate().map(|(k, view)| {
             let upto = if matches!(view.offset, Some(Offset::Counter(_))) { &count } else { &upto };
             self.view_decl(l, k, view, upto)
@@ -93,10 +94,17 @@ impl Emitter<'_> {
     fn path(&self, path: &Path) -> TokenStream {
         let root = if path.adjoint { self.adjoint_name(path.root) } else { self.name(path.root) };
         let steps = path.steps.iter().map(|step| match step {
-            PathStep::Field(f) => {
-                let f = crate::names::ident_from(f, proc_macro2::Span::call_site());
-                quote!(.#f)
-            }
+            // A tuple's field (`t.0`) is a number, not an identifier.
+            PathStep::Field(f) => match f.parse::<usize>() {
+                Ok(n) => {
+                    let n = syn::Index::from(n);
+                    quote!(.#n)
+                }
+                Err(_) => {
+                    let f = crate::names::ident_from(f, proc_macro2::Span::call_site());
+                    quote!(.#f)
+                }
+            },
             PathStep::Index(v) => {
                 let v = self.name(*v);
                 quote!([#v])
@@ -109,7 +117,7 @@ impl Emitter<'_> {
     /// definition (`__t5` → `(o * layer.inputs)`), which `analysis::views` made sure is made
     /// of names bound before the loop.
     /// `nested`: an operand of an operation (parenthesized if it is one itself).
-    fn offset(&self, o: &Operand, nested: bool, loop_id: usize) -> TokenStream {
+    pub(super) fn offset(&self, o: &Operand, nested: bool, loop_id: usize) -> TokenStream {
         let Operand::Var(u) = o else { return self.operand(o) };
         let within = self.defined_in_loop(*u, loop_id);
         match self.facts.index.defs.get(u).filter(|_| within) {
@@ -164,8 +172,8 @@ impl Emitter<'_> {
                 let (name, index) = (view_name(f.loop_id, k), self.name(f.index));
                 let element = match (&view.offset, self.facts.index.loops.get(&f.loop_id).map(|l| &l.head)) {
                     (Some(Offset::Counter(_)), Some(crate::ir::LoopHead::Range(range))) => {
-                        let start = self.operand(&range.start);
-                        quote!(#name[#index - #start])
+                        let index = self.position_in_slice(index, &range.start);
+                        quote!(#name[#index])
                     }
                     _ => quote!(#name[#index]),
                 };

@@ -36,6 +36,7 @@
 //! own `Index<usize>` an offset that indexes it as before.
 
 mod choose;
+mod offsets;
 mod scan;
 #[cfg(test)]
 mod tests;
@@ -45,6 +46,7 @@ use super::plans::SweepPlan;
 use crate::adjoint::{AdjBlock, AdjStmt, Target, TargetStep};
 use crate::coalesce::Renames;
 use crate::ir::{Loop, LoopHead, Operand, Place, Step, VarId};
+pub use offsets::LoopIndex;
 use scan::Scan;
 use std::collections::{HashMap, HashSet};
 
@@ -89,15 +91,21 @@ pub enum PathStep {
 }
 
 impl Path {
-    /// Whether one path is a prefix of the other: borrowing one borrows (part of) the other.
-    /// Two indices may be the same element whatever variables hold them.
+    /// Whether borrowing one path may borrow part of the other: they start alike up to the
+    /// shorter one's end or to an index. Past an index nothing is disjoint: `__d_v[c].w` and
+    /// `__d_v[c].b` both borrow all of a `Vec` `__d_v` (through `IndexMut`).
     fn overlaps(&self, other: &Path) -> bool {
-        let alike = |(a, b): (&PathStep, &PathStep)| match (a, b) {
-            (PathStep::Field(x), PathStep::Field(y)) => x == y,
-            (PathStep::Index(_), PathStep::Index(_)) => true,
-            _ => false,
-        };
-        self.adjoint == other.adjoint && self.root == other.root && self.steps.iter().zip(&other.steps).all(alike)
+        if self.adjoint != other.adjoint || self.root != other.root {
+            return false;
+        }
+        for pair in self.steps.iter().zip(&other.steps) {
+            match pair {
+                (PathStep::Field(x), PathStep::Field(y)) if x == y => {}
+                (PathStep::Index(_), PathStep::Index(_)) => return true,
+                _ => return false,
+            }
+        }
+        true
     }
 
     /// Whether `steps` start with this path's steps, then an index: the number of steps the
