@@ -56,24 +56,9 @@ impl<'a> Emitter<'a> {
                     (Some(self.name(*counter)), through(self.position_in_slice(end.clone(), &range.start)))
                 }
             };
-            let borrow = if row.write { quote!(&mut) } else { quote!(&) };
             let plain = row.steps.is_empty() && matches!(self.facts.kinds[row.base], Kind::Buffer(_));
-            if plain {
-                // `..` binds loosest: `a[i * m..]` is `a[(i * m)..]`.
-                return match offset {
-                    Some(offset) => quote!(let #name = #borrow #place[#offset..][#upto];),
-                    None => quote!(let #name = #borrow #place[#upto];),
-                };
-            }
-            // A row's type is not known: `Viewer` picks the slice by it (`analysis::views`).
-            let offset = offset.unwrap_or_else(|| quote!(0));
-            let source = format_ident!("__rowsource{}_{}", l.id, k);
-            let window = if row.write { quote!(__backprop_window) } else { quote!(__backprop_window_ref) };
-            let viewer = Item::Viewer;
-            quote! {
-                let mut #source = #viewer(#borrow #place);
-                let mut #name = #source.#window(#offset, #upto);
-            }
+            let source = (!plain).then(|| format_ident!("__rowsource{}_{}", l.id, k));
+            super::views::slice_decl(&name, source, &place, row.write, offset, &upto)
         });
         let traits = rows.iter().any(|r| !r.steps.is_empty() || !matches!(self.facts.kinds[r.base], Kind::Buffer(_)));
         let traits = traits.then(|| {

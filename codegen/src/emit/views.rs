@@ -66,28 +66,13 @@ impl Emitter<'_> {
     fn view_decl(&self, l: &Loop, k: usize, view: &View, upto: &TokenStream) -> TokenStream {
         let name = view_name(l.id, k);
         let place = self.path(&view.path);
-        let borrow = if view.write { quote!(&mut) } else { quote!(&) };
         let offset = view.offset.as_ref().map(|o| match o {
             Offset::Operand(o) => self.offset(o, false, l.id),
             Offset::Written(tokens) => tokens.clone(),
             Offset::Counter(counter) => self.name(*counter),
         });
-        if view.path.steps.is_empty() {
-            // `..` binds loosest: `a[i * m..]` is `a[(i * m)..]`.
-            return match offset {
-                Some(offset) => quote!(let #name = #borrow #place[#offset..][#upto];),
-                None => quote!(let #name = #borrow #place[#upto];),
-            };
-        }
-        let offset = offset.unwrap_or_else(|| quote!(0));
-        let source = format_ident!("__source{}_{}", l.id, k);
-        let window = if view.write { quote!(__backprop_window) } else { quote!(__backprop_window_ref) };
-        let viewer = Item::Viewer;
-        // `mut` for the fallback `Offset`, which is indexed through `IndexMut`.
-        quote! {
-            let mut #source = #viewer(#borrow #place);
-            let mut #name = #source.#window(#offset, #upto);
-        }
+        let source = (!view.path.steps.is_empty()).then(|| format_ident!("__source{}_{}", l.id, k));
+        slice_decl(&name, source, &place, view.write, offset, upto)
     }
 
     /// A path as printed: the root's value or adjoint, then its fields and indices.
@@ -188,6 +173,35 @@ impl Emitter<'_> {
     /// views replaced).
     pub(super) fn dropped(&self, v: VarId) -> bool {
         self.frame.is_some_and(|f| f.views.dropped.contains(&v))
+    }
+}
+
+/// `let name = &[mut] place[offset..][upto];` for a buffer whose type is known to slice; through
+/// `Viewer` (held in `source`) for one whose type is not, a struct's field or an element, which
+/// picks the slice by the type (see `runtime::private::views`). Views and rows alike.
+pub(super) fn slice_decl(
+    name: &Ident,
+    source: Option<Ident>,
+    place: &TokenStream,
+    write: bool,
+    offset: Option<TokenStream>,
+    upto: &TokenStream,
+) -> TokenStream {
+    let borrow = if write { quote!(&mut) } else { quote!(&) };
+    let Some(source) = source else {
+        // `..` binds loosest: `a[i * m..]` is `a[(i * m)..]`.
+        return match offset {
+            Some(offset) => quote!(let #name = #borrow #place[#offset..][#upto];),
+            None => quote!(let #name = #borrow #place[#upto];),
+        };
+    };
+    let offset = offset.unwrap_or_else(|| quote!(0));
+    let window = if write { quote!(__backprop_window) } else { quote!(__backprop_window_ref) };
+    let viewer = Item::Viewer;
+    // `mut` for the fallback `Offset`, which is indexed through `IndexMut`.
+    quote! {
+        let mut #source = #viewer(#borrow #place);
+        let mut #name = #source.#window(#offset, #upto);
     }
 }
 
