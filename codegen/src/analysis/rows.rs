@@ -26,16 +26,17 @@
 //!
 //! The loop must run to its end (a plain range or its `.rev()`, no `break` or `return`). A
 //! *row* is a path of fields and indices that keep their values while the loop runs (`p.l[c]`,
-//! `qx`), indexed in the loop by the loop's index, by the index plus a value fixed while the
-//! loop runs (`a[i * m + j]`, as `analysis::views` finds them: the slice is `[i * m..][..hi]`),
-//! or by a copy of a *counter*: a
-//! variable of the enclosing code that the loop's body copies and then increments by one, at
-//! its top level, and does nothing else with. A variable gets a row only if *every* mention of
-//! it in the loop is an indexing of that row by the same kind of index, one at the top of the
-//! body (so the first iteration evaluates it; the guard keeps an empty loop from slicing at
-//! all), and nothing in the loop moves, pushes to, passes on or records it — so the borrow
-//! conflicts with nothing. Views of reverse loops are `analysis::views`; this is the forward
-//! sweep's counterpart, on the IR instead of the adjoint program.
+//! `qx`), indexed in the loop by the loop's index; by the index plus a value fixed while the
+//! loop runs (`a[i * m + j]`, found as `analysis::views` finds them: the slice is
+//! `[i * m..][..hi]`); or by a copy of a *counter*, a variable of the enclosing code that the
+//! body copies and then increments by one, at its top level, and mentions nowhere else. A path
+//! gets a row only if every place of it in the loop indexes it the same way, one of them at
+//! the top of the body (so the first iteration evaluates it; the guard keeps an empty loop from
+//! slicing at all); if nothing in the loop moves, pushes to, passes on or records its variable;
+//! and if no other place of the variable that the loop reads or writes may overlap it where
+//! either is written — so the borrow conflicts with nothing. Views of reverse loops are
+//! `analysis::views`; this is the forward sweep's counterpart, on the IR instead of the
+//! adjoint program, and both take their offsets from `views::offsets`.
 
 use super::Facts;
 use super::record::Availability;
@@ -135,31 +136,19 @@ fn plan_loop(facts: &Facts, avail: &Availability, l: &Loop, range: &RangeLoop, t
     if !l.replayable() {
         return None;
     }
-    let within = |v: VarId| {
-        let scopes = &facts.scopes;
-        crate::analysis::order::nested_in(&scopes.parent, scopes.def_block[v], l.body.id)
-    };
-    let invariant = |o: &Operand| match o {
-        Operand::Var(v) => !facts.f.vars[*v].mutable && !within(*v),
-        Operand::Const(c) => c.int.is_some(),
-    };
+    let at = LoopIndex { facts, l, index };
+    let invariant = |o: &Operand| at.fixed(o) || matches!(o, Operand::Const(c) if c.int.is_some());
     let mut mentions = Mentions::default();
     mentions.block(&l.body, true);
     let recorded = |v: VarId| mentions.blocks.iter().any(|&b| avail.record.get(b).is_some_and(|r| r.contains(&v)));
-    // `index - lo` is printed in the body: `lo` must keep its value; a counter's copy counts
-    // one an iteration only on a plain range walked forwards.
-    let counters: HashMap<VarId, VarId> = if range.adaptors.is_empty() && invariant(&range.start) {
-        counters(facts, l).into_iter().map(|(copy, c)| (copy, c.counter)).collect()
-    } else {
-        HashMap::new()
-    };
+    let counters: HashMap<VarId, VarId> =
+        counters_in(&at, &mentions).into_iter().map(|(copy, c)| (copy, c.counter)).collect();
     let mut rows = Vec::new();
     for (&base, uses) in &mentions.places {
         let busy = mentions.other.contains_key(&base) || taken.contains(&base) || recorded(base);
-        if busy || within(base) || facts.kinds[base].is_scalar() {
+        if busy || at.within_loop(base) || facts.kinds[base].is_scalar() {
             continue;
         }
-        let at = LoopIndex { facts, l, index };
         for row in rows_of(base, facts.kinds[base], uses, &at, &counters, &invariant) {
             rows.push(row);
         }
@@ -264,20 +253,26 @@ pub struct Counter {
     pub increment_at: usize,
 }
 
-/// The counters of loop `l`'s body, by their copies.
-pub fn counters(facts: &Facts, l: &Loop) -> HashMap<VarId, Counter> {
+/// The counters of a loop's body, by their copies: only on a plain range walked forwards whose
+/// start keeps its value (`index - lo`, printed in the body, counts the iterations).
+pub fn counters(at: &LoopIndex) -> HashMap<VarId, Counter> {
     let mut mentions = Mentions::default();
-    mentions.block(&l.body, true);
-    let within = |v: VarId| {
-        let scopes = &facts.scopes;
-        crate::analysis::order::nested_in(&scopes.parent, scopes.def_block[v], l.body.id)
-    };
-    let body = &l.body;
+    mentions.block(&at.l.body, true);
+    counters_in(at, &mentions)
+}
+
+fn counters_in(at: &LoopIndex, mentions: &Mentions) -> HashMap<VarId, Counter> {
+    let (facts, body) = (at.facts, &at.l.body);
+    let LoopHead::Range(range) = &at.l.head else { return HashMap::new() };
+    let start_kept = at.fixed(&range.start) || matches!(&range.start, Operand::Const(c) if c.int.is_some());
+    if !range.adaptors.is_empty() || !start_kept {
+        return HashMap::new();
+    }
     let mut out = HashMap::new();
     for (k, stmt) in body.stmts.iter().enumerate() {
         let StmtKind::Let { var: copy, value: Value::Copy(Operand::Var(counter)) } = &stmt.kind else { continue };
         let counter = *counter;
-        if facts.f.vars[*copy].mutable || !facts.f.vars[counter].mutable || within(counter) {
+        if facts.f.vars[*copy].mutable || !facts.f.vars[counter].mutable || at.within_loop(counter) {
             continue;
         }
         let mut increments =

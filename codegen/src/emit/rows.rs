@@ -108,10 +108,11 @@ impl Emitter<'_> {
     /// index may be any integer type; a slice is indexed by `usize`.
     pub(super) fn position_in_slice(&self, i: TokenStream, start: &Operand) -> TokenStream {
         match start {
-            Operand::Const(c) if c.int == Some(0) => quote!((#i as usize)),
+            // `as` binds tighter than `..`: `..n as usize` is `..(n as usize)`.
+            Operand::Const(c) if c.int == Some(0) => quote!(#i as usize),
             _ => {
                 let start = self.operand(start);
-                quote!(((#i - #start) as usize))
+                quote!((#i - #start) as usize)
             }
         }
     }

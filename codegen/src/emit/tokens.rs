@@ -63,13 +63,10 @@ impl Emitter<'_> {
     /// Inside a reverse loop with views, an indexing of a viewed path is the view's.
     /// Inside a forward loop with rows, a place starting with a row is the row's.
     pub(super) fn place(&self, place: &Place) -> TokenStream {
-        let (mut out, skip) = match self.view_for(false, place.base, place_steps(place)) {
-            Some(viewed) => viewed,
-            None => match self.row_for(place) {
-                Some((element, replaced)) => (element, replaced),
-                None => (self.name(place.base), 0),
-            },
-        };
+        let (mut out, skip) = self
+            .view_for(false, place.base, place_steps(place))
+            .or_else(|| self.row_for(place))
+            .unwrap_or_else(|| (self.name(place.base), 0));
         for step in &place.steps[skip..] {
             out = self.step(out, step);
         }

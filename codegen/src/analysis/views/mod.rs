@@ -239,14 +239,9 @@ fn plan_loop(
     }
     // A counter's copy indexes a view only where the reverse walks the loop forwards and
     // replays the copy and the increment, so the counter holds where the loop starts.
-    let replays = sweep.avail.replays.get(&l.id);
-    let forwards = range.adaptors.is_empty() && sweep.avail.free_order_loops.contains(&l.id);
-    let start_kept = match &range.start {
-        Operand::Var(v) => !facts.f.vars[*v].mutable,
-        Operand::Const(c) => c.int.is_some(),
-    };
-    let counters = match replays {
-        Some(replay) if forwards && start_kept => super::rows::counters(facts, l)
+    let at = LoopIndex { facts, l, index };
+    let counters = match sweep.avail.replays.get(&l.id) {
+        Some(replay) if sweep.avail.free_order_loops.contains(&l.id) => super::rows::counters(&at)
             .into_iter()
             .filter(|(_, c)| replay.stmts.contains(&c.copy_at) && replay.stmts.contains(&c.increment_at))
             .map(|(copy, c)| (copy, c.counter))
