@@ -326,7 +326,9 @@ impl Gen<'_> {
         };
         match p.ty {
             ParamTy::Float { by_ref } => {
-                self.scope.add_float(FloatVar { name, mutable: false, bound: 2.0, by_ref, active, param: true })
+                // A `mut` parameter (one a recursive call passes on reassigned) is not borrowed:
+                // `let q = &p0;` before `p0 = …` does not borrow-check.
+                self.scope.add_float(FloatVar { name, mutable: p.mutable, bound: 2.0, by_ref, active, param: true })
             }
             ParamTy::Seq { kind, len } => self.scope.add_slice(match kind {
                 SeqTy::Slice => seq(Container::Slice, Binding::Ref, len, false),
