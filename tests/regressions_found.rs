@@ -1592,3 +1592,86 @@ fn found_058_a_mut_parameter_beside_two_references() {
     let (_, _, (ha, hb)) = lends_beside_two_references_hvp(&a, &b, &[1.0, 0.0], &[0.0, 0.0]);
     assert_eq!((ha, hb), (vec![0.0, 0.0], vec![1.0 + -1.0, 3.0]));
 }
+
+// --- 059: std's float `Sum` starts from `-0.0`, so an empty sum is `-0.0`; the generated
+// sums started from `0.0`, and `atan2` of the sum turned the sign into π against -π.
+
+// s = Σ_{i ≥ 1} xᵢ (nothing for one element: -0.0), f = atan2(s, x₀)
+#[differentiable]
+fn angle_of_filtered_sum(x: &[f64]) -> f64 {
+    let s: f64 = (0..x.len()).filter(|&i| i != 0).map(|i| x[i]).sum();
+    s.atan2(x[0])
+}
+
+// The same through `x.iter().sum()` of an empty slice and a filtered `sum()` without a map.
+#[differentiable]
+fn angle_of_empty_sums(x: &[f64], y: f64) -> f64 {
+    let empty: f64 = x[1..].iter().sum();
+    let none: f64 = x.iter().copied().filter(|&v| v > 10.0).sum();
+    (empty + none).atan2(y)
+}
+
+#[test]
+fn found_059_an_empty_sum_is_negative_zero() {
+    let x = [-0.5];
+    let value = angle_of_filtered_sum(&x);
+    assert_eq!(value, -std::f64::consts::PI);
+    for (mode, got) in [
+        ("_grad", angle_of_filtered_sum_grad(&x).0),
+        ("_vjp", angle_of_filtered_sum_vjp(&x).0),
+        ("_jvp", angle_of_filtered_sum_jvp(&x, &[1.0]).0),
+        ("_hvp", angle_of_filtered_sum_hvp(&x, &[1.0]).0),
+    ] {
+        assert_eq!(got.to_bits(), value.to_bits(), "{mode}");
+    }
+    // ∂/∂x₀ atan2(s, x₀) = -s / (s² + x₀²) = 0 at s = 0.
+    assert_eq!(angle_of_filtered_sum_grad(&x).1, vec![0.0]);
+    let value = angle_of_empty_sums(&[2.0], -1.0);
+    assert_eq!(value, -std::f64::consts::PI);
+    assert_eq!(angle_of_empty_sums_grad(&[2.0], -1.0).0.to_bits(), value.to_bits());
+    assert_eq!(angle_of_empty_sums_jvp(&[2.0], -1.0, &[1.0], 1.0).0.to_bits(), value.to_bits());
+    // ∂f/∂x₀ = 0 (x₀ is in no sum), ∂f/∂y = -s / (s² + y²) = 0.
+    assert_eq!(angle_of_empty_sums_grad(&[2.0], -1.0).1, (vec![0.0], 0.0));
+}
+
+// --- 060: the reverse of `vec![s, t]` of derived structs (and of `ls[i] = s`) took each
+// element's adjoint with `mem::take`, which asks `Default` of the struct: E0277.
+
+#[derive(backprop::Differentiable, Clone)]
+struct Particle {
+    x: f64,
+    v: Vec<f64>,
+    n: usize,
+}
+
+// E = Σ_p x_p · Σ v_p
+#[differentiable]
+fn energy(ps: Vec<Particle>) -> f64 {
+    let mut e = 0.0;
+    for p in ps.iter() {
+        e += p.x * p.v.iter().sum::<f64>();
+    }
+    e
+}
+
+// ps = [P(a, [a, 1]), P(2, [a²])], ps[1] = P(a, [1]): E = a(a + 1) + a = a² + 2a; E' = 2a + 2
+#[differentiable]
+fn energy_of_built(a: f64) -> f64 {
+    let mut ps = vec![Particle { x: a, v: vec![a, 1.0], n: 2 }, Particle { x: 2.0, v: vec![a * a], n: 1 }];
+    ps[1] = Particle { x: a, v: vec![1.0], n: 1 };
+    energy(ps)
+}
+
+#[test]
+fn found_060_a_literal_vec_of_structs_without_default() {
+    for a in [-1.5, 0.5, 2.0] {
+        let (value, grad) = energy_of_built_grad(a);
+        assert_eq!(value, a * a + 2.0 * a);
+        assert_rel64(grad, 2.0 * a + 2.0, 1e-12, "energy_of_built");
+        assert_rel64(grad, fd(energy_of_built, a), 1e-6, "energy_of_built by differences");
+        let (_, tangent) = energy_of_built_jvp(a, 1.0);
+        assert_rel64(tangent, 2.0 * a + 2.0, 1e-12, "energy_of_built_jvp");
+        let (_, _, hv) = energy_of_built_hvp(a, 1.0);
+        assert_rel64(hv, 2.0, 1e-12, "energy_of_built_hvp");
+    }
+}

@@ -86,7 +86,8 @@ pub enum AExpr {
     Adj(VarId),
     /// An element or field of an adjoint, copied: `__d_y[i]`.
     Elem(Target),
-    /// An element of an adjoint, taken (left zero): `::core::mem::take(&mut __d_y[i])`.
+    /// An element of an adjoint, taken (left zero): `::core::mem::take(&mut __d_y[i])` of a
+    /// float, `take_adjoint(&mut __d_y[i])` of a collection or struct.
     TakeElem(Target),
     /// The last element of an adjoint buffer, removed: reverse of `push`.
     PopElem(Target),

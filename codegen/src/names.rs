@@ -55,6 +55,17 @@ pub fn float_literal(value: f64) -> TokenStream {
     })
 }
 
+/// `-0.0`, the value an empty float `sum()` has: std's `Sum` for floats starts from it, the
+/// identity of `+` bit for bit (`-0.0 + x` is `x` for every `x`; `0.0 + -0.0` is `0.0`), so a
+/// sum of nothing or of negative zeros is `-0.0` — and a later `atan2` or division sees
+/// the sign.
+pub fn float_negative_zero() -> TokenStream {
+    FLOAT_PARAM.with_borrow(|float| match float {
+        Some(t) => quote!(-<#t as ::backprop::__private::Float>::from_f64(0.0)),
+        None => quote!(-0.0),
+    })
+}
+
 /// Runs `expand` for the functions of an `impl` block (see [`is_associated`]).
 pub fn in_impl_block<R>(expand: impl FnOnce() -> R) -> R {
     let outer = IN_IMPL_BLOCK.replace(true);

@@ -68,6 +68,8 @@ pub enum Item {
     Own,
     /// `pop_adjoint(&mut buffer)`: reverse of `push`.
     PopAdjoint,
+    /// `take_adjoint(&mut element)`: an element's adjoint taken, left zero.
+    TakeAdjoint,
     /// `float(x)`: `x`, checked to be a float.
     Float,
     /// `duplicate(&v)`: a clone of an argument a call the reverse sweep makes again moves.
@@ -157,6 +159,7 @@ impl ToTokens for Item {
             Item::Adopt => quote!(#p::adopt),
             Item::Own => quote!(#p::own),
             Item::PopAdjoint => quote!(#p::pop_adjoint),
+            Item::TakeAdjoint => quote!(#p::take_adjoint),
             Item::Float => quote!(#p::float),
             Item::Duplicate => quote!(#p::duplicate),
             Item::Marker => quote!(#p::marker),

@@ -248,12 +248,12 @@ impl Reverser<'_> {
             }
             Build::VecList(items) | Build::ArrayList(items) => {
                 for (k, item) in items.iter().enumerate() {
+                    let scalar = self.operand_kind(item).is_scalar();
                     let elem = Target {
                         base: var,
                         steps: vec![TargetStep::Index(Operand::constant(index_literal(k)))],
-                        scalar: true,
+                        scalar,
                     };
-                    let scalar = self.operand_kind(item).is_scalar();
                     let e = if scalar { AExpr::Elem(elem) } else { AExpr::TakeElem(elem) };
                     self.contribute_operand(item, e, out);
                 }

@@ -45,6 +45,19 @@ pub trait Differentiable {
         let _ = visitor;
     }
 
+    /// Takes a tangent out of its slot for the reverse sweep (the adjoint of an element of
+    /// `vec![a, s]` or of `y[i] = s`), leaving a zero of its shape — or, for a `Vec`, the empty
+    /// one `mem::take` leaves, which costs nothing and which the sweep never reads. Unlike
+    /// `mem::take`, it asks no `Default` of a derived struct.
+    #[doc(hidden)]
+    fn __take_tangent(slot: &mut Self) -> Self
+    where
+        Self: Sized + Differentiable<Tangent = Self>,
+    {
+        let zero = slot.zero_tangent();
+        core::mem::replace(slot, zero)
+    }
+
     /// Zero gradients for the elements of a slice. Floats override it to allocate zeroed
     /// memory at once instead of element by element.
     fn zero_tangent_slice(items: &[Self]) -> Vec<Self::Tangent>
@@ -213,6 +226,12 @@ impl<T: Differentiable> Differentiable for Vec<T> {
     type Tangent = Vec<T::Tangent>;
     fn zero_tangent(&self) -> Self::Tangent {
         T::zero_tangent_slice(self)
+    }
+    fn __take_tangent(slot: &mut Self) -> Self
+    where
+        Self: Sized + Differentiable<Tangent = Self>,
+    {
+        core::mem::take(slot)
     }
     fn visit_pair(&mut self, tangent: &Self::Tangent, visitor: &mut PairVisitor<'_>) {
         T::visit_pair_slice(self, tangent, visitor);

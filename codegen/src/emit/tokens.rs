@@ -156,9 +156,15 @@ impl Emitter<'_> {
         match e {
             AExpr::Adj(v) => (self.adjoint_name(*v), Prec::Atom),
             AExpr::Elem(t) => (self.target(t), Prec::Atom),
-            AExpr::TakeElem(t) => {
+            // A float is `Default`; a derived struct need not be.
+            AExpr::TakeElem(t) if t.scalar => {
                 let t = self.target(t);
                 (quote!(::core::mem::take(&mut #t)), Prec::Atom)
+            }
+            AExpr::TakeElem(t) => {
+                let t = self.target(t);
+                let take_adjoint = Item::TakeAdjoint;
+                (quote!(#take_adjoint(&mut #t)), Prec::Atom)
             }
             AExpr::PopElem(t) => {
                 let t = self.target(t);

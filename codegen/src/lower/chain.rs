@@ -126,7 +126,7 @@ impl Lowerer {
         out: &mut Vec<Stmt>,
     ) -> Option<usize> {
         let init = match terminal {
-            "sum" => Value::Copy(Operand::constant(crate::names::float_literal(0.0))),
+            "sum" => Value::Copy(Operand::constant(crate::names::float_negative_zero())),
             "product" => Value::Copy(Operand::constant(crate::names::float_literal(1.0))),
             "fold" => {
                 let Some(init) = call.args.first() else {
@@ -330,9 +330,9 @@ fn paths_as_closures(call: &syn::ExprMethodCall) -> Option<syn::ExprMethodCall> 
 /// between), as the branch it means inside the reduction: an item `p` rejects adds nothing.
 ///
 /// ```text
-/// s.filter(p).map(|v| e).sum()           s.map(|v| if keep(&v, p) { e } else { 0.0 }).sum()
+/// s.filter(p).map(|v| e).sum()           s.map(|v| if keep(&v, p) { e } else { -0.0 }).sum()
 /// s.filter(p).fold(a, |acc, v| e)   →    s.fold(a, |acc, v| if keep(&v, p) { e } else { acc })
-/// s.filter(p).sum()                      s.fold(0.0, |__acc, __v| if keep(&__v, p) { __acc + __v } else { __acc })
+/// s.filter(p).sum()                      s.fold(-0.0, |__acc, __v| if keep(&__v, p) { __acc + __v } else { __acc })
 /// ```
 ///
 /// The predicate is called as written (through `keep`, which types its parameter as `filter`
@@ -354,7 +354,8 @@ fn filter_as_branch(call: &syn::ExprMethodCall) -> Option<syn::ExprMethodCall> {
     let keep = crate::private::Item::Keep;
     let span = filtered.method.span();
     let neutral = match terminal.as_str() {
-        "sum" => crate::names::float_literal(0.0),
+        // Adding `-0.0` leaves every sum as it was, a `-0.0` one included.
+        "sum" => crate::names::float_negative_zero(),
         "product" => crate::names::float_literal(1.0),
         _ => proc_macro2::TokenStream::new(),
     };

@@ -516,6 +516,14 @@ pub fn accumulate<A: AddGrad<G> + ?Sized, G>(adjoint: &mut A, grad: G) {
     adjoint.add_grad(grad);
 }
 
+/// An element's adjoint taken out of its buffer's (reverse of `vec![a, s]` and of
+/// `y[i] = s`): `mem::take` for floats and `Vec`s, a zero of its shape left behind for a
+/// derived struct, which need not be `Default`.
+#[inline(always)]
+pub fn take_adjoint<T: crate::Differentiable<Tangent = T>>(slot: &mut T) -> T {
+    T::__take_tangent(slot)
+}
+
 /// Reverse of `buf.push(v)`: removes the last element of the buffer's adjoint and returns it.
 #[inline(always)]
 pub fn pop_adjoint<T>(adjoint: &mut Vec<T>) -> T {
@@ -537,7 +545,9 @@ pub fn add_to_each<T: Float, S: AsMut<[T]> + ?Sized>(adjoint: &mut S, d: T) {
 /// of `x.iter().sum()`, and the reverse of `vec![v; n]` and `[v; N]` for a scalar `v`.
 #[inline(always)]
 pub fn sum_of<T: Float, S: AsRef<[T]> + ?Sized>(values: &S) -> T {
-    let mut s = T::ZERO;
+    // From `-0.0`, as std's `Sum` for floats: an empty sum (or one of negative zeros) is
+    // `-0.0`, bit for bit the value `f` computes.
+    let mut s = -T::ZERO;
     for &a in values.as_ref() {
         s += a;
     }
