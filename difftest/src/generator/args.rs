@@ -28,6 +28,7 @@ impl Gen<'_> {
             ParamTy::Seq { kind, len } => self.seq_arg(kind, len, active_ok, flexible, d),
             ParamTy::Matrix { kind, rows, cols } => self.mat_arg(kind, rows, cols, active_ok),
             ParamTy::Struct { id, by_ref } => Some(self.struct_arg(id, by_ref, active_ok, d)),
+            ParamTy::List { id, len, kind } => Some(self.list_arg(id, len, kind, active_ok, d)),
             ParamTy::Opt { float } => Some(self.opt_arg(float)),
             ParamTy::DiffOpt => Some(self.diff_opt_arg(active_ok, d)),
             // Lent by `call_mut` only.
@@ -321,6 +322,30 @@ impl Gen<'_> {
             (_, Binding::Ref) => Arg::Value(Expr::Var(m.name)),
             (_, Binding::Place) => Arg::Borrow(Expr::Var(m.name)),
         })
+    }
+
+    /// A list of `len` structs of type `id` in scope (lent, or cloned for a `Vec`), or one built
+    /// on the spot (`vec![S0 { … }, …]`).
+    fn list_arg(&mut self, id: usize, len: usize, kind: MatTy, active_ok: bool, d: u32) -> Arg {
+        let lists: Vec<_> = self
+            .scope
+            .lists()
+            .into_iter()
+            .filter(|l| l.id == id && l.len == len && (active_ok || !l.active))
+            // `clone()` of a `&[Sk]` is the reference again, and a `&Vec<Sk>` wants a `Vec`.
+            .filter(|l| kind == MatTy::Slice || l.container == Container::Vec)
+            .cloned()
+            .collect();
+        let Some(l) = lists.get(self.rng.random_range(0..lists.len() + 1)).cloned() else {
+            let items = (0..len).map(|_| self.value_of(&Ty::Struct(id), active_ok, false, d.min(1)).e).collect();
+            let lit = Expr::VecLit(items);
+            return if kind == MatTy::Vec { Arg::Value(lit) } else { Arg::Borrow(lit) };
+        };
+        match (kind, l.binding) {
+            (MatTy::Vec, _) => Arg::Value(Expr::Clone(l.name)),
+            (_, Binding::Ref) => Arg::Value(Expr::Var(l.name)),
+            (_, Binding::Place) => Arg::Borrow(Expr::Var(l.name)),
+        }
     }
 
     /// A struct of type `id` in scope (lent, copied or cloned), or one built on the spot.

@@ -287,6 +287,10 @@ pub enum Stmt {
         name: String,
         value: IntExpr,
     },
+    /// `let mut name = 0;`: a counter the loops after it increment (`Bump`)
+    Counter(String),
+    /// `name += 1;` of a counter
+    Bump(String),
     /// `name op value;` (`*name op value;` of a `&mut f64` when `deref`)
     Assign {
         deref: bool,

@@ -139,14 +139,14 @@ impl Gen<'_> {
 pub fn moves_beside_borrow(callee: &Signature, structs: &[StructDef]) -> bool {
     let moved = |ty: ParamTy| match ty {
         ParamTy::Seq { kind, .. } => kind == SeqTy::Vec,
-        ParamTy::Matrix { kind, .. } => kind == MatTy::Vec,
+        ParamTy::Matrix { kind, .. } | ParamTy::List { kind, .. } => kind == MatTy::Vec,
         ParamTy::Struct { id, by_ref } => !by_ref && !structs[id].copy,
         _ => false,
     };
     let lent = |ty: ParamTy| match ty {
         ParamTy::Float { by_ref } | ParamTy::Struct { by_ref, .. } => by_ref,
         ParamTy::Seq { kind, .. } => matches!(kind, SeqTy::Slice | SeqTy::VecRef | SeqTy::ArrayRef),
-        ParamTy::Matrix { kind, .. } => kind != MatTy::Vec,
+        ParamTy::Matrix { kind, .. } | ParamTy::List { kind, .. } => kind != MatTy::Vec,
         ParamTy::MutSeq { .. } | ParamTy::MutFloat => true,
         ParamTy::Int | ParamTy::Opt { .. } | ParamTy::DiffOpt | ParamTy::Depth { .. } => false,
     };
@@ -161,7 +161,7 @@ fn by_reference(ty: ParamTy) -> bool {
     match ty {
         ParamTy::Float { by_ref } | ParamTy::Struct { by_ref, .. } => by_ref,
         ParamTy::Seq { kind, .. } => matches!(kind, SeqTy::Slice | SeqTy::VecRef | SeqTy::ArrayRef),
-        ParamTy::Matrix { kind, .. } => kind != MatTy::Vec,
+        ParamTy::Matrix { kind, .. } | ParamTy::List { kind, .. } => kind != MatTy::Vec,
         _ => false,
     }
 }

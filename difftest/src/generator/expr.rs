@@ -9,6 +9,7 @@
 use super::Gen;
 use super::ast::*;
 use super::domain::OPERAND_LIMIT;
+use super::scope::FloatVar;
 use rand::RngExt;
 
 /// The bound taken for a local buffer's element read inside a loop (see `element`).
@@ -113,8 +114,16 @@ impl Gen<'_> {
     pub fn var(&mut self) -> Option<Ex> {
         // found/035: no accumulator read in a closure or a collection loop.
         let hide = (self.closures > 0 || self.in_literal > 0) && !self.features.accumulator_in_closure;
-        let vars: Vec<_> = self.scope.floats().into_iter().filter(|(_, v)| !(hide && v.by_ref && v.mutable)).collect();
-        let (_, v) = vars.get(self.rng.random_range(0..vars.len().max(1)))?;
+        let elements = self.list_elements().floats;
+        let vars: Vec<FloatVar> = self
+            .scope
+            .floats()
+            .into_iter()
+            .map(|(_, v)| v.clone())
+            .filter(|v| !(hide && v.by_ref && v.mutable))
+            .chain(elements)
+            .collect();
+        let v = vars.get(self.rng.random_range(0..vars.len().max(1)))?;
         let (name, bound, by_ref) = (v.name.clone(), v.bound, v.by_ref);
         // `acc * 2.0` of an `&mut F` does not compile: an accumulator is read as `*acc`.
         let bare = !v.mutable && self.rng.random_bool(0.5);

@@ -3,7 +3,7 @@
 
 use super::ast::*;
 use super::expr::{Ex, float_read};
-use super::scope::{Binding, Container, FloatVar, IntVar, MatVar, OptVar, Scope, SliceVar};
+use super::scope::{Binding, Container, FloatVar, IntVar, ListVar, MatVar, OptVar, Scope, SliceVar};
 use super::stmt::VAR_LIMIT;
 use super::types::{FloatTy, MatTy, ParamTy, SeqTy, Ty};
 use super::{DEPTH_MAX, Features, Gen, INT_PARAM_MAX, rewrite, structs};
@@ -140,7 +140,9 @@ impl Gen<'_> {
                 for p in &mut params {
                     match &mut p.ty {
                         ParamTy::Seq { kind, .. } if *kind == SeqTy::Vec => *kind = SeqTy::Slice,
-                        ParamTy::Matrix { kind, .. } if *kind == MatTy::Vec => *kind = MatTy::Slice,
+                        ParamTy::Matrix { kind, .. } | ParamTy::List { kind, .. } if *kind == MatTy::Vec => {
+                            *kind = MatTy::Slice
+                        }
                         ParamTy::Struct { by_ref, .. } => *by_ref = true,
                         _ => {}
                     }
@@ -238,6 +240,11 @@ impl Gen<'_> {
         if !self.structs.is_empty() && !self.generic && self.rng.random_bool(0.5) {
             let id = self.rng.random_range(0..self.structs.len());
             params.push(Param::new("t0", ParamTy::Struct { id, by_ref: self.rng.random_bool(0.6) }));
+        }
+        if f.struct_lists && !self.structs.is_empty() && !self.generic && self.rng.random_bool(0.25) {
+            let id = self.rng.random_range(0..self.structs.len());
+            let kind = [MatTy::Vec, MatTy::VecRef, MatTy::Slice, MatTy::Slice][self.rng.random_range(0..4)];
+            params.push(Param::new("ls0", ParamTy::List { id, len: self.rng.random_range(1..=3), kind }));
         }
         if self.rng.random_bool(0.5) {
             params.push(Param::new("n", ParamTy::Int));
@@ -344,6 +351,14 @@ impl Gen<'_> {
                     MatTy::Slice => (Container::Slice, Binding::Ref),
                 };
                 self.scope.add_mat(MatVar { name, rows, cols, container, binding, active })
+            }
+            ParamTy::List { id, len, kind } => {
+                let (container, binding) = match kind {
+                    MatTy::Vec => (Container::Vec, Binding::Place),
+                    MatTy::VecRef => (Container::Vec, Binding::Ref),
+                    MatTy::Slice => (Container::Slice, Binding::Ref),
+                };
+                self.scope.add_list(ListVar { name, id, len, container, binding, active })
             }
             ParamTy::Struct { id, by_ref } => {
                 let binding = if by_ref { Binding::Ref } else { Binding::Place };

@@ -6,12 +6,24 @@
 
 use super::Gen;
 use super::ast::*;
+use super::expr::Ex;
 use super::scope::{Binding, FloatVar, IntVar, SliceVar};
 use super::stmt::MAX_NEST;
 use rand::RngExt;
 
 /// Most iterations of a loop body, counting enclosing loops.
 const MAX_TRIPS: usize = 30;
+
+/// The inner loop of a counted nest (`counted_loop`) over outer variable `i` up to `d`.
+#[derive(Clone, Copy)]
+enum Inner {
+    /// `for j in i + 1..d`
+    Above,
+    /// `for j in 0..i`
+    Below,
+    /// `for j in 0..b`
+    Rect(usize),
+}
 
 /// What kind of loop encloses a statement.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -220,6 +232,147 @@ impl Gen<'_> {
                 format!("({a}, {})", float(self, other.bound, true))
             }
             _ => float(self, s.bound, true),
+        }
+    }
+
+    /// `let mut k = 0;` and one loop (`for i in 0..a`) or a nest of two, rectangular
+    /// (`for j in 0..b`) or triangular (`for j in i + 1..d`, `for j in 0..i`), whose innermost
+    /// body reads a collection at the counter (`acc += x[k] * e`, `y[j] += l[c][k] * e`) and
+    /// ends with `k += 1;` — or starts with `let t = k; k += 1;` and reads at `t`. The
+    /// iterations number at most the collection's length, so every read is in bounds; a
+    /// `continue` skipping the increment only leaves the counter lower.
+    pub fn counted_loop(&mut self) -> Option<Vec<Stmt>> {
+        let seqs = self.walkable();
+        let s = seqs.get(self.rng.random_range(0..seqs.len().max(1)))?.clone();
+        let budget = (MAX_TRIPS / self.trips).min(s.len);
+        if budget == 0 {
+            return None;
+        }
+        let counter = self.fresh("k");
+        let outer = self.loop_var();
+        // (outer bound, inner range given the outer variable and its bound, trips of each)
+        let two = self.nest + 1 < MAX_NEST && budget >= 2 && self.rng.random_bool(0.75);
+        let shape = if !two {
+            let a = self.rng.random_range(1..=budget);
+            (a, None, a)
+        } else if self.rng.random_bool(0.5) {
+            // Triangular over d: d (d - 1) / 2 iterations.
+            let d = (2..=8).take_while(|d| d * (d - 1) / 2 <= budget).last().unwrap_or(2);
+            let inner = if self.rng.random_bool(0.7) { Inner::Above } else { Inner::Below };
+            (d, Some(inner), d * (d - 1) / 2)
+        } else {
+            let a = self.rng.random_range(1..=budget / 2);
+            let b = self.rng.random_range(1..=budget / a);
+            (a, Some(Inner::Rect(b)), a * b)
+        };
+        let (a, inner, trips) = shape;
+        let bound = self.bound_text(a);
+        let copy = self.rng.random_bool(0.5);
+        let count = self.rng.random_range(0..=2);
+        let read = |g: &mut Self| g.counted_body(&s, &counter, trips, copy, count);
+        let body = self.in_loop(LoopKind::For, a, |g| {
+            g.scope.add_int(IntVar { name: outer.clone(), max: a - 1 });
+            match inner {
+                None => read(g),
+                Some(shape) => {
+                    let var = g.loop_var();
+                    // (range, most iterations, largest value of the variable)
+                    let (range, inner_trips, max) = match shape {
+                        Inner::Above => (format!("{outer} + 1..{bound}"), a - 1, a - 1),
+                        Inner::Below => (format!("0..{outer}"), a - 1, a.saturating_sub(2)),
+                        Inner::Rect(b) => (format!("0..{}", g.bound_text(b)), b, b - 1),
+                    };
+                    let body = g.in_loop(LoopKind::For, inner_trips, |g| {
+                        g.scope.add_int(IntVar { name: var.clone(), max });
+                        read(g)
+                    });
+                    vec![Stmt::For { var, range, body }]
+                }
+            }
+        });
+        self.scope.add_int(IntVar { name: counter.clone(), max: trips });
+        Some(vec![Stmt::Counter(counter), Stmt::For { var: outer, range: format!("0..{bound}"), body }])
+    }
+
+    /// A loop bound of value `n`: the literal, or the length of a collection that long.
+    fn bound_text(&mut self, n: usize) -> String {
+        let lens: Vec<String> = self
+            .scope
+            .slices()
+            .into_iter()
+            .filter(|(_, s)| s.len == n)
+            .map(|(_, s)| format!("{}.len()", s.name))
+            .collect();
+        match lens.get(self.rng.random_range(0..lens.len() * 2 + 1)) {
+            Some(len) => len.clone(),
+            None => n.to_string(),
+        }
+    }
+
+    /// The innermost body of `counted_loop`: a read of `s` at the counter (below `trips`),
+    /// `count` statements more, and the increment (first, after a copy, when `copy`).
+    fn counted_body(&mut self, s: &SliceVar, counter: &str, trips: usize, copy: bool, count: usize) -> Vec<Stmt> {
+        let mut out = Vec::new();
+        let at = if copy {
+            let t = self.fresh("t");
+            out.push(Stmt::LetInt { name: t.clone(), value: IntExpr { text: counter.to_string(), max: trips - 1 } });
+            out.push(Stmt::Bump(counter.to_string()));
+            t
+        } else {
+            counter.to_string()
+        };
+        self.scope.add_int(IntVar { name: at.clone(), max: trips - 1 });
+        let read = Ex { e: Expr::Index(s.name.clone(), IntExpr { text: at, max: trips - 1 }), b: s.bound };
+        let e = self.expr(1);
+        let e = self.squash(e, 4.0);
+        let value = self.combine(read, e);
+        let value = self.squash(value, 4.0);
+        out.push(self.accumulate(value));
+        out.extend(self.stmts(count));
+        if !copy {
+            out.push(Stmt::Bump(counter.to_string()));
+        }
+        out
+    }
+
+    /// `y[i] += e` into a local buffer, `a += e` into a `mut` float, or `let a = e;`.
+    fn accumulate(&mut self, value: Ex) -> Stmt {
+        let bufs: Vec<SliceVar> = self
+            .scope
+            .slices()
+            .into_iter()
+            .filter(|(_, b)| b.writable && !self.frozen.contains(&b.name))
+            .map(|(_, b)| b.clone())
+            .collect();
+        let muts: Vec<FloatVar> =
+            self.scope.floats().into_iter().filter(|(_, v)| v.mutable).map(|(_, v)| v.clone()).collect();
+        match self.rng.random_range(0..3) {
+            0 if !bufs.is_empty() => {
+                let buf = bufs[self.rng.random_range(0..bufs.len())].clone();
+                let index = self.index(buf.len);
+                self.grow(&buf.name, value.b, true);
+                Stmt::Write { name: buf.name, index, add: true, value: value.e }
+            }
+            1 if !muts.is_empty() => {
+                let var = muts[self.rng.random_range(0..muts.len())].clone();
+                if let Some((slot, _)) = self.scope.floats().into_iter().find(|(_, v)| v.name == var.name) {
+                    let v = self.scope.float_mut(slot);
+                    v.bound += value.b;
+                }
+                Stmt::Assign { deref: var.by_ref, name: var.name, op: AssignOp::Add, value: value.e }
+            }
+            _ => {
+                let name = self.fresh("a");
+                self.scope.add_float(FloatVar {
+                    name: name.clone(),
+                    mutable: false,
+                    bound: value.b,
+                    by_ref: false,
+                    active: true,
+                    param: false,
+                });
+                Stmt::Let { name, mutable: false, typed: false, value: value.e }
+            }
         }
     }
 

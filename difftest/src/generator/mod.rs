@@ -225,6 +225,14 @@ pub struct Features {
     /// function differentiates (found/057); else it is lent temporaries, literals, locals and
     /// parameters taken by value.
     pub input_borrow_to_recursive: bool,
+    /// `let mut k = 0;` incremented once an iteration of one loop or of a nest (rectangular,
+    /// or triangular as `for j in i + 1..d`) and indexing a collection there (`l[c][k]`,
+    /// `gmm`'s packed triangle), read directly or through a copy (`let t = k; k += 1;`).
+    pub counters: bool,
+    /// `Vec<Sk>`, `&Vec<Sk>` and `&[Sk]` parameters, read by element fields (`ls[i].a`,
+    /// `ls[i].w[j]`, `ls[i].inner.w[j]`, inside loops over `i` and `j` too), lent, cloned or
+    /// built as arguments.
+    pub struct_lists: bool,
 }
 
 impl Features {
@@ -296,6 +304,8 @@ impl Features {
         bound_arm_of_field: true,
         recursion: true,
         input_borrow_to_recursive: true,
+        counters: true,
+        struct_lists: true,
     };
 }
 

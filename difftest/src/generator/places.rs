@@ -3,8 +3,8 @@
 
 use super::Gen;
 use super::loops::LoopKind;
-use super::scope::{Binding, Container, FloatVar, IntVar, MatVar, SliceVar, StructVar};
-use super::types::FieldTy;
+use super::scope::{Binding, Container, FloatVar, IntVar, ListVar, MatVar, SliceVar, StructVar};
+use super::types::{FieldTy, StructDef};
 
 impl Gen<'_> {
     /// Every collection in scope, with one row of each matrix (`m[k]`, at a random `k`).
@@ -25,6 +25,21 @@ impl Gen<'_> {
                 borrows: Some(m.name.clone()),
                 movable: false,
             });
+        }
+        out.extend(self.list_elements().seqs);
+        out
+    }
+
+    /// One element of each list of structs in scope (`ls0[i]`, at a random index `i`) and its
+    /// fields by their paths (`ls0[i].a`, `ls0[i].w`, `ls0[i].inner.w`), as `bind_struct`
+    /// brings in a struct parameter's.
+    pub fn list_elements(&mut self) -> Elements {
+        let mut out = Elements::default();
+        let lists: Vec<ListVar> = self.scope.lists().into_iter().cloned().collect();
+        for l in lists {
+            let i = self.index(l.len);
+            let path = format!("{}[{}]", l.name, i.text);
+            out.add_struct(self.structs, &path, l.id, l.active, &l.name);
         }
         out
     }
@@ -68,8 +83,15 @@ impl Gen<'_> {
 
     /// The structs of type `id` in scope (fields included) that may be given where a value
     /// must be constant unless `active_ok`.
-    pub fn structs_of(&self, id: usize, active_ok: bool) -> Vec<StructVar> {
-        self.scope.structs().into_iter().filter(|s| s.id == id && (active_ok || !s.active)).cloned().collect()
+    pub fn structs_of(&mut self, id: usize, active_ok: bool) -> Vec<StructVar> {
+        let elements = self.list_elements().structs;
+        self.scope
+            .structs()
+            .into_iter()
+            .cloned()
+            .chain(elements)
+            .filter(|s| s.id == id && (active_ok || !s.active))
+            .collect()
     }
 
     /// Binds a struct and, by their paths, its fields: `s.a` as a float, `s.w` as a
@@ -103,6 +125,45 @@ impl Gen<'_> {
                 FieldTy::Array(len) => self.scope.add_slice(seq(len, Container::Array)),
                 FieldTy::Struct(inner) => self.bind_struct(&path, inner, Binding::Place, active, bound),
                 FieldTy::Int(value) => self.scope.add_int(IntVar { name: path, max: value }),
+            }
+        }
+    }
+}
+
+/// The elements of lists of structs (`list_elements`) and their fields.
+#[derive(Default)]
+pub struct Elements {
+    pub floats: Vec<FloatVar>,
+    pub seqs: Vec<SliceVar>,
+    pub structs: Vec<StructVar>,
+}
+
+impl Elements {
+    fn add_struct(&mut self, defs: &[StructDef], path: &str, id: usize, active: bool, root: &str) {
+        self.structs.push(StructVar { name: path.to_string(), id, binding: Binding::Place, active });
+        for field in &defs[id].fields {
+            let name = format!("{path}.{}", field.name);
+            let seq = |len, container| SliceVar {
+                name: name.clone(),
+                len,
+                container,
+                binding: Binding::Place,
+                bound: 2.0,
+                writable: false,
+                local: false,
+                active,
+                borrows: Some(root.to_string()),
+                movable: false,
+            };
+            match field.ty {
+                FieldTy::Float => {
+                    self.floats.push(FloatVar { name, mutable: false, bound: 2.0, by_ref: false, active, param: false })
+                }
+                FieldTy::Vec(len) => self.seqs.push(seq(len, Container::Vec)),
+                FieldTy::Array(len) => self.seqs.push(seq(len, Container::Array)),
+                FieldTy::Struct(inner) => self.add_struct(defs, &name, inner, active, root),
+                // Read only as the struct's own (`bind_struct` binds a parameter's).
+                FieldTy::Int(_) => {}
             }
         }
     }

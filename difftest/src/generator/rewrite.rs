@@ -87,7 +87,7 @@ fn stmt(s: &mut Stmt, f: &mut dyn FnMut(&mut Expr)) {
             expr(value, f);
             expr(ret, f);
         }
-        Stmt::LetInt { .. } | Stmt::LetBuf { .. } | Stmt::LetSum { .. } => {}
+        Stmt::LetInt { .. } | Stmt::Counter(_) | Stmt::Bump(_) | Stmt::LetBuf { .. } | Stmt::LetSum { .. } => {}
     }
 }
 

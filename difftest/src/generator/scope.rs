@@ -87,6 +87,17 @@ pub struct StructVar {
     pub active: bool,
 }
 
+/// A list of structs: `Vec<Sk>`, `&Vec<Sk>` or `&[Sk]` of `len` elements.
+#[derive(Clone, Debug)]
+pub struct ListVar {
+    pub name: String,
+    pub id: usize,
+    pub len: usize,
+    pub container: Container,
+    pub binding: Binding,
+    pub active: bool,
+}
+
 /// A closure bound by `let f = |v: f64| …;`: its argument is squashed into `[-4, 4]`.
 #[derive(Clone, Debug)]
 pub struct FnVar {
@@ -120,6 +131,7 @@ struct Frame {
     slices: Vec<SliceVar>,
     mats: Vec<MatVar>,
     structs: Vec<StructVar>,
+    lists: Vec<ListVar>,
     /// Names moved out of in this frame: no longer visible.
     moved: Vec<String>,
 }
@@ -174,6 +186,14 @@ impl Scope {
 
     pub fn add_mat(&mut self, var: MatVar) {
         self.top().mats.push(var);
+    }
+
+    pub fn add_list(&mut self, var: ListVar) {
+        self.top().lists.push(var);
+    }
+
+    pub fn lists(&self) -> Vec<&ListVar> {
+        visible(&self.frames, |f| &f.lists, |v| &v.name).into_iter().map(|(_, v)| v).collect()
     }
 
     pub fn add_fn(&mut self, var: FnVar) {

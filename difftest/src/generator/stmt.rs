@@ -41,6 +41,7 @@ enum Kind {
     LetOpt,
     CallMut,
     Try,
+    Counted,
 }
 
 impl Gen<'_> {
@@ -90,6 +91,7 @@ impl Gen<'_> {
             (Kind::LetOpt, on(f.match_option, 2) + on(f.option_params, 3)),
             (Kind::CallMut, on(has_mut_callee, 14)),
             (Kind::Try, on(f.option_results && self.ret == super::types::Ty::Opt, 5)),
+            (Kind::Counted, on(nested && has_slice && f.counters, 4)),
         ];
         let total: u32 = table.iter().map(|(_, w)| w).sum();
         let mut pick = self.rng.random_range(0..total);
@@ -135,6 +137,7 @@ impl Gen<'_> {
             Kind::LetOpt => self.let_opt().into_iter().collect(),
             Kind::CallMut => self.call_mut(),
             Kind::Try => self.let_try().into_iter().collect(),
+            Kind::Counted => self.counted_loop().unwrap_or_default(),
         }
     }
 

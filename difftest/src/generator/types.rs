@@ -114,6 +114,13 @@ pub enum ParamTy {
         id: usize,
         by_ref: bool,
     },
+    /// `Vec<Sk>`, `&Vec<Sk>` or `&[Sk]`: a list of structs, read by element fields
+    /// (`ls[i].w[j]`, `ls[i].inner.a`)
+    List {
+        id: usize,
+        len: usize,
+        kind: MatTy,
+    },
     /// `usize`, a constant of the differentiation, at most `INT_PARAM_MAX`
     Int,
     /// `Option<usize>` (at most `INT_PARAM_MAX`) or `Option<F>` when `float`: a constant, left
@@ -148,6 +155,7 @@ impl ParamTy {
                 | ParamTy::Seq { .. }
                 | ParamTy::Matrix { .. }
                 | ParamTy::Struct { .. }
+                | ParamTy::List { .. }
                 | ParamTy::DiffOpt
         )
     }
@@ -190,6 +198,7 @@ pub fn param_leaves(ty: ParamTy, structs: &[StructDef]) -> usize {
         ParamTy::Seq { len, .. } => len,
         ParamTy::Matrix { rows, cols, .. } => rows * cols,
         ParamTy::Struct { id, .. } => struct_leaves(id, structs),
+        ParamTy::List { id, len, .. } => len * struct_leaves(id, structs),
         ParamTy::Int | ParamTy::Opt { .. } | ParamTy::Depth { .. } => 0,
         ParamTy::MutSeq { len, .. } => len,
         ParamTy::MutFloat | ParamTy::DiffOpt => 1,

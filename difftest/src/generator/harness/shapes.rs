@@ -19,6 +19,11 @@ pub enum Shape {
         cols: usize,
     },
     Struct(usize),
+    /// A `Vec` of `len` structs of type `id`
+    List {
+        id: usize,
+        len: usize,
+    },
     Tuple(Vec<Shape>),
     /// An integer field of this constant value
     Int(usize),
@@ -38,6 +43,7 @@ impl Shape {
             ParamTy::Seq { kind, len } => Shape::Seq { len, array: matches!(kind, SeqTy::Array | SeqTy::ArrayRef) },
             ParamTy::Matrix { rows, cols, .. } => Shape::Matrix { rows, cols },
             ParamTy::Struct { id, .. } => Shape::Struct(id),
+            ParamTy::List { id, len, .. } => Shape::List { id, len },
             ParamTy::Int | ParamTy::Opt { .. } | ParamTy::Depth { .. } => Shape::Int(0),
             ParamTy::MutSeq { len, array } => Shape::Seq { len, array },
             ParamTy::MutFloat => Shape::Float,
@@ -73,7 +79,7 @@ pub fn borrowed(ty: ParamTy) -> bool {
     match ty {
         ParamTy::Float { by_ref } | ParamTy::Struct { by_ref, .. } => by_ref,
         ParamTy::Seq { kind, .. } => matches!(kind, SeqTy::Slice | SeqTy::VecRef | SeqTy::ArrayRef),
-        ParamTy::Matrix { kind, .. } => kind != MatTy::Vec,
+        ParamTy::Matrix { kind, .. } | ParamTy::List { kind, .. } => kind != MatTy::Vec,
         ParamTy::Int
         | ParamTy::Opt { .. }
         | ParamTy::MutSeq { .. }
@@ -112,6 +118,7 @@ impl Builder<'_> {
                     def.fields.iter().map(|f| format!("{}: {}", f.name, self.build(&Shape::of_field(f.ty)))).collect();
                 format!("{}{} {{ {} }}", self.prefix, def.name, fields.join(", "))
             }
+            Shape::List { id, len } => format!("vec![{}]", self.items(*len, &Shape::Struct(*id))),
             Shape::Tuple(items) => {
                 let parts: Vec<String> = items.iter().map(|s| self.build(s)).collect();
                 format!("({})", parts.join(", "))
@@ -143,6 +150,12 @@ pub fn flatten(shape: &Shape, value: &str, structs: &[StructDef], push: &dyn Fn(
             for f in &structs[*id].fields {
                 flatten(&Shape::of_field(f.ty), &format!("{value}.{}", f.name), structs, push, out);
             }
+        }
+        Shape::List { id, .. } => {
+            // Lists are parameters only, never nested: one name serves.
+            out.push_str(&format!("    for e in {value}.iter() {{\n"));
+            flatten(&Shape::Struct(*id), "e", structs, push, out);
+            out.push_str("    }\n");
         }
         Shape::Tuple(items) => {
             for (k, s) in items.iter().enumerate() {

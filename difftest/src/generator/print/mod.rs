@@ -193,6 +193,8 @@ impl<'a> Printer<'a> {
                     (true, Flavor::Dual) => self.line(&format!("{name}[{i}] = {name}[{i}] + ({v});")),
                 }
             }
+            Stmt::Counter(name) => self.line(&format!("let mut {name} = 0;")),
+            Stmt::Bump(name) => self.line(&format!("{name} += 1;")),
             Stmt::LetSum { name, source } => {
                 self.line(&format!("let {name}: {} = {source}.iter().sum();", self.float_name()));
             }

@@ -30,6 +30,14 @@ impl Printer<'_> {
                 MatTy::Slice => format!("&[Vec<{f}>]"),
             },
             ParamTy::Struct { id, by_ref } => format!("{}{}", if by_ref { "&" } else { "" }, self.structs[id].name),
+            ParamTy::List { id, kind, .. } => {
+                let s = &self.structs[id].name;
+                match kind {
+                    MatTy::Vec => format!("Vec<{s}>"),
+                    MatTy::VecRef => format!("&Vec<{s}>"),
+                    MatTy::Slice => format!("&[{s}]"),
+                }
+            }
             ParamTy::Int | ParamTy::Depth { narrow: false } => "usize".to_string(),
             ParamTy::Depth { narrow: true } => "u32".to_string(),
             ParamTy::Opt { float: true } => format!("Option<{f}>"),
