@@ -444,15 +444,7 @@ impl Gen<'_> {
             return out;
         }
         let value = self.squash(Ex { e: call, b: callee.bound }, VAR_LIMIT);
-        self.scope.add_float(FloatVar {
-            name: name.clone(),
-            mutable: false,
-            bound: value.b,
-            by_ref: false,
-            active: true,
-            param: false,
-        });
-        out.push(Stmt::Let { name, mutable: false, typed: false, value: value.e });
+        out.push(self.let_active(name, value));
         out
     }
 }

@@ -363,15 +363,7 @@ impl Gen<'_> {
             }
             _ => {
                 let name = self.fresh("a");
-                self.scope.add_float(FloatVar {
-                    name: name.clone(),
-                    mutable: false,
-                    bound: value.b,
-                    by_ref: false,
-                    active: true,
-                    param: false,
-                });
-                Stmt::Let { name, mutable: false, typed: false, value: value.e }
+                self.let_active(name, value)
             }
         }
     }

@@ -226,14 +226,6 @@ impl Gen<'_> {
         };
         let value = self.squash(Ex { e: Expr::Try(Box::new(value)), b: bound }, VAR_LIMIT);
         let name = self.fresh("a");
-        self.scope.add_float(FloatVar {
-            name: name.clone(),
-            mutable: false,
-            bound: value.b,
-            by_ref: false,
-            active: true,
-            param: false,
-        });
-        Some(Stmt::Let { name, mutable: false, typed: false, value: value.e })
+        Some(self.let_active(name, value))
     }
 }

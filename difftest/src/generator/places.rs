@@ -39,7 +39,7 @@ impl Gen<'_> {
         for l in lists {
             let i = self.index(l.len);
             let path = format!("{}[{}]", l.name, i.text);
-            out.add_struct(self.structs, &path, l.id, l.active, &l.name);
+            out.add_struct(self.structs, &path, l.id, (l.active, 2.0), &l.name);
         }
         out
     }
@@ -97,49 +97,29 @@ impl Gen<'_> {
     /// Binds a struct and, by their paths, its fields: `s.a` as a float, `s.w` as a
     /// collection, `s.inner` as a struct, `s.n` as an integer of known value.
     pub fn bind_struct(&mut self, name: &str, id: usize, binding: Binding, active: bool, bound: f64) {
-        self.scope.add_struct(StructVar { name: name.to_string(), id, binding, active });
-        for field in self.structs[id].fields.clone() {
-            let path = format!("{name}.{}", field.name);
-            let seq = |len, container| SliceVar {
-                name: path.clone(),
-                len,
-                container,
-                binding: Binding::Place,
-                bound,
-                writable: false,
-                local: false,
-                active,
-                borrows: Some(root(name)),
-                movable: false,
-            };
-            match field.ty {
-                FieldTy::Float => self.scope.add_float(FloatVar {
-                    name: path,
-                    mutable: false,
-                    bound,
-                    by_ref: false,
-                    active,
-                    param: false,
-                }),
-                FieldTy::Vec(len) => self.scope.add_slice(seq(len, Container::Vec)),
-                FieldTy::Array(len) => self.scope.add_slice(seq(len, Container::Array)),
-                FieldTy::Struct(inner) => self.bind_struct(&path, inner, Binding::Place, active, bound),
-                FieldTy::Int(value) => self.scope.add_int(IntVar { name: path, max: value }),
-            }
-        }
+        let mut parts = Elements::default();
+        parts.add_struct(self.structs, name, id, (active, bound), &root(name));
+        parts.structs[0].binding = binding;
+        parts.structs.into_iter().for_each(|s| self.scope.add_struct(s));
+        parts.floats.into_iter().for_each(|v| self.scope.add_float(v));
+        parts.seqs.into_iter().for_each(|s| self.scope.add_slice(s));
+        parts.ints.into_iter().for_each(|v| self.scope.add_int(v));
     }
 }
 
-/// The elements of lists of structs (`list_elements`) and their fields.
+/// A struct and its fields by their paths (`bind_struct`, `list_elements`).
 #[derive(Default)]
 pub struct Elements {
     pub floats: Vec<FloatVar>,
     pub seqs: Vec<SliceVar>,
     pub structs: Vec<StructVar>,
+    pub ints: Vec<IntVar>,
 }
 
 impl Elements {
-    fn add_struct(&mut self, defs: &[StructDef], path: &str, id: usize, active: bool, root: &str) {
+    /// Struct `id` at `path` (borrowed from `root`), whose floats may carry a gradient when
+    /// `active` and are at most `bound`.
+    fn add_struct(&mut self, defs: &[StructDef], path: &str, id: usize, (active, bound): (bool, f64), root: &str) {
         self.structs.push(StructVar { name: path.to_string(), id, binding: Binding::Place, active });
         for field in &defs[id].fields {
             let name = format!("{path}.{}", field.name);
@@ -148,7 +128,7 @@ impl Elements {
                 len,
                 container,
                 binding: Binding::Place,
-                bound: 2.0,
+                bound,
                 writable: false,
                 local: false,
                 active,
@@ -157,13 +137,12 @@ impl Elements {
             };
             match field.ty {
                 FieldTy::Float => {
-                    self.floats.push(FloatVar { name, mutable: false, bound: 2.0, by_ref: false, active, param: false })
+                    self.floats.push(FloatVar { name, mutable: false, bound, by_ref: false, active, param: false })
                 }
                 FieldTy::Vec(len) => self.seqs.push(seq(len, Container::Vec)),
                 FieldTy::Array(len) => self.seqs.push(seq(len, Container::Array)),
-                FieldTy::Struct(inner) => self.add_struct(defs, &name, inner, active, root),
-                // Read only as the struct's own (`bind_struct` binds a parameter's).
-                FieldTy::Int(_) => {}
+                FieldTy::Struct(inner) => self.add_struct(defs, &name, inner, (active, bound), root),
+                FieldTy::Int(value) => self.ints.push(IntVar { name, max: value }),
             }
         }
     }

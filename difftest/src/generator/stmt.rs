@@ -192,6 +192,19 @@ impl Gen<'_> {
         Stmt::Let { name, mutable, typed, value: value.e }
     }
 
+    /// `let name = value;` of an active float, brought into scope.
+    pub fn let_active(&mut self, name: String, value: Ex) -> Stmt {
+        self.scope.add_float(FloatVar {
+            name: name.clone(),
+            mutable: false,
+            bound: value.b,
+            by_ref: false,
+            active: true,
+            param: false,
+        });
+        Stmt::Let { name, mutable: false, typed: false, value: value.e }
+    }
+
     /// `a op b` for a random arithmetic `op` (no division: `b` may be near zero).
     pub fn combine(&mut self, a: Ex, b: Ex) -> Ex {
         let (op, bound) = match self.rng.random_range(0..3) {
