@@ -7,7 +7,7 @@
 use super::Gen;
 use super::ast::*;
 use super::expr::Ex;
-use super::scope::{Binding, FloatVar, IntVar, SliceVar};
+use super::scope::{Binding, FloatVar, IntVar, ListVar, SliceVar};
 use super::stmt::MAX_NEST;
 use rand::RngExt;
 
@@ -112,6 +112,9 @@ impl Gen<'_> {
         if self.closures > 0 && !self.features.nested_chains {
             return None;
         }
+        if self.features.struct_lists && !self.scope.lists().is_empty() && self.rng.random_bool(0.5) {
+            return self.for_each_element();
+        }
         let seqs = self.walkable();
         let s = seqs.get(self.rng.random_range(0..seqs.len().max(1)))?.clone();
         if s.len > MAX_TRIPS / self.trips {
@@ -162,6 +165,39 @@ impl Gen<'_> {
             body
         });
         self.frozen.truncate(frozen);
+        Some(Stmt::For { var, range, body })
+    }
+
+    /// `for e in ls.iter()`, `for e in &ls`, `for (i, e) in ls.iter().enumerate()` over a list
+    /// of structs, the body reading the element's fields (`e.a`, `e.w[j]`, `e.inner.c`) as a
+    /// struct reference's.
+    fn for_each_element(&mut self) -> Option<Stmt> {
+        let lists: Vec<ListVar> = self.scope.lists().into_iter().cloned().collect();
+        let l = lists[self.rng.random_range(0..lists.len())].clone();
+        if l.len > MAX_TRIPS / self.trips {
+            return None;
+        }
+        let e = self.fresh("e");
+        let (range, index) = match self.rng.random_range(0..3) {
+            0 => (format!("{}.iter().enumerate()", l.name), Some(self.fresh("i"))),
+            1 if l.binding == Binding::Place => (format!("&{}", l.name), None),
+            _ => (format!("{}.iter()", l.name), None),
+        };
+        let count = self.rng.random_range(1..=3);
+        let body = self.in_loop(LoopKind::For, l.len, |g| {
+            if let Some(i) = &index {
+                g.scope.add_int(IntVar { name: i.clone(), max: l.len - 1 });
+            }
+            g.bind_struct(&e, l.id, Binding::Ref, l.active, 2.0);
+            g.closures += 1;
+            let body = g.stmts(count);
+            g.closures -= 1;
+            body
+        });
+        let var = match index {
+            Some(i) => format!("({i}, {e})"),
+            None => e,
+        };
         Some(Stmt::For { var, range, body })
     }
 

@@ -61,6 +61,7 @@ impl Gen<'_> {
         let has_mut = self.scope.floats().iter().any(|(_, v)| v.mutable);
         let has_buf = self.scope.slices().iter().any(|(_, s)| s.writable && !self.frozen.contains(&s.name));
         let has_slice = !self.seqs().is_empty();
+        let has_list = f.struct_lists && !self.scope.lists().is_empty();
         let top = self.nest == 0 && self.trips == 1;
         let has_opt = !self.scope.opts().is_empty();
         let has_mut_callee = self.callees.iter().any(|c| c.params.iter().any(|p| p.ty.is_mut()));
@@ -75,7 +76,7 @@ impl Gen<'_> {
             (Kind::View, on(has_slice && f.views, 3)),
             (Kind::If, on(nested, 9)),
             (Kind::For, on(nested, 9)),
-            (Kind::ForEach, on(nested && has_slice && f.loop_forms, 5)),
+            (Kind::ForEach, on(nested && has_slice && f.loop_forms, if has_list { 9 } else { 5 })),
             (Kind::While, on(nested, 3)),
             (Kind::Loop, on(nested && f.loop_forms, 3)),
             (Kind::Return, on(f.early_return && self.may_return(), 3)),
