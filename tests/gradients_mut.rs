@@ -335,3 +335,67 @@ fn a_method_with_a_mut_parameter() {
     // out₀ = k·x: its tangent is dk·x + k·dx
     assert_eq!((tangent, d_out), (0.5, vec![3.5, 0.0]));
 }
+
+// A `&mut` parameter rebound whole before use: `let q = p;` (a struct) and
+// `let r: &mut f64 = &mut *acc;` (an accumulator). `_owned` reads them as the parameter (an
+// earlier expansion moved the owned value into `q`: E0594, E0382).
+#[derive(Differentiable, Clone, Debug, PartialEq)]
+struct Cursor {
+    k: usize,
+    v: f64,
+}
+
+// s = Σ_j a[k₀ + 2j] x[j] (q.k advances once per iteration, j too); then p.v = 2s
+#[differentiable(wrt(a, x))]
+fn strided_dot(a: &[f64], x: &[f64], p: &mut Cursor) -> f64 {
+    let q = p;
+    let mut s = 0.0;
+    for j in 0..x.len() {
+        s += a[q.k + j] * x[j];
+        q.k += 1;
+    }
+    q.v = s * 2.0;
+    s
+}
+
+// acc ← acc + Σ x², result 3·acc
+#[differentiable]
+fn add_squares(x: &[f64], acc: &mut f64) -> f64 {
+    let r: &mut f64 = &mut *acc;
+    for v in x {
+        *r += v * v;
+    }
+    let q = 3.0;
+    *r * q
+}
+
+#[test]
+fn a_mut_parameter_rebound_whole() {
+    let (a, x) = ([1.0, 2.0, 3.0, 4.0, 5.0, 6.0], [1.0, 10.0, 100.0]);
+    let mut p = Cursor { k: 0, v: 0.0 };
+    let value = strided_dot(&a, &x, &mut p);
+    let mut q = Cursor { k: 0, v: 0.0 };
+    let (got, pullback) = strided_dot_vjp(&a, &x, &mut q);
+    assert_eq!((got, &q), (value, &p), "value and final buffer");
+    assert_eq!((value, p.k, p.v), (531.0, 3, 1062.0));
+    // Seeds: 1 on s and 0.5 on the final p.v (= 2s), so 2 on s in all. ∂s/∂a[2j] = x[j],
+    // ∂s/∂x[j] = a[2j]; the initial p.v is overwritten (adjoint 0).
+    let (ga, gx, gp) = pullback(1.0, Cursor { k: 0, v: 0.5 });
+    assert_eq!(ga, vec![2.0, 0.0, 20.0, 0.0, 200.0, 0.0]);
+    assert_eq!(gx, vec![2.0, 6.0, 10.0]);
+    assert_eq!(gp, Cursor { k: 0, v: 0.0 });
+    let mut p = Cursor { k: 0, v: 0.0 };
+    let mut dp = Cursor { k: 0, v: 0.0 };
+    let (_, tangent) = strided_dot_jvp(&a, &x, &mut p, &[0.0; 6], &[1.0, 0.0, 0.0], &mut dp);
+    assert_eq!((tangent, dp.v), (1.0, 2.0), "along x[0]: a[0] and twice it in p.v");
+
+    let mut acc = 1.0;
+    let (value, pullback) = add_squares_vjp(&[2.0, 3.0], &mut acc);
+    assert_eq!((value, acc), (42.0, 14.0));
+    // f = 3(acc₀ + Σ x²): ∂f/∂x = 6x, ∂f/∂acc₀ = 3; the final acc's seed 1 adds 2x and 1.
+    assert_eq!(pullback(1.0, 1.0), (vec![16.0, 24.0], 4.0));
+    let mut acc = 1.0;
+    let mut dacc = 0.5;
+    let (_, tangent) = add_squares_jvp(&[2.0, 3.0], &mut acc, &[1.0, 0.0], &mut dacc);
+    assert_eq!((tangent, dacc), (3.0 * (4.0 + 0.5), 4.0 + 0.5));
+}

@@ -20,6 +20,8 @@
 //! `v.swap(i, j)` the three assignments it makes. Cost: a copy of each buffer in and out of
 //! `rhs_vjp`/`rhs_jvp` (the forms of `rhs_owned` own it); none inside differentiated callers.
 
+mod aliases;
+
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
@@ -131,6 +133,7 @@ pub fn owned_function(item: &syn::ItemFn, params: &[MutParam]) -> syn::ItemFn {
     let copies: Vec<bool> = params.iter().map(|p| matches!(p.how, Own::Copy)).collect();
     let mut rewrite = Returns { buffers: &names, unit, copies: &copies, in_closure: false };
     let mut block = (*item.block).clone();
+    aliases::inline(&mut block, &names);
     rewrite.visit_block_mut(&mut block);
     let buffers = quote!((#(#names,)*));
     // Each buffer is rebound to a local: the lowering writes into locals, not parameters.
