@@ -156,6 +156,8 @@ fn expand_parsed(item: &syn::ItemFn, args: &args::Args) -> syn::Result<TokenStre
     let mut item = item.clone();
     sugar::rewrite(&mut item.block);
     let own: Vec<proc_macro2::Ident> = lent.iter().map(|m| m.ident.clone()).collect();
+    // `let q = p;` of a `&mut` parameter: `q` is `p`, also where `p` is lent on.
+    mutref::inline_aliases(&mut item.block, &own);
     mutref::rewrite_calls(&mut item, &own)?;
     if lent.is_empty() {
         return expand_pure(&item, args);

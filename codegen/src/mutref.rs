@@ -22,6 +22,7 @@
 
 mod aliases;
 
+pub use aliases::inline as inline_aliases;
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
@@ -133,7 +134,6 @@ pub fn owned_function(item: &syn::ItemFn, params: &[MutParam]) -> syn::ItemFn {
     let copies: Vec<bool> = params.iter().map(|p| matches!(p.how, Own::Copy)).collect();
     let mut rewrite = Returns { buffers: &names, unit, copies: &copies, in_closure: false };
     let mut block = (*item.block).clone();
-    aliases::inline(&mut block, &names);
     rewrite.visit_block_mut(&mut block);
     let buffers = quote!((#(#names,)*));
     // Each buffer is rebound to a local: the lowering writes into locals, not parameters.
