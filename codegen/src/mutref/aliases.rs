@@ -11,47 +11,44 @@
 //! q.k += 1;                   p.k += 1;
 //! ```
 //!
-//! Only where that is plainly the same program: `q` bound without `mut` (so never made to
-//! point elsewhere); `p` bound by no pattern after it (else a `p` after it may be another
-//! variable); `q` bound by no pattern after it other than a `let` of the same block, which ends
-//! the renaming (shadowing); and every macro naming `q` taking expressions (`vec![q[0]]`,
-//! `assert!(q.k < 3, "{}", q.k)`), none of them a string that may name `q` where no token
-//! shows (`"{q:?}"`). Anything else is left as written (and `_owned` does not compile, as
-//! before).
+//! Only where that is plainly the same program — two helpers asked to break looser versions
+//! found silently wrong results, each case now a unit test below:
+//! - the rebinding is a statement of the function's body itself (not inside a block or a
+//!   closure), and nothing before it binds the parameter's name (so `p` is the parameter);
+//! - `q` is bound without `mut` (never made to point elsewhere);
+//! - after it, no pattern binds the parameter's name, and none binds `q` but a `let` of the
+//!   body (which ends the renaming);
+//! - every macro after it that names `q` or `p` is one of std's expression macros (`vec!`,
+//!   `assert!`, `format!`, …) whose arguments are expressions binding nothing (no closure, no
+//!   `let`, `match` or `for`), and none of its strings captures `q` (`"{q:?}"`).
+//! Anything else is left as written, and `_owned` does not compile (E0382/E0596), as before.
 
 use proc_macro2::{TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::visit::Visit;
 use syn::visit_mut::VisitMut;
 
-/// Drops the whole rebindings of `buffers` (the `&mut` parameters) in `block` and renames
-/// their uses.
-pub fn inline(block: &mut syn::Block, buffers: &[syn::Ident]) {
-    Inline { buffers }.visit_block_mut(block);
+/// Drops the whole rebindings of `buffers` (the `&mut` parameters) among the statements of a
+/// function's `body` and renames their uses.
+pub fn inline(body: &mut syn::Block, buffers: &[syn::Ident]) {
+    let inline = Inline { buffers };
+    let mut k = 0;
+    while k < body.stmts.len() {
+        if let Some((alias, target)) = inline.rebinding(&body.stmts[k])
+            && !body.stmts[..k].iter().any(|stmt| binds_anywhere(&target, stmt) || in_opaque_macro(&target, stmt))
+            && renamable(&alias, &target, &body.stmts[k + 1..])
+        {
+            body.stmts.remove(k);
+            rename(&mut body.stmts[k..], &alias, &target);
+            // Statement `k` is the next one now (maybe a rebinding of the alias itself).
+            continue;
+        }
+        k += 1;
+    }
 }
 
 struct Inline<'a> {
     buffers: &'a [syn::Ident],
-}
-
-impl VisitMut for Inline<'_> {
-    fn visit_block_mut(&mut self, block: &mut syn::Block) {
-        let mut k = 0;
-        while k < block.stmts.len() {
-            if let Some((alias, target)) = self.rebinding(&block.stmts[k])
-                && renamable(&alias, &target, &block.stmts[k + 1..])
-            {
-                block.stmts.remove(k);
-                rename(&mut block.stmts[k..], &alias, &target);
-                // Statement `k` is the next one now (maybe a rebinding of the alias itself).
-                continue;
-            }
-            self.visit_stmt_mut(&mut block.stmts[k]);
-            k += 1;
-        }
-    }
-
-    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
 impl Inline<'_> {
@@ -82,7 +79,7 @@ impl Inline<'_> {
 
 /// Whether `alias` can be read as `target` in `rest` (see the module's conditions).
 fn renamable(alias: &syn::Ident, target: &syn::Ident, rest: &[syn::Stmt]) -> bool {
-    if rest.iter().any(|stmt| binds_anywhere(target, stmt)) {
+    if rest.iter().any(|stmt| binds_anywhere(target, stmt) || in_opaque_macro(target, stmt)) {
         return false;
     }
     for stmt in rest {
@@ -148,51 +145,88 @@ impl VisitMut for Rename<'_> {
     // `vec![q.k as f64]`, `assert!(q.k < 3)`: their arguments are expressions
     // (`in_opaque_macro` keeps any other macro naming the alias out).
     fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
-        super::rewrite_vec_arguments(mac, self);
+        if mentions(mac.tokens.clone(), self.alias) {
+            super::rewrite_vec_arguments(mac, self);
+        }
     }
 
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
-/// Whether `stmt` has a macro naming `alias` (strings included: `"{q:?}"`) whose arguments are
-/// not all expressions, or one of them a string naming it.
-fn in_opaque_macro(alias: &syn::Ident, stmt: &syn::Stmt) -> bool {
+/// Whether `stmt` has a macro naming `name` (an identifier, or a string capturing it:
+/// `"{q:?}"`) that is not one of std's expression macros with arguments binding nothing.
+fn in_opaque_macro(name: &syn::Ident, stmt: &syn::Stmt) -> bool {
     struct Opaque<'n> {
-        alias: &'n syn::Ident,
+        name: &'n syn::Ident,
         found: bool,
     }
     impl<'ast> Visit<'ast> for Opaque<'_> {
         fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-            if !mentions(mac.tokens.clone(), self.alias) {
-                return;
-            }
-            let list = syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated;
-            match syn::parse::Parser::parse2(list, mac.tokens.clone()) {
-                Ok(args) => {
-                    let named_in_string =
-                        |e: &syn::Expr| matches!(e, syn::Expr::Lit(l) if mentions(l.lit.to_token_stream(), self.alias));
-                    // Macros among the arguments (`format!("{q}")`) are checked the same way.
-                    let mut inner = Opaque { alias: self.alias, found: false };
-                    args.iter().for_each(|arg| inner.visit_expr(arg));
-                    self.found |= inner.found || args.iter().any(named_in_string);
-                }
-                Err(_) => self.found = true,
+            if mentions(mac.tokens.clone(), self.name) {
+                self.found |= !transparent(mac, self.name);
             }
         }
         fn visit_item(&mut self, _: &'ast syn::Item) {}
     }
-    let mut opaque = Opaque { alias, found: false };
+    let mut opaque = Opaque { name, found: false };
     opaque.visit_stmt(stmt);
     opaque.found
 }
 
-/// Whether `tokens` name `alias`, as an identifier or inside a literal.
-fn mentions(tokens: TokenStream, alias: &syn::Ident) -> bool {
-    let name = alias.to_string();
+/// std's macros whose arguments are expressions (renamed as such by `Rename`).
+const EXPRESSION_MACROS: &[&str] = &[
+    "vec",
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "format",
+    "print",
+    "println",
+    "eprint",
+    "eprintln",
+    "panic",
+    "unreachable",
+];
+
+/// Whether `mac` is an expression macro whose arguments bind nothing (no `|`, `let`, `match`,
+/// `for`, nested macros) and whose strings do not capture `name`.
+fn transparent(mac: &syn::Macro, name: &syn::Ident) -> bool {
+    fn binds_nothing(tokens: TokenStream) -> bool {
+        let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+        tokens.iter().enumerate().all(|(k, tt)| match tt {
+            // A nested macro (`name!(…)`), whose tokens may mean anything (`stringify!(q)`).
+            TokenTree::Punct(p) if p.as_char() == '!' => !matches!(tokens.get(k + 1), Some(TokenTree::Group(_))),
+            TokenTree::Punct(p) => p.as_char() != '|',
+            TokenTree::Ident(i) => !["let", "match", "for", "while", "loop"].iter().any(|w| i == w),
+            TokenTree::Group(g) => binds_nothing(g.stream()),
+            TokenTree::Literal(_) => true,
+        })
+    }
+    let known = EXPRESSION_MACROS.iter().any(|m| mac.path.is_ident(m));
+    let list = syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated;
+    let Ok(args) = syn::parse::Parser::parse2(list, mac.tokens.clone()) else { return false };
+    let captures = format!("{{{name}");
+    let captured = args.iter().any(|arg| {
+        matches!(arg, syn::Expr::Lit(l) if {
+            let text = l.lit.to_token_stream().to_string();
+            text.match_indices(&captures).any(|(at, _)| {
+                matches!(text[at + captures.len()..].chars().next(), Some('}' | ':'))
+            })
+        })
+    });
+    known && binds_nothing(mac.tokens.clone()) && !captured
+}
+
+/// Whether `tokens` name `name`, as an identifier or inside a literal.
+fn mentions(tokens: TokenStream, name: &syn::Ident) -> bool {
+    let text = name.to_string();
     tokens.into_iter().any(|tt| match tt {
-        TokenTree::Ident(ident) => ident == name,
-        TokenTree::Literal(lit) => lit.to_string().contains(&name),
-        TokenTree::Group(group) => mentions(group.stream(), alias),
+        TokenTree::Ident(ident) => ident == text,
+        TokenTree::Literal(lit) => lit.to_string().contains(&text),
+        TokenTree::Group(group) => mentions(group.stream(), name),
         TokenTree::Punct(_) => false,
     })
 }
@@ -359,6 +393,85 @@ mod tests {
         ] {
             assert_eq!(inlined(block.clone(), &["p"]), block.to_string());
         }
+    }
+
+    // The second helper's wrong results: `p` already shadowed before the rebinding (so `q`
+    // copies a local), the rebinding inside a closure, names bound inside a macro's
+    // arguments, a macro that does not take expressions.
+    #[test]
+    fn a_rebinding_that_may_not_alias_the_parameter_is_kept() {
+        for block in [
+            quote!({
+                p[0] = p[0] * x;
+                let mut p = p[0] + x;
+                let q = p;
+                p *= 3.0;
+                q + p
+            }),
+            quote!({
+                let s: f64 = x
+                    .iter()
+                    .map(|&v| {
+                        let mut p = v;
+                        let q = p;
+                        p *= 2.0;
+                        q * p
+                    })
+                    .sum();
+                p[0] = s;
+                s
+            }),
+            quote!({
+                let a = acc;
+                *a += x[0];
+                let v = vec![x.iter().map(|a| a * 2.0).sum::<f64>(), *a];
+                *a = v[0];
+                v[0]
+            }),
+            quote!({
+                let a = acc;
+                *a += 1.0;
+                let v = vec![x.iter().map(|acc| acc * *a).sum::<f64>()];
+                *a = v[0];
+                v[0]
+            }),
+            quote!({
+                let qq = p;
+                let n = stringify!(qq).len() as f64;
+                qq[0] = x * n;
+                qq[0]
+            }),
+            quote!({
+                let qq = p;
+                let v = vec![stringify!(qq).len() as f64];
+                qq[0] = v[0];
+                qq[0]
+            }),
+        ] {
+            assert_eq!(inlined(block.clone(), &["p", "acc"]), block.to_string());
+        }
+    }
+
+    #[test]
+    fn a_message_that_only_contains_the_letter_is_renamed() {
+        let got = inlined(
+            quote!({
+                let q = p;
+                assert!(q.len() == 2, "requires two");
+                q[1] = q[0];
+                q[1]
+            }),
+            &["p"],
+        );
+        assert_eq!(
+            got,
+            quote!({
+                assert!(p.len() == 2, "requires two");
+                p[1] = p[0];
+                p[1]
+            })
+            .to_string()
+        );
     }
 
     #[test]
