@@ -21,6 +21,7 @@
 //! - every macro after it that names `q` or `p` is one of std's expression macros (`vec!`,
 //!   `assert!`, `format!`, …) whose arguments are expressions binding nothing (no closure, no
 //!   `let`, `match` or `for`), and none of its strings captures `q` (`"{q:?}"`).
+//!
 //! Anything else is left as written, and `_owned` does not compile (E0382/E0596), as before.
 
 use proc_macro2::{TokenStream, TokenTree};
