@@ -17,10 +17,11 @@
 //!   closure), and nothing before it binds the parameter's name (so `p` is the parameter);
 //! - `q` is bound without `mut` (never made to point elsewhere);
 //! - after it, no pattern binds the parameter's name, and none binds `q` but a `let` of the
-//!   body (which ends the renaming);
-//! - every macro after it that names `q` or `p` is one of std's expression macros (`vec!`,
-//!   `assert!`, `format!`, …) whose arguments are expressions binding nothing (no closure, no
-//!   `let`, `match` or `for`), and none of its strings captures `q` (`"{q:?}"`).
+//!   body (which ends the renaming); no item is declared in any block (an item hides a local
+//!   of its name in its whole block: `const q: f64 = 5.0;`, `use … as q;`, a glob `use`);
+//! - every macro in the body is one of std's expression macros (`vec!`, `assert!`, `format!`,
+//!   …; another may expand to an item), and those naming `q` or `p` have arguments binding
+//!   nothing (no closure, no `let`, `match` or `for`) and no string capturing `q` (`"{q:?}"`).
 //!
 //! Anything else is left as written, and `_owned` does not compile (E0382/E0596), as before.
 
@@ -154,8 +155,8 @@ impl VisitMut for Rename<'_> {
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
 }
 
-/// Whether `stmt` has a macro naming `name` (an identifier, or a string capturing it:
-/// `"{q:?}"`) that is not one of std's expression macros with arguments binding nothing.
+/// Whether `stmt` has a macro other than std's expression macros, or one of those naming
+/// `name` (an identifier, or a string capturing it: `"{q:?}"`) with arguments that bind.
 fn in_opaque_macro(name: &syn::Ident, stmt: &syn::Stmt) -> bool {
     struct Opaque<'n> {
         name: &'n syn::Ident,
@@ -163,9 +164,9 @@ fn in_opaque_macro(name: &syn::Ident, stmt: &syn::Stmt) -> bool {
     }
     impl<'ast> Visit<'ast> for Opaque<'_> {
         fn visit_macro(&mut self, mac: &'ast syn::Macro) {
-            if mentions(mac.tokens.clone(), self.name) {
-                self.found |= !transparent(mac, self.name);
-            }
+            // Any other macro may expand to an item naming it without a token saying so.
+            let known = EXPRESSION_MACROS.iter().any(|m| mac.path.is_ident(m));
+            self.found |= !known || mentions(mac.tokens.clone(), self.name) && !transparent(mac, self.name);
         }
         fn visit_item(&mut self, _: &'ast syn::Item) {}
     }
@@ -258,7 +259,11 @@ impl<'ast> Visit<'ast> for Binds<'_> {
         syn::visit::visit_pat_ident(self, pat);
     }
 
-    fn visit_item(&mut self, _: &'ast syn::Item) {}
+    // An item in a block hides a local of its name in the whole block (`const q: f64 = 5.0;`,
+    // `use … as q;`, a glob `use` naming nothing): any item counts as binding the name.
+    fn visit_item(&mut self, _: &'ast syn::Item) {
+        self.found = true;
+    }
 }
 
 /// A statement or an expression, walked by [`Binds`].
@@ -447,6 +452,61 @@ mod tests {
                 let v = vec![stringify!(qq).len() as f64];
                 qq[0] = v[0];
                 qq[0]
+            }),
+        ] {
+            assert_eq!(inlined(block.clone(), &["p", "acc"]), block.to_string());
+        }
+    }
+
+    // The third helper's: an item in a nested block hides the alias or the parameter there.
+    #[test]
+    fn an_item_or_an_unknown_macro_in_the_body_keeps_the_rebinding() {
+        for block in [
+            quote!({
+                let r = &mut *acc;
+                *r += x * x;
+                let mut s = *r;
+                {
+                    const r: f64 = 5.0;
+                    s = s + r * x;
+                }
+                s
+            }),
+            quote!({
+                let r = &mut *acc;
+                *r += x * x;
+                let mut s = 0.0;
+                {
+                    const acc: f64 = 5.0;
+                    s = *r * x;
+                }
+                s
+            }),
+            quote!({
+                let r = &mut *acc;
+                *r += 1.0;
+                {
+                    use std::f64::consts::PI as r;
+                    *acc += r;
+                }
+                0.0
+            }),
+            quote!({
+                let q = p;
+                for j in 0..2 {
+                    static q: C = C { v: 3.0 };
+                    s += q.v;
+                }
+                q.v = s;
+                s
+            }),
+            quote!({
+                let q = p;
+                {
+                    make_item!();
+                    q.v = 1.0;
+                }
+                0.0
             }),
         ] {
             assert_eq!(inlined(block.clone(), &["p", "acc"]), block.to_string());
