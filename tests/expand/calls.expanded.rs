@@ -4766,7 +4766,7 @@ pub fn norm_vjp<'__l0>(
     v: &'__l0 [f64],
 ) -> (f64, impl ::core::ops::FnOnce(f64) -> ::std::vec::Vec<f64> + use<'__l0>) {
     let __t0 = v.len();
-    let mut __t1: f64 = (-0.0);
+    let mut __t1: f64 = -0.0;
     for __i0 in 0..__t0 {
         let e = &v[__i0];
         let __t2 = v[__i0];
@@ -4810,7 +4810,7 @@ pub fn norm_vjp<'__l0>(
 )]
 pub fn norm_grad(v: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let __t0 = v.len();
-    let mut __t1: f64 = (-0.0);
+    let mut __t1: f64 = -0.0;
     for __i0 in 0..__t0 {
         let e = &v[__i0];
         let __t2 = v[__i0];
@@ -4852,7 +4852,7 @@ pub fn norm_jvp(v: &[f64], dv: &[f64]) -> (f64, f64) {
     ::backprop::__private::tangent_length(v.len(), dv.len(), "v");
     let __t0 = v.len();
     let mut __dt1: f64 = 0.0;
-    let mut __t1: f64 = (-0.0);
+    let mut __t1: f64 = -0.0;
     if 0 < __t0 {
         let __row0_0 = &dv[..__t0];
         for __i0 in 0..__t0 {
@@ -4898,7 +4898,7 @@ where
     ::backprop::__private::tangent_length(v.len(), dv.len(), "v");
     let __t0 = v.len();
     let mut __dt1: f64 = 0.0;
-    let mut __t1: f64 = (-0.0);
+    let mut __t1: f64 = -0.0;
     if 0 < __t0 {
         let __row0_0 = &dv[..__t0];
         for __i0 in 0..__t0 {
@@ -4968,7 +4968,7 @@ pub fn norm_hvp(
     ::backprop::__private::tangent_length(v.len(), dv.len(), "v");
     let __t0 = v.len();
     let mut __dt1: f64 = 0.0;
-    let mut __t1: f64 = (-0.0);
+    let mut __t1: f64 = -0.0;
     if 0 < __t0 {
         let __row0_0 = &dv[..__t0];
         for __i0 in 0..__t0 {
@@ -5039,7 +5039,7 @@ pub fn norm_jvp_jvp(
     let mut __ddt1: f64 = 0.0;
     let mut __dt1: f64 = 0.0;
     let mut __dt1_1: f64 = 0.0;
-    let mut __t1: f64 = (-0.0);
+    let mut __t1: f64 = -0.0;
     if 0 < __t0 {
         let __row0_0 = &dv[..__t0];
         let __row0_1 = &dv_1[..__t0];
@@ -5112,7 +5112,7 @@ where
     let mut __ddt1: f64 = 0.0;
     let mut __dt1: f64 = 0.0;
     let mut __dt1_1: f64 = 0.0;
-    let mut __t1: f64 = (-0.0);
+    let mut __t1: f64 = -0.0;
     if 0 < __t0 {
         let __row0_0 = &dv[..__t0];
         let __row0_1 = &dv_1[..__t0];

@@ -22,7 +22,7 @@ pub fn sum_of_squares_vjp<'__l0>(
     x: &'__l0 [f64],
 ) -> (f64, impl ::core::ops::FnOnce(f64) -> ::std::vec::Vec<f64> + use<'__l0>) {
     let __t0 = x.len();
-    let mut __t1 = (-0.0);
+    let mut __t1 = -0.0;
     for __i0 in 0..__t0 {
         let v = &x[__i0];
         let __t2 = x[__i0];
@@ -64,7 +64,7 @@ pub fn sum_of_squares_vjp<'__l0>(
 )]
 pub fn sum_of_squares_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let __t0 = x.len();
-    let mut __t1 = (-0.0);
+    let mut __t1 = -0.0;
     for __i0 in 0..__t0 {
         let v = &x[__i0];
         let __t2 = x[__i0];
@@ -104,7 +104,7 @@ pub fn sum_of_squares_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __dt1 = 0.0;
-    let mut __t1 = (-0.0);
+    let mut __t1 = -0.0;
     if 0 < __t0 {
         let __row0_0 = &dx[..__t0];
         for __i0 in 0..__t0 {
@@ -149,7 +149,7 @@ where
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __dt1 = 0.0;
-    let mut __t1 = (-0.0);
+    let mut __t1 = -0.0;
     if 0 < __t0 {
         let __row0_0 = &dx[..__t0];
         for __i0 in 0..__t0 {
@@ -212,7 +212,7 @@ pub fn sum_of_squares_hvp(
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __dt1 = 0.0;
-    let mut __t1 = (-0.0);
+    let mut __t1 = -0.0;
     if 0 < __t0 {
         let __row0_0 = &dx[..__t0];
         for __i0 in 0..__t0 {
@@ -276,7 +276,7 @@ pub fn sum_of_squares_jvp_jvp(
     let mut __ddt1 = 0.0;
     let mut __dt1 = 0.0;
     let mut __dt1_1 = 0.0;
-    let mut __t1 = (-0.0);
+    let mut __t1 = -0.0;
     if 0 < __t0 {
         let __row0_0 = &dx[..__t0];
         let __row0_1 = &dx_1[..__t0];
@@ -342,7 +342,7 @@ where
     let mut __ddt1 = 0.0;
     let mut __dt1 = 0.0;
     let mut __dt1_1 = 0.0;
-    let mut __t1 = (-0.0);
+    let mut __t1 = -0.0;
     if 0 < __t0 {
         let __row0_0 = &dx[..__t0];
         let __row0_1 = &dx_1[..__t0];
@@ -1002,7 +1002,7 @@ where
     '__l1: '__lall,
 {
     let __t0 = ::core::cmp::min(x.len(), w.len());
-    let mut __t1 = (-0.0);
+    let mut __t1 = -0.0;
     for __i0 in 0..__t0 {
         let a = &x[__i0];
         let b = &w[__i0];
@@ -1053,7 +1053,7 @@ pub fn dot_zip_grad(
     w: &[f64],
 ) -> (f64, (::std::vec::Vec<f64>, ::std::vec::Vec<f64>)) {
     let __t0 = ::core::cmp::min(x.len(), w.len());
-    let mut __t1 = (-0.0);
+    let mut __t1 = -0.0;
     for __i0 in 0..__t0 {
         let a = &x[__i0];
         let b = &w[__i0];
@@ -1100,7 +1100,7 @@ pub fn dot_zip_jvp(x: &[f64], w: &[f64], dx: &[f64], dw: &[f64]) -> (f64, f64) {
     ::backprop::__private::tangent_length(w.len(), dw.len(), "w");
     let __t0 = ::core::cmp::min(x.len(), w.len());
     let mut __dt1 = 0.0;
-    let mut __t1 = (-0.0);
+    let mut __t1 = -0.0;
     if 0 < __t0 {
         let __row0_0 = &dx[..__t0];
         let __row0_1 = &dw[..__t0];
@@ -1158,7 +1158,7 @@ where
     ::backprop::__private::tangent_length(w.len(), dw.len(), "w");
     let __t0 = ::core::cmp::min(x.len(), w.len());
     let mut __dt1 = 0.0;
-    let mut __t1 = (-0.0);
+    let mut __t1 = -0.0;
     if 0 < __t0 {
         let __row0_0 = &dx[..__t0];
         let __row0_1 = &dw[..__t0];
@@ -1244,7 +1244,7 @@ pub fn dot_zip_hvp(
     ::backprop::__private::tangent_length(w.len(), dw.len(), "w");
     let __t0 = ::core::cmp::min(x.len(), w.len());
     let mut __dt1 = 0.0;
-    let mut __t1 = (-0.0);
+    let mut __t1 = -0.0;
     if 0 < __t0 {
         let __row0_0 = &dx[..__t0];
         let __row0_1 = &dw[..__t0];
@@ -1331,7 +1331,7 @@ pub fn dot_zip_jvp_jvp(
     let mut __ddt1 = 0.0;
     let mut __dt1 = 0.0;
     let mut __dt1_1 = 0.0;
-    let mut __t1 = (-0.0);
+    let mut __t1 = -0.0;
     if 0 < __t0 {
         let __row0_0 = &dx[..__t0];
         let __row0_1 = &dw[..__t0];
@@ -1430,7 +1430,7 @@ where
     let mut __ddt1 = 0.0;
     let mut __dt1 = 0.0;
     let mut __dt1_1 = 0.0;
-    let mut __t1 = (-0.0);
+    let mut __t1 = -0.0;
     if 0 < __t0 {
         let __row0_0 = &dx[..__t0];
         let __row0_1 = &dw[..__t0];
@@ -3551,7 +3551,7 @@ pub fn fold_log_sum_exp_vjp<'__l0>(
     }
     let m_1 = __t1;
     let __t6 = x.len();
-    let mut __t7 = (-0.0);
+    let mut __t7 = -0.0;
     let mut __tape1 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape1, &(0..__t6));
     for __i1 in 0..__t6 {
@@ -3628,7 +3628,7 @@ pub fn fold_log_sum_exp_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     }
     let m_1 = __t1;
     let __t6 = x.len();
-    let mut __t7 = (-0.0);
+    let mut __t7 = -0.0;
     let mut __tape1 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape1, &(0..__t6));
     for __i1 in 0..__t6 {
@@ -3707,7 +3707,7 @@ pub fn fold_log_sum_exp_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
     let m_1 = __t1;
     let __t6 = x.len();
     let mut __dt7 = 0.0;
-    let mut __t7 = (-0.0);
+    let mut __t7 = -0.0;
     if 0 < __t6 {
         let __row1_0 = &dx[..__t6];
         for __i1 in 0..__t6 {
@@ -3776,7 +3776,7 @@ where
     let m_1 = __t1;
     let __t6 = x.len();
     let mut __dt7 = 0.0;
-    let mut __t7 = (-0.0);
+    let mut __t7 = -0.0;
     let mut __tape1 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape1, &(0..__t6));
     if 0 < __t6 {
@@ -3901,7 +3901,7 @@ pub fn fold_log_sum_exp_hvp(
     let m_1 = __t1;
     let __t6 = x.len();
     let mut __dt7 = 0.0;
-    let mut __t7 = (-0.0);
+    let mut __t7 = -0.0;
     let mut __tape1 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape1, &(0..__t6));
     if 0 < __t6 {
@@ -4035,7 +4035,7 @@ pub fn fold_log_sum_exp_jvp_jvp(
     let mut __ddt7 = 0.0;
     let mut __dt7 = 0.0;
     let mut __dt7_1 = 0.0;
-    let mut __t7 = (-0.0);
+    let mut __t7 = -0.0;
     if 0 < __t6 {
         let __row1_0 = &dx[..__t6];
         let __row1_1 = &dx_1[..__t6];
@@ -4144,7 +4144,7 @@ where
     let mut __ddt7 = 0.0;
     let mut __dt7 = 0.0;
     let mut __dt7_1 = 0.0;
-    let mut __t7 = (-0.0);
+    let mut __t7 = -0.0;
     let mut __tape1 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape1, &(0..__t6));
     if 0 < __t6 {

@@ -1563,7 +1563,7 @@ pub fn positive_squares_vjp<'__l0>(
     x: &'__l0 [f64],
 ) -> (f64, impl ::core::ops::FnOnce(f64) -> ::std::vec::Vec<f64> + use<'__l0>) {
     let __t0 = x.len();
-    let mut __t1 = (-0.0);
+    let mut __t1 = -0.0;
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
     for __i0 in 0..__t0 {
@@ -1574,7 +1574,7 @@ pub fn positive_squares_vjp<'__l0>(
             __t2 = __t3 * __t3;
             true
         } else {
-            __t2 = (-0.0);
+            __t2 = -0.0;
             false
         };
         __t1 += __t2;
@@ -1616,7 +1616,7 @@ pub fn positive_squares_vjp<'__l0>(
 )]
 pub fn positive_squares_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
     let __t0 = x.len();
-    let mut __t1 = (-0.0);
+    let mut __t1 = -0.0;
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
     for __i0 in 0..__t0 {
@@ -1627,7 +1627,7 @@ pub fn positive_squares_grad(x: &[f64]) -> (f64, ::std::vec::Vec<f64>) {
             __t2 = __t3 * __t3;
             true
         } else {
-            __t2 = (-0.0);
+            __t2 = -0.0;
             false
         };
         __t1 += __t2;
@@ -1667,7 +1667,7 @@ pub fn positive_squares_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __dt1 = 0.0;
-    let mut __t1 = (-0.0);
+    let mut __t1 = -0.0;
     for __i0 in 0..__t0 {
         let v = &x[__i0];
         let mut __t2 = ::core::default::Default::default();
@@ -1679,7 +1679,7 @@ pub fn positive_squares_jvp(x: &[f64], dx: &[f64]) -> (f64, f64) {
             __t2 = __t4;
         } else {
             __dt2 = 0.0;
-            __t2 = (-0.0);
+            __t2 = -0.0;
         }
         __t1 += __t2;
         __dt1 += __dt2;
@@ -1718,7 +1718,7 @@ where
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __dt1 = 0.0;
-    let mut __t1 = (-0.0);
+    let mut __t1 = -0.0;
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
     for __i0 in 0..__t0 {
@@ -1733,7 +1733,7 @@ where
             true
         } else {
             __dt2 = 0.0;
-            __t2 = (-0.0);
+            __t2 = -0.0;
             false
         };
         __t1 += __t2;
@@ -1791,7 +1791,7 @@ pub fn positive_squares_hvp(
     ::backprop::__private::tangent_length(x.len(), dx.len(), "x");
     let __t0 = x.len();
     let mut __dt1 = 0.0;
-    let mut __t1 = (-0.0);
+    let mut __t1 = -0.0;
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
     for __i0 in 0..__t0 {
@@ -1806,7 +1806,7 @@ pub fn positive_squares_hvp(
             true
         } else {
             __dt2 = 0.0;
-            __t2 = (-0.0);
+            __t2 = -0.0;
             false
         };
         __t1 += __t2;
@@ -1865,7 +1865,7 @@ pub fn positive_squares_jvp_jvp(
     let mut __ddt1 = 0.0;
     let mut __dt1 = 0.0;
     let mut __dt1_1 = 0.0;
-    let mut __t1 = (-0.0);
+    let mut __t1 = -0.0;
     for __i0 in 0..__t0 {
         let v = &x[__i0];
         let mut __t2 = ::core::default::Default::default();
@@ -1887,7 +1887,7 @@ pub fn positive_squares_jvp_jvp(
             __ddt2 = 0.0;
             __dt2 = 0.0;
             __dt2_1 = 0.0;
-            __t2 = (-0.0);
+            __t2 = -0.0;
         }
         __t1 += __t2;
         __dt1_1 += __dt2_1;
@@ -1941,7 +1941,7 @@ where
     let mut __ddt1 = 0.0;
     let mut __dt1 = 0.0;
     let mut __dt1_1 = 0.0;
-    let mut __t1 = (-0.0);
+    let mut __t1 = -0.0;
     let mut __tape0 = ::std::vec::Vec::new();
     ::backprop::__private::reserve(&mut __tape0, &(0..__t0));
     for __i0 in 0..__t0 {
@@ -1966,7 +1966,7 @@ where
             __ddt2 = 0.0;
             __dt2 = 0.0;
             __dt2_1 = 0.0;
-            __t2 = (-0.0);
+            __t2 = -0.0;
             false
         };
         __t1 += __t2;

@@ -1843,7 +1843,7 @@ pub fn mean_and_spread_vjp<'__l0>(
     let n = (x.len()) as f64;
     let mean = ::backprop::__private::sum_of(&x) / n;
     let __t4 = x.len();
-    let mut __t5: f64 = (-0.0);
+    let mut __t5: f64 = -0.0;
     for __i0 in 0..__t4 {
         let v = &x[__i0];
         let __t7 = x[__i0] - mean;
@@ -1901,7 +1901,7 @@ pub fn mean_and_spread_jvp(x: &[f64], dx: &[f64]) -> ((f64, f64), (f64, f64)) {
     let dmean = ::backprop::__private::sum_of(&dx) / n;
     let __t4 = x.len();
     let mut __dt5: f64 = 0.0;
-    let mut __t5: f64 = (-0.0);
+    let mut __t5: f64 = -0.0;
     if 0 < __t4 {
         let __row0_0 = &dx[..__t4];
         for __i0 in 0..__t4 {
@@ -1951,7 +1951,7 @@ where
     let dmean = ::backprop::__private::sum_of(&dx) / n;
     let __t4 = x.len();
     let mut __dt5: f64 = 0.0;
-    let mut __t5: f64 = (-0.0);
+    let mut __t5: f64 = -0.0;
     if 0 < __t4 {
         let __row0_0 = &dx[..__t4];
         for __i0 in 0..__t4 {
@@ -2048,7 +2048,7 @@ pub fn mean_and_spread_jvp_jvp(
     let mut __ddt5: f64 = 0.0;
     let mut __dt5: f64 = 0.0;
     let mut __dt5_1: f64 = 0.0;
-    let mut __t5: f64 = (-0.0);
+    let mut __t5: f64 = -0.0;
     if 0 < __t4 {
         let __row0_0 = &dx[..__t4];
         let __row0_1 = &dx_1[..__t4];
@@ -2130,7 +2130,7 @@ where
     let mut __ddt5: f64 = 0.0;
     let mut __dt5: f64 = 0.0;
     let mut __dt5_1: f64 = 0.0;
-    let mut __t5: f64 = (-0.0);
+    let mut __t5: f64 = -0.0;
     if 0 < __t4 {
         let __row0_0 = &dx[..__t4];
         let __row0_1 = &dx_1[..__t4];

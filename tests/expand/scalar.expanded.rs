@@ -2195,7 +2195,7 @@ pub fn elementary_vjp(
     let __t10 = x.hypot(y);
     let __t13 = x.max(y);
     let b = a.atan2(y) + __t10.ln() - __t13.min(2.0);
-    let __t19 = y.clamp((-1.0), 1.0);
+    let __t19 = y.clamp(-1.0, 1.0);
     let __value = a * b + x.mul_add(y, 0.5) + __t19.abs();
     (
         __value,
@@ -2204,7 +2204,7 @@ pub fn elementary_vjp(
             let mut __d_t18 = __d_t21;
             let mut __d_t19 = __d_t21 * ::backprop::__private::rules::abs_dx(__t19);
             let mut __d_y = __d_t19
-                * ::backprop::__private::rules::clamp_dx(y, (-1.0), 1.0);
+                * ::backprop::__private::rules::clamp_dx(y, -1.0, 1.0);
             let mut __d_t16 = __d_t18;
             let mut __d_x = __d_t18 * y;
             __d_y += __d_t18 * x;
@@ -2259,13 +2259,13 @@ pub fn elementary_grad(x: f64, y: f64) -> (f64, (f64, f64)) {
     let __t10 = x.hypot(y);
     let __t13 = x.max(y);
     let b = a.atan2(y) + __t10.ln() - __t13.min(2.0);
-    let __t19 = y.clamp((-1.0), 1.0);
+    let __t19 = y.clamp(-1.0, 1.0);
     let __value = a * b + x.mul_add(y, 0.5) + __t19.abs();
     let __seed: f64 = 1.0;
     let mut __d_t21 = __seed;
     let mut __d_t18 = __d_t21;
     let mut __d_t19 = __d_t21 * ::backprop::__private::rules::abs_dx(__t19);
-    let mut __d_y = __d_t19 * ::backprop::__private::rules::clamp_dx(y, (-1.0), 1.0);
+    let mut __d_y = __d_t19 * ::backprop::__private::rules::clamp_dx(y, -1.0, 1.0);
     let mut __d_t16 = __d_t18;
     let mut __d_x = __d_t18 * y;
     __d_y += __d_t18 * x;
@@ -2321,7 +2321,7 @@ pub fn elementary_jvp(x: f64, y: f64, dx: f64, dy: f64) -> (f64, f64) {
     let __t10 = x.hypot(y);
     let __t13 = x.max(y);
     let b = a.atan2(y) + __t10.ln() - __t13.min(2.0);
-    let __t19 = y.clamp((-1.0), 1.0);
+    let __t19 = y.clamp(-1.0, 1.0);
     let __value = (
         a * b + x.mul_add(y, 0.5) + __t19.abs(),
         da * b
@@ -2333,7 +2333,7 @@ pub fn elementary_jvp(x: f64, y: f64, dx: f64, dy: f64) -> (f64, f64) {
                     + dy * ::backprop::__private::rules::max_dx(y, x))
                     * ::backprop::__private::rules::min_dx(__t13, 2.0))) * a
             + (dx * y + dy * x)
-            + dy * ::backprop::__private::rules::clamp_dx(y, (-1.0), 1.0)
+            + dy * ::backprop::__private::rules::clamp_dx(y, -1.0, 1.0)
                 * ::backprop::__private::rules::abs_dx(__t19),
     );
     __value
@@ -2387,8 +2387,8 @@ pub fn elementary_jvp_vjp(
     let __p25 = ::backprop::__private::rules::min_dx(__t13, 2.0);
     let b = a.atan2(y) + __t10.ln() - __t13.min(2.0);
     let db = da * __p13 + dy * __p15 + __dt11 + -((dx * __p21 + dy * __p23) * __p25);
-    let __t19 = y.clamp((-1.0), 1.0);
-    let __p31 = ::backprop::__private::rules::clamp_dx(y, (-1.0), 1.0);
+    let __t19 = y.clamp(-1.0, 1.0);
+    let __p31 = ::backprop::__private::rules::clamp_dx(y, -1.0, 1.0);
     let __p32 = ::backprop::__private::rules::abs_dx(__t19);
     let __value = (
         a * b + x.mul_add(y, 0.5) + __t19.abs(),
@@ -2406,7 +2406,7 @@ pub fn elementary_jvp_vjp(
             let mut __d_t19 = __d_t21 * ::backprop::__private::rules::abs_dx(__t19);
             let mut __d_dy = __d_dt19 * __p31;
             let mut __d_y = __d_t19
-                * ::backprop::__private::rules::clamp_dx(y, (-1.0), 1.0);
+                * ::backprop::__private::rules::clamp_dx(y, -1.0, 1.0);
             let mut __d_dt16 = __d_dt18;
             let mut __d_t16 = __d_t18;
             let mut __d_p29 = __d_dt18;
@@ -2564,8 +2564,8 @@ pub fn elementary_hvp(
     let __p25 = ::backprop::__private::rules::min_dx(__t13, 2.0);
     let b = a.atan2(y) + __t10.ln() - __t13.min(2.0);
     let db = da * __p13 + dy * __p15 + __dt11 + -((dx * __p21 + dy * __p23) * __p25);
-    let __t19 = y.clamp((-1.0), 1.0);
-    let __p31 = ::backprop::__private::rules::clamp_dx(y, (-1.0), 1.0);
+    let __t19 = y.clamp(-1.0, 1.0);
+    let __p31 = ::backprop::__private::rules::clamp_dx(y, -1.0, 1.0);
     let __p32 = ::backprop::__private::rules::abs_dx(__t19);
     let __value = (
         a * b + x.mul_add(y, 0.5) + __t19.abs(),
@@ -2580,7 +2580,7 @@ pub fn elementary_hvp(
     let mut __d_dt19 = __d_dt21 * __p32;
     let mut __d_t19 = __d_t21 * ::backprop::__private::rules::abs_dx(__t19);
     let mut __d_dy = __d_dt19 * __p31;
-    let mut __d_y = __d_t19 * ::backprop::__private::rules::clamp_dx(y, (-1.0), 1.0);
+    let mut __d_y = __d_t19 * ::backprop::__private::rules::clamp_dx(y, -1.0, 1.0);
     let mut __d_dt16 = __d_dt18;
     let mut __d_t16 = __d_t18;
     let mut __d_p29 = __d_dt18;
@@ -2757,8 +2757,8 @@ pub fn elementary_jvp_jvp(
             + dy_1 * ::backprop::__private::rules::max_dx(y, x))
             * ::backprop::__private::rules::min_dx(__t13, 2.0));
     let db = da * __p13 + dy * __p15 + __dt11 + -((dx * __p21 + dy * __p23) * __p25);
-    let __t19 = y.clamp((-1.0), 1.0);
-    let __p31 = ::backprop::__private::rules::clamp_dx(y, (-1.0), 1.0);
+    let __t19 = y.clamp(-1.0, 1.0);
+    let __p31 = ::backprop::__private::rules::clamp_dx(y, -1.0, 1.0);
     let __p32 = ::backprop::__private::rules::abs_dx(__t19);
     let __value = (
         (
@@ -2767,7 +2767,7 @@ pub fn elementary_jvp_jvp(
         ),
         (
             da_1 * b + db_1 * a + (dx_1 * y + dy_1 * x)
-                + dy_1 * ::backprop::__private::rules::clamp_dx(y, (-1.0), 1.0)
+                + dy_1 * ::backprop::__private::rules::clamp_dx(y, -1.0, 1.0)
                     * ::backprop::__private::rules::abs_dx(__t19),
             dda * b + db_1 * da
                 + ((dda * __p13
@@ -2957,9 +2957,9 @@ pub fn elementary_jvp_jvp_vjp(
     let db = da * __p13 + dy * __p15 + __dt11 + -((dx * __p21 + dy * __p23) * __p25);
     let ddb = dda * __p13 + __dp13 * da + (ddy * __p15 + __dp15 * dy)
         + (__p158 + -__p160) + -((ddx * __p21 + ddy * __p23) * __p25);
-    let __t19 = y.clamp((-1.0), 1.0);
-    let __p180 = ::backprop::__private::rules::clamp_dx(y, (-1.0), 1.0);
-    let __p31 = ::backprop::__private::rules::clamp_dx(y, (-1.0), 1.0);
+    let __t19 = y.clamp(-1.0, 1.0);
+    let __p180 = ::backprop::__private::rules::clamp_dx(y, -1.0, 1.0);
+    let __p31 = ::backprop::__private::rules::clamp_dx(y, -1.0, 1.0);
     let __p181 = ::backprop::__private::rules::abs_dx(__t19);
     let __p32 = ::backprop::__private::rules::abs_dx(__t19);
     let __value = (
@@ -2995,7 +2995,7 @@ pub fn elementary_jvp_jvp_vjp(
             let mut __d_dy = __d_dt19 * __p31;
             let mut __d_dy_1 = __d_dt19_1 * __p180;
             let mut __d_y = __d_t19
-                * ::backprop::__private::rules::clamp_dx(y, (-1.0), 1.0);
+                * ::backprop::__private::rules::clamp_dx(y, -1.0, 1.0);
             let mut __d_ddt16 = __d_ddt18;
             let mut __d_dt16 = __d_dt18;
             let mut __d_dt16_1 = __d_dt18_1;

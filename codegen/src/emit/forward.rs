@@ -146,6 +146,7 @@ impl Emitter<'_> {
     pub(super) fn value_prec(&self, var: VarId, value: &Value) -> (TokenStream, Prec) {
         match value {
             Value::Op(op, args) => self.op(*op, args, self.plans.guards.operators.get(&var).copied()),
+            Value::Copy(Operand::Const(c)) if c.negated_literal => (c.tokens.clone(), Prec::Prefix),
             Value::Copy(o) => {
                 let tokens = self.operand_at(o, Prec::Atom);
                 (tokens, Prec::Atom)

@@ -52,6 +52,7 @@ impl Emitter<'_> {
             }
             Operand::Var(v) => self.name(*v),
             Operand::Const(c) if c.atomic => c.tokens.clone(),
+            Operand::Const(c) if c.negated_literal && min <= Prec::Prefix => c.tokens.clone(),
             Operand::Const(c) => {
                 let tokens = &c.tokens;
                 quote!((#tokens))
@@ -183,6 +184,7 @@ impl Emitter<'_> {
                     (name, Prec::Atom)
                 }
             }
+            AExpr::Const(c) if c.negated_literal => (c.tokens.clone(), Prec::Prefix),
             AExpr::Const(c) => {
                 let tokens = &c.tokens;
                 (if c.atomic { tokens.clone() } else { quote!((#tokens)) }, Prec::Atom)

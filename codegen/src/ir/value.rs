@@ -23,6 +23,9 @@ pub struct Constant {
     pub int: Option<usize>,
     /// One token or a path (`PI`, `f64::EPSILON`): needs no parentheses anywhere.
     pub atomic: bool,
+    /// A negated literal (`-0.0`, the start of a sum): needs parentheses only where a prefix
+    /// operator does not bind (a receiver, an indexed place).
+    pub negated_literal: bool,
 }
 
 impl Constant {
@@ -40,11 +43,17 @@ impl Constant {
             _ if is_float_constant_path(&tokens) => Kind::Scalar,
             _ => Kind::Unknown,
         };
-        let kind = match &lit {
+        let negated = match syn::parse2::<syn::ExprUnary>(tokens.clone()) {
+            Ok(unary) if matches!(unary.op, syn::UnOp::Neg(_)) && matches!(*unary.expr, syn::Expr::Lit(_)) => {
+                signed_literal(&unary.expr)
+            }
+            _ => None,
+        };
+        let kind = match (&lit, &negated) {
             _ if kind != Kind::Unknown => kind,
-            Some(syn::Lit::Float(_)) => Kind::Scalar,
-            Some(syn::Lit::Int(int)) if matches!(int.suffix(), "f32" | "f64") => Kind::Scalar,
-            Some(syn::Lit::Int(_) | syn::Lit::Bool(_)) => Kind::Int,
+            (Some(syn::Lit::Float(_)), _) | (_, Some(syn::Lit::Float(_))) => Kind::Scalar,
+            (Some(syn::Lit::Int(int)), _) if matches!(int.suffix(), "f32" | "f64") => Kind::Scalar,
+            (Some(syn::Lit::Int(_) | syn::Lit::Bool(_)), _) => Kind::Int,
             _ => Kind::Unknown,
         };
         let int = match &lit {
@@ -52,7 +61,7 @@ impl Constant {
             _ => None,
         };
         let atomic = crate::walk::is_atomic(&tokens);
-        Constant { tokens, kind, int, atomic }
+        Constant { tokens, kind, int, atomic, negated_literal: negated.is_some() }
     }
 }
 

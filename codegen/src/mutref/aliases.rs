@@ -33,11 +33,10 @@ use syn::visit_mut::VisitMut;
 /// Drops the whole rebindings of `buffers` (the `&mut` parameters) among the statements of a
 /// function's `body` and renames their uses.
 pub fn inline(body: &mut syn::Block, buffers: &[syn::Ident]) {
-    let inline = Inline { buffers };
     let mut k = 0;
     while k < body.stmts.len() {
-        if let Some((alias, target)) = inline.rebinding(&body.stmts[k])
-            && !body.stmts[..k].iter().any(|stmt| binds_anywhere(&target, stmt) || in_opaque_macro(&target, stmt))
+        if let Some((alias, target)) = rebinding(buffers, &body.stmts[k])
+            && !body.stmts[..k].iter().any(|stmt| binds_in_stmt(&target, stmt) || in_opaque_macro(&target, stmt))
             && renamable(&alias, &target, &body.stmts[k + 1..])
         {
             body.stmts.remove(k);
@@ -49,39 +48,33 @@ pub fn inline(body: &mut syn::Block, buffers: &[syn::Ident]) {
     }
 }
 
-struct Inline<'a> {
-    buffers: &'a [syn::Ident],
-}
-
-impl Inline<'_> {
-    /// `(q, p)` of `let q = p;`, `let q: &mut T = p;` or `let q = &mut *p;` of a buffer `p`.
-    fn rebinding(&self, stmt: &syn::Stmt) -> Option<(syn::Ident, syn::Ident)> {
-        let syn::Stmt::Local(local) = stmt else { return None };
-        let init = local.init.as_ref().filter(|init| init.diverge.is_none())?;
-        let pat = match &local.pat {
-            syn::Pat::Type(typed) => &*typed.pat,
-            pat => pat,
-        };
-        let syn::Pat::Ident(binding) = pat else { return None };
-        if binding.by_ref.is_some() || binding.mutability.is_some() || binding.subpat.is_some() {
-            return None;
-        }
-        let source = match &*init.expr {
-            syn::Expr::Reference(r) if r.mutability.is_some() => match &*r.expr {
-                syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => &*u.expr,
-                _ => return None,
-            },
-            e => e,
-        };
-        let syn::Expr::Path(path) = source else { return None };
-        let target = path.path.get_ident().filter(|i| path.qself.is_none() && self.buffers.contains(i))?;
-        Some((binding.ident.clone(), target.clone()))
+/// `(q, p)` of `let q = p;`, `let q: &mut T = p;` or `let q = &mut *p;` of a buffer `p`.
+fn rebinding(buffers: &[syn::Ident], stmt: &syn::Stmt) -> Option<(syn::Ident, syn::Ident)> {
+    let syn::Stmt::Local(local) = stmt else { return None };
+    let init = local.init.as_ref().filter(|init| init.diverge.is_none())?;
+    let pat = match &local.pat {
+        syn::Pat::Type(typed) => &*typed.pat,
+        pat => pat,
+    };
+    let syn::Pat::Ident(binding) = pat else { return None };
+    if binding.by_ref.is_some() || binding.mutability.is_some() || binding.subpat.is_some() {
+        return None;
     }
+    let source = match &*init.expr {
+        syn::Expr::Reference(r) if r.mutability.is_some() => match &*r.expr {
+            syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => &*u.expr,
+            _ => return None,
+        },
+        e => e,
+    };
+    let syn::Expr::Path(path) = source else { return None };
+    let target = path.path.get_ident().filter(|i| path.qself.is_none() && buffers.contains(i))?;
+    Some((binding.ident.clone(), target.clone()))
 }
 
 /// Whether `alias` can be read as `target` in `rest` (see the module's conditions).
 fn renamable(alias: &syn::Ident, target: &syn::Ident, rest: &[syn::Stmt]) -> bool {
-    if rest.iter().any(|stmt| binds_anywhere(target, stmt) || in_opaque_macro(target, stmt)) {
+    if rest.iter().any(|stmt| binds_in_stmt(target, stmt) || in_opaque_macro(target, stmt)) {
         return false;
     }
     for stmt in rest {
@@ -90,8 +83,8 @@ fn renamable(alias: &syn::Ident, target: &syn::Ident, rest: &[syn::Stmt]) -> boo
         }
         if let syn::Stmt::Local(local) = stmt {
             if let Some(init) = &local.init
-                && (binds_anywhere(alias, &*init.expr)
-                    || init.diverge.as_ref().is_some_and(|(_, diverge)| binds_anywhere(alias, &**diverge)))
+                && (binds_in(alias, |b| b.visit_expr(&init.expr))
+                    || init.diverge.as_ref().is_some_and(|(_, diverge)| binds_in(alias, |b| b.visit_expr(diverge))))
             {
                 return false;
             }
@@ -100,7 +93,7 @@ fn renamable(alias: &syn::Ident, target: &syn::Ident, rest: &[syn::Stmt]) -> boo
             }
             continue;
         }
-        if binds_anywhere(alias, stmt) {
+        if binds_in_stmt(alias, stmt) {
             return false;
         }
     }
@@ -235,16 +228,19 @@ fn mentions(tokens: TokenStream, name: &syn::Ident) -> bool {
 
 /// Whether `pat` binds `name`.
 fn binds(name: &syn::Ident, pat: &syn::Pat) -> bool {
-    let mut found = Binds { name, found: false };
-    found.visit_pat(pat);
-    found.found
+    binds_in(name, |b| b.visit_pat(pat))
 }
 
-/// Whether any pattern inside `node` (a `for`, a closure, a `match` arm, an `if let`, a
-/// nested `let`) binds `name`.
-fn binds_anywhere<'a>(name: &syn::Ident, node: &'a impl VisitNode<'a>) -> bool {
+/// Whether any pattern inside `stmt` (a `for`, a closure, a `match` arm, an `if let`, a
+/// nested `let`) or any item binds `name`.
+fn binds_in_stmt(name: &syn::Ident, stmt: &syn::Stmt) -> bool {
+    binds_in(name, |b| b.visit_stmt(stmt))
+}
+
+/// Whether what `walk` visits binds `name`.
+fn binds_in(name: &syn::Ident, walk: impl FnOnce(&mut Binds<'_>)) -> bool {
     let mut found = Binds { name, found: false };
-    node.visit(&mut found);
+    walk(&mut found);
     found.found
 }
 
@@ -263,23 +259,6 @@ impl<'ast> Visit<'ast> for Binds<'_> {
     // `use … as q;`, a glob `use` naming nothing): any item counts as binding the name.
     fn visit_item(&mut self, _: &'ast syn::Item) {
         self.found = true;
-    }
-}
-
-/// A statement or an expression, walked by [`Binds`].
-trait VisitNode<'a> {
-    fn visit(&'a self, visitor: &mut Binds<'_>);
-}
-
-impl<'a> VisitNode<'a> for syn::Stmt {
-    fn visit(&'a self, visitor: &mut Binds<'_>) {
-        visitor.visit_stmt(self);
-    }
-}
-
-impl<'a> VisitNode<'a> for syn::Expr {
-    fn visit(&'a self, visitor: &mut Binds<'_>) {
-        visitor.visit_expr(self);
     }
 }
 
